@@ -1,0 +1,456 @@
+"""sociaalveilig-admin: the command line over the same services as the window.
+
+Contract (DESIGN.md): global options before the command; passphrases never from
+arguments (a terminal prompt, or ``--passphrase-stdin``: one a line, the acting
+user's first, then a new one where the command needs it). Exit codes: 0 done,
+2 usage, 3 authentication failed, 4 invalid input (nothing changed), 5 store damaged
+or tampered, 1 only for a bug. Every failure is one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from sociaalveilig.core.errors import SociaalVeiligError, StoreDamaged, UsageError, ValidationError
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.services.context import ServiceContext
+
+PROG = "sociaalveilig-admin"
+
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_USAGE = 2
+
+
+def default_store_dir() -> Path:
+    """The user data folder (platformdirs), overridable with SOCIAALVEILIG_STORE."""
+    env = os.environ.get("SOCIAALVEILIG_STORE")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("SociaalVeilig", "Parkstad")) / "opslag"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one Dutch line (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(
+            tr("{prog}: {message}. Zie '{prog} --help'.").format(prog=PROG, message=message)
+        )
+
+
+class Passphrases:
+    """Where passphrases come from: standard input (one a line) or a terminal prompt."""
+
+    def __init__(self, from_stdin: bool, stdin: TextIO | None = None) -> None:
+        self.from_stdin = from_stdin
+        self._stdin = stdin if stdin is not None else sys.stdin
+
+    def read(self, prompt: str) -> str:
+        if self.from_stdin:
+            line = self._stdin.readline()
+            if not line:
+                raise UsageError(
+                    tr("Te weinig regels op standaardinvoer: verwacht een wachtwoord per regel.")
+                )
+            return line.rstrip("\r\n")
+        if not self._stdin.isatty():
+            raise UsageError(
+                tr("Geen terminal om het wachtwoord te vragen: gebruik --passphrase-stdin.")
+            )
+        return getpass.getpass(prompt)
+
+    def read_new(self, prompt: str, again: str) -> str:
+        first = self.read(prompt)
+        if self.from_stdin:
+            return first
+        second = self.read(again)
+        if first != second:
+            raise UsageError(tr("De twee wachtwoorden zijn niet gelijk. Probeer het opnieuw."))
+        return first
+
+
+@dataclass
+class Env:
+    args: argparse.Namespace
+    store_dir: Path
+    passphrases: Passphrases
+    out: TextIO
+    err: TextIO
+
+    def username(self) -> str:
+        from sociaalveilig.core.services.setup import single_user
+
+        if self.args.user:
+            return str(self.args.user)
+        return single_user(self.store_dir)
+
+    @contextmanager
+    def session(self) -> Iterator[ServiceContext]:
+        """Log in as the acting user; lock the store again afterwards."""
+        from sociaalveilig.core.services.setup import lock, login
+
+        username = self.username()
+        passphrase = self.passphrases.read(tr("Wachtwoord voor {user}: ").format(user=username))
+        ctx = login(self.store_dir, username, passphrase)
+        try:
+            yield ctx
+        finally:
+            try:
+                lock(ctx)
+            except SociaalVeiligError:
+                ctx.store.close()
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_init(env: Env) -> int:
+    from sociaalveilig.core.services.setup import create_store
+
+    username = env.args.init_user or env.args.user
+    if not username:
+        raise UsageError(tr("Geef de naam van de beheerder: init --user NAAM."))
+    passphrase = env.passphrases.read_new(
+        tr("Nieuw wachtwoord voor {user}: ").format(user=username), tr("Herhaal het wachtwoord: ")
+    )
+    ctx, recovery_code = create_store(env.store_dir, username, passphrase)
+    ctx.store.close()
+    env.say(
+        tr("Opslag aangemaakt in {folder} met beheerder {user}.").format(
+            folder=env.store_dir, user=ctx.actor.username
+        )
+    )
+    env.say(tr("Herstelcode (wordt maar één keer getoond; print en bewaar hem veilig):"))
+    env.say("    " + recovery_code)
+    return EXIT_OK
+
+
+def cmd_user_add(env: Env) -> int:
+    from sociaalveilig.core.services.users import add_user
+
+    with env.session() as ctx:
+        password = env.passphrases.read_new(
+            tr("Wachtwoord voor de nieuwe gebruiker {user}: ").format(user=env.args.name),
+            tr("Herhaal het wachtwoord: "),
+        )
+        user = add_user(
+            ctx,
+            env.args.name,
+            env.args.role,
+            password,
+            display_name=env.args.display_name,
+            partner=env.args.partner,
+            areas=env.args.area or [],
+        )
+    env.say(
+        tr("Gebruiker {user} toegevoegd met rol {role}.").format(
+            user=user.username, role=user.role_label
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_passwd(env: Env) -> int:
+    from sociaalveilig.core.services.users import change_passphrase
+
+    username = env.username()
+    old = env.passphrases.read(tr("Huidig wachtwoord voor {user}: ").format(user=username))
+    new = env.passphrases.read_new(tr("Nieuw wachtwoord: "), tr("Herhaal het nieuwe wachtwoord: "))
+    change_passphrase(env.store_dir, username, old, new)
+    env.say(tr("Wachtwoord van {user} gewijzigd.").format(user=username))
+    return EXIT_OK
+
+
+def cmd_import_signals(env: Env) -> int:
+    from sociaalveilig.core.services.imports import import_signals
+
+    if env.args.skip_invalid and not env.args.rejects:
+        raise UsageError(
+            tr("--skip-invalid vraagt ook --rejects BESTAND voor de afgekeurde regels.")
+        )
+    path = Path(env.args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(
+            tr("Kan {path} niet lezen: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
+    with env.session() as ctx:
+        outcome = import_signals(ctx, data, skip_invalid=env.args.skip_invalid)
+    if outcome.errors and not env.args.skip_invalid:
+        for line in outcome.error_lines:
+            print(line, file=env.err)
+        raise ValidationError(
+            tr(
+                "{n} regel(s) afgekeurd; niets geïmporteerd. Verbeter het bestand en probeer "
+                "opnieuw, of gebruik --skip-invalid --rejects BESTAND."
+            ).format(n=len(outcome.errors))
+        )
+    if outcome.errors and env.args.rejects:
+        from sociaalveilig.storage.files import write_text_atomic
+
+        write_text_atomic(Path(env.args.rejects), outcome.rejects_csv or "")
+        env.say(
+            tr("{n} regel(s) afgekeurd en weggeschreven naar {path}.").format(
+                n=len(outcome.errors), path=env.args.rejects
+            )
+        )
+    env.say(tr("{n} signalen geïmporteerd.").format(n=outcome.imported))
+    return EXIT_OK
+
+
+def cmd_export(env: Env) -> int:
+    from sociaalveilig.core.services import exports
+    from sociaalveilig.storage.files import write_text_atomic
+
+    with env.session() as ctx:
+        if env.args.what == "signals":
+            text, count = exports.export_signals(ctx)
+        else:
+            text, count = exports.export_cases(ctx)
+    write_text_atomic(Path(env.args.out), text, bom=True)
+    env.say(tr("{n} regels geëxporteerd naar {path}.").format(n=count, path=env.args.out))
+    return EXIT_OK
+
+
+def cmd_report(env: Env) -> int:
+    from sociaalveilig.reports import api
+
+    out = Path(env.args.out)
+    with env.session() as ctx:
+        if env.args.kind == "case":
+            api.case_summary(ctx, env.args.ref, out, pseudonymised=env.args.pseudonymised)
+        elif env.args.kind == "buurtschouw":
+            api.buurtschouw_pack(ctx, env.args.area, out)
+        else:
+            api.management_report(ctx, env.args.period, env.args.area, out)
+    env.say(tr("Rapport geschreven naar {path}.").format(path=out))
+    return EXIT_OK
+
+
+def cmd_backup(env: Env) -> int:
+    from sociaalveilig.core.services.maintenance import backup
+
+    with env.session() as ctx:
+        info = backup(ctx, Path(env.args.out))
+    env.say(
+        tr("Back-up geschreven en gecontroleerd: {path} ({size} bytes).").format(
+            path=info.path, size=info.size
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_restore(env: Env) -> int:
+    from sociaalveilig.core.services.maintenance import restore
+
+    username = env.args.user
+    passphrase = env.passphrases.read(
+        tr("Wachtwoord voor {user}: ").format(user=username or tr("de gebruiker"))
+    )
+    target = restore(Path(env.args.backup), Path(env.args.to), username, passphrase)
+    env.say(tr("Back-up teruggezet en gecontroleerd in {path}.").format(path=target))
+    return EXIT_OK
+
+
+def cmd_verify(env: Env) -> int:
+    from sociaalveilig.core.services.maintenance import verify
+
+    with env.session() as ctx:
+        report = verify(ctx)
+    for line in report.lines:
+        env.say(line)
+    if not report.ok:
+        raise StoreDamaged(report.summary)
+    env.say(report.summary)
+    return EXIT_OK
+
+
+def cmd_purge(env: Env) -> int:
+    from sociaalveilig.core.services.retention import parse_as_of, purge
+
+    with env.session() as ctx:
+        as_of = parse_as_of(ctx, env.args.as_of)
+        result = purge(ctx, as_of)
+    for line in result.lines:
+        env.say(line)
+    return EXIT_OK
+
+
+def cmd_audit_export(env: Env) -> int:
+    from sociaalveilig.core.services.auditlog import export_audit_csv
+    from sociaalveilig.storage.files import write_text_atomic
+
+    with env.session() as ctx:
+        text, count = export_audit_csv(ctx, person_ref=env.args.person)
+    write_text_atomic(Path(env.args.out), text, bom=True)
+    env.say(tr("{n} auditregels geëxporteerd naar {path}.").format(n=count, path=env.args.out))
+    return EXIT_OK
+
+
+def cmd_demo(env: Env) -> int:
+    from sociaalveilig.core.services.demo import fill_demo
+
+    if env.args.signals < 0:
+        raise UsageError(tr("--signals moet 0 of meer zijn."))
+    with env.session() as ctx:
+        summary = fill_demo(ctx, env.args.signals)
+    env.say(summary)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=PROG,
+        description=tr("Beheer van een Sociaal Veilig-opslag."),
+    )
+    p.add_argument("--store", metavar="MAP", help=tr("de opslagmap (standaard: gebruikersmap)"))
+    p.add_argument("--user", metavar="NAAM", help=tr("de handelende gebruiker"))
+    p.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help=tr("lees wachtwoorden van standaardinvoer, één per regel"),
+    )
+    sub = p.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_Parser)
+
+    def add(name: str, handler: Callable[[Env], int], help_text: str) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_text)
+        sp.set_defaults(handler=handler)
+        return sp
+
+    sp = add("init", cmd_init, tr("maak een nieuwe opslag met een beheerder"))
+    sp.add_argument("--user", dest="init_user", metavar="NAAM", required=False)
+
+    sp = sub.add_parser("user", help=tr("gebruikers beheren"))
+    usub = sp.add_subparsers(dest="user_command", metavar="OPDRACHT", parser_class=_Parser)
+    ua = usub.add_parser("add", help=tr("voeg een gebruiker toe"))
+    ua.set_defaults(handler=cmd_user_add)
+    ua.add_argument("name", metavar="NAAM")
+    ua.add_argument(
+        "--role",
+        required=True,
+        choices=["beheerder", "coordinator", "wijkagent", "partner", "manager"],
+    )
+    ua.add_argument("--display-name", metavar="NAAM")
+    ua.add_argument("--partner", metavar="ORGANISATIE", help=tr("voor de rol partner"))
+    ua.add_argument(
+        "--area", action="append", metavar="GEBIED", help=tr("focusgebied (herhaalbaar)")
+    )
+
+    add("passwd", cmd_passwd, tr("wijzig het wachtwoord van de handelende gebruiker"))
+
+    sp = sub.add_parser("import", help=tr("importeer gegevens"))
+    isub = sp.add_subparsers(dest="import_what", metavar="SOORT", parser_class=_Parser)
+    si = isub.add_parser("signals", help=tr("importeer signalen uit CSV"))
+    si.set_defaults(handler=cmd_import_signals)
+    si.add_argument("file", metavar="BESTAND")
+    si.add_argument("--skip-invalid", action="store_true")
+    si.add_argument("--rejects", metavar="BESTAND")
+
+    sp = sub.add_parser("export", help=tr("exporteer naar CSV"))
+    esub = sp.add_subparsers(dest="what", metavar="SOORT", parser_class=_Parser)
+    for what in ("signals", "cases"):
+        se = esub.add_parser(what)
+        se.set_defaults(handler=cmd_export)
+        se.add_argument("out", metavar="UIT")
+
+    sp = sub.add_parser("report", help=tr("maak een PDF-rapport"))
+    rsub = sp.add_subparsers(dest="kind", metavar="SOORT", parser_class=_Parser)
+    rc = rsub.add_parser("case", help=tr("casusoverzicht"))
+    rc.add_argument("ref", metavar="REF")
+    rc.add_argument(
+        "--pseudonymised", action="store_true", help=tr("alleen initialen, geen omschrijvingen")
+    )
+    rb = rsub.add_parser("buurtschouw", help=tr("voorbereiding buurtschouw"))
+    rb.add_argument("--area", required=True, metavar="GEBIED")
+    rm = rsub.add_parser("management", help=tr("managementcijfers"))
+    rm.add_argument("--period", required=True, metavar="PERIODE")
+    rm.add_argument("--area", metavar="GEBIED")
+    for r in (rc, rb, rm):
+        r.set_defaults(handler=cmd_report)
+        r.add_argument("--out", required=True, metavar="PDF")
+
+    sp = add("backup", cmd_backup, tr("maak een versleutelde, gecontroleerde back-up"))
+    sp.add_argument("out", metavar="UIT")
+    sp = add("restore", cmd_restore, tr("zet een back-up terug in een nieuwe map"))
+    sp.add_argument("backup", metavar="IN")
+    sp.add_argument("--to", required=True, metavar="MAP")
+
+    add("verify", cmd_verify, tr("controleer integriteit, versleuteling en auditketen"))
+    sp = add("purge", cmd_purge, tr("pas de bewaartermijnen toe"))
+    sp.add_argument("--as-of", metavar="DATUM")
+
+    sp = sub.add_parser("audit", help=tr("auditlog"))
+    asub = sp.add_subparsers(dest="audit_command", metavar="OPDRACHT", parser_class=_Parser)
+    ae = asub.add_parser("export", help=tr("exporteer het auditlog als CSV"))
+    ae.set_defaults(handler=cmd_audit_export)
+    ae.add_argument("out", metavar="UIT")
+    ae.add_argument("--person", metavar="REF")
+
+    sp = add("demo", cmd_demo, tr("vul de opslag met duidelijk fictieve gegevens"))
+    sp.add_argument("--signals", type=int, default=500, metavar="N")
+    return p
+
+
+def run(
+    argv: Sequence[str] | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    out = stdout if stdout is not None else sys.stdout
+    err = stderr if stderr is not None else sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            raise UsageError(tr("Geef een opdracht. Zie '{prog} --help'.").format(prog=PROG))
+        store_dir = Path(args.store) if args.store else default_store_dir()
+        env = Env(args, store_dir, Passphrases(args.passphrase_stdin, stdin), out, err)
+        return int(handler(env))
+    except SociaalVeiligError as exc:
+        print(f"{PROG}: {exc.message}", file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: " + tr("Afgebroken; er is niets half weggeschreven."), file=err)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: still one line, never a traceback
+        from sociaalveilig.storage.errors import classify_exception
+
+        mapped = classify_exception(exc)
+        if mapped is not None:
+            print(f"{PROG}: {mapped.message}", file=err)
+            return mapped.exit_code
+        print(
+            f"{PROG}: "
+            + tr("Interne fout ({kind}). Meld dit bij de functioneel beheerder.").format(
+                kind=type(exc).__name__
+            ),
+            file=err,
+        )
+        return EXIT_BUG
+
+
+def main() -> None:
+    sys.exit(run())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Exceptions that carry a one-line Dutch message for the user, and the CLI exit code."""
+
+from __future__ import annotations
+
+
+class SociaalVeiligError(Exception):
+    """Base for expected failures: ``str(exc)`` is the one line a user reads."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(SociaalVeiligError):
+    exit_code = 2
+
+
+class AuthenticationError(SociaalVeiligError):
+    """Wrong user or passphrase, or a recovery code that does not fit."""
+
+    exit_code = 3
+
+
+class ValidationError(SociaalVeiligError):
+    """Invalid input; nothing was changed. ``field`` names the offending field."""
+
+    exit_code = 4
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class AccessDenied(SociaalVeiligError):
+    """The acting user's role or scope does not allow this."""
+
+    exit_code = 4
+
+
+class NotFound(SociaalVeiligError):
+    exit_code = 4
+
+
+class StoreDamaged(SociaalVeiligError):
+    """The store, a key slot, a backup or the audit chain is damaged or tampered with."""
+
+    exit_code = 5
+
+
+class StoreLocked(SociaalVeiligError):
+    """The store is locked; unlock first."""
+
+    exit_code = 3

@@ -1,0 +1,232 @@
+"""Creating a store and logging in: the first and every later start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sociaalveilig.core import postcode, routing, taxonomy
+from sociaalveilig.core.enums import Role, Source
+from sociaalveilig.core.errors import AuthenticationError, UsageError
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.services.context import Actor, Clock, ServiceContext, SystemClock
+from sociaalveilig.storage import audit
+from sociaalveilig.storage.keyslots import normalise_user_name
+from sociaalveilig.storage.models import (
+    Category,
+    FocusArea,
+    Municipality,
+    Partner,
+    Postcode,
+    RetentionRule,
+    RoutingRule,
+    User,
+    UserArea,
+)
+from sociaalveilig.storage.store import Store
+
+# Partner organisations a new store starts with (generic names; the beheerder edits).
+DEFAULT_PARTNERS: tuple[tuple[str, Source], ...] = (
+    ("Politie Limburg", Source.POLITIE),
+    ("Gemeente – handhaving", Source.GEMEENTE),
+    ("Gemeente – wijkteam", Source.GEMEENTE),
+    ("Gemeente – sociaal domein", Source.GEMEENTE),
+    ("Woningcorporatie", Source.WONINGCORPORATIE),
+    ("Zorg en hulpverlening", Source.ZORG),
+)
+
+# Default retention terms (issue: privacy); the legal basis is recorded with each.
+DEFAULT_RETENTION: tuple[tuple[str, str, str, int, str], ...] = (
+    (
+        "signal-no-case",
+        "Signalen die nooit een casus werden",
+        "signal",
+        365,
+        "AVG art. 5 lid 1 sub e (opslagbeperking); convenant Sociaal Veilig Parkstad",
+    ),
+    (
+        "case-closed",
+        "Afgesloten casussen, na afsluiten",
+        "case",
+        5 * 365,
+        "AVG art. 5 lid 1 sub e; Archiefwet / convenant Zorg- en Veiligheidshuis",
+    ),
+    (
+        "reporter-details",
+        "Gegevens van de melder, na ontvangst",
+        "reporter",
+        365,
+        "AVG art. 5 lid 1 sub c (dataminimalisatie)",
+    ),
+)
+
+
+def seed_reference_data(session: Session) -> None:
+    """Municipalities, the eight focus areas, postcodes, categories, routing rules,
+    partners and retention rules of a new store (DOMAIN.md, DESIGN.md)."""
+    municipalities = {name: Municipality(name=name) for name in postcode.DEFAULT_MUNICIPALITIES}
+    session.add_all(municipalities.values())
+    areas = {
+        area.name: FocusArea(
+            name=area.name,
+            municipality=municipalities[area.municipality],
+            residents=area.residents,
+            wijkagent_fte=0.0,
+        )
+        for area in postcode.FOCUS_AREAS
+    }
+    session.add_all(areas.values())
+    session.flush()
+    for pc4, (municipality, area_name) in sorted(postcode.default_pc4_table().items()):
+        session.add(
+            Postcode(
+                code=str(pc4),
+                municipality_id=municipalities[municipality].id,
+                focus_area_id=areas[area_name].id if area_name else None,
+            )
+        )
+    for cat in taxonomy.DEFAULT_CATEGORIES:
+        session.add(
+            Category(
+                code=cat.code,
+                name=cat.name,
+                main_category=cat.main_category,
+                meeting=cat.meeting.name,
+                term_days=cat.term_days,
+                active=True,
+            )
+        )
+    for rule in routing.default_rules(taxonomy.DEFAULT_CATEGORIES):
+        session.add(
+            RoutingRule(
+                position=rule.position,
+                name=rule.name,
+                category_code=rule.category,
+                main_category=rule.main_category,
+                focus_area_id=areas[rule.focus_area].id if rule.focus_area else None,
+                source=str(rule.source) if rule.source else None,
+                urgency=str(rule.urgency) if rule.urgency else None,
+                target=str(rule.target),
+                active=rule.active,
+            )
+        )
+    for name, source in DEFAULT_PARTNERS:
+        session.add(Partner(name=name, source_type=str(source), active=True))
+    for code, description, applies_to, days, basis in DEFAULT_RETENTION:
+        session.add(
+            RetentionRule(
+                code=code,
+                description=description,
+                applies_to=applies_to,
+                term_days=days,
+                legal_basis=basis,
+            )
+        )
+    session.flush()
+
+
+def create_store(
+    folder: Path,
+    username: str,
+    passphrase: str,
+    display_name: str | None = None,
+    clock: Clock | None = None,
+) -> tuple[ServiceContext, str]:
+    """Create a new store with its first user, a beheerder. Returns the logged-in
+    context and the recovery code (show it once)."""
+    clock = clock or SystemClock()
+    name = normalise_user_name(username)
+    store, recovery_code = Store.initialise(folder, name, passphrase)
+    try:
+        with store.unit() as session:
+            seed_reference_data(session)
+            user = User(
+                username=name,
+                display_name=display_name or username,
+                role=str(Role.BEHEERDER),
+                active=True,
+                created_at=clock.utcnow().replace(tzinfo=None),
+            )
+            session.add(user)
+            session.flush()
+            actor = Actor(user.id, name, user.display_name, Role.BEHEERDER)
+            ctx = ServiceContext(store, actor, clock)
+            ctx.audit(session, "store_init", "store", None)
+            ctx.audit(session, "user_add", "user", user.id)
+    except BaseException:
+        store.close()
+        raise
+    return ctx, recovery_code
+
+
+def _actor_for(session: Session, username: str) -> Actor | None:
+    user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if user is None or not user.active:
+        return None
+    areas = frozenset(
+        session.execute(select(UserArea.focus_area_id).where(UserArea.user_id == user.id)).scalars()
+    )
+    return Actor(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=Role(user.role),
+        partner_id=user.partner_id,
+        area_ids=areas,
+    )
+
+
+def login(
+    folder: Path, username: str, passphrase: str, clock: Clock | None = None
+) -> ServiceContext:
+    """Unlock the store for a user: exit code 3 on a wrong name or passphrase (and a
+    failed-login audit entry), 5 when the store is damaged."""
+    clock = clock or SystemClock()
+    name = normalise_user_name(username) if username.strip() else username
+    store = Store.open(folder, name, passphrase)
+    try:
+        store.merge_pending_events()
+        with store.unit() as session:
+            actor = _actor_for(session, name)
+            if actor is None:
+                audit.append(
+                    session,
+                    audit.AuditEvent(username=name, role="-", action="login", outcome="failed"),
+                    at=clock.utcnow(),
+                )
+            else:
+                ctx = ServiceContext(store, actor, clock)
+                ctx.audit(session, "login", "user", actor.user_id)
+    except BaseException:
+        store.close()
+        raise
+    if actor is None:
+        store.close()
+        raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
+    return ctx
+
+
+def unlock_again(ctx: ServiceContext, passphrase: str) -> ServiceContext:
+    """Unlock after an idle lock, as the same user."""
+    return login(ctx.store.folder, ctx.actor.username, passphrase, ctx.clock)
+
+
+def lock(ctx: ServiceContext) -> None:
+    """Lock on request or when idle: audit, then close connections and wipe the key."""
+    if ctx.store.is_open:
+        with ctx.unit() as session:
+            ctx.audit(session, "lock", "store", None)
+        ctx.store.close()
+
+
+def single_user(folder: Path) -> str:
+    """The only user's name, for commands without --user; ValidationError otherwise."""
+    from sociaalveilig.storage.keyslots import KeySlotFile
+    from sociaalveilig.storage.store import keyslot_path
+
+    users = KeySlotFile.load(keyslot_path(folder)).users()
+    if len(users) != 1:
+        raise UsageError(tr("Deze opslag heeft meer dan één gebruiker: geef --user NAAM op."))
+    return users[0]

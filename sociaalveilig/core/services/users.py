@@ -1,0 +1,163 @@
+"""Users, roles and passphrases (beheerder work)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from sociaalveilig.core.enums import Role
+from sociaalveilig.core.errors import AccessDenied, AuthenticationError, ValidationError
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.postcode import match_focus_area
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.storage.keyslots import (
+    KeySlotFile,
+    check_passphrase_policy,
+    normalise_user_name,
+    wipe,
+)
+from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea
+from sociaalveilig.storage.store import keyslot_path, record_event, record_login_failure
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    user_id: str
+    username: str
+    display_name: str
+    role: Role
+    partner: str | None
+    areas: tuple[str, ...]
+    active: bool
+
+    @property
+    def role_label(self) -> str:
+        return self.role.label
+
+
+def require_role(ctx: ServiceContext, *roles: Role) -> None:
+    if ctx.actor.role not in roles:
+        raise AccessDenied(
+            tr("Dit mag alleen een {roles}; u bent {role}.").format(
+                roles=" of ".join(r.label.lower() for r in roles),
+                role=ctx.actor.role.label.lower(),
+            )
+        )
+
+
+def add_user(
+    ctx: ServiceContext,
+    username: str,
+    role: str,
+    passphrase: str,
+    display_name: str | None = None,
+    partner: str | None = None,
+    areas: list[str] | None = None,
+) -> UserInfo:
+    """Add a user with a key slot of their own (beheerder only)."""
+    require_role(ctx, Role.BEHEERDER)
+    try:
+        role_value = Role(role)
+    except ValueError as exc:
+        raise ValidationError(
+            tr("Onbekende rol '{role}'. Kies uit: {options}.").format(
+                role=role, options=", ".join(r.value for r in Role)
+            ),
+            field="role",
+        ) from exc
+    name = normalise_user_name(username)
+    check_passphrase_policy(passphrase)
+    if role_value is Role.PARTNER and not partner:
+        raise ValidationError(
+            tr("Een partnergebruiker hoort bij een organisatie: geef --partner op."),
+            field="partner",
+        )
+    with ctx.unit() as session:
+        if session.execute(select(User).where(User.username == name)).scalar_one_or_none():
+            raise ValidationError(
+                tr("Gebruiker {user} bestaat al. Kies een andere naam.").format(user=name),
+                field="username",
+            )
+        partner_row = None
+        if partner:
+            partner_row = session.execute(
+                select(Partner).where(Partner.name == partner)
+            ).scalar_one_or_none()
+            if partner_row is None:
+                options = ", ".join(session.execute(select(Partner.name)).scalars())
+                raise ValidationError(
+                    tr("Onbekende organisatie '{name}'. Kies uit: {options}.").format(
+                        name=partner, options=options
+                    ),
+                    field="partner",
+                )
+        all_areas = {a.name: a for a in session.execute(select(FocusArea)).scalars()}
+        area_rows = [all_areas[match_focus_area(a, list(all_areas))] for a in areas or []]
+        user = User(
+            username=name,
+            display_name=display_name or username,
+            role=role_value.value,
+            partner_id=partner_row.id if partner_row else None,
+            active=True,
+            created_at=ctx.clock.utcnow().replace(tzinfo=None),
+        )
+        session.add(user)
+        session.flush()
+        for area in area_rows:
+            session.add(UserArea(user_id=user.id, focus_area_id=area.id))
+        ctx.audit(session, "user_add", "user", user.id)
+        # The key slot is written last, inside the transaction: if it fails, the user
+        # row is rolled back too.
+        key = ctx.store.data_key()
+        try:
+            ctx.store.keyslots.add_user(name, passphrase, key)
+        finally:
+            wipe(key)
+        return UserInfo(
+            user.id,
+            name,
+            user.display_name,
+            role_value,
+            partner_row.name if partner_row else None,
+            tuple(a.name for a in area_rows),
+            True,
+        )
+
+
+def list_users(ctx: ServiceContext) -> list[UserInfo]:
+    require_role(ctx, Role.BEHEERDER)
+    with ctx.unit() as session:
+        partners = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
+        areas = dict(session.execute(select(FocusArea.id, FocusArea.name)).tuples().all())
+        user_areas: dict[str, list[str]] = {}
+        for ua in session.execute(select(UserArea)).scalars():
+            user_areas.setdefault(ua.user_id, []).append(areas[ua.focus_area_id])
+        result = [
+            UserInfo(
+                u.id,
+                u.username,
+                u.display_name,
+                Role(u.role),
+                partners.get(u.partner_id) if u.partner_id else None,
+                tuple(sorted(user_areas.get(u.id, []))),
+                u.active,
+            )
+            for u in session.execute(select(User).order_by(User.username)).scalars()
+        ]
+        ctx.audit(session, "view", "user_list", None)
+        return result
+
+
+def change_passphrase(folder: Path, username: str, old: str, new: str) -> None:
+    """Rewrap the user's key slot; the database file is not touched."""
+    check_passphrase_policy(new)
+    keyslots = KeySlotFile.load(keyslot_path(folder))
+    try:
+        keyslots.change_passphrase(normalise_user_name(username), old, new)
+    except AuthenticationError:
+        record_login_failure(folder, username)
+        raise
+    # Noted in the audit log at the next unlock, beside failed logins.
+    record_event(folder, username, "passwd")

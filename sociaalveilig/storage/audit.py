@@ -1,0 +1,134 @@
+"""The append-only, hash-chained audit log.
+
+Each entry's hash covers its own fields and the previous entry's hash, so editing,
+removing or inserting an entry breaks the chain from that point on. UPDATE and DELETE
+are refused by triggers (see the first migration). Entries never hold content or
+secrets: who, when, what kind of object and which, the person's pseudonym reference,
+the purpose and the outcome.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from sociaalveilig.storage.models import AuditEntry, AuditHead
+
+GENESIS_HASH = "0" * 64
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    username: str
+    role: str
+    action: str
+    object_type: str | None = None
+    object_id: str | None = None
+    person_ref: str | None = None
+    purpose: str | None = None
+    outcome: str = "ok"
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    first_broken_id: int | None
+    reason: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken_id is None
+
+
+def utc_stamp(at: datetime | None = None) -> str:
+    moment = at if at is not None else datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def entry_hash(prev_hash: str, at: str, event: AuditEvent) -> str:
+    payload = json.dumps(
+        [
+            prev_hash,
+            at,
+            event.username,
+            event.role,
+            event.action,
+            event.object_type,
+            event.object_id,
+            event.person_ref,
+            event.purpose,
+            event.outcome,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append(session: Session, event: AuditEvent, at: datetime | None = None) -> AuditEntry:
+    """Append one entry inside the caller's transaction.
+
+    The head row is written first, which takes SQLite's write lock, so two writers can
+    never chain onto the same predecessor.
+    """
+    session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_id=AuditHead.last_id))
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
+    stamp = utc_stamp(at)
+    digest = entry_hash(head.last_hash, stamp, event)
+    entry = AuditEntry(
+        at=stamp,
+        username=event.username,
+        role=event.role,
+        action=event.action,
+        object_type=event.object_type,
+        object_id=event.object_id,
+        person_ref=event.person_ref,
+        purpose=event.purpose,
+        outcome=event.outcome,
+        prev_hash=head.last_hash,
+        hash=digest,
+    )
+    session.add(entry)
+    session.flush()
+    head.last_id = entry.id
+    head.last_hash = digest
+    session.flush()
+    return entry
+
+
+def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
+    """Recompute the chain; name the first entry that does not fit."""
+    prev = GENESIS_HASH
+    count = 0
+    last_id = 0
+    stmt = select(AuditEntry).order_by(AuditEntry.id)
+    for entry in session.execute(stmt.execution_options(yield_per=batch)).scalars():
+        count += 1
+        if entry.prev_hash != prev:
+            return ChainReport(count, entry.id, "prev_hash")
+        event = AuditEvent(
+            username=entry.username,
+            role=entry.role,
+            action=entry.action,
+            object_type=entry.object_type,
+            object_id=entry.object_id,
+            person_ref=entry.person_ref,
+            purpose=entry.purpose,
+            outcome=entry.outcome,
+        )
+        if entry_hash(prev, entry.at, event) != entry.hash:
+            return ChainReport(count, entry.id, "hash")
+        prev = entry.hash
+        last_id = entry.id
+    head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
+    if head is None or head.last_hash != prev or head.last_id != last_id:
+        # Entries removed from the end (or the head forged): the chain is cut short.
+        return ChainReport(count, last_id + 1 if head is None else head.last_id, "head")
+    return ChainReport(count, None, None)

@@ -1,0 +1,95 @@
+"""The SQLCipher engine: every connection is keyed first, then checked and configured.
+
+The plain ``sqlite3`` module is never used on the store: it would write plaintext.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from sociaalveilig.core.errors import StoreDamaged
+from sociaalveilig.core.i18n import tr
+
+CONNECTION_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA secure_delete=ON",
+    "PRAGMA temp_store=MEMORY",
+)
+
+
+def raw_key_pragma(key: bytes | bytearray) -> str:
+    """The ``PRAGMA key`` statement for a 256-bit raw key (no KDF inside SQLCipher)."""
+    if len(key) != 32:
+        raise ValueError("the data key must be 32 bytes")
+    return "PRAGMA key = \"x'" + bytes(key).hex() + "'\""
+
+
+def connect_keyed(path: Path, key: bytes | bytearray) -> Any:
+    """Open one DB-API connection: key first, assert SQLCipher, then the pragmas.
+
+    Raises ``StoreDamaged`` when the file cannot be read with this key (not a store,
+    damaged header, or a key that does not belong to it).
+    """
+    conn = sqlcipher.connect(str(path), timeout=30, check_same_thread=False)
+    try:
+        conn.execute(raw_key_pragma(key))
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+        if not row or not row[0]:
+            raise StoreDamaged(tr("De database is niet versleuteld geopend (geen SQLCipher)."))
+        # The first real read verifies the key against the file.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        for pragma in CONNECTION_PRAGMAS:
+            conn.execute(pragma).fetchall()
+    except sqlcipher.DatabaseError as exc:
+        conn.close()
+        raise StoreDamaged(
+            tr(
+                "Het databasebestand is beschadigd of geen Sociaal Veilig-opslag. "
+                "Herstel de opslag uit een back-up."
+            )
+        ) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def make_engine(path: Path, key_provider: Callable[[], bytes | bytearray]) -> Engine:
+    """A SQLAlchemy engine over SQLCipher; ``key_provider`` is asked on each new connection
+    and raises ``StoreLocked`` once the store has been locked."""
+
+    def creator() -> Any:
+        return connect_keyed(path, key_provider())
+
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        module=sqlcipher,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        pool_pre_ping=False,
+    )
+
+    # Python's sqlite driver starts transactions lazily; make BEGIN explicit so a
+    # unit of work (``session.begin()``) is one real transaction, reads included.
+    # IMMEDIATE takes the write lock up front: nearly every unit writes (each view is
+    # audit-logged), and a deferred read-then-write in WAL mode could fail with
+    # SQLITE_BUSY_SNAPSHOT instead of waiting. Readers are never blocked in WAL mode.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine

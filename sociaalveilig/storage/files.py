@@ -1,0 +1,80 @@
+"""Writing files so that a failure never leaves a half-written one behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from sociaalveilig.core.errors import ValidationError
+from sociaalveilig.core.i18n import tr
+
+
+def fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_error(path: Path, exc: OSError) -> ValidationError:
+    reason = exc.strerror or type(exc).__name__
+    return ValidationError(
+        tr("Kan {path} niet schrijven: {reason}. Kies een andere plek of maak ruimte vrij.").format(
+            path=path, reason=reason
+        ),
+        field="out",
+    )
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
+    """Yield a temporary file beside ``path``; on success it is fsynced and renamed over
+    ``path``, on any failure it is removed and ``path`` is left as it was."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(
+            tr("De map {folder} bestaat niet. Kies een bestaande map.").format(folder=folder),
+            field="out",
+        )
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise write_error(path, exc) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+        fsync_dir(folder)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise write_error(path, exc) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    with atomic_output(path) as fh:
+        fh.write(data)
+
+
+def write_text_atomic(path: Path, text: str, bom: bool = False) -> None:
+    """UTF-8 text; ``bom`` for CSV that Dutch Excel opens correctly."""
+    write_bytes_atomic(path, (("\ufeff" if bom else "") + text).encode("utf-8"))
+
+
+def write_with(path: Path, producer: Callable[[BinaryIO], None]) -> None:
+    with atomic_output(path) as fh:
+        producer(fh)

@@ -1,0 +1,241 @@
+"""The store folder: the SQLCipher database and the key-slot file beside it.
+
+A ``Store`` is an unlocked store: it holds the data key (in a ``bytearray`` that is
+overwritten on ``close``) and the SQLAlchemy engine. Nothing here knows about users'
+roles or the window; ``sociaalveilig.core.services.auth`` builds on it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, StoreLocked, UsageError
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.storage import audit, migrate
+from sociaalveilig.storage.engine import make_engine
+from sociaalveilig.storage.keyslots import (
+    KEYSLOT_FILENAME,
+    KeySlotFile,
+    check_passphrase_policy,
+    generate_data_key,
+    wipe,
+)
+from sociaalveilig.storage.models import AuditHead
+
+DB_FILENAME = "sociaalveilig.db"
+PENDING_AUDIT_FILENAME = "pending-audit.jsonl"
+STORE_FILES = (DB_FILENAME, KEYSLOT_FILENAME)
+
+
+def db_path(folder: Path) -> Path:
+    return folder / DB_FILENAME
+
+
+def keyslot_path(folder: Path) -> Path:
+    return folder / KEYSLOT_FILENAME
+
+
+def store_exists(folder: Path) -> bool:
+    return db_path(folder).exists() or keyslot_path(folder).exists()
+
+
+class Store:
+    """An unlocked store. Create with ``initialise``, ``open`` or ``open_with_recovery``."""
+
+    def __init__(self, folder: Path, keyslots: KeySlotFile, data_key: bytearray) -> None:
+        self.folder = folder
+        self.keyslots = keyslots
+        self._key: bytearray | None = data_key
+        self.engine: Engine = make_engine(db_path(folder), self._current_key)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def initialise(cls, folder: Path, username: str, passphrase: str) -> tuple[Store, str]:
+        """Create a new store folder with a first key slot and a recovery slot.
+
+        Returns the store and the recovery code (to be shown once). The schema is
+        created; seeding reference data is the caller's job (core.services.setup).
+        """
+        check_passphrase_policy(passphrase)
+        if store_exists(folder):
+            raise UsageError(
+                tr("In deze map staat al een opslag: {folder}. Kies een lege map.").format(
+                    folder=folder
+                )
+            )
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o700)
+        key = generate_data_key()
+        keyslots, recovery_code = KeySlotFile.create(
+            keyslot_path(folder), key, username, passphrase
+        )
+        store = cls(folder, keyslots, key)
+        try:
+            migrate.upgrade(store.engine)
+            for name in (DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm"):
+                if (folder / name).exists():
+                    os.chmod(folder / name, 0o600)
+        except BaseException:
+            store.close()
+            raise
+        return store, recovery_code
+
+    @classmethod
+    def open(cls, folder: Path, username: str, passphrase: str) -> Store:
+        keyslots = cls._load_keyslots(folder)
+        try:
+            key = keyslots.unlock(username, passphrase)
+        except AuthenticationError:
+            record_login_failure(folder, username)
+            raise
+        return cls._open_with_key(folder, keyslots, key)
+
+    @classmethod
+    def open_with_recovery(cls, folder: Path, code: str) -> Store:
+        keyslots = cls._load_keyslots(folder)
+        try:
+            key = keyslots.unlock_recovery(code)
+        except AuthenticationError:
+            record_login_failure(folder, "(herstelcode)")
+            raise
+        return cls._open_with_key(folder, keyslots, key)
+
+    @staticmethod
+    def _load_keyslots(folder: Path) -> KeySlotFile:
+        if not folder.is_dir():
+            raise UsageError(
+                tr("Geen opslag gevonden in {folder}. Maak er een met 'init'.").format(
+                    folder=folder
+                )
+            )
+        if not keyslot_path(folder).exists():
+            if db_path(folder).exists():
+                raise StoreDamaged(
+                    tr(
+                        "Het sleutelbestand ontbreekt in {folder}. Herstel de map uit een back-up."
+                    ).format(folder=folder)
+                )
+            raise UsageError(
+                tr("Geen opslag gevonden in {folder}. Maak er een met 'init'.").format(
+                    folder=folder
+                )
+            )
+        if not db_path(folder).exists():
+            raise StoreDamaged(
+                tr(
+                    "Het databasebestand ontbreekt in {folder}. Herstel de map uit een back-up."
+                ).format(folder=folder)
+            )
+        return KeySlotFile.load(keyslot_path(folder))
+
+    @classmethod
+    def _open_with_key(cls, folder: Path, keyslots: KeySlotFile, key: bytearray) -> Store:
+        store = cls(folder, keyslots, key)
+        try:
+            with store.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
+            migrate.upgrade(store.engine)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        """Lock: close every connection and overwrite the key bytes."""
+        self.engine.dispose()
+        if self._key is not None:
+            wipe(self._key)
+            self._key = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._key is not None
+
+    def _current_key(self) -> bytearray:
+        if self._key is None:
+            raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
+        return self._key
+
+    def data_key(self) -> bytearray:
+        """A copy of the data key for a backup or a key slot; wipe it after use."""
+        return bytearray(self._current_key())
+
+    # ------------------------------------------------------------------ units of work
+
+    @contextmanager
+    def unit(self) -> Iterator[Session]:
+        """One unit of work: one Session, one transaction, committed on success."""
+        if self._key is None:
+            raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def chain_head(self) -> tuple[int, str]:
+        with self.unit() as session:
+            head = session.execute(select(AuditHead)).scalar_one()
+            return head.last_id, head.last_hash
+
+    def merge_pending_events(self) -> int:
+        """Move events noted while the database was closed (failed logins, passphrase
+        changes) into the audit chain."""
+        path = self.folder / PENDING_AUDIT_FILENAME
+        if not path.exists():
+            return 0
+        entries: list[tuple[audit.AuditEvent, datetime]] = []
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                item = json.loads(line)
+                event = audit.AuditEvent(
+                    username=str(item["username"])[:80],
+                    role="-",
+                    action=str(item["action"])[:40],
+                    outcome=str(item["outcome"])[:20],
+                )
+                entries.append((event, datetime.fromisoformat(str(item["at"]))))
+            except (ValueError, KeyError, TypeError):
+                event = audit.AuditEvent(
+                    username="(onleesbaar)", role="-", action="pending_event", outcome="unreadable"
+                )
+                entries.append((event, datetime.now(UTC)))
+        with self.unit() as session:
+            for event, at in entries:
+                audit.append(session, event, at=at)
+        path.unlink()
+        return len(entries)
+
+
+def record_event(folder: Path, username: str, action: str, outcome: str = "ok") -> None:
+    """Note an event beside the store while the database cannot be written (a failed
+    login has no key; a passphrase change must leave the database untouched).
+    ``Store.merge_pending_events`` moves it into the audit chain at the next unlock.
+    Holds the name typed, the action and the time only."""
+    try:
+        line = json.dumps(
+            {
+                "at": datetime.now(UTC).isoformat(),
+                "username": username[:80],
+                "action": action,
+                "outcome": outcome,
+            }
+        )
+        with open(folder / PENDING_AUDIT_FILENAME, "a", encoding="utf-8") as fh:
+            fh.write(line + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(folder / PENDING_AUDIT_FILENAME, 0o600)
+    except OSError:
+        pass  # a read-only store folder must not turn a wrong passphrase into a crash
+
+
+def record_login_failure(folder: Path, username: str) -> None:
+    record_event(folder, username, "login", "failed")
