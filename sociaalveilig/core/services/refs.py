@@ -1,0 +1,76 @@
+"""Human references for records, numbered per kind and year from the ``counters`` table.
+
+Signals ``S-2026-000123``, cases ``C-2026-00042``, actions ``A-2026-00007``, escalations
+``E-2026-00003`` and persons ``P-2026-000015``. A person's reference is their pseudonym:
+the audit log names a person by it, never by name.
+
+References are taken inside the caller's unit of work. Every unit starts with
+``BEGIN IMMEDIATE`` (storage/engine.py), so two desks can never draw the same number, and a
+rolled-back unit gives its numbers back.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from sociaalveilig.storage.models import Counter
+
+
+class RefKind(StrEnum):
+    SIGNAL = "S"
+    CASE = "C"
+    ACTION = "A"
+    ESCALATION = "E"
+    PERSON = "P"
+
+
+# Digits of the running number per kind: signals are by far the most numerous.
+_DIGITS: dict[RefKind, int] = {
+    RefKind.SIGNAL: 6,
+    RefKind.CASE: 5,
+    RefKind.ACTION: 5,
+    RefKind.ESCALATION: 5,
+    RefKind.PERSON: 6,
+}
+
+REFERENCE_PATTERN = re.compile(r"([SCAEP])-([0-9]{4})-([0-9]{3,9})")
+
+
+def format_reference(kind: RefKind, year: int, number: int) -> str:
+    return f"{kind.value}-{year:04d}-{number:0{_DIGITS[kind]}d}"
+
+
+def reserve_references(session: Session, kind: RefKind, year: int, count: int) -> list[str]:
+    """Take ``count`` consecutive references of ``kind`` for ``year`` (one counter update)."""
+    if count <= 0:
+        return []
+    name = f"{kind.value}-{year:04d}"
+    counter = session.get(Counter, name)
+    if counter is None:
+        counter = Counter(name=name, value=0)
+        session.add(counter)
+    first = counter.value + 1
+    counter.value = counter.value + count
+    session.flush()
+    return [format_reference(kind, year, number) for number in range(first, first + count)]
+
+
+def next_reference(session: Session, kind: RefKind, year: int) -> str:
+    """The next reference of ``kind`` for ``year``."""
+    return reserve_references(session, kind, year, 1)[0]
+
+
+def normalise_reference(text: str) -> str | None:
+    """A reference as typed (any case, surrounding blanks) in its stored form, or None when
+    ``text`` does not look like a reference."""
+    candidate = text.strip().upper()
+    return candidate if REFERENCE_PATTERN.fullmatch(candidate) else None
+
+
+def reference_kind(text: str) -> RefKind | None:
+    """The kind a reference stands for (``"C-2026-00042"`` → ``RefKind.CASE``)."""
+    ref = normalise_reference(text)
+    return RefKind(ref[0]) if ref else None
