@@ -15,6 +15,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import TypeVar
 
 from sociaalveilig.core.enums import Source, Urgency
 from sociaalveilig.core.errors import ValidationError
@@ -58,6 +59,7 @@ _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
 _HOUSE_NUMBER = re.compile(r"[0-9]+")
 _ADDITION = re.compile(r"[A-Za-z0-9]+")
 _BLANKS = re.compile(r"\s+")
+_Choice = TypeVar("_Choice", Source, Urgency)
 
 
 @dataclass(frozen=True)
@@ -155,8 +157,13 @@ def parse_signal_csv(
             errors.append(checked)
         else:
             rows.append(checked)
-    if header is None:  # pragma: no cover - text.strip() was non-empty, so a record exists
-        raise ValidationError(tr("Het bestand heeft geen kopregel."), field="bestand")
+    if header is None:  # only blank fields, e.g. a line of quoted spaces
+        raise ValidationError(
+            tr("Het bestand heeft geen kopregel; verwacht de kolommen {columns}.").format(
+                columns=", ".join(REQUIRED_COLUMNS)
+            ),
+            field="kopregel",
+        )
     return ImportResult(rows=rows, errors=errors, header=header, delimiter=delimiter)
 
 
@@ -189,7 +196,7 @@ def _decode(data: bytes) -> str:
 
 def _sniff_delimiter(text: str) -> str:
     """``;`` (Dutch Excel) or ``,``: whichever the header line holds more of."""
-    first = next(line for line in text.splitlines() if line.strip())
+    first = next((line for line in text.splitlines() if line.strip(" \t;,")), "")
     semicolons, commas = first.count(";"), first.count(",")
     if semicolons == 0 and commas == 0:
         raise ValidationError(
@@ -227,7 +234,9 @@ def _read_header(record: list[str], delimiter: str) -> list[str]:
     for name in header:
         if name and name in seen:
             raise ValidationError(
-                tr("Kolom '{name}' staat meer dan eens in de kopregel.").format(name=name),
+                tr("Kolom '{name}' staat meer dan eens in de kopregel.").format(
+                    name=_show(name)
+                ),
                 field="kopregel",
             )
         seen.add(name)
@@ -261,14 +270,6 @@ def _check_row(
 ) -> ImportRow | RowError:
     raw = {name: (record[i] if i < len(record) else "") for i, name in enumerate(header) if name}
     problems: list[str] = []
-    extra = record[len(header):]
-    if any(field.strip() for field in extra):
-        problems.append(
-            tr(
-                "de regel heeft meer velden ({found}) dan de kopregel ({expected}); staat er "
-                "een '{delimiter}' in een tekst zonder aanhalingstekens?"
-            ).format(found=len(record), expected=len(header), delimiter=delimiter)
-        )
 
     def value(column: str) -> str:
         return raw.get(column, "").strip()
@@ -291,6 +292,17 @@ def _check_row(
     reporter = _check_text(value("melder"), "melder", problems)
     if reporter is not None and reporter.casefold() == ANONYMOUS:
         reporter = None
+    # More fields than the header usually means an unquoted delimiter in a text shifted the
+    # row; trailing empty fields alone are harmless unless something else is wrong too.
+    extra = record[len(header):]
+    if any(field.strip() for field in extra) or (extra and problems):
+        problems.insert(
+            0,
+            tr(
+                "de regel heeft meer velden ({found}) dan de kopregel ({expected}); staat er "
+                "een '{delimiter}' in een tekst zonder aanhalingstekens?"
+            ).format(found=len(record), expected=len(header), delimiter=delimiter),
+        )
 
     if (
         problems
@@ -372,9 +384,9 @@ def _check_date(text: str, now: datetime, problems: list[str]) -> tuple[date, ti
     return parsed
 
 
-def _check_choice[T: (Source, Urgency)](
-    text: str, column: str, kind: type[T], problems: list[str]
-) -> T | None:
+def _check_choice(
+    text: str, column: str, kind: type[_Choice], problems: list[str]
+) -> _Choice | None:
     if not text:
         problems.append(_missing(column))
         return None
