@@ -1,0 +1,305 @@
+"""First start: create the store with its beheerder, then show the recovery code once.
+
+Step 1 asks the beheerder's name and a passphrase twice, with a strength hint. Creating
+the store (Argon2id for the user's and the recovery slot) runs off the GUI thread.
+Step 2 shows the recovery code, once: it can be printed, and the dialog only closes with
+"Ik heb hem bewaard". After that the code is wiped from the dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontDatabase, QKeySequence, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.errors import ValidationError
+from sociaalveilig.core.services import setup
+from sociaalveilig.core.services.context import Clock, ServiceContext
+from sociaalveilig.storage.keyslots import (
+    MIN_PASSPHRASE_LENGTH,
+    check_passphrase_policy,
+    passphrase_strength,
+)
+
+from sociaalveilig.ui import errors
+from sociaalveilig.ui.operations import run_operation
+
+
+class FirstStartDialog(QDialog):
+    """Creates a store; ``context`` holds the logged-in beheerder afterwards."""
+
+    def __init__(
+        self, folder: Path, clock: Clock | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstStartDialog")
+        self.setWindowTitle(self.tr("Sociaal Veilig – eerste start"))
+        self.setModal(True)
+        self.folder = folder
+        self.context: ServiceContext | None = None
+        self._clock = clock
+        self._code_saved = False
+
+        self._steps = QStackedWidget(self)
+        self._steps.addWidget(self._build_create_step())
+        self._steps.addWidget(self._build_code_step())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._steps)
+        self.resize(560, 420)
+
+    # ------------------------------------------------------------------ step 1
+
+    def _build_create_step(self) -> QWidget:
+        page = QWidget(self)
+        intro = QLabel(
+            self.tr(
+                "Welkom. Er is nog geen opslag. Maak hem nu: u wordt de eerste gebruiker, "
+                "de beheerder. Alle gegevens worden versleuteld opgeslagen; zonder uw "
+                "wachtwoord of de herstelcode kan niemand ze lezen, ook de leverancier niet."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+
+        self.folder_label = QLabel(str(self.folder), page)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        choose = QPushButton(self.tr("Andere map…"), page)
+        choose.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(choose)
+
+        self.username_edit = QLineEdit(page)
+        self.username_edit.setObjectName("username")
+        self.username_edit.setPlaceholderText(self.tr("bijvoorbeeld: beheer"))
+        self.display_name_edit = QLineEdit(page)
+        self.display_name_edit.setObjectName("displayName")
+        self.display_name_edit.setPlaceholderText(self.tr("naam zoals collega's hem zien"))
+        self.passphrase_edit = QLineEdit(page)
+        self.passphrase_edit.setObjectName("passphrase")
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit(page)
+        self.repeat_edit.setObjectName("passphraseRepeat")
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.strength_bar = QProgressBar(page)
+        self.strength_bar.setRange(0, 4)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setMaximumHeight(8)
+        self.strength_label = QLabel(page)
+        self.strength_label.setObjectName("strengthHint")
+        self.error_label = QLabel(page)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Map van de opslag"), folder_row)
+        form.addRow(self.tr("Gebruikersnaam beheerder"), self.username_edit)
+        form.addRow(self.tr("Weergavenaam"), self.display_name_edit)
+        form.addRow(self.tr("Wachtwoord"), self.passphrase_edit)
+        form.addRow("", self.strength_bar)
+        form.addRow("", self.strength_label)
+        form.addRow(self.tr("Wachtwoord herhalen"), self.repeat_edit)
+
+        self.create_button = QPushButton(self.tr("Opslag maken"), page)
+        self.create_button.setObjectName("createButton")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create_store)
+        cancel = QPushButton(self.tr("Annuleren"), page)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.create_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.passphrase_edit.textChanged.connect(self._update_strength)
+        self._update_strength("")
+        return page
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Kies een lege map voor de opslag"), str(self.folder.parent)
+        )
+        if chosen:
+            self.folder = Path(chosen)
+            self.folder_label.setText(chosen)
+
+    def _update_strength(self, text: str) -> None:
+        score = passphrase_strength(text)
+        self.strength_bar.setValue(score)
+        hints = {
+            0: self.tr("Te zwak: minstens {n} tekens, niet steeds hetzelfde teken."),
+            1: self.tr("Voldoende, maar zwak. Langer is beter: een zin van vier of vijf woorden."),
+            2: self.tr("Redelijk. Nog langer of met cijfers en leestekens is sterker."),
+            3: self.tr("Goed."),
+            4: self.tr("Sterk."),
+        }
+        self.strength_label.setText(hints[score].format(n=MIN_PASSPHRASE_LENGTH))
+        colours = {0: "#b00020", 1: "#c77700", 2: "#c77700", 3: "#2e7d32", 4: "#2e7d32"}
+        self.strength_bar.setStyleSheet(
+            f"QProgressBar::chunk {{ background-color: {colours[score]}; }}"
+        )
+
+    def _check_input(self) -> tuple[str, str, str] | None:
+        username = self.username_edit.text().strip()
+        passphrase = self.passphrase_edit.text()
+        if not username:
+            self._refuse(self.tr("Vul een gebruikersnaam in."), self.username_edit)
+            return None
+        try:
+            check_passphrase_policy(passphrase)
+        except ValidationError as exc:
+            self._refuse(exc.message, self.passphrase_edit)
+            return None
+        if passphrase != self.repeat_edit.text():
+            self._refuse(
+                self.tr("De twee wachtwoorden zijn niet gelijk. Typ het wachtwoord opnieuw."),
+                self.repeat_edit,
+            )
+            return None
+        return username, passphrase, self.display_name_edit.text().strip() or username
+
+    def _refuse(self, message: str, field: QLineEdit) -> None:
+        self.error_label.setText(message)
+        field.setFocus()
+
+    def create_store(self) -> None:
+        checked = self._check_input()
+        if checked is None:
+            return
+        username, passphrase, display_name = checked
+        self.error_label.clear()
+        self.create_button.setEnabled(False)
+        self.create_button.setText(self.tr("Bezig met maken…"))
+        folder, clock = self.folder, self._clock
+        run_operation(
+            self,
+            lambda: setup.create_store(folder, username, passphrase, display_name, clock),
+            self._created,
+            self._failed,
+            progress=self.tr("De versleutelde opslag wordt gemaakt…"),
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        errors.log_exception(exc)
+        self.create_button.setEnabled(True)
+        self.create_button.setText(self.tr("Opslag maken"))
+        self.error_label.setText(errors.message_for(exc))
+
+    def _created(self, result: tuple[ServiceContext, str]) -> None:
+        ctx, code = result
+        self.context = ctx
+        self.passphrase_edit.clear()
+        self.repeat_edit.clear()
+        self.code_label.setText(code)
+        self._steps.setCurrentIndex(1)
+        self.saved_button.setFocus()
+
+    # ------------------------------------------------------------------ step 2
+
+    def _build_code_step(self) -> QWidget:
+        page = QWidget(self)
+        intro = QLabel(
+            self.tr(
+                "De opslag is gemaakt. Dit is de herstelcode. Hiermee kunt u de opslag "
+                "openen als uw wachtwoord kwijt is. Hij wordt maar één keer getoond: druk "
+                "hem af of schrijf hem over en bewaar hem achter slot, niet bij de computer."
+            ),
+            page,
+        )
+        intro.setWordWrap(True)
+        self.code_label = QLabel(page)
+        self.code_label.setObjectName("recoveryCode")
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(mono.pointSizeF() * 1.4)
+        mono.setWeight(QFont.Weight.Bold)
+        self.code_label.setFont(mono)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setStyleSheet("padding: 16px; border: 1px solid #888;")
+
+        self.print_button = QPushButton(self.tr("Afdrukken"), page)
+        self.print_button.setObjectName("printButton")
+        self.print_button.clicked.connect(self.print_code)
+        self.saved_button = QPushButton(self.tr("Ik heb hem bewaard"), page)
+        self.saved_button.setObjectName("savedButton")
+        self.saved_button.clicked.connect(self.confirm_saved)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.saved_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(intro)
+        layout.addSpacing(12)
+        layout.addWidget(self.code_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def recovery_sheet(self) -> QTextDocument:
+        """The page that is printed: the code, the store folder, what it is for."""
+        doc = QTextDocument(self)
+        doc.setPlainText(
+            "\n".join(
+                (
+                    self.tr("Sociaal Veilig Parkstad – herstelcode van de opslag"),
+                    "",
+                    self.code_label.text(),
+                    "",
+                    self.tr("Map: {folder}").format(folder=self.folder),
+                    "",
+                    self.tr(
+                        "Hiermee kan de opslag worden geopend zonder wachtwoord. "
+                        "Bewaar dit blad achter slot."
+                    ),
+                )
+            )
+        )
+        return doc
+
+    def print_code(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Herstelcode afdrukken"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.recovery_sheet().print_(printer)
+
+    def confirm_saved(self) -> None:
+        self._code_saved = True
+        self.code_label.clear()
+        self.accept()
+
+    def reject(self) -> None:
+        # Once the store exists, the dialog only closes after the code was confirmed.
+        if self._steps.currentIndex() == 1 and not self._code_saved:
+            return
+        super().reject()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        if self._steps.currentIndex() == 1 and event.matches(QKeySequence.StandardKey.Cancel):
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,63 @@
+"""Qt's translation layer for the whole program.
+
+Source strings are Dutch, the users' language, so Dutch needs no translation file of the
+program's own; Qt's own Dutch catalogue (``qtbase_nl``) translates the standard buttons
+("Annuleren", "Ja", "Nee"). A translation of the program into another language is a
+``sociaalveilig_<lang>.qm`` in ``sociaalveilig/resources/translations`` (package data).
+``core.i18n`` is pointed at ``QCoreApplication.translate`` so texts made below the ui
+layer go through the same translator.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from sociaalveilig.core import i18n as core_i18n
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "nl"
+_keep_alive: list[bytes] = []
+
+
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def install_translations(app: QCoreApplication, language: str | None = None) -> list[QTranslator]:
+    """Install Qt's and the program's translators for ``language`` (default: Dutch, the
+    source language) and route ``core.i18n.tr`` through Qt. Returns the translators
+    (parented to ``app``)."""
+    language = language or SOURCE_LANGUAGE
+    installed: list[QTranslator] = []
+
+    qt_catalogue = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_catalogue.load(QLocale(language), "qtbase", "_", qt_dir):
+        app.installTranslator(qt_catalogue)
+        installed.append(qt_catalogue)
+
+    if language != SOURCE_LANGUAGE:
+        own = QTranslator(app)
+        name = f"sociaalveilig_{language}.qm"
+        try:
+            data = (
+                resources.files("sociaalveilig")
+                .joinpath("resources", "translations", name)
+                .read_bytes()
+            )
+        except (FileNotFoundError, ModuleNotFoundError, OSError):
+            data = b""
+        if data and own.loadFromData(data):
+            own.setProperty("sv_catalogue_size", len(data))
+            _keep_alive.append(data)  # Qt reads the catalogue in place
+            app.installTranslator(own)
+            installed.append(own)
+        else:
+            log.warning("no translation for language %s; showing Dutch", language)
+
+    core_i18n.install(_translate)
+    return installed

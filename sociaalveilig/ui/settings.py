@@ -1,0 +1,107 @@
+"""What the window remembers per user: geometry, column layout, the idle-lock time.
+
+Stored with QSettings (the platform's place for program settings), under a group per
+user name, so two people sharing a desk each get their own layout. Nothing here is case
+data: only sizes, header states and preferences.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+ORGANISATION = "Sociaal Veilig Parkstad"
+APPLICATION = "sociaalveilig"
+DEFAULT_IDLE_MINUTES = 5
+_LAST = "last"
+
+
+def default_settings() -> QSettings:
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+    )
+
+
+def _safe(name: str) -> str:
+    # QSettings treats '/' and '\\' as group separators.
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name) or "_"
+
+
+class UiSettings:
+    """Per-user window settings on top of a QSettings (injected: tests pass a temp file)."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._settings = settings if settings is not None else default_settings()
+        self._user = "_"
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._settings
+
+    def set_user(self, username: str | None) -> None:
+        self._user = _safe(username) if username else "_"
+
+    def _key(self, *parts: str) -> str:
+        return "/".join(("users", self._user, *parts))
+
+    # ------------------------------------------------------------------ window
+
+    def save_geometry(self, window: QWidget) -> None:
+        self._settings.setValue(self._key("window", "geometry"), window.saveGeometry())
+        self._settings.sync()
+
+    def restore_geometry(self, window: QWidget) -> bool:
+        value = self._settings.value(self._key("window", "geometry"))
+        if isinstance(value, QByteArray | bytes) and value:
+            return bool(window.restoreGeometry(QByteArray(value)))
+        return False
+
+    # ------------------------------------------------------------------ table columns
+
+    def save_header(self, view_name: str, header: QHeaderView) -> None:
+        self._settings.setValue(self._key("columns", _safe(view_name)), header.saveState())
+
+    def restore_header(self, view_name: str, header: QHeaderView) -> bool:
+        value = self._settings.value(self._key("columns", _safe(view_name)))
+        if isinstance(value, QByteArray | bytes) and value:
+            return bool(header.restoreState(QByteArray(value)))
+        return False
+
+    # ------------------------------------------------------------------ preferences
+
+    def idle_minutes(self) -> int:
+        value = self._settings.value(self._key("idle_lock_minutes"), DEFAULT_IDLE_MINUTES)
+        try:
+            minutes = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return DEFAULT_IDLE_MINUTES
+        return minutes if 1 <= minutes <= 120 else DEFAULT_IDLE_MINUTES
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self._settings.setValue(self._key("idle_lock_minutes"), int(minutes))
+
+    def last_page(self) -> str | None:
+        value = self._settings.value(self._key("last_page"))
+        return str(value) if value else None
+
+    def set_last_page(self, name: str) -> None:
+        self._settings.setValue(self._key("last_page"), name)
+
+    # ------------------------------------------------------------------ store location
+
+    def last_store(self) -> str | None:
+        value = self._settings.value(f"{_LAST}/store")
+        return str(value) if value else None
+
+    def set_last_store(self, folder: str) -> None:
+        self._settings.setValue(f"{_LAST}/store", folder)
+
+    def last_user(self) -> str | None:
+        value = self._settings.value(f"{_LAST}/user")
+        return str(value) if value else None
+
+    def set_last_user(self, username: str) -> None:
+        self._settings.setValue(f"{_LAST}/user", username)
+
+    def sync(self) -> None:
+        self._settings.sync()

@@ -1,0 +1,230 @@
+"""Signing in, at start and after a lock: user name and passphrase.
+
+Unlocking (Argon2id) runs off the GUI thread. A wrong name or passphrase is said plainly in
+the dialog, the passphrase field is emptied and focused, and the dialog stays. A damaged
+store says what is wrong and offers to restore a backup into a new folder beside it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.errors import AuthenticationError, StoreDamaged
+from sociaalveilig.core.services import maintenance, setup
+from sociaalveilig.core.services.context import Clock, ServiceContext
+
+from sociaalveilig.ui import errors
+from sociaalveilig.ui.operations import run_operation
+
+
+def restore_target_for(folder: Path, now: datetime) -> Path:
+    """A new folder beside the damaged one for the restored store."""
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    return folder.parent / f"{folder.name}-hersteld-{stamp}"
+
+
+class UnlockDialog(QDialog):
+    """Asks user and passphrase; ``context`` holds the logged-in context on accept.
+
+    ``locked=True``: the window was locked; the text says so and the user name is filled.
+    """
+
+    # A backup was restored into a new folder; the program uses that folder from now on.
+    store_restored = Signal(str)
+
+    def __init__(
+        self,
+        folder: Path,
+        username: str | None = None,
+        clock: Clock | None = None,
+        locked: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("unlockDialog")
+        self.setWindowTitle(
+            self.tr("Sociaal Veilig – vergrendeld") if locked else self.tr("Sociaal Veilig")
+        )
+        self.setModal(True)
+        self.folder = folder
+        self.context: ServiceContext | None = None
+        self._clock = clock
+        self._busy = False
+
+        intro = QLabel(
+            self.tr("Het programma is vergrendeld. Meld u opnieuw aan om verder te werken.")
+            if locked
+            else self.tr("Meld u aan met uw gebruikersnaam en wachtwoord.")
+        )
+        intro.setWordWrap(True)
+        self.username_edit = QLineEdit(self)
+        self.username_edit.setObjectName("username")
+        self.username_edit.setText(username or "")
+        self.passphrase_edit = QLineEdit(self)
+        self.passphrase_edit.setObjectName("passphrase")
+        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Gebruiker"), self.username_edit)
+        form.addRow(self.tr("Wachtwoord"), self.passphrase_edit)
+
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("messageLabel")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b00020;")
+        self.restore_button = QPushButton(self.tr("Herstellen uit back-up…"), self)
+        self.restore_button.setObjectName("restoreButton")
+        self.restore_button.setVisible(False)
+        self.restore_button.clicked.connect(self.restore_from_backup)
+
+        self.unlock_button = QPushButton(
+            self.tr("Ontgrendelen") if locked else self.tr("Aanmelden"), self
+        )
+        self.unlock_button.setObjectName("unlockButton")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock)
+        self.quit_button = QPushButton(self.tr("Afsluiten"), self)
+        self.quit_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.unlock_button)
+
+        store_label = QLabel(self.tr("Opslag: {folder}").format(folder=folder), self)
+        store_label.setStyleSheet("color: palette(mid);")
+        store_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(store_label)
+        layout.addLayout(buttons)
+        self.resize(460, 0)
+        (self.passphrase_edit if username else self.username_edit).setFocus()
+
+    # ------------------------------------------------------------------ unlock
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        self.unlock_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy)
+        self.username_edit.setEnabled(not busy)
+        self.passphrase_edit.setEnabled(not busy)
+        if busy:
+            self.message_label.setStyleSheet("color: palette(text);")
+            self.message_label.setText(text)
+
+    def _show_problem(self, text: str) -> None:
+        self.message_label.setStyleSheet("color: #b00020;")
+        self.message_label.setText(text)
+
+    def unlock(self) -> None:
+        if self._busy:
+            return
+        username = self.username_edit.text().strip()
+        passphrase = self.passphrase_edit.text()
+        if not username:
+            self._show_problem(self.tr("Vul uw gebruikersnaam in."))
+            self.username_edit.setFocus()
+            return
+        if not passphrase:
+            self._show_problem(self.tr("Vul uw wachtwoord in."))
+            self.passphrase_edit.setFocus()
+            return
+        self._set_busy(True, self.tr("Bezig met ontgrendelen…"))
+        folder, clock = self.folder, self._clock
+        run_operation(
+            self,
+            lambda: setup.login(folder, username, passphrase, clock),
+            self._unlocked,
+            self._failed,
+        )
+
+    def _unlocked(self, ctx: ServiceContext) -> None:
+        self._set_busy(False)
+        self.passphrase_edit.clear()
+        self.context = ctx
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        errors.log_exception(exc)
+        self._set_busy(False)
+        self.passphrase_edit.clear()
+        if isinstance(exc, AuthenticationError):
+            self._show_problem(
+                self.tr("Onjuiste gebruikersnaam of wachtwoord. Probeer het opnieuw.")
+            )
+            self.restore_button.setVisible(False)
+            self.passphrase_edit.setFocus()
+            return
+        self._show_problem(errors.message_for(exc))
+        known = errors.as_known_error(exc)
+        if isinstance(known, StoreDamaged):
+            self._show_problem(
+                self.tr(
+                    "De opslag is beschadigd: {problem} U kunt een back-up terugzetten."
+                ).format(problem=errors.message_for(exc))
+            )
+            self.restore_button.setVisible(True)
+            self.restore_button.setFocus()
+
+    # ------------------------------------------------------------------ restore
+
+    def restore_from_backup(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Kies een back-up"),
+            str(self.folder.parent),
+            self.tr("Sociaal Veilig-back-up (*.svbak);;Alle bestanden (*)"),
+        )
+        if chosen:
+            self.restore(Path(chosen))
+
+    def restore(self, backup_file: Path) -> None:
+        """Restore ``backup_file`` into a new folder beside the damaged store and sign in
+        there with the name and passphrase typed (they are those of the backup)."""
+        username = self.username_edit.text().strip() or None
+        passphrase = self.passphrase_edit.text()
+        if not passphrase:
+            self._show_problem(
+                self.tr("Vul uw wachtwoord in; daarmee wordt ook de back-up geopend.")
+            )
+            self.passphrase_edit.setFocus()
+            return
+        target = restore_target_for(self.folder, datetime.now())
+        clock = self._clock
+
+        def work() -> ServiceContext:
+            restored = maintenance.restore(backup_file, target, username, passphrase)
+            return setup.login(restored, username or setup.single_user(restored), passphrase, clock)
+
+        self._set_busy(True, self.tr("De back-up wordt gecontroleerd en teruggezet…"))
+        run_operation(self, work, self._restored, self._failed, progress=None)
+
+    def _restored(self, ctx: ServiceContext) -> None:
+        self.folder = ctx.store.folder
+        self.store_restored.emit(str(ctx.store.folder))
+        self._unlocked(ctx)
+
+    # ------------------------------------------------------------------ dialog
+
+    def reject(self) -> None:
+        if self._busy:
+            return
+        self.passphrase_edit.clear()
+        super().reject()

@@ -1,0 +1,27 @@
+"""Fixtures for the window tests: settings in a temporary file, waiting for operations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from sociaalveilig.ui import operations
+from sociaalveilig.ui.settings import UiSettings
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> UiSettings:
+    """Per-test settings file: no test reads or writes the real user settings."""
+    return UiSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def wait_idle(qtbot):  # type: ignore[no-untyped-def]
+    """Wait until every background operation has delivered its result."""
+
+    def wait(timeout: int = 10_000) -> None:
+        qtbot.waitUntil(lambda: operations.active_operations() == 0, timeout=timeout)
+
+    return wait
