@@ -7,6 +7,7 @@ import threading
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from sociaalveilig.core.errors import ValidationError
+
 from sociaalveilig.ui import errors, operations
 
 
