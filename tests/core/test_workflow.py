@@ -200,3 +200,76 @@ def test_visit_outcomes_are_transitions_from_planned() -> None:
 def test_afschaling_returns_a_case_to_in_behandeling() -> None:
     check_transition(K.CASE, CaseStatus.OPGESCHAALD, CaseStatus.IN_BEHANDELING)
     check_transition(K.ESCALATION, EscalationStatus.IN_BEHANDELING, EscalationStatus.TERUGGELEGD)
+
+
+# --- the enums behind the tables (stored codes and Dutch labels) ---------------------------
+
+
+def test_enum_codes_are_the_stored_dutch_values() -> None:
+    from sociaalveilig.core import enums
+
+    assert [m.value for m in enums.Role] == [
+        "beheerder", "coordinator", "wijkagent", "partner", "manager",
+    ]
+    assert [m.value for m in enums.Source] == [
+        "politie", "woningcorporatie", "gemeente", "zorg", "bewoner", "buurtschouw",
+        "buurtbijeenkomst", "anders",
+    ]
+    assert [m.value for m in enums.Urgency] == ["laag", "normaal", "hoog", "acuut"]
+    assert enums.MeetingType.FL == "fysieke_leefomgeving"
+    assert enums.MeetingType.AV == "achter_de_voordeur"
+    assert {m.value for m in enums.RouteTarget} == {
+        "fysieke_leefomgeving", "achter_de_voordeur", "coordinator",
+    }
+    assert [m.value for m in enums.EscalationStatus] == [
+        "aangemeld", "in_behandeling", "teruggelegd", "afgesloten",
+    ]
+    assert [m.value for m in enums.RiskLevel] == ["laag", "midden", "hoog"]
+    assert [m.value for m in enums.ActionType] == [
+        "gezamenlijk_huisbezoek", "controle", "integrale_controle", "handhavingstraject",
+        "juridische_procedure", "hulpverleningstraject", "buurtbijeenkomst", "cpted_analyse",
+        "fysieke_aanpassing",
+    ]
+    assert [m.value for m in enums.EscalationTarget] == ["zvh", "riec", "pga", "veilig_thuis"]
+    assert [m.value for m in enums.VisitOutcome] == ["uitgevoerd", "niemand_thuis", "geweigerd"]
+
+
+def test_every_enum_member_has_a_label() -> None:
+    from enum import EnumType
+
+    from sociaalveilig.core import enums
+
+    classes = [
+        value for value in vars(enums).values()
+        if isinstance(value, EnumType) and issubclass(value, StrEnum) and value is not StrEnum
+    ]
+    assert len(classes) == 14
+    for cls in classes:
+        labels = [member.label for member in cls]  # type: ignore[attr-defined]
+        assert all(isinstance(label, str) and label for label in labels), cls
+        assert len(set(labels)) == len(labels), cls
+
+
+def test_labels_named_in_the_domain() -> None:
+    from sociaalveilig.core import enums
+
+    assert enums.MeetingType.FL.label == "Overleg fysieke leefomgeving"
+    assert enums.MeetingType.AV.label == "Overleg achter de voordeur"
+    assert enums.EscalationTarget.ZVH.label == "Zorg- en Veiligheidshuis Parkstad"
+    assert enums.EscalationTarget.RIEC.label == "RIEC Limburg"
+    assert enums.EscalationTarget.PGA.label == "Persoonsgerichte aanpak / Preventie met Gezag"
+    assert enums.EscalationTarget.VEILIG_THUIS.label == "Veilig Thuis"
+    assert enums.RouteTarget.FYSIEKE_LEEFOMGEVING.meeting_type is enums.MeetingType.FL
+    assert enums.RouteTarget.COORDINATOR.meeting_type is None
+    assert enums.MeetingType.AV.route_target is enums.RouteTarget.ACHTER_DE_VOORDEUR
+
+
+def test_labels_go_through_the_translator() -> None:
+    from sociaalveilig.core import enums, i18n
+
+    i18n.install(lambda context, text: {"Veilig Thuis": "Safe at Home"}.get(text, text))
+    try:
+        assert enums.EscalationTarget.VEILIG_THUIS.label == "Safe at Home"
+        assert enums.EscalationTarget.RIEC.label == "RIEC Limburg"
+    finally:
+        i18n._translate = None
