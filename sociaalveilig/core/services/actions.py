@@ -9,25 +9,26 @@ assigned to its own organisation.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, false, func, or_, select, true
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import ActionStatus, ActionType, CaseStatus, Role
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.services import access
 from sociaalveilig.core.services.context import ServiceContext, today
 from sociaalveilig.core.services.refs import RefKind, next_reference
+from sociaalveilig.core.services.signals import find_case, utc_to_local
 from sociaalveilig.core.workflow import WorkflowKind, check_transition
 from sociaalveilig.storage.models import (
     Action,
-    AgendaItem,
     Case,
-    MeetingPartner,
     Partner,
     Signal,
     StatusChange,
@@ -91,7 +92,7 @@ def set_case_status(
     if new is CaseStatus.AFGESLOTEN:
         case.closed_at = utc_naive(ctx)
     record_status_change(session, ctx, OBJ_CASE, case.id, old, new, reason)
-    ctx.audit(session, "update", OBJ_CASE, case.id)
+    ctx.audit(session, "update", OBJ_CASE, case.reference)
 
 
 def start_handling(session: Session, ctx: ServiceContext, case: Case, reason: str) -> None:
@@ -111,39 +112,44 @@ def require_role(ctx: ServiceContext, *roles: Role) -> None:
 
 
 def case_scope_clause(ctx: ServiceContext) -> ColumnElement[bool]:
-    """The cases the actor may see (need-to-know), as a clause on ``Case``."""
-    role = ctx.actor.role
-    if role is Role.COORDINATOR:
-        return true()
-    if role is Role.WIJKAGENT:
-        return Case.focus_area_id.in_(ctx.actor.area_ids)
-    if role is Role.PARTNER and ctx.actor.partner_id:
-        partner_id = ctx.actor.partner_id
-        on_agenda = (
-            select(AgendaItem.case_id)
-            .join(MeetingPartner, MeetingPartner.meeting_id == AgendaItem.meeting_id)
-            .where(MeetingPartner.partner_id == partner_id, AgendaItem.case_id.is_not(None))
-        )
-        owned = select(Action.case_id).where(Action.owner_partner_id == partner_id)
-        return or_(Case.id.in_(on_agenda), Case.id.in_(owned))
-    return false()
+    """The cases the actor may see (need-to-know, ``access.case_scope``)."""
+    return access.case_scope(ctx)
+
+
+class RefusedAccess(AccessDenied):
+    """AccessDenied that remembers what was refused, so ``work_unit`` can log it after
+    the refused unit has rolled back."""
+
+    def __init__(self, message: str, object_type: str, reference: str | None) -> None:
+        super().__init__(message)
+        self.object_type = object_type
+        self.reference = reference
+
+
+@contextmanager
+def work_unit(ctx: ServiceContext) -> Iterator[Session]:
+    """``ctx.unit()``, plus an audit entry for a refused view (in a unit of its own)."""
+    try:
+        with ctx.unit() as session:
+            yield session
+    except RefusedAccess as exc:
+        access.log_refusal(ctx, exc.object_type, exc.reference)
+        raise
 
 
 def load_case(session: Session, ctx: ServiceContext, case_id: str) -> Case:
-    """The case, if it exists and the actor may see it (NotFound / AccessDenied)."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise NotFound(tr("Casus niet gevonden."))
-    visible = session.execute(
-        select(Case.id).where(Case.id == case_id, case_scope_clause(ctx))
-    ).first()
-    if visible is None:
-        raise AccessDenied(
-            tr("Casus {ref} valt buiten uw werkgebied; u kunt haar niet inzien.").format(
-                ref=case.reference
-            )
-        )
+    """The case (by id or reference), if it exists and the actor may open it."""
+    case = find_case(session, case_id)
+    try:
+        access.check_case_access(ctx, session, case)
+    except AccessDenied as exc:
+        raise RefusedAccess(str(exc), OBJ_CASE, case.reference) from exc
     return case
+
+
+def local_time(moment: datetime | None) -> datetime | None:
+    """A stored naive UTC time as naive local time (None stays None)."""
+    return utc_to_local(moment) if moment is not None else None
 
 
 @dataclass(frozen=True)
@@ -301,7 +307,7 @@ def insert_action(
     session.flush()
     record_status_change(session, ctx, OBJ_ACTION, action.id, None, ActionStatus.OPEN, None)
     start_handling(session, ctx, case, tr("Actie {ref} afgesproken.").format(ref=action.reference))
-    ctx.audit(session, "create", OBJ_ACTION, action.id)
+    ctx.audit(session, "create", OBJ_ACTION, action.reference)
     return action
 
 
@@ -330,8 +336,8 @@ def _make_row(ctx: ServiceContext, action: Action, case_ref: str, owner_name: st
         status=status,
         description=None if hide else action.description,
         agenda_item_id=action.agenda_item_id,
-        created_at=action.created_at,
-        completed_at=action.completed_at,
+        created_at=utc_to_local(action.created_at),
+        completed_at=local_time(action.completed_at),
         overdue_days=max(overdue, 0),
     )
 
@@ -351,7 +357,7 @@ def rows_for(session: Session, ctx: ServiceContext, actions: Sequence[Action]) -
 def create_action(ctx: ServiceContext, case_id: str, inp: ActionInput) -> ActionRow:
     """Add an action to a case (coordinator, or the wijkagent of the case's area)."""
     require_role(ctx, *_PLANNERS)
-    with ctx.unit() as session:
+    with work_unit(ctx) as session:
         case = load_case(session, ctx, case_id)
         action = insert_action(session, ctx, case, inp)
         return _row(session, ctx, action)
@@ -363,8 +369,10 @@ def _load_action(session: Session, ctx: ServiceContext, action_id: str) -> Actio
         raise NotFound(tr("Actie niet gevonden."))
     if ctx.actor.role is Role.PARTNER:
         if action.owner_partner_id != ctx.actor.partner_id:
-            raise AccessDenied(
-                tr("Deze actie is aan een andere organisatie toegewezen; u kunt haar niet zien.")
+            raise RefusedAccess(
+                tr("Deze actie is aan een andere organisatie toegewezen; u kunt haar niet zien."),
+                OBJ_ACTION,
+                action.reference,
             )
     else:
         load_case(session, ctx, action.case_id)
@@ -372,9 +380,9 @@ def _load_action(session: Session, ctx: ServiceContext, action_id: str) -> Actio
 
 
 def get_action(ctx: ServiceContext, action_id: str) -> ActionRow:
-    with ctx.unit() as session:
+    with work_unit(ctx) as session:
         action = _load_action(session, ctx, action_id)
-        ctx.audit(session, "view", OBJ_ACTION, action.id)
+        ctx.audit(session, "view", OBJ_ACTION, action.reference)
         return _row(session, ctx, action)
 
 
@@ -389,7 +397,7 @@ def change_action_status(
     Cancelling (vervallen) needs a reason. The owner partner may update its own actions.
     """
     require_role(ctx, *_PLANNERS, Role.PARTNER)
-    with ctx.unit() as session:
+    with work_unit(ctx) as session:
         action = _load_action(session, ctx, action_id)
         check_transition(WorkflowKind.ACTION, action.status, new_status)
         target = ActionStatus(new_status)
@@ -404,14 +412,14 @@ def change_action_status(
             if case is not None:
                 case.last_progress_at = now
         record_status_change(session, ctx, OBJ_ACTION, action.id, old, target, reason)
-        ctx.audit(session, "update", OBJ_ACTION, action.id)
+        ctx.audit(session, "update", OBJ_ACTION, action.reference)
         return _row(session, ctx, action)
 
 
 def change_action_deadline(ctx: ServiceContext, action_id: str, deadline: date) -> ActionRow:
     """Move the deadline of an open action (same rules as a new action)."""
     require_role(ctx, *_PLANNERS)
-    with ctx.unit() as session:
+    with work_unit(ctx) as session:
         action = _load_action(session, ctx, action_id)
         if not ActionStatus(action.status).is_open:
             raise ValidationError(
@@ -429,7 +437,7 @@ def change_action_deadline(ctx: ServiceContext, action_id: str, deadline: date) 
             ActionInput(action.action_type, action.owner_partner_id, deadline, action.description),
         )
         action.deadline = checked
-        ctx.audit(session, "update", OBJ_ACTION, action.id)
+        ctx.audit(session, "update", OBJ_ACTION, action.reference)
         return _row(session, ctx, action)
 
 
@@ -441,7 +449,7 @@ def list_actions(
 ) -> list[ActionRow]:
     """Actions by deadline. A partner sees its own organisation's actions only."""
     require_role(ctx, *_PLANNERS, Role.PARTNER)
-    with ctx.unit() as session:
+    with work_unit(ctx) as session:
         stmt = select(Action).order_by(Action.deadline, Action.reference)
         if ctx.actor.role is Role.PARTNER:
             if owner_partner_id is not None and owner_partner_id != ctx.actor.partner_id:
