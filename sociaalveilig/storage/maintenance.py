@@ -1,0 +1,112 @@
+"""Store maintenance that needs the database itself: lifting append-only history for
+retention, and reclaiming the space of deleted records so their bytes leave the file.
+
+These are SQLite/SQLCipher specifics, so they live here and not in ``core``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, text
+from sqlalchemy.orm import Session
+
+from sociaalveilig.storage.models import StatusChange
+from sociaalveilig.storage.store import Store
+
+STATUS_HISTORY_DELETE_TRIGGER = "status_history_no_delete"
+_CHUNK = 500
+
+
+def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def purge_status_history(session: Session, object_ids: Iterable[str]) -> int:
+    """Delete the status history of records that retention removes.
+
+    The history is append-only (a trigger refuses DELETE) so that nobody edits the past;
+    retention is the one lawful exception, because a status change may carry a reason
+    that is itself personal data. The trigger is dropped and re-created with its own
+    definition inside the caller's transaction, so no other writer ever sees it missing
+    (the unit holds SQLite's write lock) and a failure restores it with the rollback.
+    """
+    ids = sorted(set(object_ids))
+    if not ids:
+        return 0
+    trigger_sql = session.execute(
+        text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = :name"),
+        {"name": STATUS_HISTORY_DELETE_TRIGGER},
+    ).scalar_one_or_none()
+    if trigger_sql:
+        session.execute(text(f"DROP TRIGGER {STATUS_HISTORY_DELETE_TRIGGER}"))
+    removed = 0
+    for chunk in _chunks(ids):
+        result: Any = session.execute(
+            delete(StatusChange)
+            .where(StatusChange.object_id.in_(chunk))
+            .execution_options(synchronize_session=False)
+        )
+        removed += int(result.rowcount or 0)
+    if trigger_sql:
+        session.execute(text(trigger_sql))
+    return removed
+
+
+@dataclass(frozen=True)
+class ReclaimReport:
+    """What ``reclaim_space`` managed. ``complete`` is False when another connection
+    was still reading, so the write-ahead log could not be emptied this time."""
+
+    vacuumed: bool
+    wal_truncated: bool
+    fts_optimised: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        return self.vacuumed and self.wal_truncated
+
+
+def reclaim_space(store: Store) -> ReclaimReport:
+    """Make deleted data unrecoverable from the store folder.
+
+    With ``secure_delete=ON`` SQLite zeroes deleted cells, but copies remain in places it
+    does not revisit: full-text index segments (until merged), free pages, and old frames
+    in the write-ahead log. So: merge the FTS5 indexes ('optimize' drops deleted
+    entries), rebuild the database file (VACUUM, through SQLCipher: a freshly encrypted
+    file with no free pages), and checkpoint the log with TRUNCATE so the -wal file is
+    emptied. Runs outside any transaction (VACUUM cannot run inside one).
+    """
+    vacuumed = False
+    truncated = False
+    optimised: list[str] = []
+    # Idle pooled connections hold no read transaction, but may keep an old snapshot
+    # mapping; dropping them lets the checkpoint truncate the log.
+    store.engine.dispose()
+    raw = store.engine.raw_connection()
+    try:
+        dbapi: Any = raw.driver_connection
+        dbapi.isolation_level = None  # autocommit: no implicit BEGIN around VACUUM
+        names = [
+            row[0]
+            for row in dbapi.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND lower(sql) LIKE 'create virtual table%using fts5%'"
+            ).fetchall()
+        ]
+        for name in names:
+            # Table names come from the schema itself, not from input.
+            dbapi.execute(f"INSERT INTO {name}({name}) VALUES ('optimize')")
+            optimised.append(name)
+        dbapi.execute("VACUUM")
+        vacuumed = True
+        row = dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        truncated = bool(row) and int(row[0]) == 0
+    finally:
+        with contextlib.suppress(Exception):
+            raw.close()
+    return ReclaimReport(vacuumed, truncated, tuple(optimised))
