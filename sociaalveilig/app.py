@@ -1,0 +1,146 @@
+"""The one place where store, services, scheduler and window are wired together.
+
+``sociaalveilig [--store DIR] [--demo]``: opens the store (first start creates it), asks the
+user to sign in and shows the main window. ``--demo`` makes a throw-away store in a
+temporary folder, fills it with clearly fictional data and opens it signed in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QDialog
+
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.storage.store import store_exists
+
+from sociaalveilig.ui.i18n import install_translations
+from sociaalveilig.ui.main_window import MainWindow
+from sociaalveilig.ui.settings import APPLICATION, ORGANISATION, UiSettings
+
+log = logging.getLogger("sociaalveilig")
+
+DEMO_USER = "demo"
+DEMO_DISPLAY_NAME = "Demo Coördinator"
+DEMO_PASSPHRASE = "demo-wachtwoord-parkstad"
+"""The demo store's passphrase (fictional data only; shown in the demo window)."""
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="sociaalveilig",
+        description=QCoreApplication.translate(
+            "app", "Sociaal Veilig Parkstad: signalen verbinden, casussen volgen."
+        ),
+    )
+    parser.add_argument(
+        "--store",
+        metavar="MAP",
+        type=Path,
+        help=QCoreApplication.translate("app", "map van de opslag (standaard: gebruikersmap)"),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "app", "open een tijdelijke opslag met verzonnen gegevens (wordt na afloop gewist)"
+        ),
+    )
+    parser.add_argument("--signals", type=int, default=500, help=argparse.SUPPRESS)
+    return parser.parse_args(list(argv) if argv is not None else None)
+
+
+def default_store_dir() -> Path:
+    from sociaalveilig.cli import default_store_dir as cli_default
+
+    return cli_default()
+
+
+def make_demo_store(folder: Path, signals: int = 500) -> ServiceContext:
+    """A new store in ``folder`` with fictional data, signed in as a demo coordinator."""
+    from sociaalveilig.core.services import demo
+
+    return demo.open_demo_store(folder, DEMO_USER, DEMO_PASSPHRASE, signals=signals)
+
+
+def sign_in(folder: Path, settings: UiSettings) -> ServiceContext | None:
+    """First start (create the store) or the unlock dialog; None when the user quits."""
+    from sociaalveilig.ui.first_start import FirstStartDialog
+    from sociaalveilig.ui.unlock_dialog import UnlockDialog
+
+    if not store_exists(folder):
+        first = FirstStartDialog(folder)
+        if first.exec() != QDialog.DialogCode.Accepted or first.context is None:
+            return None
+        settings.set_last_store(str(first.folder))
+        settings.set_last_user(first.context.actor.username)
+        return first.context
+    dialog = UnlockDialog(folder, settings.last_user())
+    dialog.store_restored.connect(settings.set_last_store)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.context is None:
+        return None
+    settings.set_last_store(str(dialog.folder))
+    settings.set_last_user(dialog.context.actor.username)
+    return dialog.context
+
+
+def wire_reminders(window: MainWindow, ctx: ServiceContext) -> None:
+    """HOOK (issue 5, reminder scheduler): build the scheduler here.
+
+    The scheduler is rebuilt from the store's rows at unlock and removed on lock:
+    connect ``window.unlocked`` (carries the new ServiceContext) and ``window.locked``.
+    Jobs only emit Qt signals; the window reacts (tray notification without case content,
+    the Vandaag page). Nothing is wired yet.
+    """
+    del window, ctx
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Sociaal Veilig")
+    install_translations(app)
+    args = parse_args(argv)
+
+    if args.demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="sociaalveilig-demo-"))
+        atexit.register(shutil.rmtree, demo_dir, True)
+        # The demo remembers nothing in the real user settings.
+        settings = UiSettings(
+            QSettings(str(demo_dir / "instellingen.ini"), QSettings.Format.IniFormat)
+        )
+        ctx = make_demo_store(demo_dir / "opslag", args.signals)
+        print(  # noqa: T201 (the demo user needs the passphrase to unlock after Ctrl+L)
+            QCoreApplication.translate(
+                "app", "Demo-opslag in {folder}; gebruiker {user}, wachtwoord {passphrase}"
+            ).format(folder=demo_dir, user=DEMO_USER, passphrase=DEMO_PASSPHRASE)
+        )
+    else:
+        settings = UiSettings()
+        folder = args.store or (
+            Path(settings.last_store()) if settings.last_store() else default_store_dir()
+        )
+        signed_in = sign_in(folder, settings)
+        if signed_in is None:
+            return 0
+        ctx = signed_in
+
+    window = MainWindow(ctx, settings)
+    wire_reminders(window, ctx)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

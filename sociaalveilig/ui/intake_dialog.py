@@ -1,0 +1,599 @@
+"""Signal intake: every field, the place and linking proposal before saving, the routing
+result after.
+
+As the user types, the postcode is normalised (``6411ab`` → ``6411 AB``) and, once postcode
+and house number are there, a preview (off the GUI thread) shows the municipality and focus
+area, where routing would send the signal and why, and the open case at this address
+("Open casus op dit adres"), which is proposed as the choice. Saving a refused signal keeps
+everything typed and puts the cursor in the field named by the message. After saving the
+dialog shows the reference, the routing result with its reason and the case.
+
+Keyboard only: the tab order follows the form; Enter saves (Ctrl+Enter in the description);
+Esc cancels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core import taxonomy
+from sociaalveilig.core.enums import Role, Source, Urgency
+from sociaalveilig.core.errors import ValidationError
+from sociaalveilig.core.postcode import is_valid_postcode, normalise_postcode
+from sociaalveilig.core.services import signals
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.signals import (
+    NEW_CASE,
+    NO_CASE,
+    IntakePreview,
+    SignalDetail,
+    SignalInput,
+)
+
+from sociaalveilig.ui import errors
+from sociaalveilig.ui.operations import run_operation
+from sociaalveilig.ui.persons_editor import PersonsEditor
+
+PREVIEW_DELAY_MS = 350
+# Stands in for a description not typed yet: the preview (place, routing, proposals) does
+# not depend on it, and a preview stores nothing.
+_PREVIEW_DESCRIPTION = "(voorbeeld)"
+
+
+def category_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
+    """(code, name) of the categories to choose from."""
+    service = getattr(signals, "list_categories", None)
+    if service is not None:
+        return [(c.code, c.name) for c in service(ctx) if getattr(c, "active", True)]
+    return [(c.code, c.name) for c in taxonomy.DEFAULT_CATEGORIES]
+
+
+class IntakeDialog(QDialog):
+    """Register one signal. ``signal_saved(SignalDetail)`` after a successful save."""
+
+    signal_saved = Signal(object)
+    open_case_requested = Signal(str)
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        parent: QWidget | None = None,
+        categories: Sequence[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("intakeDialog")
+        self.setWindowTitle(self.tr("Nieuw signaal"))
+        self.setModal(True)
+        self._ctx = ctx
+        self._preview: IntakePreview | None = None
+        self._preview_generation = 0
+        self._saving = False
+        self.saved: SignalDetail | None = None
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.request_preview)
+
+        self._steps = QStackedWidget(self)
+        self._steps.addWidget(self._build_form(categories))
+        self._steps.addWidget(self._build_result())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self._steps)
+        self.resize(820, 700)
+        self._connect_preview_triggers()
+        self.received_edit.setFocus()
+
+    # ------------------------------------------------------------------ form
+
+    def _build_form(self, categories: Sequence[tuple[str, str]] | None) -> QWidget:
+        page = QWidget(self)
+        now = self._ctx.clock.now()
+
+        self.received_edit = QDateTimeEdit(
+            QDateTime(now.date(), now.time().replace(second=0, microsecond=0)), page
+        )
+        self.received_edit.setObjectName("datum")
+        self.received_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.received_edit.setCalendarPopup(True)
+
+        self.source_combo = QComboBox(page)
+        self.source_combo.setObjectName("bron")
+        for source in Source:
+            self.source_combo.addItem(source.label, source.value)
+        self.organisation_edit = QLineEdit(page)
+        self.organisation_edit.setObjectName("organisatie")
+        self.organisation_edit.setPlaceholderText(self.tr("bijv. de woningcorporatie"))
+
+        self.category_combo = QComboBox(page)
+        self.category_combo.setObjectName("categorie")
+        for code, name in categories if categories is not None else category_choices(self._ctx):
+            self.category_combo.addItem(f"{name} ({code})", code)
+
+        self.postcode_edit = QLineEdit(page)
+        self.postcode_edit.setObjectName("postcode")
+        self.postcode_edit.setPlaceholderText("6411 AB")
+        self.postcode_edit.setMaxLength(12)
+        self.postcode_edit.textEdited.connect(self._normalise_postcode)
+        self.house_number_edit = QLineEdit(page)
+        self.house_number_edit.setObjectName("huisnummer")
+        self.house_number_edit.setMaxLength(6)
+        self.addition_edit = QLineEdit(page)
+        self.addition_edit.setObjectName("toevoeging")
+        self.addition_edit.setMaxLength(10)
+        self.addition_edit.setPlaceholderText(self.tr("bijv. a"))
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.house_number_edit, 2)
+        number_row.addWidget(QLabel(self.tr("Toevoeging"), page))
+        number_row.addWidget(self.addition_edit, 1)
+        postcode_row = QHBoxLayout()
+        postcode_row.addWidget(self.postcode_edit, 1)
+        postcode_row.addWidget(QLabel(self.tr("Huisnummer"), page))
+        postcode_row.addLayout(number_row, 2)
+
+        self.street_edit = QLineEdit(page)
+        self.street_edit.setObjectName("straat")
+        self.city_edit = QLineEdit(page)
+        self.city_edit.setObjectName("plaats")
+        street_row = QHBoxLayout()
+        street_row.addWidget(self.street_edit, 2)
+        street_row.addWidget(QLabel(self.tr("Plaats"), page))
+        street_row.addWidget(self.city_edit, 1)
+
+        self.place_label = QLabel(page)
+        self.place_label.setObjectName("placeLabel")
+        self.place_label.setWordWrap(True)
+        self.place_label.setText(self.tr("Focusgebied: volgt uit de postcode"))
+
+        self.description_edit = QPlainTextEdit(page)
+        self.description_edit.setObjectName("omschrijving")
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setMinimumHeight(80)
+        self.description_edit.setPlaceholderText(
+            self.tr("Wat is er gezien of gemeld? Feiten, geen oordelen. (Ctrl+Enter slaat op)")
+        )
+
+        self.urgency_combo = QComboBox(page)
+        self.urgency_combo.setObjectName("urgentie")
+        for urgency in Urgency:
+            self.urgency_combo.addItem(urgency.label, urgency.value)
+        self.urgency_combo.setCurrentIndex(self.urgency_combo.findData(Urgency.NORMAAL.value))
+        self.reporter_edit = QLineEdit(page)
+        self.reporter_edit.setObjectName("melder")
+        self.reporter_edit.setPlaceholderText(self.tr("leeg laten voor een anonieme melding"))
+
+        self.persons_editor = PersonsEditor(page)
+        self.persons_editor.setObjectName("betrokkene")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Datum en tijd"), self.received_edit)
+        form.addRow(self.tr("Bron"), self.source_combo)
+        form.addRow(self.tr("Organisatie"), self.organisation_edit)
+        form.addRow(self.tr("Categorie"), self.category_combo)
+        form.addRow(self.tr("Postcode"), postcode_row)
+        form.addRow(self.tr("Straat"), street_row)
+        form.addRow("", self.place_label)
+        form.addRow(self.tr("Omschrijving"), self.description_edit)
+        form.addRow(self.tr("Urgentie"), self.urgency_combo)
+        form.addRow(self.tr("Melder"), self.reporter_edit)
+        form.addRow(self.tr("Betrokkenen"), self.persons_editor)
+
+        self.routing_label = QLabel(page)
+        self.routing_label.setObjectName("routingPreview")
+        self.routing_label.setWordWrap(True)
+        self.case_box = QGroupBox(self.tr("Casus"), page)
+        self.case_box.setObjectName("caseChoice")
+        self.case_layout = QVBoxLayout(self.case_box)
+        self.case_buttons = QButtonGroup(self)
+        self.case_buttons.setExclusive(True)
+        self._set_case_options(())
+
+        self.error_label = QLabel(page)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+
+        self.save_button = QPushButton(self.tr("Opslaan"), page)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.tr("Annuleren"), page)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error_label, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        inner = QWidget(page)
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.setContentsMargins(0, 0, 0, 0)
+        inner_layout.addLayout(form)
+        inner_layout.addWidget(self.routing_label)
+        inner_layout.addWidget(self.case_box)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+
+        order = [
+            self.received_edit,
+            self.source_combo,
+            self.organisation_edit,
+            self.category_combo,
+            self.postcode_edit,
+            self.house_number_edit,
+            self.addition_edit,
+            self.street_edit,
+            self.city_edit,
+            self.description_edit,
+            self.urgency_combo,
+            self.reporter_edit,
+            self.persons_editor.table,
+            self.persons_editor.add_button,
+            self.persons_editor.remove_button,
+            self.case_box,
+            self.save_button,
+            self.cancel_button,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), page)
+        shortcut.activated.connect(self.save)
+        shortcut_enter = QShortcut(QKeySequence("Ctrl+Enter"), page)
+        shortcut_enter.activated.connect(self.save)
+        return page
+
+    def _field_widgets(self) -> dict[str, QWidget]:
+        return {
+            "datum": self.received_edit,
+            "bron": self.source_combo,
+            "organisatie": self.organisation_edit,
+            "categorie": self.category_combo,
+            "postcode": self.postcode_edit,
+            "huisnummer": self.house_number_edit,
+            "toevoeging": self.addition_edit,
+            "straat": self.street_edit,
+            "plaats": self.city_edit,
+            "omschrijving": self.description_edit,
+            "urgentie": self.urgency_combo,
+            "melder": self.reporter_edit,
+            "betrokkene": self.persons_editor.table,
+            "geboortejaar": self.persons_editor.table,
+            "casus": self.case_box,
+        }
+
+    def _connect_preview_triggers(self) -> None:
+        for edit in (self.postcode_edit, self.house_number_edit, self.addition_edit):
+            edit.textChanged.connect(self._schedule_preview)
+        for combo in (self.source_combo, self.category_combo, self.urgency_combo):
+            combo.currentIndexChanged.connect(self._schedule_preview)
+        self.received_edit.dateTimeChanged.connect(self._schedule_preview)
+        self.persons_editor.changed.connect(self._schedule_preview)
+
+    # ------------------------------------------------------------------ as typed
+
+    def _normalise_postcode(self, text: str) -> None:
+        """Upper case at once; ``6411 AB`` spacing as soon as it is a valid postcode."""
+        shown = normalise_postcode(text) if is_valid_postcode(text) else text.upper()
+        if shown != text:
+            self.postcode_edit.blockSignals(True)
+            self.postcode_edit.setText(shown)
+            self.postcode_edit.blockSignals(False)
+            self.postcode_edit.setCursorPosition(len(shown))
+            self._schedule_preview()
+
+    def _schedule_preview(self, *_args: object) -> None:
+        self._preview_timer.start()
+
+    def signal_input(self, for_preview: bool = False) -> SignalInput:
+        """What the form holds now."""
+        description = self.description_edit.toPlainText()
+        if for_preview and not description.strip():
+            description = _PREVIEW_DESCRIPTION
+        return SignalInput(
+            received_at=self.received_edit.dateTime().toPython(),  # type: ignore[arg-type]
+            source=str(self.source_combo.currentData() or ""),
+            organisation=self.organisation_edit.text() or None,
+            category=str(self.category_combo.currentData() or ""),
+            postcode=self.postcode_edit.text(),
+            house_number=self.house_number_edit.text(),
+            addition=self.addition_edit.text() or None,
+            street=self.street_edit.text() or None,
+            city=self.city_edit.text() or None,
+            description=description,
+            urgency=str(self.urgency_combo.currentData() or ""),
+            reporter=self.reporter_edit.text() or None,
+            persons=self.persons_editor.persons(),
+        )
+
+    def request_preview(self) -> None:
+        """Place, routing and linking proposal for the address typed (off the GUI thread)."""
+        if self._saving or self._steps.currentIndex() != 0:
+            return
+        if not is_valid_postcode(self.postcode_edit.text()):
+            self._show_preview(None)
+            return
+        if not self.house_number_edit.text().strip().isdigit():
+            self.place_label.setText(self.tr("Focusgebied: vul het huisnummer in"))
+            return
+        inp = self.signal_input(for_preview=True)
+        if self.persons_editor.birth_year_problem() is not None:
+            inp = replace(inp, persons=())
+        self._preview_generation += 1
+        generation = self._preview_generation
+        ctx = self._ctx
+        run_operation(
+            self,
+            lambda: signals.preview_signal(ctx, inp),
+            lambda preview: self._preview_arrived(generation, preview),
+            lambda exc: self._preview_failed(generation, exc),
+        )
+
+    def _preview_arrived(self, generation: int, preview: IntakePreview) -> None:
+        if generation == self._preview_generation:
+            self._show_preview(preview)
+
+    def _preview_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._preview_generation:
+            return
+        errors.log_exception(exc)
+        # An incomplete form is normal while typing: the preview waits for it.
+        self._show_preview(None)
+        if not isinstance(exc, ValidationError):
+            self.place_label.setText(errors.message_for(exc))
+
+    def _show_preview(self, preview: IntakePreview | None) -> None:
+        self._preview = preview
+        if preview is None:
+            self.place_label.setText(self.tr("Focusgebied: volgt uit de postcode"))
+            self.routing_label.clear()
+            self._set_case_options(())
+            return
+        if preview.municipality_unknown:
+            place = self.tr(
+                "Postcode {pc} valt buiten de postcodetabel: gemeente onbekend. "
+                "De coördinator controleert dit."
+            ).format(pc=preview.postcode)
+        elif preview.focus_area:
+            place = self.tr("Focusgebied: {area} · gemeente {municipality}").format(
+                area=preview.focus_area, municipality=preview.municipality
+            )
+        else:
+            place = self.tr("Geen focusgebied · gemeente {municipality}").format(
+                municipality=preview.municipality
+            )
+        self.place_label.setText(place)
+        self.routing_label.setText(
+            self.tr("Routering: {target}. {reason} Afhandelen vóór {due}.").format(
+                target=preview.routing.target.label,
+                reason=preview.routing.reason,
+                due=preview.due_date.strftime("%d-%m-%Y"),
+            )
+        )
+        self._set_case_options(preview.proposals)
+
+    # ------------------------------------------------------------------ case choice
+
+    def _set_case_options(self, proposals: Sequence[signals.LinkProposal]) -> None:
+        previous = self.case_choice() if self.case_buttons.buttons() else None
+        for button in self.case_buttons.buttons():
+            self.case_buttons.removeButton(button)
+            button.deleteLater()
+        while self.case_layout.count():
+            item = self.case_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        options: list[tuple[str, str]] = []
+        for proposal in proposals:
+            if proposal.on_address:
+                text = self.tr("Open casus op dit adres: {ref} ({status}) – {why}").format(
+                    ref=proposal.reference,
+                    status=proposal.status.label,
+                    why=proposal.explanation,
+                )
+            else:
+                text = self.tr("Open casus {ref} ({status}) – {why}").format(
+                    ref=proposal.reference,
+                    status=proposal.status.label,
+                    why=proposal.explanation,
+                )
+            options.append((proposal.case_id, text))
+        if self._ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT):
+            options.append((NEW_CASE, self.tr("Nieuwe casus op dit adres")))
+        options.append((NO_CASE, self.tr("Geen casus (alleen routeren)")))
+        ids = [choice for choice, _ in options]
+        wanted = previous if previous in ids and previous != NEW_CASE else None
+        if wanted is None:
+            wanted = ids[0]
+        for choice, text in options:
+            button = QRadioButton(text, self.case_box)
+            button.setProperty("choice", choice)
+            button.setChecked(choice == wanted)
+            self.case_buttons.addButton(button)
+            self.case_layout.addWidget(button)
+
+    def case_choice(self) -> str:
+        button = self.case_buttons.checkedButton()
+        return str(button.property("choice")) if button is not None else NEW_CASE
+
+    def choose_case(self, choice: str) -> bool:
+        for button in self.case_buttons.buttons():
+            if button.property("choice") == choice:
+                button.setChecked(True)
+                return True
+        return False
+
+    # ------------------------------------------------------------------ save
+
+    def save(self) -> None:
+        if self._saving or self._steps.currentIndex() != 0:
+            return
+        problem = self.persons_editor.birth_year_problem()
+        if problem is not None:
+            self._refuse(problem, "geboortejaar")
+            return
+        inp = self.signal_input()
+        choice = self.case_choice()
+        ctx = self._ctx
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.error_label.setStyleSheet("color: palette(text);")
+        self.error_label.setText(self.tr("Bezig met opslaan…"))
+        run_operation(
+            self,
+            lambda: signals.register_signal(ctx, inp, choice),
+            self._saved,
+            self._save_failed,
+        )
+
+    def _refuse(self, message: str, field: str | None) -> None:
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setText(message)
+        widget = self._field_widgets().get(field or "")
+        if widget is not None:
+            widget.setFocus()
+
+    def _save_failed(self, exc: BaseException) -> None:
+        """Nothing typed is lost: the form stays as it was, the message names the field."""
+        self._saving = False
+        self.save_button.setEnabled(True)
+        errors.log_exception(exc)
+        known = errors.as_known_error(exc)
+        field = known.field if isinstance(known, ValidationError) else None
+        self._refuse(errors.message_for(exc), field)
+
+    def _saved(self, detail: SignalDetail) -> None:
+        self._saving = False
+        self.saved = detail
+        self._show_result(detail)
+        self.signal_saved.emit(detail)
+
+    # ------------------------------------------------------------------ result
+
+    def _build_result(self) -> QWidget:
+        page = QWidget(self)
+        self.result_title = QLabel(page)
+        self.result_title.setObjectName("resultTitle")
+        font = self.result_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.result_title.setFont(font)
+        self.result_routing = QLabel(page)
+        self.result_routing.setObjectName("resultRouting")
+        self.result_routing.setWordWrap(True)
+        self.result_case = QLabel(page)
+        self.result_case.setObjectName("resultCase")
+        self.result_case.setWordWrap(True)
+
+        self.open_case_button = QPushButton(self.tr("Casus openen"), page)
+        self.open_case_button.setObjectName("openCaseButton")
+        self.open_case_button.clicked.connect(self._open_case)
+        self.another_button = QPushButton(self.tr("Nog een signaal"), page)
+        self.another_button.setObjectName("anotherButton")
+        self.another_button.clicked.connect(self.start_again)
+        self.close_button = QPushButton(self.tr("Sluiten"), page)
+        self.close_button.setObjectName("closeButton")
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_case_button)
+        buttons.addWidget(self.another_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.result_title)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel(self.tr("Routering"), page))
+        layout.addWidget(self.result_routing)
+        layout.addSpacing(8)
+        layout.addWidget(self.result_case)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _show_result(self, detail: SignalDetail) -> None:
+        self.result_title.setText(
+            self.tr("Signaal {ref} is opgeslagen.").format(ref=detail.reference)
+        )
+        if detail.route_target is not None:
+            self.result_routing.setText(
+                self.tr("Naar: {target}.\nWaarom: {reason}\nAfhandelen vóór: {due}.").format(
+                    target=detail.route_target.label,
+                    reason=detail.route_reason or "",
+                    due=detail.due_date.strftime("%d-%m-%Y") if detail.due_date else "-",
+                )
+            )
+        else:
+            self.result_routing.setText(self.tr("Niet gerouteerd."))
+        if detail.case_reference:
+            self.result_case.setText(
+                self.tr("Gekoppeld aan casus {ref}.").format(ref=detail.case_reference)
+            )
+        else:
+            self.result_case.setText(self.tr("Niet aan een casus gekoppeld."))
+        self.open_case_button.setVisible(detail.case_id is not None)
+        self._steps.setCurrentIndex(1)
+        self.close_button.setDefault(True)  # Enter closes the result
+        self.close_button.setFocus()
+
+    def _open_case(self) -> None:
+        if self.saved is not None and self.saved.case_id:
+            self.open_case_requested.emit(self.saved.case_id)
+        self.accept()
+
+    def start_again(self) -> None:
+        """An empty form for the next signal (source and date kept: often a batch)."""
+        for edit in (
+            self.postcode_edit,
+            self.house_number_edit,
+            self.addition_edit,
+            self.street_edit,
+            self.city_edit,
+            self.reporter_edit,
+        ):
+            edit.clear()
+        self.description_edit.clear()
+        self.persons_editor.clear()
+        self.error_label.clear()
+        self.save_button.setEnabled(True)
+        self.saved = None
+        self._show_preview(None)
+        self._steps.setCurrentIndex(0)
+        self.save_button.setDefault(True)
+        self.postcode_edit.setFocus()
+
+    def reject(self) -> None:
+        self._preview_generation += 1  # a preview still under way is dropped
+        super().reject()

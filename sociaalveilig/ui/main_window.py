@@ -1,0 +1,372 @@
+"""The main window: navigation on the left, the pages on the right, the status bar below.
+
+The window never shows case content in its title. It owns the lock: Ctrl+L or the idle
+timer empties every page (``set_context(None)``), clears the program's clipboard content,
+closes the store and shows the unlock dialog; unlocking returns to the page the user was on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.services import setup
+from sociaalveilig.core.services.context import ServiceContext
+
+from sociaalveilig.ui import errors, operations
+from sociaalveilig.ui.clipboard import SecureClipboard, secure_clipboard
+from sociaalveilig.ui.idle_lock import IdleLock
+from sociaalveilig.ui.pages import page_classes
+from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.settings import UiSettings
+
+WINDOW_TITLE = "Sociaal Veilig Parkstad"
+DEFAULT_SIZE = QSize(1280, 720)
+
+
+class LockedPlaceholder(QWidget):
+    """What the window shows while locked: no data, only the fact."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(self.tr("Vergrendeld. Meld u opnieuw aan om verder te werken."), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+
+class MainWindow(QMainWindow):
+    """Holds the pages; ``locked`` / ``unlocked(ctx)`` tell other parts (the reminder
+    scheduler) when the store closes and opens."""
+
+    locked = Signal()
+    unlocked = Signal(object)  # ServiceContext
+
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        settings: UiSettings | None = None,
+        clipboard: SecureClipboard | None = None,
+        pages: Sequence[type[Page]] | None = None,
+        idle_lock: IdleLock | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr(WINDOW_TITLE))
+        self._ctx: ServiceContext | None = ctx
+        self._folder = ctx.store.folder
+        self._username = ctx.actor.username
+        self._clock = ctx.clock
+        self.settings = settings if settings is not None else UiSettings()
+        self.settings.set_user(ctx.actor.username)
+        self.clipboard = clipboard if clipboard is not None else secure_clipboard()
+        self._page_types = list(pages) if pages is not None else page_classes()
+        self._unlock_dialog: QDialog | None = None
+        self._page_before_lock: str | None = None
+
+        self.pages: list[Page] = []
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
+        self.nav.setUniformItemSizes(True)
+        self.nav.setMinimumWidth(170)
+        self.nav.setMaximumWidth(240)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pages")
+        self.locked_placeholder = LockedPlaceholder(self)
+        self.stack.addWidget(self.locked_placeholder)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self._build_actions()
+        self._build_status_bar()
+
+        self.idle_lock = idle_lock if idle_lock is not None else IdleLock(parent=self)
+        self.idle_lock.setParent(self)
+        self.idle_lock.lock_requested.connect(self.lock)
+
+        self._build_pages(ctx)
+        self._apply_context(ctx)
+        self.resize(DEFAULT_SIZE)
+        self.settings.restore_geometry(self)
+        self._go_to_page(self.settings.last_page())
+        self.idle_lock.set_minutes(self.settings.idle_minutes())
+        self.idle_lock.arm()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_actions(self) -> None:
+        self.lock_action = QAction(self.tr("Vergrendelen"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+
+        self.new_signal_action = QAction(self.tr("Nieuw signaal…"), self)
+        self.new_signal_action.setObjectName("newSignalAction")
+        self.new_signal_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_signal_action.triggered.connect(self.new_signal)
+        self.addAction(self.new_signal_action)
+
+        quit_action = QAction(self.tr("Afsluiten"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+
+        menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        menu.addAction(self.new_signal_action)
+        menu.addSeparator()
+        menu.addAction(self.lock_action)
+        menu.addAction(quit_action)
+
+        toolbar = self.addToolBar(self.tr("Werkbalk"))
+        toolbar.setObjectName("toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_signal_action)
+        toolbar.addAction(self.lock_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("statusUser")
+        self.role_label = QLabel(self)
+        self.role_label.setObjectName("statusRole")
+        self.store_label = QLabel(self)
+        self.store_label.setObjectName("statusStore")
+        self.lock_label = QLabel(self)
+        self.lock_label.setObjectName("statusLock")
+        for label in (self.user_label, self.role_label, self.store_label, self.lock_label):
+            bar.addPermanentWidget(label)
+
+    def _build_pages(self, ctx: ServiceContext) -> None:
+        """(Re)build the pages the user's role sees, in registry order."""
+        for page in self.pages:
+            page.set_context(None)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = []
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for page_type in self._page_types:
+            if not page_type.visible_for(ctx.actor.role):
+                continue
+            page = page_type(self)
+            page.setObjectName(page_type.__name__)
+            if hasattr(page, "set_settings"):
+                page.set_settings(self.settings)
+            page.data_changed.connect(self._data_changed)
+            page.open_case_requested.connect(self.open_case)
+            page.navigate_requested.connect(self._go_to_page)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            item.setData(Qt.ItemDataRole.UserRole, page_type.__name__)
+            self.nav.addItem(item)
+        self.nav.blockSignals(False)
+
+    # ------------------------------------------------------------------ navigation
+
+    def page(self, class_name: str) -> Page | None:
+        for page in self.pages:
+            if type(page).__name__ == class_name:
+                return page
+        return None
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def _show_row(self, row: int) -> None:
+        if self._ctx is None or not 0 <= row < len(self.pages):
+            return
+        page = self.pages[row]
+        self.stack.setCurrentWidget(page)
+        self.settings.set_last_page(type(page).__name__)
+
+    def _go_to_page(self, class_name: str | None) -> None:
+        if not self.pages:
+            return
+        names = [type(p).__name__ for p in self.pages]
+        row = names.index(class_name) if class_name in names else 0
+        if self.nav.currentRow() == row:
+            self._show_row(row)
+        else:
+            self.nav.setCurrentRow(row)
+
+    def open_case(self, case_id: str) -> None:
+        """Show a case in the Casussen page."""
+        page = self.page("CasesPage")
+        if page is None:
+            return
+        self._go_to_page("CasesPage")
+        open_case = getattr(page, "open_case", None)
+        if open_case is not None:
+            open_case(case_id)
+
+    def _data_changed(self) -> None:
+        sender = self.sender()
+        for page in self.pages:
+            if page is not sender:
+                page.mark_stale()
+
+    # ------------------------------------------------------------------ actions
+
+    def new_signal(self) -> None:
+        if self._ctx is None:
+            return
+        from sociaalveilig.ui.intake_dialog import IntakeDialog
+
+        dialog = IntakeDialog(self._ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signal_saved.connect(lambda _result: self._data_changed_from(None))
+        dialog.open_case_requested.connect(self.open_case)
+        dialog.open()
+
+    def _data_changed_from(self, source: Page | None) -> None:
+        for page in self.pages:
+            if page is not source:
+                page.mark_stale()
+
+    # ------------------------------------------------------------------ context & lock
+
+    @property
+    def context(self) -> ServiceContext | None:
+        return self._ctx
+
+    @property
+    def is_locked(self) -> bool:
+        return self._ctx is None
+
+    def _apply_context(self, ctx: ServiceContext | None) -> None:
+        self._ctx = ctx
+        for page in self.pages:
+            page.set_context(ctx)
+        self._update_status()
+        self.new_signal_action.setEnabled(ctx is not None)
+        self.lock_action.setEnabled(ctx is not None)
+        self.nav.setEnabled(ctx is not None)
+
+    def _update_status(self) -> None:
+        ctx = self._ctx
+        if ctx is None:
+            self.user_label.setText(self.tr("Gebruiker: {user}").format(user=self._username))
+            self.role_label.setText("")
+            self.lock_label.setText(self.tr("Vergrendeld"))
+        else:
+            self.user_label.setText(
+                self.tr("Gebruiker: {user}").format(user=ctx.actor.display_name)
+            )
+            self.role_label.setText(self.tr("Rol: {role}").format(role=ctx.actor.role.label))
+            self.lock_label.setText(self.tr("Ontgrendeld"))
+        self.store_label.setText(self.tr("Opslag: {folder}").format(folder=self._folder.name))
+        self.store_label.setToolTip(str(self._folder))
+
+    def lock(self) -> None:
+        """Lock now: views emptied, clipboard cleared, store closed, unlock dialog shown."""
+        ctx = self._ctx
+        if ctx is None:
+            return
+        current = self.current_page()
+        self._page_before_lock = type(current).__name__ if current else None
+        self.idle_lock.disarm()
+        operations.discard_all()
+        for dialog in self.findChildren(QDialog):
+            if dialog is not self._unlock_dialog:
+                dialog.reject()
+                dialog.close()
+        self._apply_context(None)
+        self.stack.setCurrentWidget(self.locked_placeholder)
+        self.clipboard.clear()
+        self.settings.save_geometry(self)
+        operations.run_operation(None, lambda: _close_store(ctx), on_failure=errors.log_exception)
+        self.locked.emit()
+        self._show_unlock_dialog()
+
+    def _show_unlock_dialog(self) -> None:
+        from sociaalveilig.ui.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(self._folder, self._username, self._clock, locked=True, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._unlocked_by(dialog))
+        dialog.rejected.connect(self.close)
+        dialog.store_restored.connect(self._store_moved)
+        self._unlock_dialog = dialog
+        dialog.open()
+
+    def _store_moved(self, folder: str) -> None:
+        from pathlib import Path
+
+        self._folder = Path(folder)
+        self.settings.set_last_store(folder)
+
+    def _unlocked_by(self, dialog: QDialog) -> None:
+        ctx = getattr(dialog, "context", None)
+        self._unlock_dialog = None
+        if ctx is not None:
+            self.unlock_with(ctx)
+
+    def unlock_with(self, ctx: ServiceContext) -> None:
+        """Continue after unlocking; the same user returns to the page they were on."""
+        same_user = ctx.actor.username == self._username
+        self._folder = ctx.store.folder
+        self._clock = ctx.clock
+        if not same_user:
+            self.settings.save_geometry(self)
+            self._username = ctx.actor.username
+            self.settings.set_user(ctx.actor.username)
+            self._build_pages(ctx)
+            self.settings.restore_geometry(self)
+        self._apply_context(ctx)
+        self._go_to_page(self._page_before_lock if same_user else self.settings.last_page())
+        self.idle_lock.set_minutes(self.settings.idle_minutes())
+        self.idle_lock.arm()
+        self.unlocked.emit(ctx)
+
+    # ------------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.settings.save_geometry(self)
+        for page in self.pages:
+            save = getattr(page, "save_layout", None)
+            if save is not None:
+                save()
+        self.settings.sync()
+        self.idle_lock.close()
+        operations.discard_all()
+        ctx = self._ctx
+        if ctx is not None:
+            for page in self.pages:
+                page.set_context(None)
+            self.clipboard.clear()
+            try:
+                setup.lock(ctx)
+            except Exception as exc:  # closing must not fail on a store problem
+                errors.log_exception(exc)
+                ctx.store.close()
+            self._ctx = None
+        super().closeEvent(event)
+
+
+def _close_store(ctx: ServiceContext) -> None:
+    try:
+        setup.lock(ctx)
+    finally:
+        ctx.store.close()

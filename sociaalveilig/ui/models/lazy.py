@@ -1,0 +1,292 @@
+"""A table model that holds only the ordered row ids and fetches rows lazily.
+
+After Anki's browser and Vorta's table models (STYLE.md 5): the query (search text,
+filters, sort) goes to the database, which returns the ordered list of ids; the model knows
+its row count at once (the scroll bar is right from the start) and fetches the display rows
+in pages of ``PAGE_SIZE`` when the view first asks for them. Both fetches run off the GUI
+thread (``ui.operations``); until a page has arrived its cells show a placeholder.
+Sorting asks the database for a new id order; there is no QSortFilterProxyModel over a
+partly fetched model.
+
+Roles: ``Qt.DisplayRole`` text, ``SortRole`` the native value (date, int, str),
+``RowRole`` the row object (a frozen dataclass from a service), ``IdRole`` the id (known
+without fetching). Subclasses set ``COLUMNS`` and implement ``fetch_ids``/``fetch_rows``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from sociaalveilig.core.services.context import ServiceContext
+
+from sociaalveilig.ui import errors
+from sociaalveilig.ui.operations import run_operation
+
+PAGE_SIZE = 200
+
+SortRole = Qt.ItemDataRole.UserRole + 1
+RowRole = Qt.ItemDataRole.UserRole + 2
+IdRole = Qt.ItemDataRole.UserRole + 3
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """One column: header text, the value shown, the native value, the database sort key."""
+
+    header: str
+    display: Callable[[R], str]
+    sort_value: Callable[[R], Any] | None = None
+    sort_key: str | None = None  # None: the database cannot sort on this column
+    align_right: bool = False
+    tooltip: Callable[[R], str] | None = None
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the list shows: search text, filters and the database sort."""
+
+    text: str = ""
+    filters: dict[str, Any] = field(default_factory=dict)
+    sort_key: str | None = None
+    descending: bool = False
+
+    def with_sort(self, key: str | None, descending: bool) -> ListQuery:
+        return replace(self, sort_key=key, descending=descending)
+
+
+class LazyTableModel(QAbstractTableModel, Generic[R]):
+    """Row ids in memory, row objects fetched in pages on demand."""
+
+    COLUMNS: Sequence[Column[Any]] = ()
+    PLACEHOLDER = "…"
+
+    # Emitted (on the GUI thread) when a new id list has arrived: its length.
+    loaded = Signal(int)
+    # Emitted when loading ids or rows failed: the exception.
+    load_failed = Signal(object)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._ctx: ServiceContext | None = None
+        self._query = ListQuery()
+        self._ids: list[str] = []
+        self._pages: dict[int, dict[str, R]] = {}
+        self._in_flight: set[int] = set()
+        self._generation = 0
+        self.fetched_pages: list[int] = []  # for tests and diagnostics: pages fetched
+        self.loading = False
+
+    # ------------------------------------------------------------------ subclass contract
+
+    def fetch_ids(self, ctx: ServiceContext, query: ListQuery) -> list[str]:
+        """The ordered ids of the rows matching ``query`` (runs on a worker thread)."""
+        raise NotImplementedError
+
+    def fetch_rows(self, ctx: ServiceContext, ids: list[str]) -> Sequence[R]:
+        """The display rows of ``ids`` (runs on a worker thread); any order."""
+        raise NotImplementedError
+
+    @staticmethod
+    def row_id(row: Any) -> str:
+        return str(row.id)
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def set_context(self, ctx: ServiceContext | None) -> None:
+        """A new context reloads; None (lock) empties the model at once."""
+        self._ctx = ctx
+        if ctx is None:
+            self.clear()
+
+    def clear(self) -> None:
+        """Drop every id and row (lock); results still under way are ignored."""
+        self._generation += 1
+        self.beginResetModel()
+        self._ids = []
+        self._pages = {}
+        self._in_flight = set()
+        self.endResetModel()
+        self.loading = False
+
+    def set_query(self, query: ListQuery) -> None:
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask the database for the ids of the current query (off the GUI thread)."""
+        ctx = self._ctx
+        if ctx is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        query = self._query
+        self.loading = True
+        run_operation(
+            None,
+            lambda: self.fetch_ids(ctx, query),
+            lambda ids: self._ids_arrived(generation, ids),
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _ids_arrived(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation or self._ctx is None:
+            return
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._pages = {}
+        self._in_flight = set()
+        self.fetched_pages = []
+        self.endResetModel()
+        self.loading = False
+        self.loaded.emit(len(self._ids))
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        errors.log_exception(exc)
+        self.load_failed.emit(exc)
+
+    # ------------------------------------------------------------------ lazy rows
+
+    def row_object(self, row: int) -> R | None:
+        """The row object if its page has arrived; otherwise asks for the page."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // PAGE_SIZE
+        loaded = self._pages.get(page)
+        if loaded is None:
+            self._request_page(page)
+            return None
+        return loaded.get(self._ids[row])
+
+    def is_row_loaded(self, row: int) -> bool:
+        return 0 <= row < len(self._ids) and (row // PAGE_SIZE) in self._pages
+
+    def _request_page(self, page: int) -> None:
+        ctx = self._ctx
+        if ctx is None or page in self._in_flight or page in self._pages:
+            return
+        self._in_flight.add(page)
+        self.fetched_pages.append(page)
+        generation = self._generation
+        ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        run_operation(
+            None,
+            lambda: list(self.fetch_rows(ctx, ids)),
+            lambda rows: self._page_arrived(generation, page, rows),
+            lambda exc: self._failed(generation, exc),
+        )
+
+    def _page_arrived(self, generation: int, page: int, rows: list[R]) -> None:
+        if generation != self._generation or self._ctx is None:
+            return
+        self._in_flight.discard(page)
+        self._pages[page] = {self.row_id(r): r for r in rows}
+        first = page * PAGE_SIZE
+        last = min(len(self._ids), first + PAGE_SIZE) - 1
+        if last >= first and self.columnCount() > 0:
+            self.dataChanged.emit(
+                self.index(first, 0),
+                self.index(last, self.columnCount() - 1),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole, RowRole],
+            )
+
+    def refresh_row(self, row_id: str) -> None:
+        """Forget the cached page of one row so it is fetched again."""
+        try:
+            row = self._ids.index(row_id)
+        except ValueError:
+            return
+        self._pages.pop(row // PAGE_SIZE, None)
+        self._request_page(row // PAGE_SIZE)
+
+    # ------------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        if role == IdRole:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+            SortRole,
+            RowRole,
+        ):
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.align_right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        row = self.row_object(index.row())
+        if row is None:
+            return self.PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
+        if role == RowRole:
+            return row
+        if role == SortRole:
+            return (column.sort_value or column.display)(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(row) if column.tooltip else None
+        return column.display(row)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section].header
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is done by the database: a new id order is fetched."""
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        key = self.COLUMNS[column].sort_key
+        if key is None:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._query.sort_key and descending == self._query.descending:
+            return
+        self.set_query(self._query.with_sort(key, descending))
