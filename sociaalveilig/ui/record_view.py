@@ -1,0 +1,98 @@
+"""The table view every short list uses: whole-row selection, sortable, keyboard-friendly,
+column layout remembered per user (``UiSettings.save_header``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from sociaalveilig.ui.models.record_table import RowRole
+from sociaalveilig.ui.settings import UiSettings
+
+
+class RecordView(QTableView):
+    """A read-only list of records; Enter or a double click emits ``activated_row``."""
+
+    activated_row = Signal(int)
+    current_row_changed = Signal(int)
+
+    def __init__(
+        self, name: str, parent: QWidget | None = None, *, sortable: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._settings: UiSettings | None = None
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(sortable)
+        self.setTabKeyNavigation(False)  # Tab moves on to the next control
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt name)
+        super().setModel(model)
+        if model is not None:
+            self.selectionModel().currentRowChanged.connect(
+                lambda current, _previous: self.current_row_changed.emit(
+                    current.row() if current.isValid() else -1
+                )
+            )
+
+    # ------------------------------------------------------------------ selection
+
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_object(self) -> object | None:
+        index = self.currentIndex()
+        if not index.isValid() or self.model() is None:
+            return None
+        return self.model().index(index.row(), 0).data(RowRole)
+
+    def select_row(self, row: int) -> None:
+        model = self.model()
+        if model is None or not 0 <= row < model.rowCount():
+            return
+        self.setCurrentIndex(model.index(row, 0))
+        self.selectRow(row)
+        self.scrollTo(model.index(row, 0))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_row() >= 0:
+            self.activated_row.emit(self.current_row())
+            return
+        super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ layout
+
+    def fit_columns(self, widths: dict[int, int] | None = None) -> None:
+        """Size the columns to their contents once (or to the given widths)."""
+        header = self.horizontalHeader()
+        for column in range(header.count()):
+            if widths and column in widths:
+                header.resizeSection(column, widths[column])
+            elif column < header.count() - 1:
+                self.resizeColumnToContents(column)
+
+    def set_settings(self, settings: UiSettings) -> None:
+        self._settings = settings
+        settings.restore_header(self.objectName(), self.horizontalHeader())
+
+    def save_layout(self) -> None:
+        if self._settings is not None:
+            self._settings.save_header(self.objectName(), self.horizontalHeader())
+
+    def index_at_row(self, row: int) -> QModelIndex:
+        model = self.model()
+        return model.index(row, 0) if model is not None else QModelIndex()
