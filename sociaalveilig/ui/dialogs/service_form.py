@@ -98,6 +98,8 @@ class ServiceFormDialog(QDialog):
         self,
         call: Callable[[ServiceContext], T],
         on_saved: Callable[[T], None] | None = None,
+        *,
+        progress: str | None = None,
     ) -> Operation[T] | None:
         """Run ``call(ctx)`` off the GUI thread. Success: ``saved`` and close. Failure: a
         Dutch dialog, the form stays open with its contents."""
@@ -116,7 +118,7 @@ class ServiceFormDialog(QDialog):
             self.saved.emit(result)
             self.accept()
 
-        return run_operation(self, lambda: call(ctx), done, self.refused)
+        return run_operation(self, lambda: call(ctx), done, self.refused, progress=progress)
 
     def refused(self, exc: BaseException) -> None:
         """Show why the save was refused and keep everything typed."""

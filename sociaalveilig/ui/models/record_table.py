@@ -189,7 +189,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if not 0 <= column < len(self._columns):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         old = list(self._rows)
         self._sort_rows(column, order)
         # Keep persistent indexes (the selection) on the same rows.
@@ -201,7 +201,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
                 from_list.append(self.index(old_row, col))
                 to_list.append(self.createIndex(new_row, col))
         self.changePersistentIndexList(from_list, to_list)
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         col = self._columns[column]

@@ -1,0 +1,88 @@
+"""Beheer (beheerder only): users and roles, categories and handling terms, routing rules
+with a test box, the postcode table, backup and restore. Each tab is a panel of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from sociaalveilig.core.enums import Role
+from sociaalveilig.core.services.context import ServiceContext
+
+from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.panels.backup import BackupPanel
+from sociaalveilig.ui.panels.routing_rules import RoutingRulesPanel
+from sociaalveilig.ui.panels.users import UsersPanel
+from sociaalveilig.ui.settings import UiSettings
+
+
+class AdminPage(Page):
+    roles = frozenset({Role.BEHEERDER})
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("adminTabs")
+        self.users = UsersPanel(self.tabs)
+        self.routing = RoutingRulesPanel(self.tabs)
+        self.backup = BackupPanel(self.tabs)
+        self.panels: list[Page] = [self.users, *self._optional_panels(), self.routing,
+                                   self.backup]
+        for panel in self.panels:
+            panel.setObjectName(type(panel).__name__)
+            self.tabs.addTab(panel, panel.title())
+            panel.data_changed.connect(self.data_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def _optional_panels(self) -> list[Page]:
+        """Categories and postcodes, when their services are in this build."""
+        panels: list[Page] = []
+        try:
+            from sociaalveilig.ui.panels.categories import CategoriesPanel
+        except ImportError:
+            pass
+        else:
+            panels.append(CategoriesPanel(self.tabs))
+        try:
+            from sociaalveilig.ui.panels.postcodes import PostcodesPanel
+        except ImportError:
+            pass
+        else:
+            panels.append(PostcodesPanel(self.tabs))
+        return panels
+
+    def title(self) -> str:
+        return self.tr("Beheer")
+
+    def set_context(self, ctx: ServiceContext | None) -> None:
+        for panel in self.panels:
+            panel.set_context(ctx)
+        super().set_context(ctx)
+
+    def set_settings(self, settings: UiSettings) -> None:
+        for panel in self.panels:
+            for view in panel.findChildren(QWidget):
+                set_settings = getattr(view, "set_settings", None)
+                if set_settings is not None and hasattr(view, "save_layout"):
+                    set_settings(settings)
+
+    def save_layout(self) -> None:
+        for panel in self.panels:
+            for view in panel.findChildren(QWidget):
+                save = getattr(view, "save_layout", None)
+                if save is not None:
+                    save()
+
+    def refresh(self) -> None:
+        for panel in self.panels:
+            panel.mark_stale()
+
+    def mark_stale(self) -> None:
+        super().mark_stale()
+        for panel in self.panels:
+            panel.mark_stale()
+
+    def clear(self) -> None:
+        for panel in self.panels:
+            panel.clear()

@@ -1,0 +1,117 @@
+"""Beheer: the routing test box answers where a signal goes and why; users; rules order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from sociaalveilig.core.enums import RouteTarget, Urgency
+
+from sociaalveilig.ui.models.routing_rule_table import RoutingRuleTableModel
+from sociaalveilig.ui.models.user_table import UserTableModel
+from sociaalveilig.ui.pages.admin import AdminPage
+
+
+def _error_boxes() -> list[QMessageBox]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == "errorDialog" and w.isVisible()
+    ]
+
+
+def _open_admin(qtbot, ctx, wait_idle, tab: int | None = None) -> AdminPage:
+    page = AdminPage()
+    qtbot.addWidget(page)
+    page.resize(1100, 640)
+    page.show()
+    page.set_context(ctx)
+    if tab is not None:
+        page.tabs.setCurrentWidget(page.panels[tab])
+    wait_idle()
+    return page
+
+
+def test_routing_test_box_says_which_meeting_and_why(qtbot, admin_ctx, wait_idle) -> None:
+    page = _open_admin(qtbot, admin_ctx, wait_idle)
+    page.tabs.setCurrentWidget(page.routing)
+    wait_idle()
+    panel = page.routing
+    assert panel.model.rowCount() == 17  # acuut + one rule per default category
+    panel.test_category.setCurrentIndex(panel.test_category.findData("OM-HENNEP"))
+    panel.test_area.setCurrentIndex(panel.test_area.findData("Kerkrade Oost"))
+    qtbot.mouseClick(panel.test_button, Qt.MouseButton.LeftButton)
+    wait_idle()
+    assert panel.test_target.text() == f"Naar: {RouteTarget.FYSIEKE_LEEFOMGEVING.label}"
+    assert "OM-HENNEP" in panel.test_result.text()
+    selected = panel.model.row_object(panel.view.current_row())
+    assert selected is not None and selected.category == "OM-HENNEP"
+
+    panel.test_urgency.setCurrentIndex(panel.test_urgency.findData(Urgency.ACUUT.value))
+    panel.run_test()
+    wait_idle()
+    assert panel.test_target.text() == f"Naar: {RouteTarget.COORDINATOR.label}"
+    assert "Regel 1" in panel.test_result.text()
+
+
+def test_moving_a_rule_changes_the_order(qtbot, admin_ctx, wait_idle) -> None:
+    page = _open_admin(qtbot, admin_ctx, wait_idle)
+    page.tabs.setCurrentWidget(page.routing)
+    wait_idle()
+    panel = page.routing
+    second = panel.model.row_object(1)
+    panel.view.select_row(1)
+    panel.move_selected(-1)
+    wait_idle()
+    assert panel.model.row_object(0).rule_id == second.rule_id
+    assert panel.model.row_object(0).position == 1
+    assert panel.view.current_row() == 0
+
+
+def test_refused_rule_keeps_what_was_typed(qtbot, admin_ctx, wait_idle) -> None:
+    page = _open_admin(qtbot, admin_ctx, wait_idle)
+    page.tabs.setCurrentWidget(page.routing)
+    wait_idle()
+    dialog = page.routing._open_dialog(None)
+    assert dialog is not None
+    dialog.category.setCurrentIndex(dialog.category.findData("ZV-HG"))
+    dialog.name.setText("   ")  # refused: a rule needs a name
+    dialog.on_save()
+    wait_idle()
+    qtbot.waitUntil(lambda: bool(_error_boxes()))
+    assert dialog.isVisible()
+    assert dialog.category.currentData() == "ZV-HG"
+    assert dialog.name.hasFocus() or dialog.focusWidget() is dialog.name
+    for box in _error_boxes():
+        box.close()
+    saved: list[object] = []
+    dialog.saved.connect(saved.append)
+    dialog.name.setText("Huiselijk geweld eerst")
+    dialog.on_save()
+    wait_idle()
+    assert len(saved) == 1  # accepted and closed
+    wait_idle()
+    names = [r.name for r in page.routing.model.rows]
+    assert names[-1] == "Huiselijk geweld eerst"
+
+
+def test_users_listed_and_lock_empties(qtbot, admin_ctx, wait_idle) -> None:
+    page = _open_admin(qtbot, admin_ctx, wait_idle)
+    assert page.users.model.rowCount() == 1
+    assert page.users.model.row_object(0).username == "beheer"
+    page.set_context(None)
+    assert page.users.model.rowCount() == 0
+    assert page.routing.model.rowCount() == 0
+
+
+def test_table_models_pass_the_model_tester(qtmodeltester, admin_ctx) -> None:
+    from sociaalveilig.core.services import signals, users
+
+    rules = RoutingRuleTableModel()
+    rules.set_rows(signals.list_rules(admin_ctx))
+    qtmodeltester.check(rules)
+    rules.sort(RoutingRuleTableModel.COL_NAME)
+    qtmodeltester.check(rules)
+    people = UserTableModel()
+    people.set_rows(users.list_users(admin_ctx))
+    qtmodeltester.check(people)
