@@ -219,33 +219,33 @@ def check_signal_input(
     if not isinstance(inp.received_at, datetime):
         problems.append(tr("datum ontbreekt"))
     else:
-        received = csvimport._check_date(
+        received = csvimport.check_date(
             inp.received_at.strftime("%d-%m-%Y %H:%M:%S"), now, problems
         )
     _problem(found, "datum", problems)
 
     problems = []
-    source = csvimport._check_choice(str(inp.source or "").strip(), "bron", Source, problems)
+    source = csvimport.check_choice(str(inp.source or "").strip(), "bron", Source, problems)
     _problem(found, "bron", problems)
     problems = []
-    category = csvimport._check_category((inp.category or "").strip(), categories, problems)
+    category = csvimport.check_category((inp.category or "").strip(), categories, problems)
     _problem(found, "categorie", problems)
     problems = []
-    postcode = csvimport._check_postcode((inp.postcode or "").strip(), problems)
+    postcode = csvimport.check_postcode((inp.postcode or "").strip(), problems)
     _problem(found, "postcode", problems)
     problems = []
-    house_number = csvimport._check_house_number(str(inp.house_number or "").strip(), problems)
+    house_number = csvimport.check_house_number(str(inp.house_number or "").strip(), problems)
     _problem(found, "huisnummer", problems)
     problems = []
-    addition = csvimport._check_addition((inp.addition or "").strip(), problems)
+    addition = csvimport.check_addition((inp.addition or "").strip(), problems)
     _problem(found, "toevoeging", problems)
     problems = []
-    description = csvimport._check_description((inp.description or "").strip(), problems)
+    description = csvimport.check_description((inp.description or "").strip(), problems)
     _problem(found, "omschrijving", problems)
     problems = []
     urgency_text = str(inp.urgency or "").strip()
     urgency = (
-        csvimport._check_choice(urgency_text, "urgentie", Urgency, problems)
+        csvimport.check_choice(urgency_text, "urgentie", Urgency, problems)
         if urgency_text
         else Urgency.NORMAAL
     )
@@ -258,50 +258,14 @@ def check_signal_input(
         ("melder", inp.reporter),
     ):
         problems = []
-        texts[name] = csvimport._check_text((value or "").strip(), name, problems)
+        texts[name] = csvimport.check_text((value or "").strip(), name, problems)
         _problem(found, name, problems)
     reporter = texts["melder"]
     if reporter is not None and reporter.casefold() == csvimport.ANONYMOUS:
         reporter = None
 
-    persons: list[PersonInput] = []
     year_limit = today_year if today_year is not None else now.year
-    for index, person in enumerate(inp.persons, start=1):
-        name = " ".join((person.name or "").split())
-        role = " ".join((person.role or "").split()) or DEFAULT_PERSON_ROLE
-        if not name:
-            found.append(
-                ("betrokkene", tr("betrokkene {n}: naam ontbreekt").format(n=index))
-            )
-        elif len(name) > MAX_PERSON_NAME:
-            found.append(
-                (
-                    "betrokkene",
-                    tr("betrokkene {n}: naam is te lang (hoogstens {limit} tekens)").format(
-                        n=index, limit=MAX_PERSON_NAME
-                    ),
-                )
-            )
-        if person.birth_year is not None and not 1900 <= person.birth_year <= year_limit:
-            found.append(
-                (
-                    "geboortejaar",
-                    tr(
-                        "betrokkene {n}: geboortejaar {year} kan niet; geef een jaar tussen "
-                        "1900 en {limit}, of laat het leeg"
-                    ).format(n=index, year=person.birth_year, limit=year_limit),
-                )
-            )
-        if len(role) > MAX_PERSON_ROLE:
-            found.append(
-                (
-                    "betrokkene",
-                    tr("betrokkene {n}: rol is te lang (hoogstens {limit} tekens)").format(
-                        n=index, limit=MAX_PERSON_ROLE
-                    ),
-                )
-            )
-        persons.append(PersonInput(name=name, birth_year=person.birth_year, role=role))
+    persons = check_persons(inp.persons, year_limit, found)
 
     if (
         found
@@ -335,8 +299,51 @@ def check_signal_input(
             urgency=urgency,
             reporter=reporter,
         ),
-        tuple(persons),
+        persons,
     )
+
+
+def check_persons(
+    persons: Sequence[PersonInput], year_limit: int, found: list[tuple[str, str]]
+) -> tuple[PersonInput, ...]:
+    """Check persons involved (name required, plausible birth year); problems are added to
+    ``found`` as (field, Dutch text); returns the persons with blanks tidied."""
+    checked: list[PersonInput] = []
+    for index, person in enumerate(persons, start=1):
+        name = " ".join((person.name or "").split())
+        role = " ".join((person.role or "").split()) or DEFAULT_PERSON_ROLE
+        if not name:
+            found.append(("betrokkene", tr("betrokkene {n}: naam ontbreekt").format(n=index)))
+        elif len(name) > MAX_PERSON_NAME:
+            found.append(
+                (
+                    "betrokkene",
+                    tr("betrokkene {n}: naam is te lang (hoogstens {limit} tekens)").format(
+                        n=index, limit=MAX_PERSON_NAME
+                    ),
+                )
+            )
+        if person.birth_year is not None and not 1900 <= person.birth_year <= year_limit:
+            found.append(
+                (
+                    "geboortejaar",
+                    tr(
+                        "betrokkene {n}: geboortejaar {year} kan niet; geef een jaar tussen "
+                        "1900 en {limit}, of laat het leeg"
+                    ).format(n=index, year=person.birth_year, limit=year_limit),
+                )
+            )
+        if len(role) > MAX_PERSON_ROLE:
+            found.append(
+                (
+                    "betrokkene",
+                    tr("betrokkene {n}: rol is te lang (hoogstens {limit} tekens)").format(
+                        n=index, limit=MAX_PERSON_ROLE
+                    ),
+                )
+            )
+        checked.append(PersonInput(name=name, birth_year=person.birth_year, role=role))
+    return tuple(checked)
 
 
 # --------------------------------------------------------------------------- reference tables

@@ -1,0 +1,548 @@
+"""Lists and search for the window: signal and case lists that scale to 200,000 signals.
+
+Like Anki's browser: a query returns all matching ids in sort order (filtering, sorting and
+full-text matching happen in the database, need-to-know applied), and the window fetches
+display rows for the page it shows with ``signal_rows`` / ``case_rows``. Each query is
+audit-logged once ("search" with text, "list" without; never the text itself).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy.orm import Session, aliased
+
+from sociaalveilig.core.enums import (
+    CaseStatus,
+    RiskLevel,
+    RouteTarget,
+    SignalStatus,
+    Source,
+    Urgency,
+)
+from sociaalveilig.core.errors import ValidationError
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
+from sociaalveilig.core.services import access
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.signals import (
+    OPEN_CASE_STATUSES,
+    OPEN_SIGNAL_STATUSES,
+    format_address,
+    is_overdue,
+    local_to_utc,
+    utc_to_local,
+)
+from sociaalveilig.storage import search as fts
+from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality, Partner, Signal
+
+ROW_CHUNK = 500
+
+
+class SignalSort(StrEnum):
+    RECEIVED = "received_at"
+    REFERENCE = "reference"
+    SOURCE = "source"
+    CATEGORY = "category"
+    ADDRESS = "address"
+    AREA = "area"
+    URGENCY = "urgency"
+    STATUS = "status"
+    CASE = "case"
+    DUE = "due_date"
+
+
+class CaseSort(StrEnum):
+    CREATED = "created_at"
+    REFERENCE = "reference"
+    ADDRESS = "address"
+    AREA = "area"
+    STATUS = "status"
+    RISK = "risk"
+    LEAD_PARTNER = "lead_partner"
+    NEXT_REVIEW = "next_review"
+    SIGNALS = "signals"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignalQuery:
+    """What the signal list shows. Empty tuples and None mean 'no filter'."""
+
+    text: str = ""
+    """Words to find in reference, description, street, city or postcode (all must occur,
+    as word starts)."""
+    area_ids: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    """Category codes."""
+    urgencies: tuple[str, ...] = ()
+    route_targets: tuple[str, ...] = ()
+    received_from: date | None = None
+    received_to: date | None = None
+    """Inclusive: the whole day counts."""
+    owner_partner_id: str | None = None
+    """The lead partner (casusregisseur) of the signal's case."""
+    created_by: str | None = None
+    """The user who registered the signal."""
+    case_id: str | None = None
+    without_case: bool = False
+    overdue: bool = False
+    """Open signals past their due date."""
+    sort: str = SignalSort.RECEIVED.value
+    descending: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseQuery:
+    text: str = ""
+    area_ids: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    risk_levels: tuple[str, ...] = ()
+    owner_partner_id: str | None = None
+    """The lead partner (casusregisseur)."""
+    created_from: date | None = None
+    created_to: date | None = None
+    open_only: bool = False
+    overdue: bool = False
+    """Open cases whose review date has passed."""
+    sort: str = CaseSort.CREATED.value
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class SignalRow:
+    """One line of the signal list (no description: that is in the detail)."""
+
+    signal_id: str
+    reference: str
+    received_at: datetime
+    """Local time."""
+    source: Source
+    category_code: str
+    category_name: str
+    address: str
+    focus_area: str | None
+    municipality: str
+    urgency: Urgency
+    status: SignalStatus
+    case_id: str | None
+    case_reference: str | None
+    route_target: RouteTarget | None
+    due_date: date | None
+    overdue: bool
+
+    @property
+    def source_label(self) -> str:
+        return self.source.label
+
+    @property
+    def urgency_label(self) -> str:
+        return self.urgency.label
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case_id: str
+    reference: str
+    address: str
+    """Postcode area and municipality only in a pseudonymised list."""
+    focus_area: str | None
+    municipality: str
+    status: CaseStatus
+    risk_level: RiskLevel
+    lead_partner: str | None
+    next_review: date | None
+    review_overdue: bool
+    created_at: datetime
+    """Local time."""
+    signal_count: int
+    pseudonymised: bool = False
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def risk_label(self) -> str:
+        return self.risk_level.label
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _values(kind: type[StrEnum], values: Sequence[str], field: str) -> list[str]:
+    result = []
+    for value in values:
+        try:
+            result.append(kind(str(value).strip().lower()).value)
+        except ValueError:
+            raise ValidationError(
+                tr("Filter {field}: '{value}' is onbekend; kies uit {options}.").format(
+                    field=field, value=value, options=", ".join(m.value for m in kind)
+                ),
+                field=field,
+            ) from None
+    return result
+
+
+def _period(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:
+    """A local-date period as UTC bounds [from, to)."""
+    if start is not None and end is not None and start > end:
+        raise ValidationError(
+            tr("De periode begint na het einde; kies een begindatum vóór de einddatum."),
+            field="periode",
+        )
+    low = local_to_utc(datetime.combine(start, time())) if start else None
+    high = local_to_utc(datetime.combine(end + timedelta(days=1), time())) if end else None
+    return low, high
+
+
+def _order_case(column: Any, order: Sequence[str]) -> ColumnElement[int]:
+    """A sort key that follows a process order instead of the alphabet."""
+    return case({value: index for index, value in enumerate(order)}, value=column, else_=99)
+
+
+def _sort_choice(kind: type[StrEnum], value: str) -> StrEnum:
+    try:
+        return kind(value)
+    except ValueError:
+        raise ValidationError(
+            tr("Kan niet sorteren op '{value}'; kies uit {options}.").format(
+                value=value, options=", ".join(m.value for m in kind)
+            ),
+            field="sort",
+        ) from None
+
+
+def _today(ctx: ServiceContext) -> date:
+    return ctx.clock.now().date()
+
+
+# --------------------------------------------------------------------------- signals
+
+
+def _signal_filters(ctx: ServiceContext, q: SignalQuery) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [access.signal_scope(ctx)]
+    if q.text.strip():
+        match = fts.signal_text_match(q.text)
+        if match is not None:
+            where.append(match)
+    if q.area_ids:
+        where.append(Signal.focus_area_id.in_(list(q.area_ids)))
+    if q.statuses:
+        where.append(Signal.status.in_(_values(SignalStatus, q.statuses, "status")))
+    if q.sources:
+        where.append(Signal.source.in_(_values(Source, q.sources, "bron")))
+    if q.urgencies:
+        where.append(Signal.urgency.in_(_values(Urgency, q.urgencies, "urgentie")))
+    if q.route_targets:
+        where.append(Signal.route_target.in_(_values(RouteTarget, q.route_targets, "route")))
+    if q.categories:
+        codes = [c.strip().upper() for c in q.categories]
+        where.append(
+            Signal.category_id.in_(select(Category.id).where(Category.code.in_(codes)))
+        )
+    low, high = _period(q.received_from, q.received_to)
+    if low is not None:
+        where.append(Signal.received_at >= low)
+    if high is not None:
+        where.append(Signal.received_at < high)
+    if q.owner_partner_id:
+        where.append(
+            Signal.case_id.in_(select(Case.id).where(Case.lead_partner_id == q.owner_partner_id))
+        )
+    if q.created_by:
+        where.append(Signal.created_by == q.created_by)
+    if q.case_id:
+        where.append(Signal.case_id == q.case_id)
+    if q.without_case:
+        where.append(Signal.case_id.is_(None))
+    if q.overdue:
+        where.append(Signal.due_date < _today(ctx))
+        where.append(Signal.status.in_([s.value for s in OPEN_SIGNAL_STATUSES]))
+    return where
+
+
+def _signal_select(ctx: ServiceContext, q: SignalQuery) -> Select[tuple[str]]:
+    sort = _sort_choice(SignalSort, q.sort)
+    stmt = select(Signal.id).where(*_signal_filters(ctx, q))
+    keys: list[Any]
+    if sort is SignalSort.RECEIVED:
+        keys = [Signal.received_at]
+    elif sort is SignalSort.REFERENCE:
+        keys = []
+    elif sort is SignalSort.SOURCE:
+        keys = [Signal.source]
+    elif sort is SignalSort.CATEGORY:
+        stmt = stmt.join(Category, Category.id == Signal.category_id)
+        keys = [Category.name]
+    elif sort is SignalSort.ADDRESS:
+        keys = [func.coalesce(Signal.street, ""), Signal.house_number, Signal.addition]
+    elif sort is SignalSort.AREA:
+        stmt = stmt.outerjoin(FocusArea, FocusArea.id == Signal.focus_area_id)
+        keys = [func.coalesce(FocusArea.name, "")]
+    elif sort is SignalSort.URGENCY:
+        keys = [_order_case(Signal.urgency, [u.value for u in Urgency])]
+    elif sort is SignalSort.STATUS:
+        keys = [_order_case(Signal.status, [s.value for s in SignalStatus])]
+    elif sort is SignalSort.CASE:
+        linked = aliased(Case)
+        stmt = stmt.outerjoin(linked, linked.id == Signal.case_id)
+        keys = [func.coalesce(linked.reference, "")]
+    else:
+        keys = [func.coalesce(Signal.due_date, date(9999, 12, 31))]
+    keys.append(Signal.reference)
+    return stmt.order_by(*[k.desc() if q.descending else k.asc() for k in keys])
+
+
+def _require_lists(ctx: ServiceContext) -> None:
+    access.require_signal_reader(ctx)
+
+
+def signal_ids(ctx: ServiceContext, q: SignalQuery) -> list[str]:
+    """All ids of the signals matching ``q`` that the user may see, in sort order."""
+    _require_lists(ctx)
+    with ctx.unit() as session:
+        ids = list(session.execute(_signal_select(ctx, q)).scalars())
+        ctx.audit(session, "search" if q.text.strip() else "list", "signal", None)
+        return ids
+
+
+def count_signals(ctx: ServiceContext, q: SignalQuery) -> int:
+    """How many signals match (for a status line); not logged, it shows no data."""
+    _require_lists(ctx)
+    with ctx.unit() as session:
+        stmt = select(func.count()).select_from(Signal).where(*_signal_filters(ctx, q))
+        return int(session.execute(stmt).scalar_one())
+
+
+def _chunks(ids: Sequence[str]) -> list[list[str]]:
+    return [list(ids[i : i + ROW_CHUNK]) for i in range(0, len(ids), ROW_CHUNK)]
+
+
+def signal_rows(ctx: ServiceContext, ids: Sequence[str]) -> list[SignalRow]:
+    """Display rows for the given ids, in the same order; ids the user may not see (or
+    that no longer exist) are left out."""
+    _require_lists(ctx)
+    today = _today(ctx)
+    found: dict[str, SignalRow] = {}
+    linked = aliased(Case)
+    with ctx.unit() as session:
+        scope = access.signal_scope(ctx)
+        for chunk in _chunks(ids):
+            rows = session.execute(
+                select(
+                    Signal,
+                    Category.code,
+                    Category.name,
+                    FocusArea.name,
+                    Municipality.name,
+                    linked.reference,
+                )
+                .join(Category, Category.id == Signal.category_id)
+                .outerjoin(FocusArea, FocusArea.id == Signal.focus_area_id)
+                .outerjoin(Municipality, Municipality.id == Signal.municipality_id)
+                .outerjoin(linked, linked.id == Signal.case_id)
+                .where(Signal.id.in_(chunk), scope)
+            ).tuples()
+            for signal, code, name, area, municipality, case_ref in rows:
+                found[signal.id] = SignalRow(
+                    signal_id=signal.id,
+                    reference=signal.reference,
+                    received_at=utc_to_local(signal.received_at),
+                    source=Source(signal.source),
+                    category_code=code,
+                    category_name=name,
+                    address=format_address(
+                        signal.street,
+                        signal.house_number,
+                        signal.addition,
+                        signal.postcode,
+                        signal.city,
+                    ),
+                    focus_area=area,
+                    municipality=municipality or UNKNOWN_MUNICIPALITY,
+                    urgency=Urgency(signal.urgency),
+                    status=SignalStatus(signal.status),
+                    case_id=signal.case_id,
+                    case_reference=case_ref,
+                    route_target=RouteTarget(signal.route_target) if signal.route_target else None,
+                    due_date=signal.due_date,
+                    overdue=is_overdue(signal.status, signal.due_date, today),
+                )
+    return [found[i] for i in ids if i in found]
+
+
+# --------------------------------------------------------------------------- cases
+
+
+def _require_case_lists(ctx: ServiceContext) -> None:
+    access.refuse_beheerder(ctx)
+
+
+def _case_filters(ctx: ServiceContext, q: CaseQuery) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [access.case_scope(ctx)]
+    words = q.text.strip()
+    if words:
+        if access.is_pseudonymised(ctx):
+            # A pseudonymised user finds cases by reference only, never by address.
+            escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append(Case.reference.ilike(f"%{escaped}%", escape="\\"))
+        else:
+            match = fts.case_text_match(words)
+            if match is not None:
+                where.append(match)
+    if q.area_ids:
+        where.append(Case.focus_area_id.in_(list(q.area_ids)))
+    if q.statuses:
+        where.append(Case.status.in_(_values(CaseStatus, q.statuses, "status")))
+    if q.risk_levels:
+        where.append(Case.risk_level.in_(_values(RiskLevel, q.risk_levels, "risico")))
+    if q.owner_partner_id:
+        where.append(Case.lead_partner_id == q.owner_partner_id)
+    low, high = _period(q.created_from, q.created_to)
+    if low is not None:
+        where.append(Case.created_at >= low)
+    if high is not None:
+        where.append(Case.created_at < high)
+    open_values = [s.value for s in OPEN_CASE_STATUSES]
+    if q.open_only:
+        where.append(Case.status.in_(open_values))
+    if q.overdue:
+        where.append(Case.next_review < _today(ctx))
+        where.append(Case.status.in_(open_values))
+    return where
+
+
+def _signal_count() -> Any:
+    return (
+        select(func.count())
+        .select_from(Signal)
+        .where(Signal.case_id == Case.id)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+
+
+def _case_select(ctx: ServiceContext, q: CaseQuery) -> Select[tuple[str]]:
+    sort = _sort_choice(CaseSort, q.sort)
+    stmt = select(Case.id).where(*_case_filters(ctx, q))
+    keys: list[Any]
+    if sort is CaseSort.CREATED:
+        keys = [Case.created_at]
+    elif sort is CaseSort.REFERENCE:
+        keys = []
+    elif sort is CaseSort.ADDRESS:
+        if access.is_pseudonymised(ctx):
+            keys = [Case.postcode]
+        else:
+            keys = [func.coalesce(Case.street, ""), Case.house_number, Case.addition]
+    elif sort is CaseSort.AREA:
+        stmt = stmt.outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
+        keys = [func.coalesce(FocusArea.name, "")]
+    elif sort is CaseSort.STATUS:
+        keys = [_order_case(Case.status, [s.value for s in CaseStatus])]
+    elif sort is CaseSort.RISK:
+        keys = [_order_case(Case.risk_level, [r.value for r in RiskLevel])]
+    elif sort is CaseSort.LEAD_PARTNER:
+        stmt = stmt.outerjoin(Partner, Partner.id == Case.lead_partner_id)
+        keys = [func.coalesce(Partner.name, "")]
+    elif sort is CaseSort.NEXT_REVIEW:
+        keys = [func.coalesce(Case.next_review, date(9999, 12, 31))]
+    else:
+        keys = [_signal_count()]
+    keys.append(Case.reference)
+    return stmt.order_by(*[k.desc() if q.descending else k.asc() for k in keys])
+
+
+def case_ids(ctx: ServiceContext, q: CaseQuery) -> list[str]:
+    """All ids of the cases matching ``q`` that the user may see, in sort order."""
+    _require_case_lists(ctx)
+    with ctx.unit() as session:
+        ids = list(session.execute(_case_select(ctx, q)).scalars())
+        ctx.audit(session, "search" if q.text.strip() else "list", "case", None)
+        return ids
+
+
+def count_cases(ctx: ServiceContext, q: CaseQuery) -> int:
+    _require_case_lists(ctx)
+    with ctx.unit() as session:
+        stmt = select(func.count()).select_from(Case).where(*_case_filters(ctx, q))
+        return int(session.execute(stmt).scalar_one())
+
+
+def case_rows(ctx: ServiceContext, ids: Sequence[str]) -> list[CaseRow]:
+    """Display rows for the given case ids, in the same order (out-of-scope ids left out)."""
+    _require_case_lists(ctx)
+    pseudonymised = access.is_pseudonymised(ctx)
+    today = _today(ctx)
+    found: dict[str, CaseRow] = {}
+    with ctx.unit() as session:
+        scope = access.case_scope(ctx)
+        for chunk in _chunks(ids):
+            found.update(_case_rows(session, chunk, scope, pseudonymised, today))
+    return [found[i] for i in ids if i in found]
+
+
+def _case_rows(
+    session: Session,
+    chunk: list[str],
+    scope: ColumnElement[bool],
+    pseudonymised: bool,
+    today: date,
+) -> dict[str, CaseRow]:
+    counts = dict(
+        session.execute(
+            select(Signal.case_id, func.count())
+            .where(Signal.case_id.in_(chunk))
+            .group_by(Signal.case_id)
+        ).tuples().all()
+    )
+    rows = session.execute(
+        select(Case, FocusArea.name, Municipality.name, Partner.name)
+        .outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
+        .outerjoin(Municipality, Municipality.id == Case.municipality_id)
+        .outerjoin(Partner, Partner.id == Case.lead_partner_id)
+        .where(Case.id.in_(chunk), scope)
+    ).tuples()
+    result: dict[str, CaseRow] = {}
+    open_values = {s.value for s in OPEN_CASE_STATUSES}
+    for row, area, municipality, lead in rows:
+        municipality_name = municipality or UNKNOWN_MUNICIPALITY
+        if pseudonymised:
+            address = f"{row.postcode[:4]} {municipality_name}"
+        else:
+            address = format_address(
+                row.street, row.house_number, row.addition, row.postcode, row.city
+            )
+        result[row.id] = CaseRow(
+            case_id=row.id,
+            reference=row.reference,
+            address=address,
+            focus_area=area,
+            municipality=municipality_name,
+            status=CaseStatus(row.status),
+            risk_level=RiskLevel(row.risk_level),
+            lead_partner=lead,
+            next_review=row.next_review,
+            review_overdue=(
+                row.next_review is not None
+                and row.next_review < today
+                and row.status in open_values
+            ),
+            created_at=utc_to_local(row.created_at),
+            signal_count=int(counts.get(row.id, 0)),
+            pseudonymised=pseudonymised,
+        )
+    return result
+
