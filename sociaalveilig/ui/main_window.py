@@ -235,10 +235,14 @@ class MainWindow(QMainWindow):
         from sociaalveilig.ui.intake_dialog import IntakeDialog
 
         dialog = IntakeDialog(self._ctx, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.signal_saved.connect(lambda _result: self._data_changed_from(None))
+        dialog.setObjectName("intakeDialog")
+        dialog.signal_saved.connect(self._signal_saved)
         dialog.open_case_requested.connect(self.open_case)
+        dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def _signal_saved(self, _detail: object) -> None:
+        self._data_changed_from(None)
 
     def _data_changed_from(self, source: Page | None) -> None:
         for page in self.pages:
@@ -304,7 +308,6 @@ class MainWindow(QMainWindow):
         from sociaalveilig.ui.unlock_dialog import UnlockDialog
 
         dialog = UnlockDialog(self._folder, self._username, self._clock, locked=True, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._unlocked_by(dialog))
         dialog.rejected.connect(self.close)
         dialog.store_restored.connect(self._store_moved)
@@ -320,6 +323,7 @@ class MainWindow(QMainWindow):
     def _unlocked_by(self, dialog: QDialog) -> None:
         ctx = getattr(dialog, "context", None)
         self._unlock_dialog = None
+        dialog.deleteLater()
         if ctx is not None:
             self.unlock_with(ctx)
 
