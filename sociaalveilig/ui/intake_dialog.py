@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core import taxonomy
 from sociaalveilig.core.enums import Role, Source, Urgency
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.postcode import is_valid_postcode, normalise_postcode
@@ -53,6 +52,7 @@ from sociaalveilig.core.services.signals import (
 )
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.choices import load_categories
 from sociaalveilig.ui.operations import run_operation
 from sociaalveilig.ui.persons_editor import PersonsEditor
 
@@ -63,11 +63,8 @@ _PREVIEW_DESCRIPTION = "(voorbeeld)"
 
 
 def category_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
-    """(code, name) of the categories to choose from."""
-    service = getattr(signals, "list_categories", None)
-    if service is not None:
-        return [(c.code, c.name) for c in service(ctx) if getattr(c, "active", True)]
-    return [(c.code, c.name) for c in taxonomy.DEFAULT_CATEGORIES]
+    """(code, name) of the active categories to choose from (runs on a worker thread)."""
+    return [(c.code, c.name) for c in load_categories(ctx)]
 
 
 class IntakeDialog(QDialog):
@@ -130,8 +127,13 @@ class IntakeDialog(QDialog):
 
         self.category_combo = QComboBox(page)
         self.category_combo.setObjectName("categorie")
-        for code, name in categories if categories is not None else category_choices(self._ctx):
-            self.category_combo.addItem(f"{name} ({code})", code)
+        if categories is not None:
+            self._fill_categories(categories)
+        else:
+            self.category_combo.setEnabled(False)
+            self.category_combo.addItem(self.tr("Categorieën laden…"), "")
+            ctx = self._ctx
+            run_operation(self, lambda: category_choices(ctx), self._fill_categories)
 
         self.postcode_edit = QLineEdit(page)
         self.postcode_edit.setObjectName("postcode")
@@ -273,6 +275,18 @@ class IntakeDialog(QDialog):
         shortcut_enter = QShortcut(QKeySequence("Ctrl+Enter"), page)
         shortcut_enter.activated.connect(self.save)
         return page
+
+    def _fill_categories(self, categories: Sequence[tuple[str, str]]) -> None:
+        current = self.category_combo.currentData()
+        self.category_combo.blockSignals(True)
+        self.category_combo.clear()
+        for code, name in categories:
+            self.category_combo.addItem(f"{name} ({code})", code)
+        index = self.category_combo.findData(current) if current else -1
+        self.category_combo.setCurrentIndex(max(index, 0))
+        self.category_combo.blockSignals(False)
+        self.category_combo.setEnabled(True)
+        self._schedule_preview()
 
     def _field_widgets(self) -> dict[str, QWidget]:
         return {

@@ -25,6 +25,7 @@ def _open(qtbot, ctx) -> IntakeDialog:
     dialog = IntakeDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(dialog.category_combo.isEnabled, timeout=10_000)
     return dialog
 
 
