@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session
 from sociaalveilig.core.enums import ActionStatus, ActionType, CaseStatus, Role
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.postcode import match_focus_area
 from sociaalveilig.core.services import access
+from sociaalveilig.core.services.cases import set_case_status_row
 from sociaalveilig.core.services.context import ServiceContext, today
 from sociaalveilig.core.services.refs import RefKind, next_reference
 from sociaalveilig.core.services.signals import find_case, utc_to_local
@@ -29,6 +31,7 @@ from sociaalveilig.core.workflow import WorkflowKind, check_transition
 from sociaalveilig.storage.models import (
     Action,
     Case,
+    FocusArea,
     Partner,
     Signal,
     StatusChange,
@@ -83,16 +86,21 @@ def record_status_change(
 def set_case_status(
     session: Session, ctx: ServiceContext, case: Case, new: CaseStatus, reason: str
 ) -> None:
-    """Move a case along the case workflow inside the caller's unit, with history."""
+    """Move a case along the case workflow inside the caller's unit (``cases.py`` keeps the
+    history, progress and the side effects of closing); no-op when already there."""
     if case.status == new:
         return
-    check_transition(WorkflowKind.CASE, case.status, new)
-    old = case.status
-    case.status = str(new)
-    if new is CaseStatus.AFGESLOTEN:
-        case.closed_at = utc_naive(ctx)
-    record_status_change(session, ctx, OBJ_CASE, case.id, old, new, reason)
-    ctx.audit(session, "update", OBJ_CASE, case.reference)
+    set_case_status_row(ctx, session, case, new, reason)
+
+
+def resolve_area(session: Session, area: str) -> FocusArea:
+    """A focus area by id, name or unique start of its name (ValidationError otherwise)."""
+    row = session.get(FocusArea, area)
+    if row is not None:
+        return row
+    names = list(session.execute(select(FocusArea.name)).scalars())
+    name = match_focus_area(area, names)
+    return session.execute(select(FocusArea).where(FocusArea.name == name)).scalar_one()
 
 
 def start_handling(session: Session, ctx: ServiceContext, case: Case, reason: str) -> None:
