@@ -528,8 +528,17 @@ def _derive_kek(secret: bytearray, salt: bytes, params: KdfParams) -> bytes:
         lanes=params.lanes,
         memory_cost=params.memory_kib,
     )
-    # The stubs ask for bytes; the passphrase already exists as an immutable str anyway.
-    return kdf.derive(bytes(secret))
+    try:
+        # The stubs ask for bytes; the passphrase already exists as an immutable str anyway.
+        return kdf.derive(bytes(secret))
+    except MemoryError:
+        # In bounds, but more than this computer can give (up to 4 GiB is allowed).
+        raise StoreDamaged(
+            tr(
+                "Het sleutelbestand {name} vraagt meer geheugen ({mib} MiB) dan deze computer "
+                "beschikbaar heeft. Open de map op een computer met meer geheugen."
+            ).format(name=KEYSLOT_FILENAME, mib=params.memory_kib // 1024)
+        ) from None
 
 
 def _wrap(
@@ -660,7 +669,8 @@ class KeySlotFile:
         """Write a new file with one user slot and a recovery slot.
 
         Returns the file and the recovery code, formatted for printing (shown once).
-        Refuses (ValidationError) when a key-slot file already exists at ``path``.
+        Refuses (ValidationError) when a key-slot file already exists at ``path``; the
+        store folder (``path.parent``) must exist.
         """
         path = Path(path)
         _check_data_key(data_key)
@@ -760,8 +770,12 @@ class KeySlotFile:
         """Remove a user's slot. The last user slot cannot be removed."""
         name = _lookup_name(user)
         slot = self._user_slot(name) if name is not None else None
-        if slot is None:
-            raise NotFound(tr("De gebruiker {user} bestaat niet.").format(user=name or user))
+        if name is None or slot is None:
+            raise NotFound(
+                tr("De gebruiker {user} bestaat niet.").format(user=name)
+                if name is not None
+                else tr("Deze gebruiker bestaat niet.")
+            )
         if len(self.users()) <= 1:
             raise ValidationError(
                 tr("De laatste gebruiker kan niet worden verwijderd."), field="user"
@@ -818,13 +832,8 @@ class KeySlotFile:
         return code
 
     def _default_kdf(self) -> KdfParams:
-        """Parameters for a new slot: the defaults, or the file's strongest if stronger."""
-        best = DEFAULT_KDF
-        for slot in self._slots:
-            p = slot.kdf
-            if (p.memory_kib, p.iterations) > (best.memory_kib, best.iterations):
-                best = p
-        return best
+        """Parameters for a brand-new slot (a rewrapped slot keeps its own)."""
+        return DEFAULT_KDF
 
 
 def _wrap_secret(

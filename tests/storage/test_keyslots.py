@@ -79,13 +79,24 @@ def path(tmp_path: Path, store: Store) -> Path:
 
 
 class KdfSpy:
-    """Records every Argon2id construction and delegates to the real one."""
+    """Records every Argon2id construction and delegates to the real one.
+
+    It refuses to run the real KDF with out-of-bounds parameters, so a regression in the
+    bounds checks fails the test instead of hanging it or exhausting memory.
+    """
 
     def __init__(self) -> None:
         self.calls: list[dict[str, Any]] = []
 
     def __call__(self, **kwargs: Any) -> Argon2id:
         self.calls.append(kwargs)
+        checked = (
+            65536 <= kwargs["memory_cost"] <= 4194304
+            and 3 <= kwargs["iterations"] <= 20
+            and 1 <= kwargs["lanes"] <= 16
+        )
+        if not checked:
+            raise AssertionError("Argon2id called with unchecked parameters")
         return Argon2id(**kwargs)
 
 
@@ -529,6 +540,23 @@ def test_unlock_checks_bounds_even_for_slots_not_read_from_a_file(
     with pytest.raises(StoreDamaged):
         kf.unlock(ADMIN, ADMIN_PASS)
     assert kdf_spy.calls == []
+
+
+def test_kdf_running_out_of_memory_is_a_clear_store_error(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Hungry:
+        def __init__(self, **kwargs: Any) -> None:
+            pass
+
+        def derive(self, key_material: bytes) -> bytes:
+            raise MemoryError
+
+    monkeypatch.setattr(keyslots, "Argon2id", Hungry)
+    kf = KeySlotFile.load(path)
+    with pytest.raises(StoreDamaged) as info:
+        kf.unlock(ADMIN, ADMIN_PASS)
+    assert "geheugen" in str(info.value)
 
 
 def test_kdf_params_validate() -> None:
