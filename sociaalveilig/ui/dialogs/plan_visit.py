@@ -1,0 +1,158 @@
+"""Plan a (joint) home visit: case, partners, time, address and purpose."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from sociaalveilig.core.services import visits
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.visits import VisitAddress, VisitInput
+
+from sociaalveilig.ui.check_list import CheckList
+from sociaalveilig.ui.choices import Choices
+from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
+
+DEFAULT_LENGTH = timedelta(hours=1)
+
+
+class PlanVisitDialog(ServiceFormDialog):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        choices: Choices,
+        start: datetime,
+        parent: QWidget | None = None,
+        case_reference: str = "",
+    ) -> None:
+        super().__init__(ctx, "", parent)
+        self.setWindowTitle(self.tr("Huisbezoek plannen"))
+        self.case = QLineEdit(self)
+        self.case.setObjectName("visitCase")
+        self.case.setPlaceholderText(self.tr("bijvoorbeeld C-2026-00042"))
+        self.case.setText(case_reference)
+
+        self.date = QDateEdit(self)
+        self.date.setObjectName("visitDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dddd dd-MM-yyyy")
+        self.date.setDate(QDate(start.year, start.month, start.day))
+        self.start = QTimeEdit(self)
+        self.start.setObjectName("visitStart")
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setTime(QTime(start.hour, start.minute))
+        end = start + DEFAULT_LENGTH
+        self.end = QTimeEdit(self)
+        self.end.setObjectName("visitEnd")
+        self.end.setDisplayFormat("HH:mm")
+        self.end.setTime(QTime(end.hour, end.minute))
+
+        self.partners = CheckList(self)
+        self.partners.setObjectName("visitPartners")
+        self.partners.set_items([(p.partner_id, p.name) for p in choices.partners])
+        self.joint = QCheckBox(self.tr("Gezamenlijk huisbezoek (twee of meer partners)"), self)
+        self.joint.setObjectName("visitJoint")
+        self.partners.changed.connect(self._partners_changed)
+
+        self.case_address = QCheckBox(self.tr("Het adres van de casus"), self)
+        self.case_address.setObjectName("visitCaseAddress")
+        self.case_address.setChecked(True)
+        self.postcode = QLineEdit(self)
+        self.postcode.setObjectName("visitPostcode")
+        self.postcode.setPlaceholderText(self.tr("1234 AB"))
+        self.postcode.setMaxLength(7)
+        self.house_number = QSpinBox(self)
+        self.house_number.setObjectName("visitHouseNumber")
+        self.house_number.setRange(0, 99999)
+        self.house_number.setSpecialValueText(self.tr("nr."))
+        self.addition = QLineEdit(self)
+        self.addition.setObjectName("visitAddition")
+        self.addition.setMaxLength(10)
+        self.addition.setPlaceholderText(self.tr("toev."))
+        self.street = QLineEdit(self)
+        self.street.setObjectName("visitStreet")
+        self.street.setPlaceholderText(self.tr("straat"))
+        self.city = QLineEdit(self)
+        self.city.setObjectName("visitCity")
+        self.city.setPlaceholderText(self.tr("plaats"))
+        address = QWidget(self)
+        grid = QGridLayout(address)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.case_address, 0, 0, 1, 3)
+        grid.addWidget(self.postcode, 1, 0)
+        grid.addWidget(self.house_number, 1, 1)
+        grid.addWidget(self.addition, 1, 2)
+        grid.addWidget(self.street, 2, 0, 1, 2)
+        grid.addWidget(self.city, 2, 2)
+        self.case_address.toggled.connect(self._address_mode)
+        self._address_mode(True)
+
+        self.purpose = QPlainTextEdit(self)
+        self.purpose.setObjectName("visitPurpose")
+        self.purpose.setTabChangesFocus(True)
+        self.purpose.setMaximumHeight(70)
+
+        self.add_row(self.tr("&Casus:"), self.case, "case_id")
+        self.add_row(self.tr("&Datum:"), self.date, "date")
+        self.add_row(self.tr("&Van:"), self.start, "start")
+        self.add_row(self.tr("&Tot:"), self.end, "end")
+        self.add_row(self.tr("&Partners:"), self.partners, "partner_ids")
+        self.add_row("", self.joint, "joint")
+        self.add_row(self.tr("&Adres:"), address, "address")
+        self.register_field("address", self.postcode)
+        self.add_row(self.tr("D&oel:"), self.purpose, "purpose")
+        note = QLabel(
+            self.tr("Noteer geen namen of gezondheidsgegevens in het doel; die staan in de casus."),
+            self,
+        )
+        note.setWordWrap(True)
+        self.body.addWidget(note)
+        self.resize(560, self.sizeHint().height())
+
+    def _partners_changed(self) -> None:
+        if len(self.partners.checked()) >= 2:
+            self.joint.setChecked(True)
+
+    def _address_mode(self, use_case_address: bool) -> None:
+        for widget in (self.postcode, self.house_number, self.addition, self.street, self.city):
+            widget.setEnabled(not use_case_address)
+
+    def visit_input(self) -> VisitInput:
+        day = self.date.date().toPython()
+        address = None
+        if not self.case_address.isChecked():
+            address = VisitAddress(
+                postcode=self.postcode.text(),
+                house_number=self.house_number.value(),
+                addition=self.addition.text() or None,
+                street=self.street.text() or None,
+                city=self.city.text() or None,
+            )
+        return VisitInput(
+            case_id=self.case.text().strip(),
+            partner_ids=tuple(self.partners.checked()),
+            start=datetime.combine(day, self.start.time().toPython()),
+            end=datetime.combine(day, self.end.time().toPython()),
+            purpose=self.purpose.toPlainText(),
+            address=address,
+            joint=self.joint.isChecked(),
+        )
+
+    def on_save(self) -> None:
+        if not self.case.text().strip():
+            self.refuse(self.tr("Vul de casus in waarvoor het huisbezoek is."), "case_id")
+            return
+        inp = self.visit_input()
+        self.submit(lambda ctx: visits.plan_visit(ctx, inp))

@@ -1,0 +1,65 @@
+"""A new date and time for a home visit: move a planned visit, or plan the follow-up of a
+visit where nobody was home (the proposed date filled in)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
+
+from sociaalveilig.core.services.context import ServiceContext
+
+from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
+
+TimeCall = Callable[[ServiceContext, datetime, datetime], Any]
+
+
+class VisitTimeDialog(ServiceFormDialog):
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        title: str,
+        intro: str,
+        start: datetime,
+        duration: timedelta,
+        call: TimeCall,
+        parent: QWidget | None = None,
+        save_text: str | None = None,
+    ) -> None:
+        super().__init__(ctx, title, parent)
+        self._call = call
+        self.set_intro(intro)
+        self.date = QDateEdit(self)
+        self.date.setObjectName("visitDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dddd dd-MM-yyyy")
+        self.date.setDate(QDate(start.year, start.month, start.day))
+        self.start = QTimeEdit(self)
+        self.start.setObjectName("visitStart")
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setTime(QTime(start.hour, start.minute))
+        end = start + duration
+        self.end = QTimeEdit(self)
+        self.end.setObjectName("visitEnd")
+        self.end.setDisplayFormat("HH:mm")
+        self.end.setTime(QTime(end.hour, end.minute))
+        self.add_row(self.tr("&Datum:"), self.date, "date")
+        self.add_row(self.tr("&Van:"), self.start, "start")
+        self.add_row(self.tr("&Tot:"), self.end, "end")
+        if save_text:
+            self.save_button.setText(save_text)
+        self.resize(420, self.sizeHint().height())
+
+    def chosen(self) -> tuple[datetime, datetime]:
+        day = self.date.date().toPython()
+        start = datetime.combine(day, self.start.time().toPython())
+        end = datetime.combine(day, self.end.time().toPython())
+        return start, end
+
+    def on_save(self) -> None:
+        start, end = self.chosen()
+        call = self._call
+        self.submit(lambda ctx: call(ctx, start, end))

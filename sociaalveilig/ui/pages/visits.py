@@ -1,0 +1,472 @@
+"""Huisbezoeken: the week planner, planning a (joint) visit, recording the outcome.
+
+"Niemand thuis" is not the end: the service proposes the same time on the next working
+day and the page offers to plan that new visit straight away (each attempt keeps its own
+record). The planner shows addresses and case numbers, never residents' names.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.enums import Role, VisitStatus
+from sociaalveilig.core.services import visits
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.visits import OutcomeResult, VisitRow
+
+from sociaalveilig.ui.choices import Choices, load_choices
+from sociaalveilig.ui.dialogs.plan_visit import PlanVisitDialog
+from sociaalveilig.ui.dialogs.reason import ReasonDialog
+from sociaalveilig.ui.dialogs.visit_outcome import VisitOutcomeDialog
+from sociaalveilig.ui.dialogs.visit_time import VisitTimeDialog
+from sociaalveilig.ui.models.week_plan import WeekPlanModel
+from sociaalveilig.ui.pages.base import Page
+
+PLANNERS = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
+REPLANNABLE = frozenset({VisitStatus.NIEMAND_THUIS, VisitStatus.GEWEIGERD})
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+class VisitsPage(Page):
+    roles = frozenset({Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER})
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choices = Choices()
+        self.monday: date | None = None
+        self._select_after_load: str | None = None
+        self.last_dialog: QWidget | None = None
+
+        self.model = WeekPlanModel(self)
+        self.grid = QTableView(self)
+        self.grid.setObjectName("weekPlan")
+        self.grid.setModel(self.model)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.grid.setWordWrap(True)
+        self.grid.setShowGrid(True)
+        self.grid.setTabKeyNavigation(False)
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.setAccessibleName(self.tr("Weekplanning huisbezoeken"))
+        self.grid.selectionModel().currentChanged.connect(self._current_changed)
+        self.grid.doubleClicked.connect(lambda _index: self.record_outcome())
+        self.empty_label = QLabel(self.tr("Geen huisbezoeken in deze week."), self)
+        self.empty_label.setObjectName("emptyWeek")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.previous_button = QPushButton(self.tr("◀ Vorige week"), self)
+        self.previous_button.setObjectName("previousWeek")
+        self.previous_button.setToolTip(self.tr("Alt+Links"))
+        self.this_week_button = QPushButton(self.tr("Deze week"), self)
+        self.this_week_button.setObjectName("thisWeek")
+        self.next_button = QPushButton(self.tr("Volgende week ▶"), self)
+        self.next_button.setObjectName("nextWeek")
+        self.next_button.setToolTip(self.tr("Alt+Rechts"))
+        self.week_label = QLabel(self)
+        self.week_label.setObjectName("weekLabel")
+        font = self.week_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.week_label.setFont(font)
+        self.plan_button = QPushButton(self.tr("Huisbezoek &plannen…"), self)
+        self.plan_button.setObjectName("planVisit")
+        self.previous_button.clicked.connect(lambda: self.go_week(-1))
+        self.next_button.clicked.connect(lambda: self.go_week(+1))
+        self.this_week_button.clicked.connect(self.go_this_week)
+        self.plan_button.clicked.connect(lambda: self.plan_visit())
+        QShortcut(QKeySequence("Alt+Left"), self, activated=lambda: self.go_week(-1))
+        QShortcut(QKeySequence("Alt+Right"), self, activated=lambda: self.go_week(+1))
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.this_week_button)
+        bar.addWidget(self.next_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.week_label, 1)
+        bar.addWidget(self.plan_button)
+
+        grid_box = QWidget(self)
+        grid_layout = QVBoxLayout(grid_box)
+        grid_layout.setContentsMargins(0, 0, 0, 0)
+        grid_layout.addWidget(self.grid, 1)
+        grid_layout.addWidget(self.empty_label)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(grid_box)
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self._show_detail(None)
+
+    def _build_detail(self) -> QWidget:
+        frame = QFrame(self)
+        frame.setObjectName("visitDetail")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail_when = QLabel(frame)
+        self.detail_address = QLabel(frame)
+        self.detail_case = QLabel(frame)
+        self.detail_partners = QLabel(frame)
+        self.detail_purpose = QLabel(frame)
+        self.detail_status = QLabel(frame)
+        self.detail_notes = QLabel(frame)
+        for label in (
+            self.detail_when,
+            self.detail_address,
+            self.detail_case,
+            self.detail_partners,
+            self.detail_purpose,
+            self.detail_status,
+            self.detail_notes,
+        ):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout()
+        form.addRow(self.tr("Wanneer:"), self.detail_when)
+        form.addRow(self.tr("Adres:"), self.detail_address)
+        form.addRow(self.tr("Casus:"), self.detail_case)
+        form.addRow(self.tr("Partners:"), self.detail_partners)
+        form.addRow(self.tr("Doel:"), self.detail_purpose)
+        form.addRow(self.tr("Status:"), self.detail_status)
+        form.addRow(self.tr("Aantekeningen:"), self.detail_notes)
+
+        self.outcome_button = QPushButton(self.tr("&Uitkomst vastleggen…"), frame)
+        self.outcome_button.setObjectName("recordOutcome")
+        self.replan_button = QPushButton(self.tr("&Opnieuw plannen…"), frame)
+        self.replan_button.setObjectName("replanVisit")
+        self.move_button = QPushButton(self.tr("&Verplaatsen…"), frame)
+        self.move_button.setObjectName("moveVisit")
+        self.cancel_button = QPushButton(self.tr("&Annuleren…"), frame)
+        self.cancel_button.setObjectName("cancelVisit")
+        self.open_case_button = QPushButton(self.tr("Casus openen"), frame)
+        self.open_case_button.setObjectName("openCase")
+        self.outcome_button.clicked.connect(self.record_outcome)
+        self.replan_button.clicked.connect(lambda: self.replan())
+        self.move_button.clicked.connect(self.move)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_case_button.clicked.connect(self._open_case)
+        buttons = QVBoxLayout()
+        for button in (
+            self.outcome_button,
+            self.replan_button,
+            self.move_button,
+            self.cancel_button,
+            self.open_case_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout = QHBoxLayout(frame)
+        layout.addLayout(form, 1)
+        layout.addLayout(buttons)
+        return frame
+
+    # ------------------------------------------------------------------ page contract
+
+    def title(self) -> str:
+        return self.tr("Huisbezoeken")
+
+    def set_context(self, ctx: ServiceContext | None) -> None:
+        if ctx is not None:
+            if self.monday is None:
+                self.monday = monday_of(ctx.clock.now().date())
+            self.plan_button.setVisible(ctx.actor.role in PLANNERS)
+        super().set_context(ctx)
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        if self.monday is None:
+            self.monday = monday_of(ctx.clock.now().date())
+        monday = self.monday
+        self._update_week_label()
+        selected = self.selected_visit()
+        if self._select_after_load is None and selected is not None:
+            self._select_after_load = selected.visit_id
+        self.run(
+            lambda c: (visits.week_plan(c, monday), load_choices(c)),
+            lambda result: self._loaded(monday, *result),
+        )
+
+    def _loaded(self, monday: date, rows: list[VisitRow], choices: Choices) -> None:
+        if monday != self.monday or self.ctx is None:
+            return
+        self.choices = choices
+        self.model.set_week(monday, rows, self.ctx.clock.now().date())
+        self.empty_label.setVisible(not rows)
+        self.grid.resizeRowsToContents()
+        wanted = self._select_after_load
+        self._select_after_load = None
+        position = self.model.position_of(wanted) if wanted else None
+        if position is not None:
+            self.select_visit_at(*position)
+        else:
+            self._show_detail(None)
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.choices = Choices()
+        self.monday = None
+        self._select_after_load = None
+        self.week_label.clear()
+        self.empty_label.setVisible(False)
+        self._show_detail(None)
+
+    # ------------------------------------------------------------------ weeks
+
+    def _update_week_label(self) -> None:
+        if self.monday is None:
+            self.week_label.clear()
+            return
+        sunday = self.monday + timedelta(days=6)
+        week = self.monday.isocalendar().week
+        self.week_label.setText(
+            self.tr("Week {week} · {first} t/m {last}").format(
+                week=week, first=f"{self.monday:%d-%m}", last=f"{sunday:%d-%m-%Y}"
+            )
+        )
+
+    def go_week(self, step: int) -> None:
+        if self.monday is None or self.ctx is None:
+            return
+        self.monday += timedelta(days=7 * step)
+        self._show_detail(None)
+        self.refresh()
+
+    def go_this_week(self) -> None:
+        if self.ctx is None:
+            return
+        self.show_week_of(self.ctx.clock.now().date())
+
+    def show_week_of(self, day: date, select_visit: str | None = None) -> None:
+        self.monday = monday_of(day)
+        self._select_after_load = select_visit
+        self.refresh()
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_visit(self) -> VisitRow | None:
+        index = self.grid.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.visit_at(index.row(), index.column())
+
+    def select_visit_at(self, row: int, column: int) -> None:
+        index = self.model.index(row, column)
+        self.grid.setCurrentIndex(index)
+        self.grid.scrollTo(index)
+        self._show_detail(self.model.visit_at(row, column))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        visit = self.model.visit_at(current.row(), current.column()) if current.isValid() else None
+        self._show_detail(visit)
+
+    def _show_detail(self, visit: VisitRow | None) -> None:
+        ctx = self.ctx
+        if visit is None:
+            for label in (
+                self.detail_when,
+                self.detail_address,
+                self.detail_case,
+                self.detail_partners,
+                self.detail_purpose,
+                self.detail_status,
+                self.detail_notes,
+            ):
+                label.clear()
+            self.detail_when.setText(self.tr("Kies een huisbezoek in de planning."))
+            for button in (
+                self.outcome_button,
+                self.replan_button,
+                self.move_button,
+                self.cancel_button,
+                self.open_case_button,
+            ):
+                button.setEnabled(False)
+            return
+        self.detail_when.setText(
+            self.tr("{day} {start}–{end}").format(
+                day=f"{visit.start:%d-%m-%Y}",
+                start=f"{visit.start:%H:%M}",
+                end=f"{visit.end:%H:%M}",
+            )
+        )
+        self.detail_address.setText(visit.address.line)
+        self.detail_case.setText(visit.case_reference or self.tr("—"))
+        joint = self.tr(" (gezamenlijk)") if visit.joint else ""
+        self.detail_partners.setText(", ".join(visit.partner_names) + joint)
+        self.detail_purpose.setText(visit.purpose)
+        status = visit.status.label
+        if visit.follow_up_of:
+            status += self.tr(" · vervolg op een eerder bezoek")
+        self.detail_status.setText(status)
+        self.detail_notes.setText(visit.outcome_notes or "")
+        planner = ctx is not None and ctx.actor.role in PLANNERS
+        planned = visit.status is VisitStatus.GEPLAND
+        started = ctx is not None and visit.start <= ctx.clock.now()
+        self.outcome_button.setEnabled(planned and started)
+        self.outcome_button.setToolTip(
+            "" if started or not planned
+            else self.tr("De uitkomst kan worden vastgelegd zodra het bezoek is begonnen.")
+        )
+        self.move_button.setEnabled(planner and planned)
+        self.cancel_button.setEnabled(planner and planned)
+        self.replan_button.setEnabled(planner and visit.status in REPLANNABLE)
+        self.open_case_button.setEnabled(visit.case_id is not None)
+
+    def _open_case(self) -> None:
+        visit = self.selected_visit()
+        if visit is not None and visit.case_id:
+            self.open_case_requested.emit(visit.case_id)
+
+    # ------------------------------------------------------------------ actions
+
+    def _dialog(self, dialog: QWidget) -> QWidget:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()  # type: ignore[attr-defined]
+        return dialog
+
+    def plan_visit(self, case_reference: str = "") -> PlanVisitDialog | None:
+        ctx = self.ctx
+        if ctx is None:
+            return None
+        now = ctx.clock.now()
+        day = self.monday if self.monday and self.monday > now.date() else now.date()
+        start = datetime.combine(day, time(now.hour + 1 if now.hour < 17 else 9, 0))
+        if start <= now:
+            start = datetime.combine(day + timedelta(days=1), time(9, 0))
+        dialog = PlanVisitDialog(ctx, self.choices, start, self, case_reference)
+        dialog.setObjectName("planVisitDialog")
+        dialog.saved.connect(self._visit_planned)
+        self._dialog(dialog)
+        return dialog
+
+    def _visit_planned(self, visit: VisitRow) -> None:
+        self.data_changed.emit()
+        self.show_week_of(visit.start.date(), visit.visit_id)
+
+    def record_outcome(self) -> VisitOutcomeDialog | None:
+        visit = self.selected_visit()
+        if self.ctx is None or visit is None or not self.outcome_button.isEnabled():
+            return None
+        dialog = VisitOutcomeDialog(self.ctx, visit, self)
+        dialog.setObjectName("visitOutcomeDialog")
+        dialog.saved.connect(self._outcome_recorded)
+        self._dialog(dialog)
+        return dialog
+
+    def _outcome_recorded(self, result: OutcomeResult) -> None:
+        self.data_changed.emit()
+        self._select_after_load = result.visit.visit_id
+        self.refresh()
+        if result.proposed_start is not None:
+            self.replan(result.visit, result.proposed_start)
+
+    def replan(
+        self, visit: VisitRow | None = None, proposed: datetime | None = None
+    ) -> VisitTimeDialog | None:
+        ctx = self.ctx
+        visit = visit or self.selected_visit()
+        if ctx is None or visit is None:
+            return None
+        if ctx.actor.role not in PLANNERS:
+            return None
+        if proposed is None:
+            proposed = visits.proposed_new_start(visit.start, ctx.clock.now().date())
+        visit_id = visit.visit_id
+        dialog = VisitTimeDialog(
+            ctx,
+            self.tr("Nieuw huisbezoek plannen"),
+            self.tr(
+                "Niemand thuis of geen toegang op {old}. Voorstel: dezelfde tijd op de "
+                "volgende werkdag. Pas zo nodig aan en bevestig; de partners, het adres en "
+                "het doel blijven gelijk."
+            ).format(old=f"{visit.start:%d-%m-%Y %H:%M}"),
+            proposed,
+            visit.end - visit.start,
+            lambda c, start, end: visits.replan_visit(c, visit_id, start, end),
+            self,
+            save_text=self.tr("Inplannen"),
+        )
+        dialog.setObjectName("replanVisitDialog")
+        dialog.saved.connect(self._visit_planned)
+        self._dialog(dialog)
+        return dialog
+
+    def move(self) -> VisitTimeDialog | None:
+        ctx = self.ctx
+        visit = self.selected_visit()
+        if ctx is None or visit is None:
+            return None
+        visit_id = visit.visit_id
+        dialog = VisitTimeDialog(
+            ctx,
+            self.tr("Huisbezoek verplaatsen"),
+            self.tr("Kies een nieuwe datum en tijd voor het huisbezoek op {address}.").format(
+                address=visit.address.line
+            ),
+            visit.start,
+            visit.end - visit.start,
+            lambda c, start, end: visits.move_visit(c, visit_id, start, end),
+            self,
+        )
+        dialog.setObjectName("moveVisitDialog")
+        dialog.saved.connect(self._visit_planned)
+        self._dialog(dialog)
+        return dialog
+
+    def cancel(self) -> ReasonDialog | None:
+        ctx = self.ctx
+        visit = self.selected_visit()
+        if ctx is None or visit is None:
+            return None
+        visit_id = visit.visit_id
+        dialog = ReasonDialog(
+            ctx,
+            self.tr("Huisbezoek annuleren"),
+            self.tr("Waarom vervalt het huisbezoek van {when}?").format(
+                when=f"{visit.start:%d-%m-%Y %H:%M}"
+            ),
+            lambda c, reason: visits.cancel_visit(c, visit_id, reason),
+            self,
+            label=self.tr("&Reden:"),
+            save_text=self.tr("Huisbezoek annuleren"),
+        )
+        dialog.setObjectName("cancelVisitDialog")
+        dialog.saved.connect(lambda _row: self._after_change(visit_id))
+        self._dialog(dialog)
+        return dialog
+
+    def _after_change(self, visit_id: str) -> None:
+        self.data_changed.emit()
+        self._select_after_load = visit_id
+        self.refresh()
