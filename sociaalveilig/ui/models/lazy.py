@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from sociaalveilig.core.services.context import ServiceContext
 
@@ -33,6 +34,8 @@ from sociaalveilig.ui import errors
 from sociaalveilig.ui.operations import run_operation
 
 PAGE_SIZE = 200
+# A muted red for "attention" cells (overdue); readable on light and dark themes.
+ATTENTION = QColor(176, 32, 32)
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
@@ -52,19 +55,19 @@ class Column(Generic[R]):
     sort_key: str | None = None  # None: the database cannot sort on this column
     align_right: bool = False
     tooltip: Callable[[R], str] | None = None
+    attention: Callable[[R], bool] | None = None  # shown in the attention colour (overdue)
 
 
 @dataclass(frozen=True)
 class ListQuery:
-    """What the list shows: search text, filters and the database sort."""
+    """A minimal query: search text, filters and the database sort. Models over a service
+    use that service's own query dataclass (``search.SignalQuery``), which has the same
+    ``sort`` and ``descending`` fields."""
 
     text: str = ""
     filters: dict[str, Any] = field(default_factory=dict)
-    sort_key: str | None = None
+    sort: str | None = None
     descending: bool = False
-
-    def with_sort(self, key: str | None, descending: bool) -> ListQuery:
-        return replace(self, sort_key=key, descending=descending)
 
 
 class LazyTableModel(QAbstractTableModel, Generic[R]):
@@ -81,7 +84,8 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._ctx: ServiceContext | None = None
-        self._query = ListQuery()
+        self.COLUMNS = tuple(self.make_columns())
+        self._query: Any = self.default_query()
         self._ids: list[str] = []
         self._pages: dict[int, dict[str, R]] = {}
         self._in_flight: set[int] = set()
@@ -91,7 +95,16 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
 
     # ------------------------------------------------------------------ subclass contract
 
-    def fetch_ids(self, ctx: ServiceContext, query: ListQuery) -> list[str]:
+    def make_columns(self) -> Sequence[Column[Any]]:
+        """The columns, headers through ``self.tr`` (read when the model is made)."""
+        return type(self).COLUMNS
+
+    def default_query(self) -> Any:
+        """The query a new model starts with (a frozen dataclass with ``sort`` and
+        ``descending``)."""
+        return ListQuery()
+
+    def fetch_ids(self, ctx: ServiceContext, query: Any) -> list[str]:
         """The ordered ids of the rows matching ``query`` (runs on a worker thread)."""
         raise NotImplementedError
 
@@ -106,7 +119,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     # ------------------------------------------------------------------ state
 
     @property
-    def query(self) -> ListQuery:
+    def query(self) -> Any:
         return self._query
 
     @property
@@ -129,7 +142,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self.endResetModel()
         self.loading = False
 
-    def set_query(self, query: ListQuery) -> None:
+    def set_query(self, query: Any) -> None:
         self._query = query
         self.reload()
 
@@ -210,7 +223,13 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             self.dataChanged.emit(
                 self.index(first, 0),
                 self.index(last, self.columnCount() - 1),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole, RowRole],
+                [
+                    Qt.ItemDataRole.DisplayRole,
+                    Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.ForegroundRole,
+                    SortRole,
+                    RowRole,
+                ],
             )
 
     def refresh_row(self, row_id: str) -> None:
@@ -241,6 +260,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.TextAlignmentRole,
+            Qt.ItemDataRole.ForegroundRole,
             SortRole,
             RowRole,
         ):
@@ -259,6 +279,10 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             return (column.sort_value or column.display)(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tooltip(row) if column.tooltip else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.attention is not None and column.attention(row):
+                return QBrush(ATTENTION)
+            return None
         return column.display(row)
 
     def headerData(  # noqa: N802
@@ -287,6 +311,18 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         if key is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == self._query.sort_key and descending == self._query.descending:
+        if key == self._query.sort and descending == self._query.descending:
             return
-        self.set_query(self._query.with_sort(key, descending))
+        self.set_query(replace(self._query, sort=key, descending=descending))
+
+    def sort_column(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order the current query sorts on, for the header indicator."""
+        for column, spec in enumerate(self.COLUMNS):
+            if spec.sort_key is not None and spec.sort_key == self._query.sort:
+                order = (
+                    Qt.SortOrder.DescendingOrder
+                    if self._query.descending
+                    else Qt.SortOrder.AscendingOrder
+                )
+                return column, order
+        return None

@@ -1,0 +1,293 @@
+"""Signalen: every signal the user may see, searched and filtered in the database.
+
+A search box (full text over reference, description and address, as the user types) and
+filter chips for focus area, status, source, period and "over de termijn". The list keeps
+only ids and fetches rows lazily (``models.signals``), so it opens as quickly with 200,000
+signals as with 20. Enter or a double click opens the signal's case, or the signal itself.
+Columns can be resized and moved; the layout is remembered per user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.enums import SignalStatus, Source
+from sociaalveilig.core.services import signals
+from sociaalveilig.core.services.search import SignalQuery, SignalRow
+
+from sociaalveilig.ui import errors
+from sociaalveilig.ui.choices import AreaChoice, load_areas
+from sociaalveilig.ui.filter_chip import FilterChip
+from sociaalveilig.ui.models import signals as signal_columns
+from sociaalveilig.ui.models.lazy import RowRole
+from sociaalveilig.ui.models.signals import SignalTableModel
+from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.record_view import RecordView
+from sociaalveilig.ui.settings import UiSettings
+
+SEARCH_DELAY_MS = 300
+
+# Period chip values: days back from today (None: this calendar year).
+PERIODS: tuple[tuple[str, int | None], ...] = (
+    ("today", 0),
+    ("week", 6),
+    ("month", 30),
+    ("quarter", 91),
+    ("year", None),
+)
+
+DEFAULT_WIDTHS = {
+    signal_columns.COL_RECEIVED: 118,
+    signal_columns.COL_REFERENCE: 112,
+    signal_columns.COL_SOURCE: 110,
+    signal_columns.COL_CATEGORY: 190,
+    signal_columns.COL_ADDRESS: 230,
+    signal_columns.COL_AREA: 170,
+    signal_columns.COL_URGENCY: 70,
+    signal_columns.COL_STATUS: 120,
+    signal_columns.COL_CASE: 100,
+}
+
+
+def period_bounds(choice: str | None, today: date) -> tuple[date | None, date | None]:
+    """The received-from/to dates of a period chip value."""
+    for value, days in PERIODS:
+        if value == choice:
+            if days is None:
+                return date(today.year, 1, 1), today
+            return today - timedelta(days=days), today
+    return None, None
+
+
+class SignalsPage(Page):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._areas: tuple[AreaChoice, ...] = ()
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("signalSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(
+            self.tr("Zoeken in signalen: referentie, omschrijving, straat, plaats, postcode…")
+        )
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.apply_filters)
+
+        self.new_button = QPushButton(self.tr("Nieuw signaal…"), self)
+        self.new_button.setObjectName("newSignalButton")
+        self.new_button.clicked.connect(self._new_signal)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.count_label)
+        top.addWidget(self.new_button)
+
+        self.area_chip = FilterChip(self.tr("Focusgebied"), self)
+        self.area_chip.setObjectName("areaChip")
+        self.status_chip = FilterChip(self.tr("Status"), self)
+        self.status_chip.setObjectName("statusChip")
+        self.status_chip.set_options([(s.value, s.label) for s in SignalStatus])
+        self.source_chip = FilterChip(self.tr("Bron"), self)
+        self.source_chip.setObjectName("sourceChip")
+        self.source_chip.set_options([(s.value, s.label) for s in Source])
+        self.period_chip = FilterChip(
+            self.tr("Periode"), self, single=True, all_label=self.tr("altijd")
+        )
+        self.period_chip.setObjectName("periodChip")
+        self.period_chip.set_options(
+            [
+                ("today", self.tr("vandaag")),
+                ("week", self.tr("afgelopen week")),
+                ("month", self.tr("afgelopen 30 dagen")),
+                ("quarter", self.tr("afgelopen 3 maanden")),
+                ("year", self.tr("dit jaar")),
+            ]
+        )
+        self.overdue_button = QPushButton(self.tr("Over de termijn"), self)
+        self.overdue_button.setObjectName("overdueChip")
+        self.overdue_button.setCheckable(True)
+        self.clear_button = QPushButton(self.tr("Filters wissen"), self)
+        self.clear_button.setFlat(True)
+        self.clear_button.clicked.connect(self.clear_filters)
+        chips = QHBoxLayout()
+        for chip in (self.area_chip, self.status_chip, self.source_chip, self.period_chip):
+            chip.changed.connect(self.apply_filters)
+            chips.addWidget(chip)
+        self.overdue_button.toggled.connect(lambda _on: self.apply_filters())
+        chips.addWidget(self.overdue_button)
+        chips.addWidget(self.clear_button)
+        chips.addStretch(1)
+
+        self.model = SignalTableModel(self)
+        self.model.loaded.connect(self._loaded)
+        self.model.load_failed.connect(self._load_failed)
+        self.view = RecordView("signalList", self)
+        self.view.setModel(self.model)
+        self.view.fit_columns(DEFAULT_WIDTHS)
+        self.view.activated_row.connect(self.open_row)
+        self.view.horizontalHeader().setSortIndicator(
+            signal_columns.COL_RECEIVED, Qt.SortOrder.DescendingOrder
+        )
+
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(chips)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label)
+
+        focus_search = QShortcut(QKeySequence.StandardKey.Find, self)
+        focus_search.activated.connect(self.search_edit.setFocus)
+
+    # ------------------------------------------------------------------ page contract
+
+    def title(self) -> str:
+        return self.tr("Signalen")
+
+    def set_settings(self, settings: UiSettings) -> None:
+        self.view.set_settings(settings)
+
+    def save_layout(self) -> None:
+        self.view.save_layout()
+
+    def set_context(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        self.model.set_context(ctx)
+        super().set_context(ctx)
+
+    def refresh(self) -> None:
+        self.run(load_areas, self._areas_loaded)
+        self.apply_filters()
+
+    def clear(self) -> None:
+        self._search_timer.stop()
+        self.model.clear()
+        self.search_edit.clear()
+        self.count_label.clear()
+        self.empty_label.hide()
+        self.area_chip.set_options([])
+        self._areas = ()
+
+    # ------------------------------------------------------------------ query
+
+    def _areas_loaded(self, areas: tuple[AreaChoice, ...]) -> None:
+        self._areas = tuple(a for a in areas if a.area_id)
+        self.area_chip.set_options([(a.area_id, a.name) for a in self._areas])
+
+    def current_query(self) -> SignalQuery:
+        today = self.ctx.clock.now().date() if self.ctx else date.today()
+        period = self.period_chip.selected()
+        low, high = period_bounds(period[0] if period else None, today)
+        base = self.model.query
+        return replace(
+            base,
+            text=self.search_edit.text().strip(),
+            area_ids=tuple(self.area_chip.selected()),
+            statuses=tuple(self.status_chip.selected()),
+            sources=tuple(self.source_chip.selected()),
+            received_from=low,
+            received_to=high,
+            overdue=self.overdue_button.isChecked(),
+        )
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        if self.ctx is None:
+            return
+        self.count_label.setText(self.tr("Zoeken…"))
+        self.model.set_query(self.current_query())
+
+    def clear_filters(self) -> None:
+        for chip in (self.area_chip, self.status_chip, self.source_chip, self.period_chip):
+            chip.blockSignals(True)
+            chip.clear_selection()
+            chip.blockSignals(False)
+        self.overdue_button.blockSignals(True)
+        self.overdue_button.setChecked(False)
+        self.overdue_button.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.apply_filters()
+
+    def _loaded(self, count: int) -> None:
+        self.count_label.setText(self.tr("{n} signalen").format(n=f"{count:,}".replace(",", ".")))
+        filtered = self.current_query() != SignalQuery(
+            sort=self.model.query.sort, descending=self.model.query.descending
+        )
+        if count == 0:
+            self.empty_label.setText(
+                self.tr("Geen signalen gevonden met deze zoekwoorden of filters.")
+                if filtered
+                else self.tr(
+                    "Er zijn nog geen signalen. Kies 'Nieuw signaal…' om er een vast te leggen."
+                )
+            )
+            self.empty_label.show()
+        else:
+            self.empty_label.hide()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.count_label.clear()
+        errors.show_error(self, exc)
+
+    # ------------------------------------------------------------------ open
+
+    def open_row(self, row: int) -> None:
+        item = self.model.index(row, 0).data(RowRole)
+        if not isinstance(item, SignalRow):
+            return
+        if item.case_id:
+            self.open_case_requested.emit(item.case_id)
+            return
+        self.run(lambda ctx: signals.get_signal(ctx, item.signal_id), self._show_signal)
+
+    def _show_signal(self, detail: signals.SignalDetail) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("signalDetail")
+        box.setWindowTitle(self.tr("Signaal"))
+        box.setText(
+            self.tr(
+                "{ref} – {category}\n{address}\nOntvangen {received} via {source}\n\n"
+                "{description}\n\nRoutering: {target}. {reason}"
+            ).format(
+                ref=detail.reference,
+                category=detail.category_name,
+                address=detail.address,
+                received=detail.received_at.strftime("%d-%m-%Y %H:%M"),
+                source=detail.source_label,
+                description=detail.description,
+                target=detail.route_target.label if detail.route_target else "-",
+                reason=detail.route_reason or "",
+            )
+        )
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    def _new_signal(self) -> None:
+        window = self.window()
+        new_signal = getattr(window, "new_signal", None)
+        if new_signal is not None:
+            new_signal()
