@@ -1,0 +1,346 @@
+"""Opschalingen: the escalations list, the status of one, afschaling, and the ZVH criteria
+checklist of its case with the facts that meet it.
+
+Any case can be looked up by its reference to judge the criteria and escalate it. Status
+buttons show only the next steps the workflow table allows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.enums import EscalationStatus, Role
+from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria
+from sociaalveilig.core.services import cases, escalations
+from sociaalveilig.core.services.cases import CaseDetail
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.escalations import EscalationRow
+from sociaalveilig.core.workflow import WorkflowKind, allowed_next
+
+from sociaalveilig.ui.dialogs.escalate import EscalateDialog
+from sociaalveilig.ui.dialogs.escalation_status import EscalationStatusDialog
+from sociaalveilig.ui.models.escalation_table import EscalationTableModel
+from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.record_view import RecordView
+from sociaalveilig.ui.zvh_checklist import ZvhChecklist
+
+FILTER_OPEN = "open"
+FILTER_ALL = "all"
+
+
+def load_case_facts(
+    ctx: ServiceContext, case: str
+) -> tuple[CaseDetail, EscalationProposal | None, bool]:
+    """The case, the program's advice and whether the user may change it (worker thread)."""
+    detail = cases.get_case(ctx, case)
+    try:
+        advice: EscalationProposal | None = cases.escalation_advice(ctx, detail.case_id)
+        may_change = True
+    except AccessDenied:
+        advice, may_change = None, False
+    return detail, advice, may_change and bool(detail.allowed_next_statuses)
+
+
+class EscalationsPage(Page):
+    roles = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.last_dialog: QWidget | None = None
+        self._select_after_load: str | None = None
+
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("escalationFilter")
+        self.filter.addItem(self.tr("Open opschalingen"), FILTER_OPEN)
+        self.filter.addItem(self.tr("Alle opschalingen"), FILTER_ALL)
+        for status in EscalationStatus:
+            self.filter.addItem(status.label, status.value)
+        self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        filter_label = QLabel(self.tr("&Toon:"), self)
+        filter_label.setBuddy(self.filter)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("escalationCount")
+
+        self.model = EscalationTableModel(self)
+        self.view = RecordView("escalations", self)
+        self.view.setModel(self.model)
+        self.view.current_row_changed.connect(self._row_changed)
+        self.view.activated_row.connect(lambda _row: self._focus_detail())
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        bar.addWidget(filter_label)
+        bar.addWidget(self.filter)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.view, 1)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(self._build_lookup())
+        right_layout.addWidget(self._build_detail())
+        self.checklist = ZvhChecklist(right)
+        self.checklist.save_requested.connect(self.save_criteria)
+        self.checklist.escalate_requested.connect(lambda: self.escalate())
+        right_layout.addWidget(self.checklist)
+        right_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(right)
+        scroll.setMinimumWidth(380)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._show_escalation(None)
+
+    def _build_lookup(self) -> QHBoxLayout:
+        self.case_lookup = QLineEdit(self)
+        self.case_lookup.setObjectName("caseLookup")
+        self.case_lookup.setPlaceholderText(self.tr("casus, bijvoorbeeld C-2026-00042"))
+        self.case_lookup.setClearButtonEnabled(True)
+        self.case_lookup.returnPressed.connect(self.look_up_case)
+        self.lookup_button = QPushButton(self.tr("&Bekijken"), self)
+        self.lookup_button.setObjectName("lookUpCase")
+        self.lookup_button.clicked.connect(self.look_up_case)
+        label = QLabel(self.tr("&Casus:"), self)
+        label.setBuddy(self.case_lookup)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.case_lookup, 1)
+        row.addWidget(self.lookup_button)
+        return row
+
+    def _build_detail(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Opschaling"), self)
+        box.setObjectName("escalationDetail")
+        self.detail_target = QLabel(box)
+        self.detail_status = QLabel(box)
+        self.detail_reason = QLabel(box)
+        self.detail_external = QLabel(box)
+        for label in (
+            self.detail_target,
+            self.detail_status,
+            self.detail_reason,
+            self.detail_external,
+        ):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form = QFormLayout()
+        form.addRow(self.tr("Naar:"), self.detail_target)
+        form.addRow(self.tr("Status:"), self.detail_status)
+        form.addRow(self.tr("Reden:"), self.detail_reason)
+        form.addRow(self.tr("Kenmerk:"), self.detail_external)
+        self.status_buttons: dict[EscalationStatus, QPushButton] = {}
+        texts = {
+            EscalationStatus.IN_BEHANDELING: self.tr("In &behandeling…"),
+            EscalationStatus.TERUGGELEGD: self.tr("&Afschalen…"),
+            EscalationStatus.AFGESLOTEN: self.tr("Af&sluiten…"),
+        }
+        buttons = QHBoxLayout()
+        for status, text in texts.items():
+            button = QPushButton(text, box)
+            button.setObjectName(f"status_{status.value}")
+            button.clicked.connect(lambda _checked=False, s=status: self.change_status(s))
+            self.status_buttons[status] = button
+            buttons.addWidget(button)
+        self.open_case_button = QPushButton(self.tr("Casus openen"), box)
+        self.open_case_button.setObjectName("openCase")
+        self.open_case_button.clicked.connect(self._open_case)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_case_button)
+        layout = QVBoxLayout(box)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.detail_box = box
+        return box
+
+    # ------------------------------------------------------------------ page contract
+
+    def title(self) -> str:
+        return self.tr("Opschalingen")
+
+    def refresh(self) -> None:
+        choice = self.filter.currentData()
+        selected = self.selected()
+        if self._select_after_load is None and selected is not None:
+            self._select_after_load = selected.escalation_id
+
+        def load(ctx: ServiceContext) -> list[EscalationRow]:
+            if choice == FILTER_OPEN:
+                return escalations.list_escalations(ctx, open_only=True)
+            if choice == FILTER_ALL:
+                return escalations.list_escalations(ctx)
+            return escalations.list_escalations(ctx, status=choice)
+
+        self.run(load, self._loaded)
+
+    def _loaded(self, rows: list[EscalationRow]) -> None:
+        self.model.set_rows(rows)
+        self.view.fit_columns()
+        self.count_label.setText(self.tr("{n} opschaling(en)").format(n=len(rows)))
+        wanted = self._select_after_load
+        self._select_after_load = None
+        row = self.model.row_of(wanted) if wanted else -1
+        if row >= 0:
+            self.view.select_row(row)
+            self._show_escalation(self.model.row_object(row))
+        else:
+            self._show_escalation(None)
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.count_label.clear()
+        self.case_lookup.clear()
+        self._select_after_load = None
+        self._show_escalation(None)
+        self.checklist.show_case(None, None)
+
+    # ------------------------------------------------------------------ selection
+
+    def selected(self) -> EscalationRow | None:
+        return self.model.row_object(self.view.current_row())
+
+    def _row_changed(self, row: int) -> None:
+        escalation = self.model.row_object(row)
+        self._show_escalation(escalation)
+        if escalation is not None:
+            self.case_lookup.setText(escalation.case_reference)
+            self.load_case(escalation.case_id)
+
+    def _focus_detail(self) -> None:
+        for button in self.status_buttons.values():
+            if button.isEnabled():
+                button.setFocus()
+                return
+
+    def _show_escalation(self, escalation: EscalationRow | None) -> None:
+        ctx = self.ctx
+        if escalation is None:
+            self.detail_box.setTitle(self.tr("Opschaling"))
+            for label in (
+                self.detail_target,
+                self.detail_status,
+                self.detail_reason,
+                self.detail_external,
+            ):
+                label.clear()
+            for button in self.status_buttons.values():
+                button.setEnabled(False)
+            self.open_case_button.setEnabled(False)
+            return
+        self.detail_box.setTitle(
+            self.tr("Opschaling {ref} · casus {case}").format(
+                ref=escalation.reference, case=escalation.case_reference
+            )
+        )
+        self.detail_target.setText(escalation.target.label)
+        self.detail_status.setText(
+            self.tr("{status} sinds {date}").format(
+                status=escalation.status.label, date=f"{escalation.status_changed_at:%d-%m-%Y}"
+            )
+        )
+        self.detail_reason.setText(escalation.reason)
+        self.detail_external.setText(escalation.external_reference or self.tr("—"))
+        may = ctx is not None and ctx.actor.role is Role.COORDINATOR
+        allowed = set(allowed_next(WorkflowKind.ESCALATION, escalation.status))
+        for status, button in self.status_buttons.items():
+            button.setEnabled(may and status in allowed)
+        self.open_case_button.setEnabled(True)
+
+    def _open_case(self) -> None:
+        escalation = self.selected()
+        if escalation is not None:
+            self.open_case_requested.emit(escalation.case_id)
+
+    # ------------------------------------------------------------------ the case
+
+    def look_up_case(self) -> None:
+        text = self.case_lookup.text().strip()
+        if text:
+            self.load_case(text)
+
+    def load_case(self, case: str) -> None:
+        self.run(
+            lambda ctx: load_case_facts(ctx, case),
+            lambda result: self.checklist.show_case(*result),
+        )
+
+    def save_criteria(self, criteria: ZvhCriteria) -> None:
+        detail = self.checklist.detail
+        if detail is None:
+            return
+        case_id = detail.case_id
+
+        def save(ctx: ServiceContext) -> tuple[CaseDetail, EscalationProposal | None, bool]:
+            cases.set_zvh_criteria(ctx, case_id, criteria)
+            return load_case_facts(ctx, case_id)
+
+        self.run(save, lambda result: self.checklist.show_case(*result), changes_data=True)
+
+    # ------------------------------------------------------------------ changes
+
+    def _dialog(self, dialog: QWidget) -> QWidget:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()  # type: ignore[attr-defined]
+        return dialog
+
+    def escalate(self) -> EscalateDialog | None:
+        ctx = self.ctx
+        detail = self.checklist.detail
+        if ctx is None or detail is None:
+            return None
+        dialog = EscalateDialog(ctx, detail.case_id, detail.reference, self.checklist.advice, self)
+        dialog.setObjectName("escalateDialog")
+        dialog.saved.connect(self._changed)
+        self._dialog(dialog)
+        return dialog
+
+    def change_status(self, status: EscalationStatus) -> EscalationStatusDialog | None:
+        ctx = self.ctx
+        escalation = self.selected()
+        if ctx is None or escalation is None:
+            return None
+        dialog = EscalationStatusDialog(ctx, escalation, status, self)
+        dialog.setObjectName("escalationStatusDialog")
+        dialog.saved.connect(self._changed)
+        self._dialog(dialog)
+        return dialog
+
+    def _changed(self, escalation: EscalationRow) -> None:
+        self.data_changed.emit()
+        self._select_after_load = escalation.escalation_id
+        if not escalation.is_open and self.filter.currentData() == FILTER_OPEN:
+            # Keep it in view after afschaling or closing: switch to all escalations.
+            self.filter.blockSignals(True)
+            self.filter.setCurrentIndex(self.filter.findData(FILTER_ALL))
+            self.filter.blockSignals(False)
+        self.refresh()
+        self.load_case(escalation.case_id)
