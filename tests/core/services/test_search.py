@@ -1,0 +1,332 @@
+"""Signal and case lists: filters, full-text search and sorting in the database, checked
+against the same data sorted and filtered in Python, on a few hundred signals."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from sociaalveilig.core.enums import Role, SignalStatus, Urgency
+from sociaalveilig.core.errors import ValidationError
+from sociaalveilig.core.services import cases as cs
+from sociaalveilig.core.services import search
+from sociaalveilig.core.services import signals as sv
+from sociaalveilig.core.services.context import Actor, FixedClock, ServiceContext
+from sociaalveilig.core.services.search import CaseQuery, SignalQuery
+from sociaalveilig.core.services.setup import login
+from sociaalveilig.core.services.signals import NEW_CASE, NO_CASE, SignalInput
+from sociaalveilig.storage import search as fts
+from sociaalveilig.storage.models import AuditEntry, Case, FocusArea, Signal, User
+from tests.conftest import ADMIN, ADMIN_PASSPHRASE, TEST_NOW
+
+N_SIGNALS = 240
+PLACES = [
+    ("6463 AB", "Kerkrade"),  # Kerkrade Oost
+    ("6431 BC", "Hoensbroek"),  # Heerlen Noord
+    ("6361 AA", "Nuth"),  # Nuth
+    ("6411 CD", "Heerlen"),  # Heerlen, no focus area
+    ("9999 ZZ", "Ergens"),  # outside the table
+]
+STREETS = ["Akkerweg", "Bremstraat", "Dorpsstraat", "Zonnedauwhof", None]
+CATEGORIES = ["WO-OVL", "ZV-ZORG", "OM-HENNEP", "VE-PLEK", "OP-JEUGD", "ZV-HG"]
+SOURCES = ["politie", "woningcorporatie", "gemeente", "zorg", "bewoner"]
+WORDS = ["geluid", "afval", "ruzie", "geur", "bezoekers", "licht", "hond", "deur"]
+
+
+@dataclass
+class Made:
+    folder: Path
+    coordinator: Actor
+    signals: list[sv.SignalDetail]
+    case_ids: list[str]
+
+
+@pytest.fixture(scope="module")
+def populated(
+    template_store: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
+) -> Made:
+    """A store with a few hundred fictional signals, built once for this module; each test
+    works on its own copy (``ctx``)."""
+    folder = tmp_path_factory.mktemp("search") / "store"
+    shutil.copytree(template_store[0], folder)
+    admin = login(folder, ADMIN, ADMIN_PASSPHRASE, FixedClock(TEST_NOW))
+    try:
+        with admin.unit() as session:
+            user = User(
+                username="coordinator",
+                display_name="Coördinator Test",
+                role=Role.COORDINATOR.value,
+                active=True,
+                created_at=TEST_NOW,
+            )
+            session.add(user)
+            session.flush()
+            actor = Actor(user.id, user.username, user.display_name, Role.COORDINATOR)
+        ctx = admin.with_actor(actor)
+        signals, case_ids = _fill(ctx)
+    finally:
+        admin.store.close()
+    return Made(folder, actor, signals, case_ids)
+
+
+@pytest.fixture
+def made(populated: Made, tmp_path: Path) -> Made:
+    target = tmp_path / "store"
+    shutil.copytree(populated.folder, target)
+    return replace(populated, folder=target)
+
+
+@pytest.fixture
+def coordinator_ctx(made: Made) -> Iterator[ServiceContext]:
+    admin = login(made.folder, ADMIN, ADMIN_PASSPHRASE, FixedClock(TEST_NOW))
+    yield admin.with_actor(made.coordinator)
+    admin.store.close()
+
+
+def _fill(ctx: ServiceContext) -> tuple[list[sv.SignalDetail], list[str]]:
+    rng = random.Random(20260415)
+    signals: list[sv.SignalDetail] = []
+    case_ids: list[str] = []
+    start = datetime(2026, 1, 5, 8, 0)
+    for n in range(N_SIGNALS):
+        postcode, city = PLACES[n % len(PLACES)]
+        words = rng.sample(WORDS, 3)
+        if n % 37 == 0:
+            words.append("kraaiennest")
+        if n % 53 == 0:
+            words.append("café")
+        inp = SignalInput(
+            received_at=start + timedelta(hours=rng.randrange(0, 99 * 24)),
+            source=rng.choice(SOURCES),
+            category=rng.choice(CATEGORIES),
+            postcode=postcode,
+            house_number=rng.randrange(1, 40),
+            street=rng.choice(STREETS),
+            city=city,
+            description="Fictief: " + " ".join(words),
+            urgency=rng.choice(["laag", "normaal", "normaal", "hoog"]),
+        )
+        choice = NO_CASE
+        if n % 4 == 0:
+            choice = NEW_CASE
+        elif n % 4 == 1 and case_ids:
+            choice = rng.choice(case_ids)
+        detail = sv.register_signal(ctx, inp, choice)
+        if choice == NEW_CASE and detail.case_id:
+            case_ids.append(detail.case_id)
+        signals.append(detail)
+    return signals, case_ids
+
+
+def ids(items: list[sv.SignalDetail]) -> list[str]:
+    return [s.signal_id for s in items]
+
+
+def test_default_order_is_newest_first_and_rows_follow_the_ids(
+    coordinator_ctx: ServiceContext, made: Made
+) -> None:
+    got = search.signal_ids(coordinator_ctx, SignalQuery())
+    expected = sorted(made.signals, key=lambda s: (s.received_at, s.reference), reverse=True)
+    assert got == ids(expected)
+    page = got[10:40]
+    rows = search.signal_rows(coordinator_ctx, page)
+    assert [r.signal_id for r in rows] == page
+    by_id = {s.signal_id: s for s in made.signals}
+    for row in rows:
+        detail = by_id[row.signal_id]
+        assert row.reference == detail.reference
+        assert row.received_at == detail.received_at
+        assert row.category_code == detail.category_code
+        assert row.address == detail.address
+        assert row.focus_area == detail.focus_area
+        assert row.case_reference == detail.case_reference
+        assert row.due_date == detail.due_date
+        assert not hasattr(row, "description")
+
+
+def test_sorting_matches_python(coordinator_ctx: ServiceContext, made: Made) -> None:
+    urgency_order = [u.value for u in Urgency]
+    status_order = [s.value for s in SignalStatus]
+    keys = {
+        "reference": lambda s: (),
+        "category": lambda s: (s.category_name,),
+        "urgency": lambda s: (urgency_order.index(s.urgency.value),),
+        "due_date": lambda s: (s.due_date,),
+        "source": lambda s: (s.source.value,),
+        "area": lambda s: (s.focus_area or "",),
+        "case": lambda s: (s.case_reference or "",),
+        "status": lambda s: (status_order.index(s.status.value),),
+    }
+    for sort, key in keys.items():
+        for descending in (False, True):
+            expected = sorted(
+                made.signals, key=lambda s: (*key(s), s.reference), reverse=descending
+            )
+            got = search.signal_ids(coordinator_ctx, SignalQuery(sort=sort, descending=descending))
+            assert got == ids(expected), (sort, descending)
+
+
+def test_filters_match_python(coordinator_ctx: ServiceContext, made: Made) -> None:
+    with coordinator_ctx.unit() as session:
+        kerkrade = session.execute(
+            select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
+        ).scalar_one()
+
+    def check(query: SignalQuery, keep: object) -> None:
+        expected = {s.signal_id for s in made.signals if keep(s)}  # type: ignore[operator]
+        assert expected, query
+        assert set(search.signal_ids(coordinator_ctx, query)) == expected
+        assert search.count_signals(coordinator_ctx, query) == len(expected)
+
+    check(SignalQuery(area_ids=(kerkrade,)), lambda s: s.focus_area == "Kerkrade Oost")
+    check(SignalQuery(sources=("Politie", "zorg")), lambda s: s.source.value in ("politie", "zorg"))
+    check(SignalQuery(categories=("zv-hg",)), lambda s: s.category_code == "ZV-HG")
+    check(SignalQuery(statuses=("gekoppeld",)), lambda s: s.case_id is not None)
+    check(SignalQuery(without_case=True), lambda s: s.case_id is None)
+    check(SignalQuery(urgencies=("hoog",)), lambda s: s.urgency is Urgency.HOOG)
+    frm, to = date(2026, 2, 1), date(2026, 2, 28)
+    check(
+        SignalQuery(received_from=frm, received_to=to),
+        lambda s: frm <= s.received_at.date() <= to,
+    )
+    today = date(2026, 4, 15)
+    check(
+        SignalQuery(overdue=True),
+        lambda s: s.due_date is not None and s.due_date < today,
+    )
+    one_case = made.case_ids[0]
+    check(SignalQuery(case_id=one_case), lambda s: s.case_id == one_case)
+    check(
+        SignalQuery(area_ids=(kerkrade,), sources=("politie",), categories=("WO-OVL", "ZV-ZORG")),
+        lambda s: s.focus_area == "Kerkrade Oost"
+        and s.source.value == "politie"
+        and s.category_code in ("WO-OVL", "ZV-ZORG"),
+    )
+
+
+def test_full_text_search_is_safe_and_finds_word_starts(
+    coordinator_ctx: ServiceContext, made: Made
+) -> None:
+    def find(text: str) -> set[str]:
+        return set(search.signal_ids(coordinator_ctx, SignalQuery(text=text)))
+
+    nests = {s.signal_id for s in made.signals if "kraaiennest" in s.description}
+    assert len(nests) == len(range(0, N_SIGNALS, 37))
+    assert find("kraaien") == nests
+    assert find("KRAAIENNEST") == nests
+    # All words must occur.
+    both = {
+        s.signal_id
+        for s in made.signals
+        if "kraaiennest" in s.description and "hond" in s.description
+    }
+    assert find("kraai hond") == both
+    # Accents do not matter.
+    cafes = {s.signal_id for s in made.signals if "café" in s.description}
+    assert cafes and find("cafe") == cafes == find("Café")
+    # Postcode, street and reference are searchable too.
+    assert find("6463") == {s.signal_id for s in made.signals if s.postcode == "6463 AB"}
+    assert find("zonnedauw") == {s.signal_id for s in made.signals if s.street == "Zonnedauwhof"}
+    assert find(made.signals[4].reference) == {made.signals[4].signal_id}
+    # FTS5 syntax in user text is just text: no error, no operator.
+    for hostile in ['"', 'kraai" OR "', "NOT kraai", "kraai*", "description:kraai", "(kraai", "^"]:
+        result = find(hostile)
+        assert result <= nests or result == set(s.signal_id for s in made.signals)
+    # "OR" is a word to find, not an operator: no signal has a word starting with "or".
+    assert find('kraai" OR "hond') == set()
+    assert find("NOT kraai") == find("not kraai")
+    assert find("---") == {s.signal_id for s in made.signals}  # no words: no text filter
+    assert find("zzzzonbekend") == set()
+
+
+def test_fts_query_quotes_every_word() -> None:
+    assert fts.fts_query('kraai" OR hond*') == '"kraai"* "OR"* "hond"*'
+    assert fts.fts_query("  ") is None
+    assert fts.fts_query("S-2026-000001") == '"S"* "2026"* "000001"*'
+
+
+def test_lists_are_audited_once_per_query_without_the_text(
+    coordinator_ctx: ServiceContext, made: Made
+) -> None:
+    def audits() -> list[tuple[str, str | None, str | None]]:
+        with coordinator_ctx.unit() as session:
+            return [
+                (a.action, a.object_type, a.purpose)
+                for a in session.execute(
+                    select(AuditEntry)
+                    .where(AuditEntry.action.in_(["list", "search"]))
+                    .order_by(AuditEntry.id)
+                ).scalars()
+            ]
+
+    before = len(audits())
+    search.signal_ids(coordinator_ctx, SignalQuery(text="kraaiennest"))
+    search.signal_rows(coordinator_ctx, [s.signal_id for s in made.signals[:50]])
+    search.count_signals(coordinator_ctx, SignalQuery())
+    search.case_ids(coordinator_ctx, CaseQuery())
+    after = audits()[before:]
+    assert after == [("search", "signal", None), ("list", "case", None)]
+    with coordinator_ctx.unit() as session:
+        texts = session.execute(
+            select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.purpose.contains("kraai") | AuditEntry.object_id.contains("kraai")
+            )
+        ).scalar_one()
+    assert texts == 0
+
+
+def test_bad_query_values_are_refused(coordinator_ctx: ServiceContext) -> None:
+    with pytest.raises(ValidationError) as err:
+        search.signal_ids(coordinator_ctx, SignalQuery(sort="omschrijving"))
+    assert err.value.field == "sort"
+    with pytest.raises(ValidationError) as err:
+        search.signal_ids(coordinator_ctx, SignalQuery(statuses=("weg",)))
+    assert err.value.field == "status"
+    with pytest.raises(ValidationError) as err:
+        search.signal_ids(
+            coordinator_ctx,
+            SignalQuery(received_from=date(2026, 3, 1), received_to=date(2026, 2, 1)),
+        )
+    assert err.value.field == "periode"
+
+
+def test_case_list_sorts_filters_and_counts(coordinator_ctx: ServiceContext, made: Made) -> None:
+    counts: dict[str, int] = {}
+    for s in made.signals:
+        if s.case_id:
+            counts[s.case_id] = counts.get(s.case_id, 0) + 1
+    got = search.case_ids(coordinator_ctx, CaseQuery(sort="signals", descending=True))
+    refs = {c: cs.get_case(coordinator_ctx, c).reference for c in made.case_ids}
+    expected = sorted(made.case_ids, key=lambda c: (counts[c], refs[c]), reverse=True)
+    assert got == expected
+    rows = search.case_rows(coordinator_ctx, got[:20])
+    assert [r.signal_count for r in rows] == [counts[c] for c in got[:20]]
+
+    high = made.case_ids[:5]
+    for case_id in high:
+        cs.set_risk_level(coordinator_ctx, case_id, "hoog")
+    assert set(search.case_ids(coordinator_ctx, CaseQuery(risk_levels=("hoog",)))) >= set(high)
+    with coordinator_ctx.unit() as session:
+        session.execute(
+            update(Case).where(Case.id == high[0]).values(next_review=date(2026, 4, 1))
+        )
+    overdue = search.case_ids(coordinator_ctx, CaseQuery(overdue=True))
+    assert overdue == [high[0]]
+    assert search.case_rows(coordinator_ctx, overdue)[0].review_overdue
+    cs.change_case_status(coordinator_ctx, high[0], "afgesloten", "Klaar")
+    assert search.case_ids(coordinator_ctx, CaseQuery(overdue=True)) == []
+    assert high[0] not in search.case_ids(coordinator_ctx, CaseQuery(open_only=True))
+    with coordinator_ctx.unit() as session:
+        street_cases = set(
+            session.execute(select(Case.id).where(Case.street == "Bremstraat")).scalars()
+        )
+    assert set(search.case_ids(coordinator_ctx, CaseQuery(text="brem"))) == street_cases
+    with coordinator_ctx.unit() as session:
+        assert session.execute(select(func.count()).select_from(Signal)).scalar_one() == N_SIGNALS
