@@ -1,0 +1,96 @@
+"""Asks what a case status change needs: always a reason (it goes into the history); for
+escalation also the target and the receiving partner's reference."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.enums import CaseStatus, EscalationTarget
+
+
+def action_label(current: CaseStatus, target: CaseStatus) -> str:
+    """The button text for a move from ``current`` to ``target`` (a verb, in Dutch)."""
+    from PySide6.QtCore import QCoreApplication
+
+    def t(text: str) -> str:
+        return QCoreApplication.translate("StatusChange", text)
+
+    if target is CaseStatus.IN_BEHANDELING:
+        return t("Afschalen") if current is CaseStatus.OPGESCHAALD else t("In behandeling nemen")
+    return {
+        CaseStatus.OPGESCHAALD: t("Opschalen…"),
+        CaseStatus.AFGESLOTEN: t("Afsluiten"),
+        CaseStatus.HEROPEND: t("Heropenen"),
+        CaseStatus.OPEN: t("Openen"),
+    }.get(target, target.label)
+
+
+class StatusChangeDialog(QDialog):
+    def __init__(
+        self,
+        reference: str,
+        current: CaseStatus,
+        target: CaseStatus,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusChangeDialog")
+        self.setWindowTitle(self.tr("Status wijzigen"))
+        self.target = target
+        intro = QLabel(
+            self.tr("Casus {ref}: van '{old}' naar '{new}'.").format(
+                ref=reference, old=current.label, new=target.label
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.reason_edit = QPlainTextEdit(self)
+        self.reason_edit.setObjectName("reason")
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setPlaceholderText(self.tr("Waarom? Dit komt in de geschiedenis."))
+        self.reason_edit.setMaximumHeight(110)
+        form = QFormLayout()
+        form.addRow(self.tr("Reden"), self.reason_edit)
+        self.target_combo = QComboBox(self)
+        self.target_combo.setObjectName("escalationTarget")
+        self.reference_edit = QLineEdit(self)
+        self.reference_edit.setObjectName("externalReference")
+        if target is CaseStatus.OPGESCHAALD:
+            for goal in EscalationTarget:
+                self.target_combo.addItem(goal.label, goal.value)
+            self.reference_edit.setPlaceholderText(self.tr("kenmerk bij de ontvanger (optioneel)"))
+            form.addRow(self.tr("Opschalen naar"), self.target_combo)
+            form.addRow(self.tr("Kenmerk"), self.reference_edit)
+        else:
+            self.target_combo.hide()
+            self.reference_edit.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action_label(current, target))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.reason_edit.setFocus()
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def escalation_target(self) -> str:
+        return str(self.target_combo.currentData() or "")
+
+    def external_reference(self) -> str | None:
+        return self.reference_edit.text().strip() or None
