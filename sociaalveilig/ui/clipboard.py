@@ -78,6 +78,14 @@ def secure_clipboard() -> SecureClipboard:
     return _default
 
 
+def set_secure_clipboard(guard: SecureClipboard) -> None:
+    """Make ``guard`` the program's clipboard guard (the window installs its own)."""
+    global _default
+    if _default is not None and _default is not guard:
+        _default.clear()
+    _default = guard
+
+
 def copy_case_text(text: str) -> None:
     """Copy case text with the 30-second clearing and the clipboard-manager mark."""
     secure_clipboard().copy_text(text)

@@ -27,7 +27,7 @@ from sociaalveilig.core.services import setup
 from sociaalveilig.core.services.context import ServiceContext
 
 from sociaalveilig.ui import errors, operations
-from sociaalveilig.ui.clipboard import SecureClipboard, secure_clipboard
+from sociaalveilig.ui.clipboard import SecureClipboard, secure_clipboard, set_secure_clipboard
 from sociaalveilig.ui.idle_lock import IdleLock
 from sociaalveilig.ui.pages import page_classes
 from sociaalveilig.ui.pages.base import Page
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else UiSettings()
         self.settings.set_user(ctx.actor.username)
         self.clipboard = clipboard if clipboard is not None else secure_clipboard()
+        set_secure_clipboard(self.clipboard)  # pages copy through the same guard
         self._page_types = list(pages) if pages is not None else page_classes()
         self._unlock_dialog: QDialog | None = None
         self._page_before_lock: str | None = None
