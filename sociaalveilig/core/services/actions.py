@@ -324,14 +324,25 @@ def _row(session: Session, ctx: ServiceContext, action: Action) -> ActionRow:
     owner_name = session.execute(
         select(Partner.name).where(Partner.id == action.owner_partner_id)
     ).scalar_one()
-    return _make_row(ctx, action, case_ref, owner_name)
+    return make_action_row(ctx, action, case_ref, owner_name)
 
 
-def _make_row(ctx: ServiceContext, action: Action, case_ref: str, owner_name: str) -> ActionRow:
+def make_action_row(
+    ctx: ServiceContext,
+    action: Action,
+    case_ref: str,
+    owner_name: str,
+    viewer_partner_id: str | None = None,
+) -> ActionRow:
+    """The row for an action. Another partner's description is left out when the viewer is
+    a partner: the acting partner user, or ``viewer_partner_id`` for a partner's copy."""
     status = ActionStatus(action.status)
     now_date = today(ctx.clock)
     overdue = (now_date - action.deadline).days if status.is_open else 0
-    hide = ctx.actor.role is Role.PARTNER and action.owner_partner_id != ctx.actor.partner_id
+    viewer = viewer_partner_id
+    if viewer is None and ctx.actor.role is Role.PARTNER:
+        viewer = ctx.actor.partner_id or ""
+    hide = viewer is not None and action.owner_partner_id != viewer
     return ActionRow(
         action_id=action.id,
         reference=action.reference,
@@ -359,7 +370,7 @@ def rows_for(session: Session, ctx: ServiceContext, actions: Sequence[Action]) -
         session.execute(select(Case.id, Case.reference).where(Case.id.in_(case_ids))).tuples().all()
     )
     names = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
-    return [_make_row(ctx, a, refs[a.case_id], names[a.owner_partner_id]) for a in actions]
+    return [make_action_row(ctx, a, refs[a.case_id], names[a.owner_partner_id]) for a in actions]
 
 
 def create_action(ctx: ServiceContext, case_id: str, inp: ActionInput) -> ActionRow:
@@ -487,6 +498,7 @@ __all__ = [
     "get_action",
     "insert_action",
     "list_actions",
+    "make_action_row",
     "rows_for",
     "validate_action",
 ]
