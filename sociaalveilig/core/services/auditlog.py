@@ -165,7 +165,7 @@ class AuditRow:
 
 
 @dataclass(frozen=True)
-class AuditPage:
+class AuditResult:
     rows: tuple[AuditRow, ...]
     next_cursor: AuditCursor | None
     """None when this is the last (oldest) page."""
@@ -277,7 +277,9 @@ def _conditions(filt: AuditFilter) -> list[ColumnElement[bool]]:
     return where
 
 
-def _page(session: Session, filt: AuditFilter, cursor: AuditCursor | None, limit: int) -> AuditPage:
+def _page(
+    session: Session, filt: AuditFilter, cursor: AuditCursor | None, limit: int
+) -> AuditResult:
     where = _conditions(filt)
     if cursor is not None:
         where.append(
@@ -296,7 +298,7 @@ def _page(session: Session, filt: AuditFilter, cursor: AuditCursor | None, limit
     more = len(entries) > limit
     rows = tuple(_row(e) for e in entries[:limit])
     next_cursor = AuditCursor(rows[-1].at_utc, rows[-1].entry_id) if more and rows else None
-    return AuditPage(rows, next_cursor)
+    return AuditResult(rows, next_cursor)
 
 
 # --------------------------------------------------------------------------- services
@@ -307,7 +309,7 @@ def query_audit(
     filt: AuditFilter | None = None,
     cursor: AuditCursor | None = None,
     limit: int = DEFAULT_PAGE_SIZE,
-) -> AuditPage:
+) -> AuditResult:
     """One page of the audit log, newest first, matching ``filt`` (beheerder only).
     Pass the returned ``next_cursor`` to get the next, older page. Logged."""
     require_role(ctx, Role.BEHEERDER)

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # (module, class): Vandaag, Signalen, Casussen, Overleggen, Huisbezoeken, Opschalingen,
-# Buurtschouwen, Rapportages, Beheer (beheerder only: AdminPage.roles).
+# Buurtschouwen, Rapportages, Beheer (beheerder only: AdminPage.roles), Privacy (audit log,
+# noodknop, bewaartermijnen, inzageverzoek; beheerder and coördinator).
 PAGE_REGISTRY: tuple[tuple[str, str], ...] = (
     ("today", "TodayPage"),
     ("signals", "SignalsPage"),
@@ -28,6 +29,7 @@ PAGE_REGISTRY: tuple[tuple[str, str], ...] = (
     ("buurtschouw", "BuurtschouwPage"),
     ("reports", "ReportsPage"),
     ("admin", "AdminPage"),
+    ("audit", "AuditPage"),
 )
 
 
