@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.services import cases
+from tests.core.services.test_retention import add_case, add_person
 
 from sociaalveilig.ui.pages import PAGE_REGISTRY
 from sociaalveilig.ui.pages.audit import AuditPage
-from tests.core.services.test_retention import add_case, add_person
 
 HEERLEN = "Heerlen Noord (incl. Hoensbroek)"
 
