@@ -1,1 +1,1 @@
-"""Tab panels inside pages (each a ``Page`` of its own, not in the navigation)."""
+"""Parts of pages: tab panels (``Page`` subclasses outside the navigation) and sub-views."""

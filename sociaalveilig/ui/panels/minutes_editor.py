@@ -1,0 +1,276 @@
+"""Minutes mode (verslag) of one meeting: per agenda item a decision and the actions agreed,
+each with an owner partner and a deadline.
+
+What is typed for an item is kept as a draft per item while the user moves between items,
+and stays when the service refuses the decision; it is dropped only when saved (or when the
+window locks). A view only: the Overleggen page saves through the service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.services.actions import ActionInput
+from sociaalveilig.core.services.meetings import AgendaItemInfo, MeetingDetail
+
+from sociaalveilig.ui.action_list_editor import ActionListEditor
+from sociaalveilig.ui.choices import PartnerChoice
+from sociaalveilig.ui.models.agenda_table import AgendaTableModel
+from sociaalveilig.ui.models.pending_action_table import PendingAction
+from sociaalveilig.ui.record_view import RecordView
+
+
+@dataclass
+class Draft:
+    decision: str = ""
+    actions: list[PendingAction] = field(default_factory=list)
+
+
+class MinutesEditor(QWidget):
+    decision_requested = Signal(str, str, list)  # item id, decision, [ActionInput]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: MeetingDetail | None = None
+        self.editable = False
+        self.drafts: dict[str, Draft] = {}
+        self._current_item: str | None = None
+        self._saving: str | None = None
+
+        self.model = AgendaTableModel(self, movable=False)
+        self.view = RecordView("minutesItems", self, sortable=False)
+        self.view.setModel(self.model)
+        self.view.current_row_changed.connect(self._item_changed)
+        self.view.setMinimumWidth(220)
+
+        self.item_title = QLabel(self)
+        self.item_title.setObjectName("minutesItemTitle")
+        self.item_title.setWordWrap(True)
+        font = self.item_title.font()
+        font.setBold(True)
+        self.item_title.setFont(font)
+
+        # Page 0: form for an open item; page 1: what was decided.
+        self.stack = QStackedWidget(self)
+        form = QWidget(self.stack)
+        self.decision = QPlainTextEdit(form)
+        self.decision.setObjectName("decisionText")
+        self.decision.setTabChangesFocus(True)
+        self.decision.setPlaceholderText(self.tr("Wat spraken de partners af?"))
+        self.decision.setMinimumHeight(70)
+        decision_label = QLabel(self.tr("&Besluit:"), form)
+        decision_label.setBuddy(self.decision)
+        self.actions = ActionListEditor(form)
+        actions_box = QGroupBox(self.tr("Acties"), form)
+        actions_layout = QVBoxLayout(actions_box)
+        actions_layout.addWidget(self.actions)
+        self.save_button = QPushButton(self.tr("Besluit &vastleggen"), form)
+        self.save_button.setObjectName("recordDecision")
+        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+Return"), form, activated=self.save)
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(decision_label)
+        form_layout.addWidget(self.decision)
+        form_layout.addWidget(actions_box, 1)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        form_layout.addLayout(save_row)
+
+        decided = QWidget(self.stack)
+        self.decided_text = QLabel(decided)
+        self.decided_text.setObjectName("decidedText")
+        self.decided_text.setWordWrap(True)
+        self.decided_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.decided_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.decided_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        decided_layout = QVBoxLayout(decided)
+        decided_layout.setContentsMargins(0, 0, 0, 0)
+        decided_layout.addWidget(self.decided_text, 1)
+        self.stack.addWidget(form)
+        self.stack.addWidget(decided)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.item_title)
+        right_layout.addWidget(self.stack, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setCollapsible(1, False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.clear()
+
+    # ------------------------------------------------------------------ content
+
+    def set_detail(
+        self,
+        detail: MeetingDetail,
+        partners: tuple[PartnerChoice, ...] | list[PartnerChoice],
+        editable: bool,
+        default_deadline: date,
+    ) -> None:
+        self._store_draft()
+        keep = self._current_item
+        same_meeting = (
+            self.detail is not None and self.detail.meeting.meeting_id == detail.meeting.meeting_id
+        )
+        if not same_meeting:
+            self.drafts = {}
+            keep = None
+        self.detail = detail
+        self.editable = editable
+        # Actions go to the partners taking part; all partners when none were named.
+        taking_part = [
+            PartnerChoice(partner_id, name)
+            for partner_id, name in zip(
+                detail.meeting.partner_ids, detail.meeting.partner_names, strict=False
+            )
+        ]
+        self.actions.set_partners(taking_part or list(partners))
+        self.actions.set_default_deadline(default_deadline)
+        self._current_item = None
+        self.model.set_rows(detail.items)
+        self.view.fit_columns({AgendaTableModel.COL_POSITION: 36})
+        row = self.model.row_of(keep) if keep else -1
+        if row < 0:
+            row = next((i for i, item in enumerate(detail.items) if item.decision is None), 0)
+        if detail.items:
+            self.view.select_row(row)
+            self._item_changed(row)
+        else:
+            self._show_item(None)
+
+    def clear(self) -> None:
+        self.detail = None
+        self.drafts = {}
+        self._current_item = None
+        self._saving = None
+        self.model.clear()
+        self.decision.clear()
+        self.actions.clear()
+        self._show_item(None)
+
+    def current_item(self) -> AgendaItemInfo | None:
+        return self.model.row_object(self.view.current_row())
+
+    # ------------------------------------------------------------------ drafts
+
+    def _store_draft(self) -> None:
+        item_id = self._current_item
+        if item_id is None:
+            return
+        text = self.decision.toPlainText()
+        pending = self.actions.model.rows
+        if text.strip() or pending:
+            self.drafts[item_id] = Draft(text, pending)
+        else:
+            self.drafts.pop(item_id, None)
+
+    def _item_changed(self, row: int) -> None:
+        self._store_draft()
+        item = self.model.row_object(row)
+        self._show_item(item)
+
+    def _show_item(self, item: AgendaItemInfo | None) -> None:
+        self._current_item = item.item_id if item is not None else None
+        if item is None:
+            self.item_title.setText(
+                self.tr("Kies een agendapunt.") if self.detail else self.tr("Kies een overleg.")
+            )
+            self.stack.setCurrentIndex(0)
+            self.decision.clear()
+            self.actions.model.clear()
+            self._enable_form(False)
+            return
+        subject = item.case_reference or item.signal_reference or "—"
+        parts = [f"{item.position}. {subject}", item.address or "", item.reason.label]
+        self.item_title.setText(" · ".join(p for p in parts if p))
+        if item.decision is not None:
+            self.stack.setCurrentIndex(1)
+            lines = [self.tr("Besluit: {text}").format(text=item.decision)]
+            for action in item.actions:
+                lines.append(
+                    self.tr("• {type} – {owner}, uiterlijk {deadline} ({status})").format(
+                        type=action.action_type.label,
+                        owner=action.owner_name,
+                        deadline=f"{action.deadline:%d-%m-%Y}",
+                        status=action.status.label.lower(),
+                    )
+                )
+            if not item.actions:
+                lines.append(self.tr("Geen acties."))
+            self.decided_text.setText("\n".join(lines))
+            return
+        self.stack.setCurrentIndex(0)
+        draft = self.drafts.get(item.item_id, Draft())
+        self.decision.setPlainText(draft.decision)
+        self.actions.model.set_rows(draft.actions)
+        self._enable_form(self.editable and self._saving is None)
+
+    def _enable_form(self, enabled: bool) -> None:
+        self.decision.setReadOnly(not enabled)
+        self.actions.setEnabled(enabled)
+        self.save_button.setEnabled(enabled)
+
+    # ------------------------------------------------------------------ saving
+
+    def pending_actions(self) -> list[ActionInput]:
+        return self.actions.actions()
+
+    def save(self) -> None:
+        item = self.current_item()
+        if item is None or item.decision is not None or not self.editable or self._saving:
+            return
+        self._saving = item.item_id
+        self._enable_form(False)
+        self.decision_requested.emit(
+            item.item_id, self.decision.toPlainText(), self.pending_actions()
+        )
+
+    def decision_saved(self, item: AgendaItemInfo) -> None:
+        """The decision and its actions are stored: forget the draft, show the result."""
+        self._saving = None
+        self.drafts.pop(item.item_id, None)
+        if self._current_item == item.item_id:
+            self.decision.clear()
+            self.actions.model.clear()
+        self.model.update_row(item)
+        row = self.model.row_of(item.item_id)
+        if row == self.view.current_row():
+            self._show_item(item)
+        # Move on to the next item without a decision.
+        for number, other in enumerate(self.model.rows):
+            if other.decision is None:
+                self.view.select_row(number)
+                break
+
+    def decision_refused(self) -> None:
+        """The service refused: everything typed stays, the form is usable again."""
+        self._saving = None
+        item = self.current_item()
+        self._enable_form(self.editable and item is not None and item.decision is None)
+        self.decision.setFocus()
