@@ -33,7 +33,7 @@ def test_full_agenda_lists_items_in_order_without_decisions(
     second = body.index(f"2. {sample.other_case_ref}")
     third = body.index(f"3. {sample.signal_only_ref}")
     assert first < second < third
-    assert "Herbeoordeling" in body and "Nieuw signaal" in body
+    assert "Evaluatie" in body and "Nieuw signaal" in body
     assert sd.DECISION_MARK not in body  # an agenda holds no decisions yet
     assert_footer_on_every_page(out, coordinator_ctx.actor.display_name)
 

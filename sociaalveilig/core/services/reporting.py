@@ -40,6 +40,8 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import match_focus_area
 from sociaalveilig.core.services.access import check_case_access, initials, is_pseudonymised
 from sociaalveilig.core.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.core.services.meetings import AgendaReason
+from sociaalveilig.core.services.signals import format_address
 from sociaalveilig.core.services.users import require_role
 from sociaalveilig.storage.models import (
     Action,
@@ -125,9 +127,7 @@ def _source_label(value: str) -> str:
 
 def _address(street: str | None, number: int, addition: str | None, postcode: str,
              city: str | None) -> str:
-    line = " ".join(x for x in (street or "", f"{number}{addition or ''}") if x)
-    place = " ".join(x for x in (postcode, city or "") if x)
-    return f"{line}, {place}" if line else place
+    return format_address(street, number, addition, postcode, city)
 
 
 def _pc4_place(postcode: str, city: str | None) -> str:
@@ -648,14 +648,6 @@ def _planned_walk(
 # --------------------------------------------------------------------------- meetings
 
 
-_AGENDA_REASONS = {
-    "routed": "Nieuw signaal",
-    "review": "Herbeoordeling",
-    "escalation": "Opschaling",
-    "added": "Toegevoegd",
-}
-
-
 @dataclass(frozen=True)
 class MinutesAction:
     action_type: str
@@ -886,7 +878,7 @@ def _item_line(
         subject=subject,
         address=address,
         categories=", ".join(categories),
-        reason=tr(_AGENDA_REASONS.get(item.reason, item.reason)),
+        reason=_label(AgendaReason, item.reason),
         risk_level=risk,
         decision=(item.decision or "") if minutes else "",
         actions=actions,
