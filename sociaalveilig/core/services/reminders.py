@@ -260,6 +260,9 @@ class ReminderSync:
     active: tuple[Reminder, ...]
     upcoming: tuple[ScheduledReminder, ...]
     clock_back: bool = False
+    quiet: tuple[Reminder, ...] = ()
+    """Turned back clock: reminders that became due again in the repeated hours; marked
+    fired and listed in ``active``, but not announced (they were dealt with before)."""
     notice: str | None = None
 
     @property
@@ -905,12 +908,13 @@ def sync(ctx: ServiceContext, horizon: timedelta = HORIZON) -> ReminderSync:
         return ReminderSync(
             now=now,
             since=since,
-            fired=evaluation.fired,
+            fired=() if clock_back else evaluation.fired,
             missed=evaluation.missed,
             active=evaluation.active,
             upcoming=evaluation.upcoming,
             clock_back=clock_back,
             notice=notice,
+            quiet=evaluation.fired if clock_back else (),
         )
 
 

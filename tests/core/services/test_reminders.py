@@ -553,11 +553,29 @@ def test_clock_jumping_back_does_not_repeat_reminders(
     assert back.notice is not None and "teruggezet" in back.notice
     assert back.fired == () and back.missed == ()
 
+    # A whole day back: yesterday's "deadline today" for an action already announced as
+    # overdue is not announced as new; it is only listed.
+    overdue_id, _ = add_action(coordinator_ctx, case_id, date(2026, 4, 14))
+    clock.set(datetime(2026, 4, 15, 10, 1))
+    assert keys(reminders.sync(coordinator_ctx).fired) == [
+        key(ReminderKind.ACTION_OVERDUE, overdue_id)
+    ]
+    clock.set(datetime(2026, 4, 14, 10, 0))
+    day_back = reminders.sync(coordinator_ctx)
+    assert day_back.clock_back and day_back.fired == () and day_back.missed == ()
+    assert set(keys(day_back.quiet)) == {
+        key(ReminderKind.ACTION_DUE_TODAY, overdue_id),
+        key(ReminderKind.VISIT_TOMORROW, visit),  # the day before the visit, again
+    }
+    assert key(ReminderKind.ACTION_DUE_TODAY, overdue_id) in keys(day_back.active)
+
     clock.set(datetime(2026, 4, 15, 10, 5))  # and set right again
     forward = reminders.sync(coordinator_ctx)
     assert not forward.clock_back
     assert forward.fired == () and forward.missed == ()
-    assert set(keys(forward.active)) == set(keys(first.fired))
+    assert set(keys(forward.active)) == set(keys(first.fired)) | {
+        key(ReminderKind.ACTION_OVERDUE, overdue_id)
+    }
 
 
 def test_visit_moved_into_the_past_asks_for_the_outcome(

@@ -1,0 +1,304 @@
+"""The reminders in Vandaag: what is due now, with "uitstellen" (snooze) and "gedaan".
+
+A small widget for the Vandaag page. It shows the reminders the ``ReminderCenter`` says are
+due, a banner for a failed automatic backup (until the next good one), a notice when the
+clock was turned back, and after an unlock what fell due while the program was closed.
+It holds only reminders (kind, reference, time, area): no case content.
+
+Embedding (on the Vandaag page)::
+
+    panel = ReminderPanel(self)
+    layout.addWidget(panel)
+    panel.bind(center)            # the window's ReminderCenter
+    panel.open_case_requested.connect(self.open_case_requested)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.services.autobackup import AutoBackupStatus
+from sociaalveilig.core.services.reminders import (
+    Reminder,
+    ReminderSync,
+    format_moment,
+    snooze_choices,
+)
+
+from sociaalveilig.ui.scheduler import ReminderCenter
+
+KEY_ROLE = Qt.ItemDataRole.UserRole
+COL_KIND, COL_ABOUT, COL_WHEN = range(3)
+
+
+class ReminderPanel(QWidget):
+    snooze_requested = Signal(str, object)  # key, datetime (local)
+    done_requested = Signal(str)  # key
+    open_case_requested = Signal(str)  # case id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reminderPanel")
+        self._now: Callable[[], datetime] = datetime.now
+        self._reminders: dict[str, Reminder] = {}
+
+        self.title = QLabel(self.tr("<b>Herinneringen</b>"), self)
+        self.backup_banner = QLabel(self)
+        self.backup_banner.setObjectName("backupWarning")
+        self.backup_banner.setWordWrap(True)
+        self.backup_banner.setStyleSheet(
+            "QLabel { background: #fde2e1; color: #7a1410; padding: 6px; border-radius: 3px; }"
+        )
+        self.backup_banner.hide()
+        self.notice_label = QLabel(self)
+        self.notice_label.setObjectName("reminderNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet(
+            "QLabel { background: #fff4ce; color: #5c4400; padding: 6px; border-radius: 3px; }"
+        )
+        self.notice_label.hide()
+
+        self.catch_up_box = QWidget(self)
+        self.catch_up_box.setObjectName("catchUp")
+        self.catch_up_label = QLabel(self.catch_up_box)
+        self.catch_up_label.setWordWrap(True)
+        self.catch_up_list = QTreeWidget(self.catch_up_box)
+        self.catch_up_list.setObjectName("catchUpList")
+        self._setup_tree(self.catch_up_list)
+        self.catch_up_seen = QPushButton(self.tr("&Gezien"), self.catch_up_box)
+        self.catch_up_seen.setObjectName("catchUpSeen")
+        self.catch_up_seen.clicked.connect(self.hide_catch_up)
+        box = QVBoxLayout(self.catch_up_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.catch_up_label)
+        box.addWidget(self.catch_up_list)
+        seen_row = QHBoxLayout()
+        seen_row.addStretch(1)
+        seen_row.addWidget(self.catch_up_seen)
+        box.addLayout(seen_row)
+        self.catch_up_box.hide()
+
+        self.list = QTreeWidget(self)
+        self.list.setObjectName("reminderList")
+        self._setup_tree(self.list)
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemActivated.connect(lambda _item, _col: self.open_selected())
+        self.empty_label = QLabel(self.tr("Geen herinneringen op dit moment."), self)
+        self.empty_label.setObjectName("reminderEmpty")
+
+        self.snooze_button = QToolButton(self)
+        self.snooze_button.setObjectName("snoozeButton")
+        self.snooze_button.setText(self.tr("&Uitstellen"))
+        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_menu = QMenu(self.snooze_button)
+        self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.done_button = QPushButton(self.tr("&Gedaan"), self)
+        self.done_button.setObjectName("doneButton")
+        self.done_button.clicked.connect(self.mark_done)
+        self.open_button = QPushButton(self.tr("Casus &openen"), self)
+        self.open_button.setObjectName("openCaseButton")
+        self.open_button.clicked.connect(self.open_selected)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.snooze_button)
+        buttons.addWidget(self.done_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.backup_banner)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.catch_up_box)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(buttons)
+        self._update_buttons()
+        self._update_empty()
+
+    def _setup_tree(self, tree: QTreeWidget) -> None:
+        tree.setColumnCount(3)
+        tree.setHeaderLabels([self.tr("Soort"), self.tr("Waarover"), self.tr("Wanneer")])
+        tree.setRootIsDecorated(False)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.header().setSectionResizeMode(COL_ABOUT, QHeaderView.ResizeMode.Stretch)
+        tree.header().setStretchLastSection(False)
+
+    # ------------------------------------------------------------------ wiring
+
+    def bind(self, center: ReminderCenter) -> None:
+        """Show what the center reports; send snooze and done to it."""
+        self._now = center.now
+        center.reminders_changed.connect(self.set_reminders)
+        center.caught_up.connect(self.show_catch_up)
+        center.notice.connect(self.set_notice)
+        center.backup_status_changed.connect(self.set_backup_status)
+        self.snooze_requested.connect(center.snooze)
+        self.done_requested.connect(center.done)
+        if center.last_sync is not None:
+            self.set_reminders(center.last_sync.active)
+        self.set_backup_status(center.backup_status)
+
+    def set_clock(self, now: Callable[[], datetime]) -> None:
+        self._now = now
+
+    # ------------------------------------------------------------------ showing
+
+    @staticmethod
+    def _item(reminder: Reminder) -> QTreeWidgetItem:
+        when = reminder.event_at
+        item = QTreeWidgetItem(
+            [reminder.title, reminder.text, format_moment(when, with_time=not reminder.all_day)]
+        )
+        item.setData(COL_KIND, KEY_ROLE, reminder.key)
+        item.setToolTip(COL_ABOUT, reminder.advice)
+        item.setToolTip(COL_KIND, reminder.advice)
+        return item
+
+    def set_reminders(self, items: Sequence[Reminder]) -> None:
+        selected = self.selected_key()
+        self.list.clear()
+        self._reminders = {r.key: r for r in items}
+        for reminder in items:
+            item = self._item(reminder)
+            self.list.addTopLevelItem(item)
+            if reminder.key == selected:
+                item.setSelected(True)
+                self.list.setCurrentItem(item)
+        for column in (COL_KIND, COL_WHEN):
+            self.list.resizeColumnToContents(column)
+        self._update_buttons()
+        self._update_empty()
+
+    def show_catch_up(self, result: ReminderSync) -> None:
+        items = result.caught_up
+        if not items:
+            return
+        since = format_moment(result.since) if result.since is not None else ""
+        missed = len(result.missed)
+        text = self.tr(
+            "Terwijl Sociaal Veilig dicht was (sinds {since}) vielen {n} herinneringen; "
+            "{missed} daarvan zijn intussen voorbij."
+        ).format(since=since, n=len(items), missed=missed)
+        self.catch_up_label.setText(text)
+        self.catch_up_list.clear()
+        for reminder in items:
+            self.catch_up_list.addTopLevelItem(self._item(reminder))
+        for column in (COL_KIND, COL_WHEN):
+            self.catch_up_list.resizeColumnToContents(column)
+        self.catch_up_box.show()
+
+    def hide_catch_up(self) -> None:
+        self.catch_up_list.clear()
+        self.catch_up_box.hide()
+
+    def set_notice(self, text: str | None) -> None:
+        self.notice_label.setText(text or "")
+        self.notice_label.setVisible(bool(text))
+
+    def set_backup_status(self, status: AutoBackupStatus | None) -> None:
+        warning = status.warning if status is not None else None
+        self.set_backup_warning(warning)
+
+    def set_backup_warning(self, text: str | None) -> None:
+        self.backup_banner.setText(text or "")
+        self.backup_banner.setVisible(bool(text))
+
+    def clear(self) -> None:
+        """Lock: nothing stays in the widget."""
+        self.list.clear()
+        self._reminders = {}
+        self.hide_catch_up()
+        self.set_notice(None)
+        self.set_backup_warning(None)
+        self._update_buttons()
+        self._update_empty()
+
+    def _update_empty(self) -> None:
+        self.empty_label.setVisible(not self._reminders)
+
+    # ------------------------------------------------------------------ acting
+
+    def reminders(self) -> list[Reminder]:
+        return list(self._reminders.values())
+
+    def selected_key(self) -> str | None:
+        items = self.list.selectedItems()
+        if not items:
+            return None
+        key = items[0].data(COL_KIND, KEY_ROLE)
+        return key if isinstance(key, str) else None
+
+    def select(self, key: str) -> bool:
+        for row in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(row)
+            if item is not None and item.data(COL_KIND, KEY_ROLE) == key:
+                self.list.setCurrentItem(item)
+                item.setSelected(True)
+                return True
+        return False
+
+    def _selected(self) -> Reminder | None:
+        key = self.selected_key()
+        return self._reminders.get(key) if key else None
+
+    def _update_buttons(self) -> None:
+        reminder = self._selected()
+        self.snooze_button.setEnabled(reminder is not None)
+        self.done_button.setEnabled(reminder is not None)
+        self.open_button.setEnabled(reminder is not None and reminder.case_id is not None)
+
+    def snooze_options(self) -> list[tuple[str, datetime]]:
+        reminder = self._selected()
+        return snooze_choices(reminder, self._now()) if reminder is not None else []
+
+    def _fill_snooze_menu(self) -> None:
+        self.snooze_menu.clear()
+        options = self.snooze_options()
+        if not options:
+            action = QAction(self.tr("Kan niet meer worden uitgesteld"), self.snooze_menu)
+            action.setEnabled(False)
+            self.snooze_menu.addAction(action)
+            return
+        for label, moment in options:
+            action = QAction(label, self.snooze_menu)
+            action.triggered.connect(lambda _checked=False, m=moment: self.snooze_selected(m))
+            self.snooze_menu.addAction(action)
+
+    def snooze_selected(self, until: datetime) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self.snooze_requested.emit(key, until)
+
+    def mark_done(self) -> None:
+        key = self.selected_key()
+        if key is not None:
+            self.done_requested.emit(key)
+
+    def open_selected(self) -> None:
+        reminder = self._selected()
+        if reminder is not None and reminder.case_id is not None:
+            self.open_case_requested.emit(reminder.case_id)
+
+
+__all__ = ["ReminderPanel"]
