@@ -58,6 +58,7 @@ class ReminderPanel(QWidget):
         self.setObjectName("reminderPanel")
         self._now: Callable[[], datetime] = datetime.now
         self._reminders: dict[str, Reminder] = {}
+        self._center: ReminderCenter | None = None
 
         self.title = QLabel(self.tr("<b>Herinneringen</b>"), self)
         self.backup_banner = QLabel(self)
@@ -147,7 +148,12 @@ class ReminderPanel(QWidget):
     # ------------------------------------------------------------------ wiring
 
     def bind(self, center: ReminderCenter) -> None:
-        """Show what the center reports; send snooze and done to it."""
+        """Show what the center reports; send snooze and done to it (once per center)."""
+        if center is self._center:
+            return
+        if self._center is not None:
+            self._unbind(self._center)
+        self._center = center
         self._now = center.now
         center.reminders_changed.connect(self.set_reminders)
         center.caught_up.connect(self.show_catch_up)
@@ -158,6 +164,14 @@ class ReminderPanel(QWidget):
         if center.last_sync is not None:
             self.set_reminders(center.last_sync.active)
         self.set_backup_status(center.backup_status)
+
+    def _unbind(self, center: ReminderCenter) -> None:
+        center.reminders_changed.disconnect(self.set_reminders)
+        center.caught_up.disconnect(self.show_catch_up)
+        center.notice.disconnect(self.set_notice)
+        center.backup_status_changed.disconnect(self.set_backup_status)
+        self.snooze_requested.disconnect(center.snooze)
+        self.done_requested.disconnect(center.done)
 
     def set_clock(self, now: Callable[[], datetime]) -> None:
         self._now = now

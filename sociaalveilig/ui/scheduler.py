@@ -25,7 +25,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.executors.debug import DebugExecutor
 from apscheduler.jobstores.base import JobLookupError
@@ -52,6 +52,9 @@ from sociaalveilig.ui.notifier import (
     notifications_for,
     warning_notification,
 )
+
+if TYPE_CHECKING:
+    from sociaalveilig.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -431,6 +434,62 @@ class ReminderCenter(QObject):
         self.daily_finished.emit(outcome)
 
 
+# --------------------------------------------------------------------------- wiring
+
+
+def install_reminders(
+    window: MainWindow,
+    ctx: ServiceContext,
+    notifier: Notifier | None = None,
+    scheduler: ReminderScheduler | None = None,
+) -> ReminderCenter:
+    """Wire the reminders into the main window (called once, from ``app.py``).
+
+    Unlock (``window.unlocked``) rebuilds the jobs and lists what was missed; lock
+    (``window.locked``) removes every job. A page that changed data re-syncs; a page with
+    ``set_reminder_center(center)`` (Vandaag) is given the center to show the reminders.
+    """
+    from sociaalveilig.ui.notifier import TrayNotifier
+
+    if notifier is None:
+        tray = TrayNotifier(window.windowIcon(), window)
+        tray.activated.connect(lambda: _bring_forward(window))
+        notifier = tray
+    scheduler = scheduler if scheduler is not None else ReminderScheduler(ctx.clock, window)
+    center = ReminderCenter(scheduler, notifier, window, dialog_parent=window)
+
+    def wire_pages() -> None:
+        for page in window.pages:
+            if page.property("reminderWired"):
+                continue
+            page.setProperty("reminderWired", True)
+            page.data_changed.connect(center.work_changed)
+            embed = getattr(page, "set_reminder_center", None)
+            if callable(embed):
+                embed(center)
+
+    def unlocked(new_ctx: object) -> None:
+        if isinstance(new_ctx, ServiceContext):
+            wire_pages()  # the pages are rebuilt when another user unlocks
+            center.attach(new_ctx)
+
+    window.unlocked.connect(unlocked)
+    window.locked.connect(center.detach)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(center.shutdown)
+    wire_pages()
+    if not window.is_locked:
+        center.attach(ctx)
+    return center
+
+
+def _bring_forward(window: QWidget) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 __all__ = [
     "DAILY_JOB",
     "REMINDER_PREFIX",
@@ -438,5 +497,6 @@ __all__ = [
     "DailyOutcome",
     "ReminderCenter",
     "ReminderScheduler",
+    "install_reminders",
     "run_daily_jobs",
 ]

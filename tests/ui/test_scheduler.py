@@ -14,11 +14,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
 from sociaalveilig.core.enums import VisitStatus
 from sociaalveilig.core.services import autobackup, reminders
 from sociaalveilig.core.services.context import FixedClock, ServiceContext
 from sociaalveilig.core.services.reminders import ReminderKind, ScheduledReminder
 from sociaalveilig.storage.models import Setting, Visit
+from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.core.services.test_reminders import (
     CONCERN,
     RESIDENT_NAME,
@@ -30,7 +33,10 @@ from tests.core.services.test_reminders import (
     add_visit,
 )
 
+from sociaalveilig.ui.clipboard import SecureClipboard
+from sociaalveilig.ui.main_window import MainWindow
 from sociaalveilig.ui.notifier import FakeNotifier, Notification
+from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.reminder_panel import ReminderPanel
 from sociaalveilig.ui.scheduler import (
     DAILY_JOB,
@@ -38,7 +44,9 @@ from sociaalveilig.ui.scheduler import (
     SYNC_JOB,
     ReminderCenter,
     ReminderScheduler,
+    install_reminders,
 )
+from sociaalveilig.ui.unlock_dialog import UnlockDialog
 
 
 class Harness:
@@ -368,3 +376,97 @@ def test_panel_clears_on_lock(harness: Harness, coordinator_ctx: ServiceContext)
     assert harness.panel.list.topLevelItemCount() == 0
     harness.panel.clear()
     assert harness.panel.empty_label.isVisibleTo(harness.panel)
+
+
+# --------------------------------------------------------------------------- in the window
+
+
+class FakeTodayPage(Page):
+    """Stands in for Vandaag: embeds the reminder panel as the real page should."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel = ReminderPanel(self)
+        QVBoxLayout(self).addWidget(self.panel)
+        self.centers: list[ReminderCenter] = []
+
+    def title(self) -> str:
+        return "Vandaag"
+
+    def refresh(self) -> None:
+        pass
+
+    def clear(self) -> None:
+        self.panel.clear()
+
+    def set_reminder_center(self, center: ReminderCenter) -> None:
+        self.centers.append(center)
+        self.panel.bind(center)
+
+
+def test_install_reminders_follows_the_window_lock(  # type: ignore[no-untyped-def]
+    qtbot, store_dir, clock: FixedClock, ui_settings, wait_idle
+) -> None:
+    from sociaalveilig.core.services import setup
+
+    ctx = setup.login(store_dir, ADMIN, ADMIN_PASSPHRASE, clock)
+    coordinator = _coordinator_on(ctx)
+    case_id, _ = add_case(coordinator)
+    action_id, _ = add_action(coordinator, case_id, date(2026, 4, 14))
+    coordinator_ctx = ctx.with_actor(coordinator.actor)
+
+    window = MainWindow(coordinator_ctx, ui_settings, SecureClipboard(), pages=[FakeTodayPage])
+    qtbot.addWidget(window)
+    notifier = FakeNotifier()
+    center = install_reminders(window, coordinator_ctx, notifier=notifier)
+    page = window.page("FakeTodayPage")
+    assert isinstance(page, FakeTodayPage) and page.centers == [center]
+    qtbot.waitUntil(lambda: not center.busy, timeout=20_000)
+    assert [r.key for r in page.panel.reminders()] == [key(ReminderKind.ACTION_OVERDUE, action_id)]
+    assert SYNC_JOB in center.scheduler.job_ids()
+
+    # Work changed on a page: re-synced (the action is done, its reminder goes).
+    with coordinator_ctx.unit() as session:
+        from sociaalveilig.storage.models import Action
+
+        row = session.get(Action, action_id)
+        assert row is not None
+        row.status = "afgerond"
+    page.data_changed.emit()
+    qtbot.waitUntil(lambda: not center.busy, timeout=20_000)
+    assert page.panel.reminders() == []
+
+    window.lock()
+    assert center.scheduler.job_ids() == []
+    assert center.context is None
+    wait_idle()
+    assert window.findChild(UnlockDialog) is not None
+    again = setup.login(store_dir, ADMIN, ADMIN_PASSPHRASE, clock)
+    try:
+        window.unlock_with(again.with_actor(coordinator.actor))
+        qtbot.waitUntil(lambda: not center.busy, timeout=20_000)
+        assert center.context is not None
+        assert sorted([DAILY_JOB, SYNC_JOB]) == center.scheduler.job_ids()
+        assert page.centers == [center]  # wired once, not again at every unlock
+    finally:
+        center.shutdown()
+        window.close()
+
+
+def _coordinator_on(ctx: ServiceContext) -> ServiceContext:
+    from sociaalveilig.core.enums import Role
+    from sociaalveilig.core.services.context import Actor
+    from sociaalveilig.storage.models import User
+
+    with ctx.unit() as session:
+        user = User(
+            username="coordinator",
+            display_name="Coordinator",
+            role=Role.COORDINATOR.value,
+            active=True,
+            created_at=datetime(2026, 4, 1),
+        )
+        session.add(user)
+        session.flush()
+        actor = Actor(user.id, user.username, user.display_name, Role.COORDINATOR)
+    return ctx.with_actor(actor)
