@@ -19,8 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sociaalveilig.core.enums import Role  # noqa: E402
 from sociaalveilig.core.services.context import Actor, FixedClock, ServiceContext  # noqa: E402
-from sociaalveilig.core.services.setup import create_store, login  # noqa: E402
+from sociaalveilig.core.services.setup import context_for, create_store  # noqa: E402
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea  # noqa: E402
+from sociaalveilig.storage.store import Store  # noqa: E402
 
 ADMIN = "beheer"
 ADMIN_PASSPHRASE = "test-wachtwoord-beheer-123"
@@ -28,10 +29,16 @@ ADMIN_PASSPHRASE = "test-wachtwoord-beheer-123"
 TEST_NOW = datetime(2026, 4, 15, 10, 0)
 
 
+_TEMPLATE_KEY: dict[str, bytes] = {}
+
+
 @pytest.fixture(scope="session")
 def template_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     folder = tmp_path_factory.mktemp("template") / "store"
     ctx, recovery_code = create_store(folder, ADMIN, ADMIN_PASSPHRASE, "Beheerder Test")
+    # Kept for this test process only, so each test can open its copy without paying
+    # for Argon2id; the login path itself is tested with real passphrases.
+    _TEMPLATE_KEY["key"] = bytes(ctx.store.data_key())
     ctx.store.close()
     return folder, recovery_code
 
@@ -56,8 +63,12 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def admin_ctx(store_dir: Path, clock: FixedClock) -> Iterator[ServiceContext]:
-    """The beheerder, logged in to a fresh store; locked again afterwards."""
-    ctx = login(store_dir, ADMIN, ADMIN_PASSPHRASE, clock)
+    """The beheerder on a fresh store (opened with the template's key: no KDF per test);
+    locked again afterwards."""
+    store = Store.open_with_key(store_dir, bytearray(_TEMPLATE_KEY["key"]))
+    ctx = context_for(store, ADMIN, clock)
+    with ctx.unit() as session:  # as login() does
+        ctx.audit(session, "login", "user", ctx.actor.user_id)
     yield ctx
     ctx.store.close()
 

@@ -110,6 +110,12 @@ class Store:
             raise
         return cls._open_with_key(folder, keyslots, key)
 
+    @classmethod
+    def open_with_key(cls, folder: Path, key: bytearray) -> Store:
+        """Open with a data key the caller already holds (test fixtures, tools); the
+        key is owned by the store from here on and wiped on ``close``."""
+        return cls._open_with_key(folder, cls._load_keyslots(folder), key)
+
     @staticmethod
     def _load_keyslots(folder: Path) -> KeySlotFile:
         if not folder.is_dir():

@@ -208,6 +208,16 @@ def login(
     return ctx
 
 
+def context_for(store: Store, username: str, clock: Clock | None = None) -> ServiceContext:
+    """A context for a user on an already unlocked store (no passphrase check: for
+    callers that opened the store themselves, such as test fixtures and tools)."""
+    with store.unit() as session:
+        actor = _actor_for(session, normalise_user_name(username))
+    if actor is None:
+        raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
+    return ServiceContext(store, actor, clock or SystemClock())
+
+
 def unlock_again(ctx: ServiceContext, passphrase: str) -> ServiceContext:
     """Unlock after an idle lock, as the same user."""
     return login(ctx.store.folder, ctx.actor.username, passphrase, ctx.clock)
