@@ -24,6 +24,7 @@ from sociaalveilig.core.enums import ActionType
 from sociaalveilig.core.services.actions import ActionInput
 
 from sociaalveilig.ui.choices import PartnerChoice
+from sociaalveilig.ui.dutch import dutch
 from sociaalveilig.ui.models.pending_action_table import PendingAction, PendingActionTableModel
 from sociaalveilig.ui.record_view import RecordView
 
@@ -45,6 +46,7 @@ class ActionListEditor(QWidget):
         self.deadline.setObjectName("actionDeadline")
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("dd-MM-yyyy")
+        dutch(self.deadline)
         self.description = QLineEdit(self)
         self.description.setObjectName("actionDescription")
         self.description.setPlaceholderText(self.tr("wat precies (optioneel)"))
@@ -118,6 +120,7 @@ class ActionListEditor(QWidget):
         )
         self._next_key += 1
         self.model.update_row(pending)
+        self.view.fit_columns()
         self.description.clear()
         self.changed.emit()
         return pending

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sociaalveilig.core import postcode, taxonomy
 from sociaalveilig.core.enums import MeetingType
+from sociaalveilig.core.services import partners, reference_data
 from sociaalveilig.core.services.context import ServiceContext
 
 
@@ -55,63 +55,19 @@ class Choices:
         return tuple(dict.fromkeys(c.main_category for c in self.categories))
 
 
-def _meeting(value: object) -> MeetingType | None:
-    if isinstance(value, MeetingType):
-        return value
-    text = str(value or "")
-    for member in MeetingType:
-        if text in (member.name, member.value):
-            return member
-    return None
-
-
 def load_areas(ctx: ServiceContext) -> tuple[AreaChoice, ...]:
-    try:
-        from sociaalveilig.core.services import partners
-    except ImportError:
-        return tuple(AreaChoice(None, a.name) for a in postcode.FOCUS_AREAS)
-
-    return tuple(
-        AreaChoice(_first(a, "area_id", "focus_area_id", "id"), a.name)
-        for a in partners.list_focus_areas(ctx)
-    )
+    return tuple(AreaChoice(a.area_id, a.name) for a in reference_data.list_focus_areas(ctx))
 
 
 def load_categories(ctx: ServiceContext) -> tuple[CategoryChoice, ...]:
-    from sociaalveilig.core.services import signals
-
-    service = getattr(signals, "list_categories", None)
-    if service is None:
-        return tuple(
-            CategoryChoice(c.code, c.name, c.main_category, c.meeting)
-            for c in taxonomy.DEFAULT_CATEGORIES
-        )
     return tuple(
-        CategoryChoice(c.code, c.name, c.main_category, _meeting(getattr(c, "meeting", None)))
-        for c in service(ctx)
-        if getattr(c, "active", True)
+        CategoryChoice(c.code, c.name, c.main_category, c.meeting)
+        for c in reference_data.list_categories(ctx)
     )
 
 
 def load_partners(ctx: ServiceContext) -> tuple[PartnerChoice, ...]:
-    try:
-        from sociaalveilig.core.services import partners
-    except ImportError:
-        return ()
-
-    return tuple(
-        PartnerChoice(_first(p, "partner_id", "id"), p.name)
-        for p in partners.list_partners(ctx)
-        if getattr(p, "active", True)
-    )
-
-
-def _first(obj: object, *names: str) -> str:
-    for name in names:
-        value = getattr(obj, name, None)
-        if value is not None:
-            return str(value)
-    raise AttributeError(names[0])
+    return tuple(PartnerChoice(p.partner_id, p.name) for p in partners.list_partners(ctx))
 
 
 def load_choices(ctx: ServiceContext) -> Choices:

@@ -115,3 +115,69 @@ def test_table_models_pass_the_model_tester(qtmodeltester, admin_ctx) -> None:
     people = UserTableModel()
     people.set_rows(users.list_users(admin_ctx))
     qtmodeltester.check(people)
+
+
+def test_category_term_changed_and_refused_save_keeps_input(qtbot, admin_ctx, wait_idle):
+    from sociaalveilig.core.services import reference_data
+
+    page = _open_admin(qtbot, admin_ctx, wait_idle)
+    page.tabs.setCurrentWidget(page.categories)
+    wait_idle()
+    panel = page.categories
+    row = panel.model.row_of("ZV-SCHULD")
+    panel.view.select_row(row)
+    dialog = panel.open_dialog(panel.model.row_object(row))
+    assert dialog is not None and dialog.code.isReadOnly()
+    dialog.term.setValue(8)
+    dialog.name.setText("Drugsoverlast")  # another category's name: refused
+    dialog.on_save()
+    wait_idle()
+    qtbot.waitUntil(lambda: bool(_error_boxes()))
+    assert dialog.term.value() == 8 and dialog.focusWidget() is dialog.name
+    for box in _error_boxes():
+        box.close()
+    dialog.name.setText("Schulden of huurachterstand")
+    dialog.on_save()
+    wait_idle()
+    terms = {c.code: c.term_days for c in reference_data.list_categories(admin_ctx)}
+    assert terms["ZV-SCHULD"] == 8
+    assert panel.model.row_object(panel.view.current_row()).code == "ZV-SCHULD"
+
+
+def test_postcode_table_filter_add_and_remove(qtbot, admin_ctx, wait_idle) -> None:
+    page = _open_admin(qtbot, admin_ctx, wait_idle)
+    page.tabs.setCurrentWidget(page.postcodes)
+    wait_idle()
+    panel = page.postcodes
+    total = panel.model.rowCount()
+    panel.search.setText("kerkrade oost")
+    assert panel.model.rowCount() == 4
+    panel.search.clear()
+    dialog = panel.open_dialog(None)
+    assert dialog is not None
+    dialog.code.setText("6460ab")
+    dialog.municipality.setCurrentText("Kerkrade")
+    dialog.area.setCurrentIndex(dialog.area.findData("Kerkrade Oost"))
+    dialog.on_save()
+    wait_idle()
+    assert panel.model.rowCount() == total + 1
+    assert panel.model.row_object(panel.view.current_row()).code == "6460 AB"
+    panel.remove_selected(confirm=False)
+    wait_idle()
+    assert panel.model.rowCount() == total
+
+
+def test_reference_models_pass_the_model_tester(qtmodeltester, admin_ctx) -> None:
+    from sociaalveilig.core.services import reference_data
+
+    from sociaalveilig.ui.models.category_table import CategoryTableModel
+    from sociaalveilig.ui.models.postcode_table import PostcodeTableModel
+
+    categories = CategoryTableModel()
+    categories.set_rows(reference_data.list_categories(admin_ctx))
+    qtmodeltester.check(categories)
+    categories.sort(CategoryTableModel.COL_TERM)
+    assert categories.row_object(0).term_days == 1
+    postcodes = PostcodeTableModel()
+    postcodes.set_rows(reference_data.list_postcodes(admin_ctx))
+    qtmodeltester.check(postcodes)

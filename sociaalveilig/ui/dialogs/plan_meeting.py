@@ -14,6 +14,7 @@ from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
+from sociaalveilig.ui.dutch import dutch
 
 DEFAULT_LOCATION = "Coördinatiecentrum Hoensbroek"
 
@@ -47,6 +48,7 @@ class PlanMeetingDialog(ServiceFormDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dddd dd-MM-yyyy")
         self.date.setDate(QDate(start.year, start.month, start.day))
+        dutch(self.date)
         self.time = QTimeEdit(self)
         self.time.setObjectName("meetingTime")
         self.time.setDisplayFormat("HH:mm")

@@ -24,6 +24,7 @@ from sociaalveilig.core.services.visits import VisitAddress, VisitInput
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
+from sociaalveilig.ui.dutch import dutch
 
 DEFAULT_LENGTH = timedelta(hours=1)
 
@@ -49,6 +50,7 @@ class PlanVisitDialog(ServiceFormDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dddd dd-MM-yyyy")
         self.date.setDate(QDate(start.year, start.month, start.day))
+        dutch(self.date)
         self.start = QTimeEdit(self)
         self.start.setObjectName("visitStart")
         self.start.setDisplayFormat("HH:mm")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
 from sociaalveilig.core.services.context import ServiceContext
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
+from sociaalveilig.ui.dutch import dutch
 
 TimeCall = Callable[[ServiceContext, datetime, datetime], Any]
 
@@ -37,6 +38,7 @@ class VisitTimeDialog(ServiceFormDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dddd dd-MM-yyyy")
         self.date.setDate(QDate(start.year, start.month, start.day))
+        dutch(self.date)
         self.start = QTimeEdit(self)
         self.start.setObjectName("visitStart")
         self.start.setDisplayFormat("HH:mm")

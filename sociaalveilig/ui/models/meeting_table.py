@@ -4,30 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sociaalveilig.core.enums import MeetingType
 from sociaalveilig.core.services.meetings import MeetingInfo, MeetingStatus
 
+from sociaalveilig.ui.dutch import DUTCH
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 
 
 class MeetingTableModel(RecordTableModel[MeetingInfo]):
-    COL_DATE = 0
-    COL_TIME = 1
+    COL_WHEN = 0
+    COL_TYPE = 1
     COL_AREA = 2
-    COL_TYPE = 3
-    COL_STATUS = 4
-    COL_ITEMS = 5
+    COL_STATUS = 3
+    COL_ITEMS = 4
 
     def row_id(self, row: MeetingInfo) -> str:
         return row.meeting_id
 
+    def when(self, info: MeetingInfo) -> str:
+        day = DUTCH.dayName(info.starts_at.isoweekday(), DUTCH.FormatType.ShortFormat)
+        return f"{day} {info.starts_at:%d-%m %H:%M}"
+
+    def short_type(self, info: MeetingInfo) -> str:
+        if info.meeting_type is MeetingType.FL:
+            return self.tr("Fysieke leefomgeving")
+        return self.tr("Achter de voordeur")
+
     def make_columns(self) -> Sequence[RecordColumn[MeetingInfo]]:
         return (
-            RecordColumn(self.tr("Datum"), lambda m: f"{m.starts_at:%d-%m-%Y}",
-                         lambda m: m.starts_at),
-            RecordColumn(self.tr("Tijd"), lambda m: f"{m.starts_at:%H:%M}",
-                         lambda m: m.starts_at.time()),
-            RecordColumn(self.tr("Focusgebied"), lambda m: m.area),
-            RecordColumn(self.tr("Soort"), lambda m: m.meeting_type.label),
+            RecordColumn(self.tr("Wanneer"), self.when, lambda m: m.starts_at,
+                         tooltip=lambda m: f"{m.starts_at:%d-%m-%Y %H:%M}"),
+            RecordColumn(self.tr("Soort"), self.short_type, tooltip=lambda m: m.type_label),
+            RecordColumn(self.tr("Focusgebied"), lambda m: m.area, tooltip=lambda m: m.area),
             RecordColumn(
                 self.tr("Status"),
                 lambda m: m.status.label,

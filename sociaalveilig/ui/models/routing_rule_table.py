@@ -37,8 +37,12 @@ class RoutingRuleTableModel(RecordTableModel[RuleView]):
 
     def make_columns(self) -> Sequence[RecordColumn[RuleView]]:
         return (
-            RecordColumn(self.tr("Volgorde"), lambda r: str(r.position), lambda r: r.position,
-                         align_right=True),
+            RecordColumn(
+                self.tr("Volgorde"),
+                lambda r: str(r.position),
+                lambda r: r.position,
+                align_right=True,
+            ),
             RecordColumn(self.tr("Naam"), lambda r: r.name),
             RecordColumn(self.tr("Als"), self.conditions, tooltip=self.conditions),
             RecordColumn(self.tr("Dan naar"), lambda r: r.target.label),

@@ -14,8 +14,8 @@ class UserTableModel(RecordTableModel[UserInfo]):
     COL_NAME = 1
     COL_ROLE = 2
     COL_PARTNER = 3
-    COL_AREAS = 4
-    COL_ACTIVE = 5
+    COL_ACTIVE = 4
+    COL_AREAS = 5
 
     def row_id(self, row: UserInfo) -> str:
         return row.user_id
@@ -27,15 +27,15 @@ class UserTableModel(RecordTableModel[UserInfo]):
             RecordColumn(self.tr("Rol"), lambda u: u.role.label),
             RecordColumn(self.tr("Organisatie"), lambda u: u.partner or ""),
             RecordColumn(
-                self.tr("Focusgebieden"),
-                lambda u: ", ".join(u.areas) if u.areas else self.tr("—"),
-                lambda u: len(u.areas),
-                tooltip=lambda u: "\n".join(u.areas) or None,
-            ),
-            RecordColumn(
                 self.tr("Actief"),
                 lambda u: self.tr("ja") if u.active else self.tr("nee"),
                 lambda u: u.active,
                 attention=lambda u: not u.active,
+            ),
+            RecordColumn(
+                self.tr("Focusgebieden"),
+                lambda u: ", ".join(u.areas) if u.areas else self.tr("—"),
+                lambda u: len(u.areas),
+                tooltip=lambda u: "\n".join(u.areas) or None,
             ),
         )

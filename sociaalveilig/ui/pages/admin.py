@@ -10,6 +10,8 @@ from sociaalveilig.core.services.context import ServiceContext
 
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.panels.backup import BackupPanel
+from sociaalveilig.ui.panels.categories import CategoriesPanel
+from sociaalveilig.ui.panels.postcodes import PostcodesPanel
 from sociaalveilig.ui.panels.routing_rules import RoutingRulesPanel
 from sociaalveilig.ui.panels.users import UsersPanel
 from sociaalveilig.ui.settings import UiSettings
@@ -23,10 +25,17 @@ class AdminPage(Page):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("adminTabs")
         self.users = UsersPanel(self.tabs)
+        self.categories = CategoriesPanel(self.tabs)
         self.routing = RoutingRulesPanel(self.tabs)
+        self.postcodes = PostcodesPanel(self.tabs)
         self.backup = BackupPanel(self.tabs)
-        self.panels: list[Page] = [self.users, *self._optional_panels(), self.routing,
-                                   self.backup]
+        self.panels: list[Page] = [
+            self.users,
+            self.categories,
+            self.routing,
+            self.postcodes,
+            self.backup,
+        ]
         for panel in self.panels:
             panel.setObjectName(type(panel).__name__)
             self.tabs.addTab(panel, panel.title())
@@ -34,23 +43,6 @@ class AdminPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-
-    def _optional_panels(self) -> list[Page]:
-        """Categories and postcodes, when their services are in this build."""
-        panels: list[Page] = []
-        try:
-            from sociaalveilig.ui.panels.categories import CategoriesPanel
-        except ImportError:
-            pass
-        else:
-            panels.append(CategoriesPanel(self.tabs))
-        try:
-            from sociaalveilig.ui.panels.postcodes import PostcodesPanel
-        except ImportError:
-            pass
-        else:
-            panels.append(PostcodesPanel(self.tabs))
-        return panels
 
     def title(self) -> str:
         return self.tr("Beheer")

@@ -46,6 +46,7 @@ from sociaalveilig.ui import errors
 from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.plan_meeting import PlanMeetingDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
+from sociaalveilig.ui.dutch import dutch
 from sociaalveilig.ui.models.meeting_table import MeetingTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.panels.agenda_builder import AgendaBuilder
@@ -116,7 +117,7 @@ class MeetingsPage(Page):
         self.calendar.setVerticalHeaderFormat(
             QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers
         )
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        dutch(self.calendar)
         self.calendar.setMaximumHeight(230)
         self.calendar.currentPageChanged.connect(self._page_changed)
         self.calendar.clicked.connect(self._day_clicked)
@@ -204,7 +205,7 @@ class MeetingsPage(Page):
         splitter.setStretchFactor(1, 5)
         splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, False)
-        splitter.setSizes([340, 760])
+        splitter.setSizes([430, 720])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -269,7 +270,7 @@ class MeetingsPage(Page):
             self.choices = choices
             self._fill_area_filter()
         self.model.set_rows(rows)
-        self.view.fit_columns()
+        self.view.fit_columns({MeetingTableModel.COL_AREA: 150})
         self.empty_label.setVisible(not rows)
         self._mark_calendar(rows)
         wanted = self._select_after_load

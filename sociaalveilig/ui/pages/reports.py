@@ -39,6 +39,7 @@ from sociaalveilig.reports import api
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.choices import AreaChoice, load_areas
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
+from sociaalveilig.ui.dutch import dutch
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.period_picker import PeriodPicker
 
@@ -165,6 +166,7 @@ class ReportsPage(Page):
         self.pack_date.setObjectName("packDate")
         self.pack_date.setCalendarPopup(True)
         self.pack_date.setDisplayFormat("dd-MM-yyyy")
+        dutch(self.pack_date)
         form = QFormLayout()
         form.addRow(self.tr("&Focusgebied:"), self.pack_area)
         form.addRow(self.tr("&Datum van de schouw:"), self.pack_date)

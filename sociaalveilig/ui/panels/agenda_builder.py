@@ -177,6 +177,7 @@ class AgendaBuilder(QWidget):
         self.proposal_hint.setText(
             self.tr("Haal voorstellen op: het programma zoekt wat op deze agenda hoort.")
         )
+        self.proposal_view.fit_columns()
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -56,7 +56,14 @@ class MinutesEditor(QWidget):
         self.view = RecordView("minutesItems", self, sortable=False)
         self.view.setModel(self.model)
         self.view.current_row_changed.connect(self._item_changed)
-        self.view.setMinimumWidth(220)
+        self.view.setMinimumWidth(200)
+        # The item's address and reason show above the form; the list stays narrow.
+        for column in (
+            AgendaTableModel.COL_ADDRESS,
+            AgendaTableModel.COL_CATEGORY,
+            AgendaTableModel.COL_REASON,
+        ):
+            self.view.setColumnHidden(column, True)
 
         self.item_title = QLabel(self)
         self.item_title.setObjectName("minutesItemTitle")
@@ -116,7 +123,7 @@ class MinutesEditor(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.view)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         splitter.setCollapsible(1, False)
         layout = QVBoxLayout(self)

@@ -1,0 +1,22 @@
+"""Dates in Dutch whatever the computer's language: day and month names in calendars and
+date fields ("dinsdag 24-11-2026"), Monday first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QCalendarWidget, QDateTimeEdit, QWidget
+
+DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+
+
+def dutch(widget: QWidget) -> QWidget:
+    """Give a date field or calendar the Dutch locale (and its popup calendar too)."""
+    widget.setLocale(DUTCH)
+    if isinstance(widget, QCalendarWidget):
+        widget.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+    if isinstance(widget, QDateTimeEdit) and widget.calendarPopup():
+        calendar = widget.calendarWidget()
+        if calendar is not None:
+            calendar.setLocale(DUTCH)
+            calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+    return widget
