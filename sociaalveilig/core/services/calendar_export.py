@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 from sqlalchemy import ColumnElement, false, or_, select, true
 from sqlalchemy.orm import Session
 
@@ -102,7 +102,7 @@ def visit_event(
     where = area or tr("Parkstad")
     case_text = case_reference or tr("zonder casus")
     lines = [
-        tr("Huisbezoek Sociaal Veilig ({purpose}).").format(purpose=purpose_type),
+        tr("Sociaal Veilig: {purpose}.").format(purpose=purpose_type),
         tr("Casus: {case}").format(case=case_text),
         tr("Focusgebied: {area}").format(area=where),
     ]
@@ -160,6 +160,29 @@ def _aware(moment: datetime) -> datetime:
     return moment.replace(tzinfo=LOCAL_ZONE) if moment.tzinfo is None else moment
 
 
+def amsterdam_timezone() -> Timezone:
+    """VTIMEZONE for Europe/Amsterdam with the EU rules as yearly RRULEs (last Sunday of
+    March and October), the form Outlook itself writes and reads most reliably."""
+    zone = Timezone()
+    zone.add("tzid", "Europe/Amsterdam")
+    zone.add("x-lic-location", "Europe/Amsterdam")
+    winter = TimezoneStandard()
+    winter.add("dtstart", datetime(1970, 10, 25, 3, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    winter.add("tzoffsetfrom", timedelta(hours=2))
+    winter.add("tzoffsetto", timedelta(hours=1))
+    winter.add("tzname", "CET")
+    summer = TimezoneDaylight()
+    summer.add("dtstart", datetime(1970, 3, 29, 2, 0))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    summer.add("tzoffsetfrom", timedelta(hours=1))
+    summer.add("tzoffsetto", timedelta(hours=2))
+    summer.add("tzname", "CEST")
+    zone.add_component(winter)
+    zone.add_component(summer)
+    return zone
+
+
 def build_calendar(events: Iterable[CalendarEvent], stamp: datetime, name: str) -> bytes:
     """The .ics bytes for ``events``; ``stamp`` (aware) becomes every DTSTAMP."""
     calendar = Calendar()
@@ -171,6 +194,8 @@ def build_calendar(events: Iterable[CalendarEvent], stamp: datetime, name: str) 
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
     stamp_utc = stamp.astimezone(UTC)
     items = sorted(events, key=lambda e: (e.start, e.uid))
+    if items:
+        calendar.add_component(amsterdam_timezone())
     for item in items:
         event = Event()
         event.add("uid", item.uid)
@@ -188,12 +213,6 @@ def build_calendar(events: Iterable[CalendarEvent], stamp: datetime, name: str) 
         event.add("transp", "OPAQUE")
         event.add("class", "CONFIDENTIAL")
         calendar.add_component(event)
-    if items:
-        first = min(i.start for i in items).date().replace(month=1, day=1)
-        last = max(i.end for i in items).date().replace(month=1, day=1)
-        calendar.add_missing_timezones(
-            first_date=first - timedelta(days=1), last_date=last.replace(year=last.year + 2)
-        )
     return bytes(calendar.to_ical())
 
 

@@ -85,6 +85,10 @@ def test_user_calendar_holds_visits_and_meetings_without_resident_data(
     assert str(calendar["version"]) == "2.0"
     assert str(calendar["method"]) == "PUBLISH"
     assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    # The EU rules as yearly RRULEs, the way Outlook writes them itself.
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" in raw.decode()
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" in raw.decode()
+    assert raw.count(b"\r\n") > 20  # CRLF line ends
     events = _events(calendar)
     assert set(events) == {
         calendar_export.event_uid("visit", joint),
