@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.context import Clock, ServiceContext
 from sociaalveilig.storage.store import store_exists
 
 from sociaalveilig.ui.i18n import install_translations
@@ -64,11 +64,24 @@ def default_store_dir() -> Path:
     return cli_default()
 
 
-def make_demo_store(folder: Path, signals: int = 500) -> ServiceContext:
-    """A new store in ``folder`` with fictional data, signed in as a demo coordinator."""
-    from sociaalveilig.core.services import demo
+def make_demo_store(folder: Path, signals: int = 500, clock: Clock | None = None) -> ServiceContext:
+    """A new store in ``folder`` with fictional data, signed in as a demo coordinator.
 
-    return demo.open_demo_store(folder, DEMO_USER, DEMO_PASSPHRASE, signals=signals)
+    The beheerder ``beheer`` and the coordinator ``demo`` share the demo passphrase."""
+    from sociaalveilig.core.services import demo, setup, users
+
+    admin, _recovery_code = setup.create_store(
+        folder, "beheer", DEMO_PASSPHRASE, "Demo Beheerder", clock
+    )
+    try:
+        users.add_user(
+            admin, DEMO_USER, "coordinator", DEMO_PASSPHRASE, display_name=DEMO_DISPLAY_NAME
+        )
+    finally:
+        setup.lock(admin)
+    ctx = setup.login(folder, DEMO_USER, DEMO_PASSPHRASE, clock)
+    demo.fill_demo(ctx, signals)
+    return ctx
 
 
 def sign_in(folder: Path, settings: UiSettings) -> ServiceContext | None:

@@ -91,7 +91,7 @@ class CaseView(QWidget):
         ]
         for index, (key, caption) in enumerate(names):
             caption_label = QLabel(caption + ":", self)
-            caption_label.setStyleSheet("color: palette(mid);")
+            caption_label.setStyleSheet("color: #555;")
             value = QLabel(self)
             value.setObjectName(f"field_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -33,6 +33,8 @@ class FilterChip(QToolButton):
         self.setMenu(self._menu)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setAutoRaise(False)
+        # Room for the menu arrow, so the chosen value is never cut off.
+        self.setStyleSheet("QToolButton { padding: 3px 20px 3px 8px; }")
         self.setCheckable(False)
         self._update_text()
 

@@ -212,6 +212,10 @@ class FirstStartDialog(QDialog):
         self.context = ctx
         self.passphrase_edit.clear()
         self.repeat_edit.clear()
+        self.show_recovery_code(code)
+
+    def show_recovery_code(self, code: str) -> None:
+        """Step 2: the code, once, until the user confirms it is stored."""
         self.code_label.setText(code)
         self._steps.setCurrentIndex(1)
         self.saved_button.setFocus()

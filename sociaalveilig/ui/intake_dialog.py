@@ -14,10 +14,11 @@ Esc cancels.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -100,7 +101,7 @@ class IntakeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self._steps)
-        self.resize(820, 700)
+        self.resize(1080, 620)
         self._connect_preview_triggers()
         self.received_edit.setFocus()
 
@@ -168,12 +169,14 @@ class IntakeDialog(QDialog):
         self.place_label = QLabel(page)
         self.place_label.setObjectName("placeLabel")
         self.place_label.setWordWrap(True)
+        self.place_label.setMinimumHeight(self.fontMetrics().height() * 2)
         self.place_label.setText(self.tr("Focusgebied: volgt uit de postcode"))
 
         self.description_edit = QPlainTextEdit(page)
         self.description_edit.setObjectName("omschrijving")
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setMinimumHeight(80)
+        self.description_edit.setMaximumHeight(140)
         self.description_edit.setPlaceholderText(
             self.tr("Wat is er gezien of gemeld? Feiten, geen oordelen. (Ctrl+Enter slaat op)")
         )
@@ -198,7 +201,6 @@ class IntakeDialog(QDialog):
         form.addRow(self.tr("Categorie"), self.category_combo)
         form.addRow(self.tr("Postcode"), postcode_row)
         form.addRow(self.tr("Straat"), street_row)
-        form.addRow("", self.place_label)
         form.addRow(self.tr("Omschrijving"), self.description_edit)
         form.addRow(self.tr("Urgentie"), self.urgency_combo)
         form.addRow(self.tr("Melder"), self.reporter_edit)
@@ -207,6 +209,7 @@ class IntakeDialog(QDialog):
         self.routing_label = QLabel(page)
         self.routing_label.setObjectName("routingPreview")
         self.routing_label.setWordWrap(True)
+        self.routing_label.setTextFormat(Qt.TextFormat.RichText)
         self.case_box = QGroupBox(self.tr("Casus"), page)
         self.case_box.setObjectName("caseChoice")
         self.case_layout = QVBoxLayout(self.case_box)
@@ -231,21 +234,52 @@ class IntakeDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
 
+        heading = QLabel(self.tr("Voorstel van het programma"), page)
+        heading_font = heading.font()
+        heading_font.setBold(True)
+        heading.setFont(heading_font)
+        hint = QLabel(
+            self.tr(
+                "Plaats, routering en een open casus op dit adres verschijnen zodra postcode "
+                "en huisnummer bekend zijn. Kies hieronder de casus; opslaan bevestigt."
+            ),
+            page,
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        side = QWidget(page)
+        side.setObjectName("proposalPanel")
+        side.setMinimumWidth(300)
+        side.setMaximumWidth(380)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(12, 0, 0, 0)
+        side_layout.addWidget(heading)
+        side_layout.addWidget(hint)
+        side_layout.addSpacing(6)
+        side_layout.addWidget(self.place_label)
+        side_layout.addSpacing(6)
+        side_layout.addWidget(self.routing_label)
+        side_layout.addSpacing(6)
+        side_layout.addWidget(self.case_box)
+        side_layout.addStretch(1)
+
         inner = QWidget(page)
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(0, 0, 0, 0)
         inner_layout.addLayout(form)
-        inner_layout.addWidget(self.routing_label)
-        inner_layout.addWidget(self.case_box)
         inner_layout.addStretch(1)
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
 
+        columns = QHBoxLayout()
+        columns.addWidget(scroll, 3)
+        columns.addWidget(side, 2)
+
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll, 1)
+        layout.addLayout(columns, 1)
         layout.addLayout(buttons)
 
         order = [
@@ -409,9 +443,9 @@ class IntakeDialog(QDialog):
             )
         self.place_label.setText(place)
         self.routing_label.setText(
-            self.tr("Routering: {target}. {reason} Afhandelen vóór {due}.").format(
-                target=preview.routing.target.label,
-                reason=preview.routing.reason,
+            self.tr("Routering: <b>{target}</b><br>{reason}<br>Afhandelen vóór {due}.").format(
+                target=html.escape(preview.routing.target.label),
+                reason=html.escape(preview.routing.reason),
                 due=preview.due_date.strftime("%d-%m-%Y"),
             )
         )
@@ -429,34 +463,33 @@ class IntakeDialog(QDialog):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        options: list[tuple[str, str]] = []
+        options: list[tuple[str, str, str]] = []
         for proposal in proposals:
             if proposal.on_address:
-                text = self.tr("Open casus op dit adres: {ref} ({status}) – {why}").format(
-                    ref=proposal.reference,
-                    status=proposal.status.label,
-                    why=proposal.explanation,
-                )
+                text = self.tr("Open casus op dit adres: {ref} ({status})")
             else:
-                text = self.tr("Open casus {ref} ({status}) – {why}").format(
-                    ref=proposal.reference,
-                    status=proposal.status.label,
-                    why=proposal.explanation,
-                )
-            options.append((proposal.case_id, text))
+                text = self.tr("Open casus {ref} ({status}), zelfde betrokkene")
+            text = text.format(ref=proposal.reference, status=proposal.status.label)
+            options.append((proposal.case_id, text, proposal.explanation))
         if self._ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT):
-            options.append((NEW_CASE, self.tr("Nieuwe casus op dit adres")))
-        options.append((NO_CASE, self.tr("Geen casus (alleen routeren)")))
-        ids = [choice for choice, _ in options]
+            options.append((NEW_CASE, self.tr("Nieuwe casus op dit adres"), ""))
+        options.append((NO_CASE, self.tr("Geen casus (alleen routeren)"), ""))
+        ids = [choice for choice, _, _ in options]
         wanted = previous if previous in ids and previous != NEW_CASE else None
         if wanted is None:
             wanted = ids[0]
-        for choice, text in options:
+        for choice, text, explanation in options:
             button = QRadioButton(text, self.case_box)
             button.setProperty("choice", choice)
             button.setChecked(choice == wanted)
+            button.setToolTip(explanation)
             self.case_buttons.addButton(button)
             self.case_layout.addWidget(button)
+            if explanation:
+                why = QLabel(explanation, self.case_box)
+                why.setWordWrap(True)
+                why.setStyleSheet("color: #555; margin-left: 22px;")
+                self.case_layout.addWidget(why)
 
     def case_choice(self) -> str:
         button = self.case_buttons.checkedButton()
@@ -549,7 +582,11 @@ class IntakeDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.addWidget(self.result_title)
         layout.addSpacing(8)
-        layout.addWidget(QLabel(self.tr("Routering"), page))
+        routing_heading = QLabel(self.tr("Routering"), page)
+        bold = routing_heading.font()
+        bold.setBold(True)
+        routing_heading.setFont(bold)
+        layout.addWidget(routing_heading)
         layout.addWidget(self.result_routing)
         layout.addSpacing(8)
         layout.addWidget(self.result_case)

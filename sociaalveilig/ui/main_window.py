@@ -83,8 +83,12 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.nav.setUniformItemSizes(True)
-        self.nav.setMinimumWidth(170)
-        self.nav.setMaximumWidth(240)
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(200)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { border: none; font-size: 11pt; }"
+            "QListWidget#navigation::item { padding: 7px 10px; }"
+        )
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
         self.locked_placeholder = LockedPlaceholder(self)
@@ -94,6 +98,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
+        splitter.setSizes([170, 1190])
         self.setCentralWidget(splitter)
         self.nav.currentRowChanged.connect(self._show_row)
 
@@ -155,6 +160,7 @@ class MainWindow(QMainWindow):
         self.lock_label = QLabel(self)
         self.lock_label.setObjectName("statusLock")
         for label in (self.user_label, self.role_label, self.store_label, self.lock_label):
+            label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
 
     def _build_pages(self, ctx: ServiceContext) -> None:

@@ -39,7 +39,8 @@ def test_postcode_is_normalised_as_typed_and_place_shown(qtbot, coordinator_ctx,
     dialog.request_preview()
     qtbot.waitUntil(lambda: "Heerlen Noord" in dialog.place_label.text(), timeout=10_000)
     wait_idle()
-    assert "Routering: Overleg" in dialog.routing_label.text()
+    assert "Overleg fysieke leefomgeving" in dialog.routing_label.text()
+    assert "Regel" in dialog.routing_label.text()  # the reason: which rule decided
     # Nothing stored by a preview.
     assert signals.preview_signal is not None
     dialog.reject()

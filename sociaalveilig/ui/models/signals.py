@@ -74,12 +74,14 @@ class SignalTableModel(LazyTableModel[SignalRow]):
                 tr("Casus"), lambda r: r.case_reference or "", None, SignalSort.CASE.value
             ),
             COL_DUE: Column(
-                tr("Afhandelen vóór"),
+                tr("Termijn"),
                 lambda r: _day(r.due_date),
                 lambda r: r.due_date,
                 SignalSort.DUE.value,
                 attention=lambda r: r.overdue,
-                tooltip=lambda r: tr("Over de termijn") if r.overdue else "",
+                tooltip=lambda r: (
+                    tr("Over de termijn") if r.overdue else tr("Afhandelen vóór deze datum")
+                ),
             ),
         }
         return [columns[i] for i in range(len(columns))]

@@ -12,6 +12,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -34,19 +35,20 @@ from sociaalveilig.ui.models import cases as case_columns
 from sociaalveilig.ui.models.cases import CaseTableModel
 from sociaalveilig.ui.models.lazy import RowRole
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.settings import UiSettings
 
 SEARCH_DELAY_MS = 300
-DEFAULT_WIDTHS = {
-    case_columns.COL_REFERENCE: 110,
-    case_columns.COL_ADDRESS: 250,
-    case_columns.COL_AREA: 190,
-    case_columns.COL_STATUS: 110,
-    case_columns.COL_RISK: 70,
-    case_columns.COL_LEAD: 160,
-    case_columns.COL_REVIEW: 130,
-    case_columns.COL_SIGNALS: 70,
+COLUMN_SAMPLES = {
+    case_columns.COL_REFERENCE: "C-0000-00000",
+    case_columns.COL_AREA: "Heerlen Noord (incl. Hoen",
+    case_columns.COL_STATUS: "In behandeling",
+    case_columns.COL_RISK: "Midden",
+    case_columns.COL_LEAD: "Gemeente – handhaving",
+    case_columns.COL_REVIEW: "Volgende bespreking",
+    case_columns.COL_SIGNALS: "Signalen",
+    case_columns.COL_CREATED: "Aangemaakt",
 }
 
 
@@ -106,7 +108,10 @@ class CasesPage(Page):
         self.model.load_failed.connect(lambda exc: errors.show_error(self, exc))
         self.view = RecordView("caseList", self.list_widget)
         self.view.setModel(self.model)
-        self.view.fit_columns(DEFAULT_WIDTHS)
+        self.view.fit_columns(sample_widths(self.view, COLUMN_SAMPLES))
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(case_columns.COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setSortIndicator(
             case_columns.COL_CREATED, Qt.SortOrder.DescendingOrder
         )
@@ -132,6 +137,7 @@ class CasesPage(Page):
         self.stack.addWidget(self.list_widget)
         self.stack.addWidget(self.case_view)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
     # ------------------------------------------------------------------ page contract

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -49,17 +50,25 @@ PERIODS: tuple[tuple[str, int | None], ...] = (
     ("year", None),
 )
 
-DEFAULT_WIDTHS = {
-    signal_columns.COL_RECEIVED: 118,
-    signal_columns.COL_REFERENCE: 112,
-    signal_columns.COL_SOURCE: 110,
-    signal_columns.COL_CATEGORY: 190,
-    signal_columns.COL_ADDRESS: 230,
-    signal_columns.COL_AREA: 170,
-    signal_columns.COL_URGENCY: 70,
-    signal_columns.COL_STATUS: 120,
-    signal_columns.COL_CASE: 100,
+# Column widths from sample text in the view's font, so they fit at any screen scale.
+# The address column takes what is left.
+COLUMN_SAMPLES = {
+    signal_columns.COL_RECEIVED: "00-00-0000 00:00",
+    signal_columns.COL_REFERENCE: "S-0000-000000",
+    signal_columns.COL_SOURCE: "Woningcorpor",
+    signal_columns.COL_CATEGORY: "Jeugdoverlast en h",
+    signal_columns.COL_AREA: "Heerlen Noord (in",
+    signal_columns.COL_URGENCY: "Normaal",
+    signal_columns.COL_STATUS: "Gerouteerd",
+    signal_columns.COL_CASE: "C-0000-00000",
+    signal_columns.COL_DUE: "00-00-0000",
 }
+
+
+def sample_widths(view: QWidget, samples: dict[int, str]) -> dict[int, int]:
+    """Column widths that fit each sample text (plus padding) in ``view``'s font."""
+    metrics = view.fontMetrics()
+    return {column: metrics.horizontalAdvance(text) + 18 for column, text in samples.items()}
 
 
 def period_bounds(choice: str | None, today: date) -> tuple[date | None, date | None]:
@@ -142,7 +151,10 @@ class SignalsPage(Page):
         self.model.load_failed.connect(self._load_failed)
         self.view = RecordView("signalList", self)
         self.view.setModel(self.model)
-        self.view.fit_columns(DEFAULT_WIDTHS)
+        self.view.fit_columns(sample_widths(self.view, COLUMN_SAMPLES))
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(signal_columns.COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
         self.view.activated_row.connect(self.open_row)
         self.view.horizontalHeader().setSortIndicator(
             signal_columns.COL_RECEIVED, Qt.SortOrder.DescendingOrder
