@@ -1,0 +1,466 @@
+"""Buurtschouwen: plan a walk, take the printed pack along, enter the findings on the
+checklist (each can become a signal with source buurtschouw), and follow the walk's
+action list. The page calls the buurtschouw services; findings carry no residents' names.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.enums import Role
+from sociaalveilig.core.errors import SociaalVeiligError
+from sociaalveilig.core.services import buurtschouw
+from sociaalveilig.core.services.buurtschouw import (
+    FindingInfo,
+    WalkActionRow,
+    WalkInfo,
+    WalkStatus,
+)
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.reports import api as reports
+
+from sociaalveilig.ui import errors
+from sociaalveilig.ui.checklist_tree import ChecklistTree
+from sociaalveilig.ui.choices import Choices, load_choices
+from sociaalveilig.ui.dialogs.finding_signal import FindingSignalDialog
+from sociaalveilig.ui.dialogs.plan_buurtschouw import PlanBuurtschouwDialog
+from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
+from sociaalveilig.ui.models.finding_table import FindingTableModel
+from sociaalveilig.ui.models.walk_action_table import WalkActionTableModel
+from sociaalveilig.ui.models.walk_table import WalkTableModel
+from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.panels.finding_form import FindingDraft, FindingForm
+from sociaalveilig.ui.record_view import RecordView
+
+# Walks shown by default: from a while back (to enter findings afterwards) onwards.
+LOOK_BACK = timedelta(days=60)
+
+WalkContent = tuple[WalkInfo, list[FindingInfo], list[WalkActionRow]]
+
+
+class BuurtschouwPage(Page):
+    roles = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
+
+    def __init__(
+        self, parent: QWidget | None = None, output: DocumentOutput | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.output = output if output is not None else document_output()
+        self.files = ReportFiles()
+        self.choices = Choices()
+        self.walk: WalkInfo | None = None
+        self.last_dialog: QWidget | None = None
+        self.last_pdf: Path | None = None
+        self._select_after_load: str | None = None
+
+        self.area_filter = QComboBox(self)
+        self.area_filter.setObjectName("walkAreaFilter")
+        self.area_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.show_old = QCheckBox(self.tr("Ook oudere schouwen"), self)
+        self.show_old.setObjectName("showOldWalks")
+        self.show_old.toggled.connect(lambda _on: self.refresh())
+        self.plan_button = QPushButton(self.tr("Buurtschouw &plannen…"), self)
+        self.plan_button.setObjectName("planWalk")
+        self.plan_button.clicked.connect(lambda: self.plan_walk())
+        area_label = QLabel(self.tr("&Focusgebied:"), self)
+        area_label.setBuddy(self.area_filter)
+        bar = QHBoxLayout()
+        bar.addWidget(area_label)
+        bar.addWidget(self.area_filter, 1)
+        bar.addWidget(self.show_old)
+        bar.addStretch(1)
+        bar.addWidget(self.plan_button)
+
+        self.walks = WalkTableModel(self)
+        self.walk_view = RecordView("walks", self)
+        self.walk_view.setModel(self.walks)
+        self.walk_view.current_row_changed.connect(self._walk_changed)
+        self.walk_view.setMinimumWidth(260)
+        self.no_walks = QLabel(self.tr("Geen buurtschouwen gepland."), self)
+        self.no_walks.setObjectName("noWalks")
+        self.no_walks.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.walk_view, 1)
+        left_layout.addWidget(self.no_walks)
+
+        self.header = QLabel(self)
+        self.header.setObjectName("walkHeader")
+        font = self.header.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.header.setFont(font)
+        self.route = QLabel(self)
+        self.route.setObjectName("walkRoute")
+        self.route.setWordWrap(True)
+        self.route.setTextFormat(Qt.TextFormat.PlainText)
+        self.pack_button = QToolButton(self)
+        self.pack_button.setObjectName("walkPack")
+        self.pack_button.setText(self.tr("Pakket voor onderweg"))
+        self.pack_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.pack_button)
+        open_action = QAction(self.tr("Openen als PDF"), menu)
+        print_action = QAction(self.tr("Afdrukken…"), menu)
+        open_action.triggered.connect(lambda: self.make_pack(False))
+        print_action.triggered.connect(lambda: self.make_pack(True))
+        menu.addAction(open_action)
+        menu.addAction(print_action)
+        self.pack_button.setMenu(menu)
+        self.finish_button = QPushButton(self.tr("Schouw &afronden"), self)
+        self.finish_button.setObjectName("finishWalk")
+        self.finish_button.clicked.connect(self.finish_walk)
+        head_row = QHBoxLayout()
+        head_row.addWidget(self.header, 1)
+        head_row.addWidget(self.pack_button)
+        head_row.addWidget(self.finish_button)
+
+        # Findings tab: checklist beside the form, the findings below.
+        self.checklist = ChecklistTree(self)
+        self.form = FindingForm(self)
+        self.form.submitted.connect(self.add_finding)
+        self.checklist.item_chosen.connect(self.form.select_item)
+        self.findings = FindingTableModel(self)
+        self.finding_view = RecordView("findings", self)
+        self.finding_view.setModel(self.findings)
+        self.finding_view.activated_row.connect(lambda _row: self.make_signal())
+        self.finding_view.current_row_changed.connect(lambda _row: self._update_buttons())
+        self.signal_button = QPushButton(self.tr("&Signaal maken…"), self)
+        self.signal_button.setObjectName("findingToSignal")
+        self.signal_button.clicked.connect(lambda: self.make_signal())
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(self.checklist)
+        top.addWidget(self.form)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 1)
+        below = QWidget(self)
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.finding_view, 1)
+        signal_row = QHBoxLayout()
+        signal_row.addStretch(1)
+        signal_row.addWidget(self.signal_button)
+        below_layout.addLayout(signal_row)
+        findings_tab = QSplitter(Qt.Orientation.Vertical, self)
+        findings_tab.addWidget(top)
+        findings_tab.addWidget(below)
+        findings_tab.setStretchFactor(0, 3)
+        findings_tab.setStretchFactor(1, 2)
+
+        self.actions = WalkActionTableModel(self)
+        self.action_view = RecordView("walkActions", self)
+        self.action_view.setModel(self.actions)
+        self.action_view.activated_row.connect(self._open_case)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("walkTabs")
+        self.tabs.addTab(findings_tab, self.tr("&Checklist en bevindingen"))
+        self.tabs.addTab(self.action_view, self.tr("Actie&lijst"))
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(head_row)
+        right_layout.addWidget(self.route)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([300, 850])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self._show_walk(None)
+
+    # ------------------------------------------------------------------ page contract
+
+    def title(self) -> str:
+        return self.tr("Buurtschouwen")
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        area = self.area_filter.currentData()
+        since = None if self.show_old.isChecked() else ctx.clock.now().date() - LOOK_BACK
+        if self._select_after_load is None and self.walk is not None:
+            self._select_after_load = self.walk.walk_id
+
+        def load(c: ServiceContext) -> tuple[list[WalkInfo], Choices]:
+            return buurtschouw.list_buurtschouwen(c, area, since), load_choices(c)
+
+        self.run(load, lambda result: self._loaded(*result))
+
+    def _loaded(self, rows: list[WalkInfo], choices: Choices) -> None:
+        if choices != self.choices:
+            self.choices = choices
+            self._fill_area_filter()
+            self.form.set_categories(choices.categories)
+        self.walks.set_rows(rows)
+        self.walk_view.fit_columns({WalkTableModel.COL_AREA: 150})
+        self.no_walks.setVisible(not rows)
+        wanted = self._select_after_load
+        self._select_after_load = None
+        row = self.walks.row_of(wanted) if wanted else -1
+        if row < 0 and rows and self.walk is None:
+            row = self._first_open_row(rows)
+        if row >= 0:
+            self.walk_view.select_row(row)
+            self._walk_changed(row)
+        elif self.walk is not None and self.walks.row_of(self.walk.walk_id) < 0:
+            self._show_walk(None)
+
+    def _first_open_row(self, rows: list[WalkInfo]) -> int:
+        ctx = self.ctx
+        today = ctx.clock.now().date() if ctx is not None else date.today()
+        for number, walk in enumerate(rows):
+            if walk.status is not WalkStatus.AFGEROND and walk.walk_date <= today:
+                return number
+        return 0
+
+    def _fill_area_filter(self) -> None:
+        current = self.area_filter.currentData()
+        self.area_filter.blockSignals(True)
+        self.area_filter.clear()
+        self.area_filter.addItem(self.tr("Alle focusgebieden"), None)
+        for area in self.choices.areas:
+            self.area_filter.addItem(area.name, area.name)
+        if current is not None:
+            self.area_filter.setCurrentIndex(max(0, self.area_filter.findData(current)))
+        self.area_filter.blockSignals(False)
+
+    def clear(self) -> None:
+        self.walks.clear()
+        self.choices = Choices()
+        self._select_after_load = None
+        self.area_filter.blockSignals(True)
+        self.area_filter.clear()
+        self.area_filter.blockSignals(False)
+        self.form.clear()
+        self.no_walks.setVisible(False)
+        self._show_walk(None)
+        self.files.wipe()
+        self.last_pdf = None
+
+    # ------------------------------------------------------------------ one walk
+
+    def _walk_changed(self, row: int) -> None:
+        walk = self.walks.row_object(row)
+        if walk is not None:
+            self.load_walk(walk.walk_id)
+
+    def load_walk(self, walk_id: str) -> None:
+        gone = self.tr("Deze buurtschouw bestaat niet meer.")
+
+        def load(c: ServiceContext) -> WalkContent:
+            info = next(
+                (w for w in buurtschouw.list_buurtschouwen(c) if w.walk_id == walk_id), None
+            )
+            if info is None:
+                raise SociaalVeiligError(gone)
+            return (
+                info,
+                buurtschouw.list_findings(c, walk_id),
+                buurtschouw.walk_action_list(c, walk_id),
+            )
+
+        self.run(load, lambda content: self._show_walk(*content))
+
+    def _show_walk(
+        self,
+        walk: WalkInfo | None,
+        findings: list[FindingInfo] | None = None,
+        action_rows: list[WalkActionRow] | None = None,
+    ) -> None:
+        self.walk = walk
+        if walk is None:
+            self.header.setText(self.tr("Kies een buurtschouw of plan er een."))
+            self.route.clear()
+            self.findings.clear()
+            self.actions.clear()
+            self._update_buttons()
+            return
+        self.header.setText(
+            self.tr("{area} · {day} · {status}").format(
+                area=walk.area, day=f"{walk.walk_date:%d-%m-%Y}", status=walk.status.label
+            )
+        )
+        streets = [line.strip() for line in (walk.route or "").splitlines() if line.strip()]
+        self.route.setText(
+            self.tr("Route: {streets}").format(streets=" → ".join(streets))
+            if streets
+            else self.tr("Geen route vastgelegd.")
+        )
+        self.findings.set_rows(findings or [])
+        self.finding_view.fit_columns({FindingTableModel.COL_DESCRIPTION: 220})
+        self.actions.set_rows(action_rows or [])
+        self.action_view.fit_columns()
+        if self.walks.row_of(walk.walk_id) >= 0:
+            self.walks.update_row(walk)
+        self._update_buttons()
+
+    def _may_enter(self) -> bool:
+        ctx = self.ctx
+        walk = self.walk
+        return (
+            ctx is not None
+            and walk is not None
+            and walk.status is not WalkStatus.AFGEROND
+            and walk.walk_date <= ctx.clock.now().date()
+        )
+
+    def _update_buttons(self) -> None:
+        walk = self.walk
+        enter = self._may_enter()
+        self.form.setEnabled(enter)
+        self.form.set_busy(not enter)
+        self.finish_button.setEnabled(enter)
+        self.pack_button.setEnabled(walk is not None)
+        finding = self.findings.row_object(self.finding_view.current_row())
+        self.signal_button.setEnabled(
+            walk is not None and finding is not None and finding.signal_id is None
+        )
+        if walk is not None and not enter and walk.status is not WalkStatus.AFGEROND:
+            self.form.setToolTip(
+                self.tr("Bevindingen legt u vast vanaf de dag van de schouw.")
+            )
+        else:
+            self.form.setToolTip("")
+
+    def _open_case(self, row: int) -> None:
+        action_row = self.actions.row_object(row)
+        if action_row is not None and action_row.case_id:
+            self.open_case_requested.emit(action_row.case_id)
+
+    # ------------------------------------------------------------------ changes
+
+    def plan_walk(self) -> PlanBuurtschouwDialog | None:
+        ctx = self.ctx
+        if ctx is None:
+            return None
+        day = ctx.clock.now().date() + timedelta(days=7)
+        dialog = PlanBuurtschouwDialog(
+            ctx, self.choices, day, self, area=self.area_filter.currentData()
+        )
+        dialog.setObjectName("planWalkDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._planned)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _planned(self, walk: WalkInfo) -> None:
+        self.data_changed.emit()
+        self._select_after_load = walk.walk_id
+        self.refresh()
+
+    def add_finding(self, draft: FindingDraft) -> None:
+        walk = self.walk
+        if walk is None:
+            return
+        walk_id = walk.walk_id
+
+        def save(c: ServiceContext) -> tuple[FindingInfo, BaseException | None]:
+            finding = buurtschouw.add_finding(
+                c,
+                walk_id,
+                draft.item,
+                draft.description,
+                draft.street,
+                draft.postcode,
+                draft.house_number,
+                draft.category_code,
+            )
+            if not draft.as_signal or not (finding.postcode and finding.house_number):
+                return finding, None
+            try:
+                return buurtschouw.finding_to_signal(c, finding.finding_id), None
+            except SociaalVeiligError as exc:  # the finding stays; the signal can follow
+                return finding, exc
+
+        def done(result: tuple[FindingInfo, BaseException | None]) -> None:
+            finding, signal_error = result
+            self.form.set_busy(False)
+            self.form.saved()
+            self.load_walk(walk_id)
+            if signal_error is not None:
+                errors.show_error(self, signal_error)
+            elif draft.as_signal and finding.signal_id is None:
+                self.make_signal(finding)  # ask for the nearest address
+
+        def failed(exc: BaseException) -> None:
+            self.form.set_busy(False)
+            errors.show_error(self, exc)  # the form keeps what was typed
+
+        self.form.set_busy(True)
+        self.run(save, done, failed, changes_data=True)
+
+    def make_signal(self, finding: FindingInfo | None = None) -> FindingSignalDialog | None:
+        ctx = self.ctx
+        finding = finding or self.findings.row_object(self.finding_view.current_row())
+        if ctx is None or finding is None or finding.signal_id is not None:
+            return None
+        dialog = FindingSignalDialog(ctx, finding, self)
+        dialog.setObjectName("findingSignalDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        walk_id = finding.walk_id
+        dialog.saved.connect(lambda _f: (self.data_changed.emit(), self.load_walk(walk_id)))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def finish_walk(self) -> None:
+        walk = self.walk
+        if walk is None:
+            return
+        walk_id = walk.walk_id
+        self.run(
+            lambda c: buurtschouw.finish_buurtschouw(c, walk_id),
+            lambda _info: self.load_walk(walk_id),
+            changes_data=True,
+        )
+
+    def make_pack(self, to_printer: bool) -> None:
+        walk = self.walk
+        if walk is None:
+            return
+        area, day = walk.area, walk.walk_date
+        target = self.files.path_for(f"buurtschouwpakket-{day:%Y%m%d}-{walk.walk_id[:6]}")
+
+        def deliver(path: Path) -> None:
+            self.last_pdf = path
+            try:
+                if to_printer:
+                    self.output.print(path, self)
+                else:
+                    self.output.show(path, self)
+            except Exception as exc:  # viewer or printer: a plain message
+                errors.show_error(self, exc)
+
+        self.run(
+            lambda c: reports.buurtschouw_pack(c, area, target, walk_date=day),
+            deliver,
+            progress=self.tr("Het pakket wordt gemaakt…"),
+        )
