@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import (
@@ -715,38 +715,52 @@ def propose_agenda(ctx: ServiceContext, meeting_id: str) -> list[AgendaProposal]
 
         open_case = Case.status != str(CaseStatus.AFGESLOTEN)
 
-        # Signals routed to this meeting, not yet on any agenda.
+        # Signals routed to this meeting, not yet on any agenda: neither as a signal item
+        # nor through their case being on the agenda of a meeting after they came in. (The
+        # comparison of a local meeting time with a UTC receipt time is off by at most two
+        # hours, which only matters for a signal arriving during the meeting itself.)
+        later_item = (
+            select(AgendaItem.id)
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(
+                AgendaItem.case_id == Signal.case_id,
+                Meeting.starts_at >= Signal.received_at,
+                Meeting.status != str(MeetingStatus.GEANNULEERD),
+            )
+            .exists()
+        )
         signal_rows = session.execute(
-            select(Signal)
+            select(Signal, Case)
+            .outerjoin(Case, Case.id == Signal.case_id)
             .where(
                 Signal.focus_area_id == meeting.focus_area_id,
                 Signal.route_target == kind.route_target.value,
                 Signal.status.in_([SignalStatus.GEROUTEERD.value, SignalStatus.GEKOPPELD.value]),
                 Signal.received_at <= start_utc,
                 ~Signal.id.in_(
-                    select(AgendaItem.signal_id).where(AgendaItem.signal_id.is_not(None))
+                    select(AgendaItem.signal_id)
+                    .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+                    .where(
+                        AgendaItem.signal_id.is_not(None),
+                        Meeting.status != str(MeetingStatus.GEANNULEERD),
+                    )
                 ),
+                or_(Signal.case_id.is_(None), and_(open_case, ~later_item)),
             )
             .order_by(Signal.received_at)
-        ).scalars()
-        for signal in signal_rows:
-            if signal.id in signals_here or (signal.case_id and signal.case_id in cases_here):
+        ).tuples()
+        for signal, linked in signal_rows:
+            if signal.id in signals_here or (linked is not None and linked.id in cases_here):
                 continue
-            case = session.get(Case, signal.case_id) if signal.case_id else None
-            if case is not None:
-                if case.status == CaseStatus.AFGESLOTEN:
-                    continue
-                if _discussed_since(session, case.id, utc_to_local(signal.received_at)):
-                    continue
             add(
-                case.id if case else f"signal:{signal.id}",
+                linked.id if linked is not None else f"signal:{signal.id}",
                 AgendaReason.ROUTED,
                 tr("Signaal {ref} ({category}) van {day} is naar dit overleg gerouteerd.").format(
                     ref=signal.reference,
                     category=categories.get(signal.category_id, "?"),
                     day=_day(utc_to_local(signal.received_at)),
                 ),
-                case,
+                linked,
                 signal,
             )
 

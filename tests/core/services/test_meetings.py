@@ -23,6 +23,7 @@ from sociaalveilig.core.services.meetings import (
     accept_proposals,
     add_agenda_item,
     agenda_for_partner,
+    cancel_meeting,
     get_meeting,
     list_meetings,
     mark_agenda_sent,
@@ -355,3 +356,17 @@ def test_wijkagent_sees_meetings_of_own_areas(
         plan_meeting(
             local, KERKRADE, MeetingType.FL, MEETING_AT, None, [partner_id(coordinator_ctx, WOCO)]
         )
+
+
+def test_items_of_a_cancelled_meeting_are_proposed_again(coordinator_ctx: ServiceContext) -> None:
+    ctx = coordinator_ctx
+    signal = make_signal(ctx)
+    cancelled = _meeting(ctx)
+    accept_proposals(ctx, cancelled, propose_agenda(ctx, cancelled))
+    assert get_meeting(ctx, cancelled).items[0].signal_id == signal
+    next_one = _meeting(ctx, datetime(2026, 5, 6, 14, 0))
+    assert propose_agenda(ctx, next_one) == []
+    cancel_meeting(ctx, cancelled)
+    assert [p.signal_id for p in propose_agenda(ctx, next_one)] == [signal]
+    with pytest.raises(ValidationError):
+        add_agenda_item(ctx, cancelled, signal_id=signal)
