@@ -27,11 +27,13 @@ from sociaalveilig.core.services.meetings import (
     get_meeting,
     list_meetings,
     mark_agenda_sent,
+    move_meeting,
     plan_meeting,
     propose_agenda,
     record_decision,
     remove_agenda_item,
     reorder_agenda,
+    set_meeting_partners,
 )
 from sociaalveilig.storage.models import Action, AuditEntry, Case
 from tests.conftest import ActorFactory
@@ -370,3 +372,22 @@ def test_items_of_a_cancelled_meeting_are_proposed_again(coordinator_ctx: Servic
     assert [p.signal_id for p in propose_agenda(ctx, next_one)] == [signal]
     with pytest.raises(ValidationError):
         add_agenda_item(ctx, cancelled, signal_id=signal)
+
+
+def test_move_meeting_and_change_partners(coordinator_ctx: ServiceContext) -> None:
+    ctx = coordinator_ctx
+    mid = _meeting(ctx)
+    moved = move_meeting(ctx, mid, datetime(2026, 4, 23, 9, 30), "Wijkpost")
+    assert (moved.starts_at, moved.location) == (datetime(2026, 4, 23, 9, 30), "Wijkpost")
+    with pytest.raises(ValidationError) as err:
+        move_meeting(ctx, mid, datetime(2026, 4, 14, 9, 30))
+    assert err.value.field == "starts_at"
+    care = partner_id(ctx, CARE)
+    changed = set_meeting_partners(ctx, mid, [partner_id(ctx, WOCO), care])
+    assert set(changed.partner_names) == {WOCO, CARE}
+    with pytest.raises(ValidationError) as err:
+        set_meeting_partners(ctx, mid, [])
+    assert err.value.field == "partner_ids"
+    assert cancel_meeting(ctx, mid).status is MeetingStatus.GEANNULEERD
+    with pytest.raises(ValidationError):
+        move_meeting(ctx, mid, datetime(2026, 4, 24, 9, 30))
