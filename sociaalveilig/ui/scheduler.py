@@ -42,7 +42,7 @@ from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import SociaalVeiligError
 from sociaalveilig.core.services import autobackup, reminders
 from sociaalveilig.core.services.autobackup import AutoBackupResult, AutoBackupStatus
-from sociaalveilig.core.services.context import Clock, ServiceContext
+from sociaalveilig.core.services.context import LOCAL_ZONE, Clock, ServiceContext
 from sociaalveilig.core.services.reminders import ReminderSync, ScheduledReminder
 
 from sociaalveilig.ui import errors, operations
@@ -72,6 +72,11 @@ def _t(text: str) -> str:
 
 def _wall_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _as_utc(local: datetime) -> datetime:
+    """A naive local time as aware UTC, so a span across a DST change counts real time."""
+    return local.replace(tzinfo=LOCAL_ZONE).astimezone(UTC)
 
 
 class ReminderScheduler(QObject):
@@ -114,7 +119,7 @@ class ReminderScheduler(QObject):
 
     def to_wall(self, local: datetime) -> datetime:
         """The wall-clock (UTC) moment at which clock time ``local`` comes."""
-        return self._wall() + (local - self._clock.now())
+        return self._wall() + (_as_utc(local) - _as_utc(self._clock.now()))
 
     def next_daily(self) -> datetime:
         """The next daily run in clock time (today's if still ahead, else tomorrow's)."""

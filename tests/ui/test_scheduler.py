@@ -8,7 +8,7 @@ Clock start: Wednesday 15 April 2026, 10:00.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -132,6 +132,15 @@ def test_a_job_only_emits_its_signal(qtbot, clock: FixedClock) -> None:  # type:
             scheduler.run_job_now(DAILY_JOB)
     finally:
         scheduler.shutdown()
+
+
+def test_planning_counts_real_time_across_the_dst_change(qtbot) -> None:  # type: ignore[no-untyped-def]
+    clock = FixedClock(datetime(2026, 10, 25, 1, 0))  # the night summer time ends
+    wall = datetime(2026, 10, 24, 23, 0, tzinfo=UTC)
+    scheduler = ReminderScheduler(clock, wall=lambda: wall)
+    # 01:00 to 08:00 local that night is eight real hours (03:00 happens twice).
+    assert scheduler.to_wall(datetime(2026, 10, 25, 8, 0)) - wall == timedelta(hours=8)
+    assert scheduler.next_daily() == datetime(2026, 10, 25, 7, 30)
 
 
 def test_lock_removes_every_job_and_unlock_rebuilds_them(
