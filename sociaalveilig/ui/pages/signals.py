@@ -19,14 +19,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sociaalveilig.core.enums import SignalStatus, Source
-from sociaalveilig.core.services import signals
 from sociaalveilig.core.services.search import SignalQuery, SignalRow
 
 from sociaalveilig.ui import errors
@@ -38,6 +36,7 @@ from sociaalveilig.ui.models.signals import SignalTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.settings import UiSettings
+from sociaalveilig.ui.signal_dialog import SignalDialog
 
 SEARCH_DELAY_MS = 300
 
@@ -274,29 +273,22 @@ class SignalsPage(Page):
         if item.case_id:
             self.open_case_requested.emit(item.case_id)
             return
-        self.run(lambda ctx: signals.get_signal(ctx, item.signal_id), self._show_signal)
+        self.open_signal(item.signal_id)
 
-    def _show_signal(self, detail: signals.SignalDetail) -> None:
-        box = QMessageBox(self)
-        box.setObjectName("signalDetail")
-        box.setWindowTitle(self.tr("Signaal"))
-        box.setText(
-            self.tr(
-                "{ref} – {category}\n{address}\nOntvangen {received} via {source}\n\n"
-                "{description}\n\nRoutering: {target}. {reason}"
-            ).format(
-                ref=detail.reference,
-                category=detail.category_name,
-                address=detail.address,
-                received=detail.received_at.strftime("%d-%m-%Y %H:%M"),
-                source=detail.source_label,
-                description=detail.description,
-                target=detail.route_target.label if detail.route_target else "-",
-                reason=detail.route_reason or "",
-            )
-        )
-        box.finished.connect(box.deleteLater)
-        box.open()
+    def open_signal(self, signal_id: str) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        dialog = SignalDialog(ctx, signal_id, self)
+        dialog.open_case_requested.connect(self.open_case_requested)
+        dialog.changed.connect(self._signal_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.last_dialog = dialog
+        dialog.open()
+
+    def _signal_changed(self) -> None:
+        self.model.reload()
+        self.data_changed.emit()
 
     def _new_signal(self) -> None:
         window = self.window()

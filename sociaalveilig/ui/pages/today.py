@@ -1,0 +1,170 @@
+"""Vandaag: what needs doing now. Overdue work, work due this week (signals, actions,
+case reviews, home visits) and new signals waiting for triage, from
+``core.services.worklist``. Enter or a double click opens the case (or the signal)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from sociaalveilig.core.enums import Role
+from sociaalveilig.core.services import worklist
+from sociaalveilig.core.services.worklist import TodayOverview, TriageItem, WorkItem, WorkKind
+
+from sociaalveilig.ui.models.worklist import TriageModel, WorkItemModel
+from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.record_view import RecordView
+from sociaalveilig.ui.settings import UiSettings
+from sociaalveilig.ui.signal_dialog import SignalDialog
+
+TRIAGE_ROLES = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
+
+
+class TodayPage(Page):
+    roles = frozenset({Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER})
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("todaySummary")
+        font = self.summary_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.summary_label.setFont(font)
+
+        self.overdue_model = WorkItemModel(self)
+        self.week_model = WorkItemModel(self, show_late=False)
+        self.triage_model = TriageModel(self)
+        self.overdue_view = RecordView("todayOverdue", self)
+        self.week_view = RecordView("todayWeek", self)
+        self.triage_view = RecordView("todayTriage", self)
+        self.overdue_label = QLabel(self)
+        self.week_label = QLabel(self)
+        self.triage_label = QLabel(self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        sections = (
+            (self.overdue_label, self.overdue_view, self.overdue_model),
+            (self.week_label, self.week_view, self.week_model),
+            (self.triage_label, self.triage_view, self.triage_model),
+        )
+        self.triage_box = QWidget(self)
+        for label, view, model in sections:
+            bold = label.font()
+            bold.setBold(True)
+            label.setFont(bold)
+            view.setModel(model)
+            view.fit_columns({0: 110, 1: 110, 2: 430, 3: 170, 4: 120})
+            box = self.triage_box if view is self.triage_view else QWidget(self)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 4, 0, 0)
+            box_layout.addWidget(label)
+            box_layout.addWidget(view)
+            splitter.addWidget(box)
+        self.triage_view.fit_columns({0: 120, 1: 110, 2: 200, 3: 80, 4: 220, 5: 170})
+        self.overdue_view.activated_row.connect(
+            lambda row: self._open_work(self.overdue_model.row_object(row))
+        )
+        self.week_view.activated_row.connect(
+            lambda row: self._open_work(self.week_model.row_object(row))
+        )
+        self.triage_view.activated_row.connect(
+            lambda row: self._open_triage(self.triage_model.row_object(row))
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(splitter, 1)
+        self._set_counts(None)
+
+    # ------------------------------------------------------------------ page contract
+
+    def title(self) -> str:
+        return self.tr("Vandaag")
+
+    def set_settings(self, settings: UiSettings) -> None:
+        for view in (self.overdue_view, self.week_view, self.triage_view):
+            view.set_settings(settings)
+
+    def save_layout(self) -> None:
+        for view in (self.overdue_view, self.week_view, self.triage_view):
+            view.save_layout()
+
+    def set_context(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        self.triage_box.setVisible(ctx is None or ctx.actor.role in TRIAGE_ROLES)
+        super().set_context(ctx)
+
+    def refresh(self) -> None:
+        self.summary_label.setText(self.tr("Bijwerken…"))
+        self.run(worklist.today_overview, self._show)
+
+    def clear(self) -> None:
+        for model in (self.overdue_model, self.week_model, self.triage_model):
+            model.clear()
+        self._set_counts(None)
+
+    # ------------------------------------------------------------------ data
+
+    def _show(self, overview: TodayOverview) -> None:
+        self.overdue_model.set_rows(overview.overdue)
+        self.week_model.set_rows(overview.due_this_week)
+        self.triage_model.set_rows(overview.to_triage)
+        self._set_counts(overview)
+
+    def _set_counts(self, overview: TodayOverview | None) -> None:
+        if overview is None:
+            self.summary_label.clear()
+            self.overdue_label.setText(self.tr("Te laat"))
+            self.week_label.setText(self.tr("Deze week"))
+            self.triage_label.setText(self.tr("Nieuwe signalen om te beoordelen"))
+            return
+        late, week, triage = (
+            len(overview.overdue),
+            len(overview.due_this_week),
+            len(overview.to_triage),
+        )
+        today = self.ctx.clock.now().strftime("%d-%m-%Y") if self.ctx else ""
+        if late == 0 and week == 0 and triage == 0:
+            self.summary_label.setText(
+                self.tr("Vandaag, {day}: niets te laat en niets meer deze week.").format(day=today)
+            )
+        else:
+            self.summary_label.setText(
+                self.tr(
+                    "Vandaag, {day}: {late} te laat, {week} deze week, {triage} te beoordelen."
+                ).format(day=today, late=late, week=week, triage=triage)
+            )
+        self.overdue_label.setText(self.tr("Te laat ({n})").format(n=late))
+        self.week_label.setText(self.tr("Deze week ({n})").format(n=week))
+        self.triage_label.setText(
+            self.tr("Nieuwe signalen om te beoordelen ({n})").format(n=triage)
+        )
+
+    # ------------------------------------------------------------------ open
+
+    def _open_work(self, item: WorkItem | None) -> None:
+        if item is None:
+            return
+        if item.kind is WorkKind.VISIT:
+            self.navigate_requested.emit("VisitsPage")
+        elif item.case_id:
+            self.open_case_requested.emit(item.case_id)
+        elif item.kind is WorkKind.SIGNAL:
+            self._open_signal(item.object_id)
+
+    def _open_triage(self, item: TriageItem | None) -> None:
+        if item is not None:
+            self._open_signal(item.signal_id)
+
+    def _open_signal(self, signal_id: str) -> None:
+        ctx = self.ctx
+        if ctx is None:
+            return
+        dialog = SignalDialog(ctx, signal_id, self)
+        dialog.open_case_requested.connect(self.open_case_requested)
+        dialog.changed.connect(self._signal_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.last_dialog = dialog
+        dialog.open()
+
+    def _signal_changed(self) -> None:
+        self.data_changed.emit()
+        self.refresh()

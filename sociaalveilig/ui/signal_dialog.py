@@ -1,0 +1,223 @@
+"""One signal: its facts, where routing sent it and why, its case, and the next steps the
+workflow allows from here (link to a case, reject). Loaded off the GUI thread; a signal
+outside the user's scope asks for a reason first (noodknop)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sociaalveilig.core.enums import SignalStatus
+from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.services import access, signals
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.signals import CASE_WORK_ROLES, SignalDetail
+
+from sociaalveilig.ui import errors
+from sociaalveilig.ui.operations import run_operation
+
+
+class SignalDialog(QDialog):
+    open_case_requested = Signal(str)
+    changed = Signal()
+
+    def __init__(self, ctx: ServiceContext, signal_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signalDialog")
+        self.setWindowTitle(self.tr("Signaal"))
+        self._ctx = ctx
+        self._signal_id = signal_id
+        self.detail: SignalDetail | None = None
+
+        self.body = QLabel(self.tr("Signaal laden…"), self)
+        self.body.setObjectName("signalBody")
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+
+        self.case_button = QPushButton(self.tr("Casus openen"), self)
+        self.case_button.setObjectName("openCase")
+        self.case_button.clicked.connect(self._open_case)
+        self.link_button = QPushButton(self.tr("Koppelen aan casus…"), self)
+        self.link_button.setObjectName("linkCase")
+        self.link_button.clicked.connect(self.ask_link)
+        self.reject_button = QPushButton(self.tr("Afwijzen…"), self)
+        self.reject_button.setObjectName("rejectSignal")
+        self.reject_button.clicked.connect(self.ask_reject)
+        close = QPushButton(self.tr("Sluiten"), self)
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.case_button)
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        for button in (self.case_button, self.link_button, self.reject_button):
+            button.setAutoDefault(False)
+            button.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.resize(640, 520)
+        self.load()
+
+    # ------------------------------------------------------------------ load
+
+    def load(self, purpose: str | None = None) -> None:
+        ctx, signal_id = self._ctx, self._signal_id
+        run_operation(
+            self,
+            lambda: signals.get_signal(ctx, signal_id, purpose),
+            self.show_detail,
+            self._failed,
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, AccessDenied) and self._ctx.actor.role in access.EMERGENCY_ROLES:
+            reason, ok = QInputDialog.getText(
+                self,
+                self.tr("Noodknop"),
+                self.tr(
+                    "Dit signaal valt buiten uw werkgebied. Wilt u het toch openen, geef dan de "
+                    "reden. Dit wordt vastgelegd en de beheerder ziet het."
+                ),
+            )
+            if ok and reason.strip():
+                self.load(reason.strip())
+                return
+            self.reject()
+            return
+        self.body.setText(html.escape(errors.message_for(exc)))
+        errors.log_exception(exc)
+
+    def show_detail(self, detail: SignalDetail) -> None:
+        self.detail = detail
+        e = html.escape
+        rows = [
+            (self.tr("Ontvangen"), detail.received_at.strftime("%d-%m-%Y %H:%M")),
+            (
+                self.tr("Bron"),
+                detail.source_label + (f" ({detail.organisation})" if detail.organisation else ""),
+            ),
+            (self.tr("Categorie"), f"{detail.category_name} ({detail.category_code})"),
+            (self.tr("Adres"), detail.address),
+            (
+                self.tr("Focusgebied"),
+                detail.focus_area
+                or self.tr("geen ({municipality})").format(municipality=detail.municipality),
+            ),
+            (self.tr("Urgentie"), detail.urgency.label),
+            (self.tr("Melder"), detail.reporter or self.tr("anoniem")),
+            (self.tr("Status"), detail.status_label),
+            (self.tr("Casus"), detail.case_reference or self.tr("geen")),
+            (
+                self.tr("Afhandelen vóór"),
+                (detail.due_date.strftime("%d-%m-%Y") if detail.due_date else "-")
+                + (self.tr(" (te laat)") if detail.overdue else ""),
+            ),
+            (
+                self.tr("Routering"),
+                (detail.route_target.label if detail.route_target else self.tr("niet gerouteerd"))
+                + (f" – {detail.route_reason}" if detail.route_reason else ""),
+            ),
+        ]
+        table = "".join(
+            f"<tr><td style='color:#555; padding-right:12px'>{e(k)}</td><td>{e(v)}</td></tr>"
+            for k, v in rows
+        )
+        persons = "".join(
+            f"<li>{e(p.reference)}: {e(p.name)}"
+            + (f", {p.birth_year}" if p.birth_year else "")
+            + f" ({e(p.role)})</li>"
+            for p in detail.persons
+        )
+        history = "".join(
+            f"<li>{e(h.at.strftime('%d-%m-%Y %H:%M'))}: {e(h.to_status)}"
+            + (f" – {e(h.reason)}" if h.reason else "")
+            + "</li>"
+            for h in detail.history
+        )
+        notice = (
+            "<p style='color:#b00020'>"
+            + e(self.tr("Geopend met de noodknop; dit is vastgelegd."))
+            + "</p>"
+            if detail.emergency_access
+            else ""
+        )
+        self.body.setText(
+            f"<h3>{e(self.tr('Signaal {ref}').format(ref=detail.reference))}</h3>{notice}"
+            f"<table>{table}</table>"
+            f"<p><b>{e(self.tr('Omschrijving'))}</b><br>{e(detail.description)}</p>"
+            + (f"<p><b>{e(self.tr('Betrokkenen'))}</b></p><ul>{persons}</ul>" if persons else "")
+            + (f"<p><b>{e(self.tr('Geschiedenis'))}</b></p><ul>{history}</ul>" if history else "")
+        )
+        may_work = self._ctx.actor.role in CASE_WORK_ROLES
+        allowed = set(detail.allowed_next_statuses)
+        self.case_button.setVisible(detail.case_id is not None)
+        self.link_button.setVisible(may_work and SignalStatus.GEKOPPELD in allowed)
+        self.reject_button.setVisible(may_work and SignalStatus.AFGEWEZEN in allowed)
+
+    # ------------------------------------------------------------------ steps
+
+    def _open_case(self) -> None:
+        if self.detail is not None and self.detail.case_id:
+            self.open_case_requested.emit(self.detail.case_id)
+        self.accept()
+
+    def ask_link(self) -> None:
+        reference, ok = QInputDialog.getText(
+            self, self.tr("Koppelen aan casus"), self.tr("Referentie van de casus (C-…):")
+        )
+        if not ok or not reference.strip():
+            return
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Koppelen aan casus"), self.tr("Reden (komt in de geschiedenis):")
+        )
+        if ok:
+            self.link(reference.strip(), reason)
+
+    def link(self, case_reference: str, reason: str) -> None:
+        ctx, signal_id = self._ctx, self._signal_id
+        run_operation(
+            self,
+            lambda: signals.move_signal(ctx, signal_id, case_reference, reason),
+            self._changed,
+        )
+
+    def ask_reject(self) -> None:
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Signaal afwijzen"), self.tr("Reden (komt in de geschiedenis):")
+        )
+        if ok:
+            self.reject_signal(reason)
+
+    def reject_signal(self, reason: str) -> None:
+        ctx, signal_id = self._ctx, self._signal_id
+        run_operation(
+            self,
+            lambda: signals.change_signal_status(
+                ctx, signal_id, SignalStatus.AFGEWEZEN.value, reason
+            ),
+            self._changed,
+        )
+
+    def _changed(self, detail: SignalDetail) -> None:
+        self.show_detail(detail)
+        self.changed.emit()
