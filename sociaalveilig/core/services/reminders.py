@@ -76,6 +76,8 @@ ESCALATION_STALE_AFTER = timedelta(days=14)
 CLOCK_TOLERANCE = timedelta(minutes=2)
 """A clock this much behind the last sync has been turned back (not just a slow sync)."""
 MAX_SNOOZE = timedelta(days=30)
+STATE_KEEP = timedelta(days=60)
+"""States of reminders that no longer apply are forgotten this long after they fired."""
 LAST_SYNC_PREFIX = "reminders.last_sync."
 
 _OPEN_ACTION = (ActionStatus.OPEN.value, ActionStatus.IN_UITVOERING.value)
@@ -844,6 +846,28 @@ def _state_for(
     return row
 
 
+def _prune(
+    session: Session,
+    rows: dict[str, ReminderState],
+    current: set[str],
+    now: datetime,
+    utc_now: datetime,
+) -> None:
+    """Forget states of reminders whose work is gone or long past (a deleted visit, a held
+    meeting): not current, fired over ``STATE_KEEP`` ago and not snoozed into the future.
+    Reminders without an end (overdue work, reviews, stale escalations) stay current as
+    long as their work is open, so their states are kept."""
+    for key, row in list(rows.items()):
+        if key in current:
+            continue
+        if row.fired_at is not None and row.fired_at > utc_now - STATE_KEEP:
+            continue
+        if row.snoozed_until is not None and row.snoozed_until > now:
+            continue
+        session.delete(row)
+        del rows[key]
+
+
 def _last_sync_key(user_id: str) -> str:
     return LAST_SYNC_PREFIX + user_id
 
@@ -886,17 +910,15 @@ def sync(ctx: ServiceContext, horizon: timedelta = HORIZON) -> ReminderSync:
         since = None if clock_back else last_local
         lo = min(since, now) if since is not None else now
         rows = _load_states(session, user_id)
+        found = candidates(session, ctx, lo, now + horizon)
         evaluation = evaluate(
-            candidates(session, ctx, lo, now + horizon),
-            {key: _view(row) for key, row in rows.items()},
-            now,
-            since,
-            horizon,
+            found, {key: _view(row) for key, row in rows.items()}, now, since, horizon
         )
         fired_at = utc_now.astimezone(UTC).replace(tzinfo=None)
         for reminder in evaluation.fired + evaluation.missed:
             row = _state_for(session, rows, user_id, reminder)
             row.fired_at = fired_at
+        _prune(session, rows, {r.key for r in found}, now, fired_at)
         _write_last_sync(session, user_id, utc_now)
         notice = None
         if clock_back and last_local is not None:

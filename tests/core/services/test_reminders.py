@@ -628,6 +628,33 @@ def test_texts_hold_no_resident_data(coordinator_ctx: ServiceContext, clock: Fix
                 assert secret not in text
 
 
+def test_states_of_work_that_is_gone_are_forgotten_after_60_days(
+    coordinator_ctx: ServiceContext, clock: FixedClock
+) -> None:
+    case_id, _ = add_case(coordinator_ctx)
+    visit = add_visit(coordinator_ctx, case_id, datetime(2026, 4, 15, 10, 30))
+    action_id, _ = add_action(coordinator_ctx, case_id, date(2026, 4, 14))
+    reminders.sync(coordinator_ctx)
+    reminders.dismiss(coordinator_ctx, key(ReminderKind.ACTION_OVERDUE, action_id))
+    with coordinator_ctx.unit() as session:
+        row = session.get(Visit, visit)
+        assert row is not None
+        row.status = str(VisitStatus.UITGEVOERD)
+
+    def stored() -> set[str]:
+        with coordinator_ctx.unit() as session:
+            return set(session.execute(select(ReminderState.reminder_key)).scalars())
+
+    clock.set(datetime(2026, 6, 1, 9, 0))
+    reminders.sync(coordinator_ctx)
+    assert key(ReminderKind.VISIT_SOON, visit) in stored()  # fired 47 days ago: kept
+    clock.set(datetime(2026, 6, 20, 9, 0))
+    reminders.sync(coordinator_ctx)
+    # The visit's reminder is forgotten; the dismissed overdue action (still open) is not.
+    assert stored() == {key(ReminderKind.ACTION_OVERDUE, action_id)}
+    assert reminders.sync(coordinator_ctx).active == ()
+
+
 # --------------------------------------------------------------------------- pure evaluation
 
 
