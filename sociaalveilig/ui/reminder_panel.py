@@ -159,6 +159,7 @@ class ReminderPanel(QWidget):
         center.caught_up.connect(self.show_catch_up)
         center.notice.connect(self.set_notice)
         center.backup_status_changed.connect(self.set_backup_status)
+        center.cleared.connect(self.clear)
         self.snooze_requested.connect(center.snooze)
         self.done_requested.connect(center.done)
         if center.last_sync is not None:
@@ -170,6 +171,7 @@ class ReminderPanel(QWidget):
         center.caught_up.disconnect(self.show_catch_up)
         center.notice.disconnect(self.set_notice)
         center.backup_status_changed.disconnect(self.set_backup_status)
+        center.cleared.disconnect(self.clear)
         self.snooze_requested.disconnect(center.snooze)
         self.done_requested.disconnect(center.done)
 

@@ -279,6 +279,7 @@ class ReminderCenter(QObject):
     notice = Signal(str)  # a plain Dutch notice (the clock was turned back)
     backup_status_changed = Signal(object)  # AutoBackupStatus | None
     daily_finished = Signal(object)  # DailyOutcome
+    cleared = Signal()  # locked: every view of reminders must be emptied
 
     def __init__(
         self,
@@ -330,6 +331,7 @@ class ReminderCenter(QObject):
         self.backup_status = None
         self.reminders_changed.emit(())
         self.backup_status_changed.emit(None)
+        self.cleared.emit()
 
     def shutdown(self) -> None:
         self.detach()

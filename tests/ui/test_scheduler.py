@@ -304,12 +304,12 @@ def test_catch_up_after_a_closed_week_lists_every_missed_reminder_once(
     }
     _assert_clean(harness.notifier.notes)
 
-    # Locking and unlocking again lists nothing twice.
+    # Locking empties the panel, catch-up list included; unlocking again lists nothing twice.
     harness.center.detach()
+    assert not harness.panel.catch_up_box.isVisibleTo(harness.panel)
+    assert harness.panel.catch_up_list.topLevelItemCount() == 0
     harness.attach(coordinator_ctx)
     assert len(harness.caught_up) == 1 and len(harness.notifier.notes) == 1
-    harness.panel.hide_catch_up()
-    assert not harness.panel.catch_up_box.isVisibleTo(harness.panel)
 
 
 def test_clock_turned_back_is_a_notice_without_duplicates(
