@@ -111,9 +111,11 @@ def wire_reminders(window: MainWindow, ctx: ServiceContext) -> None:
     The scheduler is rebuilt from the store's rows at unlock and removed on lock:
     connect ``window.unlocked`` (carries the new ServiceContext) and ``window.locked``.
     Jobs only emit Qt signals; the window reacts (tray notification without case content,
-    the Vandaag page). Nothing is wired yet.
+    the Vandaag page through its ``set_reminder_center``).
     """
-    del window, ctx
+    from sociaalveilig.ui.scheduler import install_reminders
+
+    install_reminders(window, ctx)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
