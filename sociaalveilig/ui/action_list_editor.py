@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +25,7 @@ from sociaalveilig.core.enums import ActionType
 from sociaalveilig.core.services.actions import ActionInput
 
 from sociaalveilig.ui.choices import PartnerChoice
-from sociaalveilig.ui.dutch import dutch
+from sociaalveilig.ui.dutch import dutch, to_date
 from sociaalveilig.ui.models.pending_action_table import PendingAction, PendingActionTableModel
 from sociaalveilig.ui.record_view import RecordView
 
@@ -64,7 +65,7 @@ class ActionListEditor(QWidget):
         self.view = RecordView("pendingActions", self, sortable=False)
         self.view.setModel(self.model)
         self.view.setMinimumHeight(70)
-        QShortcut(QKeySequence.StandardKey.Delete, self.view, activated=self.remove_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, self.remove_selected)
 
         grid = QGridLayout()
         for column, (text, widget) in enumerate(
@@ -91,7 +92,10 @@ class ActionListEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.remove_button)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_button)
+        layout.addLayout(remove_row)
         self.set_partners(())
 
     def set_partners(self, partners: tuple[PartnerChoice, ...] | list[PartnerChoice]) -> None:
@@ -112,7 +116,7 @@ class ActionListEditor(QWidget):
         inp = ActionInput(
             action_type=str(self.action_type.currentData()),
             owner_partner_id=owner,
-            deadline=self.deadline.date().toPython(),
+            deadline=to_date(self.deadline.date()),
             description=self.description.text().strip() or None,
         )
         pending = PendingAction(
@@ -134,7 +138,7 @@ class ActionListEditor(QWidget):
         self.model.set_rows(rows)
         self.changed.emit()
 
-    def actions(self) -> list[ActionInput]:
+    def action_inputs(self) -> list[ActionInput]:
         return [pending.action for pending in self.model.rows]
 
     def clear(self) -> None:

@@ -49,9 +49,11 @@ class ChecklistTree(QTreeWidget):
     def select_code(self, code: str) -> None:
         for index in range(self.topLevelItemCount()):
             group = self.topLevelItem(index)
+            if group is None:
+                continue
             for child_index in range(group.childCount()):
                 child = group.child(child_index)
-                if child.data(0, CodeRole) == code:
+                if child is not None and child.data(0, CodeRole) == code:
                     self.setCurrentItem(child)
                     return
 

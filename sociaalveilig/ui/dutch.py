@@ -3,7 +3,9 @@ date fields ("dinsdag 24-11-2026"), Monday first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
+from datetime import date, time
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import QCalendarWidget, QDateTimeEdit, QWidget
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
@@ -20,3 +22,13 @@ def dutch(widget: QWidget) -> QWidget:
             calendar.setLocale(DUTCH)
             calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
     return widget
+
+
+def to_date(value: QDate) -> date:
+    """A QDate as a Python date."""
+    return date(value.year(), value.month(), value.day())
+
+
+def to_time(value: QTime) -> time:
+    """A QTime as a Python time (to the minute; seconds are not planned)."""
+    return time(value.hour(), value.minute())

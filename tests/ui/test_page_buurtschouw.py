@@ -74,8 +74,8 @@ def test_finding_becomes_a_signal_with_source_buurtschouw(qtbot, coordinator_ctx
     assert signal.category_code == "WO-VER"
     # Ready for the next finding in the same street.
     assert page.form.street.text() == "Fictiefstraat" and page.form.description.toPlainText() == ""
-    assert page.actions.rowCount() == 1
-    assert page.actions.row_object(0).finding.signal_reference == finding.signal_reference
+    assert page.action_rows.rowCount() == 1
+    assert page.action_rows.row_object(0).finding.signal_reference == finding.signal_reference
 
 
 def test_finding_without_address_asks_for_the_nearest_one(qtbot, coordinator_ctx, wait_idle):

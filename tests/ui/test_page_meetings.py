@@ -135,10 +135,10 @@ def test_minutes_record_decision_and_create_actions(qtbot, coordinator_ctx, cloc
     page.tabs.setCurrentIndex(1)
     editor = page.minutes
     assert editor.save_button.isEnabled()
-    assert editor.actions.owner.count() == 3  # "(kies een partner)" + the two partners
+    assert editor.action_editor.owner.count() == 3  # "(kies een partner)" + the two partners
 
     editor.decision.setPlainText("Gezamenlijk huisbezoek en controle op overbewoning.")
-    form = editor.actions
+    form = editor.action_editor
     form.action_type.setCurrentIndex(form.action_type.findData(ActionType.GEZAMENLIJK_HUISBEZOEK))
     form.owner.setCurrentIndex(form.owner.findData(partner_id(coordinator_ctx, POLICE)))
     form.set_default_deadline(date(2026, 4, 24))
@@ -174,12 +174,12 @@ def test_refused_decision_keeps_text_and_actions(qtbot, coordinator_ctx, clock, 
     page.tabs.setCurrentIndex(1)
     editor = page.minutes
     editor.decision.setPlainText("Handhavingstraject starten.")
-    editor.actions.add_action()  # no owner chosen: the service refuses the whole decision
+    editor.action_editor.add_action()  # no owner chosen: the service refuses the whole decision
     editor.save()
     wait_idle()
     qtbot.waitUntil(lambda: bool(_error_boxes()))
     assert editor.decision.toPlainText() == "Handhavingstraject starten."
-    assert editor.actions.model.rowCount() == 1
+    assert editor.action_editor.model.rowCount() == 1
     assert editor.save_button.isEnabled()
     assert actions.list_actions(coordinator_ctx, case_id=case_id) == []
     _close_errors()

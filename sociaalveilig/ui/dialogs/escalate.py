@@ -55,7 +55,7 @@ class EscalateDialog(ServiceFormDialog):
         self.register_field("reason", self.reason)
         self.register_field("external_reference", self.external)
         self.save_button.setText(self.tr("Opschalen"))
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.on_save)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.on_save)
         self.resize(540, self.sizeHint().height())
 
     def on_save(self) -> None:

@@ -59,7 +59,7 @@ class EscalationStatusDialog(ServiceFormDialog):
         )
         self.add_row(self.tr("&Kenmerk:"), self.external, "external_reference")
         self.save_button.setText(self.tr("Afschalen") if afschaling else self.tr("Opslaan"))
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.on_save)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.on_save)
         self.resize(520, self.sizeHint().height())
 
     def on_save(self) -> None:

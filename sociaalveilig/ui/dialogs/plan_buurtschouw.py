@@ -12,7 +12,7 @@ from sociaalveilig.core.services.context import ServiceContext
 
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
-from sociaalveilig.ui.dutch import dutch
+from sociaalveilig.ui.dutch import dutch, to_date
 
 
 class PlanBuurtschouwDialog(ServiceFormDialog):
@@ -59,6 +59,6 @@ class PlanBuurtschouwDialog(ServiceFormDialog):
         if not area:
             self.refuse(self.tr("Kies het focusgebied van de buurtschouw."), "area")
             return
-        day = self.date.date().toPython()
+        day = to_date(self.date.date())
         route = self.route.toPlainText()
         self.submit(lambda ctx: buurtschouw.plan_buurtschouw(ctx, area, day, route))

@@ -14,7 +14,7 @@ from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
-from sociaalveilig.ui.dutch import dutch
+from sociaalveilig.ui.dutch import dutch, to_date, to_time
 
 DEFAULT_LOCATION = "Coördinatiecentrum Hoensbroek"
 
@@ -75,7 +75,7 @@ class PlanMeetingDialog(ServiceFormDialog):
             self.refuse(self.tr("Kies het focusgebied van het overleg."), "area")
             return
         kind = str(self.kind.currentData())
-        starts_at = datetime.combine(self.date.date().toPython(), self.time.time().toPython())
+        starts_at = datetime.combine(to_date(self.date.date()), to_time(self.time.time()))
         location = self.location.text()
         partners = self.partners.checked()
         self.submit(

@@ -24,7 +24,7 @@ from sociaalveilig.core.services.visits import VisitAddress, VisitInput
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
-from sociaalveilig.ui.dutch import dutch
+from sociaalveilig.ui.dutch import dutch, to_date, to_time
 
 DEFAULT_LENGTH = timedelta(hours=1)
 
@@ -132,7 +132,7 @@ class PlanVisitDialog(ServiceFormDialog):
             widget.setEnabled(not use_case_address)
 
     def visit_input(self) -> VisitInput:
-        day = self.date.date().toPython()
+        day = to_date(self.date.date())
         address = None
         if not self.case_address.isChecked():
             address = VisitAddress(
@@ -145,8 +145,8 @@ class PlanVisitDialog(ServiceFormDialog):
         return VisitInput(
             case_id=self.case.text().strip(),
             partner_ids=tuple(self.partners.checked()),
-            start=datetime.combine(day, self.start.time().toPython()),
-            end=datetime.combine(day, self.end.time().toPython()),
+            start=datetime.combine(day, to_time(self.start.time())),
+            end=datetime.combine(day, to_time(self.end.time())),
             purpose=self.purpose.toPlainText(),
             address=address,
             joint=self.joint.isChecked(),

@@ -43,7 +43,7 @@ class ReasonDialog(ServiceFormDialog):
         if save_text:
             self.save_button.setText(save_text)
         # Enter makes a new line in the text; Ctrl+Enter saves.
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.on_save)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.on_save)
         self.resize(480, self.sizeHint().height())
 
     def on_save(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
 from sociaalveilig.core.services.context import ServiceContext
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
-from sociaalveilig.ui.dutch import dutch
+from sociaalveilig.ui.dutch import dutch, to_date, to_time
 
 TimeCall = Callable[[ServiceContext, datetime, datetime], Any]
 
@@ -56,9 +56,9 @@ class VisitTimeDialog(ServiceFormDialog):
         self.resize(420, self.sizeHint().height())
 
     def chosen(self) -> tuple[datetime, datetime]:
-        day = self.date.date().toPython()
-        start = datetime.combine(day, self.start.time().toPython())
-        end = datetime.combine(day, self.end.time().toPython())
+        day = to_date(self.date.date())
+        start = datetime.combine(day, to_time(self.start.time()))
+        end = datetime.combine(day, to_time(self.end.time()))
         return start, end
 
     def on_save(self) -> None:

@@ -27,7 +27,7 @@ class WalkActionTableModel(RecordTableModel[WalkActionRow]):
         status = row.signal_status.label.lower() if row.signal_status else ""
         return f"{reference} ({status})" if status else reference
 
-    def actions(self, row: WalkActionRow) -> str:
+    def actions_text(self, row: WalkActionRow) -> str:
         if not row.actions:
             return ""
         return "; ".join(
@@ -44,6 +44,6 @@ class WalkActionTableModel(RecordTableModel[WalkActionRow]):
             RecordColumn(self.tr("Signaal"), self.signal,
                          attention=lambda r: r.finding.signal_id is None),
             RecordColumn(self.tr("Casus"), lambda r: r.case_reference or ""),
-            RecordColumn(self.tr("Acties"), self.actions, lambda r: len(r.actions),
-                         tooltip=lambda r: self.actions(r).replace("; ", "\n") or None),
+            RecordColumn(self.tr("Acties"), self.actions_text, lambda r: len(r.actions),
+                         tooltip=lambda r: self.actions_text(r).replace("; ", "\n") or None),
         )

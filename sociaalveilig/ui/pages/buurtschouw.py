@@ -164,9 +164,9 @@ class BuurtschouwPage(Page):
         findings_tab.setStretchFactor(0, 3)
         findings_tab.setStretchFactor(1, 2)
 
-        self.actions = WalkActionTableModel(self)
+        self.action_rows = WalkActionTableModel(self)
         self.action_view = RecordView("walkActions", self)
-        self.action_view.setModel(self.actions)
+        self.action_view.setModel(self.action_rows)
         self.action_view.activated_row.connect(self._open_case)
 
         self.tabs = QTabWidget(self)
@@ -299,7 +299,7 @@ class BuurtschouwPage(Page):
             self.header.setText(self.tr("Kies een buurtschouw of plan er een."))
             self.route.clear()
             self.findings.clear()
-            self.actions.clear()
+            self.action_rows.clear()
             self._update_buttons()
             return
         self.header.setText(
@@ -315,7 +315,7 @@ class BuurtschouwPage(Page):
         )
         self.findings.set_rows(findings or [])
         self.finding_view.fit_columns({FindingTableModel.COL_DESCRIPTION: 220})
-        self.actions.set_rows(action_rows or [])
+        self.action_rows.set_rows(action_rows or [])
         self.action_view.fit_columns()
         if self.walks.row_of(walk.walk_id) >= 0:
             self.walks.update_row(walk)
@@ -350,7 +350,7 @@ class BuurtschouwPage(Page):
             self.form.setToolTip("")
 
     def _open_case(self, row: int) -> None:
-        action_row = self.actions.row_object(row)
+        action_row = self.action_rows.row_object(row)
         if action_row is not None and action_row.case_id:
             self.open_case_requested.emit(action_row.case_id)
 
@@ -426,10 +426,14 @@ class BuurtschouwPage(Page):
         dialog.setObjectName("findingSignalDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         walk_id = finding.walk_id
-        dialog.saved.connect(lambda _f: (self.data_changed.emit(), self.load_walk(walk_id)))
+        dialog.saved.connect(lambda _f: self._signal_made(walk_id))
         self.last_dialog = dialog
         dialog.open()
         return dialog
+
+    def _signal_made(self, walk_id: str) -> None:
+        self.data_changed.emit()
+        self.load_walk(walk_id)
 
     def finish_walk(self) -> None:
         walk = self.walk

@@ -46,7 +46,7 @@ from sociaalveilig.ui import errors
 from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.plan_meeting import PlanMeetingDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
-from sociaalveilig.ui.dutch import dutch
+from sociaalveilig.ui.dutch import dutch, to_date
 from sociaalveilig.ui.models.meeting_table import MeetingTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.panels.agenda_builder import AgendaBuilder
@@ -126,7 +126,7 @@ class MeetingsPage(Page):
         self.view = RecordView("meetings", self)
         self.view.setModel(self.model)
         self.view.current_row_changed.connect(self._row_changed)
-        self.view.activated_row.connect(lambda _row: self.tabs.setFocus())
+        self.view.activated_row.connect(self._focus_meeting)
         self.empty_label = QLabel(self.tr("Geen overleggen in deze maand."), self)
         self.empty_label.setObjectName("noMeetings")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -343,7 +343,7 @@ class MeetingsPage(Page):
         self.refresh()
 
     def _day_clicked(self, qdate: QDate) -> None:
-        day = qdate.toPython()
+        day = to_date(qdate)
         for number, info in enumerate(self.model.rows):
             if info.starts_at.date() == day:
                 self.view.select_row(number)
@@ -358,6 +358,9 @@ class MeetingsPage(Page):
         self.refresh()
 
     # ------------------------------------------------------------------ one meeting
+
+    def _focus_meeting(self, _row: int) -> None:
+        self.tabs.setFocus()
 
     def selected(self) -> MeetingInfo | None:
         return self.model.row_object(self.view.current_row())
@@ -502,10 +505,14 @@ class MeetingsPage(Page):
             return
         self.run(
             lambda c: call(c, meeting_id),
-            lambda detail: (self._show_meeting(detail), self.agenda.added()),
+            self._item_added,
             failed,
             changes_data=True,
         )
+
+    def _item_added(self, detail: MeetingDetail) -> None:
+        self._show_meeting(detail)
+        self.agenda.added()
 
     def propose(self) -> None:
         meeting_id = self._meeting_id()
@@ -583,7 +590,7 @@ class MeetingsPage(Page):
         if ctx is None:
             return None
         now = ctx.clock.now()
-        selected = self.calendar.selectedDate().toPython()
+        selected = to_date(self.calendar.selectedDate())
         day = selected if selected > now.date() else now.date() + timedelta(days=1)
         dialog = PlanMeetingDialog(
             ctx,

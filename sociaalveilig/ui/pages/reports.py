@@ -39,7 +39,7 @@ from sociaalveilig.reports import api
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.choices import AreaChoice, load_areas
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
-from sociaalveilig.ui.dutch import dutch
+from sociaalveilig.ui.dutch import dutch, to_date
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.period_picker import PeriodPicker
 
@@ -106,7 +106,7 @@ class ReportsPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self._print_focused)
+        QShortcut(QKeySequence.StandardKey.Print, self, self._print_focused)
 
     # ------------------------------------------------------------------ building
 
@@ -298,7 +298,7 @@ class ReportsPage(Page):
         if not area:
             self._refuse(self.tr("Kies een focusgebied."), self.pack_area)
             return
-        walk = self.pack_date.date().toPython()
+        walk = to_date(self.pack_date.date())
 
         def make(ctx: ServiceContext, out: Path) -> Path:
             return api.buurtschouw_pack(ctx, area, out, walk_date=walk)

@@ -96,8 +96,8 @@ class VisitsPage(Page):
         self.next_button.clicked.connect(lambda: self.go_week(+1))
         self.this_week_button.clicked.connect(self.go_this_week)
         self.plan_button.clicked.connect(lambda: self.plan_visit())
-        QShortcut(QKeySequence("Alt+Left"), self, activated=lambda: self.go_week(-1))
-        QShortcut(QKeySequence("Alt+Right"), self, activated=lambda: self.go_week(+1))
+        QShortcut(QKeySequence("Alt+Left"), self, lambda: self.go_week(-1))
+        QShortcut(QKeySequence("Alt+Right"), self, lambda: self.go_week(+1))
 
         bar = QHBoxLayout()
         bar.addWidget(self.previous_button)
@@ -169,7 +169,7 @@ class VisitsPage(Page):
         self.open_case_button.setObjectName("openCase")
         self.outcome_button.clicked.connect(self.record_outcome)
         self.replan_button.clicked.connect(lambda: self.replan())
-        self.move_button.clicked.connect(self.move)
+        self.move_button.clicked.connect(self.move_visit)
         self.cancel_button.clicked.connect(self.cancel)
         self.open_case_button.clicked.connect(self._open_case)
         buttons = QVBoxLayout()
@@ -422,7 +422,7 @@ class VisitsPage(Page):
         self._dialog(dialog)
         return dialog
 
-    def move(self) -> VisitTimeDialog | None:
+    def move_visit(self) -> VisitTimeDialog | None:
         ctx = self.ctx
         visit = self.selected_visit()
         if ctx is None or visit is None:

@@ -63,8 +63,8 @@ class AgendaBuilder(QWidget):
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
         self.remove_button.clicked.connect(self._remove)
-        QShortcut(QKeySequence("Ctrl+Up"), self.view, activated=lambda: self.move_selected(-1))
-        QShortcut(QKeySequence("Ctrl+Down"), self.view, activated=lambda: self.move_selected(+1))
+        QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self.move_selected(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self.move_selected(+1))
 
         self.add_reference = QLineEdit(self)
         self.add_reference.setObjectName("agendaAddReference")

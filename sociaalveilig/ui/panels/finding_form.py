@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -73,7 +74,7 @@ class FindingForm(QWidget):
         self.add_button.setObjectName("addFinding")
         self.add_button.setToolTip(self.tr("Ctrl+Enter"))
         self.add_button.clicked.connect(self.submit)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.submit)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
         self.item.currentIndexChanged.connect(self._item_changed)
         self.postcode.textChanged.connect(lambda _t: self._update_signal_hint())
         self.house_number.valueChanged.connect(lambda _v: self._update_signal_hint())
@@ -85,7 +86,9 @@ class FindingForm(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("&Punt:"), self.item)
         form.addRow(self.tr("&Categorie:"), self.category)
-        form.addRow(self.tr("&Waar:"), place)
+        where = QLabel(self.tr("&Waar:"), self)
+        where.setBuddy(self.street)
+        form.addRow(where, place)
         form.addRow(self.tr("&Bevinding:"), self.description)
         buttons = QHBoxLayout()
         buttons.addWidget(self.as_signal, 1)

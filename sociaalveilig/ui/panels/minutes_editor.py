@@ -80,17 +80,18 @@ class MinutesEditor(QWidget):
         self.decision.setTabChangesFocus(True)
         self.decision.setPlaceholderText(self.tr("Wat spraken de partners af?"))
         self.decision.setMinimumHeight(70)
+        self.decision.setMaximumHeight(130)
         decision_label = QLabel(self.tr("&Besluit:"), form)
         decision_label.setBuddy(self.decision)
-        self.actions = ActionListEditor(form)
+        self.action_editor = ActionListEditor(form)
         actions_box = QGroupBox(self.tr("Acties"), form)
         actions_layout = QVBoxLayout(actions_box)
-        actions_layout.addWidget(self.actions)
+        actions_layout.addWidget(self.action_editor)
         self.save_button = QPushButton(self.tr("Besluit &vastleggen"), form)
         self.save_button.setObjectName("recordDecision")
         self.save_button.setToolTip(self.tr("Ctrl+Enter"))
         self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+Return"), form, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+Return"), form, self.save)
         form_layout = QVBoxLayout(form)
         form_layout.setContentsMargins(0, 0, 0, 0)
         form_layout.addWidget(decision_label)
@@ -157,8 +158,8 @@ class MinutesEditor(QWidget):
                 detail.meeting.partner_ids, detail.meeting.partner_names, strict=False
             )
         ]
-        self.actions.set_partners(taking_part or list(partners))
-        self.actions.set_default_deadline(default_deadline)
+        self.action_editor.set_partners(taking_part or list(partners))
+        self.action_editor.set_default_deadline(default_deadline)
         self._current_item = None
         self.model.set_rows(detail.items)
         self.view.fit_columns({AgendaTableModel.COL_POSITION: 36})
@@ -178,7 +179,7 @@ class MinutesEditor(QWidget):
         self._saving = None
         self.model.clear()
         self.decision.clear()
-        self.actions.clear()
+        self.action_editor.clear()
         self._show_item(None)
 
     def current_item(self) -> AgendaItemInfo | None:
@@ -191,7 +192,7 @@ class MinutesEditor(QWidget):
         if item_id is None:
             return
         text = self.decision.toPlainText()
-        pending = self.actions.model.rows
+        pending = self.action_editor.model.rows
         if text.strip() or pending:
             self.drafts[item_id] = Draft(text, pending)
         else:
@@ -210,7 +211,7 @@ class MinutesEditor(QWidget):
             )
             self.stack.setCurrentIndex(0)
             self.decision.clear()
-            self.actions.model.clear()
+            self.action_editor.model.clear()
             self._enable_form(False)
             return
         subject = item.case_reference or item.signal_reference or "—"
@@ -235,18 +236,18 @@ class MinutesEditor(QWidget):
         self.stack.setCurrentIndex(0)
         draft = self.drafts.get(item.item_id, Draft())
         self.decision.setPlainText(draft.decision)
-        self.actions.model.set_rows(draft.actions)
+        self.action_editor.model.set_rows(draft.actions)
         self._enable_form(self.editable and self._saving is None)
 
     def _enable_form(self, enabled: bool) -> None:
         self.decision.setReadOnly(not enabled)
-        self.actions.setEnabled(enabled)
+        self.action_editor.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
 
     # ------------------------------------------------------------------ saving
 
     def pending_actions(self) -> list[ActionInput]:
-        return self.actions.actions()
+        return self.action_editor.action_inputs()
 
     def save(self) -> None:
         item = self.current_item()
@@ -264,7 +265,7 @@ class MinutesEditor(QWidget):
         self.drafts.pop(item.item_id, None)
         if self._current_item == item.item_id:
             self.decision.clear()
-            self.actions.model.clear()
+            self.action_editor.model.clear()
         self.model.update_row(item)
         row = self.model.row_of(item.item_id)
         if row == self.view.current_row():

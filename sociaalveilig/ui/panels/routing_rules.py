@@ -57,8 +57,8 @@ class RoutingRulesPanel(Page):
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
         self.toggle_button.clicked.connect(self.toggle_selected)
-        QShortcut(QKeySequence("Ctrl+Up"), self.view, activated=lambda: self.move_selected(-1))
-        QShortcut(QKeySequence("Ctrl+Down"), self.view, activated=lambda: self.move_selected(+1))
+        QShortcut(QKeySequence("Ctrl+Up"), self.view, lambda: self.move_selected(-1))
+        QShortcut(QKeySequence("Ctrl+Down"), self.view, lambda: self.move_selected(+1))
         buttons = QHBoxLayout()
         for button in (
             self.add_button,
@@ -164,12 +164,12 @@ class RoutingRulesPanel(Page):
         category = self.test_category.currentData()
         area = self.test_area.currentData()
         self.test_category.clear()
-        for choice in self.choices.categories:
-            self.test_category.addItem(choice.label, choice.code)
+        for category_choice in self.choices.categories:
+            self.test_category.addItem(category_choice.label, category_choice.code)
         self.test_area.clear()
         self.test_area.addItem(self.tr("(buiten de focusgebieden)"), None)
-        for choice in self.choices.areas:
-            self.test_area.addItem(choice.name, choice.name)
+        for area_choice in self.choices.areas:
+            self.test_area.addItem(area_choice.name, area_choice.name)
         if category is not None:
             self.test_category.setCurrentIndex(max(0, self.test_category.findData(category)))
         if area is not None:
