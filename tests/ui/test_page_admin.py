@@ -181,3 +181,31 @@ def test_reference_models_pass_the_model_tester(qtmodeltester, admin_ctx) -> Non
     postcodes = PostcodeTableModel()
     postcodes.set_rows(reference_data.list_postcodes(admin_ctx))
     qtmodeltester.check(postcodes)
+
+
+def test_rule_dialog_enter_saves_and_escape_cancels(qtbot, admin_ctx, wait_idle) -> None:
+    page = _open_admin(qtbot, admin_ctx, wait_idle)
+    page.tabs.setCurrentWidget(page.routing)
+    wait_idle()
+    before = page.routing.model.rowCount()
+    dialog = page.routing._open_dialog(None)
+    assert dialog is not None
+    cancelled: list[int] = []
+    dialog.rejected.connect(lambda: cancelled.append(1))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert cancelled == [1]
+    wait_idle()
+    assert page.routing.model.rowCount() == before
+
+    dialog = page.routing._open_dialog(None)
+    assert dialog is not None
+    saved: list[object] = []
+    dialog.saved.connect(saved.append)
+    dialog.name.setFocus()
+    qtbot.keyClicks(dialog.name, "Jeugd Kerkrade eerst")
+    dialog.target.setCurrentIndex(dialog.target.findData("coordinator"))
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    wait_idle()
+    assert len(saved) == 1
+    wait_idle()
+    assert page.routing.model.rowCount() == before + 1

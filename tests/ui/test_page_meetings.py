@@ -234,3 +234,23 @@ def test_models_pass_the_model_tester(qtmodeltester, coordinator_ctx) -> None:
     assert proposals.setData(proposals.index(0, 0), Qt.CheckState.Unchecked,
                              Qt.ItemDataRole.CheckStateRole)
     assert proposals.ticked() == []
+
+
+def test_partner_reads_own_meetings_without_editing(qtbot, coordinator_ctx, make_actor, wait_idle):
+    from sociaalveilig.core.enums import Role
+
+    info = _meeting(coordinator_ctx, datetime(2026, 4, 21, 14, 0))
+    meetings.plan_meeting(
+        coordinator_ctx, KERKRADE, MeetingType.AV, datetime(2026, 4, 22, 10, 0), None,
+        [partner_id(coordinator_ctx, "Zorg en hulpverlening")],
+    )
+    meetings.add_agenda_item(coordinator_ctx, info.meeting_id, case_id=make_case(coordinator_ctx))
+    partner = make_actor(Role.PARTNER, partner=HOUSING)
+    page = _page(qtbot, partner, wait_idle)
+    assert page.model.rowCount() == 1  # only the meeting its organisation takes part in
+    assert not page.plan_button.isVisibleTo(page)
+    _select(page, info.meeting_id, wait_idle)
+    assert not page.agenda.add_button.isEnabled()
+    assert not page.agenda.propose_button.isEnabled()
+    assert not page.minutes.save_button.isEnabled()
+    assert page.copy_choice.count() == 1  # its own copy only
