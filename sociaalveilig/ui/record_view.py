@@ -23,6 +23,7 @@ class RecordView(QTableView):
         super().__init__(parent)
         self.setObjectName(name)
         self._settings: UiSettings | None = None
+        self._layout_restored = False
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -77,7 +78,10 @@ class RecordView(QTableView):
     # ------------------------------------------------------------------ layout
 
     def fit_columns(self, widths: dict[int, int] | None = None) -> None:
-        """Size the columns to their contents once (or to the given widths)."""
+        """Size the columns to their contents (or to the given widths), unless the user's
+        own column layout was restored."""
+        if self._layout_restored:
+            return
         header = self.horizontalHeader()
         for column in range(header.count()):
             if widths and column in widths:
@@ -87,7 +91,9 @@ class RecordView(QTableView):
 
     def set_settings(self, settings: UiSettings) -> None:
         self._settings = settings
-        settings.restore_header(self.objectName(), self.horizontalHeader())
+        self._layout_restored = settings.restore_header(
+            self.objectName(), self.horizontalHeader()
+        )
 
     def save_layout(self) -> None:
         if self._settings is not None:
@@ -96,3 +102,15 @@ class RecordView(QTableView):
     def index_at_row(self, row: int) -> QModelIndex:
         model = self.model()
         return model.index(row, 0) if model is not None else QModelIndex()
+
+
+def bind_layouts(widget: QWidget, settings: UiSettings) -> None:
+    """Give every list inside ``widget`` its remembered column layout."""
+    for view in widget.findChildren(RecordView):
+        view.set_settings(settings)
+
+
+def save_layouts(widget: QWidget) -> None:
+    """Remember the column layout of every list inside ``widget``."""
+    for view in widget.findChildren(RecordView):
+        view.save_layout()

@@ -129,3 +129,21 @@ def test_escalation_model_passes_model_tester(qtmodeltester, coordinator_ctx) ->
         EscalationTarget.ZVH,
     ]
     qtmodeltester.check(model)
+
+
+def test_column_widths_are_remembered(qtbot, coordinator_ctx, ui_settings, wait_idle) -> None:
+    page = EscalationsPage()
+    qtbot.addWidget(page)
+    page.set_settings(ui_settings)
+    page.show()
+    page.set_context(coordinator_ctx)
+    wait_idle()
+    page.view.horizontalHeader().resizeSection(EscalationTableModel.COL_TARGET, 333)
+    page.save_layout()
+    again = EscalationsPage()
+    qtbot.addWidget(again)
+    again.set_settings(ui_settings)
+    again.show()
+    again.set_context(coordinator_ctx)
+    wait_idle()
+    assert again.view.horizontalHeader().sectionSize(EscalationTableModel.COL_TARGET) == 333

@@ -14,6 +14,7 @@ from sociaalveilig.ui.panels.categories import CategoriesPanel
 from sociaalveilig.ui.panels.postcodes import PostcodesPanel
 from sociaalveilig.ui.panels.routing_rules import RoutingRulesPanel
 from sociaalveilig.ui.panels.users import UsersPanel
+from sociaalveilig.ui.record_view import bind_layouts, save_layouts
 from sociaalveilig.ui.settings import UiSettings
 
 
@@ -53,18 +54,10 @@ class AdminPage(Page):
         super().set_context(ctx)
 
     def set_settings(self, settings: UiSettings) -> None:
-        for panel in self.panels:
-            for view in panel.findChildren(QWidget):
-                set_settings = getattr(view, "set_settings", None)
-                if set_settings is not None and hasattr(view, "save_layout"):
-                    set_settings(settings)
+        bind_layouts(self, settings)
 
     def save_layout(self) -> None:
-        for panel in self.panels:
-            for view in panel.findChildren(QWidget):
-                save = getattr(view, "save_layout", None)
-                if save is not None:
-                    save()
+        save_layouts(self)
 
     def refresh(self) -> None:
         for panel in self.panels:

@@ -47,7 +47,8 @@ from sociaalveilig.ui.models.walk_action_table import WalkActionTableModel
 from sociaalveilig.ui.models.walk_table import WalkTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.panels.finding_form import FindingDraft, FindingForm
-from sociaalveilig.ui.record_view import RecordView
+from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
+from sociaalveilig.ui.settings import UiSettings
 
 # Walks shown by default: from a while back (to enter findings afterwards) onwards.
 LOOK_BACK = timedelta(days=60)
@@ -250,6 +251,12 @@ class BuurtschouwPage(Page):
         if current is not None:
             self.area_filter.setCurrentIndex(max(0, self.area_filter.findData(current)))
         self.area_filter.blockSignals(False)
+
+    def set_settings(self, settings: UiSettings) -> None:
+        bind_layouts(self, settings)
+
+    def save_layout(self) -> None:
+        save_layouts(self)
 
     def clear(self) -> None:
         self.walks.clear()

@@ -35,7 +35,8 @@ from sociaalveilig.ui.dialogs.escalate import EscalateDialog
 from sociaalveilig.ui.dialogs.escalation_status import EscalationStatusDialog
 from sociaalveilig.ui.models.escalation_table import EscalationTableModel
 from sociaalveilig.ui.pages.base import Page
-from sociaalveilig.ui.record_view import RecordView
+from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
+from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.zvh_checklist import ZvhChecklist
 
 FILTER_OPEN = "open"
@@ -213,6 +214,12 @@ class EscalationsPage(Page):
             self._show_escalation(self.model.row_object(row))
         else:
             self._show_escalation(None)
+
+    def set_settings(self, settings: UiSettings) -> None:
+        bind_layouts(self, settings)
+
+    def save_layout(self) -> None:
+        save_layouts(self)
 
     def clear(self) -> None:
         self.model.clear()

@@ -51,7 +51,8 @@ from sociaalveilig.ui.models.meeting_table import MeetingTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.panels.agenda_builder import AgendaBuilder
 from sociaalveilig.ui.panels.minutes_editor import MinutesEditor
-from sociaalveilig.ui.record_view import RecordView
+from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
+from sociaalveilig.ui.settings import UiSettings
 
 ORGANISERS = frozenset({Role.COORDINATOR})
 PREPARERS = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
@@ -307,16 +308,11 @@ class MeetingsPage(Page):
         self.files.wipe()
         self.last_pdf = None
 
+    def set_settings(self, settings: UiSettings) -> None:
+        bind_layouts(self, settings)
+
     def save_layout(self) -> None:
-        for view in (self.view, self.agenda.view, self.minutes.view):
-            view.save_layout()
-
-    def set_settings(self, settings: object) -> None:
-        from sociaalveilig.ui.settings import UiSettings
-
-        if isinstance(settings, UiSettings):
-            for view in (self.view, self.agenda.view, self.minutes.view):
-                view.set_settings(settings)
+        save_layouts(self)
 
     # ------------------------------------------------------------------ calendar
 
