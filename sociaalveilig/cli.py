@@ -189,6 +189,15 @@ def cmd_import_signals(env: Env) -> int:
         raise UsageError(
             tr("Kan {path} niet lezen: {reason}.").format(path=path, reason=exc.strerror)
         ) from exc
+    if env.args.rejects:
+        # Checked before importing: the rejects are written after the import committed.
+        folder = Path(env.args.rejects).parent
+        if not folder.is_dir():
+            raise UsageError(
+                tr("De map {folder} voor --rejects bestaat niet. Kies een bestaande map.").format(
+                    folder=folder
+                )
+            )
     with env.session() as ctx:
         outcome = import_signals(ctx, data, skip_invalid=env.args.skip_invalid)
     if outcome.errors and not env.args.skip_invalid:
@@ -203,7 +212,7 @@ def cmd_import_signals(env: Env) -> int:
     if outcome.errors and env.args.rejects:
         from sociaalveilig.storage.files import write_text_atomic
 
-        write_text_atomic(Path(env.args.rejects), outcome.rejects_csv or "")
+        write_text_atomic(Path(env.args.rejects), outcome.rejects_csv or "", bom=True)
         env.say(
             tr("{n} regel(s) afgekeurd en weggeschreven naar {path}.").format(
                 n=len(outcome.errors), path=env.args.rejects
