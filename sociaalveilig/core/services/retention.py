@@ -80,6 +80,7 @@ MINIMUM_TERM_DAYS: dict[str, int] = {
 }
 MAXIMUM_TERM_DAYS = 20 * 365 + 5  # twenty years: anything longer is a typing error
 LAST_PURGE_SETTING = "retention.last_purge"
+RECLAIM_PENDING_SETTING = "retention.reclaim_pending"
 
 _FINAL_SIGNAL = (SignalStatus.AFGEWEZEN.value, SignalStatus.AFGEHANDELD.value)
 _OPEN_SIGNAL = (SignalStatus.NIEUW.value, SignalStatus.GEROUTEERD.value)
@@ -841,16 +842,16 @@ def _summary_lines(as_of: date, tally: _Tally, kept_cases: int, reclaimed: bool)
         )
     if not any(tally.counts.values()):
         lines.append(tr("Niets te verwijderen of te anonimiseren volgens de bewaartermijnen."))
-    elif reclaimed:
-        lines.append(
-            tr("Ruimte vrijgemaakt: de verwijderde gegevens staan niet meer in het bestand.")
-        )
-    else:
+    if not reclaimed:
         lines.append(
             tr(
                 "Let op: de vrije ruimte kon nog niet helemaal worden opgeruimd (het bestand "
                 "was in gebruik). Dat gebeurt opnieuw bij de volgende opschoning."
             )
+        )
+    elif any(tally.counts.values()):
+        lines.append(
+            tr("Ruimte vrijgemaakt: de verwijderde gegevens staan niet meer in het bestand.")
         )
     return lines
 
@@ -901,9 +902,19 @@ def purge(ctx: ServiceContext, as_of: date) -> PurgeResult:
             None,
             purpose=tr("bewaartermijnen, peildatum {day}").format(day=as_of.isoformat()),
         )
+        pending = session.get(Setting, RECLAIM_PENDING_SETTING)
+        needs_reclaim = any(tally.counts.values()) or pending is not None
     reclaimed = True
-    if any(tally.counts.values()):
+    if needs_reclaim:
         reclaimed = reclaim_space(ctx.store).complete
+        # Remember an incomplete reclaim, so the next purge tries again even when it
+        # deletes nothing itself.
+        with ctx.unit() as session:
+            pending = session.get(Setting, RECLAIM_PENDING_SETTING)
+            if reclaimed and pending is not None:
+                session.delete(pending)
+            elif not reclaimed and pending is None:
+                session.add(Setting(key=RECLAIM_PENDING_SETTING, value="1"))
     counts: dict[str, int] = defaultdict(int)
     for (kind, _), n in tally.counts.items():
         counts[kind] += n

@@ -778,3 +778,32 @@ def test_status_history_trigger_is_restored_even_without_history(
             s.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
         )
     assert "status_history_no_delete" in names
+
+
+def test_an_incomplete_reclaim_is_retried_by_the_next_purge(
+    admin_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sociaalveilig.storage.maintenance import ReclaimReport
+
+    build_scene(admin_ctx)
+    calls: list[str] = []
+    real = retention.reclaim_space
+
+    def busy(store: object) -> ReclaimReport:
+        calls.append("busy")
+        return ReclaimReport(vacuumed=False, wal_truncated=False, fts_optimised=())
+
+    monkeypatch.setattr(retention, "reclaim_space", busy)
+    first = retention.purge(admin_ctx, AS_OF)
+    assert not first.reclaimed
+    assert any("kon nog niet helemaal worden opgeruimd" in line for line in first.lines)
+
+    def tracked(store: object) -> ReclaimReport:
+        calls.append("real")
+        return real(store)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(retention, "reclaim_space", tracked)
+    second = retention.purge(admin_ctx, AS_OF)  # deletes nothing, but reclaims
+    assert second.reclaimed and calls == ["busy", "real"]
+    third = retention.purge(admin_ctx, AS_OF)  # nothing pending any more
+    assert third.reclaimed and calls == ["busy", "real"]
