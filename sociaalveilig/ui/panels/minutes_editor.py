@@ -211,6 +211,7 @@ class MinutesEditor(QWidget):
             )
             self.stack.setCurrentIndex(0)
             self.decision.clear()
+            self.decided_text.clear()
             self.action_editor.model.clear()
             self._enable_form(False)
             return
