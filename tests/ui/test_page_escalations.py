@@ -147,3 +147,21 @@ def test_column_widths_are_remembered(qtbot, coordinator_ctx, ui_settings, wait_
     again.set_context(coordinator_ctx)
     wait_idle()
     assert again.view.horizontalHeader().sectionSize(EscalationTableModel.COL_TARGET) == 333
+
+
+def test_wijkagent_records_criteria_but_does_not_escalate(qtbot, make_actor, coordinator_ctx,
+                                                          wait_idle) -> None:
+    from sociaalveilig.core.enums import Role
+    from tests.core.services.seed_casework import KERKRADE
+
+    case_id, ref = _case_with_signals(coordinator_ctx)
+    escalations.escalate(coordinator_ctx, case_id, EscalationTarget.RIEC, "Vermoeden ondermijning")
+    agent = make_actor(Role.WIJKAGENT, areas=[KERKRADE])
+    page = _page(qtbot, agent, wait_idle)
+    assert page.model.rowCount() == 1
+    page.view.select_row(0)
+    wait_idle()
+    assert page.checklist.detail is not None
+    assert page.checklist.boxes[0].isEnabled()
+    assert not page.checklist.escalate_button.isEnabled()
+    assert not any(b.isEnabled() for b in page.status_buttons.values())

@@ -294,10 +294,16 @@ class EscalationsPage(Page):
             self.load_case(text)
 
     def load_case(self, case: str) -> None:
-        self.run(
-            lambda ctx: load_case_facts(ctx, case),
-            lambda result: self.checklist.show_case(*result),
-        )
+        self.run(lambda ctx: load_case_facts(ctx, case), self._show_case_facts)
+
+    def _show_case_facts(
+        self, result: tuple[CaseDetail, EscalationProposal | None, bool]
+    ) -> None:
+        self.checklist.show_case(*result)
+        # Escalating is the coordinator's decision; a wijkagent records the criteria.
+        ctx = self.ctx
+        if ctx is None or ctx.actor.role is not Role.COORDINATOR:
+            self.checklist.escalate_button.setEnabled(False)
 
     def save_criteria(self, criteria: ZvhCriteria) -> None:
         detail = self.checklist.detail
@@ -309,7 +315,7 @@ class EscalationsPage(Page):
             cases.set_zvh_criteria(ctx, case_id, criteria)
             return load_case_facts(ctx, case_id)
 
-        self.run(save, lambda result: self.checklist.show_case(*result), changes_data=True)
+        self.run(save, self._show_case_facts, changes_data=True)
 
     # ------------------------------------------------------------------ changes
 
