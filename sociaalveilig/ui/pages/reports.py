@@ -135,6 +135,7 @@ class ReportsPage(Page):
         self.case_ref.setObjectName("caseReference")
         self.case_ref.setPlaceholderText(self.tr("bijvoorbeeld C-2026-00042"))
         self.case_ref.setClearButtonEnabled(True)
+        self.case_ref.setMaximumWidth(280)
         self.case_ref.returnPressed.connect(lambda: self.make_case_summary(OPEN))
         self.case_pseudo = QCheckBox(
             self.tr("Gepseudonimiseerd (initialen, geen omschrijvingen)"), group
@@ -165,6 +166,8 @@ class ReportsPage(Page):
         self.pack_date = QDateEdit(group)
         self.pack_date.setObjectName("packDate")
         self.pack_date.setCalendarPopup(True)
+        self.pack_date.setMaximumWidth(180)
+        self.pack_area.setMaximumWidth(460)
         self.pack_date.setDisplayFormat("dd-MM-yyyy")
         dutch(self.pack_date)
         form = QFormLayout()
@@ -191,6 +194,8 @@ class ReportsPage(Page):
         self.period.setObjectName("managementPeriod")
         self.management_area = QComboBox(group)
         self.management_area.setObjectName("managementArea")
+        self.management_area.setMaximumWidth(460)
+        self.period.setMaximumWidth(460)
         form = QFormLayout()
         form.addRow(self.tr("&Periode:"), self.period)
         form.addRow(self.tr("F&ocusgebied:"), self.management_area)
