@@ -254,3 +254,24 @@ def test_partner_reads_own_meetings_without_editing(qtbot, coordinator_ctx, make
     assert not page.agenda.propose_button.isEnabled()
     assert not page.minutes.save_button.isEnabled()
     assert page.copy_choice.count() == 1  # its own copy only
+
+
+def test_plan_meeting_dialog(qtbot, coordinator_ctx, wait_idle) -> None:
+    from PySide6.QtCore import QDate, QTime
+
+    page = _page(qtbot, coordinator_ctx, wait_idle)
+    dialog = page.plan_meeting()
+    assert dialog is not None
+    assert dialog.partners.count() == 6  # the seeded partner organisations
+    dialog.area.setCurrentIndex(dialog.area.findData(KERKRADE))
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MeetingType.AV.value))
+    dialog.date.setDate(QDate(2026, 5, 6))
+    dialog.time.setTime(QTime(13, 30))
+    dialog.partners.set_checked([partner_id(coordinator_ctx, POLICE)])
+    dialog.on_save()
+    wait_idle()
+    assert page.month == date(2026, 5, 1)
+    assert page.detail is not None
+    info = page.detail.meeting
+    assert info.starts_at == datetime(2026, 5, 6, 13, 30)
+    assert info.meeting_type is MeetingType.AV and info.partner_names == (POLICE,)

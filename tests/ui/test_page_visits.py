@@ -136,3 +136,29 @@ def test_week_model_passes_model_tester(qtmodeltester, coordinator_ctx) -> None:
     model.set_week(date(2026, 4, 13), visits.week_plan(coordinator_ctx, date(2026, 4, 13)))
     assert model.rowCount() == 2
     qtmodeltester.check(model)
+
+
+def test_plan_visit_dialog_plans_a_joint_visit(qtbot, coordinator_ctx, wait_idle) -> None:
+    from PySide6.QtCore import QDate, QTime
+
+    case_id = make_case(coordinator_ctx)
+    page = _page(qtbot, coordinator_ctx, wait_idle)
+    dialog = page.plan_visit()
+    assert dialog is not None
+    dialog.case.setText(case_id)
+    dialog.date.setDate(QDate(2026, 4, 22))
+    dialog.start.setTime(QTime(9, 0))
+    dialog.end.setTime(QTime(10, 30))
+    dialog.partners.set_checked(
+        [partner_id(coordinator_ctx, POLICE), partner_id(coordinator_ctx, HOUSING)]
+    )
+    assert dialog.joint.isChecked()  # two partners: joint by default
+    dialog.purpose.setPlainText("Samen in gesprek over de overlast")
+    dialog.on_save()
+    wait_idle()
+    assert page.model.monday == date(2026, 4, 20)
+    planned = page.selected_visit()
+    assert planned is not None and planned.joint
+    assert planned.start == datetime(2026, 4, 22, 9, 0) and planned.end.hour == 10
+    assert set(planned.partner_names) == {POLICE, HOUSING}
+    assert planned.address.street == "Fictiefstraat"  # the case's address
