@@ -399,6 +399,8 @@ def _load_action(session: Session, ctx: ServiceContext, action_id: str) -> Actio
 
 
 def get_action(ctx: ServiceContext, action_id: str) -> ActionRow:
+    # The same roles as the action list: a manager sees case outlines, not actions.
+    require_role(ctx, *_PLANNERS, Role.PARTNER)
     with work_unit(ctx) as session:
         action = _load_action(session, ctx, action_id)
         ctx.audit(session, "view", OBJ_ACTION, action.reference)
