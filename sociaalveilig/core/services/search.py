@@ -313,7 +313,8 @@ def signal_ids(ctx: ServiceContext, q: SignalQuery) -> list[str]:
     """All ids of the signals matching ``q`` that the user may see, in sort order."""
     _require_lists(ctx)
     with ctx.unit() as session:
-        ids = list(session.execute(_signal_select(ctx, q)).scalars())
+        # Core execution: no ORM row handling for what may be 200,000 ids.
+        ids = list(session.connection().execute(_signal_select(ctx, q)).scalars())
         ctx.audit(session, "search" if q.text.strip() else "list", "signal", None)
         return ids
 
@@ -469,7 +470,7 @@ def case_ids(ctx: ServiceContext, q: CaseQuery) -> list[str]:
     """All ids of the cases matching ``q`` that the user may see, in sort order."""
     _require_case_lists(ctx)
     with ctx.unit() as session:
-        ids = list(session.execute(_case_select(ctx, q)).scalars())
+        ids = list(session.connection().execute(_case_select(ctx, q)).scalars())
         ctx.audit(session, "search" if q.text.strip() else "list", "case", None)
         return ids
 
