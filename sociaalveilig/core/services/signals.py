@@ -234,7 +234,8 @@ def check_signal_input(
     postcode = csvimport.check_postcode((inp.postcode or "").strip(), problems)
     _problem(found, "postcode", problems)
     problems = []
-    house_number = csvimport.check_house_number(str(inp.house_number or "").strip(), problems)
+    number_text = "" if inp.house_number is None else str(inp.house_number).strip()
+    house_number = csvimport.check_house_number(number_text, problems)
     _problem(found, "huisnummer", problems)
     problems = []
     addition = csvimport.check_addition((inp.addition or "").strip(), problems)
@@ -965,6 +966,17 @@ def register_signal(ctx: ServiceContext, inp: SignalInput, case_choice: str) -> 
         place = tables.place(checked.postcode)
         decision = tables.route(checked.category, place.focus_area, checked.source, checked.urgency)
         case: Case | None = None
+        if (
+            choice == NEW_CASE
+            and ctx.actor.role is Role.WIJKAGENT
+            and place.focus_area_id not in ctx.actor.area_ids
+        ):
+            raise AccessDenied(
+                tr(
+                    "Dit adres ligt buiten uw focusgebieden; registreer het signaal zonder "
+                    "casus, dan maakt de coördinator de casus."
+                )
+            )
         if choice == NEW_CASE:
             case = new_case_row(ctx, session, checked, place, initial_risk(checked.urgency))
         elif choice != NO_CASE:

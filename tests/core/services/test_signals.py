@@ -182,6 +182,7 @@ def test_rule_editing_is_for_the_beheerder_and_checks_its_fields(
         ({"source": "buurman"}, "bron"),
         ({"urgency": "spoed"}, "urgentie"),
         ({"house_number": "12a"}, "huisnummer"),
+        ({"house_number": 0}, "huisnummer"),
         ({"addition": "a b!"}, "toevoeging"),
         ({"persons": (PersonInput(name="Anna Verzonnen", birth_year=1850),)}, "geboortejaar"),
         ({"persons": (PersonInput(name=" "),)}, "betrokkene"),
@@ -314,6 +315,11 @@ def test_proposals_leave_out_cases_outside_the_users_area(
     outside = make_actor(Role.WIJKAGENT, areas=[HEERLEN])
     assert len(sv.preview_signal(inside, inp()).proposals) == 1
     assert sv.preview_signal(outside, inp()).proposals == ()
+    # A wijkagent starts cases only in its own areas; without a case it may register.
+    with pytest.raises(AccessDenied):
+        sv.register_signal(outside, inp(), NEW_CASE)
+    assert sv.register_signal(outside, inp(), NO_CASE).case_id is None
+    assert sv.register_signal(inside, inp(house_number=2), NEW_CASE).case_id
 
 
 def test_move_and_unlink_with_history(coordinator_ctx: ServiceContext) -> None:
