@@ -15,7 +15,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import (
@@ -301,9 +301,12 @@ def _timeline(
             )
         )
 
-    for escalation in session.execute(
-        select(Escalation).where(Escalation.case_id == case.id)
-    ).scalars():
+    escalations = select(Escalation).where(Escalation.case_id == case.id)
+    if partner_id is not None:
+        # Escalations (ZVH, RIEC, Veilig Thuis) are for the coordinator and the police;
+        # the escalation services refuse partners, and so does the timeline.
+        escalations = escalations.where(false())
+    for escalation in session.execute(escalations).scalars():
         entries.append(
             TimelineEntry(
                 at=utc_to_local(escalation.created_at),

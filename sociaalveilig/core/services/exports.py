@@ -21,7 +21,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
 from sociaalveilig.core.services import access
 from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.signals import utc_to_local
+from sociaalveilig.core.services.signals import utc_to_local, visible_reporter
 from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality, Partner, Signal
 
 SIGNAL_COLUMNS: tuple[str, ...] = (*csvimport.COLUMNS, "id", "casus", "status")
@@ -86,7 +86,7 @@ def export_signals(ctx: ServiceContext) -> tuple[str, int]:
                     signal.city or "",
                     signal.description,
                     signal.urgency,
-                    signal.reporter or "",
+                    visible_reporter(ctx, signal) or "",
                     signal.reference,
                     case_ref or "",
                     signal.status,

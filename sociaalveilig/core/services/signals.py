@@ -657,6 +657,14 @@ class SignalDetail:
         return self.source.label
 
 
+def visible_reporter(ctx: ServiceContext, signal: Signal) -> str | None:
+    """Who reported, for those who may need to ask back (coordinator, police); a partner
+    organisation working the case has no need to know, unless it registered the signal."""
+    if ctx.actor.role is Role.PARTNER and signal.created_by != ctx.actor.user_id:
+        return None
+    return signal.reporter
+
+
 def is_overdue(status: str, due: date | None, today: date) -> bool:
     return due is not None and due < today and status in OPEN_SIGNAL_STATUSES
 
@@ -753,7 +761,7 @@ def _detail(
         focus_area=area.name if area else None,
         description=signal.description,
         urgency=Urgency(signal.urgency),
-        reporter=signal.reporter,
+        reporter=visible_reporter(ctx, signal),
         status=SignalStatus(signal.status),
         case_id=signal.case_id,
         case_reference=case.reference if case else None,

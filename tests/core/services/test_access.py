@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied
-from sociaalveilig.core.services import access, search
+from sociaalveilig.core.services import access, exports, search
 from sociaalveilig.core.services import cases as cs
 from sociaalveilig.core.services import signals as sv
 from sociaalveilig.core.services.context import ServiceContext
@@ -20,6 +20,7 @@ from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
     AuditEntry,
+    Escalation,
     FocusArea,
     Meeting,
     MeetingPartner,
@@ -64,7 +65,7 @@ class World:
 def world(
     coordinator_ctx: ServiceContext, make_actor: ActorFactory, admin_ctx: ServiceContext
 ) -> World:
-    kerkrade = sv.register_signal(coordinator_ctx, inp(), NEW_CASE)
+    kerkrade = sv.register_signal(coordinator_ctx, inp(reporter="Melder Fictief"), NEW_CASE)
     heerlen = sv.register_signal(
         coordinator_ctx,
         inp(postcode="6431 BC", house_number=5, city="Hoensbroek", category="ZV-ZORG"),
@@ -242,6 +243,32 @@ def test_noodknop_is_not_for_beheerder_or_manager(world: World) -> None:
         sv.get_signal(world.actors["manager"], world.heerlen.reference, purpose="x")
     partner = world.actors["partner_politie"]
     assert cs.get_case(partner, world.heerlen.case_reference or "", purpose="Overleg").reference
+
+
+def test_partners_do_not_see_the_reporter_or_escalations(world: World) -> None:
+    ref = world.kerkrade.reference
+    assert sv.get_signal(world.actors["coordinator"], ref).reporter == "Melder Fictief"
+    assert sv.get_signal(world.actors["wijkagent_kerkrade"], ref).reporter == "Melder Fictief"
+    woco = world.actors["partner_woco"]
+    assert sv.get_signal(woco, ref).reporter is None
+    text, count = exports.export_signals(woco)
+    assert count == 1 and "Melder Fictief" not in text
+    with world.actors["coordinator"].unit() as session:
+        session.add(
+            Escalation(
+                reference="E-2026-00001",
+                case_id=world.kerkrade.case_id or "",
+                target="veilig_thuis",
+                reason="Fictieve zorg over huiselijk geweld",
+                status="aangemeld",
+                created_at=datetime(2026, 4, 15, 7, 0),
+                status_changed_at=datetime(2026, 4, 15, 7, 0),
+            )
+        )
+    ref_case = world.kerkrade.case_reference or ""
+    kinds = [e.kind for e in cs.get_case(world.actors["coordinator"], ref_case).timeline]
+    assert "opschaling" in kinds
+    assert "opschaling" not in [e.kind for e in cs.get_case(woco, ref_case).timeline]
 
 
 def test_initials() -> None:
