@@ -130,8 +130,12 @@ def test_init_user_import_export_verify(tmp_path: Path) -> None:
 
     # A beheerder sees no case content: the export is refused with one line, exit 4.
     refused = cli(
-        store, "export", "signals", str(tmp_path / "x.csv"),
-        stdin="eerste-wachtwoord-beheer\n", user="beheer",
+        store,
+        "export",
+        "signals",
+        str(tmp_path / "x.csv"),
+        stdin="eerste-wachtwoord-beheer\n",
+        user="beheer",
     )
     assert refused.code == 4
     assert len(refused.err.strip().splitlines()) == 1 and "beheerder" in refused.err
@@ -199,9 +203,10 @@ def test_wrong_passphrase_is_exit_3_with_one_line(store_dir: Path) -> None:
 )
 def test_tampered_database_page_is_exit_5(store_dir: Path) -> None:
     db = store_dir / "sociaalveilig.db"
-    assert not (store_dir / "sociaalveilig.db-wal").exists() or (
-        store_dir / "sociaalveilig.db-wal"
-    ).stat().st_size == 0
+    assert (
+        not (store_dir / "sociaalveilig.db-wal").exists()
+        or (store_dir / "sociaalveilig.db-wal").stat().st_size == 0
+    )
     data = bytearray(db.read_bytes())
     middle = len(data) // 2
     for i in range(middle, middle + 32):
@@ -225,9 +230,7 @@ def test_demo_through_the_cli(store_dir: Path) -> None:
     result = cli(store_dir, "demo", "--signals", "25", stdin=ADMIN_PASSPHRASE + "\n", user=ADMIN)
     assert result.code == 0, result.err
     assert "25 signalen" in result.out
-    again_bad = cli(
-        store_dir, "demo", "--signals", "-3", stdin=ADMIN_PASSPHRASE + "\n", user=ADMIN
-    )
+    again_bad = cli(store_dir, "demo", "--signals", "-3", stdin=ADMIN_PASSPHRASE + "\n", user=ADMIN)
     assert again_bad.code == 2
 
 
@@ -313,4 +316,3 @@ def test_import_killed_midway_leaves_all_or_none(store_dir: Path, tmp_path: Path
 @pytest.fixture(autouse=True)
 def _no_store_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOCIAALVEILIG_STORE", raising=False)
-

@@ -172,8 +172,9 @@ def _clean_purpose(purpose: str | None) -> str | None:
     text = " ".join(purpose.split())
     if len(text) > MAX_PURPOSE:
         raise ValidationError(
-            tr("De reden is te lang: {length} tekens, hoogstens {limit}. Vat hem korter samen.")
-            .format(length=len(text), limit=MAX_PURPOSE),
+            tr(
+                "De reden is te lang: {length} tekens, hoogstens {limit}. Vat hem korter samen."
+            ).format(length=len(text), limit=MAX_PURPOSE),
             field="doel",
         )
     return text

@@ -319,9 +319,10 @@ def _timeline(
                 detail=hide(escalation.reason),
             )
         )
-    order = {k: i for i, k in enumerate(
-        ("signaal", "status", "besluit", "actie", "huisbezoek", "opschaling")
-    )}
+    order = {
+        k: i
+        for i, k in enumerate(("signaal", "status", "besluit", "actie", "huisbezoek", "opschaling"))
+    }
     entries.sort(key=lambda e: (e.at, order.get(e.kind, 9)))
     return entries
 
@@ -335,9 +336,7 @@ def case_detail(
     emergency: bool = False,
 ) -> CaseDetail:
     """The case as the acting user may see it (the caller checked access)."""
-    municipality = (
-        session.get(Municipality, case.municipality_id) if case.municipality_id else None
-    )
+    municipality = session.get(Municipality, case.municipality_id) if case.municipality_id else None
     area = session.get(FocusArea, case.focus_area_id) if case.focus_area_id else None
     lead = session.get(Partner, case.lead_partner_id) if case.lead_partner_id else None
     signal_count = int(
@@ -493,9 +492,7 @@ def set_case_status_row(
     ctx.audit(session, "status", "case", case.reference)
 
 
-def change_case_status(
-    ctx: ServiceContext, case_id: str, new: str, reason: str
-) -> CaseDetail:
+def change_case_status(ctx: ServiceContext, case_id: str, new: str, reason: str) -> CaseDetail:
     """Change a case's status as the table allows; an illegal step names the allowed ones."""
     with ctx.unit() as session:
         case = _case_for_change(ctx, session, case_id)
@@ -614,4 +611,3 @@ def escalation_advice(ctx: ServiceContext, case_id: str) -> EscalationProposal:
         progress = utc_to_local(case.last_progress_at) if case.last_progress_at else None
         ctx.audit(session, "escalation_advice", "case", case.reference)
         return propose_escalation(zvh_of(case), facts, ctx.clock.now(), progress)
-

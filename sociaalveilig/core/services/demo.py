@@ -73,16 +73,50 @@ DEMO_PARTNERS: tuple[tuple[str, Source], ...] = (
     ("Buurtnetwerk Proefwijk", Source.ANDERS),
 )
 FIRST_NAMES = (
-    "Anna", "Bram", "Cor", "Dewi", "Eva", "Finn", "Gerda", "Hamza", "Ilse", "Joost",
-    "Karin", "Lars", "Mila", "Noah", "Olga", "Piet", "Rosa", "Sem", "Tineke", "Youssef",
+    "Anna",
+    "Bram",
+    "Cor",
+    "Dewi",
+    "Eva",
+    "Finn",
+    "Gerda",
+    "Hamza",
+    "Ilse",
+    "Joost",
+    "Karin",
+    "Lars",
+    "Mila",
+    "Noah",
+    "Olga",
+    "Piet",
+    "Rosa",
+    "Sem",
+    "Tineke",
+    "Youssef",
 )
 LAST_NAMES = (
-    "Verzonnen", "Fictief", "Voorbeeld", "Denkbeeld", "Proefhuis", "Testmans",
-    "de Bedacht", "van Nergenshuizen", "Oefenaar", "Schijnbaar",
+    "Verzonnen",
+    "Fictief",
+    "Voorbeeld",
+    "Denkbeeld",
+    "Proefhuis",
+    "Testmans",
+    "de Bedacht",
+    "van Nergenshuizen",
+    "Oefenaar",
+    "Schijnbaar",
 )
 STREETS = (
-    "Voorbeeldstraat", "Fictieflaan", "Proefweg", "Denkbeeldhof", "Verzonnenpad",
-    "Oefenplein", "Nepstraat", "Droomdreef", "Schijnsingel", "Bedachtlaan",
+    "Voorbeeldstraat",
+    "Fictieflaan",
+    "Proefweg",
+    "Denkbeeldhof",
+    "Verzonnenpad",
+    "Oefenplein",
+    "Nepstraat",
+    "Droomdreef",
+    "Schijnsingel",
+    "Bedachtlaan",
 )
 CITY_OF = {
     "Heerlen": "Heerlen",
@@ -327,9 +361,7 @@ def add_cases(run: DemoRun) -> None:
             purpose=tr("aantal: {n}").format(n=len(refs)),
         )
     run.lines.append(
-        tr("{cases} casussen met {persons} betrokkenen").format(
-            cases=n_cases, persons=person_n
-        )
+        tr("{cases} casussen met {persons} betrokkenen").format(cases=n_cases, persons=person_n)
     )
 
 
@@ -373,9 +405,7 @@ def add_signals(run: DemoRun) -> None:
                     addition=addition,
                     street=street,
                     city=city,
-                    description=tr("{text} (fictieve demomelding {n}).").format(
-                        text=text, n=n + 1
-                    ),
+                    description=tr("{text} (fictieve demomelding {n}).").format(text=text, n=n + 1),
                     urgency=rng.choices(
                         (Urgency.LAAG, Urgency.NORMAAL, Urgency.HOOG, Urgency.ACUUT),
                         weights=(15, 60, 20, 5),
@@ -401,9 +431,11 @@ def _settle_old_signals(
 ) -> None:
     """Loose signals older than two months: most handled, some rejected."""
     cutoff = run.ctx.clock.now() - timedelta(days=60)
-    linked = set(
-        session.execute(select(Signal.id).where(Signal.case_id.is_not(None))).scalars()
-    ) if ids else set()
+    linked = (
+        set(session.execute(select(Signal.id).where(Signal.case_id.is_not(None))).scalars())
+        if ids
+        else set()
+    )
     now = stored_now(run.worker)
     history: list[dict[str, object]] = []
     by_status: dict[str, list[str]] = {}
@@ -464,6 +496,7 @@ DEMO_STEP_MODULES: tuple[str, ...] = (
     "sociaalveilig.core.services.visits",
     "sociaalveilig.core.services.escalations",
     "sociaalveilig.core.services.buurtschouw",
+    "sociaalveilig.core.services.demo_casework",
 )
 """Service modules whose ``demo_step(run)``, when defined, runs after ``DEMO_STEPS``."""
 

@@ -93,9 +93,7 @@ def export_signals(ctx: ServiceContext) -> tuple[str, int]:
                 ]
             )
             count += 1
-        ctx.audit(
-            session, "export", "signal", None, purpose=tr("aantal: {n}").format(n=count)
-        )
+        ctx.audit(session, "export", "signal", None, purpose=tr("aantal: {n}").format(n=count))
     return buf.getvalue(), count
 
 

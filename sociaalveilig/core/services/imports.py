@@ -98,9 +98,11 @@ def store_signals(
     if not signals:
         return StoredBatch([], [], 0)
     refs = reserve_references(session, RefKind.SIGNAL, ctx.clock.now().year, len(signals))
-    cases = _open_cases_by_address(session, [s.address_key for s in signals]) if (
-        link_open_cases
-    ) else {}
+    cases = (
+        _open_cases_by_address(session, [s.address_key for s in signals])
+        if (link_open_cases)
+        else {}
+    )
     now = stored_now(ctx)
     user_id = ctx.actor.user_id
     decisions: dict[tuple[str, str | None, Source, Urgency], RoutingDecision] = {}

@@ -249,9 +249,7 @@ def _signal_filters(ctx: ServiceContext, q: SignalQuery) -> list[ColumnElement[b
         where.append(Signal.route_target.in_(_values(RouteTarget, q.route_targets, "route")))
     if q.categories:
         codes = [c.strip().upper() for c in q.categories]
-        where.append(
-            Signal.category_id.in_(select(Category.id).where(Category.code.in_(codes)))
-        )
+        where.append(Signal.category_id.in_(select(Category.id).where(Category.code.in_(codes))))
     low, high = _period(q.received_from, q.received_to)
     if low is not None:
         where.append(Signal.received_at >= low)
@@ -507,7 +505,9 @@ def _case_rows(
             select(Signal.case_id, func.count())
             .where(Signal.case_id.in_(chunk))
             .group_by(Signal.case_id)
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     rows = session.execute(
         select(Case, FocusArea.name, Municipality.name, Partner.name)
@@ -546,4 +546,3 @@ def _case_rows(
             pseudonymised=pseudonymised,
         )
     return result
-

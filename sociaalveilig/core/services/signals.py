@@ -202,9 +202,7 @@ def normalise_name(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _problem(
-    found: list[tuple[str, str]], field_name: str, check: list[str]
-) -> None:
+def _problem(found: list[tuple[str, str]], field_name: str, check: list[str]) -> None:
     found.extend((field_name, text) for text in check)
 
 
@@ -433,9 +431,7 @@ class IntakeTables:
         return route_signal(facts, self.rules)
 
     def due_date(self, category_code: str, received_local: datetime) -> date:
-        return add_working_days(
-            received_local.date(), self.categories[category_code].term_days
-        )
+        return add_working_days(received_local.date(), self.categories[category_code].term_days)
 
 
 def rule_def(row: RoutingRule, areas: dict[str, str]) -> RuleDef:
@@ -561,9 +557,7 @@ def find_case(session: Session, id_or_ref: str) -> Case:
 def find_signal(session: Session, id_or_ref: str) -> Signal:
     ref = normalise_reference(id_or_ref)
     if ref is not None:
-        signal = session.execute(
-            select(Signal).where(Signal.reference == ref)
-        ).scalar_one_or_none()
+        signal = session.execute(select(Signal).where(Signal.reference == ref)).scalar_one_or_none()
     else:
         signal = session.get(Signal, id_or_ref.strip())
     if signal is None:
@@ -944,9 +938,12 @@ def _case_for_link(ctx: ServiceContext, session: Session, id_or_ref: str) -> Cas
             ).format(ref=case.reference),
             field="casus",
         )
-    if ctx.actor.role is not Role.COORDINATOR and not session.execute(
-        select(func.count()).select_from(Case).where(Case.id == case.id, access.case_scope(ctx))
-    ).scalar():
+    if (
+        ctx.actor.role is not Role.COORDINATOR
+        and not session.execute(
+            select(func.count()).select_from(Case).where(Case.id == case.id, access.case_scope(ctx))
+        ).scalar()
+    ):
         raise AccessDenied(
             tr(
                 "Casus {ref} valt buiten uw werkgebied; vraag de coördinator het signaal te "
@@ -1123,8 +1120,12 @@ def get_signal(ctx: ServiceContext, id_or_ref: str, purpose: str | None = None) 
             grant = access.check_signal_access(ctx, session, signal, purpose)
             detail = _detail(ctx, session, signal, emergency=grant.emergency)
             audit_view(
-                ctx, session, "signal", signal.reference,
-                [p.reference for p in detail.persons], grant.purpose,
+                ctx,
+                session,
+                "signal",
+                signal.reference,
+                [p.reference for p in detail.persons],
+                grant.purpose,
             )
             return detail
     except AccessDenied:
@@ -1141,11 +1142,15 @@ def explain_routing(ctx: ServiceContext, signal_id: str) -> str:
         ctx.audit(session, "view_routing", "signal", signal.reference)
         if signal.route_target is None:
             return tr("Signaal {ref} is (nog) niet gerouteerd.").format(ref=signal.reference)
-        return tr("Signaal {ref} ging naar: {target}. {reason}").format(
-            ref=signal.reference,
-            target=RouteTarget(signal.route_target).label,
-            reason=signal.route_reason or "",
-        ).strip()
+        return (
+            tr("Signaal {ref} ging naar: {target}. {reason}")
+            .format(
+                ref=signal.reference,
+                target=RouteTarget(signal.route_target).label,
+                reason=signal.route_reason or "",
+            )
+            .strip()
+        )
 
 
 # --------------------------------------------------------------------------- change
@@ -1157,9 +1162,7 @@ def _signal_for_change(ctx: ServiceContext, session: Session, signal_id: str) ->
     return signal
 
 
-def move_signal(
-    ctx: ServiceContext, signal_id: str, case_id: str, reason: str
-) -> SignalDetail:
+def move_signal(ctx: ServiceContext, signal_id: str, case_id: str, reason: str) -> SignalDetail:
     """Link a signal to a case, or move it from one case to another (with a reason)."""
     _require_case_work(ctx)
     text = check_reason(reason, tr("het koppelen of verplaatsen"))
@@ -1375,8 +1378,9 @@ def save_rule(ctx: ServiceContext, rule: RuleInput) -> RuleView:
             category_code = tables.lookup.get(" ".join(rule.category.split()).casefold())
             if category_code is None:
                 raise ValidationError(
-                    tr("Categorie '{value}' is onbekend; kies een code of naam uit de lijst.")
-                    .format(value=rule.category),
+                    tr(
+                        "Categorie '{value}' is onbekend; kies een code of naam uit de lijst."
+                    ).format(value=rule.category),
                     field="categorie",
                 )
         main_category = None

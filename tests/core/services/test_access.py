@@ -211,11 +211,15 @@ def test_noodknop_opens_with_a_reason_and_is_logged(
     assert signal.emergency_access
 
     with admin_ctx.unit() as session:
-        entries = session.execute(
-            select(AuditEntry)
-            .where(AuditEntry.username == agent.actor.username)
-            .order_by(AuditEntry.id)
-        ).scalars().all()
+        entries = (
+            session.execute(
+                select(AuditEntry)
+                .where(AuditEntry.username == agent.actor.username)
+                .order_by(AuditEntry.id)
+            )
+            .scalars()
+            .all()
+        )
     emergency = [e for e in entries if e.action == access.EMERGENCY_ACTION]
     assert [(e.object_type, e.object_id, e.purpose) for e in emergency] == [
         ("case", ref, "Acute melding, coördinator onbereikbaar"),

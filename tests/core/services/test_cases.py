@@ -197,9 +197,15 @@ def test_case_detail_header_persons_and_sorted_timeline(
         CaseStatus.AFGESLOTEN,
     }
     with coordinator_ctx.unit() as session:
-        views = session.execute(
-            select(AuditEntry).where(AuditEntry.action == "view", AuditEntry.object_type == "case")
-        ).scalars().all()
+        views = (
+            session.execute(
+                select(AuditEntry).where(
+                    AuditEntry.action == "view", AuditEntry.object_type == "case"
+                )
+            )
+            .scalars()
+            .all()
+        )
     assert [(v.object_id, v.person_ref) for v in views] == [
         ("C-2026-00001", detail.persons[0].reference)
     ]

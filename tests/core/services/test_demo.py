@@ -46,9 +46,12 @@ def test_demo_fills_fictional_data_everywhere(
             ).scalars()
         )
         assert len(areas) == 8
-        assert session.execute(
-            select(func.count()).select_from(Signal).where(Signal.focus_area_id.is_(None))
-        ).scalar_one() > 0
+        assert (
+            session.execute(
+                select(func.count()).select_from(Signal).where(Signal.focus_area_id.is_(None))
+            ).scalar_one()
+            > 0
+        )
         sources = Counter(session.execute(select(Signal.source)).scalars())
         assert len(sources) >= 6
         categories = set(
@@ -77,9 +80,7 @@ def test_demo_fills_fictional_data_everywhere(
         assert session.execute(select(func.count()).select_from(SignalPerson)).scalar_one() > 0
         descriptions = session.execute(select(Signal.description)).scalars().all()
         assert all("fictieve demomelding" in d for d in descriptions)
-        worker = session.execute(
-            select(User).where(User.username == demo.DEMO_WORKER)
-        ).scalar_one()
+        worker = session.execute(select(User).where(User.username == demo.DEMO_WORKER)).scalar_one()
         assert worker.role == "coordinator"
     # The store is sound (foreign keys, cipher, audit chain) and the services read it.
     assert verify(admin_ctx).ok
@@ -100,9 +101,12 @@ def test_demo_only_goes_into_an_empty_or_demo_store(
     with coordinator_ctx.unit() as session:
         assert session.execute(select(func.count()).select_from(Signal)).scalar_one() == 42
         # A coordinator fills the demo as itself: no extra demo user.
-        assert session.execute(
-            select(func.count()).select_from(User).where(User.username == demo.DEMO_WORKER)
-        ).scalar_one() == 0
+        assert (
+            session.execute(
+                select(func.count()).select_from(User).where(User.username == demo.DEMO_WORKER)
+            ).scalar_one()
+            == 0
+        )
     with pytest.raises(AccessDenied):
         demo.fill_demo(make_actor(Role.MANAGER), 10)
     with pytest.raises(ValidationError):
@@ -142,9 +146,7 @@ def test_service_modules_can_add_demo_steps(
 
     module.demo_step = demo_step  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "tests_demo_extra_step", module)
-    monkeypatch.setattr(
-        demo, "DEMO_STEP_MODULES", ("tests_demo_extra_step", "does.not.exist")
-    )
+    monkeypatch.setattr(demo, "DEMO_STEP_MODULES", ("tests_demo_extra_step", "does.not.exist"))
     summary = demo.fill_demo(coordinator_ctx, 24)
     assert seen == [4]
     assert summary.endswith("3 fictieve overleggen.")

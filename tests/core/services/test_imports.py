@@ -64,9 +64,9 @@ def test_good_file_is_imported_routed_and_dated(coordinator_ctx: ServiceContext)
         ("nieuw", "gerouteerd"),
     ]
     with coordinator_ctx.unit() as session:
-        entries = session.execute(
-            select(AuditEntry).where(AuditEntry.action == "import")
-        ).scalars().all()
+        entries = (
+            session.execute(select(AuditEntry).where(AuditEntry.action == "import")).scalars().all()
+        )
     assert [(e.object_id, e.purpose, e.outcome) for e in entries] == [
         ("S-2026-000001..S-2026-000003", "aantal: 3; afgekeurd: 0", "ok")
     ]
@@ -297,7 +297,13 @@ def test_export_applies_need_to_know(
         with pytest.raises(AccessDenied):
             exports.export_cases(ctx)
     with coordinator_ctx.unit() as session:
-        logged = session.execute(
-            select(AuditEntry.object_type, AuditEntry.purpose).where(AuditEntry.action == "export")
-        ).tuples().all()
+        logged = (
+            session.execute(
+                select(AuditEntry.object_type, AuditEntry.purpose).where(
+                    AuditEntry.action == "export"
+                )
+            )
+            .tuples()
+            .all()
+        )
     assert sorted(logged) == [("case", "aantal: 1"), ("signal", "aantal: 2")]

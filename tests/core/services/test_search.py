@@ -49,9 +49,7 @@ class Made:
 
 
 @pytest.fixture(scope="module")
-def populated(
-    template_store: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
-) -> Made:
+def populated(template_store: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Made:
     """A store with a few hundred fictional signals, built once for this module; each test
     works on its own copy (``ctx``)."""
     folder = tmp_path_factory.mktemp("search") / "store"
@@ -205,9 +203,11 @@ def test_filters_match_python(coordinator_ctx: ServiceContext, made: Made) -> No
     check(SignalQuery(case_id=one_case), lambda s: s.case_id == one_case)
     check(
         SignalQuery(area_ids=(kerkrade,), sources=("politie",), categories=("WO-OVL", "ZV-ZORG")),
-        lambda s: s.focus_area == "Kerkrade Oost"
-        and s.source.value == "politie"
-        and s.category_code in ("WO-OVL", "ZV-ZORG"),
+        lambda s: (
+            s.focus_area == "Kerkrade Oost"
+            and s.source.value == "politie"
+            and s.category_code in ("WO-OVL", "ZV-ZORG")
+        ),
     )
 
 
@@ -275,9 +275,9 @@ def test_lists_are_audited_once_per_query_without_the_text(
     assert after == [("search", "signal", None), ("list", "case", None)]
     with coordinator_ctx.unit() as session:
         texts = session.execute(
-            select(func.count()).select_from(AuditEntry).where(
-                AuditEntry.purpose.contains("kraai") | AuditEntry.object_id.contains("kraai")
-            )
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.purpose.contains("kraai") | AuditEntry.object_id.contains("kraai"))
         ).scalar_one()
     assert texts == 0
 
@@ -314,9 +314,7 @@ def test_case_list_sorts_filters_and_counts(coordinator_ctx: ServiceContext, mad
         cs.set_risk_level(coordinator_ctx, case_id, "hoog")
     assert set(search.case_ids(coordinator_ctx, CaseQuery(risk_levels=("hoog",)))) >= set(high)
     with coordinator_ctx.unit() as session:
-        session.execute(
-            update(Case).where(Case.id == high[0]).values(next_review=date(2026, 4, 1))
-        )
+        session.execute(update(Case).where(Case.id == high[0]).values(next_review=date(2026, 4, 1)))
     overdue = search.case_ids(coordinator_ctx, CaseQuery(overdue=True))
     assert overdue == [high[0]]
     assert search.case_rows(coordinator_ctx, overdue)[0].review_overdue

@@ -92,9 +92,7 @@ def test_postcode_outside_table_is_allowed_and_flagged(coordinator_ctx: ServiceC
 
 
 def test_acuut_goes_to_the_coordinator_by_rule_one(coordinator_ctx: ServiceContext) -> None:
-    detail = sv.register_signal(
-        coordinator_ctx, inp(category="ZV-ZORG", urgency="acuut"), NO_CASE
-    )
+    detail = sv.register_signal(coordinator_ctx, inp(category="ZV-ZORG", urgency="acuut"), NO_CASE)
     assert detail.route_target is RouteTarget.COORDINATOR
     assert detail.route_reason is not None and detail.route_reason.startswith("Regel 1 ")
     assert "urgentie is acuut" in detail.route_reason
@@ -345,9 +343,11 @@ def test_move_and_unlink_with_history(coordinator_ctx: ServiceContext) -> None:
     with coordinator_ctx.unit() as session:
         from sociaalveilig.storage.models import CasePerson
 
-        persons_b = session.execute(
-            select(CasePerson.person_id).where(CasePerson.case_id == b.case_id)
-        ).scalars().all()
+        persons_b = (
+            session.execute(select(CasePerson.person_id).where(CasePerson.case_id == b.case_id))
+            .scalars()
+            .all()
+        )
     assert moved.persons[0].person_id in persons_b
 
     undone = sv.unlink_signal(coordinator_ctx, extra.signal_id, "Hoort bij geen casus")
@@ -396,9 +396,11 @@ def test_signal_status_changes_follow_the_table(coordinator_ctx: ServiceContext)
     back = sv.change_signal_status(coordinator_ctx, linked.signal_id, "gerouteerd", "los")
     assert back.case_id is None
     with coordinator_ctx.unit() as session:
-        rows = session.execute(
-            select(StatusChange).where(StatusChange.object_id == s.signal_id)
-        ).scalars().all()
+        rows = (
+            session.execute(select(StatusChange).where(StatusChange.object_id == s.signal_id))
+            .scalars()
+            .all()
+        )
     assert [r.to_status for r in rows] == ["nieuw", "gerouteerd", "afgewezen"]
 
 
