@@ -105,11 +105,15 @@ class Env:
         ctx = login(self.store_dir, username, passphrase)
         try:
             yield ctx
-        finally:
-            try:
-                lock(ctx)
-            except SociaalVeiligError:
-                ctx.store.close()
+        except BaseException:
+            # The command failed: close without the lock's audit write, which could fail
+            # on the same damaged page and hide the real error.
+            ctx.store.close()
+            raise
+        try:
+            lock(ctx)
+        except Exception:
+            ctx.store.close()
 
     def say(self, text: str) -> None:
         print(text, file=self.out)

@@ -192,15 +192,6 @@ def test_wrong_passphrase_is_exit_3_with_one_line(store_dir: Path) -> None:
     assert (store_dir / "sociaalveilig.db").read_bytes() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "cli.Env.session: after verify raises StoreDamaged, lock() writes an audit entry, "
-        "SQLCipher answers the damaged page with 'attempt to write a readonly database', and "
-        "that OperationalError (not a SociaalVeiligError) replaces StoreDamaged: exit 4. "
-        "Fix in Env.session (catch Exception around lock) and storage/errors.py."
-    ),
-)
 def test_tampered_database_page_is_exit_5(store_dir: Path) -> None:
     db = store_dir / "sociaalveilig.db"
     assert (
