@@ -159,14 +159,16 @@ def story(data: BuurtschouwPackData) -> list[Flowable]:
         para(tr("Alleen signalen over de fysieke leefomgeving, zonder namen en huisnummers; "
                 "signalen over zorgen achter de voordeur staan nooit in dit pakket."), "note"),
     )
+    rows = _street_rows(data)
     s.append(
         data_table(
             [tr("Straat"), tr("Categorie"), tr("Aantal"), tr("Meest recent ontvangen")],
-            _street_rows(data),
+            rows,
             [42 * mm, W - 42 * mm - 16 * mm - 60 * mm, 16 * mm, 60 * mm],
             empty=tr("Geen openstaande signalen in dit gebied."),
             bold_first=True,
             align_right=(2,),
+            rule_above=[i for i, row in enumerate(rows) if row[0]],
         )
     )
     s.append(PageBreak())

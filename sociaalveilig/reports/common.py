@@ -122,8 +122,10 @@ def data_table(
     empty: str | None = None,
     bold_first: bool = False,
     align_right: Sequence[int] = (),
+    rule_above: Sequence[int] = (),
 ) -> Flowable:
-    """A table with a shaded header that repeats on each page; text cells wrap."""
+    """A table with a shaded header that repeats on each page; text cells wrap.
+    ``rule_above`` lists data rows (0-based) that start a group: a darker line above."""
     if not rows and empty is not None:
         return para(empty, "note")
 
@@ -152,6 +154,9 @@ def data_table(
         style.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
     for col in align_right:
         style.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
+    for row in rule_above:
+        if row > 0:
+            style.append(("LINEABOVE", (0, row + 1), (-1, row + 1), 0.8, MUTED))
     table.setStyle(TableStyle(style))
     return table
 

@@ -12,7 +12,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services.reporting import (
@@ -330,6 +330,8 @@ def story(data: ManagementData) -> list[Flowable]:
                 right(("+" if gap > 0 else "") + fmt_number(gap)),
             ]
         )
+    # The area table and its chart belong together: start them on a fresh page if needed.
+    s.append(CondPageBreak((40 + 8 * len(data.areas) + 62) * mm))
     s += section(
         tr("Focusgebieden en de wijkagentnorm"),
         data_table(
