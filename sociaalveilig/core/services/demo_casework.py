@@ -919,13 +919,15 @@ class CaseworkDemo:
                 "Problemen op meerdere leefgebieden; ketensamenwerking nodig (fictief)."
             )
         if target is EscalationTarget.PGA:
-            year = self.timeline.clock.now().year
+            # The coordinator opens the case and records the young person it is about.
+            known = {p.name for p in cases.get_case(ctx, fact.case_id).persons}
+            names = [f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES]
             cases.add_person(
                 ctx,
                 fact.case_id,
                 PersonInput(
-                    name=f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}",
-                    birth_year=year - self.rng.randint(16, 22),
+                    name=self.rng.choice([n for n in names if n not in known]),
+                    birth_year=self.timeline.clock.now().year - self.rng.randint(16, 22),
                     role=tr("jongere"),
                 ),
             )
