@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from sociaalveilig.core.services.worklist import TriageItem, WorkItem
 
@@ -46,7 +47,7 @@ class WorkItemModel(RecordTableModel[WorkItem]):
             RecordColumn(
                 self.tr("Uiterlijk"),
                 _due_text,
-                lambda i: (i.due, i.due_at),
+                lambda i: (i.due, i.due_at or datetime.min),
                 attention=lambda i: i.overdue_days > 0,
             ),
         ]

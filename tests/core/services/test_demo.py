@@ -17,6 +17,7 @@ from sociaalveilig.core.services import signals as sv
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.maintenance import verify
 from sociaalveilig.storage.models import (
+    BuurtschouwFinding,
     Case,
     CasePerson,
     Category,
@@ -29,6 +30,11 @@ from sociaalveilig.storage.models import (
 )
 from tests.conftest import ActorFactory
 
+# Signals made from the findings of the demo's buurtschouwen come on top of the N asked.
+_NOT_FROM_A_WALK = Signal.id.not_in(
+    select(BuurtschouwFinding.signal_id).where(BuurtschouwFinding.signal_id.is_not(None))
+)
+
 
 def test_demo_fills_fictional_data_everywhere(
     admin_ctx: ServiceContext, make_actor: ActorFactory
@@ -37,7 +43,13 @@ def test_demo_fills_fictional_data_everywhere(
     assert summary.startswith("Fictieve demogegevens toegevoegd")
     assert "400 signalen" in summary
     with admin_ctx.unit() as session:
-        assert session.execute(select(func.count()).select_from(Signal)).scalar_one() == 400
+        # N demo signals, plus the findings of the demo buurtschouwen turned into signals.
+        assert (
+            session.execute(
+                select(func.count()).select_from(Signal).where(_NOT_FROM_A_WALK)
+            ).scalar_one()
+            == 400
+        )
         n_cases = session.execute(select(func.count()).select_from(Case)).scalar_one()
         assert n_cases == 400 // 6
         areas = set(
@@ -86,7 +98,9 @@ def test_demo_fills_fictional_data_everywhere(
     assert verify(admin_ctx).ok
     coordinator = make_actor(Role.COORDINATOR)
     ids = search.signal_ids(coordinator, search.SignalQuery())
-    assert len(ids) == 400
+    with admin_ctx.unit() as session:
+        total = session.execute(select(func.count()).select_from(Signal)).scalar_one()
+    assert len(ids) == total >= 400
     detail = sv.get_signal(coordinator, ids[0])
     assert detail.route_reason
     assert search.count_signals(coordinator, search.SignalQuery(overdue=True)) > 0
@@ -99,7 +113,12 @@ def test_demo_only_goes_into_an_empty_or_demo_store(
     # Again on the same demo store: fine.
     demo.fill_demo(coordinator_ctx, 12)
     with coordinator_ctx.unit() as session:
-        assert session.execute(select(func.count()).select_from(Signal)).scalar_one() == 42
+        assert (
+            session.execute(
+                select(func.count()).select_from(Signal).where(_NOT_FROM_A_WALK)
+            ).scalar_one()
+            == 42
+        )
         # A coordinator fills the demo as itself: no extra demo user.
         assert (
             session.execute(
