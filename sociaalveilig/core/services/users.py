@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied, AuthenticationError, ValidationError
@@ -161,3 +162,127 @@ def change_passphrase(folder: Path, username: str, old: str, new: str) -> None:
         raise
     # Noted in the audit log at the next unlock, beside failed logins.
     record_event(folder, username, "passwd")
+
+
+def _load_user(session: Session, username: str) -> User:
+    user = session.execute(
+        select(User).where(User.username == normalise_user_name(username))
+    ).scalar_one_or_none()
+    if user is None:
+        raise ValidationError(
+            tr("Gebruiker {user} bestaat niet.").format(user=username), field="username"
+        )
+    return user
+
+
+def _active_beheerders(session: Session) -> int:
+    return len(
+        session.execute(
+            select(User.id).where(User.role == Role.BEHEERDER.value, User.active.is_(True))
+        ).all()
+    )
+
+
+def change_role(
+    ctx: ServiceContext,
+    username: str,
+    role: str,
+    partner: str | None = None,
+    areas: list[str] | None = None,
+) -> UserInfo:
+    """Give a user another role (and organisation / focus areas). Beheerder only; the
+    last active beheerder keeps that role."""
+    require_role(ctx, Role.BEHEERDER)
+    try:
+        role_value = Role(role)
+    except ValueError as exc:
+        raise ValidationError(
+            tr("Onbekende rol '{role}'. Kies uit: {options}.").format(
+                role=role, options=", ".join(r.value for r in Role)
+            ),
+            field="role",
+        ) from exc
+    with ctx.unit() as session:
+        user = _load_user(session, username)
+        if (
+            user.role == Role.BEHEERDER.value
+            and role_value is not Role.BEHEERDER
+            and _active_beheerders(session) <= 1
+        ):
+            raise ValidationError(
+                tr("{user} is de enige beheerder; maak eerst een andere beheerder aan.").format(
+                    user=user.username
+                ),
+                field="role",
+            )
+        partner_row = None
+        if role_value is Role.PARTNER:
+            if not partner:
+                raise ValidationError(
+                    tr("Een partnergebruiker hoort bij een organisatie: kies er een."),
+                    field="partner",
+                )
+            partner_row = session.execute(
+                select(Partner).where(Partner.name == partner)
+            ).scalar_one_or_none()
+            if partner_row is None:
+                raise ValidationError(
+                    tr("Onbekende organisatie '{name}'.").format(name=partner), field="partner"
+                )
+        all_areas = {a.name: a for a in session.execute(select(FocusArea)).scalars()}
+        area_rows = [all_areas[match_focus_area(a, list(all_areas))] for a in areas or []]
+        user.role = role_value.value
+        user.partner_id = partner_row.id if partner_row else None
+        for link in session.execute(select(UserArea).where(UserArea.user_id == user.id)).scalars():
+            session.delete(link)
+        session.flush()
+        for area in area_rows:
+            session.add(UserArea(user_id=user.id, focus_area_id=area.id))
+        ctx.audit(session, "change_role", "user", user.id)
+        return UserInfo(
+            user.id,
+            user.username,
+            user.display_name,
+            role_value,
+            partner_row.name if partner_row else None,
+            tuple(a.name for a in area_rows),
+            user.active,
+        )
+
+
+def deactivate_user(ctx: ServiceContext, username: str) -> None:
+    """Take away a user's access: the account is kept for the audit trail, the key slot
+    is removed so the passphrase no longer opens the store."""
+    require_role(ctx, Role.BEHEERDER)
+    with ctx.unit() as session:
+        user = _load_user(session, username)
+        if user.id == ctx.actor.user_id:
+            raise ValidationError(
+                tr("U kunt uw eigen account niet uitschakelen."), field="username"
+            )
+        if user.role == Role.BEHEERDER.value and _active_beheerders(session) <= 1:
+            raise ValidationError(
+                tr("{user} is de enige beheerder en blijft actief.").format(user=user.username),
+                field="username",
+            )
+        user.active = False
+        ctx.audit(session, "deactivate", "user", user.id)
+        if ctx.store.keyslots.has_user(user.username):
+            ctx.store.keyslots.remove_user(user.username)
+
+
+def reactivate_user(ctx: ServiceContext, username: str, passphrase: str) -> None:
+    """Give a deactivated user access again, with a new passphrase."""
+    require_role(ctx, Role.BEHEERDER)
+    check_passphrase_policy(passphrase)
+    with ctx.unit() as session:
+        user = _load_user(session, username)
+        user.active = True
+        ctx.audit(session, "reactivate", "user", user.id)
+        key = ctx.store.data_key()
+        try:
+            if ctx.store.keyslots.has_user(user.username):
+                ctx.store.keyslots.remove_user(user.username)
+            ctx.store.keyslots.add_user(user.username, passphrase, key)
+        finally:
+            wipe(key)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from sociaalveilig.core.enums import Role
+from sociaalveilig.core.errors import AccessDenied, AuthenticationError, ValidationError
+from sociaalveilig.core.services import users
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.setup import login
+from tests.conftest import ADMIN, ActorFactory
+
+PASS = "een-lang-wachtwoord-voor-anna"
+
+
+def test_added_user_logs_in_with_own_role_and_areas(admin_ctx: ServiceContext) -> None:
+    info = users.add_user(admin_ctx, "Anna", "wijkagent", PASS, areas=["kerkrade"])
+    assert info.username == "anna" and info.areas == ("Kerkrade Oost",)
+    ctx = login(admin_ctx.store.folder, "ANNA", PASS)
+    try:
+        assert ctx.actor.role is Role.WIJKAGENT
+        assert len(ctx.actor.area_ids) == 1
+    finally:
+        ctx.store.close()
+
+
+def test_bad_new_users_are_refused(admin_ctx: ServiceContext) -> None:
+    with pytest.raises(ValidationError) as short:
+        users.add_user(admin_ctx, "bert", "coordinator", "kort")
+    assert short.value.field == "passphrase"
+    with pytest.raises(ValidationError) as role:
+        users.add_user(admin_ctx, "bert", "directeur", PASS)
+    assert role.value.field == "role"
+    with pytest.raises(ValidationError) as partner:
+        users.add_user(admin_ctx, "bert", "partner", PASS)
+    assert partner.value.field == "partner"
+    with pytest.raises(ValidationError):
+        users.add_user(admin_ctx, ADMIN, "coordinator", PASS)
+    assert [u.username for u in users.list_users(admin_ctx)] == [ADMIN]
+
+
+def test_only_the_beheerder_manages_users(make_actor: ActorFactory) -> None:
+    coordinator = make_actor(Role.COORDINATOR)
+    with pytest.raises(AccessDenied):
+        users.add_user(coordinator, "carla", "coordinator", PASS)
+    with pytest.raises(AccessDenied):
+        users.list_users(coordinator)
+
+
+def test_change_role_and_last_beheerder_kept(admin_ctx: ServiceContext) -> None:
+    users.add_user(admin_ctx, "anna", "coordinator", PASS)
+    info = users.change_role(admin_ctx, "anna", "partner", partner="Woningcorporatie")
+    assert info.role is Role.PARTNER and info.partner == "Woningcorporatie"
+    with pytest.raises(ValidationError) as only:
+        users.change_role(admin_ctx, ADMIN, "coordinator")
+    assert "enige beheerder" in only.value.message
+
+
+def test_deactivated_user_cannot_log_in_until_reactivated(admin_ctx: ServiceContext) -> None:
+    folder = admin_ctx.store.folder
+    users.add_user(admin_ctx, "anna", "coordinator", PASS)
+    users.deactivate_user(admin_ctx, "anna")
+    with pytest.raises(AuthenticationError):
+        login(folder, "anna", PASS)
+    with pytest.raises(ValidationError):
+        users.deactivate_user(admin_ctx, ADMIN)
+    users.reactivate_user(admin_ctx, "anna", "weer-een-nieuw-wachtwoord")
+    ctx = login(folder, "anna", "weer-een-nieuw-wachtwoord")
+    ctx.store.close()
