@@ -178,7 +178,8 @@ class Case(Versioned, Base):
     next_review: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     created_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Indexed: the management report counts cases closed in a period (bench: 7 s -> 1 s).
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     last_progress_at: Mapped[datetime | None] = mapped_column(DateTime)
     # ZVH criteria checklist, as recorded by a person (DOMAIN.md "ZVH criteria").
     zvh_multiple_domains: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -259,7 +260,12 @@ class StatusChange(Base):
     user_id: Mapped[str | None] = mapped_column(String(32))
     reason: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_status_history_object", "object_type", "object_id"),)
+    __table_args__ = (
+        Index("ix_status_history_object", "object_type", "object_id"),
+        # The management report's handling time: signals set to a status within a period,
+        # without scanning the whole history (a million rows after ten years).
+        Index("ix_status_history_to_status_at", "to_status", "at"),
+    )
 
 
 class Meeting(Versioned, Base):
