@@ -900,6 +900,42 @@ def _manifest_matches(path: Path, spec: RegionSpec) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def sync_schema(engine: Engine) -> list[str]:
+    """Keep a cached region's indexes equal to the models'.
+
+    The first migration builds the schema from the models, so an index added to
+    ``storage/models.py`` appears in every new store; a region generated before that gets it
+    here instead of being generated again (half an hour). Indexes the models do not have
+    (experiments) are dropped, and so are planner statistics: the program never runs
+    ANALYZE, so the benchmark must not have them either. Returns what changed."""
+    from sociaalveilig.storage.models import Base
+
+    changed: list[str] = []
+    with engine.begin() as conn:
+        existing = {
+            str(name) for (name,) in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+        }
+        wanted: set[str] = set()
+        for table in Base.metadata.sorted_tables:
+            for index in table.indexes:
+                name = str(index.name)
+                wanted.add(name)
+                if name not in existing:
+                    index.create(conn)
+                    changed.append(f"+{name}")
+        for name in sorted(existing - wanted):
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')  # names from the schema itself
+            changed.append(f"-{name}")
+        stats = [str(n) for (n,) in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sqlite_stat%'")]
+        for name in stats:
+            conn.exec_driver_sql(f"DELETE FROM {name}")
+            changed.append(f"-{name} rows")
+    engine.dispose()
+    return changed
+
+
 def clock() -> FixedClock:
     return FixedClock(NOW_LOCAL)
 
@@ -922,6 +958,20 @@ def ensure_region(spec: RegionSpec = RegionSpec(), work: Path = WORK_DIR, *,
     data = _manifest_matches(manifest, spec)
     folder, plain_file = base / "store", base / "plain.db"
     if data is not None and folder.is_dir() and plain_file.is_file():
+        from sociaalveilig.core.services.setup import login
+
+        ctx = login(folder, ADMIN, PASSPHRASE, clock())
+        try:
+            changed = sync_schema(ctx.store.engine)
+        finally:
+            ctx.store.close()
+        engine = plain.make_plain_engine(plain_file)
+        try:
+            changed += sync_schema(engine)
+        finally:
+            engine.dispose()
+        if changed:
+            log("cached region brought in line with the models: " + ", ".join(changed))
         return Region(folder, plain_file, spec, data["counts"], data["large_case"],
                       data["generated_seconds"])
     log(f"generating the region in {base} (once; cached for later runs)...")

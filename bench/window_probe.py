@@ -1,0 +1,195 @@
+"""The window on the full region, measured in a process of its own (offscreen Qt).
+
+``python -m bench.window_probe STORE OUT.json [--filters N] [--searches N] [--scrolls N]``
+
+Run by ``bench.run`` once per repetition, in a fresh process, so the peak memory
+(``ru_maxrss``) is the window's own: the program unlocked (real KDF), the main window open
+on the signal list of the full region, every filter, search and scroll below done.
+
+Measured (wall clock, from the user's action until the rows are on screen: the ids
+fetched, the first visible page of rows fetched and painted):
+
+* ``unlock``: ``setup.login`` with the real Argon2id parameters;
+* ``window_open``: ``MainWindow(ctx)`` built and shown on the Signalen page until its first
+  page of rows is painted;
+* ``first_page``: the unfiltered list (all 200,000 signals) reloaded until its first page is
+  painted;
+* ``filter``: one filter chip changed (focus area, status, source, period, overdue) until
+  the first page of the new list is painted;
+* ``search``: a search text applied (the 300 ms typing pause left out: it is a deliberate
+  wait, not work) until the first page of results is painted;
+* ``scroll_end``: the view scrolled to the last row until that row is painted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bench.generate import COORDINATOR, PASSPHRASE, clock  # noqa: E402
+from sociaalveilig.core.services import setup  # noqa: E402
+
+SEARCH_WORDS = (
+    "hennep", "geluidsoverlast", "Mergelweg", "jongeren scooters", "huurachterstand",
+    "6431", "inbraak schuur", "verward", "Schachtstraat", "S-2025-0001", "afval containers",
+    "zorgen oudere", "drugs portiek", "Kievithof", "overbewoning kelder", "Heerlen",
+)
+
+LOOP_TIMEOUT_S = 120
+
+
+def wait_until(app: QApplication, done: Callable[[], bool], signals: list[Any]) -> None:
+    """Run the event loop until ``done()`` holds, checking whenever one of ``signals``
+    fires (no polling: the worker thread gets the CPU), then let one paint happen."""
+    if not done():
+        loop = QEventLoop()
+
+        def check(*_args: Any) -> None:
+            if done():
+                loop.quit()
+
+        for sig in signals:
+            sig.connect(check)
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(loop.quit)
+        guard.start(LOOP_TIMEOUT_S * 1000)
+        # A slow timer as a safety net for a missed signal (checks only, no busy loop).
+        tick = QTimer()
+        tick.timeout.connect(check)
+        tick.start(50)
+        loop.exec()
+        tick.stop()
+        guard.stop()
+        for sig in signals:
+            sig.disconnect(check)
+        if not done():
+            raise TimeoutError("the window did not get there in time")
+    app.processEvents()  # the paint of what just arrived
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("store")
+    parser.add_argument("out")
+    parser.add_argument("--filters", type=int, default=30)
+    parser.add_argument("--searches", type=int, default=32)
+    parser.add_argument("--scrolls", type=int, default=5)
+    parser.add_argument("--first-pages", type=int, default=7)
+    args = parser.parse_args(argv)
+
+    from sociaalveilig.ui.main_window import MainWindow
+    from sociaalveilig.ui.settings import UiSettings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    started = time.perf_counter()
+    ctx = setup.login(Path(args.store), COORDINATOR, PASSPHRASE, clock())
+    unlock = time.perf_counter() - started
+
+    settings_dir = tempfile.mkdtemp(prefix="sv-bench-ui-")
+    settings = UiSettings(QSettings(os.path.join(settings_dir, "ui.ini"),
+                                    QSettings.Format.IniFormat))
+    settings.set_user(COORDINATOR)
+    settings.set_last_page("SignalsPage")
+
+    started = time.perf_counter()
+    window = MainWindow(ctx, settings=settings)
+    window.show()
+    page: Any = window.page("SignalsPage")
+    assert page is not None, "no Signalen page in this build"
+    model, view = page.model, page.view
+    signals = [model.loaded, model.dataChanged, model.modelReset, model.load_failed]
+
+    def first_visible_loaded() -> bool:
+        if model.loading:
+            return False
+        if model.rowCount() == 0:
+            return True
+        top = max(0, view.rowAt(0))
+        return model.is_row_loaded(top)
+
+    wait_until(app, first_visible_loaded, signals)
+    window_open = time.perf_counter() - started
+    total_rows = model.rowCount()
+
+    def timed(action: Callable[[], None], done: Callable[[], bool]) -> float:
+        t0 = time.perf_counter()
+        action()
+        wait_until(app, done, signals)
+        return (time.perf_counter() - t0) * 1000
+
+    first_pages = []
+    for _ in range(args.first_pages):
+        first_pages.append(timed(page.clear_filters, first_visible_loaded))
+
+    areas = [a.area_id for a in getattr(page, "_areas", ())] or [None]
+    changes: list[Callable[[], None]] = []
+    for area in areas:
+        changes.append(lambda a=area: page.area_chip.select([a] if a else []))
+    for status in ("gerouteerd", "gekoppeld", "afgehandeld", "nieuw"):
+        changes.append(lambda s=status: page.status_chip.select([s]))
+    for source in ("politie", "bewoner", "woningcorporatie", "zorg"):
+        changes.append(lambda s=source: page.source_chip.select([s]))
+    for period in ("week", "month", "quarter", "year"):
+        changes.append(lambda p=period: page.period_chip.select([p]))
+    changes.append(lambda: page.overdue_button.setChecked(not page.overdue_button.isChecked()))
+    filters: list[float] = []
+    for i in range(args.filters):
+        if i and i % len(changes) == 0:
+            page.clear_filters()
+            wait_until(app, first_visible_loaded, signals)
+        filters.append(timed(changes[i % len(changes)], first_visible_loaded))
+    page.clear_filters()
+    wait_until(app, first_visible_loaded, signals)
+
+    searches: list[float] = []
+    for i in range(args.searches):
+        word = SEARCH_WORDS[i % len(SEARCH_WORDS)]
+
+        def search(w: str = word) -> None:
+            page.search_edit.setText(w)
+            page.apply_filters()
+
+        searches.append(timed(search, first_visible_loaded))
+    page.clear_filters()
+    wait_until(app, first_visible_loaded, signals)
+
+    scrolls: list[float] = []
+    for _ in range(args.scrolls):
+        view.scrollToTop()
+        page.clear_filters()  # a fresh list: the last page is not cached
+        wait_until(app, first_visible_loaded, signals)
+        last = model.rowCount() - 1
+        scrolls.append(timed(view.scrollToBottom, lambda r=last: model.is_row_loaded(r)))
+
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result = {
+        "rows": total_rows,
+        "unlock_s": unlock,
+        "window_open_s": window_open,
+        "first_page_ms": first_pages,
+        "filter_ms": filters,
+        "search_ms": searches,
+        "scroll_end_ms": scrolls,
+        "peak_rss_mb": peak_kib / 1024,
+    }
+    window.close()
+    ctx.store.close()
+    Path(args.out).write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
