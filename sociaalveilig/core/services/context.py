@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -64,6 +64,36 @@ class FixedClock:
 
 def today(clock: Clock) -> date:
     return clock.now().date()
+
+
+# Two kinds of time live in the store: ``*_at`` columns (received_at, created_at,
+# closed_at, decided_at, ...) hold naive UTC; planned times (a meeting's ``starts_at``, a
+# visit's ``planned_start``), dates (deadlines, review days, walk days) and the clock's
+# ``now()`` are naive local wall-clock time. Never compare the two kinds directly: convert
+# one side with these helpers first (an offset of one or two hours moves a record across
+# midnight, and so into another day, month or quarter).
+
+
+def local_to_utc(moment: datetime) -> datetime:
+    """A naive local time (Europe/Amsterdam) as the naive UTC time the ``*_at`` columns
+    hold; an aware time is converted from its own zone."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=LOCAL_ZONE)
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def utc_to_local(moment: datetime) -> datetime:
+    """A stored naive UTC time (or an aware time) as naive local time, for display,
+    calendar days and comparison with planned times."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+
+
+def local_day_start_utc(day: date) -> datetime:
+    """Local midnight at the start of ``day`` as naive UTC: the bound to compare ``*_at``
+    columns with when a period is given in local calendar days."""
+    return local_to_utc(datetime.combine(day, time()))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy import ColumnElement, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import (
@@ -51,13 +51,8 @@ from sociaalveilig.core.services.actions import (
     validate_action,
     work_unit,
 )
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.signals import (
-    find_signal,
-    format_address,
-    local_to_utc,
-    utc_to_local,
-)
+from sociaalveilig.core.services.context import ServiceContext, local_to_utc, utc_to_local
+from sociaalveilig.core.services.signals import find_signal, format_address
 from sociaalveilig.core.workdays import next_review
 from sociaalveilig.storage.models import (
     Action,
@@ -74,6 +69,10 @@ from sociaalveilig.storage.models import (
 
 MAX_DECISION = 4000
 MAX_LOCATION = 160
+AGENDA_PURPOSE = "agenda overleg"
+"""The purpose noted with the view of a case shown on a meeting's agenda."""
+DECISION_PURPOSE = "besluit overleg"
+"""The purpose noted with the change of a case by a decision in the minutes."""
 
 _ORGANISERS = (Role.COORDINATOR,)
 _PREPARERS = (Role.COORDINATOR, Role.WIJKAGENT)
@@ -496,24 +495,14 @@ def _latest_signal_categories(session: Session, case_ids: set[str]) -> dict[str,
     return result
 
 
-def _detail(
+def _item_infos(
     ctx: ServiceContext,
     session: Session,
-    meeting: Meeting,
-    partner_id: str | None,
-) -> MeetingDetail:
-    """The meeting with its items; for a partner copy (``partner_id``), only the items that
-    partner may see and no other partners' action notes."""
-    items = list(
-        session.execute(
-            select(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting.id)
-            .order_by(AgendaItem.position, AgendaItem.id)
-        ).scalars()
-    )
-    if partner_id is not None:
-        visible_cases = set(session.execute(access.partner_case_ids(partner_id)).scalars())
-        items = [item for item in items if (item.case_id is None or item.case_id in visible_cases)]
+    items: Sequence[AgendaItem],
+    viewer_partner_id: str | None,
+) -> list[AgendaItemInfo]:
+    """The agenda items as shown, with their actions (another partner's action notes left
+    out for a partner viewer). Builds only; logs nothing."""
     case_ids = {i.case_id for i in items if i.case_id}
     signal_ids = {i.signal_id for i in items if i.signal_id}
     cases = {c.id: c for c in session.execute(select(Case).where(Case.id.in_(case_ids))).scalars()}
@@ -530,7 +519,7 @@ def _detail(
         ).scalars()
     )
     partner_names = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
-    viewer = partner_id
+    viewer = viewer_partner_id
     if viewer is None and ctx.actor.role is Role.PARTNER:
         viewer = ctx.actor.partner_id or ""
     by_item: dict[str, list[ActionRow]] = {}
@@ -574,10 +563,33 @@ def _detail(
                 actions=tuple(by_item.get(item.id, [])),
             )
         )
-        if case is not None:
-            ctx.audit(session, "view", OBJ_CASE, case.reference, purpose="agenda overleg")
-    ctx.audit(session, "view", OBJ_MEETING, meeting.id)
-    return MeetingDetail(_info(session, meeting), tuple(result), partner_id)
+    return result
+
+
+def _detail(
+    ctx: ServiceContext,
+    session: Session,
+    meeting: Meeting,
+    partner_id: str | None,
+    opened: bool = False,
+) -> MeetingDetail:
+    """The meeting with its items; for a partner copy (``partner_id``), only the items that
+    partner may see and no other partners' action notes.
+
+    Only an opening of the meeting (``opened``: ``get_meeting``, a partner's copy) is
+    logged as a view: one entry for the meeting, one per case on the agenda shown. The
+    detail that an agenda edit returns adds no view entries, so editing or recording the
+    minutes item by item does not log every case again after every item."""
+    items = _items(session, meeting.id)
+    if partner_id is not None:
+        visible_cases = set(session.execute(access.partner_case_ids(partner_id)).scalars())
+        items = [item for item in items if (item.case_id is None or item.case_id in visible_cases)]
+    infos = _item_infos(ctx, session, items, partner_id)
+    if opened:
+        ctx.audit(session, "view", OBJ_MEETING, meeting.id)
+        for case_ref in dict.fromkeys(i.case_reference for i in infos if i.case_reference):
+            ctx.audit(session, "view", OBJ_CASE, case_ref, purpose=AGENDA_PURPOSE)
+    return MeetingDetail(_info(session, meeting), tuple(infos), partner_id)
 
 
 def get_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingDetail:
@@ -587,7 +599,7 @@ def get_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingDetail:
         meeting = _load_meeting(session, meeting_id)
         _check_reader(session, ctx, meeting)
         partner = ctx.actor.partner_id if ctx.actor.role is Role.PARTNER else None
-        return _detail(ctx, session, meeting, partner)
+        return _detail(ctx, session, meeting, partner, opened=True)
 
 
 def agenda_for_partner(ctx: ServiceContext, meeting_id: str, partner_id: str) -> MeetingDetail:
@@ -614,7 +626,7 @@ def agenda_for_partner(ctx: ServiceContext, meeting_id: str, partner_id: str) ->
                 OBJ_MEETING,
                 meeting.id,
             )
-        return _detail(ctx, session, meeting, partner_id)
+        return _detail(ctx, session, meeting, partner_id, opened=True)
 
 
 # --------------------------------------------------------------------------- proposals
@@ -661,6 +673,26 @@ def _discussed_since(session: Session, case_id: str, since_local: datetime) -> b
         ).first()
         is not None
     )
+
+
+def _last_discussed(session: Session, case_ids: set[str]) -> dict[str, datetime]:
+    """Per case, the start of the latest (not cancelled) meeting with the case on its
+    agenda, as naive UTC so that it compares with ``Signal.received_at``."""
+    result: dict[str, datetime] = {}
+    ids = sorted(case_ids)
+    for start in range(0, len(ids), 500):
+        for case_id, latest in session.execute(
+            select(AgendaItem.case_id, func.max(Meeting.starts_at))
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(
+                AgendaItem.case_id.in_(ids[start : start + 500]),
+                Meeting.status != str(MeetingStatus.GEANNULEERD),
+            )
+            .group_by(AgendaItem.case_id)
+        ).tuples():
+            if case_id is not None and latest is not None:
+                result[case_id] = local_to_utc(latest)
+    return result
 
 
 def _day(value: date | datetime) -> str:
@@ -716,19 +748,9 @@ def propose_agenda(ctx: ServiceContext, meeting_id: str) -> list[AgendaProposal]
         open_case = Case.status != str(CaseStatus.AFGESLOTEN)
 
         # Signals routed to this meeting, not yet on any agenda: neither as a signal item
-        # nor through their case being on the agenda of a meeting after they came in. (The
-        # comparison of a local meeting time with a UTC receipt time is off by at most two
-        # hours, which only matters for a signal arriving during the meeting itself.)
-        later_item = (
-            select(AgendaItem.id)
-            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-            .where(
-                AgendaItem.case_id == Signal.case_id,
-                Meeting.starts_at >= Signal.received_at,
-                Meeting.status != str(MeetingStatus.GEANNULEERD),
-            )
-            .exists()
-        )
+        # nor through their case being on the agenda of a meeting after they came in. That
+        # last check compares a meeting's local start with a UTC receipt time, so it runs
+        # below, after converting (``_last_discussed``), not in SQL.
         signal_rows = session.execute(
             select(Signal, Case)
             .outerjoin(Case, Case.id == Signal.case_id)
@@ -745,13 +767,19 @@ def propose_agenda(ctx: ServiceContext, meeting_id: str) -> list[AgendaProposal]
                         Meeting.status != str(MeetingStatus.GEANNULEERD),
                     )
                 ),
-                or_(Signal.case_id.is_(None), and_(open_case, ~later_item)),
+                or_(Signal.case_id.is_(None), open_case),
             )
             .order_by(Signal.received_at)
-        ).tuples()
+        ).tuples().all()
+        last_discussed = _last_discussed(
+            session, {linked.id for _, linked in signal_rows if linked is not None}
+        )
         for signal, linked in signal_rows:
             if signal.id in signals_here or (linked is not None and linked.id in cases_here):
                 continue
+            discussed = last_discussed.get(linked.id) if linked is not None else None
+            if discussed is not None and discussed >= signal.received_at:
+                continue  # the case was (or will be) discussed after this signal came in
             add(
                 linked.id if linked is not None else f"signal:{signal.id}",
                 AgendaReason.ROUTED,
@@ -953,6 +981,10 @@ def _insert_item(
     session.add(item)
     session.flush()
     ctx.audit(session, "create", OBJ_AGENDA_ITEM, item.id)
+    if case is not None:
+        # The returned agenda shows the case: noted as a view, under the case's reference
+        # (the agenda item has no reference of its own to find it by).
+        ctx.audit(session, "view", OBJ_CASE, case.reference, purpose=AGENDA_PURPOSE)
     return item
 
 
@@ -1133,13 +1165,16 @@ def record_decision(
             )
             case.last_progress_at = utc_naive(ctx)
             case.next_review = next_review(meeting.starts_at.date(), RiskLevel(case.risk_level))
+            ctx.audit(session, "update", OBJ_CASE, case.reference, purpose=DECISION_PURPOSE)
         item.decision = text
         item.decided_at = utc_naive(ctx)
+        ctx.audit(session, "update", OBJ_AGENDA_ITEM, item.id)
         if meeting.status == MeetingStatus.GEPLAND:
             meeting.status = str(MeetingStatus.GEHOUDEN)
-        ctx.audit(session, "update", OBJ_AGENDA_ITEM, item.id)
-        detail = _detail(ctx, session, meeting, None)
-        return next(i for i in detail.items if i.item_id == item.id)
+            ctx.audit(session, "update", OBJ_MEETING, meeting.id)
+        # Only this item is returned: the rest of the agenda is neither rebuilt nor logged.
+        session.flush()
+        return _item_infos(ctx, session, [item], None)[0]
 
 
 __all__ = [

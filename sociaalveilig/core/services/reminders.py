@@ -52,7 +52,7 @@ from sociaalveilig.core.enums import (
 from sociaalveilig.core.errors import NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services import access
-from sociaalveilig.core.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.core.services.context import ServiceContext, local_to_utc, utc_to_local
 from sociaalveilig.core.workdays import next_review, next_working_day
 from sociaalveilig.storage.models import (
     Action,
@@ -554,14 +554,6 @@ def snooze_choices(reminder: Reminder, now: datetime) -> list[tuple[str, datetim
 # --------------------------------------------------------------------------- from the rows
 
 
-def _local(moment_utc: datetime) -> datetime:
-    return moment_utc.replace(tzinfo=UTC).astimezone(LOCAL_ZONE).replace(tzinfo=None)
-
-
-def _utc_naive(moment_local: datetime) -> datetime:
-    return moment_local.replace(tzinfo=LOCAL_ZONE).astimezone(UTC).replace(tzinfo=None)
-
-
 def _case_work_scope(ctx: ServiceContext) -> ColumnElement[bool]:
     """Cases whose reviews and escalations this user is reminded of: the coordinator all,
     a wijkagent those of their areas, a partner those it leads (casusregisseur)."""
@@ -676,7 +668,7 @@ def _actions(
     ):
         closed = None
         if status == _CLOSED:
-            closed = _local(closed_at) if closed_at is not None else _at_day_start(deadline)
+            closed = utc_to_local(closed_at) if closed_at is not None else _at_day_start(deadline)
         result.extend(action_reminders(action_id, ref, deadline, case_id, case_ref, area, closed))
     return result
 
@@ -711,7 +703,7 @@ def _reviews(
         )
     result: list[Reminder] = []
     for case_id, ref, risk, review, created, progress, area in session.execute(stmt):
-        started = _local(progress or created).date()
+        started = utc_to_local(progress or created).date()
         day = review_date(review, risk, started)
         if day is not None:
             result.append(review_reminder(case_id, ref, area, risk, day))
@@ -741,9 +733,9 @@ def _escalations(
     if object_id is not None:
         stmt = stmt.where(Escalation.id == object_id)
     else:
-        stmt = stmt.where(Escalation.status_changed_at <= _utc_naive(hi - ESCALATION_STALE_AFTER))
+        stmt = stmt.where(Escalation.status_changed_at <= local_to_utc(hi - ESCALATION_STALE_AFTER))
     return [
-        escalation_reminder(esc_id, ref, status, _local(changed), case_id, case_ref, area)
+        escalation_reminder(esc_id, ref, status, utc_to_local(changed), case_id, case_ref, area)
         for esc_id, ref, status, changed, case_id, case_ref, area in session.execute(stmt)
     ]
 
@@ -906,7 +898,7 @@ def sync(ctx: ServiceContext, horizon: timedelta = HORIZON) -> ReminderSync:
         utc_now = ctx.clock.utcnow()
         last = _read_last_sync(session, user_id)
         clock_back = last is not None and utc_now < last - CLOCK_TOLERANCE
-        last_local = None if last is None else _local(last.astimezone(UTC).replace(tzinfo=None))
+        last_local = None if last is None else utc_to_local(last)
         since = None if clock_back else last_local
         lo = min(since, now) if since is not None else now
         rows = _load_states(session, user_id)
@@ -1009,7 +1001,7 @@ def last_sync(ctx: ServiceContext) -> datetime | None:
     """Local time of the acting user's last reminder sync."""
     with ctx.unit() as session:
         last = _read_last_sync(session, ctx.actor.user_id)
-        return None if last is None else _local(last.astimezone(UTC).replace(tzinfo=None))
+        return None if last is None else utc_to_local(last)
 
 
 __all__ = [

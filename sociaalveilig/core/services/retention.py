@@ -30,7 +30,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, delete, func, or_, select, update
@@ -46,7 +46,11 @@ from sociaalveilig.core.enums import (
 )
 from sociaalveilig.core.errors import NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.context import (
+    ServiceContext,
+    local_day_start_utc,
+    utc_to_local,
+)
 from sociaalveilig.core.services.users import require_role
 from sociaalveilig.storage.maintenance import purge_status_history, reclaim_space
 from sociaalveilig.storage.models import (
@@ -147,8 +151,10 @@ def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
 
 
 def _cutoff(as_of: date, term_days: int) -> datetime:
-    """Records that started before this moment are past a term of ``term_days``."""
-    return datetime.combine(as_of - timedelta(days=term_days), time.min)
+    """Records that started before this moment are past a term of ``term_days``: local
+    midnight of the day ``term_days`` before ``as_of``, as naive UTC, because it is
+    compared with ``*_at`` columns (received_at, closed_at), which hold UTC."""
+    return local_day_start_utc(as_of - timedelta(days=term_days))
 
 
 # --------------------------------------------------------------------------- the terms
@@ -250,7 +256,7 @@ def _check_open_work(
     if row is None:
         return
     signal_ref, received_at, case_ref = row
-    age = (today - received_at.date()).days
+    age = (today - utc_to_local(received_at).date()).days
     shortest = min(age + 1, rule.term_days)
     where = (
         tr("casus {case} loopt nog").format(case=case_ref)

@@ -37,7 +37,7 @@ from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY, match_focus_area
 from sociaalveilig.core.routing import RoutingDecision, SignalFacts, route_signal
 from sociaalveilig.core.routing import RoutingRule as RuleDef
 from sociaalveilig.core.services import access
-from sociaalveilig.core.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.core.services.context import ServiceContext, local_to_utc, utc_to_local
 from sociaalveilig.core.services.refs import RefKind, next_reference, normalise_reference
 from sociaalveilig.core.services.users import require_role
 from sociaalveilig.core.taxonomy import CategoryDef, category_lookup
@@ -83,16 +83,8 @@ CASE_WORK_ROLES = (Role.COORDINATOR, Role.WIJKAGENT)
 # --------------------------------------------------------------------------- time
 
 
-def local_to_utc(moment: datetime) -> datetime:
-    """A naive local time (Europe/Amsterdam) as the naive UTC time the store keeps."""
-    if moment.tzinfo is not None:
-        return moment.astimezone(UTC).replace(tzinfo=None)
-    return moment.replace(tzinfo=LOCAL_ZONE).astimezone(UTC).replace(tzinfo=None)
-
-
-def utc_to_local(moment: datetime) -> datetime:
-    """A stored naive UTC time as naive local time, for display and export."""
-    return moment.replace(tzinfo=UTC).astimezone(LOCAL_ZONE).replace(tzinfo=None)
+# ``local_to_utc`` and ``utc_to_local`` live in ``context.py``; they are imported here
+# (and re-exported) because the other services long took them from this module.
 
 
 def stored_now(ctx: ServiceContext) -> datetime:
