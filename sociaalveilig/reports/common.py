@@ -18,12 +18,15 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
     KeepTogether,
+    LongTable,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -47,6 +50,10 @@ ZEBRA = colors.HexColor("#f5f7fa")
 WARN = colors.HexColor("#b44d12")
 
 
+CELL_SIZE = 8.5
+CELL_LEADING = 10.5
+
+
 def _styles() -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
     body = ParagraphStyle(
@@ -67,10 +74,10 @@ def _styles() -> dict[str, ParagraphStyle]:
                                textColor=MUTED),
         "warn": ParagraphStyle("svWarn", parent=body, fontName="Helvetica-Bold",
                                textColor=WARN),
-        "cell": ParagraphStyle("svCell", parent=body, fontSize=8.5, leading=10.5,
+        "cell": ParagraphStyle("svCell", parent=body, fontSize=CELL_SIZE, leading=CELL_LEADING,
                                spaceAfter=0),
         "cellb": ParagraphStyle("svCellB", parent=body, fontName="Helvetica-Bold",
-                                fontSize=8.5, leading=10.5, spaceAfter=0),
+                                fontSize=CELL_SIZE, leading=CELL_LEADING, spaceAfter=0),
         "head": ParagraphStyle("svHead", parent=body, fontName="Helvetica-Bold",
                                fontSize=8.5, leading=10.5, spaceAfter=0),
     }
@@ -129,18 +136,31 @@ def data_table(
     if not rows and empty is not None:
         return para(empty, "note")
 
-    def cell(value: Cell, col: int) -> Flowable:
+    def cell(value: Cell, col: int) -> Flowable | str:
         if isinstance(value, Flowable):
             return value
-        style = "cellb" if bold_first and col == 0 else "cell"
-        return para(value, style)
+        font = "Helvetica-Bold" if bold_first and col == 0 else "Helvetica"
+        # Text that fits on one line stays a plain string: laying out a Paragraph per cell
+        # is what makes a long table slow.
+        room = widths[col] - 6.5
+        if "\n" not in value and stringWidth(value, font, CELL_SIZE) <= room:
+            return value
+        # Wrapped once here into lines of a plain string; a Paragraph only when a single
+        # word is wider than the column (it can break words).
+        lines = [line for part in value.split("\n") for line in
+                 (simpleSplit(part, font, CELL_SIZE, room) or [""])]
+        if all(stringWidth(line, font, CELL_SIZE) <= room for line in lines):
+            return "\n".join(lines)
+        return para(value, "cellb" if bold_first and col == 0 else "cell")
 
-    body: list[list[Flowable]] = [
+    body: list[list[Flowable | str]] = [
         [right(h, bold=True) if i in align_right else para(h, "head") for i, h in enumerate(header)]
     ]
     body += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
-    table = Table(body, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table = LongTable(body, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     style: list[tuple[Any, ...]] = [
+        ("FONT", (0, 1), (-1, -1), "Helvetica", CELL_SIZE, CELL_LEADING),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
@@ -152,6 +172,8 @@ def data_table(
     ]
     for r in range(2, len(body), 2):
         style.append(("BACKGROUND", (0, r), (-1, r), ZEBRA))
+    if bold_first:
+        style.append(("FONT", (0, 1), (0, -1), "Helvetica-Bold", CELL_SIZE, CELL_LEADING))
     for col in align_right:
         style.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
     for row in rule_above:

@@ -12,14 +12,14 @@ personal data at all. Small counts are suppressed when shown (``suppressed``).
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import (
@@ -1064,45 +1064,43 @@ def _gather_management(
     start_utc, end_utc = _utc_naive(p.start), _utc_naive(p.end)
     area_id = fa.id if fa else None
 
-    def signal_scope(stmt: Select[Any]) -> Select[Any]:
-        stmt = stmt.where(_in(Signal.received_at, start_utc, end_utc))
-        return stmt.where(Signal.focus_area_id == area_id) if area_id else stmt
-
-    def case_scope(stmt: Select[Any]) -> Select[Any]:
-        return stmt.where(Case.focus_area_id == area_id) if area_id else stmt
-
-    by_source_raw = dict(
-        session.execute(
-            signal_scope(select(Signal.source, func.count()).group_by(Signal.source))
-        ).tuples().all()
+    # One pass over the period's signals, grouped by source, category and area; the
+    # breakdowns below add up these groups.
+    signal_stmt = (
+        select(Signal.source, Signal.category_id, Signal.focus_area_id, func.count())
+        .where(_in(Signal.received_at, start_utc, end_utc))
+        .group_by(Signal.source, Signal.category_id, Signal.focus_area_id)
     )
+    if area_id:
+        signal_stmt = signal_stmt.where(Signal.focus_area_id == area_id)
+    per_source: Counter[str] = Counter()
+    per_category: Counter[str] = Counter()
+    per_area: Counter[str | None] = Counter()
+    for source, category_id, focus_area_id, count in session.execute(signal_stmt).tuples():
+        per_source[source] += count
+        per_category[category_id] += count
+        per_area[focus_area_id] += count
+    total = sum(per_source.values())
     by_source = tuple(
         sorted(
-            (CountRow(_source_label(k), v) for k, v in by_source_raw.items()),
+            (CountRow(_source_label(k), v) for k, v in per_source.items()),
             key=lambda r: (-r.count, r.label),
         )
     )
-    total = sum(by_source_raw.values())
-
-    category_counts = session.execute(
-        signal_scope(select(Signal.category_id, func.count()).group_by(Signal.category_id))
-    ).tuples().all()
     category_names = dict(session.execute(select(Category.id, Category.name)).tuples().all())
     by_category = tuple(
         sorted(
-            (CountRow(category_names.get(k, k), v) for k, v in category_counts),
+            (CountRow(category_names.get(k, k), v) for k, v in per_category.items()),
             key=lambda r: (-r.count, r.label),
         )
     )
 
     by_month = _signals_by_month(session, p, area_id)
 
-    new_cases = session.execute(
-        case_scope(select(func.count(Case.id)).where(_in(Case.created_at, start_utc, end_utc)))
-    ).scalar_one()
-    closed_cases = session.execute(
-        case_scope(select(func.count(Case.id)).where(_in(Case.closed_at, start_utc, end_utc)))
-    ).scalar_one()
+    new_per_area = _cases_per_area(session, Case.created_at, start_utc, end_utc, area_id)
+    closed_per_area = _cases_per_area(session, Case.closed_at, start_utc, end_utc, area_id)
+    new_cases = sum(new_per_area.values())
+    closed_cases = sum(closed_per_area.values())
 
     handling = _handling_time(session, start_utc, end_utc, area_id)
     actions = _action_figures(session, p, area_id, today)
@@ -1142,14 +1140,14 @@ def _gather_management(
         by_source=by_source,
         by_category=by_category,
         by_month=by_month,
-        new_cases=int(new_cases),
-        closed_cases=int(closed_cases),
+        new_cases=new_cases,
+        closed_cases=closed_cases,
         handling=handling,
         actions=actions,
         visits=visits,
         visits_done=int(visit_counts.get(VisitStatus.UITGEVOERD.value, 0)),
         escalations=escalations,
-        areas=_area_figures(session, start_utc, end_utc, area_id),
+        areas=_area_figures(session, area_id, per_area, new_per_area, closed_per_area),
     )
 
 
@@ -1190,49 +1188,54 @@ def _handling_time(
 ) -> HandlingTime:
     """Handling time of the signals whose handling ended in the period: from receipt to the
     closing of the case they belong to, or, for a signal without a case, to the moment it
-    was set to afgehandeld."""
+    was set to afgehandeld (a final status, so once per signal).
+
+    One query: the durations are ranked by a window function and only the rows at the
+    median and 90th-percentile ranks come back."""
     via_case = (
         select(_elapsed_days(session, Signal.received_at, Case.closed_at).label("days"))
-        .select_from(Signal)
-        .join(Case, Case.id == Signal.case_id)
+        .select_from(Case)
+        .join(Signal, Signal.case_id == Case.id)
         .where(_in(Case.closed_at, start_utc, end_utc))
     )
-    done = (
-        select(StatusChange.object_id.label("sid"), func.max(StatusChange.at).label("at"))
+    direct = (
+        select(_elapsed_days(session, Signal.received_at, StatusChange.at).label("days"))
+        .select_from(StatusChange)
+        .join(Signal, Signal.id == StatusChange.object_id)
         .where(
-            StatusChange.object_type.in_(_SIGNAL_KINDS),
             StatusChange.to_status == SignalStatus.AFGEHANDELD.value,
             _in(StatusChange.at, start_utc, end_utc),
+            StatusChange.object_type.in_(_SIGNAL_KINDS),
+            Signal.case_id.is_(None),
         )
-        .group_by(StatusChange.object_id)
-        .subquery()
-    )
-    direct = (
-        select(_elapsed_days(session, Signal.received_at, done.c.at).label("days"))
-        .select_from(Signal)
-        .join(done, done.c.sid == Signal.id)
-        .where(Signal.case_id.is_(None))
     )
     if area_id:
         via_case = via_case.where(Signal.focus_area_id == area_id)
         direct = direct.where(Signal.focus_area_id == area_id)
     durations = union_all(via_case, direct).subquery()
-    days = durations.c.days
-    n = int(session.execute(select(func.count()).select_from(durations)).scalar_one())
-    if n == 0:
+    ranked = select(
+        durations.c.days,
+        func.row_number().over(order_by=durations.c.days).label("rank"),
+        func.count().over().label("n"),
+    ).subquery()
+    n = ranked.c.n
+    # Median: ranks (n+1)//2 and n//2+1 (the same rank when n is odd); 90th percentile by
+    # nearest rank: ceil(0.9 n) = (9n + 9) // 10.
+    rows = session.execute(
+        select(ranked.c.rank, ranked.c.n, ranked.c.days).where(
+            or_(
+                ranked.c.rank == (n + 1) // 2,
+                ranked.c.rank == n // 2 + 1,
+                ranked.c.rank == (9 * n + 9) // 10,
+            )
+        )
+    ).tuples().all()
+    if not rows:
         return HandlingTime(0, None, None)
-
-    def at_rank(rank: int) -> float:
-        """Value at 1-based rank in ascending order, sorted and picked by the database."""
-        value = session.execute(
-            select(days).order_by(days).offset(rank - 1).limit(1)
-        ).scalar_one()
-        return max(0.0, float(value))
-
-    low, high = (n + 1) // 2, n // 2 + 1
-    median = at_rank(low) if low == high else (at_rank(low) + at_rank(high)) / 2
-    p90 = at_rank(max(1, math.ceil(0.9 * n)))
-    return HandlingTime(n, median, p90)
+    total = int(rows[0][1])
+    at_rank = {int(rank): max(0.0, float(days)) for rank, _, days in rows}
+    median = (at_rank[(total + 1) // 2] + at_rank[total // 2 + 1]) / 2
+    return HandlingTime(total, median, at_rank[(9 * total + 9) // 10])
 
 
 def _action_figures(
@@ -1264,34 +1267,30 @@ def _action_figures(
     return ActionFigures(int(due), int(on_time), int(late), int(overdue))
 
 
+def _cases_per_area(
+    session: Session, column: Any, start_utc: datetime, end_utc: datetime, area_id: str | None
+) -> dict[str | None, int]:
+    """Cases whose ``column`` moment falls in the period, counted per focus area."""
+    stmt = (
+        select(Case.focus_area_id, func.count())
+        .where(_in(column, start_utc, end_utc))
+        .group_by(Case.focus_area_id)
+    )
+    if area_id:
+        stmt = stmt.where(Case.focus_area_id == area_id)
+    return {k: int(v) for k, v in session.execute(stmt).tuples()}
+
+
 def _area_figures(
-    session: Session, start_utc: datetime, end_utc: datetime, area_id: str | None
+    session: Session,
+    area_id: str | None,
+    signals: Mapping[str | None, int],
+    new: Mapping[str | None, int],
+    closed: Mapping[str | None, int],
 ) -> tuple[AreaFigures, ...]:
     area_stmt = select(FocusArea).order_by(FocusArea.name)
     if area_id:
         area_stmt = area_stmt.where(FocusArea.id == area_id)
-    areas = session.execute(area_stmt).scalars().all()
-    signals = dict(
-        session.execute(
-            select(Signal.focus_area_id, func.count())
-            .where(_in(Signal.received_at, start_utc, end_utc))
-            .group_by(Signal.focus_area_id)
-        ).tuples().all()
-    )
-    new = dict(
-        session.execute(
-            select(Case.focus_area_id, func.count())
-            .where(_in(Case.created_at, start_utc, end_utc))
-            .group_by(Case.focus_area_id)
-        ).tuples().all()
-    )
-    closed = dict(
-        session.execute(
-            select(Case.focus_area_id, func.count())
-            .where(_in(Case.closed_at, start_utc, end_utc))
-            .group_by(Case.focus_area_id)
-        ).tuples().all()
-    )
     return tuple(
         AreaFigures(
             a.name,
@@ -1302,7 +1301,7 @@ def _area_figures(
             a.residents / RESIDENTS_PER_WIJKAGENT,
             float(a.wijkagent_fte or 0.0),
         )
-        for a in areas
+        for a in session.execute(area_stmt).scalars()
     )
 
 
