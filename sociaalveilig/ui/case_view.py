@@ -275,10 +275,15 @@ class CaseView(QWidget):
             button.setObjectName(f"step_{status.value}")
             button.setProperty("status", status.value)
             button.setAutoDefault(False)
-            button.clicked.connect(lambda _c=False, s=status: self.request_status(s))
+            button.clicked.connect(self._step_clicked)
             self.steps_layout.insertWidget(position, button)
             self.step_buttons.append(button)
         self.step_label.setVisible(bool(statuses))
+
+    def _step_clicked(self) -> None:
+        button = self.sender()
+        if isinstance(button, QPushButton):
+            self.request_status(CaseStatus(str(button.property("status"))))
 
     def step_button(self, status: CaseStatus) -> QPushButton | None:
         for button in self.step_buttons:
@@ -291,12 +296,15 @@ class CaseView(QWidget):
         if self.detail is None:
             return
         dialog = StatusChangeDialog(self.detail.reference, self.detail.status, status, self)
-        dialog.finished.connect(lambda result: self._status_dialog_done(dialog, result))
-        self.status_dialog = dialog
+        dialog.finished.connect(self._status_dialog_done)
+        self.status_dialog: StatusChangeDialog | None = dialog
         dialog.open()
 
-    def _status_dialog_done(self, dialog: StatusChangeDialog, result: int) -> None:
+    def _status_dialog_done(self, result: int) -> None:
+        dialog = self.status_dialog
         self.status_dialog = None
+        if dialog is None:
+            return
         dialog.deleteLater()
         if result == StatusChangeDialog.DialogCode.Accepted:
             self.change_status(

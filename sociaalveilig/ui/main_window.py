@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services import setup
+from sociaalveilig.core.services import setup, signals
 from sociaalveilig.core.services.context import ServiceContext
 
 from sociaalveilig.ui import errors, operations
@@ -32,6 +33,7 @@ from sociaalveilig.ui.idle_lock import IdleLock
 from sociaalveilig.ui.pages import page_classes
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.settings import UiSettings
+from sociaalveilig.ui.unlock_dialog import UnlockDialog
 
 WINDOW_TITLE = "Sociaal Veilig Parkstad"
 DEFAULT_SIZE = QSize(1280, 720)
@@ -75,7 +77,7 @@ class MainWindow(QMainWindow):
         self.clipboard = clipboard if clipboard is not None else secure_clipboard()
         set_secure_clipboard(self.clipboard)  # pages copy through the same guard
         self._page_types = list(pages) if pages is not None else page_classes()
-        self._unlock_dialog: QDialog | None = None
+        self._unlock_dialog: UnlockDialog | None = None
         self._page_before_lock: str | None = None
 
         self.pages: list[Page] = []
@@ -142,6 +144,12 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.lock_action)
         menu.addAction(quit_action)
+
+        self.idle_action = QAction(self.tr("Automatisch vergrendelen na…"), self)
+        self.idle_action.setObjectName("idleAction")
+        self.idle_action.triggered.connect(self.ask_idle_minutes)
+        settings_menu = self.menuBar().addMenu(self.tr("&Instellingen"))
+        settings_menu.addAction(self.idle_action)
 
         toolbar = self.addToolBar(self.tr("Werkbalk"))
         toolbar.setObjectName("toolbar")
@@ -256,6 +264,23 @@ class MainWindow(QMainWindow):
             if page is not source:
                 page.mark_stale()
 
+    def ask_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("Automatisch vergrendelen"),
+            self.tr("Vergrendelen na zoveel minuten zonder toetsenbord of muis:"),
+            self.settings.idle_minutes(),
+            1,
+            120,
+        )
+        if ok:
+            self.set_idle_minutes(minutes)
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        """Remember the idle-lock time for this user and apply it now."""
+        self.settings.set_idle_minutes(minutes)
+        self.idle_lock.set_minutes(self.settings.idle_minutes())
+
     # ------------------------------------------------------------------ context & lock
 
     @property
@@ -271,7 +296,9 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.set_context(ctx)
         self._update_status()
-        self.new_signal_action.setEnabled(ctx is not None)
+        self.new_signal_action.setEnabled(
+            ctx is not None and ctx.actor.role in signals.INTAKE_ROLES
+        )
         self.lock_action.setEnabled(ctx is not None)
         self.nav.setEnabled(ctx is not None)
 
@@ -312,14 +339,18 @@ class MainWindow(QMainWindow):
         self._show_unlock_dialog()
 
     def _show_unlock_dialog(self) -> None:
-        from sociaalveilig.ui.unlock_dialog import UnlockDialog
-
-        dialog = UnlockDialog(self._folder, self._username, self._clock, locked=True, parent=self)
-        dialog.accepted.connect(lambda: self._unlocked_by(dialog))
-        dialog.rejected.connect(self.close)
-        dialog.store_restored.connect(self._store_moved)
-        self._unlock_dialog = dialog
-        dialog.open()
+        # One dialog per window, reused at every lock: nothing is created and deleted
+        # around each lock, and no case data was ever in it.
+        if self._unlock_dialog is None:
+            dialog = UnlockDialog(
+                self._folder, self._username, self._clock, locked=True, parent=self
+            )
+            dialog.accepted.connect(self._unlock_accepted)
+            dialog.rejected.connect(self.close)
+            dialog.store_restored.connect(self._store_moved)
+            self._unlock_dialog = dialog
+        self._unlock_dialog.prepare(self._folder, self._username)
+        self._unlock_dialog.open()
 
     def _store_moved(self, folder: str) -> None:
         from pathlib import Path
@@ -327,10 +358,11 @@ class MainWindow(QMainWindow):
         self._folder = Path(folder)
         self.settings.set_last_store(folder)
 
-    def _unlocked_by(self, dialog: QDialog) -> None:
+    def _unlock_accepted(self) -> None:
+        dialog = self._unlock_dialog
         ctx = getattr(dialog, "context", None)
-        self._unlock_dialog = None
-        dialog.deleteLater()
+        if dialog is not None:
+            dialog.context = None
         if ctx is not None:
             self.unlock_with(ctx)
 

@@ -11,43 +11,103 @@ its result is dropped instead of being shown in a view that has just been emptie
 
 from __future__ import annotations
 
+import queue
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+import shiboken6
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from sociaalveilig.ui import errors
 
 T = TypeVar("T")
 
-# Operations still running; keeps them alive (Qt holds no Python reference).
-_active: set[Operation[Any]] = set()
+# Operations still running, by id. Only the GUI thread touches this dict and the
+# Operation objects: a worker knows only the id, so no Qt object is ever released
+# (and so deleted) on a worker thread.
+_active: dict[int, Operation[Any]] = {}
+_next_id = 0
+
+
+# Results travel from the workers to the GUI thread through a thread-safe queue and a
+# posted event, not through a queued signal: PySide6 6.12 loses a reference to ``True`` on
+# every queued signal delivered to Python (the interpreter aborts after a few thousand).
+_results: queue.SimpleQueue[tuple[int, bool, object]] = queue.SimpleQueue()
+_RESULT_EVENT = QEvent.Type(QEvent.registerEventType())
+
+
+class _Dispatcher(QObject):
+    """Lives on the GUI thread for the whole program; a worker puts its result in the
+    queue and posts an event here, and the GUI thread delivers it."""
+
+    def post(self, op_id: int, ok: bool, payload: object) -> None:
+        """Called on a worker thread."""
+        _results.put((op_id, ok, payload))
+        QCoreApplication.postEvent(self, QEvent(_RESULT_EVENT))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() != _RESULT_EVENT:
+            return super().event(event)
+        # One result per event: every result posted one event.
+        try:
+            op_id, ok, payload = _results.get_nowait()
+        except queue.Empty:
+            return True
+        operation = _active.pop(op_id, None)
+        if operation is not None:
+            operation._deliver(ok, payload)
+        return True
+
+
+_dispatcher: _Dispatcher | None = None
+
+
+def _get_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    return _dispatcher
 
 
 class _Job(QRunnable):
-    """Runs the callable on a pool thread; touches no widget."""
+    """Runs the callable on a pool thread; touches no widget and holds no Qt object."""
 
-    def __init__(self, operation: Operation[Any], fn: Callable[[], Any]) -> None:
+    def __init__(self, dispatcher: _Dispatcher, op_id: int, fn: Callable[[], Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._operation = operation
-        self._fn = fn
+        self._dispatcher = dispatcher
+        self._op_id = op_id
+        self._fn: Callable[[], Any] | None = fn
 
     def run(self) -> None:
+        fn, self._fn = self._fn, None
+        ok = True
+        payload: object
         try:
-            result = self._fn()
+            assert fn is not None
+            payload = fn()
         except BaseException as exc:  # delivered to the GUI thread, shown as a dialog there
-            self._operation._done.emit(False, exc)
-        else:
-            self._operation._done.emit(True, result)
+            ok, payload = False, exc
+        # The callable is released here, before delivery: whatever it captured is still
+        # referenced by the callbacks on the GUI thread, so nothing is freed on this thread.
+        del fn
+        self._dispatcher.post(self._op_id, ok, payload)
 
 
 class Operation(QObject, Generic[T]):
-    """One service call in flight. Lives on the GUI thread; its ``_done`` signal is emitted
-    from the worker and delivered here through a queued connection."""
+    """One service call in flight; lives on the GUI thread only."""
 
-    _done = Signal(bool, object)
     succeeded = Signal(object)
     failed = Signal(object)
     finished = Signal()
@@ -60,17 +120,20 @@ class Operation(QObject, Generic[T]):
         on_failure: Callable[[BaseException], None] | None = None,
         progress: str | None = None,
         show_errors: bool = True,
+        owner: QObject | None = None,
     ) -> None:
         super().__init__(None)
         self._parent = parent
-        self._fn = fn
+        # The result is for this object (or the parent widget); once it is gone (a page
+        # deleted after another user signed in) the result is dropped.
+        self._owner = owner if owner is not None else parent
+        self._fn: Callable[[], T] | None = fn
         self._on_success = on_success
         self._on_failure = on_failure
         self._show_errors = show_errors
         self._progress_label = progress
         self._progress: QProgressDialog | None = None
         self._discarded = False
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
     def discarded(self) -> bool:
@@ -82,7 +145,10 @@ class Operation(QObject, Generic[T]):
         self._close_progress()
 
     def start(self, pool: QThreadPool | None = None) -> Operation[T]:
-        _active.add(self)
+        global _next_id
+        _next_id += 1
+        op_id = _next_id
+        _active[op_id] = self
         if self._progress_label is not None:
             dialog = QProgressDialog(self._progress_label, "", 0, 0, self._parent)
             dialog.setCancelButton(None)  # type: ignore[arg-type]
@@ -91,7 +157,9 @@ class Operation(QObject, Generic[T]):
             dialog.setAutoClose(False)
             dialog.setObjectName("operationProgress")
             self._progress = dialog
-        (pool or QThreadPool.globalInstance()).start(_Job(self, self._fn))
+        fn, self._fn = self._fn, None
+        assert fn is not None
+        (pool or QThreadPool.globalInstance()).start(_Job(_get_dispatcher(), op_id, fn))
         return self
 
     def _close_progress(self) -> None:
@@ -100,12 +168,12 @@ class Operation(QObject, Generic[T]):
             self._progress.deleteLater()
             self._progress = None
 
-    @Slot(bool, object)
     def _deliver(self, ok: bool, payload: object) -> None:
         self._close_progress()
-        _active.discard(self)
         try:
             if self._discarded:
+                return
+            if self._owner is not None and not shiboken6.isValid(self._owner):
                 return
             if ok:
                 if self._on_success is not None:
@@ -122,7 +190,10 @@ class Operation(QObject, Generic[T]):
                 self.failed.emit(payload)
         finally:
             self.finished.emit()
-            self.deleteLater()
+            self._on_success = None
+            self._on_failure = None
+            self._parent = None
+            self._owner = None
 
 
 def run_operation(
@@ -133,11 +204,14 @@ def run_operation(
     *,
     progress: str | None = None,
     show_errors: bool = True,
+    owner: QObject | None = None,
 ) -> Operation[T]:
     """Run ``fn`` on the thread pool; ``on_success(result)`` or ``on_failure(exc)`` run on
     the GUI thread. Without ``on_failure`` an error is shown as a plain Dutch dialog.
-    ``progress``: a Dutch label for a busy dialog shown when the work takes a while."""
-    return Operation(parent, fn, on_success, on_failure, progress, show_errors).start()
+    ``progress``: a Dutch label for a busy dialog shown when the work takes a while.
+    ``owner``: the object the result is for (default ``parent``); a result for an object
+    that has been deleted meanwhile is dropped."""
+    return Operation(parent, fn, on_success, on_failure, progress, show_errors, owner).start()
 
 
 def active_operations() -> int:
@@ -147,7 +221,7 @@ def active_operations() -> int:
 
 def discard_all() -> None:
     """Drop every pending result: called when the window locks."""
-    for operation in list(_active):
+    for operation in list(_active.values()):
         operation.discard()
 
 

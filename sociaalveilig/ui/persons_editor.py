@@ -37,7 +37,7 @@ class PersonsEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table: keyboard-only forms
         self.table.setMaximumHeight(110)
-        self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        self.table.itemChanged.connect(self._item_changed)
 
         self.add_button = QPushButton(self.tr("Betrokkene toevoegen"), self)
         self.add_button.setObjectName("addPerson")
@@ -55,6 +55,9 @@ class PersonsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+
+    def _item_changed(self, _item: QTableWidgetItem) -> None:
+        self.changed.emit()
 
     def add_row(self, name: str = "", birth_year: int | None = None, role: str = "") -> None:
         row = self.table.rowCount()

@@ -117,6 +117,17 @@ class UnlockDialog(QDialog):
         self.resize(460, 0)
         (self.passphrase_edit if username else self.username_edit).setFocus()
 
+    def prepare(self, folder: Path, username: str | None) -> None:
+        """Ready for another unlock (the window keeps one dialog and reuses it)."""
+        self.folder = folder
+        self.context = None
+        self._set_busy(False)
+        self.username_edit.setText(username or "")
+        self.passphrase_edit.clear()
+        self.message_label.clear()
+        self.restore_button.setVisible(False)
+        (self.passphrase_edit if username else self.username_edit).setFocus()
+
     # ------------------------------------------------------------------ unlock
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
@@ -190,7 +201,7 @@ class UnlockDialog(QDialog):
             self,
             self.tr("Kies een back-up"),
             str(self.folder.parent),
-            self.tr("Sociaal Veilig-back-up (*.svbak);;Alle bestanden (*)"),
+            self.tr("Sociaal Veilig-back-up (*.svbackup *.svbak);;Alle bestanden (*)"),
         )
         if chosen:
             self.restore(Path(chosen))

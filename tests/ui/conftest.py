@@ -18,6 +18,13 @@ def ui_settings(tmp_path: Path) -> UiSettings:
     return UiSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
+@pytest.fixture(autouse=True)
+def _drop_pending_operations():  # type: ignore[no-untyped-def]
+    """Results still under way when a test ends are not delivered into the next test."""
+    yield
+    operations.discard_all()
+
+
 @pytest.fixture
 def wait_idle(qtbot):  # type: ignore[no-untyped-def]
     """Wait until every background operation has delivered its result."""

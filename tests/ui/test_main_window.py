@@ -139,6 +139,21 @@ def test_idle_minutes_come_from_user_settings(qtbot, coordinator_ctx, ui_setting
     assert window.idle_lock.interval_ms == 12 * 60_000
 
 
+def test_idle_minutes_setting_applies_at_once(qtbot, coordinator_ctx, ui_settings):
+    window = _window(qtbot, coordinator_ctx, ui_settings)
+    window.set_idle_minutes(2)
+    assert window.idle_lock.interval_ms == 2 * 60_000
+    ui_settings.set_user(coordinator_ctx.actor.username)
+    assert ui_settings.idle_minutes() == 2
+
+
+def test_new_signal_only_for_roles_that_take_in_signals(qtbot, admin_ctx, ui_settings):
+    window = _window(qtbot, admin_ctx, ui_settings)
+    assert not window.new_signal_action.isEnabled()
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert "Beheer" in titles
+
+
 def test_geometry_and_last_page_remembered_per_user(qtbot, coordinator_ctx, ui_settings):
     window = _window(qtbot, coordinator_ctx, ui_settings)
     window.resize(1100, 650)

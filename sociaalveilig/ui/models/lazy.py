@@ -160,6 +160,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             lambda: self.fetch_ids(ctx, query),
             lambda ids: self._ids_arrived(generation, ids),
             lambda exc: self._failed(generation, exc),
+            owner=self,
         )
 
     def _ids_arrived(self, generation: int, ids: list[str]) -> None:
@@ -210,6 +211,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             lambda: list(self.fetch_rows(ctx, ids)),
             lambda rows: self._page_arrived(generation, page, rows),
             lambda exc: self._failed(generation, exc),
+            owner=self,
         )
 
     def _page_arrived(self, generation: int, page: int, rows: list[R]) -> None:

@@ -70,7 +70,7 @@ class CasesPage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.textChanged.connect(self._search_typed)
         self.search_edit.returnPressed.connect(self.apply_filters)
         self.count_label = QLabel(self.list_widget)
         self.count_label.setObjectName("countLabel")
@@ -98,14 +98,14 @@ class CasesPage(Page):
             chip.changed.connect(self.apply_filters)
             chips.addWidget(chip)
         for button in (self.open_button, self.overdue_button):
-            button.toggled.connect(lambda _on: self.apply_filters())
+            button.toggled.connect(self._filter_toggled)
             chips.addWidget(button)
         chips.addStretch(1)
 
         self.model = CaseTableModel(self)
         self.model.set_query(CaseQuery(open_only=True))
         self.model.loaded.connect(self._loaded)
-        self.model.load_failed.connect(lambda exc: errors.show_error(self, exc))
+        self.model.load_failed.connect(self._load_failed)
         self.view = RecordView("caseList", self.list_widget)
         self.view.setModel(self.model)
         self.view.fit_columns(sample_widths(self.view, COLUMN_SAMPLES))
@@ -190,6 +190,16 @@ class CasesPage(Page):
             open_only=self.open_button.isChecked(),
             overdue=self.overdue_button.isChecked(),
         )
+
+    def _search_typed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _filter_toggled(self, _checked: bool) -> None:
+        self.apply_filters()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.count_label.clear()
+        errors.show_error(self, exc)
 
     def apply_filters(self) -> None:
         self._search_timer.stop()

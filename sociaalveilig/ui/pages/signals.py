@@ -95,7 +95,7 @@ class SignalsPage(Page):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
-        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.textChanged.connect(self._search_typed)
         self.search_edit.returnPressed.connect(self.apply_filters)
 
         self.new_button = QPushButton(self.tr("Nieuw signaal…"), self)
@@ -140,7 +140,7 @@ class SignalsPage(Page):
         for chip in (self.area_chip, self.status_chip, self.source_chip, self.period_chip):
             chip.changed.connect(self.apply_filters)
             chips.addWidget(chip)
-        self.overdue_button.toggled.connect(lambda _on: self.apply_filters())
+        self.overdue_button.toggled.connect(self._filter_toggled)
         chips.addWidget(self.overdue_button)
         chips.addWidget(self.clear_button)
         chips.addStretch(1)
@@ -222,6 +222,14 @@ class SignalsPage(Page):
             received_to=high,
             overdue=self.overdue_button.isChecked(),
         )
+
+    # Slots are bound methods, not lambdas: a lambda holding the page, connected to a
+    # child's signal, can outlive the page when it is deleted (another user signs in).
+    def _search_typed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _filter_toggled(self, _checked: bool) -> None:
+        self.apply_filters()
 
     def apply_filters(self) -> None:
         self._search_timer.stop()

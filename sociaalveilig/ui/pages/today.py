@@ -11,7 +11,7 @@ from sociaalveilig.core.enums import Role
 from sociaalveilig.core.services import worklist
 from sociaalveilig.core.services.worklist import TodayOverview, TriageItem, WorkItem, WorkKind
 
-from sociaalveilig.ui.models.worklist import TriageModel, WorkItemModel
+from sociaalveilig.ui.models.worklist import COL_DUE, TriageModel, WorkItemModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.settings import UiSettings
@@ -37,7 +37,8 @@ class TodayPage(Page):
         self.triage_model = TriageModel(self)
         self.overdue_view = RecordView("todayOverdue", self)
         self.week_view = RecordView("todayWeek", self)
-        self.triage_view = RecordView("todayTriage", self)
+        # The service's order matters here (acuut first): not sortable.
+        self.triage_view = RecordView("todayTriage", self, sortable=False)
         self.overdue_label = QLabel(self)
         self.week_label = QLabel(self)
         self.triage_label = QLabel(self)
@@ -61,15 +62,11 @@ class TodayPage(Page):
             box_layout.addWidget(view)
             splitter.addWidget(box)
         self.triage_view.fit_columns({0: 120, 1: 110, 2: 200, 3: 80, 4: 220, 5: 170})
-        self.overdue_view.activated_row.connect(
-            lambda row: self._open_work(self.overdue_model.row_object(row))
-        )
-        self.week_view.activated_row.connect(
-            lambda row: self._open_work(self.week_model.row_object(row))
-        )
-        self.triage_view.activated_row.connect(
-            lambda row: self._open_triage(self.triage_model.row_object(row))
-        )
+        for view in (self.overdue_view, self.week_view):
+            view.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+        self.overdue_view.activated_row.connect(self._overdue_activated)
+        self.week_view.activated_row.connect(self._week_activated)
+        self.triage_view.activated_row.connect(self._triage_activated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
         layout.addWidget(splitter, 1)
@@ -139,6 +136,15 @@ class TodayPage(Page):
         )
 
     # ------------------------------------------------------------------ open
+
+    def _overdue_activated(self, row: int) -> None:
+        self._open_work(self.overdue_model.row_object(row))
+
+    def _week_activated(self, row: int) -> None:
+        self._open_work(self.week_model.row_object(row))
+
+    def _triage_activated(self, row: int) -> None:
+        self._open_triage(self.triage_model.row_object(row))
 
     def _open_work(self, item: WorkItem | None) -> None:
         if item is None:
