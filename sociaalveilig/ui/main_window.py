@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         self._apply_context(None)
         self.stack.setCurrentWidget(self.locked_placeholder)
         self.clipboard.clear()
-        self.settings.save_geometry(self)
+        self.save_layout()
         operations.run_operation(None, lambda: _close_store(ctx), on_failure=errors.log_exception)
         self.locked.emit()
         self._show_unlock_dialog()
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         self._folder = ctx.store.folder
         self._clock = ctx.clock
         if not same_user:
-            self.settings.save_geometry(self)
+            self.save_layout()
             self._username = ctx.actor.username
             self.settings.set_user(ctx.actor.username)
             self._build_pages(ctx)
@@ -385,13 +385,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ closing
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def save_layout(self) -> None:
+        """Remember geometry and every page's column layout for this user."""
         self.settings.save_geometry(self)
         for page in self.pages:
             save = getattr(page, "save_layout", None)
             if save is not None:
                 save()
         self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.save_layout()
         self.idle_lock.close()
         operations.discard_all()
         ctx = self._ctx

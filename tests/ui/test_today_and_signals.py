@@ -130,3 +130,28 @@ def test_open_linked_signal_goes_to_its_case(qtbot, coordinator_ctx, wait_idle):
     with qtbot.waitSignal(page.open_case_requested, timeout=5000) as blocker:
         page.open_row(0)
     assert blocker.args == [detail.case_id]
+
+
+def test_column_layout_remembered_per_user(qtbot, ui_settings):
+    from sociaalveilig.ui.models import signals as signal_columns
+
+    ui_settings.set_user("anna")
+    first = SignalsPage()
+    qtbot.addWidget(first)
+    first.set_settings(ui_settings)
+    header = first.view.horizontalHeader()
+    default = header.sectionSize(signal_columns.COL_CATEGORY)
+    header.resizeSection(signal_columns.COL_CATEGORY, default + 77)
+    first.save_layout()
+
+    again = SignalsPage()
+    qtbot.addWidget(again)
+    again.set_settings(ui_settings)
+    restored = again.view.horizontalHeader().sectionSize(signal_columns.COL_CATEGORY)
+    assert restored == default + 77
+
+    ui_settings.set_user("bert")
+    other = SignalsPage()
+    qtbot.addWidget(other)
+    other.set_settings(ui_settings)
+    assert other.view.horizontalHeader().sectionSize(signal_columns.COL_CATEGORY) == default
