@@ -5,6 +5,7 @@ schoon / veilig and CPTED checklist with tick boxes, and a blank findings table.
 from __future__ import annotations
 
 from datetime import date
+from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
@@ -22,6 +23,7 @@ from sociaalveilig.reports.common import (
     field_table,
     fmt_date,
     heading,
+    markup,
     para,
     section,
     spacer,
@@ -47,9 +49,10 @@ def _checklist(data: BuurtschouwPackData) -> list[Flowable]:
              para(tr("Aandacht nodig"), "head"), para(tr("Opmerking"), "head")]
         ]
         for item in sec.items:
-            rows.append([para(item, "cell"), TickBox(), TickBox(), ""])
-        table = Table(rows, colWidths=[70 * mm, 20 * mm, 26 * mm, W - 116 * mm],
-                      rowHeights=[None] + [8 * mm] * len(sec.items), hAlign="LEFT")
+            label = markup(f"{escape(item.label)}<br/><font size=7 color='#52606d'>"
+                           f"{escape(item.hint)}</font>", "cell")
+            rows.append([label, TickBox(), TickBox(), ""])
+        table = Table(rows, colWidths=[92 * mm, 17 * mm, 24 * mm, W - 133 * mm], hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [
@@ -57,6 +60,8 @@ def _checklist(data: BuurtschouwPackData) -> list[Flowable]:
                     ("GRID", (0, 0), (-1, -1), 0.4, RULE),
                     ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
                     ("ALIGN", (1, 1), (2, -1), "CENTER"),
+                    ("TOPPADDING", (0, 1), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
                 ]
             )
         )

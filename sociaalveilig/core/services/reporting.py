@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, true, union_all
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import (
@@ -38,10 +38,17 @@ from sociaalveilig.core.enums import (
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import match_focus_area
-from sociaalveilig.core.services.access import check_case_access, initials, is_pseudonymised
+from sociaalveilig.core.services.access import (
+    check_case_access,
+    initials,
+    is_pseudonymised,
+    signal_scope,
+)
+from sociaalveilig.core.services.audit_objects import OBJ_BUURTSCHOUW, OBJ_FOCUS_AREA
+from sociaalveilig.core.services.buurtschouw import CHECKLIST, ChecklistGroup
 from sociaalveilig.core.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.core.services.meetings import AgendaReason
-from sociaalveilig.core.services.signals import format_address
+from sociaalveilig.core.services.signals import OPEN_SIGNAL_STATUSES, format_address
 from sociaalveilig.core.services.users import require_role
 from sociaalveilig.storage.models import (
     Action,
@@ -172,6 +179,14 @@ def log_denied(ctx: ServiceContext, object_type: str, object_id: str | None) -> 
 def log_failed_write(ctx: ServiceContext, object_type: str, object_id: str | None) -> None:
     """A print whose data was read but whose file could not be written."""
     with ctx.unit() as session:
+        if (
+            object_type == OBJ_BUURTSCHOUW
+            and object_id is not None
+            and session.get(Buurtschouw, object_id) is None
+        ):
+            # A pack without a planned walk is about the focus area (named like the
+            # entry of the print itself, ``buurtschouw_pack_data``).
+            object_type = OBJ_FOCUS_AREA
         ctx.audit(session, "print", object_type, object_id, outcome="failed")
 
 
@@ -376,7 +391,19 @@ def _gather_case(
         for starts_at, meeting_type, decision in session.execute(
             select(Meeting.starts_at, Meeting.meeting_type, AgendaItem.decision)
             .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-            .where(AgendaItem.case_id == c.id, AgendaItem.decision.is_not(None))
+            .where(
+                AgendaItem.case_id == c.id,
+                AgendaItem.decision.is_not(None),
+                # A partner reads the decisions of the meetings it took part in, as in the
+                # case timeline (cases.py).
+                AgendaItem.meeting_id.in_(
+                    select(MeetingPartner.meeting_id).where(
+                        MeetingPartner.partner_id == own_partner
+                    )
+                )
+                if own_partner is not None
+                else true(),
+            )
             .order_by(Meeting.starts_at)
         ).tuples()
     )
@@ -479,50 +506,32 @@ def _gather_case(
 
 
 @dataclass(frozen=True)
+class ChecklistLine:
+    code: str
+    """The checklist item's code, as the findings entry in the window knows it."""
+    label: str
+    hint: str
+
+
+@dataclass(frozen=True)
 class ChecklistSection:
     title: str
-    items: tuple[str, ...]
+    items: tuple[ChecklistLine, ...]
 
 
 def buurtschouw_checklist() -> tuple[ChecklistSection, ...]:
-    """Heel, schoon, veilig and the four CPTED principles (DOMAIN.md)."""
-    return (
+    """Heel, schoon, veilig and the four CPTED principles: the items of the buurtschouw
+    service, so the paper matches the findings entered afterwards."""
+    return tuple(
         ChecklistSection(
-            tr("Heel"),
-            (
-                tr("Bestrating en stoepen"),
-                tr("Straatmeubilair (banken, palen, hekken)"),
-                tr("Speelplekken en speeltoestellen"),
-                tr("Verlichting, ook in achterpaden"),
+            group.label,
+            tuple(
+                ChecklistLine(item.code, item.label, item.hint)
+                for item in CHECKLIST
+                if item.group is group
             ),
-        ),
-        ChecklistSection(
-            tr("Schoon"),
-            (
-                tr("Zwerfafval"),
-                tr("Afvalbakken en containers"),
-                tr("Graffiti"),
-                tr("Dumpingen en grofvuil"),
-            ),
-        ),
-        ChecklistSection(
-            tr("Veilig"),
-            (
-                tr("Zichtlijnen en overzicht"),
-                tr("Hangplekken"),
-                tr("Verkeerssituatie"),
-                tr("Inbraakgevoelige plekken"),
-            ),
-        ),
-        ChecklistSection(
-            tr("CPTED"),
-            (
-                tr("Natuurlijk toezicht (zien en gezien worden)"),
-                tr("Toegangscontrole (wie kan waar komen)"),
-                tr("Territoriale versterking (duidelijk van wie een plek is)"),
-                tr("Onderhoud (verzorgde uitstraling)"),
-            ),
-        ),
+        )
+        for group in ChecklistGroup
     )
 
 
@@ -561,8 +570,7 @@ def _split_route(text: str | None) -> tuple[str, ...]:
     return tuple(p.strip(" -•\t") for p in parts if p.strip(" -•\t"))
 
 
-_OPEN_SIGNAL = (SignalStatus.NIEUW.value, SignalStatus.GEROUTEERD.value,
-                SignalStatus.GEKOPPELD.value)
+_OPEN_SIGNAL = tuple(status.value for status in OPEN_SIGNAL_STATUSES)
 
 
 def buurtschouw_pack_data(
@@ -589,8 +597,9 @@ def buurtschouw_pack_data(
             .outerjoin(Case, Case.id == Signal.case_id)
             .where(
                 Signal.focus_area_id == fa.id,
-                Category.meeting == "FL",
+                Category.meeting == MeetingType.FL.name,
                 Signal.status.in_(_OPEN_SIGNAL),
+                signal_scope(ctx),
                 or_(Signal.case_id.is_(None), Case.status != CaseStatus.AFGESLOTEN.value),
             )
             .order_by(Signal.street, Signal.received_at)
@@ -616,7 +625,7 @@ def buurtschouw_pack_data(
         ctx.audit(
             session,
             "print",
-            "buurtschouw",
+            OBJ_BUURTSCHOUW if walk else OBJ_FOCUS_AREA,
             walk.id if walk else fa.id,
             purpose=tr("buurtschouwpakket {area} {day}").format(area=fa.name, day=day.isoformat()),
         )
