@@ -211,7 +211,7 @@ def story(data: ManagementData) -> list[Flowable]:
                 (tr("Behandelduur mediaan"), fmt_days(h.median_days) if enough else "–"),
                 (tr("Behandelduur 90e perc."), fmt_days(h.p90_days) if enough else "–"),
                 (tr("Huisbezoeken uitgevoerd"), suppressed(data.visits_done)),
-                (tr("Acties over de termijn"), suppressed(a.late + a.open_overdue)),
+                (tr("Acties te laat of over termijn"), suppressed(a.late + a.open_overdue)),
             ]
         ),
         spacer(2 * mm),

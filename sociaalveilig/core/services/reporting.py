@@ -1057,8 +1057,8 @@ def management_data(ctx: ServiceContext, period: str, area: str | None) -> Manag
         fa = _resolve_area(session, area) if area else None
         if ctx.actor.role is Role.WIJKAGENT and (fa is None or fa.id not in ctx.actor.area_ids):
             raise AccessDenied(
-                tr("Als wijkagent krijgt u de cijfers van uw eigen focusgebied; geef dat op "
-                   "met --area.")
+                tr("Als wijkagent krijgt u alleen de cijfers van uw eigen focusgebied(en); kies "
+                   "een van die gebieden.")
             )
         data = _gather_management(ctx, session, p, fa, today)
         ctx.audit(session, "print", "management_report", p.code,
