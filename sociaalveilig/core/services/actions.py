@@ -22,7 +22,7 @@ from sociaalveilig.core.enums import ActionStatus, ActionType, CaseStatus, Role
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import match_focus_area
-from sociaalveilig.core.services import access
+from sociaalveilig.core.services import access, audit_objects
 from sociaalveilig.core.services.cases import set_case_status_row
 from sociaalveilig.core.services.context import ServiceContext, today
 from sociaalveilig.core.services.refs import RefKind, next_reference
@@ -46,13 +46,14 @@ _PLANNERS = (Role.COORDINATOR, Role.WIJKAGENT)
 # --------------------------------------------------------------------------- shared helpers
 # Used by the other case-work services (meetings, visits, escalations, worklist, buurtschouw).
 
-OBJ_CASE = "case"
-OBJ_ACTION = "action"
-OBJ_VISIT = "visit"
-OBJ_ESCALATION = "escalation"
-OBJ_MEETING = "meeting"
-OBJ_AGENDA_ITEM = "agenda_item"
-OBJ_BUURTSCHOUW = "buurtschouw"
+# The object type names (``audit_objects.py``), re-exported for the case-work services.
+OBJ_CASE = audit_objects.OBJ_CASE
+OBJ_ACTION = audit_objects.OBJ_ACTION
+OBJ_VISIT = audit_objects.OBJ_VISIT
+OBJ_ESCALATION = audit_objects.OBJ_ESCALATION
+OBJ_MEETING = audit_objects.OBJ_MEETING
+OBJ_AGENDA_ITEM = audit_objects.OBJ_AGENDA_ITEM
+OBJ_BUURTSCHOUW = audit_objects.OBJ_BUURTSCHOUW
 
 
 def utc_naive(ctx: ServiceContext) -> datetime:
@@ -478,16 +479,26 @@ def list_actions(
             stmt = stmt.where(Action.owner_partner_id == ctx.actor.partner_id)
         else:
             stmt = stmt.join(Case, Case.id == Action.case_id).where(case_scope_clause(ctx))
+        case_ref: str | None = None
         if case_id is not None:
-            if ctx.actor.role is not Role.PARTNER:
-                load_case(session, ctx, case_id)
-            stmt = stmt.where(Action.case_id == case_id)
+            # By id or reference, like every case argument; logged by the reference. A
+            # partner gets an empty list for an unknown case, as for one without its actions.
+            case: Case | None
+            if ctx.actor.role is Role.PARTNER:
+                try:
+                    case = find_case(session, case_id)
+                except NotFound:
+                    case = None
+            else:
+                case = load_case(session, ctx, case_id)
+            case_ref = case.reference if case is not None else None
+            stmt = stmt.where(Action.case_id == (case.id if case is not None else case_id))
         if owner_partner_id is not None:
             stmt = stmt.where(Action.owner_partner_id == owner_partner_id)
         if open_only:
             stmt = stmt.where(Action.status.in_([str(s) for s in ActionStatus if s.is_open]))
         actions = list(session.execute(stmt).scalars())
-        ctx.audit(session, "view", "action_list", case_id)
+        ctx.audit(session, "view", "action_list", case_ref)
         return rows_for(session, ctx, actions)
 
 

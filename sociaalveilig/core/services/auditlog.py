@@ -24,6 +24,7 @@ from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.core.services.refs import normalise_reference
 from sociaalveilig.core.services.users import require_role
 from sociaalveilig.storage import audit as audit_store
 from sociaalveilig.storage.audit import utc_stamp
@@ -251,11 +252,19 @@ def normalise_filter(filt: AuditFilter) -> AuditFilter:
         person_ref=clean(filt.person_ref, upper=True),
         username=clean(filt.username, lower=True),
         actions=tuple(a.strip() for a in filt.actions if a and a.strip()),
-        object_id=clean(filt.object_id),
+        object_id=_object_key(filt.object_id),
         outcome=clean(filt.outcome, lower=True),
         date_from=filt.date_from,
         date_to=filt.date_to,
     )
+
+
+def _object_key(value: str | None) -> str | None:
+    """An object filter as the log holds it: a reference in its stored form (typed in any
+    case, ``c-2026-00042``), an id as given."""
+    if value is None or not value.strip():
+        return None
+    return normalise_reference(value) or value.strip()
 
 
 def _conditions(filt: AuditFilter) -> list[ColumnElement[bool]]:

@@ -33,6 +33,7 @@ from sociaalveilig.core.services.actions import (
     utc_naive,
     work_unit,
 )
+from sociaalveilig.core.services.audit_objects import OBJ_FOCUS_AREA
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.signals import (
     NO_CASE,
@@ -292,7 +293,8 @@ def _check_area_access(ctx: ServiceContext, area: FocusArea, object_id: str | No
     if ctx.actor.role is Role.WIJKAGENT and area.id not in ctx.actor.area_ids:
         raise RefusedAccess(
             tr("Focusgebied {area} is niet een van uw gebieden.").format(area=area.name),
-            OBJ_BUURTSCHOUW,
+            # A walk by its id; without a walk (planning one, the pack) the focus area.
+            OBJ_BUURTSCHOUW if object_id else OBJ_FOCUS_AREA,
             object_id or area.id,
         )
 

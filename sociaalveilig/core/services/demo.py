@@ -35,6 +35,7 @@ from sociaalveilig.core.enums import (
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import default_pc4_table
+from sociaalveilig.core.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_LIST
 from sociaalveilig.core.services.context import Actor, ServiceContext
 from sociaalveilig.core.services.imports import store_signals
 from sociaalveilig.core.services.refs import RefKind, reserve_references
@@ -356,7 +357,7 @@ def add_cases(run: DemoRun) -> None:
         run.ctx.audit(
             session,
             "demo",
-            "case",
+            OBJ_CASE_LIST,
             f"{refs[0]}..{refs[-1]}",
             purpose=tr("aantal: {n}").format(n=len(refs)),
         )
@@ -419,7 +420,7 @@ def add_signals(run: DemoRun) -> None:
         run.ctx.audit(
             session,
             "demo",
-            "signal",
+            OBJ_SIGNAL_LIST,
             f"{stored.references[0]}..{stored.references[-1]}" if stored.references else None,
             purpose=tr("aantal: {n}").format(n=len(stored.references)),
         )

@@ -336,11 +336,13 @@ def list_escalations(
             stmt = stmt.where(Escalation.status == str(wanted))
         if open_only:
             stmt = stmt.where(Escalation.status.in_([str(s) for s in OPEN_STATUSES]))
+        case_ref: str | None = None
         if case_id is not None:
             case = load_case(session, ctx, case_id)
+            case_ref = case.reference
             stmt = stmt.where(Escalation.case_id == case.id)
         rows = list(session.execute(stmt).scalars())
-        ctx.audit(session, "view", "escalation_list", None)
+        ctx.audit(session, "view", "escalation_list", case_ref)
         return _rows(session, rows)
 
 

@@ -20,6 +20,7 @@ from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
 from sociaalveilig.core.services import access
+from sociaalveilig.core.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_LIST
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.signals import utc_to_local, visible_reporter
 from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality, Partner, Signal
@@ -93,7 +94,9 @@ def export_signals(ctx: ServiceContext) -> tuple[str, int]:
                 ]
             )
             count += 1
-        ctx.audit(session, "export", "signal", None, purpose=tr("aantal: {n}").format(n=count))
+        ctx.audit(
+            session, "export", OBJ_SIGNAL_LIST, None, purpose=tr("aantal: {n}").format(n=count)
+        )
     return buf.getvalue(), count
 
 
@@ -140,5 +143,7 @@ def export_cases(ctx: ServiceContext) -> tuple[str, int]:
                 ]
             )
             count += 1
-        ctx.audit(session, "export", "case", None, purpose=tr("aantal: {n}").format(n=count))
+        ctx.audit(
+            session, "export", OBJ_CASE_LIST, None, purpose=tr("aantal: {n}").format(n=count)
+        )
     return buf.getvalue(), count

@@ -23,6 +23,7 @@ from sociaalveilig.core import csvimport
 from sociaalveilig.core.enums import Role, SignalStatus, Source, Urgency
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.routing import RoutingDecision
+from sociaalveilig.core.services.audit_objects import OBJ_SIGNAL_LIST
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.refs import RefKind, reserve_references
 from sociaalveilig.core.services.signals import (
@@ -204,7 +205,7 @@ def import_signals(ctx: ServiceContext, data: bytes, *, skip_invalid: bool) -> I
             ctx.audit(
                 session,
                 "import",
-                "signal",
+                OBJ_SIGNAL_LIST,
                 None,
                 purpose=tr("geweigerd: {n} regel(s) met fouten").format(n=len(result.errors)),
                 outcome="invalid",
@@ -217,7 +218,7 @@ def import_signals(ctx: ServiceContext, data: bytes, *, skip_invalid: bool) -> I
         ctx.audit(
             session,
             "import",
-            "signal",
+            OBJ_SIGNAL_LIST,
             span,
             purpose=tr("aantal: {n}; afgekeurd: {bad}").format(
                 n=len(batch.references), bad=len(result.errors)

@@ -978,9 +978,18 @@ def snooze(ctx: ServiceContext, key: str, until: datetime) -> Reminder:
         row.dismissed = False
         row.snoozed_until = until
         row.fired_at = None
-        ref = reminder.reference or reminder.object_id
-        ctx.audit(session, "reminder_snooze", reminder.object_type, ref)
+        ctx.audit(session, "reminder_snooze", reminder.object_type, _audit_id(reminder))
         return replace(reminder, fire_at=until)
+
+
+def _audit_id(reminder: Reminder) -> str:
+    """How the audit log names the reminder's object: its own reference (action,
+    escalation), the case reference for a review, the id for a visit or meeting."""
+    if reminder.reference:
+        return reminder.reference
+    if reminder.object_type == "case" and reminder.case_reference:
+        return reminder.case_reference
+    return reminder.object_id
 
 
 def dismiss(ctx: ServiceContext, key: str) -> None:
@@ -993,8 +1002,7 @@ def dismiss(ctx: ServiceContext, key: str) -> None:
         row.snoozed_until = None
         if row.fired_at is None:
             row.fired_at = ctx.clock.utcnow().astimezone(UTC).replace(tzinfo=None)
-        ref = reminder.reference or reminder.object_id
-        ctx.audit(session, "reminder_done", reminder.object_type, ref)
+        ctx.audit(session, "reminder_done", reminder.object_type, _audit_id(reminder))
 
 
 def last_sync(ctx: ServiceContext) -> datetime | None:

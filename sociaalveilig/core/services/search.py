@@ -29,6 +29,7 @@ from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
 from sociaalveilig.core.services import access
+from sociaalveilig.core.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_LIST
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.signals import (
     OPEN_CASE_STATUSES,
@@ -313,7 +314,7 @@ def signal_ids(ctx: ServiceContext, q: SignalQuery) -> list[str]:
     with ctx.unit() as session:
         # Core execution: no ORM row handling for what may be 200,000 ids.
         ids = list(session.connection().execute(_signal_select(ctx, q)).scalars())
-        ctx.audit(session, "search" if q.text.strip() else "list", "signal", None)
+        ctx.audit(session, "search" if q.text.strip() else "list", OBJ_SIGNAL_LIST, None)
         return ids
 
 
@@ -469,7 +470,7 @@ def case_ids(ctx: ServiceContext, q: CaseQuery) -> list[str]:
     _require_case_lists(ctx)
     with ctx.unit() as session:
         ids = list(session.connection().execute(_case_select(ctx, q)).scalars())
-        ctx.audit(session, "search" if q.text.strip() else "list", "case", None)
+        ctx.audit(session, "search" if q.text.strip() else "list", OBJ_CASE_LIST, None)
         return ids
 
 

@@ -266,8 +266,12 @@ def _object_label(object_type: str | None) -> str:
         "signaal": tr("signaal"),
         "person": tr("persoonsgegevens"),
         "action": tr("actie"),
+        "action_list": tr("acties van de casus"),
         "visit": tr("huisbezoek"),
         "escalation": tr("opschaling"),
+        "escalation_list": tr("opschalingen van de casus"),
+        "meeting": tr("overleg"),
+        "agenda_item": tr("agendapunt overleg"),
     }
     return labels.get(object_type or "", object_type or "–")
 

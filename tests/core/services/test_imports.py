@@ -306,4 +306,4 @@ def test_export_applies_need_to_know(
             .tuples()
             .all()
         )
-    assert sorted(logged) == [("case", "aantal: 1"), ("signal", "aantal: 2")]
+    assert sorted(logged) == [("case_list", "aantal: 1"), ("signal_list", "aantal: 2")]

@@ -272,7 +272,7 @@ def test_lists_are_audited_once_per_query_without_the_text(
     search.count_signals(coordinator_ctx, SignalQuery())
     search.case_ids(coordinator_ctx, CaseQuery())
     after = audits()[before:]
-    assert after == [("search", "signal", None), ("list", "case", None)]
+    assert after == [("search", "signal_list", None), ("list", "case_list", None)]
     with coordinator_ctx.unit() as session:
         texts = session.execute(
             select(func.count())
