@@ -121,21 +121,26 @@ def main(argv: list[str] | None = None) -> int:
         grab(app, widget, args.out / f"{name}.png")
 
     # ---- dialogs
+    # A new signal at the address of an open case: the dialog proposes that case.
+    from sociaalveilig.core.services import cases, search
+
     from sociaalveilig.ui.first_start import FirstStartDialog
     from sociaalveilig.ui.intake_dialog import IntakeDialog
     from sociaalveilig.ui.status_change_dialog import StatusChangeDialog
     from sociaalveilig.ui.unlock_dialog import UnlockDialog
 
+    open_case = cases.get_case(ctx, search.case_ids(ctx, search.CaseQuery(open_only=True))[0])
     intake = IntakeDialog(ctx, window)
     intake.show()
     settle(app)
     intake.source_combo.setCurrentIndex(intake.source_combo.findData("woningcorporatie"))
     intake.category_combo.setCurrentIndex(intake.category_combo.findData("WO-OVL"))
     intake.organisation_edit.setText("Woningcorporatie")
-    intake.postcode_edit.setText("6431 AB")
-    intake.house_number_edit.setText("12")
-    intake.street_edit.setText("Verzonnenstraat")
-    intake.city_edit.setText("Hoensbroek")
+    intake.postcode_edit.setText(open_case.postcode)
+    intake.house_number_edit.setText(str(open_case.house_number))
+    intake.addition_edit.setText(open_case.addition or "")
+    intake.street_edit.setText(open_case.street or "")
+    intake.city_edit.setText(open_case.city or "")
     intake.description_edit.setPlainText(
         "Buren melden al weken geluidsoverlast in de nacht en afval in de achtertuin."
     )

@@ -77,7 +77,8 @@ class StatusChangeDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action_label(current, target))
+        confirm = action_label(current, target).rstrip("…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(confirm)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
