@@ -180,8 +180,13 @@ def _clean_purpose(purpose: str | None) -> str | None:
     return text
 
 
-def _in_scope(session: Session, where: ColumnElement[bool]) -> bool:
-    return bool(session.execute(select(exists().where(where))).scalar())
+def _in_scope(session: Session, key: ColumnElement[bool], scope: ColumnElement[bool]) -> bool:
+    """Whether the row picked by ``key`` lies in ``scope``. An empty scope (a wijkagent
+    without focus areas) is ``false()``, and SQLAlchemy folds ``key & false()`` to a bare
+    ``0 = 1`` without a table, which SQLite refuses; so that case is answered here."""
+    if scope.compare(false()):
+        return False
+    return bool(session.execute(select(exists().where(key & scope))).scalar())
 
 
 def _outside_scope(
@@ -218,7 +223,7 @@ def check_case_access(
     refuse_beheerder(ctx)
     if ctx.actor.role is Role.MANAGER:
         return Access(emergency=False, pseudonymised=True, purpose=_clean_purpose(purpose))
-    if _in_scope(session, (Case.id == case.id) & case_scope(ctx)):
+    if _in_scope(session, Case.id == case.id, case_scope(ctx)):
         return Access(emergency=False, pseudonymised=False, purpose=_clean_purpose(purpose))
     return _outside_scope(ctx, session, "case", case.reference, purpose)
 
@@ -228,7 +233,7 @@ def check_signal_access(
 ) -> Access:
     """As ``check_case_access``, for one signal."""
     require_signal_reader(ctx)
-    if _in_scope(session, (Signal.id == signal.id) & signal_scope(ctx)):
+    if _in_scope(session, Signal.id == signal.id, signal_scope(ctx)):
         return Access(emergency=False, pseudonymised=False, purpose=_clean_purpose(purpose))
     return _outside_scope(ctx, session, "signal", signal.reference, purpose)
 
