@@ -391,3 +391,98 @@ def test_move_meeting_and_change_partners(coordinator_ctx: ServiceContext) -> No
     assert cancel_meeting(ctx, mid).status is MeetingStatus.GEANNULEERD
     with pytest.raises(ValidationError):
         move_meeting(ctx, mid, datetime(2026, 4, 24, 9, 30))
+
+
+# --------------------------------------------------------------------------- audit cost
+
+
+_Entry = tuple[str, str | None, str | None]
+
+
+def _audit_since(ctx: ServiceContext, after_id: int) -> list[_Entry]:
+    with ctx.unit() as session:
+        return [
+            (e.action, e.object_type, e.object_id)
+            for e in session.execute(
+                select(AuditEntry).where(AuditEntry.id > after_id).order_by(AuditEntry.id)
+            ).scalars()
+        ]
+
+
+def _last_audit_id(ctx: ServiceContext) -> int:
+    with ctx.unit() as session:
+        return int(session.execute(select(func.max(AuditEntry.id))).scalar_one() or 0)
+
+
+def _decision_entries(
+    ctx: ServiceContext, clock: FixedClock, n_items: int, first: int
+) -> list[_Entry]:
+    """The audit entries of one decision (with two actions) on the first item of an
+    agenda of ``n_items`` cases; ``first`` keeps the house numbers apart per agenda."""
+    clock.set(datetime(2026, 4, 15, 10, 0))
+    mid = _meeting(ctx)
+    case_ids = [make_case(ctx, number=first + n) for n in range(n_items)]
+    accept_items = [add_agenda_item(ctx, mid, case_id=c) for c in case_ids][-1].items
+    assert len(accept_items) == n_items
+    clock.set(datetime(2026, 4, 22, 15, 0))
+    before = _last_audit_id(ctx)
+    decided = record_decision(
+        ctx,
+        accept_items[0].item_id,
+        "Samen langs.",
+        [_action(ctx, WOCO, "Huisbezoek"), _action(ctx, POLICE, "Surveillance")],
+    )
+    assert decided.item_id == accept_items[0].item_id and len(decided.actions) == 2
+    return _audit_since(ctx, before)
+
+
+def test_record_decision_logs_the_same_few_entries_whatever_the_agenda_length(
+    coordinator_ctx: ServiceContext, clock: FixedClock
+) -> None:
+    ctx = coordinator_ctx
+    short = _decision_entries(ctx, clock, 3, 100)
+    long = _decision_entries(ctx, clock, 10, 200)
+    assert len(short) == len(long)
+    assert len(long) <= 6
+    kinds = [(action, object_type) for action, object_type, _ in long]
+    # The two actions, the case starting to be handled, the case reviewed, the decision on
+    # the item, and the meeting now held; no view of any other case on the agenda.
+    assert sorted(kinds) == sorted(
+        [
+            ("create", "action"),
+            ("create", "action"),
+            ("status", "case"),
+            ("update", "case"),
+            ("update", "agenda_item"),
+            ("update", "meeting"),
+        ]
+    )
+    assert not [k for k in kinds if k[0] == "view"]
+
+
+def test_opening_a_meeting_logs_one_meeting_view_and_one_view_per_case(
+    coordinator_ctx: ServiceContext,
+) -> None:
+    ctx = coordinator_ctx
+    mid = _meeting(ctx)
+    cases = [make_case(ctx, number=n) for n in (1, 2, 3, 4)]
+    for case in cases:
+        add_agenda_item(ctx, mid, case_id=case)
+    loose = make_signal(ctx, number=9)
+    add_agenda_item(ctx, mid, signal_id=loose)
+    with ctx.unit() as session:
+        refs = {
+            r for r in session.execute(select(Case.reference).where(Case.id.in_(cases))).scalars()
+        }
+    before = _last_audit_id(ctx)
+    detail = get_meeting(ctx, mid)
+    assert len(detail.items) == 5
+    entries = _audit_since(ctx, before)
+    assert entries[0] == ("view", "meeting", mid)
+    assert sorted(e[2] for e in entries[1:]) == sorted(refs)
+    assert all(e[:2] == ("view", "case") for e in entries[1:])
+    # An edit returns the agenda without logging it again.
+    before = _last_audit_id(ctx)
+    ids = [i.item_id for i in detail.items]
+    reorder_agenda(ctx, mid, list(reversed(ids)))
+    assert _audit_since(ctx, before) == [("update", "meeting", mid)]
