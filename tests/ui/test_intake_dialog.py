@@ -128,3 +128,26 @@ def test_partner_cannot_start_a_case_from_intake(qtbot, make_actor, wait_idle):
     assert signals.NEW_CASE not in choices
     assert dialog.case_choice() == signals.NO_CASE
     dialog.reject()
+
+
+def test_keyboard_only_tab_order(qtbot, coordinator_ctx, wait_idle):
+    dialog = _open(qtbot, coordinator_ctx)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    dialog.postcode_edit.setFocus()
+    order = []
+    for _ in range(5):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        order.append(dialog.focusWidget())
+    assert order == [
+        dialog.house_number_edit,
+        dialog.addition_edit,
+        dialog.street_edit,
+        dialog.city_edit,
+        dialog.description_edit,
+    ]
+    # Tab leaves the description instead of typing a tab into it.
+    qtbot.keyClick(dialog.description_edit, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.urgency_combo
+    assert "\t" not in dialog.description_edit.toPlainText()
+    dialog.reject()

@@ -1,67 +1,81 @@
-"""Guards against the PySide6 reference-count bugs the window works around.
+"""Guards against the PySide6 reference-count bugs the window would otherwise die of.
 
 PySide6 6.12.0 loses a reference to ``None`` each time a C++ function hands an empty
 QVariant back to Python (``index.data(role)`` with no data) or a QRunnable is started, and
 one to ``True`` for every signal emitted from Python; after a few thousand the interpreter
 aborts ("deallocating None"). The pin in pyproject.toml keeps 6.12.0 out.
+
+Measured in a fresh interpreter: in the test process other objects come and go and move
+the counts of ``None`` and ``True`` on their own.
 """
 
 from __future__ import annotations
 
-import gc
+import os
+import subprocess
 import sys
+import textwrap
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+SCRIPT = textwrap.dedent(
+    """
+    import gc, sys
+    from PySide6.QtCore import (
+        QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal,
+    )
+    from sociaalveilig.ui import operations
 
-from sociaalveilig.ui import operations
+    app = QCoreApplication([])
 
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent=QModelIndex()):
+            return 0 if parent.isValid() else 1
+        def columnCount(self, parent=QModelIndex()):
+            return 0 if parent.isValid() else 1
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            return None
 
-class _Model(QAbstractTableModel):
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008, N802
-        return 0 if parent.isValid() else 1
+    class Emitter(QObject):
+        fired = Signal(int)
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008, N802
-        return 0 if parent.isValid() else 1
+    def counts():
+        gc.collect()
+        return sys.getrefcount(None), sys.getrefcount(True)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        return None
-
-
-class _Emitter(QObject):
-    fired = Signal(int)
-
-
-def test_signals_emitted_from_python_keep_references(qapp) -> None:
-    emitter = _Emitter()
-    got: list[int] = []
-    emitter.fired.connect(got.append)
-    gc.collect()
-    before = sys.getrefcount(True)
-    for number in range(200):
-        emitter.fired.emit(number)
-    gc.collect()
-    assert len(got) == 200
-    assert sys.getrefcount(True) - before > -50
-
-
-def test_none_from_an_empty_qvariant_keeps_its_reference(qapp) -> None:
-    model = _Model()
+    model = Model()
     index = model.index(0, 0)
-    gc.collect()
-    before = sys.getrefcount(None)
-    for _ in range(200):
+    n0, t0 = counts()
+    for _ in range(500):
         assert index.data(Qt.ItemDataRole.ToolTipRole) is None
-    gc.collect()
-    assert sys.getrefcount(None) - before > -50
+    n1, t1 = counts()
+
+    got = []
+    emitter = Emitter()
+    emitter.fired.connect(got.append)
+    for number in range(500):
+        emitter.fired.emit(number)
+    n2, t2 = counts()
+
+    done = []
+    for number in range(300):
+        operations.run_operation(None, lambda n=number: n, done.append)
+    while len(done) < 300:
+        app.processEvents()
+    n3, t3 = counts()
+    print("qvariant", n1 - n0, "emit", t2 - t1, "operations", n3 - n2, t3 - t2)
+    """
+)
 
 
-def test_operations_deliver_without_losing_references(qtbot) -> None:
-    got: list[int] = []
-    gc.collect()
-    before = sys.getrefcount(True)
-    for number in range(200):
-        operations.run_operation(None, lambda n=number: n, got.append)
-    qtbot.waitUntil(lambda: len(got) == 200, timeout=10_000)
-    gc.collect()
-    assert sorted(got) == list(range(200))
-    assert sys.getrefcount(True) - before > -50
+def test_no_references_lost_to_pyside() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    words = result.stdout.split()
+    qvariant, emit = int(words[1]), int(words[3])
+    operations_none, operations_true = int(words[5]), int(words[6])
+    # A loss would be one per call (-500, -300); small changes are ordinary bookkeeping.
+    assert qvariant > -50, result.stdout
+    assert emit > -50, result.stdout
+    assert operations_none > -50 and operations_true > -50, result.stdout
