@@ -128,3 +128,33 @@ def test_lock_drops_rows_still_under_way(qtbot, coordinator_ctx, wait_idle):
     model.set_context(None)  # locked before the ids arrive
     wait_idle()
     assert model.rowCount() == 0
+
+
+def test_small_models_pass_modeltester(qtmodeltester, coordinator_ctx, clock):
+    from datetime import timedelta
+
+    from sociaalveilig.core.services import cases, signals, worklist
+
+    from sociaalveilig.ui.models.case_parts import PersonsModel, TimelineModel
+    from sociaalveilig.ui.models.worklist import TriageModel, WorkItemModel
+
+    detail = register(coordinator_ctx, received=clock.now() - timedelta(days=40))
+    cases.add_person(
+        coordinator_ctx, detail.case_id, signals.PersonInput(name="Test Persoon", birth_year=1980)
+    )
+    case = cases.get_case(coordinator_ctx, detail.case_id)
+    overview = worklist.today_overview(coordinator_ctx)
+    assert case.timeline and case.persons and overview.overdue
+
+    for model, rows in (
+        (TimelineModel(), case.timeline),
+        (PersonsModel(), case.persons),
+        (WorkItemModel(), overview.overdue),
+        (WorkItemModel(show_late=False), overview.due_this_week),
+        (TriageModel(), overview.to_triage),
+    ):
+        model.set_rows(rows)
+        assert model.rowCount() == len(rows)
+        qtmodeltester.check(model)
+        model.clear()
+        qtmodeltester.check(model)

@@ -14,6 +14,8 @@ from sociaalveilig.core.services.worklist import TodayOverview, TriageItem, Work
 from sociaalveilig.ui.models.worklist import COL_DUE, TriageModel, WorkItemModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.record_view import RecordView
+from sociaalveilig.ui.reminder_panel import ReminderPanel
+from sociaalveilig.ui.scheduler import ReminderCenter
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.signal_dialog import SignalDialog
 
@@ -67,9 +69,21 @@ class TodayPage(Page):
         self.overdue_view.activated_row.connect(self._overdue_activated)
         self.week_view.activated_row.connect(self._week_activated)
         self.triage_view.activated_row.connect(self._triage_activated)
+        # The reminders (scheduler, issue 5) beside the lists, once a center is given.
+        self.reminder_panel = ReminderPanel(self)
+        self.reminder_panel.open_case_requested.connect(self.open_case_requested)
+        self.reminder_panel.setMinimumWidth(300)
+        self.reminder_panel.hide()
+        columns = QSplitter(Qt.Orientation.Horizontal, self)
+        columns.addWidget(splitter)
+        columns.addWidget(self.reminder_panel)
+        columns.setStretchFactor(0, 3)
+        columns.setStretchFactor(1, 1)
+        columns.setCollapsible(0, False)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(columns, 1)
         self._set_counts(None)
 
     # ------------------------------------------------------------------ page contract
@@ -89,6 +103,11 @@ class TodayPage(Page):
         self.triage_box.setVisible(ctx is None or ctx.actor.role in TRIAGE_ROLES)
         super().set_context(ctx)
 
+    def set_reminder_center(self, center: ReminderCenter) -> None:
+        """Show the reminders of the window's ReminderCenter (wired by the scheduler)."""
+        self.reminder_panel.bind(center)
+        self.reminder_panel.show()
+
     def refresh(self) -> None:
         self.summary_label.setText(self.tr("Bijwerken…"))
         self.run(worklist.today_overview, self._show)
@@ -96,6 +115,7 @@ class TodayPage(Page):
     def clear(self) -> None:
         for model in (self.overdue_model, self.week_model, self.triage_model):
             model.clear()
+        self.reminder_panel.clear()
         self._set_counts(None)
 
     # ------------------------------------------------------------------ data
