@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from sociaalveilig.app import DEMO_USER, make_demo_store  # noqa: E402
+from sociaalveilig.app import DEMO_USER, make_demo_store, wire_reminders  # noqa: E402
 from sociaalveilig.core.enums import CaseStatus  # noqa: E402
 from sociaalveilig.core.services.context import FixedClock  # noqa: E402
 
@@ -84,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     ctx = make_demo_store(work / "opslag", args.signals, clock=clock)
     settings = UiSettings(QSettings(str(work / "instellingen.ini"), QSettings.Format.IniFormat))
     window = MainWindow(ctx, settings)
+    wire_reminders(window, ctx)  # as app.py does: the reminders show in Vandaag
     window.resize(*SIZE)
     window.show()
     settle(app)

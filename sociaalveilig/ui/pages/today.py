@@ -5,14 +5,30 @@ case reviews, home visits) and new signals waiting for triage, from
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.services import worklist
 from sociaalveilig.core.services.worklist import TodayOverview, TriageItem, WorkItem, WorkKind
 
-from sociaalveilig.ui.models.worklist import COL_DUE, TriageModel, WorkItemModel
+from sociaalveilig.ui.models.worklist import (
+    COL_AREA,
+    COL_DUE,
+    COL_KIND,
+    COL_LATE,
+    COL_REFERENCE,
+    COL_TITLE,
+    COL_TRIAGE_AREA,
+    COL_TRIAGE_CATEGORY,
+    COL_TRIAGE_PLACE,
+    COL_TRIAGE_RECEIVED,
+    COL_TRIAGE_REFERENCE,
+    COL_TRIAGE_URGENCY,
+    TriageModel,
+    WorkItemModel,
+)
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.reminder_panel import ReminderPanel
 from sociaalveilig.ui.scheduler import ReminderCenter
@@ -56,14 +72,41 @@ class TodayPage(Page):
             bold.setBold(True)
             label.setFont(bold)
             view.setModel(model)
-            view.fit_columns({0: 110, 1: 110, 2: 430, 3: 170, 4: 120})
+            view.fit_columns(
+                sample_widths(
+                    view,
+                    {
+                        COL_KIND: "Evaluatie casus",
+                        COL_REFERENCE: "S-0000-000000",
+                        COL_AREA: "Heerlen Noord (i",
+                        COL_DUE: "00-00-0000 00:00",
+                        COL_LATE: "Dagen te laat",
+                    },
+                )
+            )
+            if view is not self.triage_view:
+                header = view.horizontalHeader()
+                header.setStretchLastSection(False)
+                header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
             box = self.triage_box if view is self.triage_view else QWidget(self)
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(0, 4, 0, 0)
             box_layout.addWidget(label)
             box_layout.addWidget(view)
             splitter.addWidget(box)
-        self.triage_view.fit_columns({0: 120, 1: 110, 2: 200, 3: 80, 4: 220, 5: 170})
+        self.triage_view.fit_columns(
+            sample_widths(
+                self.triage_view,
+                {
+                    COL_TRIAGE_RECEIVED: "00-00-0000 00:00",
+                    COL_TRIAGE_REFERENCE: "S-0000-000000",
+                    COL_TRIAGE_CATEGORY: "Jeugdoverlast en h",
+                    COL_TRIAGE_URGENCY: "Normaal",
+                    COL_TRIAGE_PLACE: "Bedachtlaan, 0000 AA",
+                    COL_TRIAGE_AREA: "Heerlen Noord (i",
+                },
+            )
+        )
         for view in (self.overdue_view, self.week_view):
             view.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         self.overdue_view.activated_row.connect(self._overdue_activated)
@@ -72,7 +115,8 @@ class TodayPage(Page):
         # The reminders (scheduler, issue 5) beside the lists, once a center is given.
         self.reminder_panel = ReminderPanel(self)
         self.reminder_panel.open_case_requested.connect(self.open_case_requested)
-        self.reminder_panel.setMinimumWidth(300)
+        self.reminder_panel.setMinimumWidth(280)
+        self.reminder_panel.setMaximumWidth(420)
         self.reminder_panel.hide()
         columns = QSplitter(Qt.Orientation.Horizontal, self)
         columns.addWidget(splitter)
