@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TypeVar
+from zoneinfo import ZoneInfo
 
 from sociaalveilig.core.enums import Source, Urgency
 from sociaalveilig.core.errors import ValidationError
@@ -60,6 +61,8 @@ _HOUSE_NUMBER = re.compile(r"[0-9]+")
 _ADDITION = re.compile(r"[A-Za-z0-9]+")
 _BLANKS = re.compile(r"\s+")
 _Choice = TypeVar("_Choice", Source, Urgency)
+# The program's users plan and report in Dutch local time, whatever the machine says.
+_LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,7 @@ def parse_signal_csv(
             field="bestand",
         )
     if now.tzinfo is not None:
-        now = now.astimezone().replace(tzinfo=None)
+        now = now.astimezone(_LOCAL_ZONE).replace(tzinfo=None)
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(
         io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=True

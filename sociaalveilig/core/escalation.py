@@ -16,6 +16,7 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sociaalveilig.core.enums import EscalationTarget, Source
 from sociaalveilig.core.errors import ValidationError
@@ -25,6 +26,8 @@ PATTERN_MIN_SIGNALS = 3
 PATTERN_MIN_SOURCES = 2
 PATTERN_WINDOW_MONTHS = 6
 PGA_MAX_AGE = 27
+# The program's users plan and report in Dutch local time, whatever the machine says.
+_LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class EscalationProposal:
 def _naive(value: date) -> datetime:
     """A date or datetime as a naive local datetime (aware values are converted)."""
     if isinstance(value, datetime):
-        return value if value.tzinfo is None else value.astimezone().replace(tzinfo=None)
+        return value if value.tzinfo is None else value.astimezone(_LOCAL_ZONE).replace(tzinfo=None)
     return datetime(value.year, value.month, value.day)
 
 
