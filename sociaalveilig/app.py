@@ -119,7 +119,7 @@ def wire_reminders(window: MainWindow, ctx: ServiceContext) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName(ORGANISATION)
@@ -143,9 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     else:
         settings = UiSettings()
-        folder = args.store or (
-            Path(settings.last_store()) if settings.last_store() else default_store_dir()
-        )
+        last = settings.last_store()
+        folder = args.store or (Path(last) if last else default_store_dir())
         signed_in = sign_in(folder, settings)
         if signed_in is None:
             return 0

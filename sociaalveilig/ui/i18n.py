@@ -20,7 +20,6 @@ from sociaalveilig.core import i18n as core_i18n
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "nl"
-_keep_alive: list[bytes] = []
 
 
 def _translate(context: str, text: str) -> str:
@@ -42,18 +41,14 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
 
     if language != SOURCE_LANGUAGE:
         own = QTranslator(app)
-        name = f"sociaalveilig_{language}.qm"
-        try:
-            data = (
-                resources.files("sociaalveilig")
-                .joinpath("resources", "translations", name)
-                .read_bytes()
-            )
-        except (FileNotFoundError, ModuleNotFoundError, OSError):
-            data = b""
-        if data and own.loadFromData(data):
-            own.setProperty("sv_catalogue_size", len(data))
-            _keep_alive.append(data)  # Qt reads the catalogue in place
+        resource = resources.files("sociaalveilig").joinpath(
+            "resources", "translations", f"sociaalveilig_{language}.qm"
+        )
+        loaded = False
+        if resource.is_file():
+            with resources.as_file(resource) as path:
+                loaded = own.load(str(path))
+        if loaded:
             app.installTranslator(own)
             installed.append(own)
         else:

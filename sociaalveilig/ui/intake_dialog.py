@@ -18,7 +18,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -112,7 +112,7 @@ class IntakeDialog(QDialog):
         now = self._ctx.clock.now()
 
         self.received_edit = QDateTimeEdit(
-            QDateTime(now.date(), now.time().replace(second=0, microsecond=0)), page
+            QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)), page
         )
         self.received_edit.setObjectName("datum")
         self.received_edit.setDisplayFormat("dd-MM-yyyy HH:mm")

@@ -66,8 +66,9 @@ class PersonsEditor(QWidget):
         self.table.setItem(row, 1, QTableWidgetItem(str(birth_year) if birth_year else ""))
         self.table.setItem(row, 2, QTableWidgetItem(role or DEFAULT_PERSON_ROLE))
         self.table.setCurrentCell(row, 0)
-        if not name:
-            self.table.editItem(self.table.item(row, 0))
+        first = self.table.item(row, 0)
+        if not name and first is not None:
+            self.table.editItem(first)
         self.changed.emit()
 
     def remove_selected(self) -> None:

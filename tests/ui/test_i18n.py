@@ -30,3 +30,11 @@ def test_core_text_goes_through_qt_translator(qapp) -> None:
 def test_unknown_language_falls_back_to_dutch(qapp) -> None:
     install_translations(qapp, "xx")
     assert core_i18n.tr("Vergrendeld") == "Vergrendeld"
+
+
+
+def test_missing_catalogue_is_reported_and_dutch_shown(qapp, caplog) -> None:
+    installed = install_translations(qapp, "en")  # no English catalogue shipped yet
+    assert all(t.language() != "en" for t in installed)
+    assert "no translation for language en" in caplog.text
+    assert Role.MANAGER.label == "Manager"
