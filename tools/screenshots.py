@@ -100,8 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         shots.append((f"{number:02d}-{name}", show))
 
     def case_view() -> QWidget:
+        from sociaalveilig.ui.pages.cases import CasesPage
+
         cases_page = window.page("CasesPage")
-        assert cases_page is not None
+        assert isinstance(cases_page, CasesPage)
         window.nav.setCurrentRow(window.pages.index(cases_page))
         settle(app)
         cases_page.model.index(0, 0).data()
