@@ -40,13 +40,43 @@ def default_store_dir() -> Path:
     return Path(user_data_dir("SociaalVeilig", "Parkstad")) / "opslag"
 
 
+# argparse's own texts (help headings, usage errors), in the users' language.
+_ARGPARSE_TEXTS = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze %(value)r (kies uit %(choices)s)"
+    ),
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "expected one argument": "hier hoort één waarde bij",
+    "expected at least one argument": "hier hoort minstens één waarde bij",
+    "expected at most one argument": "hier hoort hoogstens één waarde bij",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "optie %(option)s is niet eenduidig: %(matches)s"
+    ),
+    "one of the arguments %s is required": "een van deze argumenten is nodig: %s",
+    "not allowed with argument %s": "niet samen met argument %s",
+}
+
+
+def _argparse_text(text: str) -> str:
+    dutch = _ARGPARSE_TEXTS.get(text)
+    return tr(dutch) if dutch is not None else text
+
+
+argparse._ = _argparse_text  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one Dutch line (exit 2)."""
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(
-            tr("{prog}: {message}. Zie '{prog} --help'.").format(prog=PROG, message=message)
-        )
+        raise UsageError(tr("{message}. Zie '{prog} --help'.").format(prog=PROG, message=message))
 
 
 class Passphrases:
