@@ -930,8 +930,9 @@ def sync_schema(engine: Engine) -> list[str]:
         stats = [str(n) for (n,) in conn.exec_driver_sql(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sqlite_stat%'")]
         for name in stats:
-            conn.exec_driver_sql(f"DELETE FROM {name}")
-            changed.append(f"-{name} rows")
+            if conn.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar():
+                conn.exec_driver_sql(f"DELETE FROM {name}")
+                changed.append(f"-{name} rows")
     engine.dispose()
     return changed
 

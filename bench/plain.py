@@ -47,7 +47,9 @@ def make_plain_engine(path: Path, driver: str = "sqlcipher-unkeyed") -> Engine:
 
     def creator() -> Any:
         conn = module.connect(str(path), timeout=30, check_same_thread=False)
-        for pragma in (*CONNECTION_PRAGMAS, CACHE_PRAGMA):
+        # The cache size first: a cache_size among the store's own pragmas then wins, so
+        # both sides always run with the same page cache.
+        for pragma in (CACHE_PRAGMA, *CONNECTION_PRAGMAS):
             conn.execute(pragma).fetchall()
         return conn
 
