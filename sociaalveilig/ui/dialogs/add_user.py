@@ -11,6 +11,7 @@ from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
+from sociaalveilig.ui.passphrase_fields import PassphraseFields
 
 
 class AddUserDialog(ServiceFormDialog):
@@ -42,20 +43,18 @@ class AddUserDialog(ServiceFormDialog):
         self.areas = CheckList(self)
         self.areas.setObjectName("areas")
         self.areas.set_items([(a.name, a.name) for a in choices.areas])
-        self.passphrase = QLineEdit(self)
-        self.passphrase.setObjectName("passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit(self)
-        self.repeat.setObjectName("repeat")
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret = PassphraseFields(self)
+        self.passphrase = self.secret.passphrase
+        self.repeat = self.secret.repeat
 
         self.add_row(self.tr("&Gebruikersnaam:"), self.username, "username")
         self.add_row(self.tr("&Naam:"), self.display_name, "display_name")
         self.add_row(self.tr("&Rol:"), self.role, "role")
         self.add_row(self.tr("&Organisatie:"), self.partner, "partner")
         self.add_row(self.tr("&Focusgebieden:"), self.areas, "areas")
-        self.add_row(self.tr("&Wachtwoord:"), self.passphrase, "passphrase")
-        self.add_row(self.tr("&Herhaal wachtwoord:"), self.repeat, "repeat")
+        self.secret.add_to(self.form, self.tr("&Wachtwoord:"), self.tr("&Herhaal wachtwoord:"))
+        self.register_field("passphrase", self.passphrase)
+        self.register_field("repeat", self.repeat)
         self.register_field("wachtwoord", self.passphrase)
         self.role.currentIndexChanged.connect(self._role_changed)
         self._role_changed()

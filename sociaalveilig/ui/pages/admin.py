@@ -1,5 +1,6 @@
-"""Beheer (beheerder only): users and roles, categories and handling terms, routing rules
-with a test box, the postcode table, backup and restore. Each tab is a panel of its own."""
+"""Beheer (beheerder only): users and roles, partner organisations, categories and handling
+terms, routing rules with a test box, the postcode table, backup and restore. Each tab is a
+panel of its own."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.panels.backup import BackupPanel
 from sociaalveilig.ui.panels.categories import CategoriesPanel
+from sociaalveilig.ui.panels.partners import PartnersPanel
 from sociaalveilig.ui.panels.postcodes import PostcodesPanel
 from sociaalveilig.ui.panels.routing_rules import RoutingRulesPanel
 from sociaalveilig.ui.panels.users import UsersPanel
@@ -26,12 +28,14 @@ class AdminPage(Page):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("adminTabs")
         self.users = UsersPanel(self.tabs)
+        self.partners = PartnersPanel(self.tabs)
         self.categories = CategoriesPanel(self.tabs)
         self.routing = RoutingRulesPanel(self.tabs)
         self.postcodes = PostcodesPanel(self.tabs)
         self.backup = BackupPanel(self.tabs)
         self.panels: list[Page] = [
             self.users,
+            self.partners,
             self.categories,
             self.routing,
             self.postcodes,

@@ -1,15 +1,31 @@
-"""Beheer › Gebruikers: who may open the store, in which role, for which organisation."""
+"""Beheer › Gebruikers: who may open the store, in which role, for which organisation.
+
+The beheerder adds users, changes a role (with organisation and focus areas), takes access
+away (the account stays for the audit trail; its key slot is removed) and gives it back
+with a new passphrase. The services refuse what would lock everyone out (the last
+beheerder, one's own account); the refusal is shown as a plain message.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sociaalveilig.core.services import users
+from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.users import UserInfo
 
 from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.add_user import AddUserDialog
+from sociaalveilig.ui.dialogs.change_role import ChangeRoleDialog
+from sociaalveilig.ui.dialogs.reactivate_user import ReactivateUserDialog
 from sociaalveilig.ui.models.user_table import UserTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.record_view import RecordView
@@ -19,12 +35,32 @@ class UsersPanel(Page):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.choices = Choices()
+        self.last_dialog: QWidget | None = None
+        self._select_after_load: str | None = None
         self.model = UserTableModel(self)
         self.view = RecordView("users", self)
         self.view.setModel(self.model)
+        self.view.current_row_changed.connect(self._row_changed)
+        self.view.activated_row.connect(self._row_activated)
         self.add_button = QPushButton(self.tr("&Gebruiker toevoegen…"), self)
         self.add_button.setObjectName("addUser")
         self.add_button.clicked.connect(self.add_user)
+        self.role_button = QPushButton(self.tr("&Rol wijzigen…"), self)
+        self.role_button.setObjectName("changeRole")
+        self.role_button.clicked.connect(self.change_role)
+        self.deactivate_button = QPushButton(self.tr("&Toegang intrekken…"), self)
+        self.deactivate_button.setObjectName("deactivateUser")
+        self.deactivate_button.setToolTip(
+            self.tr(
+                "De gebruiker kan de opslag niet meer openen. Het account blijft bestaan "
+                "voor het logboek."
+            )
+        )
+        self.deactivate_button.clicked.connect(self._deactivate_clicked)
+        self.reactivate_button = QPushButton(self.tr("Toegang &herstellen…"), self)
+        self.reactivate_button.setObjectName("reactivateUser")
+        self.reactivate_button.setToolTip(self.tr("Weer toegang geven, met een nieuw wachtwoord."))
+        self.reactivate_button.clicked.connect(self.reactivate)
         intro = QLabel(
             self.tr(
                 "Rollen: beheerder (inrichting, geen casusinhoud), coördinator (alle "
@@ -36,41 +72,129 @@ class UsersPanel(Page):
         intro.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.role_button)
+        buttons.addWidget(self.deactivate_button)
+        buttons.addWidget(self.reactivate_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self._row_changed(-1)
 
     def title(self) -> str:
         return self.tr("Gebruikers")
 
     def refresh(self) -> None:
-        self.run(
-            lambda ctx: (users.list_users(ctx), load_choices(ctx)),
-            lambda result: self._loaded(*result),
-        )
+        self.run(self._load, self._loaded)
 
-    def _loaded(self, rows: list[UserInfo], choices: Choices) -> None:
+    @staticmethod
+    def _load(ctx: ServiceContext) -> tuple[list[UserInfo], Choices]:
+        return users.list_users(ctx), load_choices(ctx)
+
+    def _loaded(self, result: tuple[list[UserInfo], Choices]) -> None:
+        rows, choices = result
+        selected = self.selected()
+        keep = self._select_after_load or (selected.user_id if selected else None)
+        self._select_after_load = None
         self.model.set_rows(rows)
         self.choices = choices
         self.view.fit_columns()
+        row = self.model.row_of(keep) if keep else -1
+        if row >= 0:
+            self.view.select_row(row)
+        self._row_changed(self.view.current_row())
 
     def clear(self) -> None:
         self.model.clear()
         self.choices = Choices()
+        self._select_after_load = None
+        self._row_changed(-1)
+
+    # ------------------------------------------------------------------ selection
+
+    def selected(self) -> UserInfo | None:
+        return self.model.row_object(self.view.current_row())
+
+    def _row_changed(self, _row: int) -> None:
+        user = self.selected()
+        me = self.ctx.actor.user_id if self.ctx is not None else None
+        self.role_button.setEnabled(user is not None)
+        self.deactivate_button.setEnabled(user is not None and user.active and user.user_id != me)
+        self.reactivate_button.setEnabled(user is not None and not user.active)
+
+    def _row_activated(self, _row: int) -> None:
+        self.change_role()
+
+    # ------------------------------------------------------------------ dialogs
+
+    def _open(self, dialog: QWidget, name: str) -> None:
+        dialog.setObjectName(name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_dialog = dialog
+        dialog.open()  # type: ignore[attr-defined]
 
     def add_user(self) -> AddUserDialog | None:
         if self.ctx is None:
             return None
         dialog = AddUserDialog(self.ctx, self.choices, self)
-        dialog.setObjectName("addUserDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._added)
-        dialog.open()
+        dialog.saved.connect(self._user_saved)
+        self._open(dialog, "addUserDialog")
         return dialog
 
-    def _added(self, user: UserInfo) -> None:
-        self.model.update_row(user)
-        self.view.select_row(self.model.row_of(user.user_id))
+    def change_role(self) -> ChangeRoleDialog | None:
+        user = self.selected()
+        if self.ctx is None or user is None:
+            return None
+        dialog = ChangeRoleDialog(self.ctx, user, self.choices, self)
+        dialog.saved.connect(self._user_saved)
+        self._open(dialog, "changeRoleDialog")
+        return dialog
+
+    def reactivate(self) -> ReactivateUserDialog | None:
+        user = self.selected()
+        if self.ctx is None or user is None or user.active:
+            return None
+        self._select_after_load = user.user_id
+        dialog = ReactivateUserDialog(self.ctx, user, self)
+        dialog.saved.connect(self._access_changed)
+        self._open(dialog, "reactivateUserDialog")
+        return dialog
+
+    def _user_saved(self, user: UserInfo) -> None:
+        self._select_after_load = user.user_id
         self.data_changed.emit()
+        self.refresh()
+
+    def _access_changed(self, _result: object) -> None:
+        self.data_changed.emit()
+        self.refresh()
+
+    # ------------------------------------------------------------------ deactivate
+
+    def _deactivate_clicked(self) -> None:
+        self.deactivate(confirm=True)
+
+    def deactivate(self, confirm: bool = True) -> None:
+        """Take the selected user's access away (after a question, unless told not to)."""
+        user = self.selected()
+        if self.ctx is None or user is None or not user.active:
+            return
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Toegang intrekken"),
+                self.tr(
+                    "{name} ({user}) kan de opslag daarna niet meer openen. Het account "
+                    "blijft bewaard voor het logboek; u kunt later weer toegang geven met "
+                    "een nieuw wachtwoord.\n\nToegang intrekken?"
+                ).format(name=user.display_name, user=user.username),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        username = user.username
+        self._select_after_load = user.user_id
+        self.run(
+            lambda ctx: users.deactivate_user(ctx, username),
+            self._access_changed,
+        )

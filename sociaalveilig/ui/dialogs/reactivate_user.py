@@ -1,0 +1,48 @@
+"""Give a deactivated user access again, with a new passphrase typed twice."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from sociaalveilig.core.services import users
+from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.users import UserInfo
+
+from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
+from sociaalveilig.ui.passphrase_fields import PassphraseFields
+
+
+class ReactivateUserDialog(ServiceFormDialog):
+    def __init__(self, ctx: ServiceContext, user: UserInfo, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, "", parent)
+        self.user = user
+        self.setWindowTitle(self.tr("Toegang herstellen: {user}").format(user=user.username))
+        self.set_intro(
+            self.tr(
+                "{name} krijgt weer toegang met een nieuw wachtwoord. Geef het persoonlijk "
+                "door; de gebruiker wijzigt het bij voorkeur meteen. Rol en focusgebieden "
+                "blijven zoals ze waren ({role})."
+            ).format(name=user.display_name, role=user.role.label.lower())
+        )
+        self.secret = PassphraseFields(self)
+        self.passphrase = self.secret.passphrase
+        self.repeat = self.secret.repeat
+        self.secret.add_to(
+            self.form, self.tr("&Nieuw wachtwoord:"), self.tr("&Herhaal wachtwoord:")
+        )
+        self.register_field("passphrase", self.passphrase)
+        self.register_field("wachtwoord", self.passphrase)
+        self.register_field("repeat", self.repeat)
+        self.save_button.setText(self.tr("Toegang geven"))
+        self.resize(480, self.sizeHint().height())
+
+    def on_save(self) -> None:
+        if not self.secret.matches():
+            self.refuse(self.tr("De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw."), "repeat")
+            return
+        username = self.user.username
+        passphrase = self.secret.text()
+        self.submit(
+            lambda ctx: users.reactivate_user(ctx, username, passphrase),
+            progress=self.tr("De sleutel van de gebruiker wordt gemaakt…"),
+        )
