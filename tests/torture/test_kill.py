@@ -114,13 +114,21 @@ def check_after_kill(opened: OpenedStore, ledger: Ledger) -> int:
             for prefix, count in numbers.items():
                 assert counters.get(prefix) == count, f"counter {prefix} != {count} signals"
             # One audit entry per transaction, written in it.
+            # Signal entries by object type "signal"; an import's by its span of references
+            # (its object type has been "signal" and is now "signal_list": either counts).
             audit_rows = session.execute(
                 select(AuditEntry.action, AuditEntry.object_type, AuditEntry.object_id).where(
-                    AuditEntry.object_type == "signal", AuditEntry.action.in_(("create", "import"))
+                    AuditEntry.action.in_(("create", "import")), AuditEntry.outcome == "ok"
                 )
             ).all()
-            audited_imports = {oid for action, _t, oid in audit_rows if action == "import"}
-            audited_creates = {oid for action, _t, oid in audit_rows if action == "create"}
+            audited_imports = {
+                oid for action, otype, oid in audit_rows
+                if action == "import" and otype in ("signal", "signal_list")
+            }
+            audited_creates = {
+                oid for action, otype, oid in audit_rows
+                if action == "create" and otype == "signal"
+            }
             for txid, tx_refs in refs.items():
                 kind = ledger.begun[txid][0]
                 if kind == "import":
