@@ -1,39 +1,74 @@
 """One case: header, buttons for the allowed next steps, persons and the timeline.
 
 The header shows address, focus area, status, risk level, casusregisseur and the next
-review. Only the status changes the workflow table allows from here (and the user may make)
-become buttons. The case is loaded and changed through ``core.services.cases`` off the GUI
-thread; ``clear()`` (lock) empties every label and table.
+review, and the program's escalation advice when it proposes escalation (a person decides,
+through the ZVH checklist and the "Opschalen…" step). Only the status changes the workflow
+table allows from here (and the user may make) become buttons; a refused change opens the
+dialog again with what was typed. Persons involved can be added (name, birth year, role),
+the casusregisseur chosen from the active partners, and the case summary opened as a PDF or
+printed (through ``DocumentOutput``). Everything is loaded and changed through the services
+off the GUI thread; ``clear()`` (lock) empties every label and table.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
+import shiboken6
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sociaalveilig.core.enums import CaseStatus, RiskLevel
-from sociaalveilig.core.services import cases, escalations
+from sociaalveilig.core.enums import CaseStatus, RiskLevel, Role
+from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria
+from sociaalveilig.core.services import cases, escalations, partners
 from sociaalveilig.core.services.cases import CaseDetail
 from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.signals import PersonView
+from sociaalveilig.reports import api as reports
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.clipboard import copy_case_text
+from sociaalveilig.ui.dialogs.add_person import AddPersonDialog
+from sociaalveilig.ui.dialogs.lead_partner import LeadPartnerDialog
+from sociaalveilig.ui.dialogs.zvh_criteria import ZvhCriteriaDialog
+from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
 from sociaalveilig.ui.models import case_parts
 from sociaalveilig.ui.models.case_parts import PersonsModel, TimelineModel
 from sociaalveilig.ui.operations import run_operation
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.status_change_dialog import StatusChangeDialog, action_label
+
+ADVICE_STYLE = (
+    "QFrame#escalationAdvice { background: #fff4e5; border: 1px solid #e0b070; "
+    "border-radius: 3px; }"
+)
+
+
+@dataclass(frozen=True)
+class PendingStatusChange:
+    """What was asked in the status dialog; offered again when the change is refused."""
+
+    status: CaseStatus
+    reason: str
+    escalation_target: str
+    external_reference: str | None
 
 
 class CaseView(QWidget):
@@ -45,11 +80,20 @@ class CaseView(QWidget):
     # A case outside the user's scope: the page asks for a reason (noodknop).
     access_refused = Signal(str, object)  # case id, the AccessDenied
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, output: DocumentOutput | None = None) -> None:
         super().__init__(parent)
         self._ctx: ServiceContext | None = None
         self.detail: CaseDetail | None = None
+        self.advice: EscalationProposal | None = None
         self._generation = 0
+        self._purpose: str | None = None
+        self.output = output if output is not None else document_output()
+        self.files = ReportFiles()
+        self.last_pdf: Path | None = None
+        self.last_dialog: QWidget | None = None
+        self.status_dialog: StatusChangeDialog | None = None
+        self._pending_change: PendingStatusChange | None = None
+        self.zvh_dialog: ZvhCriteriaDialog | None = None
 
         self.back_button = QPushButton(self.tr("← Terug naar de lijst"), self)
         self.back_button.setObjectName("backButton")
@@ -66,6 +110,20 @@ class CaseView(QWidget):
         self.notice_label.setWordWrap(True)
         self.notice_label.setStyleSheet("color: #b00020;")
         self.notice_label.hide()
+        self.print_button = QToolButton(self)
+        self.print_button.setObjectName("printCase")
+        self.print_button.setText(self.tr("Afdrukken"))
+        self.print_button.setToolTip(self.tr("Het casusoverzicht als PDF openen of afdrukken."))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        print_menu = QMenu(self.print_button)
+        self.open_pdf_action = QAction(self.tr("Casusoverzicht openen als PDF"), print_menu)
+        self.print_action = QAction(self.tr("Casusoverzicht afdrukken…"), print_menu)
+        self.open_pdf_action.triggered.connect(self._open_summary)
+        self.print_action.triggered.connect(self._print_summary)
+        print_menu.addAction(self.open_pdf_action)
+        print_menu.addAction(self.print_action)
+        self.print_button.setMenu(print_menu)
         self.copy_button = QPushButton(self.tr("Adres kopiëren"), self)
         self.copy_button.setObjectName("copyAddress")
         self.copy_button.setToolTip(
@@ -76,6 +134,7 @@ class CaseView(QWidget):
         top.addWidget(self.back_button)
         top.addSpacing(12)
         top.addWidget(self.title_label, 1)
+        top.addWidget(self.print_button)
         top.addWidget(self.copy_button)
 
         self.fields: dict[str, QLabel] = {}
@@ -89,6 +148,12 @@ class CaseView(QWidget):
             ("lead", self.tr("Casusregisseur")),
             ("review", self.tr("Volgende bespreking")),
         ]
+        self.lead_button = QToolButton(self)
+        self.lead_button.setObjectName("chooseLeadPartner")
+        self.lead_button.setText(self.tr("Kiezen…"))
+        self.lead_button.setToolTip(self.tr("De casusregisseur (partner) kiezen of wijzigen."))
+        self.lead_button.setAutoRaise(True)
+        self.lead_button.clicked.connect(self.choose_lead_partner)
         for index, (key, caption) in enumerate(names):
             caption_label = QLabel(caption + ":", self)
             caption_label.setStyleSheet("color: #555;")
@@ -98,20 +163,54 @@ class CaseView(QWidget):
             self.fields[key] = value
             row, col = divmod(index, 3)
             grid.addWidget(caption_label, row, col * 2)
-            grid.addWidget(value, row, col * 2 + 1)
+            if key == "lead":
+                cell = QHBoxLayout()
+                cell.setContentsMargins(0, 0, 0, 0)
+                cell.addWidget(value)
+                cell.addWidget(self.lead_button)
+                cell.addStretch(1)
+                grid.addLayout(cell, row, col * 2 + 1)
+            else:
+                grid.addWidget(value, row, col * 2 + 1)
         for col in (1, 3, 5):
             grid.setColumnStretch(col, 1)
+
+        self.advice_frame = QFrame(self)
+        self.advice_frame.setObjectName("escalationAdvice")
+        self.advice_frame.setStyleSheet(ADVICE_STYLE)
+        self.advice_label = QLabel(self.advice_frame)
+        self.advice_label.setObjectName("escalationAdviceText")
+        self.advice_label.setWordWrap(True)
+        self.advice_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.advice_button = QPushButton(self.tr("ZVH-criteria bekijken…"), self.advice_frame)
+        self.advice_button.setObjectName("adviceZvh")
+        self.advice_button.setAutoDefault(False)
+        self.advice_button.clicked.connect(self.show_zvh_criteria)
+        advice_layout = QHBoxLayout(self.advice_frame)
+        advice_layout.setContentsMargins(8, 6, 8, 6)
+        advice_layout.addWidget(self.advice_label, 1)
+        advice_layout.addWidget(self.advice_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.advice_frame.hide()
 
         self.risk_combo = QComboBox(self)
         self.risk_combo.setObjectName("riskCombo")
         for level in RiskLevel:
             self.risk_combo.addItem(level.label, level.value)
         self.risk_combo.activated.connect(self._risk_chosen)
+        self.zvh_button = QPushButton(self.tr("ZVH-criteria…"), self)
+        self.zvh_button.setObjectName("zvhCriteria")
+        self.zvh_button.setAutoDefault(False)
+        self.zvh_button.setToolTip(
+            self.tr("De ZVH-criteria van deze casus vastleggen, met de feiten ernaast.")
+        )
+        self.zvh_button.clicked.connect(self.show_zvh_criteria)
         self.step_label = QLabel(self.tr("Volgende stap:"), self)
         self.steps_layout = QHBoxLayout()
         self.steps_layout.addWidget(self.step_label)
         self.step_buttons: list[QPushButton] = []
         self.steps_layout.addStretch(1)
+        self.steps_layout.addWidget(self.zvh_button)
+        self.steps_layout.addSpacing(12)
         self.steps_layout.addWidget(QLabel(self.tr("Risico:"), self))
         self.steps_layout.addWidget(self.risk_combo)
 
@@ -123,10 +222,18 @@ class CaseView(QWidget):
         self.persons_view = RecordView("casePersons", self)
         self.persons_view.setModel(self.persons_model)
         self.persons_view.fit_columns({0: 120, 1: 200, 2: 100})
+        self.add_person_button = QPushButton(self.tr("Betrokkene &toevoegen…"), self)
+        self.add_person_button.setObjectName("addCasePerson")
+        self.add_person_button.setAutoDefault(False)
+        self.add_person_button.clicked.connect(self.add_person)
         persons_box = QWidget(self)
         persons_layout = QVBoxLayout(persons_box)
         persons_layout.setContentsMargins(0, 0, 0, 0)
-        persons_layout.addWidget(QLabel(self.tr("Betrokkenen"), persons_box))
+        persons_header = QHBoxLayout()
+        persons_header.addWidget(QLabel(self.tr("Betrokkenen"), persons_box))
+        persons_header.addStretch(1)
+        persons_header.addWidget(self.add_person_button)
+        persons_layout.addLayout(persons_header)
         persons_layout.addWidget(self.persons_view)
 
         self.timeline_model = TimelineModel(self)
@@ -150,6 +257,7 @@ class CaseView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.notice_label)
         layout.addLayout(grid)
+        layout.addWidget(self.advice_frame)
         layout.addLayout(self.steps_layout)
         layout.addWidget(line)
         layout.addWidget(splitter, 1)
@@ -160,7 +268,10 @@ class CaseView(QWidget):
     def set_context(self, ctx: ServiceContext | None) -> None:
         self._ctx = ctx
         if ctx is None:
+            self._close_dialogs()
             self.clear()
+            self.files.wipe()
+            self.last_pdf = None
 
     def set_settings(self, settings: UiSettings) -> None:
         self.persons_view.set_settings(settings)
@@ -174,16 +285,32 @@ class CaseView(QWidget):
         """Empty everything (lock, or before another case is shown)."""
         self._generation += 1
         self.detail = None
+        self.advice = None
+        self._pending_change = None
         self.title_label.clear()
         self.notice_label.clear()
         self.notice_label.hide()
         for label in self.fields.values():
             label.clear()
+        self._show_advice(None)
         self._set_step_buttons(())
         self.risk_combo.setEnabled(False)
         self.copy_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self.lead_button.setVisible(False)
+        self.zvh_button.setVisible(False)
+        self.add_person_button.setVisible(False)
         self.persons_model.clear()
         self.timeline_model.clear()
+
+    def _close_dialogs(self) -> None:
+        """A lock closes what is open over the case (their content goes with it)."""
+        for dialog in (self.last_dialog, self.status_dialog):
+            if dialog is not None and shiboken6.isValid(dialog):
+                dialog.close()
+        self.last_dialog = None
+        if self.zvh_dialog is not None:
+            self.zvh_dialog.clear()
 
     # ------------------------------------------------------------------ load
 
@@ -193,6 +320,7 @@ class CaseView(QWidget):
         if ctx is None:
             return
         self.clear()
+        self._purpose = purpose
         self.title_label.setText(self.tr("Casus laden…"))
         generation = self._generation
         run_operation(
@@ -210,14 +338,27 @@ class CaseView(QWidget):
         if generation != self._generation:
             return
         self.title_label.clear()
-        from sociaalveilig.core.errors import AccessDenied
-
         if isinstance(exc, AccessDenied):
             self.access_refused.emit(case_id, exc)
             return
         errors.show_error(self, exc)
 
-    def show_detail(self, detail: CaseDetail) -> None:
+    def may_change(self) -> bool:
+        """Whether the user may change the shown case (the service offers next steps)."""
+        return self.detail is not None and bool(self.detail.allowed_next_statuses)
+
+    def may_escalate(self) -> bool:
+        """Escalating is the coordinator's decision, where the workflow allows it."""
+        ctx, detail = self._ctx, self.detail
+        return (
+            ctx is not None
+            and detail is not None
+            and ctx.actor.role is Role.COORDINATOR
+            and CaseStatus.OPGESCHAALD in detail.allowed_next_statuses
+        )
+
+    def show_detail(self, detail: CaseDetail, advice: EscalationProposal | None = None) -> None:
+        """Show ``detail``; the escalation advice is asked for unless given."""
         self.detail = detail
         self.title_label.setText(self.tr("Casus {ref}").format(ref=detail.reference))
         notices = []
@@ -258,9 +399,104 @@ class CaseView(QWidget):
         self.risk_combo.blockSignals(False)
         self.risk_combo.setEnabled(bool(detail.allowed_next_statuses) and detail.status.is_open)
         self.copy_button.setEnabled(not detail.pseudonymised)
+        self.print_button.setEnabled(True)
+        may_change = self.may_change()
+        self.lead_button.setVisible(may_change)
+        self.zvh_button.setVisible(may_change)
+        self.add_person_button.setVisible(may_change)
         self.persons_model.set_rows(detail.persons)
         self.timeline_model.set_rows(detail.timeline)
         self.timeline_view.scrollToBottom()
+        if advice is not None:
+            self._show_advice(advice)
+        else:
+            self._load_advice()
+
+    # ------------------------------------------------------------------ escalation advice
+
+    def _load_advice(self) -> None:
+        """Ask the program whether it proposes escalation, where escalating is a next step."""
+        ctx, detail = self._ctx, self.detail
+        self._show_advice(None)
+        if ctx is None or detail is None or not self.may_change():
+            return
+        if CaseStatus.OPGESCHAALD not in detail.allowed_next_statuses:
+            return
+        generation = self._generation
+        case_id = detail.case_id
+        run_operation(
+            self,
+            lambda: cases.escalation_advice(ctx, case_id),
+            lambda advice: self._advice_arrived(generation, advice),
+            show_errors=False,  # the advice is a help, not the work: no dialog if it fails
+        )
+
+    def _advice_arrived(self, generation: int, advice: EscalationProposal) -> None:
+        if generation == self._generation and self._ctx is not None:
+            self._show_advice(advice)
+
+    def _show_advice(self, advice: EscalationProposal | None) -> None:
+        self.advice = advice
+        if advice is None or not advice.propose:
+            self.advice_label.clear()
+            self.advice_frame.hide()
+            return
+        target = advice.target.label if advice.target else self.tr("de ZVH")
+        reasons = "\n".join(f"• {reason}" for reason in advice.reasons)
+        self.advice_label.setText(
+            self.tr(
+                "Het programma stelt voor deze casus op te schalen naar {target}. U "
+                "beslist.\n{reasons}"
+            ).format(target=target, reasons=reasons)
+        )
+        self.advice_frame.show()
+
+    # ------------------------------------------------------------------ ZVH criteria
+
+    def show_zvh_criteria(self) -> ZvhCriteriaDialog | None:
+        detail = self.detail
+        if self._ctx is None or detail is None or not self.may_change():
+            return None
+        if self.zvh_dialog is None:
+            self.zvh_dialog = ZvhCriteriaDialog(self)
+            self.zvh_dialog.checklist.save_requested.connect(self.save_zvh)
+            self.zvh_dialog.checklist.escalate_requested.connect(self._escalate_from_zvh)
+        self.zvh_dialog.show_case(detail, self.advice, True, self.may_escalate())
+        self.zvh_dialog.open()
+        return self.zvh_dialog
+
+    def save_zvh(self, criteria: ZvhCriteria) -> None:
+        ctx, detail = self._ctx, self.detail
+        if ctx is None or detail is None:
+            return
+        case_id = detail.case_id
+        generation = self._generation
+
+        def work() -> tuple[CaseDetail, EscalationProposal]:
+            new = cases.set_zvh_criteria(ctx, case_id, criteria)
+            return new, cases.escalation_advice(ctx, case_id)
+
+        run_operation(
+            self.zvh_dialog or self,
+            work,
+            lambda result: self._zvh_saved(generation, result),
+            owner=self,
+        )
+
+    def _zvh_saved(self, generation: int, result: tuple[CaseDetail, EscalationProposal]) -> None:
+        if generation != self._generation or self._ctx is None:
+            return
+        detail, advice = result
+        self.show_detail(detail, advice)
+        if self.zvh_dialog is not None and self.zvh_dialog.isVisible():
+            self.zvh_dialog.show_case(detail, advice, True, self.may_escalate())
+        self.changed.emit()
+
+    def _escalate_from_zvh(self) -> None:
+        if self.zvh_dialog is not None:
+            self.zvh_dialog.accept()
+        if self.may_escalate():
+            self.request_status(CaseStatus.OPGESCHAALD)
 
     # ------------------------------------------------------------------ steps
 
@@ -291,14 +527,27 @@ class CaseView(QWidget):
                 return button
         return None
 
-    def request_status(self, status: CaseStatus) -> None:
-        """Ask the reason (and, for escalation, the target), then change the status."""
+    def request_status(
+        self, status: CaseStatus, again: PendingStatusChange | None = None
+    ) -> StatusChangeDialog | None:
+        """Ask the reason (and, for escalation, the target), then change the status.
+        ``again``: a refused change, offered with what was typed."""
         if self.detail is None:
-            return
+            return None
         dialog = StatusChangeDialog(self.detail.reference, self.detail.status, status, self)
+        if status is CaseStatus.OPGESCHAALD and self.advice and self.advice.target:
+            index = dialog.target_combo.findData(self.advice.target.value)
+            dialog.target_combo.setCurrentIndex(max(0, index))
+        if again is not None:
+            dialog.reason_edit.setPlainText(again.reason)
+            if again.escalation_target:
+                index = dialog.target_combo.findData(again.escalation_target)
+                dialog.target_combo.setCurrentIndex(max(0, index))
+            dialog.reference_edit.setText(again.external_reference or "")
         dialog.finished.connect(self._status_dialog_done)
-        self.status_dialog: StatusChangeDialog | None = dialog
+        self.status_dialog = dialog
         dialog.open()
+        return dialog
 
     def _status_dialog_done(self, result: int) -> None:
         dialog = self.status_dialog
@@ -338,19 +587,34 @@ class CaseView(QWidget):
 
         for button in self.step_buttons:
             button.setEnabled(False)
+        self._pending_change = PendingStatusChange(
+            status, reason, escalation_target, external_reference
+        )
         generation = self._generation
         run_operation(
             self,
             work,
             lambda new: self._changed(generation, new),
-            lambda exc: self._change_failed(generation, exc),
+            lambda exc: self._status_refused(generation, exc),
         )
 
     def _changed(self, generation: int, detail: CaseDetail) -> None:
         if generation != self._generation or self._ctx is None:
             return
+        self._pending_change = None
         self.show_detail(detail)
         self.changed.emit()
+
+    def _status_refused(self, generation: int, exc: BaseException) -> None:
+        """The refused change comes back in its dialog, with the reason typed, and the
+        message on top of it."""
+        pending, self._pending_change = self._pending_change, None
+        if generation != self._generation:
+            return
+        for button in self.step_buttons:
+            button.setEnabled(True)
+        dialog = self.request_status(pending.status, pending) if pending else None
+        errors.show_error(dialog or self, exc)
 
     def _change_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -366,12 +630,114 @@ class CaseView(QWidget):
             return
         generation = self._generation
         case_id = detail.case_id
+
+        def failed(exc: BaseException) -> None:
+            self._change_failed(generation, exc)
+            if generation == self._generation and self.detail is not None:
+                self.risk_combo.setCurrentIndex(
+                    self.risk_combo.findData(self.detail.risk_level.value)
+                )
+
         run_operation(
             self,
             lambda: cases.set_risk_level(ctx, case_id, level),
             lambda new: self._changed(generation, new),
-            lambda exc: self._change_failed(generation, exc),
+            failed,
         )
+
+    # ------------------------------------------------------------------ persons, lead
+
+    def add_person(self) -> AddPersonDialog | None:
+        ctx, detail = self._ctx, self.detail
+        if ctx is None or detail is None or not self.may_change():
+            return None
+        dialog = AddPersonDialog(ctx, detail.case_id, detail.reference, self)
+        dialog.setObjectName("addPersonDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._person_added)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _person_added(self, person: PersonView) -> None:
+        if self.detail is None:
+            return
+        self.persons_model.update_row(person)
+        self.persons_view.select_row(self.persons_model.row_of(person.person_id))
+        self.changed.emit()
+
+    def choose_lead_partner(self) -> None:
+        """Load the active partners, then offer them (``last_dialog``)."""
+        ctx = self._ctx
+        if ctx is None or self.detail is None or not self.may_change():
+            return
+        generation = self._generation
+        run_operation(
+            self,
+            lambda: partners.partner_choices(ctx),
+            lambda choices: self._open_lead_dialog(generation, choices),
+        )
+
+    def _open_lead_dialog(self, generation: int, choices: list[tuple[str, str]]) -> None:
+        ctx, detail = self._ctx, self.detail
+        if generation != self._generation or ctx is None or detail is None:
+            return
+        dialog = LeadPartnerDialog(ctx, detail, choices, self)
+        dialog.setObjectName("leadPartnerDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._detail_saved)
+        self.last_dialog = dialog
+        dialog.open()
+
+    def _detail_saved(self, detail: CaseDetail) -> None:
+        if self._ctx is None or self.detail is None or detail.case_id != self.detail.case_id:
+            return
+        self.show_detail(detail)
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ printing
+
+    def _open_summary(self) -> None:
+        self.make_summary(to_printer=False)
+
+    def _print_summary(self) -> None:
+        self.make_summary(to_printer=True)
+
+    def make_summary(self, to_printer: bool) -> None:
+        """The case summary PDF (``reports.api``), opened or sent to the printer."""
+        ctx, detail = self._ctx, self.detail
+        if ctx is None or detail is None:
+            return
+        reference = detail.reference
+        pseudonymised = detail.pseudonymised
+        purpose = self._purpose if detail.emergency_access else None
+        files = self.files
+        generation = self._generation
+
+        def work() -> Path:
+            data = reports.case_summary_bytes(
+                ctx, reference, pseudonymised=pseudonymised, purpose=purpose
+            )
+            return files.write(f"casusoverzicht-{reference}", data)
+
+        run_operation(
+            self,
+            work,
+            lambda path: self._summary_ready(generation, path, to_printer),
+            progress=self.tr("Het casusoverzicht wordt gemaakt…"),
+        )
+
+    def _summary_ready(self, generation: int, path: Path, to_printer: bool) -> None:
+        if generation != self._generation or self._ctx is None:
+            return
+        self.last_pdf = path
+        try:
+            if to_printer:
+                self.output.print(path, self)
+            else:
+                self.output.show(path, self)
+        except Exception as exc:  # viewer or printer: a plain message
+            errors.show_error(self, exc)
 
     # ------------------------------------------------------------------ clipboard
 
@@ -380,4 +746,4 @@ class CaseView(QWidget):
             copy_case_text(self.detail.address)
 
 
-__all__ = ["CaseView", "case_parts"]
+__all__ = ["CaseView", "PendingStatusChange", "case_parts"]
