@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from sociaalveilig.core.enums import Role, Source, Urgency
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.postcode import is_valid_postcode, normalise_postcode
-from sociaalveilig.core.services import signals
+from sociaalveilig.core.services import reference_data, signals
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.signals import (
     NEW_CASE,
@@ -53,7 +53,6 @@ from sociaalveilig.core.services.signals import (
 )
 
 from sociaalveilig.ui import errors
-from sociaalveilig.ui.choices import load_categories
 from sociaalveilig.ui.operations import run_operation
 from sociaalveilig.ui.persons_editor import PersonsEditor
 
@@ -64,8 +63,9 @@ _PREVIEW_DESCRIPTION = "(voorbeeld)"
 
 
 def category_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
-    """(code, name) of the active categories to choose from (runs on a worker thread)."""
-    return [(c.code, c.name) for c in load_categories(ctx)]
+    """(code, name) of the categories in the store that are active now, as the beheerder
+    keeps them in Beheer › Categorieën (runs on a worker thread)."""
+    return [(c.code, c.name) for c in reference_data.list_categories(ctx)]
 
 
 class IntakeDialog(QDialog):
@@ -134,7 +134,9 @@ class IntakeDialog(QDialog):
             self.category_combo.setEnabled(False)
             self.category_combo.addItem(self.tr("Categorieën laden…"), "")
             ctx = self._ctx
-            run_operation(self, lambda: category_choices(ctx), self._fill_categories)
+            run_operation(
+                self, lambda: category_choices(ctx), self._fill_categories, self._categories_failed
+            )
 
         self.postcode_edit = QLineEdit(page)
         self.postcode_edit.setObjectName("postcode")
@@ -316,11 +318,23 @@ class IntakeDialog(QDialog):
         self.category_combo.clear()
         for code, name in categories:
             self.category_combo.addItem(f"{name} ({code})", code)
+        if not categories:
+            self.category_combo.addItem(
+                self.tr("Geen actieve categorieën: vraag de beheerder er een aan te zetten."), ""
+            )
         index = self.category_combo.findData(current) if current else -1
         self.category_combo.setCurrentIndex(max(index, 0))
         self.category_combo.blockSignals(False)
-        self.category_combo.setEnabled(True)
+        self.category_combo.setEnabled(bool(categories))
         self._schedule_preview()
+
+    def _categories_failed(self, exc: BaseException) -> None:
+        """The list could not be read: say so in the field and in a plain message; what
+        was typed elsewhere stays."""
+        self.category_combo.clear()
+        self.category_combo.addItem(self.tr("Categorieën konden niet worden geladen."), "")
+        self.category_combo.setEnabled(False)
+        errors.show_error(self, exc)
 
     def _field_widgets(self) -> dict[str, QWidget]:
         return {
