@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import MeetingType, Role
-from sociaalveilig.core.services import meetings
+from sociaalveilig.core.services import calendar_export, meetings
 from sociaalveilig.core.services.actions import ActionInput
+from sociaalveilig.core.services.calendar_export import CalendarExport
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.meetings import (
     AgendaItemInfo,
@@ -43,6 +44,12 @@ from sociaalveilig.core.services.meetings import (
 from sociaalveilig.reports import api as reports
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.calendar_export import (
+    KIND_CALENDAR,
+    KIND_MEETING,
+    default_name,
+    export_to_calendar,
+)
 from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.plan_meeting import PlanMeetingDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
@@ -79,6 +86,7 @@ class MeetingsPage(Page):
         self.detail: MeetingDetail | None = None
         self.last_dialog: QWidget | None = None
         self.last_pdf: Path | None = None
+        self.last_export: CalendarExport | None = None
         self._select_after_load: str | None = None
         self._marked: list[date] = []
 
@@ -99,6 +107,15 @@ class MeetingsPage(Page):
         self.plan_button = QPushButton(self.tr("Overleg &plannen…"), self)
         self.plan_button.setObjectName("planMeeting")
         self.plan_button.clicked.connect(lambda: self.plan_meeting())
+        self.my_calendar_button = QPushButton(self.tr("&Mijn agenda exporteren…"), self)
+        self.my_calendar_button.setObjectName("exportMyCalendar")
+        self.my_calendar_button.setToolTip(
+            self.tr(
+                "Uw huisbezoeken en overleggen (vanaf 30 dagen terug tot een jaar vooruit) "
+                "als .ics-bestand voor Outlook of een ander agendaprogramma."
+            )
+        )
+        self.my_calendar_button.clicked.connect(self._my_calendar_clicked)
         area_label = QLabel(self.tr("&Focusgebied:"), self)
         area_label.setBuddy(self.area_filter)
         type_label = QLabel(self.tr("&Soort:"), self)
@@ -109,6 +126,7 @@ class MeetingsPage(Page):
         bar.addWidget(type_label)
         bar.addWidget(self.type_filter)
         bar.addStretch(1)
+        bar.addWidget(self.my_calendar_button)
         bar.addWidget(self.plan_button)
 
         # -------- calendar and list
@@ -162,11 +180,18 @@ class MeetingsPage(Page):
         self.cancel_button = QPushButton(self.tr("Overleg annuleren"), self)
         self.cancel_button.setObjectName("cancelMeeting")
         self.cancel_button.clicked.connect(self.cancel_meeting)
+        self.export_button = QPushButton(self.tr("Exporteren naar agenda (.ics)…"), self)
+        self.export_button.setObjectName("exportMeeting")
+        self.export_button.setToolTip(
+            self.tr("Dit overleg als afspraak voor Outlook of een ander agendaprogramma.")
+        )
+        self.export_button.clicked.connect(self._export_clicked)
         docs = QHBoxLayout()
         docs.addWidget(QLabel(self.tr("Exemplaar:"), self))
         docs.addWidget(self.copy_choice, 1)
         docs.addWidget(self.agenda_doc)
         docs.addWidget(self.minutes_doc)
+        docs.addWidget(self.export_button)
         docs.addWidget(self.cancel_button)
 
         self.agenda = AgendaBuilder(self)
@@ -307,6 +332,7 @@ class MeetingsPage(Page):
         self._show_meeting(None)
         self.files.wipe()
         self.last_pdf = None
+        self.last_export = None
 
     def set_settings(self, settings: UiSettings) -> None:
         bind_layouts(self, settings)
@@ -395,7 +421,7 @@ class MeetingsPage(Page):
             self.minutes.clear()
             self.minutes_hint.clear()
             for widget in (self.agenda_doc, self.minutes_doc, self.cancel_button,
-                           self.copy_choice):
+                           self.copy_choice, self.export_button):
                 widget.setEnabled(False)
             return
         info = detail.meeting
@@ -431,6 +457,7 @@ class MeetingsPage(Page):
         self.minutes_hint.setText(hint)
         self.agenda_doc.setEnabled(True)
         self.minutes_doc.setEnabled(True)
+        self.export_button.setEnabled(True)
         self.copy_choice.setEnabled(self.copy_choice.count() > 1)
         self.cancel_button.setEnabled(
             self.ctx is not None
@@ -636,3 +663,40 @@ class MeetingsPage(Page):
             deliver,
             progress=self.tr("Het document wordt gemaakt…"),
         )
+
+    # ------------------------------------------------------------------ calendar
+
+    def _export_clicked(self) -> None:
+        self.export_meeting()
+
+    def _my_calendar_clicked(self) -> None:
+        self.export_my_calendar()
+
+    def export_meeting(self, out: Path | None = None) -> bool:
+        """The shown meeting as an .ics file (a save dialog unless ``out`` is given)."""
+        info = self.detail.meeting if self.detail is not None else None
+        if self.ctx is None or info is None:
+            return False
+        meeting_id = info.meeting_id
+        return export_to_calendar(
+            self,
+            lambda ctx, path: calendar_export.export_meeting(ctx, meeting_id, path),
+            default_name(KIND_MEETING, info.starts_at.date()),
+            out,
+            self._exported,
+        )
+
+    def export_my_calendar(self, out: Path | None = None) -> bool:
+        """The user's own visits and meetings as one .ics file."""
+        if self.ctx is None:
+            return False
+        return export_to_calendar(
+            self,
+            calendar_export.export_calendar,
+            default_name(KIND_CALENDAR, self.ctx.clock.now().date()),
+            out,
+            self._exported,
+        )
+
+    def _exported(self, result: CalendarExport) -> None:
+        self.last_export = result

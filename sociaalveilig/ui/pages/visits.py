@@ -8,6 +8,7 @@ record). The planner shows addresses and case numbers, never residents' names.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,10 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role, VisitStatus
-from sociaalveilig.core.services import visits
+from sociaalveilig.core.services import calendar_export, visits
+from sociaalveilig.core.services.calendar_export import CalendarExport
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.visits import OutcomeResult, VisitRow
 
+from sociaalveilig.ui.calendar_export import (
+    KIND_CALENDAR,
+    KIND_VISIT,
+    default_name,
+    export_to_calendar,
+)
 from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.plan_visit import PlanVisitDialog
 from sociaalveilig.ui.dialogs.reason import ReasonDialog
@@ -54,7 +62,9 @@ class VisitsPage(Page):
         self.choices = Choices()
         self.monday: date | None = None
         self._select_after_load: str | None = None
+        self._cancelling: str | None = None
         self.last_dialog: QWidget | None = None
+        self.last_export: CalendarExport | None = None
 
         self.model = WeekPlanModel(self)
         self.grid = QTableView(self)
@@ -92,6 +102,15 @@ class VisitsPage(Page):
         self.week_label.setFont(font)
         self.plan_button = QPushButton(self.tr("Huisbezoek &plannen…"), self)
         self.plan_button.setObjectName("planVisit")
+        self.my_calendar_button = QPushButton(self.tr("&Mijn agenda exporteren…"), self)
+        self.my_calendar_button.setObjectName("exportMyCalendar")
+        self.my_calendar_button.setToolTip(
+            self.tr(
+                "Uw huisbezoeken en overleggen (vanaf 30 dagen terug tot een jaar vooruit) "
+                "als .ics-bestand voor Outlook of een ander agendaprogramma."
+            )
+        )
+        self.my_calendar_button.clicked.connect(self._my_calendar_clicked)
         self.previous_button.clicked.connect(lambda: self.go_week(-1))
         self.next_button.clicked.connect(lambda: self.go_week(+1))
         self.this_week_button.clicked.connect(self.go_this_week)
@@ -105,6 +124,7 @@ class VisitsPage(Page):
         bar.addWidget(self.next_button)
         bar.addSpacing(12)
         bar.addWidget(self.week_label, 1)
+        bar.addWidget(self.my_calendar_button)
         bar.addWidget(self.plan_button)
 
         grid_box = QWidget(self)
@@ -167,6 +187,12 @@ class VisitsPage(Page):
         self.cancel_button.setObjectName("cancelVisit")
         self.open_case_button = QPushButton(self.tr("Casus openen"), frame)
         self.open_case_button.setObjectName("openCase")
+        self.export_button = QPushButton(self.tr("Exporteren naar agenda (.ics)…"), frame)
+        self.export_button.setObjectName("exportVisit")
+        self.export_button.setToolTip(
+            self.tr("Dit huisbezoek als afspraak voor Outlook of een ander agendaprogramma.")
+        )
+        self.export_button.clicked.connect(self._export_clicked)
         self.outcome_button.clicked.connect(self.record_outcome)
         self.replan_button.clicked.connect(lambda: self.replan())
         self.move_button.clicked.connect(self.move_visit)
@@ -179,6 +205,7 @@ class VisitsPage(Page):
             self.move_button,
             self.cancel_button,
             self.open_case_button,
+            self.export_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -236,6 +263,8 @@ class VisitsPage(Page):
         self.choices = Choices()
         self.monday = None
         self._select_after_load = None
+        self._cancelling = None
+        self.last_export = None
         self.week_label.clear()
         self.empty_label.setVisible(False)
         self._show_detail(None)
@@ -309,6 +338,7 @@ class VisitsPage(Page):
                 self.move_button,
                 self.cancel_button,
                 self.open_case_button,
+                self.export_button,
             ):
                 button.setEnabled(False)
             return
@@ -341,6 +371,7 @@ class VisitsPage(Page):
         self.cancel_button.setEnabled(planner and planned)
         self.replan_button.setEnabled(planner and visit.status in REPLANNABLE)
         self.open_case_button.setEnabled(visit.case_id is not None)
+        self.export_button.setEnabled(True)
 
     def _open_case(self) -> None:
         visit = self.selected_visit()
@@ -462,11 +493,55 @@ class VisitsPage(Page):
             save_text=self.tr("Huisbezoek annuleren"),
         )
         dialog.setObjectName("cancelVisitDialog")
-        dialog.saved.connect(lambda _row: self._after_change(visit_id))
+        self._cancelling = visit_id
+        # A bound method, not a lambda: the dialog deletes itself when it closes.
+        dialog.saved.connect(self._cancelled)
         self._dialog(dialog)
         return dialog
+
+    def _cancelled(self, _row: object) -> None:
+        visit_id, self._cancelling = self._cancelling, None
+        if visit_id is not None:
+            self._after_change(visit_id)
 
     def _after_change(self, visit_id: str) -> None:
         self.data_changed.emit()
         self._select_after_load = visit_id
         self.refresh()
+
+    # ------------------------------------------------------------------ calendar
+
+    def _export_clicked(self) -> None:
+        self.export_visit()
+
+    def _my_calendar_clicked(self) -> None:
+        self.export_my_calendar()
+
+    def export_visit(self, out: Path | None = None) -> bool:
+        """The selected visit as an .ics file (a save dialog unless ``out`` is given)."""
+        visit = self.selected_visit()
+        if self.ctx is None or visit is None:
+            return False
+        visit_id = visit.visit_id
+        return export_to_calendar(
+            self,
+            lambda ctx, path: calendar_export.export_visit(ctx, visit_id, path),
+            default_name(KIND_VISIT, visit.start.date()),
+            out,
+            self._exported,
+        )
+
+    def export_my_calendar(self, out: Path | None = None) -> bool:
+        """The user's own visits and meetings as one .ics file."""
+        if self.ctx is None:
+            return False
+        return export_to_calendar(
+            self,
+            calendar_export.export_calendar,
+            default_name(KIND_CALENDAR, self.ctx.clock.now().date()),
+            out,
+            self._exported,
+        )
+
+    def _exported(self, result: CalendarExport) -> None:
+        self.last_export = result
