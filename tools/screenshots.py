@@ -123,6 +123,12 @@ def main(argv: list[str] | None = None) -> int:
         settle(app)
         grab(app, widget, args.out / f"{name}.png")
 
+    # ---- the case view's actions and a chosen meeting (tools/screenshot_extras.py)
+    from tools import screenshot_extras
+
+    screenshot_extras.case_actions(app, window, ctx, args.out, grab, settle)
+    screenshot_extras.meeting_selected(app, window, args.out, grab, settle)
+
     # ---- dialogs
     # A new signal at the address of an open case: the dialog proposes that case.
     from sociaalveilig.core.services import cases, search
@@ -185,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     first.show_recovery_code("VOOR-BEEL-DCOD-E000-0000-0000-0000-0000")
     grab(app, first, args.out / "36-herstelcode.png")
     first.confirm_saved()
+
+    # ---- Beheer as the demo beheerder, in a window of its own
+    screenshot_extras.beheer(app, ctx, clock, work, args.out, grab, settle, SIZE)
 
     window.lock()
     settle(app)

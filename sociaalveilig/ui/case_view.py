@@ -153,6 +153,11 @@ class CaseView(QWidget):
         self.lead_button.setText(self.tr("Kiezen…"))
         self.lead_button.setToolTip(self.tr("De casusregisseur (partner) kiezen of wijzigen."))
         self.lead_button.setAutoRaise(True)
+        self.lead_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.lead_button.setStyleSheet(
+            "QToolButton { color: #1a5fb4; text-decoration: underline; border: none; "
+            "padding: 0 2px; }"
+        )
         self.lead_button.clicked.connect(self.choose_lead_partner)
         for index, (key, caption) in enumerate(names):
             caption_label = QLabel(caption + ":", self)
@@ -503,6 +508,7 @@ class CaseView(QWidget):
     def _set_step_buttons(self, statuses: tuple[CaseStatus, ...]) -> None:
         for button in self.step_buttons:
             self.steps_layout.removeWidget(button)
+            button.hide()  # out of sight now; deleted when the event loop gets to it
             button.deleteLater()
         self.step_buttons = []
         current = self.detail.status if self.detail else CaseStatus.OPEN

@@ -28,7 +28,7 @@ class ZvhCriteriaDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.checklist)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.resize(640, self.sizeHint().height())
 
     def show_case(
         self,

@@ -105,6 +105,9 @@ class BackupPanel(Page):
         self.keep_spin.setRange(1, MAX_KEEP)
         self.keep_spin.setValue(DEFAULT_KEEP)
         self.keep_spin.setSuffix(self.tr(" back-ups"))
+        self.keep_spin.setMinimumWidth(
+            self.keep_spin.fontMetrics().horizontalAdvance("365 back-ups") + 40
+        )
         self.status_label = QLabel(box)
         self.status_label.setObjectName("autoBackupStatus")
         self.status_label.setWordWrap(True)
@@ -116,7 +119,10 @@ class BackupPanel(Page):
         keep_label = QLabel(self.tr("&Bewaar de laatste:"), box)
         keep_label.setBuddy(self.keep_spin)
         form.addRow(folder_label, folder_row)
-        form.addRow(keep_label, self.keep_spin)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep_spin)
+        keep_row.addStretch(1)
+        form.addRow(keep_label, keep_row)
         form.addRow(self.tr("Laatste back-up:"), self.status_label)
 
         self.save_settings_button = QPushButton(self.tr("Instellingen &opslaan"), box)
