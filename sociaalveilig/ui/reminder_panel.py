@@ -18,15 +18,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -45,7 +48,96 @@ from sociaalveilig.core.services.reminders import (
 from sociaalveilig.ui.scheduler import ReminderCenter
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
-COL_KIND, COL_ABOUT, COL_WHEN = range(3)
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+COL_KIND = 0
+PADDING = 4
+_WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class ReminderDelegate(QStyledItemDelegate):
+    """Two lines per reminder, wrapped to the list's width: the kind in bold, below it
+    reference, case, area and time. The panel is narrow; nothing is cut off."""
+
+    @staticmethod
+    def parts(index: AnyIndex) -> tuple[str, str]:
+        head = index.data(Qt.ItemDataRole.DisplayRole)
+        detail = index.data(DETAIL_ROLE)
+        return (head if isinstance(head, str) else ""), (detail if isinstance(detail, str) else "")
+
+    @staticmethod
+    def _bold(font: QFont) -> QFont:
+        bold = QFont(font)
+        bold.setBold(True)
+        return bold
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        view = option.widget  # type: ignore[attr-defined]
+        width = option.rect.width()  # type: ignore[attr-defined]
+        if isinstance(view, QAbstractItemView):
+            width = view.viewport().width()
+        return max(40, width - 2 * PADDING)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+        head, detail = self.parts(index)
+        width = self._text_width(option)
+        font = option.font  # type: ignore[attr-defined]
+        bounds = QRect(0, 0, width, 100_000)
+        height = QFontMetrics(self._bold(font)).boundingRect(bounds, _WRAP, head).height()
+        if detail:
+            height += QFontMetrics(font).boundingRect(bounds, _WRAP, detail).height()
+        return QSize(width + 2 * PADDING, height + 2 * PADDING)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # type: ignore[attr-defined]
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        # Background, alternating colour, selection and focus as the style draws them.
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        head, detail = self.parts(index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)  # type: ignore[attr-defined]
+        painter.save()
+        painter.setPen(opt.palette.color(role))  # type: ignore[attr-defined]
+        bold = self._bold(opt.font)  # type: ignore[attr-defined]
+        painter.setFont(bold)
+        used = painter.boundingRect(rect, _WRAP, head)
+        painter.drawText(rect, _WRAP, head)
+        if detail:
+            rect.setTop(used.bottom() + 1)
+            painter.setFont(opt.font)  # type: ignore[attr-defined]
+            painter.drawText(rect, _WRAP, detail)
+        painter.restore()
+
+
+class ReminderList(QTreeWidget):
+    """One column of two-line reminders that wrap to the width; no horizontal scrolling."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(1)
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.header().setStretchLastSection(True)
+        self._delegate = ReminderDelegate(self)
+        self.setItemDelegate(self._delegate)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            # Row heights depend on the width (wrapped text): lay the rows out again.
+            self.scheduleDelayedItemsLayout()
 
 
 class ReminderPanel(QWidget):
@@ -80,9 +172,9 @@ class ReminderPanel(QWidget):
         self.catch_up_box.setObjectName("catchUp")
         self.catch_up_label = QLabel(self.catch_up_box)
         self.catch_up_label.setWordWrap(True)
-        self.catch_up_list = QTreeWidget(self.catch_up_box)
+        self.catch_up_list = ReminderList(self.catch_up_box)
         self.catch_up_list.setObjectName("catchUpList")
-        self._setup_tree(self.catch_up_list)
+        self.catch_up_list.setMaximumHeight(self.fontMetrics().height() * 12)
         self.catch_up_seen = QPushButton(self.tr("&Gezien"), self.catch_up_box)
         self.catch_up_seen.setObjectName("catchUpSeen")
         self.catch_up_seen.clicked.connect(self.hide_catch_up)
@@ -96,13 +188,13 @@ class ReminderPanel(QWidget):
         box.addLayout(seen_row)
         self.catch_up_box.hide()
 
-        self.list = QTreeWidget(self)
+        self.list = ReminderList(self)
         self.list.setObjectName("reminderList")
-        self._setup_tree(self.list)
         self.list.itemSelectionChanged.connect(self._update_buttons)
-        self.list.itemActivated.connect(lambda _item, _col: self.open_selected())
+        self.list.itemActivated.connect(self._item_activated)
         self.empty_label = QLabel(self.tr("Geen herinneringen op dit moment."), self)
         self.empty_label.setObjectName("reminderEmpty")
+        self.empty_label.setWordWrap(True)
 
         self.snooze_button = QToolButton(self)
         self.snooze_button.setObjectName("snoozeButton")
@@ -134,16 +226,6 @@ class ReminderPanel(QWidget):
         layout.addLayout(buttons)
         self._update_buttons()
         self._update_empty()
-
-    def _setup_tree(self, tree: QTreeWidget) -> None:
-        tree.setColumnCount(3)
-        tree.setHeaderLabels([self.tr("Soort"), self.tr("Waarover"), self.tr("Wanneer")])
-        tree.setRootIsDecorated(False)
-        tree.setUniformRowHeights(True)
-        tree.setAlternatingRowColors(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.header().setSectionResizeMode(COL_ABOUT, QHeaderView.ResizeMode.Stretch)
-        tree.header().setStretchLastSection(False)
 
     # ------------------------------------------------------------------ wiring
 
@@ -182,13 +264,15 @@ class ReminderPanel(QWidget):
 
     @staticmethod
     def _item(reminder: Reminder) -> QTreeWidgetItem:
-        when = reminder.event_at
-        item = QTreeWidgetItem(
-            [reminder.title, reminder.text, format_moment(when, with_time=not reminder.all_day)]
-        )
+        """The kind on the first line; reference, case, area and time (``text``) below."""
+        item = QTreeWidgetItem([reminder.title])
         item.setData(COL_KIND, KEY_ROLE, reminder.key)
-        item.setToolTip(COL_ABOUT, reminder.advice)
+        item.setData(COL_KIND, DETAIL_ROLE, reminder.text)
         item.setToolTip(COL_KIND, reminder.advice)
+        # Screen readers get both lines.
+        item.setData(
+            COL_KIND, Qt.ItemDataRole.AccessibleTextRole, f"{reminder.title}. {reminder.text}"
+        )
         return item
 
     def set_reminders(self, items: Sequence[Reminder]) -> None:
@@ -201,8 +285,6 @@ class ReminderPanel(QWidget):
             if reminder.key == selected:
                 item.setSelected(True)
                 self.list.setCurrentItem(item)
-        for column in (COL_KIND, COL_WHEN):
-            self.list.resizeColumnToContents(column)
         self._update_buttons()
         self._update_empty()
 
@@ -220,8 +302,6 @@ class ReminderPanel(QWidget):
         self.catch_up_list.clear()
         for reminder in items:
             self.catch_up_list.addTopLevelItem(self._item(reminder))
-        for column in (COL_KIND, COL_WHEN):
-            self.catch_up_list.resizeColumnToContents(column)
         self.catch_up_box.show()
 
     def hide_catch_up(self) -> None:
@@ -310,6 +390,9 @@ class ReminderPanel(QWidget):
         key = self.selected_key()
         if key is not None:
             self.done_requested.emit(key)
+
+    def _item_activated(self, _item: QTreeWidgetItem, _column: int) -> None:
+        self.open_selected()
 
     def open_selected(self) -> None:
         reminder = self._selected()

@@ -25,6 +25,22 @@ COL_TRIAGE_AREA = 5
 COL_TRIAGE_REASON = 6
 
 
+def work_summary(item: WorkItem) -> str:
+    """The title without the kind and reference the list already shows in its own columns
+    ("Signaal S-2026-000012: Woonoverlast, Dorpstraat" → "Woonoverlast, Dorpstraat")."""
+    title = item.title
+    prefix = f"{item.kind_label} {item.reference}"
+    if not title.startswith(prefix):
+        return title
+    rest = title[len(prefix) :].strip()
+    rest = rest.removeprefix(":").strip()
+    if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
+        rest = rest[1:-1].strip()
+    if not rest:
+        return title
+    return rest[0].upper() + rest[1:]
+
+
 def _due_text(item: WorkItem) -> str:
     if item.due_at is not None:
         return item.due_at.strftime("%d-%m-%Y %H:%M")
@@ -42,8 +58,8 @@ class WorkItemModel(RecordTableModel[WorkItem]):
         columns: list[RecordColumn[WorkItem]] = [
             RecordColumn(self.tr("Soort"), lambda i: i.kind_label),
             RecordColumn(self.tr("Referentie"), lambda i: i.reference),
-            RecordColumn(self.tr("Wat"), lambda i: i.title, tooltip=lambda i: i.title),
-            RecordColumn(self.tr("Focusgebied"), lambda i: i.area or ""),
+            RecordColumn(self.tr("Wat"), work_summary, tooltip=lambda i: i.title),
+            RecordColumn(self.tr("Focusgebied"), lambda i: i.area or "", tooltip=lambda i: i.area),
             RecordColumn(
                 self.tr("Uiterlijk"),
                 _due_text,
@@ -89,7 +105,7 @@ class TriageModel(RecordTableModel[TriageItem]):
                 self.tr("Plaats"),
                 lambda t: f"{t.street}, {t.postcode}" if t.street else t.postcode,
             ),
-            RecordColumn(self.tr("Focusgebied"), lambda t: t.area or ""),
+            RecordColumn(self.tr("Focusgebied"), lambda t: t.area or "", tooltip=lambda t: t.area),
             RecordColumn(
                 self.tr("Waarom hier"),
                 lambda t: t.reason_label,

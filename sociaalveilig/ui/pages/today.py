@@ -36,6 +36,14 @@ from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.signal_dialog import SignalDialog
 
 TRIAGE_ROLES = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
+REMINDER_MIN_WIDTH = 260
+REMINDER_MAX_WIDTH = 520
+
+
+def section_weights(counts: tuple[int, ...]) -> list[int]:
+    """How the lists share the page's height: an empty list keeps room for its header,
+    a long one gets most (capped, so a short list beside it still shows all its rows)."""
+    return [3 + min(n, 12) for n in counts]
 
 
 class TodayPage(Page):
@@ -61,6 +69,12 @@ class TodayPage(Page):
         self.week_label = QLabel(self)
         self.triage_label = QLabel(self)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("todaySections")
+        splitter.setChildrenCollapsible(False)
+        self.sections_splitter = splitter
+        # Until the user drags a divider, the lists share the height by how full they are.
+        self._sections_moved_by_user = False
+        splitter.splitterMoved.connect(self._sections_moved)
         sections = (
             (self.overdue_label, self.overdue_view, self.overdue_model),
             (self.week_label, self.week_view, self.week_model),
@@ -113,17 +127,22 @@ class TodayPage(Page):
         self.week_view.activated_row.connect(self._week_activated)
         self.triage_view.activated_row.connect(self._triage_activated)
         # The reminders (scheduler, issue 5) beside the lists, once a center is given.
+        # The reminders wrap to the panel's width (two lines each), so a narrow panel
+        # shows everything; it grows a little with the window, the lists get the rest.
         self.reminder_panel = ReminderPanel(self)
         self.reminder_panel.open_case_requested.connect(self.open_case_requested)
-        self.reminder_panel.setMinimumWidth(280)
-        self.reminder_panel.setMaximumWidth(420)
+        self.reminder_panel.setMinimumWidth(REMINDER_MIN_WIDTH)
+        self.reminder_panel.setMaximumWidth(REMINDER_MAX_WIDTH)
         self.reminder_panel.hide()
         columns = QSplitter(Qt.Orientation.Horizontal, self)
+        columns.setObjectName("todayColumns")
         columns.addWidget(splitter)
         columns.addWidget(self.reminder_panel)
-        columns.setStretchFactor(0, 3)
+        columns.setStretchFactor(0, 4)
         columns.setStretchFactor(1, 1)
         columns.setCollapsible(0, False)
+        columns.setSizes([860, 320])
+        self.columns_splitter = columns
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
@@ -169,6 +188,23 @@ class TodayPage(Page):
         self.week_model.set_rows(overview.due_this_week)
         self.triage_model.set_rows(overview.to_triage)
         self._set_counts(overview)
+        self._share_height(overview)
+
+    def _sections_moved(self, _pos: int, _index: int) -> None:
+        self._sections_moved_by_user = True
+
+    def _share_height(self, overview: TodayOverview) -> None:
+        if self._sections_moved_by_user:
+            return
+        counts = [len(overview.overdue), len(overview.due_this_week)]
+        if self.triage_box.isVisibleTo(self):
+            counts.append(len(overview.to_triage))
+        weights = section_weights(tuple(counts))
+        total = max(self.sections_splitter.height(), 300)
+        sizes = [total * w // sum(weights) for w in weights]
+        if len(sizes) < self.sections_splitter.count():
+            sizes.append(0)
+        self.sections_splitter.setSizes(sizes)
 
     def _set_counts(self, overview: TodayOverview | None) -> None:
         if overview is None:
