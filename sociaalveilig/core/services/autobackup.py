@@ -47,7 +47,7 @@ DEFAULT_KEEP = 7
 MAX_KEEP = 365
 PREFIX = "sociaalveilig-auto-"
 SUFFIX = ".svbackup"
-_NAME = re.compile(r"^sociaalveilig-auto-\d{8}-\d{6}(-\d+)?\.svbackup$")
+_NAME = re.compile(r"^sociaalveilig-auto-(\d{8}-\d{6})(?:-(\d+))?\.svbackup$")
 _RUNNERS = (Role.BEHEERDER, Role.COORDINATOR)
 
 
@@ -248,9 +248,17 @@ def backup_files(folder: Path) -> list[Path]:
         return []
     return sorted(
         (p for p in entries if _NAME.match(p.name) and p.is_file()),
-        key=lambda p: p.name,
+        key=_order,
         reverse=True,
     )
+
+
+def _order(path: Path) -> tuple[str, int]:
+    """Time in the name, then the sequence number of backups made in the same second
+    (``…-2`` is newer than the unnumbered one)."""
+    match = _NAME.match(path.name)
+    assert match is not None
+    return match.group(1), int(match.group(2) or 1)
 
 
 def _new_name(folder: Path, now: datetime) -> Path:

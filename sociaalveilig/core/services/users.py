@@ -232,7 +232,19 @@ def change_role(
         all_areas = {a.name: a for a in session.execute(select(FocusArea)).scalars()}
         area_rows = [all_areas[match_focus_area(a, list(all_areas))] for a in areas or []]
         user.role = role_value.value
-        user.partner_id = partner_row.id if partner_row else None
+        if partner_row is not None:
+            user.partner_id = partner_row.id
+        elif partner:
+            # Staff of an organisation (a wijkagent of the police) may name it too.
+            found = session.execute(
+                select(Partner).where(Partner.name == partner)
+            ).scalar_one_or_none()
+            if found is None:
+                raise ValidationError(
+                    tr("Onbekende organisatie '{name}'.").format(name=partner), field="partner"
+                )
+            user.partner_id = found.id
+        # Otherwise the user keeps the organisation they belong to.
         for link in session.execute(select(UserArea).where(UserArea.user_id == user.id)).scalars():
             session.delete(link)
         session.flush()
@@ -244,7 +256,9 @@ def change_role(
             user.username,
             user.display_name,
             role_value,
-            partner_row.name if partner_row else None,
+            session.get(Partner, user.partner_id).name  # type: ignore[union-attr]
+            if user.partner_id
+            else None,
             tuple(a.name for a in area_rows),
             user.active,
         )

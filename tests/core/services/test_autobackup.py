@@ -189,3 +189,17 @@ def test_configure_validates_and_only_the_beheerder_configures(
     assert not off.enabled
     result = autobackup.run_backup(admin_ctx)
     assert not result.ran and "staat uit" in result.message
+
+
+def test_backups_of_the_same_second_sort_by_their_number(tmp_path: Path) -> None:
+    from sociaalveilig.core.services.autobackup import backup_files
+
+    names = [
+        "sociaalveilig-auto-20260415-100000.svbackup",
+        "sociaalveilig-auto-20260415-100000-2.svbackup",
+        "sociaalveilig-auto-20260415-100000-3.svbackup",
+        "sociaalveilig-auto-20260414-235959.svbackup",
+    ]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.name for p in backup_files(tmp_path)] == [names[2], names[1], names[0], names[3]]

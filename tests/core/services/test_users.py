@@ -66,3 +66,11 @@ def test_deactivated_user_cannot_log_in_until_reactivated(admin_ctx: ServiceCont
     users.reactivate_user(admin_ctx, "anna", "weer-een-nieuw-wachtwoord")
     ctx = login(folder, "anna", "weer-een-nieuw-wachtwoord")
     ctx.store.close()
+
+
+def test_change_role_keeps_the_organisation_of_staff(admin_ctx: ServiceContext) -> None:
+    users.add_user(admin_ctx, "bas", "partner", PASS, partner="Politie Limburg")
+    info = users.change_role(admin_ctx, "bas", "wijkagent", areas=["Nuth"])
+    assert info.role is Role.WIJKAGENT
+    assert info.partner == "Politie Limburg"
+    assert info.areas == ("Nuth",)
