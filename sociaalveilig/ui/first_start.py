@@ -47,12 +47,14 @@ class FirstStartDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("firstStartDialog")
-        self.setWindowTitle(self.tr("Sociaal Veilig – eerste start"))
+        # The program's name follows in the title bar ("Eerste start — Sociaal Veilig").
+        self.setWindowTitle(self.tr("Eerste start"))
         self.setModal(True)
         self.folder = folder
         self.context: ServiceContext | None = None
         self._clock = clock
         self._code_saved = False
+        self._busy = False
 
         self._steps = QStackedWidget(self)
         self._steps.addWidget(self._build_create_step())
@@ -60,6 +62,8 @@ class FirstStartDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._steps)
         self.resize(560, 420)
+        # Typing starts in the first field, not on "Andere map…".
+        self.username_edit.setFocus()
 
     # ------------------------------------------------------------------ step 1
 
@@ -78,7 +82,10 @@ class FirstStartDialog(QDialog):
         self.folder_label = QLabel(str(self.folder), page)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         choose = QPushButton(self.tr("Andere map…"), page)
+        choose.setObjectName("chooseFolderButton")
+        choose.setAutoDefault(False)  # Enter in a field creates the store, never this
         choose.clicked.connect(self._choose_folder)
+        self.choose_button = choose
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(choose)
@@ -101,6 +108,7 @@ class FirstStartDialog(QDialog):
         self.strength_bar.setMaximumHeight(8)
         self.strength_label = QLabel(page)
         self.strength_label.setObjectName("strengthHint")
+        self.strength_label.setWordWrap(True)
         self.error_label = QLabel(page)
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
@@ -120,7 +128,10 @@ class FirstStartDialog(QDialog):
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create_store)
         cancel = QPushButton(self.tr("Annuleren"), page)
+        cancel.setObjectName("cancelButton")
+        cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
+        self.cancel_button = cancel
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(cancel)
@@ -148,6 +159,16 @@ class FirstStartDialog(QDialog):
     def _update_strength(self, text: str) -> None:
         score = passphrase_strength(text)
         self.strength_bar.setValue(score)
+        if not text:
+            # Nothing typed yet: say what is asked, not that it is too weak.
+            self.strength_label.setText(
+                self.tr(
+                    "Minstens {n} tekens. Een zin van vier of vijf woorden is sterk en "
+                    "goed te onthouden."
+                ).format(n=MIN_PASSPHRASE_LENGTH)
+            )
+            self.strength_bar.setStyleSheet("")
+            return
         hints = {
             0: self.tr("Te zwak: minstens {n} tekens, niet steeds hetzelfde teken."),
             1: self.tr("Voldoende, maar zwak. Langer is beter: een zin van vier of vijf woorden."),
@@ -190,8 +211,7 @@ class FirstStartDialog(QDialog):
             return
         username, passphrase, display_name = checked
         self.error_label.clear()
-        self.create_button.setEnabled(False)
-        self.create_button.setText(self.tr("Bezig met maken…"))
+        self._set_busy(True)
         folder, clock = self.folder, self._clock
         run_operation(
             self,
@@ -201,13 +221,29 @@ class FirstStartDialog(QDialog):
             progress=self.tr("De versleutelde opslag wordt gemaakt…"),
         )
 
+    def _set_busy(self, busy: bool) -> None:
+        """While the store is made nothing can be changed or cancelled: a store half
+        made and a dialog already closed would leave the user without the code."""
+        self._busy = busy
+        self.create_button.setEnabled(not busy)
+        self.create_button.setText(self.tr("Bezig met maken…") if busy else self.tr("Opslag maken"))
+        for widget in (
+            self.cancel_button,
+            self.choose_button,
+            self.username_edit,
+            self.display_name_edit,
+            self.passphrase_edit,
+            self.repeat_edit,
+        ):
+            widget.setEnabled(not busy)
+
     def _failed(self, exc: BaseException) -> None:
         errors.log_exception(exc)
-        self.create_button.setEnabled(True)
-        self.create_button.setText(self.tr("Opslag maken"))
+        self._set_busy(False)
         self.error_label.setText(errors.message_for(exc))
 
     def _created(self, result: tuple[ServiceContext, str]) -> None:
+        self._set_busy(False)
         ctx, code = result
         self.context = ctx
         self.passphrase_edit.clear()
@@ -298,8 +334,9 @@ class FirstStartDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        # Once the store exists, the dialog only closes after the code was confirmed.
-        if self._steps.currentIndex() == 1 and not self._code_saved:
+        # Not while the store is being made; once it exists, the dialog only closes
+        # after the code was confirmed.
+        if self._busy or (self._steps.currentIndex() == 1 and not self._code_saved):
             return
         super().reject()
 

@@ -8,8 +8,9 @@ closes the store and shows the unlock dialog; unlocking returns to the page the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociaalveilig.core.enums import Role
 from sociaalveilig.core.services import setup, signals
 from sociaalveilig.core.services.context import ServiceContext
 
@@ -37,6 +39,47 @@ from sociaalveilig.ui.unlock_dialog import UnlockDialog
 
 WINDOW_TITLE = "Sociaal Veilig Parkstad"
 DEFAULT_SIZE = QSize(1280, 720)
+STORE_NAME_MAX = 44
+
+# Where a user starts when no page is remembered yet: the beheerder sets up the program,
+# the manager reads figures; the others start at Vandaag (the first page).
+START_PAGES: dict[Role, str] = {Role.BEHEERDER: "AdminPage", Role.MANAGER: "ReportsPage"}
+
+
+def default_store_folder() -> Path | None:
+    try:
+        from sociaalveilig.cli import default_store_dir
+
+        return default_store_dir()
+    except Exception:  # the status bar must not fail on a missing platform folder
+        return None
+
+
+def store_short_name(folder: Path, home: Path | None = None, default: Path | None = None) -> str:
+    """A short, recognisable name for the store folder in the status bar.
+
+    The standard folder is "standaardmap"; any other folder is its path with the home
+    folder as ``~`` and, when long, only its last parts (``…/demo-x/opslag``): a bare
+    "opslag" says nothing, and two stores (a restored copy, the demo) must be told apart.
+    """
+    try:
+        if default is not None and folder.resolve() == default.resolve():
+            return QCoreApplication.translate("MainWindow", "standaardmap")
+    except OSError:
+        pass
+    home = home if home is not None else Path.home()
+    text = str(folder)
+    try:
+        text = str(Path("~") / folder.relative_to(home))
+    except ValueError:
+        pass
+    for keep in (2, 1):
+        if len(text) <= STORE_NAME_MAX or len(folder.parts) <= keep:
+            break
+        text = str(Path("…", *folder.parts[-keep:]))
+    if len(text) > STORE_NAME_MAX:
+        text = "…" + text[-(STORE_NAME_MAX - 1) :]
+    return text
 
 
 class LockedPlaceholder(QWidget):
@@ -71,6 +114,8 @@ class MainWindow(QMainWindow):
         self._ctx: ServiceContext | None = ctx
         self._folder = ctx.store.folder
         self._username = ctx.actor.username
+        self._display_name = ctx.actor.display_name
+        self._role = ctx.actor.role
         self._clock = ctx.clock
         self.settings = settings if settings is not None else UiSettings()
         self.settings.set_user(ctx.actor.username)
@@ -220,6 +265,8 @@ class MainWindow(QMainWindow):
         if not self.pages:
             return
         names = [type(p).__name__ for p in self.pages]
+        if class_name not in names:
+            class_name = START_PAGES.get(self._role)
         row = names.index(class_name) if class_name in names else 0
         if self.nav.currentRow() == row:
             self._show_row(row)
@@ -305,7 +352,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         ctx = self._ctx
         if ctx is None:
-            self.user_label.setText(self.tr("Gebruiker: {user}").format(user=self._username))
+            self.user_label.setText(self.tr("Gebruiker: {user}").format(user=self._display_name))
             self.role_label.setText("")
             self.lock_label.setText(self.tr("Vergrendeld"))
         else:
@@ -314,8 +361,11 @@ class MainWindow(QMainWindow):
             )
             self.role_label.setText(self.tr("Rol: {role}").format(role=ctx.actor.role.label))
             self.lock_label.setText(self.tr("Ontgrendeld"))
-        self.store_label.setText(self.tr("Opslag: {folder}").format(folder=self._folder.name))
-        self.store_label.setToolTip(str(self._folder))
+        name = store_short_name(self._folder, default=default_store_folder())
+        self.store_label.setText(self.tr("Opslag: {folder}").format(folder=name))
+        self.store_label.setToolTip(
+            self.tr("Map van de opslag: {path}").format(path=self._folder.resolve())
+        )
 
     def lock(self) -> None:
         """Lock now: views emptied, clipboard cleared, store closed, unlock dialog shown."""
@@ -353,8 +403,6 @@ class MainWindow(QMainWindow):
         self._unlock_dialog.open()
 
     def _store_moved(self, folder: str) -> None:
-        from pathlib import Path
-
         self._folder = Path(folder)
         self.settings.set_last_store(folder)
 
@@ -371,10 +419,14 @@ class MainWindow(QMainWindow):
         same_user = ctx.actor.username == self._username
         self._folder = ctx.store.folder
         self._clock = ctx.clock
+        self._display_name = ctx.actor.display_name
+        self._role = ctx.actor.role
         if not same_user:
             self.save_layout()
             self._username = ctx.actor.username
             self.settings.set_user(ctx.actor.username)
+            # The next start (and the next lock) offers the user who signed in last.
+            self.settings.set_last_user(ctx.actor.username)
             self._build_pages(ctx)
             self.settings.restore_geometry(self)
         self._apply_context(ctx)

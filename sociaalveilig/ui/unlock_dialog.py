@@ -56,9 +56,8 @@ class UnlockDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
-        self.setWindowTitle(
-            self.tr("Sociaal Veilig – vergrendeld") if locked else self.tr("Sociaal Veilig")
-        )
+        # The program's name follows in the title bar ("Vergrendeld — Sociaal Veilig").
+        self.setWindowTitle(self.tr("Vergrendeld") if locked else self.tr("Aanmelden"))
         self.setModal(True)
         self.folder = folder
         self.context: ServiceContext | None = None

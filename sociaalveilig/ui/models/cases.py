@@ -10,6 +10,7 @@ from sociaalveilig.core.services import search
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.search import CaseQuery, CaseRow, CaseSort
 
+from sociaalveilig.ui.models.area_text import area_text, area_tooltip
 from sociaalveilig.ui.models.lazy import Column, LazyTableModel
 
 COL_REFERENCE = 0
@@ -39,9 +40,10 @@ class CaseTableModel(LazyTableModel[CaseRow]):
             COL_ADDRESS: Column(tr("Adres"), lambda r: r.address, None, CaseSort.ADDRESS.value),
             COL_AREA: Column(
                 tr("Focusgebied"),
-                lambda r: r.focus_area or r.municipality,
+                lambda r: area_text(r.focus_area, r.municipality),
                 None,
                 CaseSort.AREA.value,
+                tooltip=lambda r: area_tooltip(r.focus_area, r.municipality),
             ),
             COL_STATUS: Column(
                 tr("Status"),

@@ -10,6 +10,7 @@ from sociaalveilig.core.services import search
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.search import SignalQuery, SignalRow, SignalSort
 
+from sociaalveilig.ui.models.area_text import area_text, area_tooltip
 from sociaalveilig.ui.models.lazy import Column, LazyTableModel
 
 COL_RECEIVED = 0
@@ -54,9 +55,10 @@ class SignalTableModel(LazyTableModel[SignalRow]):
             COL_ADDRESS: Column(tr("Adres"), lambda r: r.address, None, SignalSort.ADDRESS.value),
             COL_AREA: Column(
                 tr("Focusgebied"),
-                lambda r: r.focus_area or r.municipality,
+                lambda r: area_text(r.focus_area, r.municipality),
                 None,
                 SignalSort.AREA.value,
+                tooltip=lambda r: area_tooltip(r.focus_area, r.municipality),
             ),
             COL_URGENCY: Column(
                 tr("Urgentie"),

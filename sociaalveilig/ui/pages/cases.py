@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.enums import CaseStatus, RiskLevel
+from sociaalveilig.core.enums import CaseStatus, RiskLevel, Role
 from sociaalveilig.core.services import access
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.search import CaseQuery, CaseRow
@@ -35,7 +35,7 @@ from sociaalveilig.ui.models import cases as case_columns
 from sociaalveilig.ui.models.cases import CaseTableModel
 from sociaalveilig.ui.models.lazy import RowRole
 from sociaalveilig.ui.pages.base import Page
-from sociaalveilig.ui.pages.signals import sample_widths
+from sociaalveilig.ui.pages.signals import count_text, sample_widths
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.settings import UiSettings
 
@@ -53,6 +53,9 @@ COLUMN_SAMPLES = {
 
 
 class CasesPage(Page):
+    # A beheerder sees no case content; a manager sees pseudonymised cases.
+    roles = frozenset({Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER, Role.MANAGER})
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._areas: tuple[AreaChoice, ...] = ()
@@ -120,8 +123,9 @@ class CasesPage(Page):
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.hide()
 
+        # The list keeps the layout's usual margins, as on Signalen (the case view has
+        # its own); without them the search box and the count touch the window's edge.
         list_layout = QVBoxLayout(self.list_widget)
-        list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(top)
         list_layout.addLayout(chips)
         list_layout.addWidget(self.view, 1)
@@ -156,6 +160,11 @@ class CasesPage(Page):
     def set_context(self, ctx: ServiceContext | None) -> None:
         self.model.set_context(ctx)
         self.case_view.set_context(ctx)
+        self.search_edit.setPlaceholderText(
+            self.tr("Zoeken op casusreferentie, bijvoorbeeld C-2026-00042…")
+            if ctx is not None and access.is_pseudonymised(ctx)
+            else self.tr("Zoeken in casussen: referentie, straat, plaats, postcode…")
+        )
         super().set_context(ctx)
 
     def refresh(self) -> None:
@@ -209,7 +218,7 @@ class CasesPage(Page):
         self.model.set_query(self.current_query())
 
     def _loaded(self, count: int) -> None:
-        self.count_label.setText(self.tr("{n} casussen").format(n=f"{count:,}".replace(",", ".")))
+        self.count_label.setText(count_text(count, self.tr("{n} casus"), self.tr("{n} casussen")))
         self.empty_label.setText(self.tr("Geen casussen gevonden met deze zoekwoorden of filters."))
         self.empty_label.setVisible(count == 0)
 

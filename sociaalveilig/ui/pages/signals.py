@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.enums import SignalStatus, Source
+from sociaalveilig.core.enums import Role, SignalStatus, Source
 from sociaalveilig.core.services.search import SignalQuery, SignalRow
 
 from sociaalveilig.ui import errors
@@ -80,7 +80,17 @@ def period_bounds(choice: str | None, today: date) -> tuple[date | None, date | 
     return None, None
 
 
+def count_text(count: int, one: str, many: str) -> str:
+    """E.g. "1 signaal", "1.234 signalen": Dutch thousands separator, singular for one."""
+    number = f"{count:,}".replace(",", ".")
+    return (one if count == 1 else many).format(n=number)
+
+
 class SignalsPage(Page):
+    # The beheerder sees no case content and the manager only figures: the signal
+    # list would only greet them with "geen toegang".
+    roles = frozenset({Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER})
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._areas: tuple[AreaChoice, ...] = ()
@@ -252,7 +262,7 @@ class SignalsPage(Page):
         self.apply_filters()
 
     def _loaded(self, count: int) -> None:
-        self.count_label.setText(self.tr("{n} signalen").format(n=f"{count:,}".replace(",", ".")))
+        self.count_label.setText(count_text(count, self.tr("{n} signaal"), self.tr("{n} signalen")))
         filtered = self.current_query() != SignalQuery(
             sort=self.model.query.sort, descending=self.model.query.descending
         )
