@@ -25,11 +25,20 @@ class EscalationTableModel(RecordTableModel[EscalationRow]):
         return (
             RecordColumn(self.tr("Opschaling"), lambda e: e.reference),
             RecordColumn(self.tr("Casus"), lambda e: e.case_reference),
-            RecordColumn(self.tr("Focusgebied"), lambda e: e.area or self.tr("—"),
-                         lambda e: e.area or ""),
-            RecordColumn(self.tr("Naar"), lambda e: e.target.label),
-            RecordColumn(self.tr("Status"), lambda e: e.status.label,
-                         lambda e: list(type(e.status)).index(e.status)),
+            RecordColumn(
+                self.tr("Focusgebied"),
+                lambda e: e.area or self.tr("—"),
+                lambda e: e.area or "",
+                tooltip=lambda e: e.area,
+            ),
+            RecordColumn(
+                self.tr("Naar"), lambda e: e.target.label, tooltip=lambda e: e.target.label
+            ),
+            RecordColumn(
+                self.tr("Status"),
+                lambda e: e.status.label,
+                lambda e: list(type(e.status)).index(e.status),
+            ),
             RecordColumn(
                 self.tr("Sinds"),
                 lambda e: f"{e.status_changed_at:%d-%m-%Y}",

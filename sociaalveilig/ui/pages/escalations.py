@@ -35,12 +35,24 @@ from sociaalveilig.ui.dialogs.escalate import EscalateDialog
 from sociaalveilig.ui.dialogs.escalation_status import EscalationStatusDialog
 from sociaalveilig.ui.models.escalation_table import EscalationTableModel
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.pages.signals import count_text, sample_widths
 from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.zvh_checklist import ZvhChecklist
 
 FILTER_OPEN = "open"
 FILTER_ALL = "all"
+
+# Fixed widths from sample text (any screen scale); "Kenmerk" takes what is left. The
+# area is shortened (full name in the tooltip) so "Naar" and "Status" stay in view.
+COLUMN_SAMPLES = {
+    EscalationTableModel.COL_REFERENCE: "E-0000-00000",
+    EscalationTableModel.COL_CASE: "C-0000-00000",
+    EscalationTableModel.COL_AREA: "Heerlen Noord (in",
+    EscalationTableModel.COL_TARGET: "Zorg- en Veiligheidsh",
+    EscalationTableModel.COL_STATUS: "In behandeling",
+    EscalationTableModel.COL_SINCE: "00-00-0000",
+}
 
 
 def load_case_facts(
@@ -70,7 +82,7 @@ class EscalationsPage(Page):
         self.filter.addItem(self.tr("Alle opschalingen"), FILTER_ALL)
         for status in EscalationStatus:
             self.filter.addItem(status.label, status.value)
-        self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.filter.currentIndexChanged.connect(self._filter_changed)
         filter_label = QLabel(self.tr("&Toon:"), self)
         filter_label.setBuddy(self.filter)
         self.count_label = QLabel(self)
@@ -79,8 +91,9 @@ class EscalationsPage(Page):
         self.model = EscalationTableModel(self)
         self.view = RecordView("escalations", self)
         self.view.setModel(self.model)
+        self.view.fit_columns(sample_widths(self.view, COLUMN_SAMPLES))
         self.view.current_row_changed.connect(self._row_changed)
-        self.view.activated_row.connect(lambda _row: self._focus_detail())
+        self.view.activated_row.connect(self._row_activated)
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -90,6 +103,7 @@ class EscalationsPage(Page):
         bar.addWidget(self.filter)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        bar.addSpacing(12)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.view, 1)
 
@@ -100,7 +114,7 @@ class EscalationsPage(Page):
         right_layout.addWidget(self._build_detail())
         self.checklist = ZvhChecklist(right)
         self.checklist.save_requested.connect(self.save_criteria)
-        self.checklist.escalate_requested.connect(lambda: self.escalate())
+        self.checklist.escalate_requested.connect(self._escalate_requested)
         right_layout.addWidget(self.checklist)
         right_layout.addStretch(1)
         scroll = QScrollArea(self)
@@ -116,6 +130,9 @@ class EscalationsPage(Page):
         splitter.setStretchFactor(1, 2)
         splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, False)
+        # The list shows reference, case, area, target and status side by side; the
+        # checklist wraps its text and needs less.
+        splitter.setSizes([660, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._show_escalation(None)
@@ -202,10 +219,20 @@ class EscalationsPage(Page):
 
         self.run(load, self._loaded)
 
+    def _filter_changed(self, _index: int) -> None:
+        self.refresh()
+
+    def _row_activated(self, _row: int) -> None:
+        self._focus_detail()
+
+    def _escalate_requested(self) -> None:
+        self.escalate()
+
     def _loaded(self, rows: list[EscalationRow]) -> None:
         self.model.set_rows(rows)
-        self.view.fit_columns()
-        self.count_label.setText(self.tr("{n} opschaling(en)").format(n=len(rows)))
+        self.count_label.setText(
+            count_text(len(rows), self.tr("{n} opschaling"), self.tr("{n} opschalingen"))
+        )
         wanted = self._select_after_load
         self._select_after_load = None
         row = self.model.row_of(wanted) if wanted else -1
@@ -296,9 +323,7 @@ class EscalationsPage(Page):
     def load_case(self, case: str) -> None:
         self.run(lambda ctx: load_case_facts(ctx, case), self._show_case_facts)
 
-    def _show_case_facts(
-        self, result: tuple[CaseDetail, EscalationProposal | None, bool]
-    ) -> None:
+    def _show_case_facts(self, result: tuple[CaseDetail, EscalationProposal | None, bool]) -> None:
         self.checklist.show_case(*result)
         # Escalating is the coordinator's decision; a wijkagent records the criteria.
         ctx = self.ctx
