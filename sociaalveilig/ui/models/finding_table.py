@@ -31,11 +31,13 @@ class FindingTableModel(RecordTableModel[FindingInfo]):
                 self.tr("Checklist"),
                 lambda f: f"{f.item.group.label}: {f.item.label}",
                 lambda f: f.item.code,
+                tooltip=lambda f: f"{f.item.group.label}: {f.item.label}",
             ),
-            RecordColumn(self.tr("Waar"), place_of),
+            RecordColumn(self.tr("Waar"), place_of, tooltip=place_of),
             RecordColumn(self.tr("Categorie"), lambda f: f.category_code or ""),
-            RecordColumn(self.tr("Bevinding"), lambda f: f.description,
-                         tooltip=lambda f: f.description),
+            RecordColumn(
+                self.tr("Bevinding"), lambda f: f.description, tooltip=lambda f: f.description
+            ),
             RecordColumn(
                 self.tr("Signaal"),
                 lambda f: f.signal_reference or self.tr("nog geen"),

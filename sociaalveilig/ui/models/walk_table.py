@@ -27,7 +27,17 @@ class WalkTableModel(RecordTableModel[WalkInfo]):
         return (
             RecordColumn(self.tr("Datum"), self.day, lambda w: w.walk_date),
             RecordColumn(self.tr("Focusgebied"), lambda w: w.area, tooltip=lambda w: w.area),
-            RecordColumn(self.tr("Status"), lambda w: w.status.label),
-            RecordColumn(self.tr("Bevindingen"), lambda w: str(w.finding_count),
-                         lambda w: w.finding_count, align_right=True),
+            RecordColumn(
+                self.tr("Status"),
+                lambda w: w.status.label,
+                tooltip=lambda w: self.tr("{status}, {n} bevindingen").format(
+                    status=w.status.label, n=w.finding_count
+                ),
+            ),
+            RecordColumn(
+                self.tr("Bevindingen"),
+                lambda w: str(w.finding_count),
+                lambda w: w.finding_count,
+                align_right=True,
+            ),
         )

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +47,7 @@ from sociaalveilig.ui.models.finding_table import FindingTableModel
 from sociaalveilig.ui.models.walk_action_table import WalkActionTableModel
 from sociaalveilig.ui.models.walk_table import WalkTableModel
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.panels.finding_form import FindingDraft, FindingForm
 from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
 from sociaalveilig.ui.settings import UiSettings
@@ -55,13 +57,24 @@ LOOK_BACK = timedelta(days=60)
 
 WalkContent = tuple[WalkInfo, list[FindingInfo], list[WalkActionRow]]
 
+# Column widths from sample text (any screen scale). In the walk list the area takes what
+# is left (full name in its tooltip); in the findings the description does.
+WALK_SAMPLES = {
+    WalkTableModel.COL_DATE: "wo 00-00-0000",
+    WalkTableModel.COL_STATUS: "Afgerond",
+}
+FINDING_SAMPLES = {
+    FindingTableModel.COL_ITEM: "Schoon: Afvalbakken en co",
+    FindingTableModel.COL_PLACE: "Verzonnenpad 104, 0000 AA",
+    FindingTableModel.COL_CATEGORY: "OP-JEUGD",
+    FindingTableModel.COL_SIGNAL: "S-0000-000000",
+}
+
 
 class BuurtschouwPage(Page):
     roles = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 
-    def __init__(
-        self, parent: QWidget | None = None, output: DocumentOutput | None = None
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None, output: DocumentOutput | None = None) -> None:
         super().__init__(parent)
         self.output = output if output is not None else document_output()
         self.files = ReportFiles()
@@ -70,6 +83,7 @@ class BuurtschouwPage(Page):
         self.last_dialog: QWidget | None = None
         self.last_pdf: Path | None = None
         self._select_after_load: str | None = None
+        self._signal_walk_id: str | None = None
 
         self.area_filter = QComboBox(self)
         self.area_filter.setObjectName("walkAreaFilter")
@@ -94,6 +108,13 @@ class BuurtschouwPage(Page):
         self.walk_view.setModel(self.walks)
         self.walk_view.current_row_changed.connect(self._walk_changed)
         self.walk_view.setMinimumWidth(260)
+        self.walk_view.fit_columns(sample_widths(self.walk_view, WALK_SAMPLES))
+        walk_header = self.walk_view.horizontalHeader()
+        walk_header.setStretchLastSection(False)
+        walk_header.setSectionResizeMode(WalkTableModel.COL_AREA, QHeaderView.ResizeMode.Stretch)
+        # The list is narrow beside the checklist: the number of findings shows in the
+        # status tooltip and in the walk itself, the area gets the room.
+        self.walk_view.setColumnHidden(WalkTableModel.COL_FINDINGS, True)
         self.no_walks = QLabel(self.tr("Geen buurtschouwen gepland."), self)
         self.no_walks.setObjectName("noWalks")
         self.no_walks.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -113,10 +134,10 @@ class BuurtschouwPage(Page):
         self.route.setObjectName("walkRoute")
         self.route.setWordWrap(True)
         self.route.setTextFormat(Qt.TextFormat.PlainText)
-        self.pack_button = QToolButton(self)
+        # A push button with a menu leaves room for its arrow (a tool button drew the
+        # arrow over the last letters).
+        self.pack_button = QPushButton(self.tr("Pakket voor onderweg"), self)
         self.pack_button.setObjectName("walkPack")
-        self.pack_button.setText(self.tr("Pakket voor onderweg"))
-        self.pack_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.pack_button)
         open_action = QAction(self.tr("Openen als PDF"), menu)
         print_action = QAction(self.tr("Afdrukken…"), menu)
@@ -127,7 +148,7 @@ class BuurtschouwPage(Page):
         self.pack_button.setMenu(menu)
         self.finish_button = QPushButton(self.tr("Schouw &afronden"), self)
         self.finish_button.setObjectName("finishWalk")
-        self.finish_button.clicked.connect(self.finish_walk)
+        self.finish_button.clicked.connect(self.confirm_finish)
         head_row = QHBoxLayout()
         head_row.addWidget(self.header, 1)
         head_row.addWidget(self.pack_button)
@@ -141,6 +162,12 @@ class BuurtschouwPage(Page):
         self.findings = FindingTableModel(self)
         self.finding_view = RecordView("findings", self)
         self.finding_view.setModel(self.findings)
+        self.finding_view.fit_columns(sample_widths(self.finding_view, FINDING_SAMPLES))
+        finding_header = self.finding_view.horizontalHeader()
+        finding_header.setStretchLastSection(False)
+        finding_header.setSectionResizeMode(
+            FindingTableModel.COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
+        )
         self.finding_view.activated_row.connect(lambda _row: self.make_signal())
         self.finding_view.current_row_changed.connect(lambda _row: self._update_buttons())
         self.signal_button = QPushButton(self.tr("&Signaal maken…"), self)
@@ -189,7 +216,7 @@ class BuurtschouwPage(Page):
         splitter.setStretchFactor(1, 3)
         splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, False)
-        splitter.setSizes([300, 850])
+        splitter.setSizes([340, 820])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(splitter, 1)
@@ -220,7 +247,6 @@ class BuurtschouwPage(Page):
             self._fill_area_filter()
             self.form.set_categories(choices.categories)
         self.walks.set_rows(rows)
-        self.walk_view.fit_columns({WalkTableModel.COL_AREA: 150})
         self.no_walks.setVisible(not rows)
         wanted = self._select_after_load
         self._select_after_load = None
@@ -321,7 +347,6 @@ class BuurtschouwPage(Page):
             else self.tr("Geen route vastgelegd.")
         )
         self.findings.set_rows(findings or [])
-        self.finding_view.fit_columns({FindingTableModel.COL_DESCRIPTION: 220})
         self.action_rows.set_rows(action_rows or [])
         self.action_view.fit_columns()
         if self.walks.row_of(walk.walk_id) >= 0:
@@ -350,9 +375,7 @@ class BuurtschouwPage(Page):
             walk is not None and finding is not None and finding.signal_id is None
         )
         if walk is not None and not enter and walk.status is not WalkStatus.AFGEROND:
-            self.form.setToolTip(
-                self.tr("Bevindingen legt u vast vanaf de dag van de schouw.")
-            )
+            self.form.setToolTip(self.tr("Bevindingen legt u vast vanaf de dag van de schouw."))
         else:
             self.form.setToolTip("")
 
@@ -432,15 +455,45 @@ class BuurtschouwPage(Page):
         dialog = FindingSignalDialog(ctx, finding, self)
         dialog.setObjectName("findingSignalDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        walk_id = finding.walk_id
-        dialog.saved.connect(lambda _f: self._signal_made(walk_id))
+        # A bound method, not a lambda: the dialog deletes itself when closed.
+        dialog.saved.connect(self._finding_signal_saved)
+        self._signal_walk_id = finding.walk_id
         self.last_dialog = dialog
         dialog.open()
         return dialog
 
+    def _finding_signal_saved(self, result: object) -> None:
+        walk_id = getattr(result, "walk_id", None) or self._signal_walk_id
+        if walk_id:
+            self._signal_made(walk_id)
+
     def _signal_made(self, walk_id: str) -> None:
         self.data_changed.emit()
         self.load_walk(walk_id)
+
+    def confirm_finish(self) -> QMessageBox | None:
+        """Finishing cannot be undone (no findings after it): ask first, without blocking."""
+        walk = self.walk
+        if walk is None:
+            return None
+        box = QMessageBox(self)
+        box.setObjectName("confirmFinishWalk")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Schouw afronden"))
+        box.setText(
+            self.tr(
+                "De schouw van {day} in {area} afronden? Daarna kunt u geen bevindingen meer "
+                "toevoegen; de actielijst blijft."
+            ).format(day=f"{walk.walk_date:%d-%m-%Y}", area=walk.area)
+        )
+        finish = box.addButton(self.tr("&Afronden"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Nog niet"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(finish)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        finish.clicked.connect(self.finish_walk)
+        self.last_dialog = box
+        box.open()
+        return box
 
     def finish_walk(self) -> None:
         walk = self.walk
