@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,6 +63,66 @@ _OK_STYLE = "color: #1b6e2a; font-weight: bold;"
 _BAD_STYLE = "color: #b02020; font-weight: bold;"
 
 
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AuditPage", text)
+
+
+# The log stores object types as code names (``case_list``); the beheerder reads Dutch.
+_OBJECT_LABELS: dict[str, str] = {
+    "case": "casus",
+    "signal": "signaal",
+    "action": "actie",
+    "escalation": "opschaling",
+    "person": "betrokkene",
+    "visit": "huisbezoek",
+    "meeting": "overleg",
+    "agenda_item": "agendapunt",
+    "agenda_proposals": "agendavoorstellen",
+    "buurtschouw": "buurtschouw",
+    "finding": "bevinding",
+    "focus_area": "focusgebied",
+    "user": "gebruiker",
+    "partner": "partner",
+    "store": "opslag",
+    "audit_log": "auditlog",
+    "routing_rule": "routeringsregel",
+    "retention_rule": "bewaartermijn",
+    "postcode": "postcode",
+    "category": "categorie",
+    "settings": "instellingen",
+    "reminder": "herinnering",
+    "case_list": "casussenlijst",
+    "signal_list": "signalenlijst",
+    "action_list": "actielijst",
+    "escalation_list": "opschalingenlijst",
+    "meeting_list": "overleggenlijst",
+    "visit_list": "huisbezoekenlijst",
+    "user_list": "gebruikerslijst",
+    "walk_action_list": "actielijst buurtschouw",
+    "emergency_access_list": "noodknoplijst",
+    "triage_list": "te beoordelen signalen",
+    "worklist_overdue": "werklijst te laat",
+    "worklist_week": "werklijst deze week",
+}
+
+
+def object_label(object_type: str | None) -> str:
+    """The Dutch name of an audit object type; an unknown type is shown as stored."""
+    if not object_type:
+        return ""
+    label = _OBJECT_LABELS.get(object_type)
+    return _t(label) if label is not None else object_type
+
+
+def _object_text(object_type: str | None, name: str | None) -> str:
+    return " ".join(p for p in (object_label(object_type), name) if p)
+
+
+def _object_tooltip(object_type: str | None, name: str | None) -> str:
+    """The stored form, for a beheerder who compares with an export."""
+    return " ".join(p for p in (object_type, name) if p)
+
+
 def _to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
@@ -102,7 +162,8 @@ class AuditTableModel(RecordTableModel[AuditRow]):
             RecordColumn(self.tr("Actie"), lambda r: r.action_label),
             RecordColumn(
                 self.tr("Object"),
-                lambda r: " ".join(p for p in (r.object_type, r.object_id) if p),
+                lambda r: _object_text(r.object_type, r.object_id),
+                tooltip=lambda r: _object_tooltip(r.object_type, r.object_id),
             ),
             RecordColumn(self.tr("Persoon"), lambda r: r.person_ref or ""),
             RecordColumn(
@@ -141,7 +202,8 @@ class EmergencyTableModel(RecordTableModel[EmergencyAccess]):
             RecordColumn(self.tr("Rol"), lambda e: role_label(e.role)),
             RecordColumn(
                 self.tr("Geopend"),
-                lambda e: " ".join(p for p in (e.object_type, e.reference) if p),
+                lambda e: _object_text(e.object_type, e.reference),
+                tooltip=lambda e: _object_tooltip(e.object_type, e.reference),
             ),
             RecordColumn(self.tr("Reden"), lambda e: e.purpose or "", tooltip=lambda e: e.purpose),
         )
