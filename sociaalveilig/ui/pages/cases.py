@@ -35,7 +35,7 @@ from sociaalveilig.ui.models import cases as case_columns
 from sociaalveilig.ui.models.cases import CaseTableModel
 from sociaalveilig.ui.models.lazy import RowRole
 from sociaalveilig.ui.pages.base import Page
-from sociaalveilig.ui.pages.signals import count_text, sample_widths
+from sociaalveilig.ui.pages.signals import SearchToList, count_text, sample_widths
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.settings import UiSettings
 
@@ -122,6 +122,7 @@ class CasesPage(Page):
         self.empty_label = QLabel(self.list_widget)
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.hide()
+        self._search_keys = SearchToList(self.search_edit, self.view)
 
         # The list keeps the layout's usual margins, as on Signalen (the case view has
         # its own); without them the search box and the count touch the window's edge.

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -86,6 +86,27 @@ def count_text(count: int, one: str, many: str) -> str:
     return (one if count == 1 else many).format(n=number)
 
 
+class SearchToList(QObject):
+    """Down (or Page Down) in a search box moves into its result list, on the first row,
+    so a keyboard user searches, steps down and opens with Enter."""
+
+    def __init__(self, search: QLineEdit, view: RecordView) -> None:
+        super().__init__(search)
+        self._view = view
+        search.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+                model = self._view.model()
+                if model is not None and model.rowCount() > 0:
+                    self._view.setFocus(Qt.FocusReason.TabFocusReason)
+                    if self._view.current_row() < 0:
+                        self._view.select_row(0)
+                    return True
+        return super().eventFilter(watched, event)
+
+
 class SignalsPage(Page):
     # The beheerder sees no case content and the manager only figures: the signal
     # list would only greet them with "geen toegang".
@@ -144,6 +165,7 @@ class SignalsPage(Page):
         self.overdue_button.setObjectName("overdueChip")
         self.overdue_button.setCheckable(True)
         self.clear_button = QPushButton(self.tr("Filters wissen"), self)
+        self.clear_button.setObjectName("clearFilters")
         self.clear_button.setFlat(True)
         self.clear_button.clicked.connect(self.clear_filters)
         chips = QHBoxLayout()
@@ -182,6 +204,21 @@ class SignalsPage(Page):
 
         focus_search = QShortcut(QKeySequence.StandardKey.Find, self)
         focus_search.activated.connect(self.search_edit.setFocus)
+        self._search_keys = SearchToList(self.search_edit, self.view)
+        # Tab: search, the filters, the list; "Nieuw signaal…" (also Ctrl+N) comes last.
+        order = (
+            self.search_edit,
+            self.area_chip,
+            self.status_chip,
+            self.source_chip,
+            self.period_chip,
+            self.overdue_button,
+            self.clear_button,
+            self.view,
+            self.new_button,
+        )
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # ------------------------------------------------------------------ page contract
 
