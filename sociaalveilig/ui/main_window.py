@@ -354,12 +354,14 @@ class MainWindow(QMainWindow):
         if ctx is None:
             self.user_label.setText(self.tr("Gebruiker: {user}").format(user=self._display_name))
             self.role_label.setText("")
+            self.role_label.hide()  # no empty gap in the status bar
             self.lock_label.setText(self.tr("Vergrendeld"))
         else:
             self.user_label.setText(
                 self.tr("Gebruiker: {user}").format(user=ctx.actor.display_name)
             )
             self.role_label.setText(self.tr("Rol: {role}").format(role=ctx.actor.role.label))
+            self.role_label.show()
             self.lock_label.setText(self.tr("Ontgrendeld"))
         name = store_short_name(self._folder, default=default_store_folder())
         self.store_label.setText(self.tr("Opslag: {folder}").format(folder=name))

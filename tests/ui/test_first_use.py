@@ -104,6 +104,7 @@ def test_locked_status_bar_keeps_the_display_name(qtbot, coordinator_ctx, ui_set
     wait_idle()
     assert window.user_label.text() == "Gebruiker: Coordinator"
     assert window.lock_label.text() == "Vergrendeld"
+    assert not window.role_label.isVisible()
     dialog = window.findChild(UnlockDialog)
     assert dialog is not None and dialog.windowTitle() == "Vergrendeld"
     dialog.reject()
