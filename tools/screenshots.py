@@ -192,6 +192,22 @@ def main(argv: list[str] | None = None) -> int:
     grab(app, first, args.out / "36-herstelcode.png")
     first.confirm_saved()
 
+    # ---- the beheerder's audit log (object types in Dutch)
+    from sociaalveilig.core.services.setup import context_for
+
+    admin_settings = UiSettings(
+        QSettings(str(work / "instellingen-audit.ini"), QSettings.Format.IniFormat)
+    )
+    admin_window = MainWindow(context_for(ctx.store, "beheer", clock), admin_settings)
+    admin_window.resize(*SIZE)
+    admin_window.show()
+    admin_window.show_page("AuditPage")
+    settle(app)
+    grab(app, admin_window, args.out / "55-beheer-auditlog.png")
+    # Not close(): closing a window locks its store, and the next windows share it.
+    admin_window.hide()
+    admin_window.deleteLater()
+
     # ---- Beheer as the demo beheerder, in a window of its own
     screenshot_extras.beheer(app, ctx, clock, work, args.out, grab, settle, SIZE)
 

@@ -273,6 +273,10 @@ class MainWindow(QMainWindow):
         else:
             self.nav.setCurrentRow(row)
 
+    def show_page(self, class_name: str) -> None:
+        """Show a page by its class name (the user's start page if it is not there)."""
+        self._go_to_page(class_name)
+
     def open_case(self, case_id: str) -> None:
         """Show a case in the Casussen page."""
         page = self.page("CasesPage")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from sociaalveilig.core.services.auditlog import AuditRow
 
-from sociaalveilig.ui.pages.audit import AuditTableModel, object_label
+from sociaalveilig.ui.pages.audit import AuditTableModel, action_text, object_label
 
 
 def _row(n: int, object_type: str | None, object_id: str | None) -> AuditRow:
@@ -55,3 +55,15 @@ def test_object_types_read_as_dutch(qtmodeltester):
 def test_every_list_type_of_the_services_has_a_dutch_name():
     for code in ("signal_list", "user_list", "triage_list", "emergency_access_list", "store"):
         assert object_label(code) != code
+
+
+def test_actions_the_core_leaves_as_codes_read_as_dutch():
+    model = AuditTableModel()
+    rows = [_row(1, "case", "C-2026-00042"), _row(2, "case_list", None)]
+    rows = [rows[0], AuditRow(**{**rows[1].__dict__, "action": "list"})]
+    model.set_rows(rows)
+    assert model.index(0, AuditTableModel.COL_ACTION).data() == "Inzien"  # the core's label
+    assert model.index(1, AuditTableModel.COL_ACTION).data() == "Lijst bekijken"
+    assert model.index(1, AuditTableModel.COL_ACTION).data(Qt.ItemDataRole.ToolTipRole) == "list"
+    assert action_text("link_proposal", "link_proposal") == "Koppelvoorstel"
+    assert action_text("brand_new", "brand_new") == "brand_new"

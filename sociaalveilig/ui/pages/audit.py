@@ -106,6 +106,38 @@ _OBJECT_LABELS: dict[str, str] = {
 }
 
 
+# Actions the core has no Dutch label for yet (``auditlog.action_label`` returns the code).
+_ACTION_LABELS: dict[str, str] = {
+    "list": "Lijst bekijken",
+    "link_proposal": "Koppelvoorstel",
+    "unlink": "Ontkoppelen",
+    "status": "Status gewijzigd",
+    "risk": "Risico gewijzigd",
+    "lead_partner": "Casusregisseur gekozen",
+    "add_person": "Betrokkene toegevoegd",
+    "escalation_advice": "Opschalingsadvies",
+    "zvh_criteria": "ZVH-criteria vastgelegd",
+    "move": "Verplaatst",
+    "delete": "Verwijderen",
+    "send": "Versturen",
+    "settings": "Instellingen gewijzigd",
+    "change_role": "Rol gewijzigd",
+    "deactivate": "Toegang ingetrokken",
+    "reactivate": "Toegang hersteld",
+    "reminder_done": "Herinnering gedaan",
+    "reminder_snooze": "Herinnering uitgesteld",
+    "view_routing": "Routering bekijken",
+}
+
+
+def action_text(code: str, core_label: str) -> str:
+    """The core's Dutch label, or ours where the core shows the bare code."""
+    if core_label != code:
+        return core_label
+    label = _ACTION_LABELS.get(code)
+    return _t(label) if label is not None else code
+
+
 def object_label(object_type: str | None) -> str:
     """The Dutch name of an audit object type; an unknown type is shown as stored."""
     if not object_type:
@@ -159,7 +191,11 @@ class AuditTableModel(RecordTableModel[AuditRow]):
             ),
             RecordColumn(self.tr("Gebruiker"), lambda r: r.username),
             RecordColumn(self.tr("Rol"), lambda r: r.role_label),
-            RecordColumn(self.tr("Actie"), lambda r: r.action_label),
+            RecordColumn(
+                self.tr("Actie"),
+                lambda r: action_text(r.action, r.action_label),
+                tooltip=lambda r: r.action,
+            ),
             RecordColumn(
                 self.tr("Object"),
                 lambda r: _object_text(r.object_type, r.object_id),
@@ -574,7 +610,7 @@ class AuditPage(Page):
         for name in usernames:
             self.user_combo.addItem(name, name)
         for code, label in actions:
-            self.action_combo.addItem(label, code)
+            self.action_combo.addItem(action_text(code, label), code)
         self.user_combo.setCurrentIndex(max(0, self.user_combo.findData(user)))
         self.action_combo.setCurrentIndex(max(0, self.action_combo.findData(action)))
 
