@@ -64,3 +64,13 @@ def test_case_search_down_moves_into_the_list(qtbot, coordinator_ctx, wait_idle)
     page.search_edit.setFocus()
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
     assert page.view.hasFocus() and page.view.current_row() == 0
+
+
+def test_ctrl_f_goes_to_the_case_search(qtbot, coordinator_ctx, wait_idle):
+    page = CasesPage()
+    _active(qtbot, page)
+    page.set_context(coordinator_ctx)
+    wait_idle()
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search_edit.hasFocus()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -123,6 +124,8 @@ class CasesPage(Page):
         self.empty_label.setObjectName("emptyLabel")
         self.empty_label.hide()
         self._search_keys = SearchToList(self.search_edit, self.view)
+        focus_search = QShortcut(QKeySequence.StandardKey.Find, self.list_widget)
+        focus_search.activated.connect(self.search_edit.setFocus)
 
         # The list keeps the layout's usual margins, as on Signalen (the case view has
         # its own); without them the search box and the count touch the window's edge.
