@@ -8,6 +8,7 @@ Step 2 shows the recovery code, once: it can be printed, and the dialog only clo
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -240,7 +241,30 @@ class FirstStartDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         errors.log_exception(exc)
         self._set_busy(False)
+        if errors.as_known_error(exc) is None and isinstance(exc, OSError):
+            self.error_label.setText(self.folder_problem(exc))
+            self.choose_button.setFocus()
+            return
         self.error_label.setText(errors.message_for(exc))
+
+    def folder_problem(self, exc: OSError) -> str:
+        """What is wrong with the chosen folder, in Dutch (the system's own text is
+        English and says nothing to a coordinator)."""
+        reasons = {
+            errno.ENOENT: self.tr(
+                "de map, of een map erboven, bestaat niet en kan niet worden gemaakt"
+            ),
+            errno.ENOTDIR: self.tr("een deel van het pad is een bestand, geen map"),
+            errno.EACCES: self.tr("u mag in deze map niet schrijven"),
+            errno.EPERM: self.tr("u mag in deze map niet schrijven"),
+            errno.EROFS: self.tr("de schijf is alleen-lezen"),
+            errno.ENOSPC: self.tr("de schijf is vol"),
+        }
+        reason = reasons.get(exc.errno or 0, self.tr("de map kan niet worden gebruikt"))
+        return self.tr(
+            "De opslag kan niet in {folder} worden gemaakt: {reason}. Kies met 'Andere map…' "
+            "een map waarin u mag schrijven, bijvoorbeeld in uw documentenmap."
+        ).format(folder=self.folder, reason=reason)
 
     def _created(self, result: tuple[ServiceContext, str]) -> None:
         self._set_busy(False)

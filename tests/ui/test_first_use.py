@@ -163,3 +163,22 @@ def test_first_start_cannot_be_cancelled_while_the_store_is_made(qtbot, tmp_path
         dialog.confirm_saved()
     finally:
         dialog.context.store.close()
+
+
+def test_first_start_in_an_unusable_folder_says_so_in_dutch(qtbot, tmp_path: Path, wait_idle):
+    blocker = tmp_path / "een-bestand.txt"
+    blocker.write_text("geen map")
+    dialog = FirstStartDialog(blocker / "opslag")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.username_edit.setText("beheer")
+    dialog.passphrase_edit.setText("Paarse-Olifant-Danst-42!")
+    dialog.repeat_edit.setText("Paarse-Olifant-Danst-42!")
+    dialog.create_store()
+    qtbot.waitUntil(dialog.create_button.isEnabled, timeout=30_000)
+    wait_idle()
+    text = dialog.error_label.text()
+    assert "kan niet in" in text and "Andere map" in text
+    assert "Er ging iets mis in het programma" not in text
+    assert dialog.context is None
+    assert dialog.passphrase_edit.text() == "Paarse-Olifant-Danst-42!"  # nothing typed is lost
