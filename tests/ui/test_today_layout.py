@@ -13,7 +13,7 @@ from sociaalveilig.core.services.reminders import Reminder, ReminderKind
 from sociaalveilig.core.services.worklist import WorkItem, WorkKind
 from tests.ui.builders import register
 
-from sociaalveilig.ui.models.worklist import COL_TITLE, WorkItemModel, work_summary
+from sociaalveilig.ui.models.worklist import COL_AREA, COL_TITLE, WorkItemModel, work_summary
 from sociaalveilig.ui.pages.today import TodayPage, section_weights
 from sociaalveilig.ui.reminder_panel import DETAIL_ROLE, ReminderPanel
 
@@ -119,6 +119,9 @@ def test_worklist_what_column_does_not_repeat_kind_and_reference():
     index = model.index(0, COL_TITLE)
     assert index.data() == "Woonoverlast, Nepweg"
     assert index.data(Qt.ItemDataRole.ToolTipRole) == signal.title
+    area = model.index(0, COL_AREA)
+    assert area.data() == "geen"  # outside the focus areas, said plainly (not a blank)
+    assert area.data(Qt.ItemDataRole.ToolTipRole) == "Geen focusgebied"
 
 
 def test_section_weights_give_an_empty_list_little_room():

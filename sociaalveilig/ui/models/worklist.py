@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sociaalveilig.core.services.worklist import TriageItem, WorkItem
 
+from sociaalveilig.ui.models.area_text import area_text, area_tooltip
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 
 COL_KIND = 0
@@ -59,7 +60,12 @@ class WorkItemModel(RecordTableModel[WorkItem]):
             RecordColumn(self.tr("Soort"), lambda i: i.kind_label),
             RecordColumn(self.tr("Referentie"), lambda i: i.reference),
             RecordColumn(self.tr("Wat"), work_summary, tooltip=lambda i: i.title),
-            RecordColumn(self.tr("Focusgebied"), lambda i: i.area or "", tooltip=lambda i: i.area),
+            RecordColumn(
+                self.tr("Focusgebied"),
+                lambda i: area_text(i.area, None),
+                lambda i: i.area or "",
+                tooltip=lambda i: area_tooltip(i.area, None),
+            ),
             RecordColumn(
                 self.tr("Uiterlijk"),
                 _due_text,
@@ -105,7 +111,12 @@ class TriageModel(RecordTableModel[TriageItem]):
                 self.tr("Plaats"),
                 lambda t: f"{t.street}, {t.postcode}" if t.street else t.postcode,
             ),
-            RecordColumn(self.tr("Focusgebied"), lambda t: t.area or "", tooltip=lambda t: t.area),
+            RecordColumn(
+                self.tr("Focusgebied"),
+                lambda t: area_text(t.area, None),
+                lambda t: t.area or "",
+                tooltip=lambda t: area_tooltip(t.area, None),
+            ),
             RecordColumn(
                 self.tr("Waarom hier"),
                 lambda t: t.reason_label,
