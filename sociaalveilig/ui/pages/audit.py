@@ -540,8 +540,9 @@ class AuditPage(Page):
             self.tabs.setTabVisible(self.tabs.indexOf(self.emergency_tab), beheerder)
             self.tabs.setTabVisible(self.tabs.indexOf(self.subject_tab), coordinator)
             self.rule_box.setVisible(beheerder)
-            self.as_of_date.setMaximumDate(QDate(ctx.clock.now().date()))
-            self.as_of_date.setDate(QDate(ctx.clock.now().date()))
+            today = ctx.clock.now().date()
+            self.as_of_date.setMaximumDate(QDate(today.year, today.month, today.day))
+            self.as_of_date.setDate(QDate(today.year, today.month, today.day))
             first_visible = next(i for i in range(self.tabs.count()) if self.tabs.isTabVisible(i))
             self.tabs.setCurrentIndex(first_visible)
             self._chain_checked = False
