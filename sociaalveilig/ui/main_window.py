@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QInputDialog,
@@ -39,6 +39,10 @@ from sociaalveilig.ui.unlock_dialog import UnlockDialog
 
 WINDOW_TITLE = "Sociaal Veilig Parkstad"
 DEFAULT_SIZE = QSize(1280, 720)
+# Room the window manager takes around the window (title bar, borders), and the width up to
+# which a first window simply fills the screen.
+FRAME_ALLOWANCE = QSize(16, 40)
+FILL_SCREEN_BELOW_WIDTH = 1600
 STORE_NAME_MAX = 44
 
 # Where a user starts when no page is remembered yet: the beheerder sets up the program,
@@ -158,13 +162,32 @@ class MainWindow(QMainWindow):
 
         self._build_pages(ctx)
         self._apply_context(ctx)
-        self.resize(DEFAULT_SIZE)
-        self.settings.restore_geometry(self)
+        if not self.settings.restore_geometry(self):
+            self._fit_to_screen()
         self._go_to_page(self.settings.last_page())
         self.idle_lock.set_minutes(self.settings.idle_minutes())
         self.idle_lock.arm()
 
     # ------------------------------------------------------------------ building
+
+    def _fit_to_screen(self) -> None:
+        """The first time (no remembered geometry): a window that fits the screen's free
+        area with its title bar, so on a 1366×768 laptop the status bar is not hidden
+        under the taskbar; on a small screen it uses the whole width."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(DEFAULT_SIZE)
+            return
+        free = screen.availableGeometry()
+        width = free.width() - FRAME_ALLOWANCE.width()
+        height = free.height() - FRAME_ALLOWANCE.height()
+        if free.width() >= FILL_SCREEN_BELOW_WIDTH:
+            width = min(width, DEFAULT_SIZE.width())
+            height = min(height, DEFAULT_SIZE.height())
+        self.resize(max(width, 640), max(height, 480))
+        frame = self.frameGeometry()
+        frame.moveCenter(free.center())
+        self.move(max(free.left(), frame.left()), max(free.top(), frame.top()))
 
     def _build_actions(self) -> None:
         self.lock_action = QAction(self.tr("Vergrendelen"), self)

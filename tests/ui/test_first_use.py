@@ -182,3 +182,24 @@ def test_first_start_in_an_unusable_folder_says_so_in_dutch(qtbot, tmp_path: Pat
     assert "Er ging iets mis in het programma" not in text
     assert dialog.context is None
     assert dialog.passphrase_edit.text() == "Paarse-Olifant-Danst-42!"  # nothing typed is lost
+
+
+def test_first_window_fits_the_free_screen_area(qtbot, coordinator_ctx, ui_settings):
+    window = MainWindow(coordinator_ctx, ui_settings, clipboard=SecureClipboard())
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    # Title bar and borders fit too: on a 1366×768 laptop the status bar stays in view.
+    assert window.width() + 16 <= free.width()
+    assert window.height() + 40 <= free.height()
+    assert free.contains(window.pos())
+    window.close()
+
+
+def test_remembered_geometry_wins_over_fitting(qtbot, coordinator_ctx, ui_settings):
+    first = MainWindow(coordinator_ctx, ui_settings, clipboard=SecureClipboard())
+    qtbot.addWidget(first)
+    first.resize(700, 500)
+    first.save_layout()
+    again = MainWindow(coordinator_ctx, ui_settings, clipboard=SecureClipboard())
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 500)
