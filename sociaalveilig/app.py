@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("Sociaal Veilig")
+    app.setApplicationDisplayName("Sociaal Veilig Parkstad")  # Qt appends it to titles
     install_translations(app)
     args = parse_args(argv)
 

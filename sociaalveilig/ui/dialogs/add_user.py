@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from sociaalveilig.core.enums import Role
@@ -59,6 +60,8 @@ class AddUserDialog(ServiceFormDialog):
         self.role.currentIndexChanged.connect(self._role_changed)
         self._role_changed()
         self.resize(480, self.sizeHint().height())
+        # Typed keys go into the user name at once (the buttons come first in the focus chain).
+        self.username.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _role_changed(self) -> None:
         role = Role(self.role.currentData())
