@@ -167,7 +167,7 @@ def test_sigkill_loses_no_committed_transaction(
         sender.close()
         if rng.random() < 0.15:
             # Kill during start-up: while the store is opened and last round's WAL recovered.
-            time.sleep(rng.uniform(0.0, 0.2))
+            time.sleep(rng.uniform(0.0, 0.03))
         else:
             # Let the writer get going (0-3 commits, however slow the machine is), then
             # kill at a random moment (not a timing assertion: any moment must do).
