@@ -8,18 +8,20 @@ area, where routing would send the signal and why, and the open case at this add
 everything typed and puts the cursor in the field named by the message. After saving the
 dialog shows the reference, the routing result with its reason and the case.
 
-Keyboard only: the tab order follows the form; Enter saves (Ctrl+Enter in the description);
-Esc cancels.
+Keyboard only: the tab order follows the form (Tab leaves the date and time in one step);
+Enter saves (Ctrl+Enter in the description); Esc cancels, asking first when something was
+typed. A wijkagent typing an address outside the own focus areas gets "Geen casus"
+proposed, with the reason, since a new case there would be refused.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -68,6 +71,35 @@ def category_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     return [(c.code, c.name) for c in reference_data.list_categories(ctx)]
 
 
+@dataclass(frozen=True)
+class IntakeProposal:
+    """The preview plus whether this user may start a new case at the address."""
+
+    preview: IntakePreview
+    may_start_case: bool
+
+
+def preview_for_user(ctx: ServiceContext, inp: SignalInput) -> IntakeProposal:
+    """The preview and, for a wijkagent, whether the address lies in the own focus areas
+    (a new case elsewhere is refused on saving). Runs on a worker thread."""
+    preview = signals.preview_signal(ctx, inp)
+    may_start = ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT)
+    if ctx.actor.role is Role.WIJKAGENT:
+        own = {
+            a.name for a in reference_data.list_focus_areas(ctx) if a.area_id in ctx.actor.area_ids
+        }
+        may_start = preview.focus_area is not None and preview.focus_area in own
+    return IntakeProposal(preview, may_start)
+
+
+class DateTimeField(QDateTimeEdit):
+    """A date-time edit that Tab leaves in one step (plain QDateTimeEdit tabs through day,
+    month, year, hour and minute first). The arrow keys still move between the parts."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
+
+
 class IntakeDialog(QDialog):
     """Register one signal. ``signal_saved(SignalDetail)`` after a successful save."""
 
@@ -86,6 +118,8 @@ class IntakeDialog(QDialog):
         self.setModal(True)
         self._ctx = ctx
         self._preview: IntakePreview | None = None
+        self._may_start_case = True
+        self.discard_box: QMessageBox | None = None
         self._preview_generation = 0
         self._saving = False
         self.saved: SignalDetail | None = None
@@ -103,6 +137,7 @@ class IntakeDialog(QDialog):
         layout.addWidget(self._steps)
         self.resize(1080, 620)
         self._connect_preview_triggers()
+        self._untouched = self._form_state()
         self.received_edit.setFocus()
 
     # ------------------------------------------------------------------ form
@@ -111,7 +146,7 @@ class IntakeDialog(QDialog):
         page = QWidget(self)
         now = self._ctx.clock.now()
 
-        self.received_edit = QDateTimeEdit(
+        self.received_edit = DateTimeField(
             QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)), page
         )
         self.received_edit.setObjectName("datum")
@@ -145,7 +180,9 @@ class IntakeDialog(QDialog):
         self.postcode_edit.textEdited.connect(self._normalise_postcode)
         self.house_number_edit = QLineEdit(page)
         self.house_number_edit.setObjectName("huisnummer")
-        self.house_number_edit.setMaxLength(6)
+        self.house_number_edit.setMaxLength(5)
+        # Digits only: letters belong in the toevoeging.
+        self.house_number_edit.setValidator(QIntValidator(1, 99999, self.house_number_edit))
         self.addition_edit = QLineEdit(page)
         self.addition_edit.setObjectName("toevoeging")
         self.addition_edit.setMaxLength(10)
@@ -217,6 +254,11 @@ class IntakeDialog(QDialog):
         self.case_layout = QVBoxLayout(self.case_box)
         self.case_buttons = QButtonGroup(self)
         self.case_buttons.setExclusive(True)
+        self.case_hint = QLabel(page)
+        self.case_hint.setObjectName("caseHint")
+        self.case_hint.setWordWrap(True)
+        self.case_hint.setStyleSheet("color: #555;")
+        self.case_hint.setVisible(False)
         self._set_case_options(())
 
         self.error_label = QLabel(page)
@@ -230,7 +272,7 @@ class IntakeDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button = QPushButton(self.tr("Annuleren"), page)
         self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error_label, 1)
         buttons.addWidget(self.cancel_button)
@@ -263,6 +305,7 @@ class IntakeDialog(QDialog):
         side_layout.addWidget(self.routing_label)
         side_layout.addSpacing(6)
         side_layout.addWidget(self.case_box)
+        side_layout.addWidget(self.case_hint)
         side_layout.addStretch(1)
 
         inner = QWidget(page)
@@ -326,6 +369,8 @@ class IntakeDialog(QDialog):
         self.category_combo.setCurrentIndex(max(index, 0))
         self.category_combo.blockSignals(False)
         self.category_combo.setEnabled(bool(categories))
+        if hasattr(self, "_untouched"):  # the list arrived after opening: not a user's edit
+            self._untouched = {**self._untouched, "categorie": self.category_combo.currentData()}
         self._schedule_preview()
 
     def _categories_failed(self, exc: BaseException) -> None:
@@ -417,14 +462,15 @@ class IntakeDialog(QDialog):
         ctx = self._ctx
         run_operation(
             self,
-            lambda: signals.preview_signal(ctx, inp),
-            lambda preview: self._preview_arrived(generation, preview),
+            lambda: preview_for_user(ctx, inp),
+            lambda proposal: self._preview_arrived(generation, proposal),
             lambda exc: self._preview_failed(generation, exc),
         )
 
-    def _preview_arrived(self, generation: int, preview: IntakePreview) -> None:
+    def _preview_arrived(self, generation: int, proposal: IntakeProposal) -> None:
         if generation == self._preview_generation:
-            self._show_preview(preview)
+            self._may_start_case = proposal.may_start_case
+            self._show_preview(proposal.preview)
 
     def _preview_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._preview_generation:
@@ -492,6 +538,18 @@ class IntakeDialog(QDialog):
         wanted = previous if previous in ids and previous != NEW_CASE else None
         if wanted is None:
             wanted = ids[0]
+        outside = self._preview is not None and not self._may_start_case and NEW_CASE in ids
+        if outside and wanted == NEW_CASE:
+            wanted = NO_CASE
+        self.case_hint.setText(
+            self.tr(
+                "Dit adres ligt buiten uw focusgebieden: registreer zonder casus, dan maakt "
+                "de coördinator de casus."
+            )
+            if outside
+            else ""
+        )
+        self.case_hint.setVisible(outside)
         for choice, text, explanation in options:
             button = QRadioButton(text, self.case_box)
             button.setProperty("choice", choice)
@@ -657,8 +715,88 @@ class IntakeDialog(QDialog):
         self._show_preview(None)
         self._steps.setCurrentIndex(0)
         self.save_button.setDefault(True)
+        self._untouched = self._form_state()
         self.postcode_edit.setFocus()
 
+    # ------------------------------------------------------------------ cancel
+
+    def _form_state(self) -> dict[str, object]:
+        return {
+            "datum": self.received_edit.dateTime(),
+            "bron": self.source_combo.currentData(),
+            "organisatie": self.organisation_edit.text(),
+            "categorie": self.category_combo.currentData(),
+            "postcode": self.postcode_edit.text(),
+            "huisnummer": self.house_number_edit.text(),
+            "toevoeging": self.addition_edit.text(),
+            "straat": self.street_edit.text(),
+            "plaats": self.city_edit.text(),
+            "omschrijving": self.description_edit.toPlainText(),
+            "urgentie": self.urgency_combo.currentData(),
+            "melder": self.reporter_edit.text(),
+            "betrokkene": self.persons_editor.persons(),
+        }
+
+    def has_unsaved_input(self) -> bool:
+        """Something was typed or chosen on the form and not saved."""
+        return self._steps.currentIndex() == 0 and self._form_state() != self._untouched
+
+    def cancel(self) -> None:
+        """Esc and Annuleren: an untouched form closes at once; a filled one asks first,
+        with 'keep editing' as the default answer."""
+        if self.discard_box is not None:
+            return
+        if not self.has_unsaved_input():
+            self.reject()
+            return
+        box = QMessageBox(self)
+        box.setObjectName("discardSignal")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Nieuw signaal"))
+        box.setText(self.tr("Het signaal is nog niet opgeslagen. Wegwerpen?"))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Wegwerpen"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Verder invullen"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setEscapeButton(QMessageBox.StandardButton.No)
+        box.finished.connect(self._discard_answered)
+        self.discard_box = box
+        box.open()
+
+    def _discard_answered(self, answer: int) -> None:
+        box = self.discard_box
+        self.discard_box = None
+        if box is not None:
+            box.deleteLater()
+        if answer == QMessageBox.StandardButton.Yes.value:
+            self.reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        ):
+            event.accept()
+            self.cancel()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The window's close button asks like Annuleren; a close by the program (the
+        lock) does not."""
+        if event.spontaneous() and self.isVisible() and self.has_unsaved_input():
+            event.ignore()
+            self.cancel()
+            return
+        super().closeEvent(event)
+
     def reject(self) -> None:
+        """Close without asking (the program's own close, e.g. the lock); the user's Esc
+        and Annuleren go through ``cancel``."""
         self._preview_generation += 1  # a preview still under way is dropped
+        if self.discard_box is not None:
+            box, self.discard_box = self.discard_box, None
+            box.finished.disconnect(self._discard_answered)
+            box.close()
+            box.deleteLater()
         super().reject()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sociaalveilig.core.enums import Role, SignalStatus
 from sociaalveilig.core.services import signals
@@ -113,7 +113,12 @@ def test_escape_cancels_and_stores_nothing(qtbot, coordinator_ctx, wait_idle):
     dialog = _open(qtbot, coordinator_ctx)
     _fill(qtbot, dialog)
     qtbot.keyClick(dialog.postcode_edit, Qt.Key.Key_Escape)
+    # A filled form asks first (see test_intake_keyboard); Wegwerpen closes it.
+    qtbot.waitUntil(lambda: dialog.discard_box is not None)
+    assert dialog.isVisible()
+    dialog.discard_box.button(QMessageBox.StandardButton.Yes).click()
     wait_idle()
+    assert not dialog.isVisible()
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert dialog.saved is None
 
