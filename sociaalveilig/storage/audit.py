@@ -108,25 +108,32 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
     prev = GENESIS_HASH
     count = 0
     last_id = 0
-    stmt = select(AuditEntry).order_by(AuditEntry.id)
-    for entry in session.execute(stmt.execution_options(yield_per=batch)).scalars():
+    columns = (
+        AuditEntry.id,
+        AuditEntry.at,
+        AuditEntry.username,
+        AuditEntry.role,
+        AuditEntry.action,
+        AuditEntry.object_type,
+        AuditEntry.object_id,
+        AuditEntry.person_ref,
+        AuditEntry.purpose,
+        AuditEntry.outcome,
+        AuditEntry.prev_hash,
+        AuditEntry.hash,
+    )
+    # Plain rows, not ORM objects: the log has hundreds of thousands of entries.
+    stmt = select(*columns).order_by(AuditEntry.id).execution_options(yield_per=batch)
+    for row in session.execute(stmt):
         count += 1
-        if entry.prev_hash != prev:
-            return ChainReport(count, entry.id, "prev_hash")
-        event = AuditEvent(
-            username=entry.username,
-            role=entry.role,
-            action=entry.action,
-            object_type=entry.object_type,
-            object_id=entry.object_id,
-            person_ref=entry.person_ref,
-            purpose=entry.purpose,
-            outcome=entry.outcome,
-        )
-        if entry_hash(prev, entry.at, event) != entry.hash:
-            return ChainReport(count, entry.id, "hash")
-        prev = entry.hash
-        last_id = entry.id
+        entry_id, at, username, role, action, otype, oid, pref, purpose, outcome, ph, h = row
+        if ph != prev:
+            return ChainReport(count, entry_id, "prev_hash")
+        event = AuditEvent(username, role, action, otype, oid, pref, purpose, outcome)
+        if entry_hash(prev, at, event) != h:
+            return ChainReport(count, entry_id, "hash")
+        prev = h
+        last_id = entry_id
     head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one_or_none()
     if head is None or head.last_hash != prev or head.last_id != last_id:
         # Entries removed from the end (or the head forged): the chain is cut short.
