@@ -15,12 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, StoreLocked, UsageError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import audit, migrate
 from sociaalveilig.storage.engine import make_engine
+from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslots import (
     KEYSLOT_FILENAME,
     KeySlotFile,
@@ -151,6 +153,12 @@ class Store:
             with store.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
             migrate.upgrade(store.engine)
+        except DBAPIError as exc:
+            store.close()
+            mapped = classify_exception(exc)
+            if isinstance(mapped, StoreDamaged):
+                raise mapped from exc
+            raise
         except BaseException:
             store.close()
             raise

@@ -148,12 +148,14 @@ def test_truncated_database_is_reported_damaged(store_dir: Path) -> None:
         login(store_dir, ADMIN, ADMIN_PASSPHRASE)
 
 
-def test_tampered_page_is_found_by_verify(store_dir: Path) -> None:
+@pytest.mark.parametrize("page_no", [2, 10, 40, 80, -2])
+def test_tampered_page_is_found_by_verify(store_dir: Path, page_no: int) -> None:
     db = store_dir / DB_FILENAME
     data = bytearray(db.read_bytes())
     page = 4096
-    assert len(data) > 20 * page
-    data[10 * page + 100] ^= 0x01
+    pages = len(data) // page
+    assert pages > 80
+    data[(page_no % pages) * page + 100] ^= 0x01
     db.write_bytes(bytes(data))
     try:
         ctx = login(store_dir, ADMIN, ADMIN_PASSPHRASE)

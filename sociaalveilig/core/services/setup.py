@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core import postcode, routing, taxonomy
 from sociaalveilig.core.enums import Role, Source
-from sociaalveilig.core.errors import AuthenticationError, UsageError
+from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, UsageError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services.context import Actor, Clock, ServiceContext, SystemClock
 from sociaalveilig.storage import audit
+from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslots import normalise_user_name
 from sociaalveilig.storage.models import (
     Category,
@@ -199,6 +201,14 @@ def login(
             else:
                 ctx = ServiceContext(store, actor, clock)
                 ctx.audit(session, "login", "user", actor.user_id)
+    except DBAPIError as exc:
+        store.close()
+        # A page that fails its HMAC or a malformed file shows up at the first real
+        # read or write: say so at sign-in, where the window offers a restore.
+        mapped = classify_exception(exc)
+        if isinstance(mapped, StoreDamaged):
+            raise mapped from exc
+        raise
     except BaseException:
         store.close()
         raise
