@@ -111,3 +111,20 @@ def export_to_calendar(
         progress=_t("Het agenda-bestand wordt gemaakt…"),
     )
     return True
+
+
+def export_my_calendar(
+    page: Page,
+    out: Path | None = None,
+    on_done: Callable[[CalendarExport], None] | None = None,
+) -> bool:
+    """The user's own visits and meetings as one .ics file (both planning pages)."""
+    if page.ctx is None:
+        return False
+    return export_to_calendar(
+        page,
+        calendar_export.export_calendar,
+        default_name(KIND_CALENDAR, page.ctx.clock.now().date()),
+        out,
+        on_done,
+    )

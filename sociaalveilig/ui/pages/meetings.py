@@ -45,9 +45,9 @@ from sociaalveilig.reports import api as reports
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.calendar_export import (
-    KIND_CALENDAR,
     KIND_MEETING,
     default_name,
+    export_my_calendar,
     export_to_calendar,
 )
 from sociaalveilig.ui.choices import Choices, load_choices
@@ -688,15 +688,7 @@ class MeetingsPage(Page):
 
     def export_my_calendar(self, out: Path | None = None) -> bool:
         """The user's own visits and meetings as one .ics file."""
-        if self.ctx is None:
-            return False
-        return export_to_calendar(
-            self,
-            calendar_export.export_calendar,
-            default_name(KIND_CALENDAR, self.ctx.clock.now().date()),
-            out,
-            self._exported,
-        )
+        return export_my_calendar(self, out, self._exported)
 
     def _exported(self, result: CalendarExport) -> None:
         self.last_export = result

@@ -33,9 +33,9 @@ from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.visits import OutcomeResult, VisitRow
 
 from sociaalveilig.ui.calendar_export import (
-    KIND_CALENDAR,
     KIND_VISIT,
     default_name,
+    export_my_calendar,
     export_to_calendar,
 )
 from sociaalveilig.ui.choices import Choices, load_choices
@@ -533,15 +533,7 @@ class VisitsPage(Page):
 
     def export_my_calendar(self, out: Path | None = None) -> bool:
         """The user's own visits and meetings as one .ics file."""
-        if self.ctx is None:
-            return False
-        return export_to_calendar(
-            self,
-            calendar_export.export_calendar,
-            default_name(KIND_CALENDAR, self.ctx.clock.now().date()),
-            out,
-            self._exported,
-        )
+        return export_my_calendar(self, out, self._exported)
 
     def _exported(self, result: CalendarExport) -> None:
         self.last_export = result
