@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -22,8 +23,25 @@ def fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def os_reason(exc: OSError) -> str:
+    """The reason of a file-system error in the users' language."""
+    reasons = {
+        errno.ENOSPC: tr("de schijf is vol"),
+        errno.EDQUOT: tr("de schijfruimte (quotum) is op"),
+        errno.EACCES: tr("geen schrijfrechten"),
+        errno.EPERM: tr("geen schrijfrechten"),
+        errno.EROFS: tr("de schijf is alleen-lezen"),
+        errno.EIO: tr("leesfout of schrijffout van de schijf"),
+        errno.ENOENT: tr("de map bestaat niet"),
+        errno.EISDIR: tr("dit is een map"),
+    }
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    return exc.strerror or type(exc).__name__
+
+
 def write_error(path: Path, exc: OSError) -> ValidationError:
-    reason = exc.strerror or type(exc).__name__
+    reason = os_reason(exc)
     return ValidationError(
         tr("Kan {path} niet schrijven: {reason}. Kies een andere plek of maak ruimte vrij.").format(
             path=path, reason=reason

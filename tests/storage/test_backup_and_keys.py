@@ -172,3 +172,20 @@ def test_recovery_code_opens_the_store(store_dir: Path, recovery_code: str) -> N
     store.close()
     with pytest.raises(AuthenticationError):
         Store.open_with_recovery(store_dir, "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH")
+
+
+@pytest.mark.parametrize(
+    ("code", "dutch"),
+    [
+        (28, "de schijf is vol"),
+        (30, "alleen-lezen"),
+        (5, "schrijffout"),
+        (13, "geen schrijfrechten"),
+    ],
+)
+def test_file_errors_are_explained_in_dutch(code: int, dutch: str, tmp_path: Path) -> None:
+    from sociaalveilig.storage.files import write_error
+
+    error = write_error(tmp_path / "x.pdf", OSError(code, "English system text"))
+    assert dutch in error.message
+    assert "English" not in error.message
