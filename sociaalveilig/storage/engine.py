@@ -22,10 +22,11 @@ CONNECTION_PRAGMAS = (
     "PRAGMA foreign_keys=ON",
     "PRAGMA secure_delete=ON",
     "PRAGMA temp_store=MEMORY",
-    # Every page read from the file is decrypted and its HMAC checked; a 64 MiB page
-    # cache (SQLite's default is 2 MiB) keeps the hot pages of lists and the full-text
-    # index decrypted, which is most of what encryption costs on repeated searches.
-    "PRAGMA cache_size=-65536",
+    # Every page read from the file is decrypted and its HMAC checked; a 16 MiB page
+    # cache (SQLite's default is 2 MiB) keeps more hot pages decrypted. 64 MiB per
+    # connection was measured too: no clear gain on lists, and the window's peak memory
+    # went over its 400 MB target (bench/results.json, docs/reliability.md).
+    "PRAGMA cache_size=-16384",
 )
 
 
