@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import ActionStatus, ActionType, CaseStatus, Role
@@ -118,11 +118,6 @@ def require_role(ctx: ServiceContext, *roles: Role) -> None:
                 role=ctx.actor.role.label.lower(),
             )
         )
-
-
-def case_scope_clause(ctx: ServiceContext) -> ColumnElement[bool]:
-    """The cases the actor may see (need-to-know, ``access.case_scope``)."""
-    return access.case_scope(ctx)
 
 
 class RefusedAccess(AccessDenied):
@@ -478,7 +473,7 @@ def list_actions(
                 raise AccessDenied(tr("U ziet alleen de acties van uw eigen organisatie."))
             stmt = stmt.where(Action.owner_partner_id == ctx.actor.partner_id)
         else:
-            stmt = stmt.join(Case, Case.id == Action.case_id).where(case_scope_clause(ctx))
+            stmt = stmt.join(Case, Case.id == Action.case_id).where(access.case_scope(ctx))
         case_ref: str | None = None
         if case_id is not None:
             # By id or reference, like every case argument; logged by the reference. A

@@ -22,9 +22,9 @@ from sociaalveilig.core.enums import CaseStatus, EscalationStatus, EscalationTar
 from sociaalveilig.core.errors import NotFound, ValidationError
 from sociaalveilig.core.escalation import check_escalation_request
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.services import access
 from sociaalveilig.core.services.actions import (
     OBJ_ESCALATION,
-    case_scope_clause,
     load_case,
     local_time,
     record_status_change,
@@ -322,7 +322,7 @@ def list_escalations(
         stmt = (
             select(Escalation)
             .join(Case, Case.id == Escalation.case_id)
-            .where(case_scope_clause(ctx))
+            .where(access.case_scope(ctx))
             .order_by(Escalation.created_at.desc(), Escalation.reference.desc())
         )
         if status is not None:

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -57,6 +58,8 @@ from sociaalveilig.storage.models import (
     StatusChange,
     User,
 )
+
+_Referenced = TypeVar("_Referenced", Case, Signal)
 
 NEW_CASE = "new-case"
 """``case_choice`` for ``register_signal``: start a new case for this signal."""
@@ -532,31 +535,31 @@ def new_case_row(
     return case
 
 
-def find_case(session: Session, id_or_ref: str) -> Case:
-    """A case by id or reference; NotFound otherwise."""
+def _find(session: Session, model: type[_Referenced], id_or_ref: str, missing: str) -> _Referenced:
+    """A record by its reference (S-/C-…) or its id; NotFound with ``missing`` otherwise."""
     ref = normalise_reference(id_or_ref)
     if ref is not None:
-        case = session.execute(select(Case).where(Case.reference == ref)).scalar_one_or_none()
+        found = session.execute(
+            select(model).where(model.reference == ref)  # type: ignore[attr-defined]
+        ).scalar_one_or_none()
     else:
-        case = session.get(Case, id_or_ref.strip())
-    if case is None:
-        raise NotFound(
-            tr("Casus {ref} bestaat niet. Controleer de referentie.").format(ref=id_or_ref)
-        )
-    return case
+        found = session.get(model, id_or_ref.strip())
+    if found is None:
+        raise NotFound(missing.format(ref=id_or_ref))
+    return found
+
+
+def find_case(session: Session, id_or_ref: str) -> Case:
+    """A case by id or reference; NotFound otherwise."""
+    return _find(
+        session, Case, id_or_ref, tr("Casus {ref} bestaat niet. Controleer de referentie.")
+    )
 
 
 def find_signal(session: Session, id_or_ref: str) -> Signal:
-    ref = normalise_reference(id_or_ref)
-    if ref is not None:
-        signal = session.execute(select(Signal).where(Signal.reference == ref)).scalar_one_or_none()
-    else:
-        signal = session.get(Signal, id_or_ref.strip())
-    if signal is None:
-        raise NotFound(
-            tr("Signaal {ref} bestaat niet. Controleer de referentie.").format(ref=id_or_ref)
-        )
-    return signal
+    return _find(
+        session, Signal, id_or_ref, tr("Signaal {ref} bestaat niet. Controleer de referentie.")
+    )
 
 
 def attach_signal_persons(session: Session, signal_id: str, case_id: str) -> None:

@@ -22,10 +22,10 @@ from sociaalveilig.core.enums import CaseStatus, Role, VisitOutcome, VisitStatus
 from sociaalveilig.core.errors import NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import normalise_postcode
+from sociaalveilig.core.services import access
 from sociaalveilig.core.services.actions import (
     OBJ_VISIT,
     RefusedAccess,
-    case_scope_clause,
     load_case,
     record_status_change,
     require_role,
@@ -125,7 +125,7 @@ def visit_scope_clause(ctx: ServiceContext) -> ColumnElement[bool]:
                 VisitPartner.partner_id == (ctx.actor.partner_id or "")
             )
         )
-    return Visit.case_id.in_(select(Case.id).where(case_scope_clause(ctx)))
+    return Visit.case_id.in_(select(Case.id).where(access.case_scope(ctx)))
 
 
 def _load_visit(session: Session, ctx: ServiceContext, visit_id: str) -> Visit:
