@@ -108,7 +108,9 @@ class ReminderKind(StrEnum):
             ReminderKind.ACTION_DUE_TODAY: tr("Actie vandaag af"),
             ReminderKind.ACTION_OVERDUE: tr("Actie over de termijn"),
             ReminderKind.ACTION_CLOSED_CASE: tr("Open actie op afgesloten casus"),
-            ReminderKind.CASE_REVIEW: tr("Casus herbeoordelen"),
+            # One word for a case review everywhere: the worklist and the meeting agenda
+            # say "evaluatie" too ("beoordelen" is the triage of new signals).
+            ReminderKind.CASE_REVIEW: tr("Evaluatie casus"),
             ReminderKind.ESCALATION_STALE: tr("Opschaling 14 dagen zonder wijziging"),
             ReminderKind.MEETING_AGENDA: tr("Agenda nog niet verstuurd"),
         }[self]
@@ -189,7 +191,7 @@ class Reminder:
             ReminderKind.ACTION_DUE_TODAY: tr("termijn"),
             ReminderKind.ACTION_OVERDUE: tr("termijn was"),
             ReminderKind.ACTION_CLOSED_CASE: tr("casus afgesloten op"),
-            ReminderKind.CASE_REVIEW: tr("herbeoordeling"),
+            ReminderKind.CASE_REVIEW: tr("evaluatie"),
             ReminderKind.ESCALATION_STALE: tr("laatste wijziging"),
         }.get(self.kind)
         parts.append(f"{prefix} {when}" if prefix else when)
@@ -213,7 +215,7 @@ class Reminder:
                 "vervallen."
             ),
             ReminderKind.CASE_REVIEW: tr(
-                "Zet de casus op de agenda of leg de herbeoordeling vast."
+                "Zet de casus op de agenda of leg de evaluatie vast."
             ),
             ReminderKind.ESCALATION_STALE: tr("Vraag de stand van zaken na bij de ketenpartner."),
             ReminderKind.MEETING_AGENDA: tr(

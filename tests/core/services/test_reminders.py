@@ -28,6 +28,7 @@ from sociaalveilig.core.services import reminders
 from sociaalveilig.core.services.context import FixedClock, ServiceContext
 from sociaalveilig.core.services.reminders import Reminder, ReminderKind, StateView
 from sociaalveilig.core.services.signals import local_to_utc
+from sociaalveilig.core.services.worklist import WorkKind
 from sociaalveilig.storage.models import (
     Action,
     AuditEntry,
@@ -311,7 +312,14 @@ def test_case_review_by_date_or_by_risk_cadence(
     clock.set(datetime(2026, 4, 20, 8, 0))
     assert keys(reminders.sync(coordinator_ctx).fired) == [key(ReminderKind.CASE_REVIEW, high_id)]
     clock.set(datetime(2026, 4, 29, 8, 0))
-    assert keys(reminders.sync(coordinator_ctx).fired) == [key(ReminderKind.CASE_REVIEW, medium_id)]
+    fired = reminders.sync(coordinator_ctx).fired
+    assert keys(fired) == [key(ReminderKind.CASE_REVIEW, medium_id)]
+    # The same word as the Vandaag worklist uses for the same thing.
+    assert fired[0].title == WorkKind.REVIEW.label == "Evaluatie casus"
+    assert "evaluatie wo 29-04-2026" in fired[0].text
+    assert "evaluatie" in fired[0].advice
+    assert not any("herbeoordel" in t.lower() for t in (fired[0].title, fired[0].text,
+                                                         fired[0].advice))
 
 
 def test_escalation_without_status_change_for_14_days(
