@@ -39,7 +39,7 @@ from sociaalveilig.core.services.signals import (
     NO_CASE,
     OPEN_SIGNAL_STATUSES,
     SignalInput,
-    register_signal,
+    register_signal_row,
     utc_to_local,
 )
 from sociaalveilig.storage.models import (
@@ -529,8 +529,8 @@ def finding_to_signal(
     case_choice: str = NO_CASE,
 ) -> FindingInfo:
     """Make a signal with source buurtschouw from a finding (routed like any signal) and
-    link the finding to it. A signal needs a postcode and house number: give them here
-    when the finding has none (the nearest address)."""
+    link the finding to it, in one unit of work. A signal needs a postcode and house
+    number: give them here when the finding has none (the nearest address)."""
     with work_unit(ctx) as session:
         finding = session.get(BuurtschouwFinding, finding_id)
         if finding is None:
@@ -578,12 +578,10 @@ def finding_to_signal(
             urgency=str(urgency),
             reporter=None,
         )
-    # register_signal is its own unit of work; the finding is linked in the next one.
-    signal = register_signal(ctx, inp, case_choice)
-    with work_unit(ctx) as session:
-        finding = session.get(BuurtschouwFinding, finding_id)
-        assert finding is not None
-        finding.signal_id = signal.signal_id
+        # One unit of work: the signal and the finding's link to it are stored together,
+        # or neither is.
+        signal = register_signal_row(ctx, session, inp, case_choice)
+        finding.signal_id = signal.id
         finding.postcode = signal.postcode
         finding.house_number = signal.house_number
         session.flush()

@@ -948,9 +948,8 @@ def _case_for_link(ctx: ServiceContext, session: Session, id_or_ref: str) -> Cas
     return case
 
 
-def register_signal(ctx: ServiceContext, inp: SignalInput, case_choice: str) -> SignalDetail:
-    """Register a signal: checked, placed, routed (reason kept), due date set, and linked
-    to the chosen case (an existing case id or reference, ``NEW_CASE`` or ``NO_CASE``)."""
+def _intake_choice(ctx: ServiceContext, case_choice: str) -> str:
+    """The checked ``case_choice`` of a registration (role and choice; nothing read)."""
     require_role(ctx, *INTAKE_ROLES)
     choice = (case_choice or "").strip()
     if not choice:
@@ -961,33 +960,51 @@ def register_signal(ctx: ServiceContext, inp: SignalInput, case_choice: str) -> 
         raise AccessDenied(
             tr("Een nieuwe casus maakt de coördinator of de wijkagent; kies 'geen casus'.")
         )
+    return choice
+
+
+def register_signal(ctx: ServiceContext, inp: SignalInput, case_choice: str) -> SignalDetail:
+    """Register a signal: checked, placed, routed (reason kept), due date set, and linked
+    to the chosen case (an existing case id or reference, ``NEW_CASE`` or ``NO_CASE``)."""
+    _intake_choice(ctx, case_choice)
     with ctx.unit() as session:
-        tables, checked, persons = _load_checked(ctx, session, inp)
-        place = tables.place(checked.postcode)
-        decision = tables.route(checked.category, place.focus_area, checked.source, checked.urgency)
-        case: Case | None = None
-        if (
-            choice == NEW_CASE
-            and ctx.actor.role is Role.WIJKAGENT
-            and place.focus_area_id not in ctx.actor.area_ids
-        ):
-            raise AccessDenied(
-                tr(
-                    "Dit adres ligt buiten uw focusgebieden; registreer het signaal zonder "
-                    "casus, dan maakt de coördinator de casus."
-                )
-            )
-        if choice == NEW_CASE:
-            case = new_case_row(ctx, session, checked, place, initial_risk(checked.urgency))
-        elif choice != NO_CASE:
-            case = _case_for_link(ctx, session, choice)
-        signal = insert_signal(ctx, session, tables, checked, place, decision)
-        _add_persons(ctx, session, signal, persons, case)
-        if case is not None:
-            link_signal_row(ctx, session, signal, case, None)
-        ctx.audit(session, "create", "signal", signal.reference)
-        session.flush()
+        signal = register_signal_row(ctx, session, inp, case_choice)
         return _detail(ctx, session, signal)
+
+
+def register_signal_row(
+    ctx: ServiceContext, session: Session, inp: SignalInput, case_choice: str
+) -> Signal:
+    """``register_signal`` inside the caller's unit of work, for a service that does more
+    in the same transaction (a buurtschouw finding made into a signal): the same checks,
+    rows and audit entries; the stored signal row is returned, flushed."""
+    choice = _intake_choice(ctx, case_choice)
+    tables, checked, persons = _load_checked(ctx, session, inp)
+    place = tables.place(checked.postcode)
+    decision = tables.route(checked.category, place.focus_area, checked.source, checked.urgency)
+    case: Case | None = None
+    if (
+        choice == NEW_CASE
+        and ctx.actor.role is Role.WIJKAGENT
+        and place.focus_area_id not in ctx.actor.area_ids
+    ):
+        raise AccessDenied(
+            tr(
+                "Dit adres ligt buiten uw focusgebieden; registreer het signaal zonder "
+                "casus, dan maakt de coördinator de casus."
+            )
+        )
+    if choice == NEW_CASE:
+        case = new_case_row(ctx, session, checked, place, initial_risk(checked.urgency))
+    elif choice != NO_CASE:
+        case = _case_for_link(ctx, session, choice)
+    signal = insert_signal(ctx, session, tables, checked, place, decision)
+    _add_persons(ctx, session, signal, persons, case)
+    if case is not None:
+        link_signal_row(ctx, session, signal, case, None)
+    ctx.audit(session, "create", "signal", signal.reference)
+    session.flush()
+    return signal
 
 
 def insert_signal(

@@ -4,7 +4,8 @@ from collections import Counter
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import ActionType, Role, SignalStatus, Source
 from sociaalveilig.core.errors import AccessDenied, ValidationError
@@ -24,9 +25,16 @@ from sociaalveilig.core.services.buurtschouw import (
     walk_action_list,
 )
 from sociaalveilig.core.services.context import FixedClock, ServiceContext
-from sociaalveilig.core.services.signals import NEW_CASE
+from sociaalveilig.core.services.signals import NEW_CASE, NO_CASE
 from sociaalveilig.core.taxonomy import DEFAULT_CATEGORIES
-from sociaalveilig.storage.models import Signal
+from sociaalveilig.storage.models import (
+    AuditEntry,
+    BuurtschouwFinding,
+    Case,
+    Signal,
+    StatusChange,
+)
+from sociaalveilig.storage.models import Counter as RefCounter
 from tests.conftest import ActorFactory
 from tests.core.services.seed_casework import (
     HEERLEN,
@@ -218,3 +226,113 @@ def test_pack_data_lists_open_physical_signals_by_street_without_names(
     assert prepare_pack_data(agent, KERKRADE, date(2026, 4, 21)).route is None
     with pytest.raises(AccessDenied):
         prepare_pack_data(agent, HEERLEN, WALK_DAY)
+
+
+# --------------------------------------------------------------------------- one unit of work
+
+
+def _walked_finding(agent: ServiceContext, clock: FixedClock) -> str:
+    walk = plan_buurtschouw(agent, KERKRADE, WALK_DAY, None)
+    clock.set(datetime(2026, 4, 20, 16, 0))
+    return add_finding(
+        agent,
+        walk.walk_id,
+        "veilig-hangplekken",
+        "Groep bij het bankje",
+        street="Verzonnenlaan",
+        postcode="6462ab",
+        house_number="4",
+    ).finding_id
+
+
+def _counts(ctx: ServiceContext) -> tuple[int, int, int, int, tuple[tuple[str, int], ...]]:
+    """Signals, cases, status rows, audit entries and the reference counters."""
+    with ctx.unit() as session:
+        return (
+            session.execute(select(func.count()).select_from(Signal)).scalar_one(),
+            session.execute(select(func.count()).select_from(Case)).scalar_one(),
+            session.execute(select(func.count()).select_from(StatusChange)).scalar_one(),
+            session.execute(select(func.count()).select_from(AuditEntry)).scalar_one(),
+            tuple(
+                (c.name, c.value)
+                for c in session.execute(select(RefCounter).order_by(RefCounter.name)).scalars()
+            ),
+        )
+
+
+def _finding_row(ctx: ServiceContext, finding_id: str) -> tuple[str | None, str | None, int | None]:
+    with ctx.unit() as session:
+        finding = session.get(BuurtschouwFinding, finding_id)
+        assert finding is not None
+        return finding.signal_id, finding.postcode, finding.house_number
+
+
+@pytest.mark.parametrize("case_choice", [NO_CASE, NEW_CASE])
+def test_failed_link_leaves_no_signal_behind(
+    coordinator_ctx: ServiceContext,
+    agent: ServiceContext,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    case_choice: str,
+) -> None:
+    finding_id = _walked_finding(agent, clock)
+    before = _counts(coordinator_ctx)
+    finding_before = _finding_row(coordinator_ctx, finding_id)
+    real_audit = coordinator_ctx.audit
+
+    def failing_audit(
+        session: Session,
+        action: str,
+        object_type: str | None = None,
+        *args: object,
+        **kwargs: object,
+    ) -> None:
+        if (action, object_type) == ("update", "finding"):
+            raise RuntimeError("schijf vol tijdens het koppelen")
+        real_audit(session, action, object_type, *args, **kwargs)  # type: ignore[arg-type]
+
+    # The linking step (the finding's audit entry, after the signal rows were written in the
+    # same session) fails: the whole unit rolls back.
+    monkeypatch.setattr(coordinator_ctx, "audit", failing_audit)
+    with pytest.raises(RuntimeError):
+        finding_to_signal(coordinator_ctx, finding_id, case_choice=case_choice)
+    monkeypatch.undo()
+
+    assert _counts(coordinator_ctx) == before
+    assert _finding_row(coordinator_ctx, finding_id) == finding_before
+    assert finding_before[0] is None
+    # Nothing half-done: the finding can still be made into a signal.
+    done = finding_to_signal(coordinator_ctx, finding_id, case_choice=case_choice)
+    assert done.signal_id is not None
+    signals_after, cases_after, *_ = _counts(coordinator_ctx)
+    assert signals_after == before[0] + 1
+    assert cases_after == before[1] + (1 if case_choice == NEW_CASE else 0)
+
+
+def test_finding_to_signal_audits_each_object_once(
+    coordinator_ctx: ServiceContext, agent: ServiceContext, clock: FixedClock
+) -> None:
+    finding_id = _walked_finding(agent, clock)
+    with coordinator_ctx.unit() as session:
+        last = int(session.execute(select(func.max(AuditEntry.id))).scalar_one() or 0)
+    done = finding_to_signal(coordinator_ctx, finding_id, case_choice=NEW_CASE)
+    with coordinator_ctx.unit() as session:
+        entries = [
+            (e.action, e.object_type, e.object_id, e.username)
+            for e in session.execute(
+                select(AuditEntry).where(AuditEntry.id > last).order_by(AuditEntry.id)
+            ).scalars()
+        ]
+        signal = session.get(Signal, done.signal_id)
+        assert signal is not None
+        case = session.get(Case, signal.case_id)
+        assert case is not None
+    user = coordinator_ctx.actor.username
+    assert entries == [
+        ("create", "case", case.reference, user),
+        ("link", "signal", signal.reference, user),
+        ("create", "signal", signal.reference, user),
+        ("update", "finding", finding_id, user),
+    ]
+    assert _finding_row(coordinator_ctx, finding_id) == (signal.id, "6462 AB", 4)
+    assert done.signal_reference == signal.reference
