@@ -91,9 +91,9 @@ class KdfSpy:
     def __call__(self, **kwargs: Any) -> Argon2id:
         self.calls.append(kwargs)
         checked = (
-            65536 <= kwargs["memory_cost"] <= 4194304
-            and 3 <= kwargs["iterations"] <= 20
-            and 1 <= kwargs["lanes"] <= 16
+            65536 <= kwargs["memory_cost"] <= 1048576
+            and 3 <= kwargs["iterations"] <= 10
+            and 1 <= kwargs["lanes"] <= 8
         )
         if not checked:
             raise AssertionError("Argon2id called with unchecked parameters")
@@ -494,17 +494,20 @@ def test_tampered_recovery_header_does_not_unlock(path: Path, store: Store) -> N
     [
         ("memory_kib", 2**40),
         ("memory_kib", 65535),
-        ("memory_kib", 4194305),
+        ("memory_kib", 1048577),
+        ("memory_kib", 4194304),
         ("memory_kib", True),
         ("memory_kib", "65536"),
         ("memory_kib", 65536.0),
         ("memory_kib", None),
         ("iterations", 10**9),
         ("iterations", 2),
-        ("iterations", 21),
+        ("iterations", 11),
+        ("iterations", 20),
         ("iterations", -3),
         ("lanes", 0),
-        ("lanes", 17),
+        ("lanes", 9),
+        ("lanes", 16),
         ("lanes", [4]),
         ("name", "argon2i"),
         ("name", "scrypt"),
@@ -561,8 +564,12 @@ def test_kdf_running_out_of_memory_is_a_clear_store_error(
 
 def test_kdf_params_validate() -> None:
     KdfParams().validate()
-    KdfParams(memory_kib=4194304, iterations=20, lanes=16).validate()
+    KdfParams(memory_kib=1048576, iterations=10, lanes=8).validate()
     for bad in (
+        KdfParams(memory_kib=1048577),
+        KdfParams(iterations=11),
+        KdfParams(lanes=9),
+        KdfParams(memory_kib=4194304, iterations=20, lanes=16),
         KdfParams(memory_kib=2**40),
         KdfParams(iterations=10**9),
         KdfParams(lanes=0),
@@ -570,6 +577,55 @@ def test_kdf_params_validate() -> None:
     ):
         with pytest.raises(StoreDamaged):
             bad.validate()
+
+
+class StubKdf:
+    """Records the parameters the module hands to Argon2id and derives a wrong key fast,
+    so the maximum parameters can be tested without allocating a gibibyte."""
+
+    calls: list[tuple[int, int, int]]
+
+    def __init__(self) -> None:
+        self.calls = []
+
+    def __call__(
+        self, *, salt: bytes, length: int, iterations: int, lanes: int, memory_cost: int
+    ) -> StubKdf:
+        self.calls.append((memory_cost, iterations, lanes))
+        return self
+
+    def derive(self, key_material: bytes) -> bytes:
+        return bytes(32)
+
+
+MAX_PARAMS = {"memory_kib": 1048576, "iterations": 10, "lanes": 8}  # 1 GiB, 10 passes, 8 lanes
+
+
+@pytest.mark.parametrize("field", sorted(MAX_PARAMS))
+def test_kdf_bounds_at_the_maximum_and_one_above(
+    path: Path, monkeypatch: pytest.MonkeyPatch, field: str
+) -> None:
+    stub = StubKdf()
+    monkeypatch.setattr(keyslots, "Argon2id", stub)
+    doc = read_doc(path)
+    slot_of(doc, ADMIN)["kdf"].update(MAX_PARAMS)  # every parameter at its maximum
+    write_doc(path, doc)
+    # Accepted: the KDF runs with exactly these values, and the changed (authenticated)
+    # header then fails to unwrap like a wrong passphrase.
+    with pytest.raises(AuthenticationError):
+        KeySlotFile.load(path).unlock(ADMIN, ADMIN_PASS)
+    assert stub.calls == [(1048576, 10, 8)]
+
+    slot_of(doc, ADMIN)["kdf"][field] = MAX_PARAMS[field] + 1
+    write_doc(path, doc)
+    stub.calls.clear()
+    with pytest.raises(StoreDamaged) as info:
+        KeySlotFile.load(path).unlock(ADMIN, ADMIN_PASS)
+    assert_damaged(info.value)
+    assert info.value.exit_code == 5
+    low = {"memory_kib": 65536, "iterations": 3, "lanes": 1}[field]
+    assert f"parameter {field} valt buiten de grenzen {low}..{MAX_PARAMS[field]}" in str(info.value)
+    assert stub.calls == []
 
 
 # --------------------------------------------------------------------------- damaged files

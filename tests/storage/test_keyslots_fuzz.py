@@ -44,9 +44,9 @@ class FastArgon2id:
     def __init__(self, *, salt: bytes, length: int, iterations: int, lanes: int,
                  memory_cost: int) -> None:
         # The real module must have checked these before we get here.
-        assert 65536 <= memory_cost <= 4194304
-        assert 3 <= iterations <= 20
-        assert 1 <= lanes <= 16
+        assert 65536 <= memory_cost <= 1048576
+        assert 3 <= iterations <= 10
+        assert 1 <= lanes <= 8
         assert 16 <= len(salt) <= 64
         self._prefix = f"{length}:{iterations}:{lanes}:{memory_cost}:".encode() + salt
         self._length = length
