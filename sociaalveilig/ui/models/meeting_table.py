@@ -26,9 +26,20 @@ class MeetingTableModel(RecordTableModel[MeetingInfo]):
         return f"{day} {info.starts_at:%d-%m %H:%M}"
 
     def short_type(self, info: MeetingInfo) -> str:
+        # One word, so the list fits beside the calendar; the full name is the tooltip.
         if info.meeting_type is MeetingType.FL:
-            return self.tr("Fysieke leefomgeving")
-        return self.tr("Achter de voordeur")
+            return self.tr("Fysiek")
+        return self.tr("Voordeur")
+
+    def status_tip(self, info: MeetingInfo) -> str:
+        """The status and the number of agenda items (a column hidden by default)."""
+        if info.item_count == 0:
+            items = self.tr("geen agendapunten")
+        elif info.item_count == 1:
+            items = self.tr("1 agendapunt")
+        else:
+            items = self.tr("{n} agendapunten").format(n=info.item_count)
+        return f"{info.status.label}, {items}"
 
     def make_columns(self) -> Sequence[RecordColumn[MeetingInfo]]:
         return (
@@ -39,6 +50,7 @@ class MeetingTableModel(RecordTableModel[MeetingInfo]):
             RecordColumn(
                 self.tr("Status"),
                 lambda m: m.status.label,
+                tooltip=self.status_tip,
                 attention=lambda m: m.status is MeetingStatus.GEANNULEERD,
             ),
             RecordColumn(self.tr("Punten"), lambda m: str(m.item_count), lambda m: m.item_count,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -56,6 +57,7 @@ from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, docume
 from sociaalveilig.ui.dutch import dutch, to_date
 from sociaalveilig.ui.models.meeting_table import MeetingTableModel
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.panels.agenda_builder import AgendaBuilder
 from sociaalveilig.ui.panels.minutes_editor import MinutesEditor
 from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
@@ -65,6 +67,13 @@ ORGANISERS = frozenset({Role.COORDINATOR})
 PREPARERS = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 DEFAULT_ACTION_TERM = timedelta(days=14)
 MEETING_DAY = QColor(214, 230, 248)
+# The widest text per column of the month's list; the focus area takes what is left.
+COLUMN_SAMPLES = {
+    MeetingTableModel.COL_WHEN: "wo 00-00 00:00",
+    MeetingTableModel.COL_TYPE: "Voordeur",
+    MeetingTableModel.COL_STATUS: "Geannuleerd",
+    MeetingTableModel.COL_ITEMS: "Punten",
+}
 
 
 def month_bounds(day: date) -> tuple[date, date]:
@@ -142,8 +151,16 @@ class MeetingsPage(Page):
         self.calendar.clicked.connect(self._day_clicked)
         self.calendar.activated.connect(self._day_clicked)
         self.model = MeetingTableModel(self)
-        self.view = RecordView("meetings", self)
+        # A new name for the remembered column layout: the old one cut the list off.
+        self.view = RecordView("meetingList", self)
         self.view.setModel(self.model)
+        self.view.fit_columns(sample_widths(self.view, COLUMN_SAMPLES))
+        list_header = self.view.horizontalHeader()
+        list_header.setStretchLastSection(False)
+        list_header.setSectionResizeMode(MeetingTableModel.COL_AREA, QHeaderView.ResizeMode.Stretch)
+        # The list is narrow beside the meeting: the number of agenda items shows in the
+        # status tooltip and in the agenda itself, the focus area gets the room.
+        self.view.setColumnHidden(MeetingTableModel.COL_ITEMS, True)
         self.view.current_row_changed.connect(self._row_changed)
         self.view.activated_row.connect(self._focus_meeting)
         self.empty_label = QLabel(self.tr("Geen overleggen in deze maand."), self)
@@ -296,7 +313,6 @@ class MeetingsPage(Page):
             self.choices = choices
             self._fill_area_filter()
         self.model.set_rows(rows)
-        self.view.fit_columns({MeetingTableModel.COL_AREA: 150})
         self.empty_label.setVisible(not rows)
         self._mark_calendar(rows)
         wanted = self._select_after_load
