@@ -32,7 +32,7 @@ from sqlalchemy.pool import QueuePool
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.storage import migrate
-from sociaalveilig.storage.engine import CONNECTION_PRAGMAS
+from sociaalveilig.storage.engine import CONNECTION_PRAGMAS, STORE_URL
 from sociaalveilig.storage.models import User, new_id
 
 # The SQLCipher build's default page cache (DEFAULT_CACHE_SIZE=-8000, i.e. 8 MB); the
@@ -53,7 +53,7 @@ def make_plain_engine(path: Path, driver: str = "sqlcipher-unkeyed") -> Engine:
             conn.execute(pragma).fetchall()
         return conn
 
-    engine = create_engine("sqlite+pysqlite://", module=module, creator=creator,
+    engine = create_engine(STORE_URL, module=module, creator=creator,  # hints too
                            poolclass=QueuePool, pool_size=4, max_overflow=4)
 
     @event.listens_for(engine, "connect")

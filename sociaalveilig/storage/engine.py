@@ -11,6 +11,9 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import registry
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
+from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.pool import QueuePool
 
 from sociaalveilig.core.errors import StoreDamaged
@@ -28,6 +31,26 @@ CONNECTION_PRAGMAS = (
     # went over its 400 MB target (bench/results.json, docs/reliability.md).
     "PRAGMA cache_size=-16384",
 )
+
+
+class _StoreCompiler(SQLiteCompiler):
+    """SQLite's compiler, plus table hints: ``select(...).with_hint(table, "INDEXED BY ix")``
+    becomes ``FROM table INDEXED BY ix`` (SQLAlchemy's SQLite dialect drops table hints).
+    Only ``storage.search`` sets one, where the planner cannot know a list's shape."""
+
+    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
+        return text
+
+
+class StoreDialect(SQLiteDialect_pysqlite):
+    """The pysqlite dialect with table hints; the DB-API module is SQLCipher's."""
+
+    statement_compiler = _StoreCompiler
+    supports_statement_cache = True
+
+
+registry.register("sqlite.svstore", __name__, "StoreDialect")
+STORE_URL = "sqlite+svstore://"
 
 
 def raw_key_pragma(key: bytes | bytearray) -> str:
@@ -75,7 +98,7 @@ def make_engine(path: Path, key_provider: Callable[[], bytes | bytearray]) -> En
         return connect_keyed(path, key_provider())
 
     engine = create_engine(
-        "sqlite+pysqlite://",
+        STORE_URL,
         module=sqlcipher,
         creator=creator,
         poolclass=QueuePool,

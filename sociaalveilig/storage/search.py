@@ -13,10 +13,25 @@ characters that separate words.
 from __future__ import annotations
 
 import re
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, bindparam, column, literal_column, select, table, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    bindparam,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
+
+from sociaalveilig.storage.models import Signal
+
+T = TypeVar("T", bound=tuple[Any, ...])
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 12
@@ -27,9 +42,20 @@ _case_fts = table("case_fts", column("rowid"))
 
 
 def fts_query(user_text: str) -> str | None:
-    """A safe FTS5 query for the words in ``user_text``, or None when it has none."""
-    words = _WORD.findall(user_text or "")[:MAX_WORDS]
-    terms = ['"' + word[:MAX_WORD_LENGTH].replace('"', '""') + '"*' for word in words]
+    """A safe FTS5 query for the words in ``user_text``, or None when it has none.
+
+    Text typed without spaces is one phrase: "S-2025-00017" finds that reference (the
+    words s, 2025, 00017* next to each other), not every signal holding an s-word, 2025
+    and a number from 00017 on. Words apart are each required, anywhere."""
+    terms: list[str] = []
+    for chunk in (user_text or "").split():
+        words = [w[:MAX_WORD_LENGTH] for w in _WORD.findall(chunk)]
+        if not words:
+            continue
+        words = words[: MAX_WORDS - len(terms)]
+        if not words:
+            break
+        terms.append('"' + " ".join(words).replace('"', '""') + '"*')
     return " ".join(terms) if terms else None
 
 
@@ -51,6 +77,33 @@ def signal_text_match(user_text: str) -> ColumnElement[bool] | None:
     if fts_query(user_text) is None:
         return None
     return _match("signal_fts", _signal_fts, "signals", user_text)
+
+
+def signal_match_count(session: Session, user_text: str) -> int:
+    """How many signals hold every word of ``user_text`` (from the index alone: fast)."""
+    query = fts_query(user_text)
+    if query is None:
+        return 0
+    stmt = (
+        select(func.count())
+        .select_from(_signal_fts)
+        .where(literal_column("signal_fts").op("MATCH")(bindparam("signal_fts_query", query)))
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+SIGNAL_LIST_INDEX = "ix_signals_list"
+
+
+def signal_list_plan(stmt: Select[T]) -> Select[T]:
+    """Read ``signals`` through the list index (models.py, ``ix_signals_list``).
+
+    SQLite's planner, without statistics, takes the single-column index of an equality
+    filter and then reads a table page for each of its (ten thousands of) rows and sorts
+    them, even for a LIMIT of 200. The list index holds every filtered column in the list's
+    order, so walking it stops after the first page of matches and never reads the table.
+    The caller decides when that wins (not for a handful of rows found another way)."""
+    return stmt.with_hint(Signal.__table__, f"INDEXED BY {SIGNAL_LIST_INDEX}", "sqlite")
 
 
 def case_text_match(user_text: str) -> ColumnElement[bool] | None:

@@ -249,7 +249,8 @@ def test_full_text_search_is_safe_and_finds_word_starts(
 def test_fts_query_quotes_every_word() -> None:
     assert fts.fts_query('kraai" OR hond*') == '"kraai"* "OR"* "hond"*'
     assert fts.fts_query("  ") is None
-    assert fts.fts_query("S-2026-000001") == '"S"* "2026"* "000001"*'
+    assert fts.fts_query("S-2026-000001") == '"S 2026 000001"*'
+    assert fts.fts_query("6431 AB") == '"6431"* "AB"*'
 
 
 def test_lists_are_audited_once_per_query_without_the_text(
@@ -328,3 +329,96 @@ def test_case_list_sorts_filters_and_counts(coordinator_ctx: ServiceContext, mad
     assert set(search.case_ids(coordinator_ctx, CaseQuery(text="brem"))) == street_cases
     with coordinator_ctx.unit() as session:
         assert session.execute(select(func.count()).select_from(Signal)).scalar_one() == N_SIGNALS
+
+
+HEAD_QUERIES = [
+    SignalQuery(),
+    SignalQuery(sources=("politie", "zorg")),
+    SignalQuery(statuses=("gekoppeld",), urgencies=("hoog", "normaal")),
+    SignalQuery(received_from=date(2026, 2, 1), received_to=date(2026, 3, 15)),
+    SignalQuery(overdue=True),
+    SignalQuery(without_case=True, sort="urgency", descending=False),
+    SignalQuery(text="geluid"),
+    SignalQuery(text="geluid ruzie", sources=("bewoner",)),
+    SignalQuery(sort="category"),
+    SignalQuery(sort="case", descending=False),
+    SignalQuery(sort="address"),
+    SignalQuery(sort="due_date", statuses=("nieuw", "gerouteerd")),
+]
+
+
+@pytest.mark.parametrize("query", HEAD_QUERIES, ids=lambda q: repr(q)[12:70])
+def test_head_is_the_start_of_the_whole_list_in_either_plan(
+    coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, query: SignalQuery
+) -> None:
+    """The first page (``signal_head``) is exactly the start of ``signal_ids``, and both
+    plans (walk the list index, or find text matches first) give the same list."""
+    results = []
+    for drive_max in (0, 10_000):  # 0: always walk the list index; 10,000: matches first
+        monkeypatch.setattr(search, "FTS_DRIVE_MAX", drive_max)
+        whole = search.signal_ids(coordinator_ctx, query)
+        head = search.signal_head(coordinator_ctx, query, limit=25)
+        assert list(head.ids) == whole[:25]
+        assert head.complete == (len(whole) <= 25)
+        assert [r.signal_id for r in head.rows] == whole[:25]
+        assert head.rows == tuple(search.signal_rows(coordinator_ctx, whole[:25]))
+        results.append(whole)
+    assert results[0] == results[1]
+    assert results[0], "every query here matches some signals"
+
+
+def test_head_of_a_short_list_is_complete(coordinator_ctx: ServiceContext, made: Made) -> None:
+    head = search.signal_head(coordinator_ctx, SignalQuery(text="kraaiennest"))
+    expected = {s.signal_id for s in made.signals if "kraaiennest" in s.description}
+    assert head.complete and set(head.ids) == expected and len(head.rows) == len(expected)
+    assert search.signal_head(coordinator_ctx, SignalQuery(text="zzzonbekend")).ids == ()
+
+
+def test_head_logs_the_view_and_the_rest_of_the_ids_does_not(
+    coordinator_ctx: ServiceContext,
+) -> None:
+    def count() -> int:
+        with coordinator_ctx.unit() as session:
+            return int(
+                session.execute(
+                    select(func.count())
+                    .select_from(AuditEntry)
+                    .where(AuditEntry.object_type == "signal_list")
+                ).scalar_one()
+            )
+
+    before = count()
+    search.signal_head(coordinator_ctx, SignalQuery(text="geluid"))
+    assert count() == before + 1
+    search.signal_ids(coordinator_ctx, SignalQuery(text="geluid"), log_view=False)
+    assert count() == before + 1
+    search.signal_ids(coordinator_ctx, SignalQuery())
+    assert count() == before + 2
+
+
+def test_the_list_walks_its_covering_index(coordinator_ctx: ServiceContext) -> None:
+    """The plan: filters without their own narrow index read the list index only (never a
+    table page); one case's signals use the case index; a rare text finds matches first."""
+
+    def plan(query: SignalQuery) -> str:
+        with coordinator_ctx.unit() as session:
+            stmt = search._signal_select(coordinator_ctx, query, session)
+            compiled = stmt.compile(
+                dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
+            )
+            rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+            return " | ".join(str(r[3]) for r in rows)
+
+    for query in (
+        SignalQuery(),
+        SignalQuery(sources=("politie",), statuses=("nieuw", "gerouteerd")),
+        SignalQuery(overdue=True, urgencies=("hoog",)),
+        SignalQuery(sort="status"),
+    ):
+        assert "COVERING INDEX ix_signals_list" in plan(query), query
+    with coordinator_ctx.unit() as session:
+        some_case = session.execute(
+            select(Signal.case_id).where(Signal.case_id.is_not(None)).limit(1)
+        ).scalar_one()
+    assert "ix_signals_list" not in plan(SignalQuery(case_id=some_case))
+    assert "ix_signals_list" not in plan(SignalQuery(text="kraaiennest"))

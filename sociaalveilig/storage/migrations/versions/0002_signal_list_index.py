@@ -1,0 +1,52 @@
+"""schema v2: the signal list's covering index
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-28 04:20:00
+
+The signal list walks one index in its default order and evaluates every filter there
+(``ix_signals_list``); the index it replaces (received_at, reference, id) and the single
+``received_at`` index are prefixes of it. ``status`` becomes (status, due_date) so open
+signals past their date are counted from the index alone. Indexes only: no data changes.
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+LIST_COLUMNS = [
+    "received_at",
+    "reference",
+    "id",
+    "status",
+    "source",
+    "focus_area_id",
+    "category_id",
+    "urgency",
+    "due_date",
+    "case_id",
+    "created_by",
+]
+
+
+def upgrade() -> None:
+    op.drop_index("ix_signals_received_list", table_name="signals")
+    op.drop_index("ix_signals_received_at", table_name="signals")
+    op.drop_index("ix_signals_status", table_name="signals")
+    op.create_index("ix_signals_list", "signals", LIST_COLUMNS, unique=False)
+    op.create_index("ix_signals_status_due", "signals", ["status", "due_date"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_signals_status_due", table_name="signals")
+    op.drop_index("ix_signals_list", table_name="signals")
+    op.create_index("ix_signals_status", "signals", ["status"], unique=False)
+    op.create_index("ix_signals_received_at", "signals", ["received_at"], unique=False)
+    op.create_index(
+        "ix_signals_received_list", "signals", ["received_at", "reference", "id"], unique=False
+    )
