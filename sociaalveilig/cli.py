@@ -324,13 +324,17 @@ def cmd_verify(env: Env) -> int:
 
 
 def cmd_purge(env: Env) -> int:
+    from sociaalveilig.core.services.autobackup import purge_backup_note
     from sociaalveilig.core.services.retention import parse_as_of, purge
 
     with env.session() as ctx:
         as_of = parse_as_of(ctx, env.args.as_of)
         result = purge(ctx, as_of)
+        # Backups made before the purge still hold the purged records: say so honestly.
+        note = purge_backup_note(ctx)
     for line in result.lines:
         env.say(line)
+    env.say(note)
     return EXIT_OK
 
 

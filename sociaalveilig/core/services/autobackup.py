@@ -6,6 +6,9 @@ the manifest's SHA-256 sums against the files in it, read back from the backup f
 Only then are older automatic backups beyond the last N removed; files in the folder that
 the program did not make are never touched.
 
+A backup is a copy of the whole store, so one made before a purge still holds what the
+purge deleted, until rotation removes it (``purge_backup_note`` says so after a purge).
+
 A failed backup (the folder missing, a USB disk not plugged in, no write permission, a
 full disk) is recorded in the store and stays a visible warning until the next backup
 succeeds. The settings and the outcome live in the ``Setting`` table:
@@ -385,6 +388,43 @@ def run_backup(ctx: ServiceContext, force: bool = False) -> AutoBackupResult:
     )
 
 
+# --------------------------------------------------------------------------- after a purge
+
+
+def purge_backup_note(ctx: ServiceContext) -> str:
+    """One line for after a purge: backups made before it still hold what it deleted.
+
+    A backup is a copy of the whole store; the purge cannot reach into it. The automatic
+    backups in the chosen folder leave by rotation (all of them once ``keep`` newer ones
+    exist); a backup made by hand stays until someone deletes it. When the folder is known
+    and holds automatic backups, the line says how many; otherwise the general sentence.
+    Reads the settings only (no audit entry: nothing about a person is shown)."""
+    with ctx.unit() as session:
+        settings = _settings(session)
+    try:
+        found = backup_files(settings.folder) if settings.folder is not None else []
+    except OSError:  # a file in the folder that cannot be looked at: the general sentence
+        found = []
+    if not found:
+        return tr(
+            "Let op: back-ups van vóór deze opschoning bevatten de verwijderde gegevens nog, "
+            "tot ze door rotatie verdwijnen of worden verwijderd."
+        )
+    if len(found) == 1:
+        text = tr(
+            "Let op: de bestaande automatische back-up in {folder} bevat de verwijderde "
+            "gegevens nog, tot de rotatie hem na {keep} nieuwe back-ups heeft verwijderd; "
+            "met de hand gemaakte back-ups houden ze tot u die verwijdert."
+        )
+    else:
+        text = tr(
+            "Let op: de {n} bestaande automatische back-ups in {folder} bevatten de "
+            "verwijderde gegevens nog, tot de rotatie ze na {keep} nieuwe back-ups heeft "
+            "verwijderd; met de hand gemaakte back-ups houden ze tot u die verwijdert."
+        )
+    return text.format(n=len(found), folder=settings.folder, keep=settings.keep)
+
+
 __all__ = [
     "AutoBackupResult",
     "AutoBackupSettings",
@@ -393,6 +433,7 @@ __all__ = [
     "configure",
     "get_settings",
     "is_due",
+    "purge_backup_note",
     "run_backup",
     "status",
     "verify_file",

@@ -26,7 +26,7 @@ from sociaalveilig.core.enums import (
     VisitStatus,
 )
 from sociaalveilig.core.errors import AccessDenied, ValidationError
-from sociaalveilig.core.services import retention
+from sociaalveilig.core.services import autobackup, retention
 from sociaalveilig.core.services.context import FixedClock, ServiceContext
 from sociaalveilig.core.services.refs import RefKind, next_reference
 from sociaalveilig.storage.models import (
@@ -661,6 +661,75 @@ def test_cli_purge_prints_the_summary(store_dir: Path) -> None:
     assert code == 0, err.getvalue()
     assert out.getvalue().startswith("Peildatum: ")
     assert "Niets te verwijderen" in out.getvalue()
+
+
+GENERAL_BACKUP_NOTE = (
+    "Let op: back-ups van vóór deze opschoning bevatten de verwijderde gegevens nog, tot ze "
+    "door rotatie verdwijnen of worden verwijderd."
+)
+
+
+def _cli_purge(store_dir: Path, *extra: str) -> tuple[int, list[str], str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.run(
+        ["--store", str(store_dir), "--user", ADMIN, "--passphrase-stdin", "purge", *extra],
+        stdin=io.StringIO(ADMIN_PASSPHRASE + "\n"),
+        stdout=out,
+        stderr=err,
+    )
+    return code, out.getvalue().splitlines(), err.getvalue()
+
+
+def test_cli_purge_says_older_backups_still_hold_the_purged_records(store_dir: Path) -> None:
+    code, lines, err = _cli_purge(store_dir)
+    assert (code, err) == (0, "")
+    assert lines[0].startswith("Peildatum: ")
+    # Exactly one extra line, the last, and only once.
+    assert lines[-1] == GENERAL_BACKUP_NOTE
+    assert sum("back-up" in line for line in lines) == 1
+
+    # A refused purge (exit 4, one line on stderr) says nothing about backups.
+    code, lines, err = _cli_purge(store_dir, "--as-of", "2999-01-01")
+    assert code == 4 and lines == []
+    assert len(err.strip().splitlines()) == 1 and "back-up" not in err
+
+
+@pytest.mark.parametrize(("n_backups", "keep"), [(3, 5), (1, 7)])
+def test_cli_purge_counts_the_automatic_backups_in_the_chosen_folder(
+    admin_ctx: ServiceContext, store_dir: Path, tmp_path: Path, n_backups: int, keep: int
+) -> None:
+    folder = tmp_path / "back-ups"
+    folder.mkdir()
+    autobackup.configure(admin_ctx, folder, keep)
+    admin_ctx.store.close()  # the command logs in by itself
+    for day in range(n_backups):
+        (folder / f"sociaalveilig-auto-2026041{day}-020000.svbackup").write_bytes(b"x")
+    (folder / "eigen-kopie.svbackup").write_bytes(b"x")  # not made by the program: not counted
+
+    code, lines, err = _cli_purge(store_dir)
+    assert (code, err) == (0, "")
+    note = lines[-1]
+    if n_backups == 1:
+        expected = f"Let op: de bestaande automatische back-up in {folder} bevat "
+    else:
+        expected = f"Let op: de {n_backups} bestaande automatische back-ups in {folder} bevatten "
+    assert note.startswith(expected), note
+    assert f"na {keep} nieuwe back-ups" in note
+    assert "met de hand gemaakte back-ups" in note
+    assert sum("back-up" in line for line in lines) == 1
+
+
+def test_purge_backup_note_falls_back_when_the_folder_is_gone(
+    admin_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    autobackup.configure(admin_ctx, folder, 3)
+    (folder / "sociaalveilig-auto-20260410-020000.svbackup").write_bytes(b"x")
+    assert "de bestaande automatische back-up" in autobackup.purge_backup_note(admin_ctx)
+    (folder / "sociaalveilig-auto-20260410-020000.svbackup").unlink()
+    folder.rmdir()  # the USB disk is not plugged in
+    assert autobackup.purge_backup_note(admin_ctx) == GENERAL_BACKUP_NOTE
 
 
 # --------------------------------------------------------------------------- the terms
