@@ -159,6 +159,11 @@ class BuurtschouwPage(Page):
         self.form = FindingForm(self)
         self.form.submitted.connect(self.add_finding)
         self.checklist.item_chosen.connect(self.form.select_item)
+        # Both ways: a point chosen in the form shows in the checklist, with its hint.
+        self.form.item.currentIndexChanged.connect(
+            lambda _index: self.checklist.select_code(str(self.form.item.currentData()))
+        )
+        self.checklist.select_code(str(self.form.item.currentData()))
         self.findings = FindingTableModel(self)
         self.finding_view = RecordView("findings", self)
         self.finding_view.setModel(self.findings)
