@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import Qt
 
+from sociaalveilig.core.services import search
 from sociaalveilig.core.services.search import SignalQuery, SignalSort
+from tests.conftest import TEST_NOW
 from tests.ui.builders import bulk_signals, register
 
 from sociaalveilig.ui.models import signals as signal_columns
@@ -62,25 +66,63 @@ def test_empty_and_locked_models_pass_modeltester(qtmodeltester, coordinator_ctx
         qtmodeltester.check(model)
 
 
-def test_signal_list_fetches_lazily_by_page(qtbot, coordinator_ctx, wait_idle):
+def test_signal_list_shows_the_first_page_then_the_rest_lazily(qtbot, coordinator_ctx, wait_idle):
     bulk_signals(coordinator_ctx, 3000)
     model = SignalTableModel()
     model.set_context(coordinator_ctx)
-    _loaded(qtbot, model, wait_idle)
-    assert model.rowCount() == 3000
-    assert model.fetched_pages == []  # ids only: no row fetched yet
-    assert model.index(0, 0).data() == model.PLACEHOLDER
-    wait_idle()
-    assert model.fetched_pages == [0]
-    assert model.is_row_loaded(PAGE_SIZE - 1) and not model.is_row_loaded(PAGE_SIZE)
+    counts: list[int] = []
+    model.loaded.connect(counts.append)
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.reload()
+    # First the first page, ids and rows together: shown at once.
+    assert counts == [PAGE_SIZE] and not model.complete
+    assert model.rowCount() == PAGE_SIZE
+    assert model.fetched_pages == [0] and model.is_row_loaded(PAGE_SIZE - 1)
     assert model.index(0, 0).data() != model.PLACEHOLDER
+    # Then the rest of the ids, appended; no row of them fetched yet.
+    qtbot.waitUntil(lambda: model.complete, timeout=20_000)
+    assert counts == [PAGE_SIZE, 3000] and model.rowCount() == 3000
+    assert model.ids == search.signal_ids(coordinator_ctx, SignalQuery())
+    assert model.fetched_pages == [0] and not model.is_row_loaded(PAGE_SIZE)
+    assert model.index(PAGE_SIZE, 0).data() == model.PLACEHOLDER
+    wait_idle()
+    assert model.fetched_pages == [0, 1]
 
     # Jumping to the end fetches only the last page.
     last = model.rowCount() - 1
     assert model.index(last, 0).data() == model.PLACEHOLDER
     wait_idle()
-    assert model.fetched_pages == [0, last // PAGE_SIZE]
+    assert model.fetched_pages == [0, 1, last // PAGE_SIZE]
     assert model.index(last, 0).data(RowRole) is not None
+
+
+def test_a_list_changed_between_first_page_and_rest_starts_over(
+    qtbot, coordinator_ctx, wait_idle
+):
+    bulk_signals(coordinator_ctx, 450)
+    model = SignalTableModel()
+    model.set_context(coordinator_ctx)
+    fetch_rest = model.fetch_rest
+    added = []
+
+    def add_then_fetch(ctx, query):
+        # Half an hour before the newest: second in the list, inside the first page.
+        added.append(register(ctx, number=77, received=TEST_NOW - timedelta(minutes=30)))
+        return fetch_rest(ctx, query)
+
+    model.fetch_rest = add_then_fetch
+    counts: list[int] = []
+    model.loaded.connect(counts.append)
+    model.reload()
+    qtbot.waitUntil(lambda: model.complete and len(counts) == 2, timeout=20_000)
+    wait_idle()
+    assert counts == [PAGE_SIZE, 451]
+    assert model.ids == search.signal_ids(coordinator_ctx, SignalQuery())
+    # The old first page was dropped with the old order; the second row is the new signal.
+    assert model.index(1, 0).data() == model.PLACEHOLDER
+    wait_idle()
+    assert model.ids[1] == added[0].signal_id
+    assert model.index(1, 0).data(RowRole).signal_id == added[0].signal_id
 
 
 def test_view_scrolling_fetches_only_visible_pages(qtbot, coordinator_ctx, wait_idle):

@@ -8,6 +8,11 @@ thread (``ui.operations``); until a page has arrived its cells show a placeholde
 Sorting asks the database for a new id order; there is no QSortFilterProxyModel over a
 partly fetched model.
 
+A model may also offer a first page (``fetch_head``: the first ids with their rows, in one
+query): then the view shows those rows at once, and the whole id list is fetched after it
+(``fetch_rest``); the rows beyond the first page are appended when it arrives
+(``complete`` tells which state the model is in).
+
 Roles: ``Qt.DisplayRole`` text, ``SortRole`` the native value (date, int, str),
 ``RowRole`` the row object (a frozen dataclass from a service), ``IdRole`` the id (known
 without fetching). Subclasses set ``COLUMNS`` and implement ``fetch_ids``/``fetch_rows``.
@@ -59,6 +64,15 @@ class Column(Generic[R]):
 
 
 @dataclass(frozen=True)
+class Head(Generic[R]):
+    """The first page of a list: its ids in order, their rows, and whether that is all."""
+
+    ids: Sequence[str]
+    rows: Sequence[R]
+    complete: bool
+
+
+@dataclass(frozen=True)
 class ListQuery:
     """A minimal query: search text, filters and the database sort. Models over a service
     use that service's own query dataclass (``search.SignalQuery``), which has the same
@@ -92,6 +106,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._generation = 0
         self.fetched_pages: list[int] = []  # for tests and diagnostics: pages fetched
         self.loading = False
+        self.complete = True  # False while only the first page of the ids is known
 
     # ------------------------------------------------------------------ subclass contract
 
@@ -111,6 +126,15 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     def fetch_rows(self, ctx: ServiceContext, ids: list[str]) -> Sequence[R]:
         """The display rows of ``ids`` (runs on a worker thread); any order."""
         raise NotImplementedError
+
+    def fetch_head(self, ctx: ServiceContext, query: Any) -> Head[R] | None:
+        """The first page of ids with their rows (runs on a worker thread), or None when
+        this model has no such query: then the whole id list comes first."""
+        return None
+
+    def fetch_rest(self, ctx: ServiceContext, query: Any) -> list[str]:
+        """The whole id list after a first page (runs on a worker thread)."""
+        return self.fetch_ids(ctx, query)
 
     @staticmethod
     def row_id(row: Any) -> str:
@@ -141,6 +165,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._in_flight = set()
         self.endResetModel()
         self.loading = False
+        self.complete = True
 
     def set_query(self, query: Any) -> None:
         self._query = query
@@ -155,13 +180,24 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         generation = self._generation
         query = self._query
         self.loading = True
+
+        def first() -> Head[R] | list[str]:
+            head = self.fetch_head(ctx, query)
+            return head if head is not None else self.fetch_ids(ctx, query)
+
         run_operation(
             None,
-            lambda: self.fetch_ids(ctx, query),
-            lambda ids: self._ids_arrived(generation, ids),
+            first,
+            lambda result: self._first_arrived(generation, query, result),
             lambda exc: self._failed(generation, exc),
             owner=self,
         )
+
+    def _first_arrived(self, generation: int, query: Any, result: Head[R] | list[str]) -> None:
+        if isinstance(result, Head):
+            self._head_arrived(generation, query, result)
+        else:
+            self._ids_arrived(generation, result)
 
     def _ids_arrived(self, generation: int, ids: list[str]) -> None:
         if generation != self._generation or self._ctx is None:
@@ -173,6 +209,49 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self.fetched_pages = []
         self.endResetModel()
         self.loading = False
+        self.complete = True
+        self.loaded.emit(len(self._ids))
+
+    def _head_arrived(self, generation: int, query: Any, head: Head[R]) -> None:
+        """Show the first page at once; ask for the rest of the ids behind it."""
+        if generation != self._generation or self._ctx is None:
+            return
+        self.beginResetModel()
+        self._ids = list(head.ids)
+        self._pages = {0: {self.row_id(r): r for r in head.rows}} if head.ids else {}
+        self._in_flight = set()
+        self.fetched_pages = [0] if head.ids else []
+        self.endResetModel()
+        self.loading = False
+        self.complete = head.complete
+        self.loaded.emit(len(self._ids))
+        if head.complete:
+            return
+        ctx = self._ctx
+        run_operation(
+            None,
+            lambda: self.fetch_rest(ctx, query),
+            lambda ids: self._rest_arrived(generation, ids),
+            lambda exc: self._failed(generation, exc),
+            owner=self,
+        )
+
+    def _rest_arrived(self, generation: int, ids: list[str]) -> None:
+        """Append the rows after the first page; if the list changed in between (a signal
+        added or moved by someone else), start over with the new list."""
+        if generation != self._generation or self._ctx is None:
+            return
+        known = len(self._ids)
+        if ids[:known] != self._ids or len(ids) < known:
+            self._ids_arrived(generation, ids)
+            return
+        if len(ids) > known:
+            self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
+            self._ids = list(ids)
+            self.endInsertRows()
+            if known % PAGE_SIZE:  # a first page shorter than a page: fetch it whole
+                self._pages.pop(known // PAGE_SIZE, None)
+        self.complete = True
         self.loaded.emit(len(self._ids))
 
     def _failed(self, generation: int, exc: BaseException) -> None:

@@ -11,7 +11,7 @@ from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.search import SignalQuery, SignalRow, SignalSort
 
 from sociaalveilig.ui.models.area_text import area_text, area_tooltip
-from sociaalveilig.ui.models.lazy import Column, LazyTableModel
+from sociaalveilig.ui.models.lazy import PAGE_SIZE, Column, Head, LazyTableModel
 
 COL_RECEIVED = 0
 COL_REFERENCE = 1
@@ -93,6 +93,14 @@ class SignalTableModel(LazyTableModel[SignalRow]):
 
     def fetch_ids(self, ctx: ServiceContext, query: SignalQuery) -> list[str]:
         return search.signal_ids(ctx, query)
+
+    def fetch_head(self, ctx: ServiceContext, query: SignalQuery) -> Head[SignalRow]:
+        head = search.signal_head(ctx, query, PAGE_SIZE)
+        return Head(head.ids, head.rows, head.complete)
+
+    def fetch_rest(self, ctx: ServiceContext, query: SignalQuery) -> list[str]:
+        # The view was audit-logged by the first page (signal_head) of the same list.
+        return search.signal_ids(ctx, query, log_view=False)
 
     def fetch_rows(self, ctx: ServiceContext, ids: list[str]) -> list[SignalRow]:
         return search.signal_rows(ctx, ids)

@@ -299,7 +299,11 @@ class SignalsPage(Page):
         self.apply_filters()
 
     def _loaded(self, count: int) -> None:
-        self.count_label.setText(count_text(count, self.tr("{n} signaal"), self.tr("{n} signalen")))
+        if self.model.complete:
+            text = count_text(count, self.tr("{n} signaal"), self.tr("{n} signalen"))
+        else:  # the first page is shown, the rest of the list is on its way
+            text = self.tr("Meer dan {n} signalen, de rest wordt geladen…").format(n=count)
+        self.count_label.setText(text)
         filtered = self.current_query() != SignalQuery(
             sort=self.model.query.sort, descending=self.model.query.descending
         )
