@@ -1,7 +1,13 @@
 """A filter chip: a small button naming a filter and what is chosen, with a menu of options.
 
 ``Status: Nieuw, Gerouteerd ▾``. Multi-select by default (checkable menu entries); a
-single-select chip (the period) behaves like a radio group. ``changed`` after every choice.
+single-select chip (the period) behaves like a radio group.
+
+A multi-select menu stays open while the user ticks (mouse, or Space/Enter on the entry
+under the keyboard focus), so three statuses take one opening; Esc or a click outside
+closes it. The chip's text follows every tick, but ``changed`` comes once, when the menu
+closes and the choice differs from when it opened: the list is searched once, not per tick.
+``select`` (the program's own choice) emits ``changed`` at once, as before.
 """
 
 from __future__ import annotations
@@ -9,9 +15,57 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+_ACTIVATE_KEYS = frozenset(
+    {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
+)
+
+
+class _ChipMenu(QMenu):
+    """Toggles a checkable entry itself; stays open for a multi-select chip, closes after
+    the choice for a single-select one."""
+
+    def __init__(self, parent: QWidget, keep_open: bool) -> None:
+        super().__init__(parent)
+        self._keep_open = keep_open
+        self._pressed: QAction | None = None
+
+    def _choose(self, action: QAction | None) -> bool:
+        if action is None or not action.isCheckable() or not action.isEnabled():
+            return False
+        action.trigger()  # toggles it (an exclusive group keeps one checked)
+        if not self._keep_open:
+            self.hide()
+        return True
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        inside = self.rect().contains(event.position().toPoint())
+        self._pressed = self.actionAt(event.position().toPoint()) if inside else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        # Only a click that began in the menu chooses: the release that follows the press
+        # on the chip (which opened the menu) does not.
+        pressed, self._pressed = self._pressed, None
+        action = self.actionAt(event.position().toPoint())
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and action is not None
+            and action is pressed
+            and self._choose(action)
+        ):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        if event.key() in _ACTIVATE_KEYS and self._choose(self.activeAction()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class FilterChip(QToolButton):
@@ -28,8 +82,13 @@ class FilterChip(QToolButton):
         self._name = name
         self._single = single
         self._all_label = all_label or self.tr("alle")
-        self._menu = QMenu(self)
+        self._menu = _ChipMenu(self, keep_open=not single)
         self._group: QActionGroup | None = None
+        # The choice when the menu opened; None while it is closed.
+        self._opened_with: list[Any] | None = None
+        self._selecting = False
+        self._menu.aboutToShow.connect(self._menu_opening)
+        self._menu.aboutToHide.connect(self._menu_closing)
         self.setMenu(self._menu)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setAutoRaise(False)
@@ -64,20 +123,37 @@ class FilterChip(QToolButton):
 
     def select(self, values: Sequence[Any]) -> None:
         wanted = set(values)
-        for action in self._menu.actions():
-            if action.isCheckable():
-                action.blockSignals(True)
-                action.setChecked(action.data() in wanted)
-                action.blockSignals(False)
+        # Not blockSignals: a single chip's exclusive group must see which entry is checked,
+        # or a later pick leaves the old one ticked as well.
+        self._selecting = True
+        try:
+            for action in self._menu.actions():
+                if action.isCheckable():
+                    action.setChecked(action.data() in wanted)
+        finally:
+            self._selecting = False
         self._update_text()
+        if self._opened_with is not None:
+            self._opened_with = self.selected()  # told already; not again on closing
         self.changed.emit()
 
     def clear_selection(self) -> None:
         self.select([])
 
     def _toggled(self, _checked: bool) -> None:
+        if self._selecting:
+            return  # select() updates the text and tells once
         self._update_text()
-        self.changed.emit()
+        if self._opened_with is None:  # not from the open menu: tell at once
+            self.changed.emit()
+
+    def _menu_opening(self) -> None:
+        self._opened_with = self.selected()
+
+    def _menu_closing(self) -> None:
+        opened_with, self._opened_with = self._opened_with, None
+        if opened_with is not None and opened_with != self.selected():
+            self.changed.emit()
 
     def _update_text(self) -> None:
         labels = [a.text() for a in self._menu.actions() if a.isCheckable() and a.isChecked()]
