@@ -91,6 +91,7 @@ TARGETS: dict[str, Target] = {
     "list_first_page_ms": Target("ms", 150, "issue"),
     "list_filter_p95_ms": Target("ms", 100, "issue"),
     "list_search_p95_ms": Target("ms", 100, "issue"),
+    "list_whole_p95_ms": Target("ms", 1000, "ours"),
     "list_scroll_to_end_ms": Target("ms", 150, "ours"),
     "case_summary_pdf_s": Target("s", 0.5, "issue"),
     "management_report_s": Target("s", 3.0, "issue"),
@@ -224,20 +225,26 @@ SEARCHES = ("hennep", "geluidsoverlast buren", "Mergelweg", "jongeren", "huurach
             "6431", "inbraak", "verward gedrag")
 
 
+def shown_then_rest(ctx: ServiceContext, q: search.SignalQuery) -> None:
+    """What the window asks for one list: the first page with its rows, then (when there
+    is more) the whole id list."""
+    head = search.signal_head(ctx, q)
+    if not head.complete:
+        search.signal_ids(ctx, q, log_view=False)
+
+
 def query_workload(ctx: ServiceContext, area_ids: list[str]) -> dict[str, float]:
     """One pass of the read workload; seconds per part."""
     parts: dict[str, float] = {}
     with stopwatch() as elapsed:
         for q in list_queries(area_ids):
-            ids = search.signal_ids(ctx, q)
-            search.signal_rows(ctx, ids[:200])
+            shown_then_rest(ctx, q)
         cq = search.CaseQuery(open_only=True)
         search.case_rows(ctx, search.case_ids(ctx, cq)[:200])
     parts["list_queries"] = elapsed()
     with stopwatch() as elapsed:
         for text in SEARCHES:
-            ids = search.signal_ids(ctx, search.SignalQuery(text=text))
-            search.signal_rows(ctx, ids[:200])
+            shown_then_rest(ctx, search.SignalQuery(text=text))
     parts["full_text_search"] = elapsed()
     with stopwatch() as elapsed:
         management_data(ctx, QUARTER, None)
@@ -384,6 +391,9 @@ def measure_window(region: Region, results: Results, runs: int, quick: bool,
     results.put("list_search_p95_ms", median([p95(d["search_ms"]) for d in runs_data]),
                 [s for d in runs_data for s in d["search_ms"]],
                 median_ms=round(median([s for d in runs_data for s in d["search_ms"]]), 1))
+    results.put("list_whole_p95_ms", median([p95(d["complete_ms"]) for d in runs_data]),
+                [s for d in runs_data for s in d["complete_ms"]],
+                median_ms=round(median([s for d in runs_data for s in d["complete_ms"]]), 1))
     results.put("list_scroll_to_end_ms",
                 median([median(d["scroll_end_ms"]) for d in runs_data]),
                 [s for d in runs_data for s in d["scroll_end_ms"]])
