@@ -921,9 +921,16 @@ def sync_schema(engine: Engine) -> list[str]:
             for index in table.indexes:
                 name = str(index.name)
                 wanted.add(name)
-                if name not in existing:
-                    index.create(conn)
-                    changed.append(f"+{name}")
+                columns = [str(c.name) for c in index.columns]
+                if name in existing:
+                    have = [str(r[2]) for r in conn.exec_driver_sql(
+                        f'PRAGMA index_info("{name}")')]  # names from the schema itself
+                    if have == columns:
+                        continue
+                    conn.exec_driver_sql(f'DROP INDEX "{name}"')
+                    changed.append(f"~{name}")
+                index.create(conn)
+                changed.append(f"+{name}")
         for name in sorted(existing - wanted):
             conn.exec_driver_sql(f'DROP INDEX "{name}"')  # names from the schema itself
             changed.append(f"-{name}")

@@ -214,6 +214,7 @@ class Signal(Versioned, Base):
     city: Mapped[str | None] = mapped_column(String(80))
     address_key: Mapped[str] = mapped_column(String(24), index=True)
     municipality_id: Mapped[str | None] = mapped_column(ForeignKey("municipalities.id"))
+    # Its own narrow index too: counting an area's signals (the list's plan) reads it.
     focus_area_id: Mapped[str | None] = mapped_column(ForeignKey("focus_areas.id"), index=True)
     description: Mapped[str] = mapped_column(Text)
     urgency: Mapped[str] = mapped_column(String(10))
@@ -229,7 +230,23 @@ class Signal(Versioned, Base):
     reporter_anonymised_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     __table_args__ = (
-        Index("ix_signals_area_received", "focus_area_id", "received_at"),
+        # One area's signals in list order, with the same columns as the list index: the
+        # area is the first filter of most lists (a wijkagent's own areas, an area's
+        # overleg), so a list of one area walks its own part only (schema v2).
+        Index(
+            "ix_signals_area_received",
+            "focus_area_id",
+            "received_at",
+            "reference",
+            "id",
+            "status",
+            "source",
+            "category_id",
+            "urgency",
+            "due_date",
+            "case_id",
+            "created_by",
+        ),
         # The signal list's index (schema v2): in the default order (newest first,
         # reference as tie-break) and holding every column the list filters on and the
         # need-to-know scope reads. A list page walks it from the top and stops after 200

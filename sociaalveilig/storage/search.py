@@ -95,6 +95,25 @@ def signal_match_count(session: Session, user_text: str) -> int:
 SIGNAL_LIST_INDEX = "ix_signals_list"
 
 
+SIGNAL_AREA_INDEX = "ix_signals_area_received"
+"""(focus_area_id, received_at): one area's signals, newest first."""
+SIGNAL_STATUS_INDEX = "ix_signals_status_due"
+SIGNAL_SOURCE_INDEX = "ix_signals_source"
+SIGNAL_CATEGORY_INDEX = "ix_signals_category_id"
+
+
+def signal_index_plan(stmt: Select[T], index: str) -> Select[T]:
+    """Read ``signals`` through ``index`` (one of the names above): the statement's own
+    filter on that index's column then narrows the rows before any table page is read."""
+    return stmt.with_hint(Signal.__table__, f"INDEXED BY {index}", "sqlite")
+
+
+def signal_row_estimate(session: Session) -> int:
+    """About how many signals there are (the highest rowid: no scan; never less)."""
+    return int(session.execute(select(func.max(literal_column("signals.rowid")))
+                               .select_from(Signal.__table__)).scalar() or 0)
+
+
 def signal_list_plan(stmt: Select[T]) -> Select[T]:
     """Read ``signals`` through the list index (models.py, ``ix_signals_list``).
 

@@ -49,9 +49,11 @@ from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality
 ROW_CHUNK = 500
 HEAD_SIZE = 200
 """Rows in the first page of a list (``signal_head``); the window's page size."""
-FTS_DRIVE_MAX = 2000
-"""Up to this many text matches the list is read match by match (a table lookup each);
-above it, the list index is walked and each entry checked against the matches."""
+# The plan of a signal list (``_choose_plan``): relative costs per row, measured on the
+# benchmark region (bench/README.md): one step along the list index (decrypting its pages
+# in order) against one table row reached through another index (a random page each).
+WALK_STEP = 1.0
+LOOKUP_STEP = 15.0
 
 
 class SignalSort(StrEnum):
@@ -281,17 +283,99 @@ def _signal_filters(ctx: ServiceContext, q: SignalQuery) -> list[ColumnElement[b
     return where
 
 
-def _walk_list_index(session: Session, q: SignalQuery, sort: StrEnum) -> bool:
-    """Whether to read the list through the list index (``fts.signal_list_plan``).
+WALK = "walk"
+"""The plan that walks the list index (``fts.signal_list_plan``)."""
+TEXT = "text"
+"""The plan that reads the text matches one by one (no hint: SQLite drives from them)."""
 
-    Not when a filter already narrows the list to a few rows another way: one case's
-    signals, or a text that few signals hold; not for the address sort (street and house
-    number are not in the index)."""
+
+@dataclass(frozen=True)
+class Candidate:
+    """A filter that has an index of its own, and how many signals it alone lets through."""
+
+    plan: str
+    """An index name (``fts.SIGNAL_*_INDEX``) or ``TEXT``."""
+    rows: int
+    in_list_order: bool = False
+    """The index gives its rows newest first (one area, default sort): reading can stop
+    after a page of matches."""
+    covering: bool = False
+    """The index holds every column the list filters on: no table lookups."""
+
+
+def _choose_plan(total: int, candidates: Sequence[Candidate], default_order: bool) -> str:
+    """The cheapest way to the first page: walk the list index, checking every filter in
+    it, or start from the narrowest filter's own index and read the table for the rest.
+
+    The matching rows are estimated as if the filters were independent. Walking in list
+    order stops after a page of matches (about PAGE * total / matches steps); in another
+    order it reads everything. Another index costs a table lookup per row it yields,
+    unless it covers the list's columns too (the area index)."""
+    total = max(total, 1)
+    matches = float(total)
+    for candidate in candidates:
+        matches *= min(candidate.rows, total) / total
+    matches = max(matches, 1.0)
+    if default_order:
+        walk = WALK_STEP * min(total, HEAD_SIZE * total / matches)
+    else:
+        walk = WALK_STEP * total
+    best, best_cost = WALK, walk
+    for candidate in candidates:
+        rows = float(candidate.rows)
+        if candidate.in_list_order and default_order:
+            rows = min(rows, HEAD_SIZE * rows / matches)
+        cost = (WALK_STEP if candidate.covering else LOOKUP_STEP) * rows
+        if cost < best_cost:
+            best, best_cost = candidate.plan, cost
+    return best
+
+
+def _count(session: Session, where: ColumnElement[bool]) -> int:
+    return int(session.execute(select(func.count()).select_from(Signal).where(where)).scalar_one())
+
+
+def _plan_for(ctx: ServiceContext, session: Session, q: SignalQuery, sort: StrEnum) -> str | None:
+    """The plan for this query's shape, or None to leave it to SQLite (a few rows found
+    through the case index; the address sort, whose columns are in no index)."""
     if sort is SignalSort.ADDRESS or q.case_id:
-        return False
-    if q.text.strip() and fts.signal_match_count(session, q.text) <= FTS_DRIVE_MAX:
-        return False
-    return True
+        return None
+    if q.received_from is not None or q.received_to is not None:
+        return WALK  # the walk covers the period's rows only: never more than it holds
+    candidates: list[Candidate] = []
+    if q.text.strip():
+        candidates.append(Candidate(TEXT, fts.signal_match_count(session, q.text)))
+    if q.area_ids:
+        rows = _count(session, Signal.focus_area_id.in_(list(q.area_ids)))
+        one = len(q.area_ids) == 1
+        candidates.append(
+            Candidate(fts.SIGNAL_AREA_INDEX, rows, in_list_order=one, covering=True)
+        )
+    if q.statuses or q.overdue:
+        statuses = _values(SignalStatus, q.statuses, "status") if q.statuses else None
+        where: list[ColumnElement[bool]] = []
+        if statuses:
+            where.append(Signal.status.in_(statuses))
+        if q.overdue:
+            where.append(Signal.status.in_([s.value for s in OPEN_SIGNAL_STATUSES]))
+            where.append(Signal.due_date < _today(ctx))
+        rows = int(
+            session.execute(select(func.count()).select_from(Signal).where(*where)).scalar_one()
+        )
+        candidates.append(Candidate(fts.SIGNAL_STATUS_INDEX, rows))
+    if q.sources:
+        rows = _count(session, Signal.source.in_(_values(Source, q.sources, "bron")))
+        candidates.append(Candidate(fts.SIGNAL_SOURCE_INDEX, rows))
+    if q.categories:
+        codes = [c.strip().upper() for c in q.categories]
+        rows = _count(
+            session, Signal.category_id.in_(select(Category.id).where(Category.code.in_(codes)))
+        )
+        candidates.append(Candidate(fts.SIGNAL_CATEGORY_INDEX, rows))
+    if not candidates:
+        return WALK
+    total = fts.signal_row_estimate(session)
+    return _choose_plan(total, candidates, sort is SignalSort.RECEIVED)
 
 
 def _signal_select(
@@ -300,8 +384,11 @@ def _signal_select(
     """The ordered id query; with a session, the plan is chosen for this query's shape."""
     sort = _sort_choice(SignalSort, q.sort)
     stmt = select(Signal.id).where(*_signal_filters(ctx, q))
-    if session is not None and _walk_list_index(session, q, sort):
+    plan = _plan_for(ctx, session, q, sort) if session is not None else None
+    if plan == WALK:
         stmt = fts.signal_list_plan(stmt)
+    elif plan is not None and plan != TEXT:
+        stmt = fts.signal_index_plan(stmt, plan)
     keys: list[Any]
     if sort is SignalSort.RECEIVED:
         keys = [Signal.received_at]

@@ -347,24 +347,60 @@ HEAD_QUERIES = [
 ]
 
 
+ALL_PLANS = [
+    search.WALK,
+    search.TEXT,
+    fts.SIGNAL_AREA_INDEX,
+    fts.SIGNAL_STATUS_INDEX,
+    fts.SIGNAL_SOURCE_INDEX,
+    fts.SIGNAL_CATEGORY_INDEX,
+]
+
+
 @pytest.mark.parametrize("query", HEAD_QUERIES, ids=lambda q: repr(q)[12:70])
-def test_head_is_the_start_of_the_whole_list_in_either_plan(
+def test_head_is_the_start_of_the_whole_list_in_every_plan(
     coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, query: SignalQuery
 ) -> None:
-    """The first page (``signal_head``) is exactly the start of ``signal_ids``, and both
-    plans (walk the list index, or find text matches first) give the same list."""
+    """The first page (``signal_head``) is exactly the start of ``signal_ids``, and every
+    plan the list may take (each index forced in turn) gives the same list."""
     results = []
-    for drive_max in (0, 10_000):  # 0: always walk the list index; 10,000: matches first
-        monkeypatch.setattr(search, "FTS_DRIVE_MAX", drive_max)
+    for plan in ALL_PLANS:
+        monkeypatch.setattr(search, "_choose_plan", lambda *_args, p=plan: p)
         whole = search.signal_ids(coordinator_ctx, query)
         head = search.signal_head(coordinator_ctx, query, limit=25)
-        assert list(head.ids) == whole[:25]
+        assert list(head.ids) == whole[:25], plan
         assert head.complete == (len(whole) <= 25)
         assert [r.signal_id for r in head.rows] == whole[:25]
         assert head.rows == tuple(search.signal_rows(coordinator_ctx, whole[:25]))
         results.append(whole)
-    assert results[0] == results[1]
+    assert all(r == results[0] for r in results)
     assert results[0], "every query here matches some signals"
+
+
+def test_plan_choice_follows_the_cost_of_each_way() -> None:
+    """Figures from the benchmark region (200,000 signals)."""
+    choose = search._choose_plan
+    area = fts.SIGNAL_AREA_INDEX
+    # No filter with an index of its own, or a broad one: walk the list index.
+    assert choose(200_000, [], True) == search.WALK
+    assert choose(200_000, [search.Candidate(search.TEXT, 86_102)], True) == search.WALK
+    # One area: its part of the area index (which holds the list's columns too).
+    one_area = search.Candidate(area, 16_469, in_list_order=True, covering=True)
+    assert choose(200_000, [one_area], True) == area
+    # A rare text: read its matches.
+    assert choose(200_000, [search.Candidate(search.TEXT, 40)], True) == search.TEXT
+    # One area, routed, from the police (about 100 of 200,000): the area's own index.
+    combo = [
+        search.Candidate(area, 6_191, in_list_order=True, covering=True),
+        search.Candidate(fts.SIGNAL_STATUS_INDEX, 10_713),
+        search.Candidate(fts.SIGNAL_SOURCE_INDEX, 59_675),
+    ]
+    assert choose(200_000, combo, True) == area
+    # A category with 5,000 signals: newest first, the walk finds a page in 8,000 steps;
+    # sorted on another column every match is read, and its own index wins.
+    category = [search.Candidate(fts.SIGNAL_CATEGORY_INDEX, 5_000)]
+    assert choose(200_000, category, True) == search.WALK
+    assert choose(200_000, category, False) == fts.SIGNAL_CATEGORY_INDEX
 
 
 def test_head_of_a_short_list_is_complete(coordinator_ctx: ServiceContext, made: Made) -> None:
