@@ -489,10 +489,25 @@ def _signal_rows(ctx: ServiceContext, session: Session, ids: Sequence[str]) -> l
     found: dict[str, SignalRow] = {}
     linked = aliased(Case)
     scope = access.signal_scope(ctx)
+    connection = session.connection()
     for chunk in _chunks(ids):
-        rows = session.execute(
+        # Core rows of the listed columns: no ORM objects, no description read.
+        rows = connection.execute(
             select(
-                Signal,
+                Signal.id,
+                Signal.reference,
+                Signal.received_at,
+                Signal.source,
+                Signal.street,
+                Signal.house_number,
+                Signal.addition,
+                Signal.postcode,
+                Signal.city,
+                Signal.urgency,
+                Signal.status,
+                Signal.case_id,
+                Signal.route_target,
+                Signal.due_date,
                 Category.code,
                 Category.name,
                 FocusArea.name,
@@ -505,30 +520,44 @@ def _signal_rows(ctx: ServiceContext, session: Session, ids: Sequence[str]) -> l
             .outerjoin(linked, linked.id == Signal.case_id)
             .where(Signal.id.in_(chunk), scope)
         ).tuples()
-        for signal, code, name, area, municipality, case_ref in rows:
-            found[signal.id] = SignalRow(
-                signal_id=signal.id,
-                reference=signal.reference,
-                received_at=utc_to_local(signal.received_at),
-                source=Source(signal.source),
+        for (
+            signal_id,
+            reference,
+            received_at,
+            source,
+            street,
+            house_number,
+            addition,
+            postcode,
+            city,
+            urgency,
+            status,
+            case_id,
+            route_target,
+            due_date,
+            code,
+            name,
+            area,
+            municipality,
+            case_ref,
+        ) in rows:
+            found[signal_id] = SignalRow(
+                signal_id=signal_id,
+                reference=reference,
+                received_at=utc_to_local(received_at),
+                source=Source(source),
                 category_code=code,
                 category_name=name,
-                address=format_address(
-                    signal.street,
-                    signal.house_number,
-                    signal.addition,
-                    signal.postcode,
-                    signal.city,
-                ),
+                address=format_address(street, house_number, addition, postcode, city),
                 focus_area=area,
                 municipality=municipality or UNKNOWN_MUNICIPALITY,
-                urgency=Urgency(signal.urgency),
-                status=SignalStatus(signal.status),
-                case_id=signal.case_id,
+                urgency=Urgency(urgency),
+                status=SignalStatus(status),
+                case_id=case_id,
                 case_reference=case_ref,
-                route_target=RouteTarget(signal.route_target) if signal.route_target else None,
-                due_date=signal.due_date,
-                overdue=is_overdue(signal.status, signal.due_date, today),
+                route_target=RouteTarget(route_target) if route_target else None,
+                due_date=due_date,
+                overdue=is_overdue(status, due_date, today),
             )
     return [found[i] for i in ids if i in found]
 
