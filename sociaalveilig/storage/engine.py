@@ -105,6 +105,7 @@ def make_engine(path: Path, key_provider: Callable[[], bytes | bytearray]) -> En
         pool_size=3,
         max_overflow=2,
         pool_pre_ping=False,
+        pool_use_lifo=True,
     )
 
     # Python's sqlite driver starts transactions lazily; make BEGIN explicit so a

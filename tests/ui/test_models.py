@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 
 from sociaalveilig.core.services import search
-from sociaalveilig.core.services.search import SignalQuery, SignalSort
+from sociaalveilig.core.services.search import HEAD_ROWS, SignalQuery, SignalSort
 from tests.conftest import TEST_NOW
 from tests.ui.builders import bulk_signals, register
 
@@ -74,25 +74,32 @@ def test_signal_list_shows_the_first_page_then_the_rest_lazily(qtbot, coordinato
     model.loaded.connect(counts.append)
     with qtbot.waitSignal(model.loaded, timeout=20_000):
         model.reload()
-    # First the first page, ids and rows together: shown at once.
+    # First the first page's ids with the rows of a screenful: shown at once.
     assert counts == [PAGE_SIZE] and not model.complete
     assert model.rowCount() == PAGE_SIZE
-    assert model.fetched_pages == [0] and model.is_row_loaded(PAGE_SIZE - 1)
+    assert model.fetched_pages == [0] and model.is_row_loaded(HEAD_ROWS - 1)
     assert model.index(0, 0).data() != model.PLACEHOLDER
+    assert not model.is_row_loaded(HEAD_ROWS)
     # Then the rest of the ids, appended; no row of them fetched yet.
     qtbot.waitUntil(lambda: model.complete, timeout=20_000)
     assert counts == [PAGE_SIZE, 3000] and model.rowCount() == 3000
     assert model.ids == search.signal_ids(coordinator_ctx, SignalQuery())
     assert model.fetched_pages == [0] and not model.is_row_loaded(PAGE_SIZE)
+    # A row of the first page below the screenful fetches that page whole, once.
+    assert model.index(HEAD_ROWS, 0).data() == model.PLACEHOLDER
+    assert model.index(HEAD_ROWS + 1, 0).data() == model.PLACEHOLDER
+    wait_idle()
+    assert model.fetched_pages == [0, 0] and model.is_row_loaded(PAGE_SIZE - 1)
+    assert model.index(HEAD_ROWS, 0).data(RowRole).signal_id == model.ids[HEAD_ROWS]
     assert model.index(PAGE_SIZE, 0).data() == model.PLACEHOLDER
     wait_idle()
-    assert model.fetched_pages == [0, 1]
+    assert model.fetched_pages == [0, 0, 1]
 
     # Jumping to the end fetches only the last page.
     last = model.rowCount() - 1
     assert model.index(last, 0).data() == model.PLACEHOLDER
     wait_idle()
-    assert model.fetched_pages == [0, 1, last // PAGE_SIZE]
+    assert model.fetched_pages == [0, 0, 1, last // PAGE_SIZE]
     assert model.index(last, 0).data(RowRole) is not None
 
 

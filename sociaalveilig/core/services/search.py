@@ -48,7 +48,10 @@ from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality
 
 ROW_CHUNK = 500
 HEAD_SIZE = 200
-"""Rows in the first page of a list (``signal_head``); the window's page size."""
+"""Ids in the first page of a list (``signal_head``); the window's page size."""
+HEAD_ROWS = 60
+"""Display rows in the first page: a screenful (about 25 rows at 768 pixels high, 60 on a
+tall screen); each is a table page to read, so no more than the window shows at first."""
 # The plan of a signal list (``_choose_plan``): relative costs per row, measured on the
 # benchmark region (bench/README.md): one step along the list index (decrypting its pages
 # in order) against one table row reached through another index (a random page each).
@@ -303,27 +306,31 @@ class Candidate:
     """The index holds every column the list filters on: no table lookups."""
 
 
-def _choose_plan(total: int, candidates: Sequence[Candidate], default_order: bool) -> str:
+def _choose_plan(
+    total: int, candidates: Sequence[Candidate], default_order: bool, whole: bool = False
+) -> str:
     """The cheapest way to the first page: walk the list index, checking every filter in
     it, or start from the narrowest filter's own index and read the table for the rest.
 
     The matching rows are estimated as if the filters were independent. Walking in list
     order stops after a page of matches (about PAGE * total / matches steps); in another
     order it reads everything. Another index costs a table lookup per row it yields,
-    unless it covers the list's columns too (the area index)."""
+    unless it covers the list's columns too (the area index). For the ``whole`` list (every
+    id, not a first page) every way reads all it has: no early stop."""
     total = max(total, 1)
     matches = float(total)
     for candidate in candidates:
         matches *= min(candidate.rows, total) / total
     matches = max(matches, 1.0)
-    if default_order:
+    early_stop = default_order and not whole
+    if early_stop:
         walk = WALK_STEP * min(total, HEAD_SIZE * total / matches)
     else:
         walk = WALK_STEP * total
     best, best_cost = WALK, walk
     for candidate in candidates:
         rows = float(candidate.rows)
-        if candidate.in_list_order and default_order:
+        if candidate.in_list_order and early_stop:
             rows = min(rows, HEAD_SIZE * rows / matches)
         cost = (WALK_STEP if candidate.covering else LOOKUP_STEP) * rows
         if cost < best_cost:
@@ -335,7 +342,9 @@ def _count(session: Session, where: ColumnElement[bool]) -> int:
     return int(session.execute(select(func.count()).select_from(Signal).where(where)).scalar_one())
 
 
-def _plan_for(ctx: ServiceContext, session: Session, q: SignalQuery, sort: StrEnum) -> str | None:
+def _plan_for(
+    ctx: ServiceContext, session: Session, q: SignalQuery, sort: StrEnum, whole: bool
+) -> str | None:
     """The plan for this query's shape, or None to leave it to SQLite (a few rows found
     through the case index; the address sort, whose columns are in no index)."""
     if sort is SignalSort.ADDRESS or q.case_id:
@@ -375,16 +384,17 @@ def _plan_for(ctx: ServiceContext, session: Session, q: SignalQuery, sort: StrEn
     if not candidates:
         return WALK
     total = fts.signal_row_estimate(session)
-    return _choose_plan(total, candidates, sort is SignalSort.RECEIVED)
+    return _choose_plan(total, candidates, sort is SignalSort.RECEIVED, whole)
 
 
 def _signal_select(
-    ctx: ServiceContext, q: SignalQuery, session: Session | None = None
+    ctx: ServiceContext, q: SignalQuery, session: Session | None = None, *, whole: bool = True
 ) -> Select[tuple[str]]:
-    """The ordered id query; with a session, the plan is chosen for this query's shape."""
+    """The ordered id query; with a session, the plan is chosen for this query's shape and
+    for reading the ``whole`` list or only its start."""
     sort = _sort_choice(SignalSort, q.sort)
     stmt = select(Signal.id).where(*_signal_filters(ctx, q))
-    plan = _plan_for(ctx, session, q, sort) if session is not None else None
+    plan = _plan_for(ctx, session, q, sort, whole) if session is not None else None
     if plan == WALK:
         stmt = fts.signal_list_plan(stmt)
     elif plan is not None and plan != TEXT:
@@ -424,8 +434,8 @@ def _require_lists(ctx: ServiceContext) -> None:
 
 @dataclass(frozen=True)
 class SignalHead:
-    """The first page of a signal list: its ids in order, their rows, and whether that is
-    the whole list (otherwise ``signal_ids`` gives the rest)."""
+    """The first page of a signal list: its ids in order, the rows of the first of them,
+    and whether that is the whole list (otherwise ``signal_ids`` gives the rest)."""
 
     ids: tuple[str, ...]
     rows: tuple[SignalRow, ...]
@@ -436,18 +446,20 @@ def _log_list_view(ctx: ServiceContext, session: Session, q: SignalQuery) -> Non
     ctx.audit(session, "search" if q.text.strip() else "list", OBJ_SIGNAL_LIST, None)
 
 
-def signal_head(ctx: ServiceContext, q: SignalQuery, limit: int = HEAD_SIZE) -> SignalHead:
-    """The first ``limit`` signals matching ``q`` with their display rows (one query for
-    the ids, one for the rows); the view is audit-logged here."""
+def signal_head(
+    ctx: ServiceContext, q: SignalQuery, limit: int = HEAD_SIZE, rows: int = HEAD_ROWS
+) -> SignalHead:
+    """The first ``limit`` signals matching ``q``, the first ``rows`` of them with their
+    display rows (one query for the ids, one for the rows); the view is audit-logged."""
     _require_lists(ctx)
     with ctx.unit() as session:
-        stmt = _signal_select(ctx, q, session).limit(limit + 1)
+        stmt = _signal_select(ctx, q, session, whole=False).limit(limit + 1)
         ids = list(session.connection().execute(stmt).scalars())
         complete = len(ids) <= limit
         ids = ids[:limit]
-        rows = _signal_rows(ctx, session, ids)
+        shown = _signal_rows(ctx, session, ids[:rows])
         _log_list_view(ctx, session, q)
-        return SignalHead(tuple(ids), tuple(rows), complete)
+        return SignalHead(tuple(ids), tuple(shown), complete)
 
 
 def signal_ids(ctx: ServiceContext, q: SignalQuery, *, log_view: bool = True) -> list[str]:

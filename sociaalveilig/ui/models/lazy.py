@@ -8,10 +8,10 @@ thread (``ui.operations``); until a page has arrived its cells show a placeholde
 Sorting asks the database for a new id order; there is no QSortFilterProxyModel over a
 partly fetched model.
 
-A model may also offer a first page (``fetch_head``: the first ids with their rows, in one
-query): then the view shows those rows at once, and the whole id list is fetched after it
-(``fetch_rest``); the rows beyond the first page are appended when it arrives
-(``complete`` tells which state the model is in).
+A model may also offer a first page (``fetch_head``: the first ids with the rows of the
+first screenful, in one query): then the view shows those rows at once, and the whole id
+list is fetched after it (``fetch_rest``); the rows beyond the first page are appended
+when it arrives (``complete`` tells which state the model is in).
 
 Roles: ``Qt.DisplayRole`` text, ``SortRole`` the native value (date, int, str),
 ``RowRole`` the row object (a frozen dataclass from a service), ``IdRole`` the id (known
@@ -119,6 +119,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._ids: list[str] = []
         self._pages: dict[int, dict[str, R]] = {}
         self._in_flight: set[int] = set()
+        self._partial: set[int] = set()  # pages with only some rows (the first page's head)
         self._generation = 0
         self.fetched_pages: list[int] = []  # for tests and diagnostics: pages fetched
         self.loading = False
@@ -179,6 +180,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._ids = []
         self._pages = {}
         self._in_flight = set()
+        self._partial = set()
         self.endResetModel()
         self.loading = False
         self.complete = True
@@ -222,6 +224,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._ids = list(ids)
         self._pages = {}
         self._in_flight = set()
+        self._partial = set()
         self.fetched_pages = []
         self.endResetModel()
         self.loading = False
@@ -236,14 +239,21 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._ids = list(head.ids)
         self._pages = {0: {self.row_id(r): r for r in head.rows}} if head.ids else {}
         self._in_flight = set()
+        # The head may hold rows for the first screenful only: the rest of the first page
+        # is fetched when the view asks for one of its rows.
+        self._partial = {0} if len(head.rows) < min(len(head.ids), PAGE_SIZE) else set()
         self.fetched_pages = [0] if head.ids else []
         self.endResetModel()
         self.loading = False
         self.complete = head.complete
         self.loaded.emit(len(self._ids))
-        if head.complete:
-            return
+        if not head.complete:
+            self._request_rest(generation, query)
+
+    def _request_rest(self, generation: int, query: Any) -> None:
         ctx = self._ctx
+        if generation != self._generation or ctx is None:
+            return
         run_operation(
             None,
             lambda: self.fetch_rest(ctx, query),
@@ -288,14 +298,25 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         if loaded is None:
             self._request_page(page)
             return None
-        return loaded.get(self._ids[row])
+        found = loaded.get(self._ids[row])
+        if found is None and page in self._partial:
+            self._request_page(page)
+        return found
 
     def is_row_loaded(self, row: int) -> bool:
-        return 0 <= row < len(self._ids) and (row // PAGE_SIZE) in self._pages
+        if not 0 <= row < len(self._ids):
+            return False
+        page = row // PAGE_SIZE
+        loaded = self._pages.get(page)
+        if loaded is None:
+            return False
+        return page not in self._partial or self._ids[row] in loaded
 
     def _request_page(self, page: int) -> None:
         ctx = self._ctx
-        if ctx is None or page in self._in_flight or page in self._pages:
+        if ctx is None or page in self._in_flight:
+            return
+        if page in self._pages and page not in self._partial:
             return
         self._in_flight.add(page)
         self.fetched_pages.append(page)
@@ -313,6 +334,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         if generation != self._generation or self._ctx is None:
             return
         self._in_flight.discard(page)
+        self._partial.discard(page)
         self._pages[page] = {self.row_id(r): r for r in rows}
         first = page * PAGE_SIZE
         last = min(len(self._ids), first + PAGE_SIZE) - 1

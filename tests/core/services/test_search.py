@@ -365,7 +365,7 @@ def test_head_is_the_start_of_the_whole_list_in_every_plan(
     plan the list may take (each index forced in turn) gives the same list."""
     results = []
     for plan in ALL_PLANS:
-        monkeypatch.setattr(search, "_choose_plan", lambda *_args, p=plan: p)
+        monkeypatch.setattr(search, "_choose_plan", lambda *_args, p=plan, **_kw: p)
         whole = search.signal_ids(coordinator_ctx, query)
         head = search.signal_head(coordinator_ctx, query, limit=25)
         assert list(head.ids) == whole[:25], plan
@@ -401,6 +401,18 @@ def test_plan_choice_follows_the_cost_of_each_way() -> None:
     category = [search.Candidate(fts.SIGNAL_CATEGORY_INDEX, 5_000)]
     assert choose(200_000, category, True) == search.WALK
     assert choose(200_000, category, False) == fts.SIGNAL_CATEGORY_INDEX
+    # The whole list of a text with 4,000 matches: every match is read either way, and
+    # 4,000 lookups cost less than the walk over all 200,000 (its first page: the walk).
+    text = [search.Candidate(search.TEXT, 4_032)]
+    assert choose(200_000, text, True) == search.WALK
+    assert choose(200_000, text, True, whole=True) == search.TEXT
+
+
+def test_head_rows_cover_the_first_screenful_only(coordinator_ctx: ServiceContext) -> None:
+    whole = search.signal_ids(coordinator_ctx, SignalQuery())
+    head = search.signal_head(coordinator_ctx, SignalQuery(), limit=50, rows=10)
+    assert list(head.ids) == whole[:50] and not head.complete
+    assert [r.signal_id for r in head.rows] == whole[:10]
 
 
 def test_head_of_a_short_list_is_complete(coordinator_ctx: ServiceContext, made: Made) -> None:
