@@ -144,7 +144,7 @@ class Operation(QObject, Generic[T]):
         self._discarded = True
         self._close_progress()
 
-    def start(self, pool: QThreadPool | None = None) -> Operation[T]:
+    def start(self, pool: QThreadPool | None = None, delay_ms: int = 0) -> Operation[T]:
         global _next_id
         _next_id += 1
         op_id = _next_id
@@ -159,7 +159,21 @@ class Operation(QObject, Generic[T]):
             self._progress = dialog
         fn, self._fn = self._fn, None
         assert fn is not None
-        (pool or QThreadPool.globalInstance()).start(_Job(_get_dispatcher(), op_id, fn))
+        job = _Job(_get_dispatcher(), op_id, fn)
+        target = pool or QThreadPool.globalInstance()
+        if delay_ms <= 0:
+            target.start(job)
+        else:
+            # Pending from now on (tests wait for it, a lock discards it); the work starts
+            # later, unless the lock came first.
+            def start_job() -> None:
+                if self._discarded:
+                    _active.pop(op_id, None)
+                    self.finished.emit()
+                    return
+                target.start(job)
+
+            QTimer.singleShot(delay_ms, start_job)
         return self
 
     def _close_progress(self) -> None:
@@ -205,13 +219,16 @@ def run_operation(
     progress: str | None = None,
     show_errors: bool = True,
     owner: QObject | None = None,
+    delay_ms: int = 0,
 ) -> Operation[T]:
     """Run ``fn`` on the thread pool; ``on_success(result)`` or ``on_failure(exc)`` run on
     the GUI thread. Without ``on_failure`` an error is shown as a plain Dutch dialog.
     ``progress``: a Dutch label for a busy dialog shown when the work takes a while.
     ``owner``: the object the result is for (default ``parent``); a result for an object
-    that has been deleted meanwhile is dropped."""
-    return Operation(parent, fn, on_success, on_failure, progress, show_errors, owner).start()
+    that has been deleted meanwhile is dropped. ``delay_ms``: start the work that much
+    later (background work that should not compete with a paint about to happen)."""
+    operation = Operation(parent, fn, on_success, on_failure, progress, show_errors, owner)
+    return operation.start(delay_ms=delay_ms)
 
 
 def active_operations() -> int:

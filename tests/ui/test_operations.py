@@ -88,3 +88,22 @@ def test_known_error_message_is_its_own_line() -> None:
     exc = ValidationError("Vul een huisnummer in.", field="house_number")
     assert errors.message_for(exc) == "Vul een huisnummer in."
     assert errors.title_for(exc) == "Controleer de invoer"
+
+
+def test_delayed_operation_is_pending_at_once_and_runs_later(qtbot) -> None:
+    ran: list[str] = []
+    got: list[str] = []
+    operations.run_operation(None, lambda: ran.append("werk") or "klaar", got.append,
+                             delay_ms=50)
+    assert operations.active_operations() == 1 and ran == []  # pending, not started
+    _wait_idle(qtbot)
+    assert ran == ["werk"] and got == ["klaar"]
+
+
+def test_delayed_operation_discarded_before_it_starts_never_runs(qtbot) -> None:
+    ran: list[str] = []
+    got: list[str] = []
+    operations.run_operation(None, lambda: ran.append("werk"), got.append, delay_ms=50)
+    operations.discard_all()  # the window locks before the work started
+    _wait_idle(qtbot)  # no longer pending: its timer has fired and declined to start it
+    assert ran == [] and got == []
