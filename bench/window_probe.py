@@ -131,7 +131,13 @@ def main(argv: list[str] | None = None) -> None:
     window_open = time.perf_counter() - started
 
     def whole_list_known() -> bool:
-        return not model.loading and model.complete
+        if model.loading or not model.complete:
+            return False
+        # Let the window settle as it would before a person's next click: the rows just
+        # appended are laid out (a zero timer) and painted, not left for the next action.
+        app.processEvents()
+        app.processEvents()
+        return True
 
     wait_until(app, whole_list_known, signals)
     total_rows = model.rowCount()

@@ -16,8 +16,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+CHIP_TEXT_CHARS = 24
+"""About how many characters of the chosen values a chip shows (the rest: an ellipsis)."""
 
 _ACTIVATE_KEYS = frozenset(
     {Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
@@ -163,8 +166,16 @@ class FilterChip(QToolButton):
             shown = ", ".join(labels)
         else:
             shown = self.tr("{n} gekozen").format(n=len(labels))
-        self.setText(f"{self._name}: {shown}")
-        self.setToolTip(", ".join(labels) if labels else "")
         font = self.font()
         font.setBold(bool(labels))
         self.setFont(font)
+        # A long name ("Stedelijk lint Schaesberg – Oud Nieuwenhagen – Lauradorp") is cut
+        # short with an ellipsis; the whole choice is in the tooltip. A chip as wide as
+        # its longest name would widen the filter row and make the whole window lay out
+        # and repaint again on every choice.
+        metrics = QFontMetrics(font)
+        shown = metrics.elidedText(
+            shown, Qt.TextElideMode.ElideRight, metrics.averageCharWidth() * CHIP_TEXT_CHARS
+        )
+        self.setText(f"{self._name}: {shown}")
+        self.setToolTip(", ".join(labels) if labels else "")

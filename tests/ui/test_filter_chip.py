@@ -132,3 +132,19 @@ def test_signals_page_searches_once_with_all_three_statuses(
     wait_idle()
     assert len(queries) == 1 and set(queries[0].statuses) == set(wanted)
     assert set(page.model.query.statuses) == set(wanted)
+
+
+def test_a_long_choice_is_cut_short_with_the_whole_in_the_tooltip(qtbot):
+    long_name = "Stedelijk lint Schaesberg – Oud Nieuwenhagen – Lauradorp"
+    chip = FilterChip("Gebied")
+    qtbot.addWidget(chip)
+    chip.set_options([("a", "Nuth"), ("b", long_name)])
+    chip.select(["a"])
+    short_width = chip.sizeHint().width()
+    assert chip.text() == "Gebied: Nuth"
+    chip.select(["b"])
+    assert chip.text().startswith("Gebied: Stedelijk") and chip.text().endswith("…")
+    assert long_name not in chip.text() and chip.toolTip() == long_name
+    # The chip grows by at most the allowed characters, not by the whole name.
+    metrics = chip.fontMetrics()
+    assert chip.sizeHint().width() - short_width < metrics.horizontalAdvance(long_name)
