@@ -26,13 +26,18 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import Engine, create_engine, event, insert
+from sqlalchemy import Engine, create_engine, insert
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.storage import migrate
-from sociaalveilig.storage.engine import CONNECTION_PRAGMAS, STORE_URL
+from sociaalveilig.storage.engine import (
+    CONNECTION_PRAGMAS,
+    READ_ONLY,
+    STORE_URL,
+    install_transactions,
+)
 from sociaalveilig.storage.models import User, new_id
 
 # The SQLCipher build's default page cache (DEFAULT_CACHE_SIZE=-8000, i.e. 8 MB); the
@@ -53,17 +58,10 @@ def make_plain_engine(path: Path, driver: str = "sqlcipher-unkeyed") -> Engine:
             conn.execute(pragma).fetchall()
         return conn
 
-    engine = create_engine(STORE_URL, module=module, creator=creator,  # hints too
-                           poolclass=QueuePool, pool_size=4, max_overflow=4)
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        dbapi_conn.isolation_level = None
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
+    # The store's dialect (table hints), pool and transactions: only the key differs.
+    engine = create_engine(STORE_URL, module=module, creator=creator, poolclass=QueuePool,
+                           pool_size=3, max_overflow=2, pool_use_lifo=True)
+    install_transactions(engine)
     return engine
 
 
@@ -97,10 +95,17 @@ class PlainStore:
         self.folder = path.parent
         self.engine = make_plain_engine(path, driver)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
     @contextmanager
     def unit(self) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read_unit(self) -> Iterator[Session]:
+        with self._read_sessions() as session, session.begin():
             yield session
 
     @property

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, StoreLocked, UsageError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import audit, migrate
-from sociaalveilig.storage.engine import make_engine
+from sociaalveilig.storage.engine import READ_ONLY, make_engine
 from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslots import (
     KEYSLOT_FILENAME,
@@ -58,6 +58,9 @@ class Store:
         self._key: bytearray | None = data_key
         self.engine: Engine = make_engine(db_path(folder), self._current_key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(
+            self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
+        )
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -192,6 +195,16 @@ class Store:
         if self._key is None:
             raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
         with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read_unit(self) -> Iterator[Session]:
+        """A unit that only reads: a deferred transaction with writes refused
+        (``PRAGMA query_only``). For reads that are not logged as a view of their own
+        (the rest of a list whose first page was logged); never for anything that audits."""
+        if self._key is None:
+            raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
+        with self._read_sessions() as session, session.begin():
             yield session
 
     def chain_head(self) -> tuple[int, str]:

@@ -151,6 +151,9 @@ def test_retention_terms_edit_and_purge(qtbot, admin_ctx, wait_idle) -> None:
     page.purge(confirmed=True)
     wait_idle()
     assert page.purge_result.toPlainText().startswith("Peildatum: 15-04-2026.")
+    # As on the command line: older backups still hold what was just deleted.
+    last = page.purge_result.toPlainText().splitlines()[-1]
+    assert last.startswith("Let op:") and "back-up" in last
 
 
 def test_coordinator_exports_a_persons_data(

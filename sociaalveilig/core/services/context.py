@@ -119,6 +119,12 @@ class ServiceContext:
         with self.store.unit() as session:
             yield session
 
+    @contextmanager
+    def read_unit(self) -> Iterator[Session]:
+        """A unit that reads only and audits nothing (``Store.read_unit``)."""
+        with self.store.read_unit() as session:
+            yield session
+
     def audit(
         self,
         session: Session,

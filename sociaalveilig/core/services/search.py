@@ -468,18 +468,26 @@ def signal_ids(ctx: ServiceContext, q: SignalQuery, *, log_view: bool = True) ->
     ``log_view=False`` when the view was logged already, by the ``signal_head`` of the same
     list (the window asks for the whole id list after showing the first page)."""
     _require_lists(ctx)
+    if not log_view:
+        # Nothing written: a read-only unit, which neither waits for nor holds the write
+        # lock (the next list's first page goes ahead meanwhile).
+        with ctx.read_unit() as session:
+            return _signal_id_list(ctx, session, q)
     with ctx.unit() as session:
-        # Core execution: no ORM row handling for what may be 200,000 ids.
-        ids = list(session.connection().execute(_signal_select(ctx, q, session)).scalars())
-        if log_view:
-            _log_list_view(ctx, session, q)
+        ids = _signal_id_list(ctx, session, q)
+        _log_list_view(ctx, session, q)
         return ids
+
+
+def _signal_id_list(ctx: ServiceContext, session: Session, q: SignalQuery) -> list[str]:
+    # Core execution: no ORM row handling for what may be 200,000 ids.
+    return list(session.connection().execute(_signal_select(ctx, q, session)).scalars())
 
 
 def count_signals(ctx: ServiceContext, q: SignalQuery) -> int:
     """How many signals match (for a status line); not logged, it shows no data."""
     _require_lists(ctx)
-    with ctx.unit() as session:
+    with ctx.read_unit() as session:
         stmt = select(func.count()).select_from(Signal).where(*_signal_filters(ctx, q))
         return int(session.execute(stmt).scalar_one())
 
@@ -492,7 +500,7 @@ def signal_rows(ctx: ServiceContext, ids: Sequence[str]) -> list[SignalRow]:
     """Display rows for the given ids, in the same order; ids the user may not see (or
     that no longer exist) are left out."""
     _require_lists(ctx)
-    with ctx.unit() as session:
+    with ctx.read_unit() as session:  # rows of a list whose view was logged with its ids
         return _signal_rows(ctx, session, ids)
 
 

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import access, auditlog, retention, subject_access
+from sociaalveilig.core.services import access, auditlog, autobackup, retention, subject_access
 from sociaalveilig.core.services.access import EmergencyAccess
 from sociaalveilig.core.services.auditlog import (
     AuditCursor,
@@ -789,15 +789,21 @@ class AuditPage(Page):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
+        def purge_and_note(c: ServiceContext) -> tuple[PurgeResult, str]:
+            result = retention.purge(c, as_of)
+            return result, autobackup.purge_backup_note(c)
+
         self.run(
-            lambda c: retention.purge(c, as_of),
+            purge_and_note,
             self._purged,
             progress=self.tr("Opschonen volgens de bewaartermijnen…"),
             changes_data=True,
         )
 
-    def _purged(self, result: PurgeResult) -> None:
-        self.purge_result.setPlainText("\n".join(result.lines))
+    def _purged(self, outcome: tuple[PurgeResult, str]) -> None:
+        result, backup_note = outcome
+        # As the command line does: older backups still hold what was just deleted.
+        self.purge_result.setPlainText("\n".join([*result.lines, backup_note]))
 
     # ------------------------------------------------------------------ art. 15
 
