@@ -54,7 +54,7 @@ def story(data: CaseSummaryData) -> list[Flowable]:
                 (tr("Focusgebied"), data.area or tr("geen focusgebied")),
                 (tr("Casusregisseur"), data.lead_partner or tr("nog niet aangewezen")),
                 (tr("Gemeente"), data.municipality),
-                (tr("Volgende bespreking"), review),
+                (tr("Volgende evaluatie"), review),
                 (tr("Geopend"), fmt_date(data.opened)),
                 (tr("Afgesloten"), fmt_date(data.closed) if data.closed else tr("nee")),
             ]

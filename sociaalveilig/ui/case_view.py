@@ -146,7 +146,7 @@ class CaseView(QWidget):
             ("status", self.tr("Status")),
             ("risk", self.tr("Risico")),
             ("lead", self.tr("Casusregisseur")),
-            ("review", self.tr("Volgende bespreking")),
+            ("review", self.tr("Volgende evaluatie")),
         ]
         self.lead_button = QToolButton(self)
         self.lead_button.setObjectName("chooseLeadPartner")

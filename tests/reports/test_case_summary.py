@@ -45,7 +45,7 @@ def test_full_summary_holds_every_section(
         "Hoog",
         "Casusregisseur",
         "Woningcorporatie",
-        "Volgende bespreking",
+        "Volgende evaluatie",
         sd.PERSON_A,
         sd.PERSON_B,
         "1978",

@@ -64,7 +64,7 @@ class CaseTableModel(LazyTableModel[CaseRow]):
                 CaseSort.LEAD_PARTNER.value,
             ),
             COL_REVIEW: Column(
-                tr("Volgende bespreking"),
+                tr("Volgende evaluatie"),
                 lambda r: _day(r.next_review),
                 lambda r: r.next_review,
                 CaseSort.NEXT_REVIEW.value,

@@ -47,7 +47,7 @@ COLUMN_SAMPLES = {
     case_columns.COL_STATUS: "In behandeling",
     case_columns.COL_RISK: "Midden",
     case_columns.COL_LEAD: "Gemeente – handhaving",
-    case_columns.COL_REVIEW: "Volgende bespreking",
+    case_columns.COL_REVIEW: "Volgende evaluatie",
     case_columns.COL_SIGNALS: "Signalen",
     case_columns.COL_CREATED: "Aangemaakt",
 }
@@ -94,7 +94,7 @@ class CasesPage(Page):
         self.open_button.setObjectName("openOnlyChip")
         self.open_button.setCheckable(True)
         self.open_button.setChecked(True)
-        self.overdue_button = QPushButton(self.tr("Bespreking te laat"), self.list_widget)
+        self.overdue_button = QPushButton(self.tr("Evaluatie te laat"), self.list_widget)
         self.overdue_button.setObjectName("overdueChip")
         self.overdue_button.setCheckable(True)
         chips = QHBoxLayout()
