@@ -79,16 +79,18 @@ def signal_text_match(user_text: str) -> ColumnElement[bool] | None:
     return _match("signal_fts", _signal_fts, "signals", user_text)
 
 
-def signal_match_count(session: Session, user_text: str) -> int:
-    """How many signals hold every word of ``user_text`` (from the index alone: fast)."""
+def signal_match_count(session: Session, user_text: str, cap: int | None = None) -> int:
+    """How many signals hold every word of ``user_text`` (from the index alone: fast), or
+    ``cap`` when there are at least that many (counting stops there)."""
     query = fts_query(user_text)
     if query is None:
         return 0
-    stmt = (
-        select(func.count())
-        .select_from(_signal_fts)
-        .where(literal_column("signal_fts").op("MATCH")(bindparam("signal_fts_query", query)))
+    matches = select(_signal_fts.c.rowid).where(
+        literal_column("signal_fts").op("MATCH")(bindparam("signal_fts_query", query))
     )
+    if cap is not None:
+        matches = matches.limit(cap)
+    stmt = select(func.count()).select_from(matches.subquery())
     return int(session.execute(stmt).scalar_one())
 
 

@@ -351,9 +351,13 @@ def _plan_for(
         return None
     if q.received_from is not None or q.received_to is not None:
         return WALK  # the walk covers the period's rows only: never more than it holds
+    total = fts.signal_row_estimate(session)
     candidates: list[Candidate] = []
     if q.text.strip():
-        candidates.append(Candidate(TEXT, fts.signal_match_count(session, q.text)))
+        # Beyond total / LOOKUP_STEP matches reading them one by one never wins (the walk
+        # costs at most total): counting further would only take time ("Heerlen": 86,000).
+        cap = int(total / LOOKUP_STEP) + 1
+        candidates.append(Candidate(TEXT, fts.signal_match_count(session, q.text, cap)))
     if q.area_ids:
         rows = _count(session, Signal.focus_area_id.in_(list(q.area_ids)))
         one = len(q.area_ids) == 1
@@ -383,7 +387,6 @@ def _plan_for(
         candidates.append(Candidate(fts.SIGNAL_CATEGORY_INDEX, rows))
     if not candidates:
         return WALK
-    total = fts.signal_row_estimate(session)
     return _choose_plan(total, candidates, sort is SignalSort.RECEIVED, whole)
 
 

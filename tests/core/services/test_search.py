@@ -470,3 +470,13 @@ def test_the_list_walks_its_covering_index(coordinator_ctx: ServiceContext) -> N
         ).scalar_one()
     assert "ix_signals_list" not in plan(SignalQuery(case_id=some_case))
     assert "ix_signals_list" not in plan(SignalQuery(text="kraaiennest"))
+
+
+def test_text_match_count_stops_at_its_cap(coordinator_ctx: ServiceContext, made: Made) -> None:
+    with_word = [s for s in made.signals if "geluid" in s.description]
+    assert len(with_word) > 20
+    with coordinator_ctx.unit() as session:
+        assert fts.signal_match_count(session, "geluid") == len(with_word)
+        assert fts.signal_match_count(session, "geluid", cap=20) == 20
+        assert fts.signal_match_count(session, "geluid", cap=10_000) == len(with_word)
+        assert fts.signal_match_count(session, "zzzonbekend", cap=20) == 0
