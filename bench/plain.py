@@ -33,16 +33,14 @@ from sqlalchemy.pool import QueuePool
 from sociaalveilig.core.enums import Role
 from sociaalveilig.storage import migrate
 from sociaalveilig.storage.engine import (
+    BULK_CACHE_PRAGMA,
+    CACHE_PRAGMA,
     CONNECTION_PRAGMAS,
     READ_ONLY,
     STORE_URL,
     install_transactions,
 )
 from sociaalveilig.storage.models import User, new_id
-
-# The SQLCipher build's default page cache (DEFAULT_CACHE_SIZE=-8000, i.e. 8 MB); the
-# system SQLite defaults to 2 MB, so it is set explicitly on every connection of both.
-CACHE_PRAGMA = "PRAGMA cache_size=-8000"
 
 DRIVERS: dict[str, Any] = {"sqlcipher-unkeyed": sqlcipher, "sqlite3": sqlite3}
 
@@ -52,9 +50,8 @@ def make_plain_engine(path: Path, driver: str = "sqlcipher-unkeyed") -> Engine:
 
     def creator() -> Any:
         conn = module.connect(str(path), timeout=30, check_same_thread=False)
-        # The cache size first: a cache_size among the store's own pragmas then wins, so
-        # both sides always run with the same page cache.
-        for pragma in (CACHE_PRAGMA, *CONNECTION_PRAGMAS):
+        # The store's own pragmas, its page cache size among them: the same on both sides.
+        for pragma in CONNECTION_PRAGMAS:
             conn.execute(pragma).fetchall()
         return conn
 
@@ -99,9 +96,18 @@ class PlainStore:
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
+    def unit(self, bulk: bool = False) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
-            yield session
+            if not bulk:
+                yield session
+                return
+            connection = session.connection()
+            connection.exec_driver_sql(BULK_CACHE_PRAGMA)
+            try:
+                yield session
+                session.flush()
+            finally:
+                connection.exec_driver_sql(CACHE_PRAGMA)
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, StoreLocked, UsageError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import audit, migrate
-from sociaalveilig.storage.engine import READ_ONLY, make_engine
+from sociaalveilig.storage.engine import BULK_CACHE_PRAGMA, CACHE_PRAGMA, READ_ONLY, make_engine
 from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslots import (
     KEYSLOT_FILENAME,
@@ -190,12 +190,22 @@ class Store:
     # ------------------------------------------------------------------ units of work
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
-        """One unit of work: one Session, one transaction, committed on success."""
+    def unit(self, bulk: bool = False) -> Iterator[Session]:
+        """One unit of work: one Session, one transaction, committed on success.
+        ``bulk``: a large write (an import): a bigger page cache for this unit only."""
         if self._key is None:
             raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
         with self._sessions() as session, session.begin():
-            yield session
+            if not bulk:
+                yield session
+                return
+            connection = session.connection()
+            connection.exec_driver_sql(BULK_CACHE_PRAGMA)
+            try:
+                yield session
+                session.flush()
+            finally:
+                connection.exec_driver_sql(CACHE_PRAGMA)  # back to normal (frees the rest)
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:

@@ -195,7 +195,7 @@ def import_signals(ctx: ServiceContext, data: bytes, *, skip_invalid: bool) -> I
     """Import a signal CSV; see the module text. A problem with the file as a whole (not
     UTF-8, a missing column) raises ValidationError; row problems come back as ``errors``."""
     require_role(ctx, *IMPORT_ROLES)
-    with ctx.unit() as session:
+    with ctx.unit(bulk=True) as session:
         tables = IntakeTables.load(session)
         result = csvimport.parse_signal_csv(data, tables.lookup, ctx.clock.now())
         lines = csvimport.format_errors(result.errors)
