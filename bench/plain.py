@@ -33,14 +33,13 @@ from sqlalchemy.pool import QueuePool
 from sociaalveilig.core.enums import Role
 from sociaalveilig.storage import migrate
 from sociaalveilig.storage.engine import (
-    BULK_CACHE_PRAGMA,
-    CACHE_PRAGMA,
     CONNECTION_PRAGMAS,
     READ_ONLY,
     STORE_URL,
     install_transactions,
 )
 from sociaalveilig.storage.models import User, new_id
+from sociaalveilig.storage.store import bulk_page_cache
 
 DRIVERS: dict[str, Any] = {"sqlcipher-unkeyed": sqlcipher, "sqlite3": sqlite3}
 
@@ -101,13 +100,8 @@ class PlainStore:
             if not bulk:
                 yield session
                 return
-            connection = session.connection()
-            connection.exec_driver_sql(BULK_CACHE_PRAGMA)
-            try:
+            with bulk_page_cache(session):
                 yield session
-                session.flush()
-            finally:
-                connection.exec_driver_sql(CACHE_PRAGMA)
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:

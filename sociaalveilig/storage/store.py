@@ -49,6 +49,19 @@ def store_exists(folder: Path) -> bool:
     return db_path(folder).exists() or keyslot_path(folder).exists()
 
 
+
+@contextmanager
+def bulk_page_cache(session: Session) -> Iterator[None]:
+    """A bigger page cache on ``session``'s connection for one bulk write
+    (``BULK_CACHE_PRAGMA``); flushed and back to normal (the rest freed) at the end."""
+    connection = session.connection()
+    connection.exec_driver_sql(BULK_CACHE_PRAGMA)
+    try:
+        yield
+        session.flush()
+    finally:
+        connection.exec_driver_sql(CACHE_PRAGMA)
+
 class Store:
     """An unlocked store. Create with ``initialise``, ``open`` or ``open_with_recovery``."""
 
@@ -199,13 +212,8 @@ class Store:
             if not bulk:
                 yield session
                 return
-            connection = session.connection()
-            connection.exec_driver_sql(BULK_CACHE_PRAGMA)
-            try:
+            with bulk_page_cache(session):
                 yield session
-                session.flush()
-            finally:
-                connection.exec_driver_sql(CACHE_PRAGMA)  # back to normal (frees the rest)
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:
