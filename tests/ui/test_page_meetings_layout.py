@@ -1,6 +1,7 @@
 """Overleggen at 1366×768: the month's list beside the calendar shows every visible column
 in full width, and what it leaves out (the full type name, a long focus-area name, the
-number of agenda items) is in the tooltips."""
+number of agenda items) is in the tooltips. The agenda of the chosen meeting beside it fits
+as well: the address stretches, long text is elided with the full text as tooltip."""
 
 from __future__ import annotations
 
@@ -9,10 +10,17 @@ from datetime import date, datetime
 from PySide6.QtCore import Qt
 
 from sociaalveilig.core.enums import MeetingType
-from sociaalveilig.core.services.meetings import MeetingInfo, MeetingStatus
+from sociaalveilig.core.services.meetings import (
+    AgendaItemInfo,
+    AgendaReason,
+    MeetingDetail,
+    MeetingInfo,
+    MeetingStatus,
+)
 from tests.ui.fakes import FakeDocumentOutput
 
 from sociaalveilig.ui.choices import Choices
+from sociaalveilig.ui.models.agenda_table import AgendaTableModel
 from sociaalveilig.ui.models.meeting_table import MeetingTableModel
 from sociaalveilig.ui.pages.meetings import MeetingsPage
 
@@ -87,3 +95,54 @@ def test_what_the_list_leaves_out_is_in_the_tooltips(qtbot):
     # The number of items has its own column for who wants it (hidden by default).
     assert page.view.isColumnHidden(MeetingTableModel.COL_ITEMS)
     assert model.index(2, MeetingTableModel.COL_ITEMS).data() == "3"
+
+
+LONG_ADDRESS = "Burgemeester van Grunsvenplein 101-B bis, 6411 AS Heerlen"
+LONG_DECISION = "Woonstichting zoekt contact met bewoners; politie loopt extra rondes in de wijk."
+
+
+def _item(n: int, reason: AgendaReason, *, signal: bool = False, decided: bool = False):
+    return AgendaItemInfo(
+        item_id=f"i{n}",
+        position=n,
+        reason=reason,
+        case_id=None if signal else f"c{n}",
+        case_reference=None if signal else f"C-2026-0000{n}",
+        signal_id=f"s{n}" if signal else None,
+        signal_reference=f"S-2026-00003{n}" if signal else None,
+        address=LONG_ADDRESS,
+        category="Overlast jeugd en hangplekken",
+        decision=LONG_DECISION if decided else None,
+        decided_at=datetime(2026, 11, 4, 14, 0) if decided else None,
+        actions=(),
+    )
+
+
+def test_agenda_columns_fit_beside_the_list(qtbot):
+    page = _page(qtbot)
+    items = (
+        _item(1, AgendaReason.AFSCHALING, decided=True),
+        _item(2, AgendaReason.ROUTED, signal=True),
+        _item(3, AgendaReason.ESCALATION, decided=True),
+    )
+    page._show_meeting(MeetingDetail(meeting=ROWS[2], items=items))
+    view = page.agenda.view
+    assert page.tabs.currentWidget() is page.agenda and view.isVisible()
+    assert page.agenda.model.rowCount() == len(items)
+    width = view.viewport().width()
+    visible = [c for c in range(page.agenda.model.columnCount()) if not view.isColumnHidden(c)]
+    assert AgendaTableModel.COL_DECISION in visible
+    assert view.horizontalScrollBar().maximum() == 0
+    for column in visible:
+        left = view.columnViewportPosition(column)
+        assert 0 <= left and left + view.columnWidth(column) <= width, column
+    # What gives way is elided; the full text is in the tooltip.
+    model = page.agenda.model
+
+    def tip(row: int, column: int) -> str:
+        return model.index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+
+    assert tip(0, AgendaTableModel.COL_ADDRESS) == LONG_ADDRESS
+    assert tip(0, AgendaTableModel.COL_CATEGORY) == "Overlast jeugd en hangplekken"
+    assert tip(0, AgendaTableModel.COL_REASON) == "Afgeschaald, terug in het overleg"
+    assert tip(0, AgendaTableModel.COL_DECISION) == LONG_DECISION

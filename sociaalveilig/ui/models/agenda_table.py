@@ -34,11 +34,16 @@ class AgendaTableModel(RecordTableModel[AgendaItemInfo]):
         return row.item_id
 
     def subject(self, item: AgendaItemInfo) -> str:
+        # The reference alone, so the agenda fits beside the month's list: "S-" marks a
+        # signal; the tooltip says so in words (``subject_tip``).
+        return item.case_reference or item.signal_reference or "—"
+
+    def subject_tip(self, item: AgendaItemInfo) -> str | None:
         if item.case_reference:
-            return item.case_reference
+            return self.tr("Casus {ref}").format(ref=item.case_reference)
         if item.signal_reference:
-            return self.tr("{ref} (signaal)").format(ref=item.signal_reference)
-        return "—"
+            return self.tr("Signaal {ref}").format(ref=item.signal_reference)
+        return None
 
     def decision(self, item: AgendaItemInfo) -> str:
         if item.decision is None:
@@ -50,10 +55,15 @@ class AgendaTableModel(RecordTableModel[AgendaItemInfo]):
     def make_columns(self) -> Sequence[RecordColumn[AgendaItemInfo]]:
         return (
             RecordColumn("#", lambda i: str(i.position), lambda i: i.position, align_right=True),
-            RecordColumn(self.tr("Casus"), self.subject),
-            RecordColumn(self.tr("Adres"), lambda i: i.address or ""),
-            RecordColumn(self.tr("Categorie"), lambda i: i.category or ""),
-            RecordColumn(self.tr("Reden"), lambda i: i.reason.label),
+            # Columns that may be elided carry their full text as tooltip.
+            RecordColumn(self.tr("Casus"), self.subject, tooltip=self.subject_tip),
+            RecordColumn(self.tr("Adres"), lambda i: i.address or "", tooltip=lambda i: i.address),
+            RecordColumn(
+                self.tr("Categorie"), lambda i: i.category or "", tooltip=lambda i: i.category
+            ),
+            RecordColumn(
+                self.tr("Reden"), lambda i: i.reason.label, tooltip=lambda i: i.reason.label
+            ),
             RecordColumn(self.tr("Besluit"), self.decision, tooltip=lambda i: i.decision),
         )
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,7 +25,18 @@ from sociaalveilig.core.services.meetings import AgendaProposal, MeetingDetail
 
 from sociaalveilig.ui.models.agenda_proposal_table import AgendaProposalTableModel
 from sociaalveilig.ui.models.agenda_table import AgendaTableModel
+from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.record_view import RecordView
+
+# The widest text per column of the agenda (longer text is elided, in full in the tooltip);
+# the address takes what is left, so the agenda fits beside the month's list at 1366×768.
+COLUMN_SAMPLES = {
+    AgendaTableModel.COL_POSITION: "00",
+    AgendaTableModel.COL_CASE: "S-2026-000000",
+    AgendaTableModel.COL_CATEGORY: "Openbare ruimte",
+    AgendaTableModel.COL_REASON: "Lopende opschaling",
+    AgendaTableModel.COL_DECISION: "Besloten · 00 actie(s)",
+}
 
 
 class AgendaBuilder(QWidget):
@@ -42,8 +54,13 @@ class AgendaBuilder(QWidget):
 
         self.model = AgendaTableModel(self)
         self.model.order_changed.connect(self.reorder_requested)
-        self.view = RecordView("agenda", self, sortable=False)
+        # A new name for the remembered column layout: the old one cut the agenda off.
+        self.view = RecordView("agendaItems", self, sortable=False)
         self.view.setModel(self.model)
+        self.view.fit_columns(sample_widths(self.view, COLUMN_SAMPLES))
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(AgendaTableModel.COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
         self.view.setDragEnabled(True)
         self.view.setAcceptDrops(True)
         self.view.setDropIndicatorShown(True)
@@ -144,7 +161,6 @@ class AgendaBuilder(QWidget):
         self.editable = editable
         self.model.movable = editable
         self.model.set_rows(detail.items)
-        self.view.fit_columns({AgendaTableModel.COL_POSITION: 36})
         if selected is not None:
             self.view.select_row(self.model.row_of(selected.item_id))
         sent = detail.meeting.agenda_sent_at
