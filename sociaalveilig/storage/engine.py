@@ -19,19 +19,19 @@ from sqlalchemy.pool import QueuePool
 from sociaalveilig.core.errors import StoreDamaged
 from sociaalveilig.core.i18n import tr
 
+# Every page read from the file is decrypted and its HMAC checked; a 16 MiB page cache
+# (SQLite's default is 2 MiB) keeps more hot pages decrypted. 64 MiB per connection was
+# measured too: no clear gain on lists, and the window's peak memory went over its 400 MB
+# target (bench/results.json, docs/reliability.md).
+CACHE_PRAGMA = "PRAGMA cache_size=-16384"
 CONNECTION_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA secure_delete=ON",
     "PRAGMA temp_store=MEMORY",
-    # Every page read from the file is decrypted and its HMAC checked; a 16 MiB page
-    # cache (SQLite's default is 2 MiB) keeps more hot pages decrypted. 64 MiB per
-    # connection was measured too: no clear gain on lists, and the window's peak memory
-    # went over its 400 MB target (bench/results.json, docs/reliability.md).
-    "PRAGMA cache_size=-16384",
+    CACHE_PRAGMA,
 )
-CACHE_PRAGMA = CONNECTION_PRAGMAS[-1]
 BULK_CACHE_PRAGMA = "PRAGMA cache_size=-131072"
 """For one bulk write (an import of thousands of rows): its dirty pages of the table, a
 dozen indexes and the text index stay in memory until the commit instead of being spilled
@@ -115,14 +115,16 @@ def install_transactions(engine: Engine) -> None:
     # plain deferred read transaction with writes refused (query_only), so it never waits
     # for the write lock and never holds it: the whole id list of a long list is read
     # while the next list's first page (which writes its audit entry) goes ahead.
+    # The pooled connection remembers its query_only state, so the pragma runs only when
+    # a connection switches between the two kinds of unit, not on every unit.
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        if conn.get_execution_options().get(READ_ONLY):
-            conn.exec_driver_sql("PRAGMA query_only = ON")
-            conn.exec_driver_sql("BEGIN")
-        else:
-            conn.exec_driver_sql("PRAGMA query_only = OFF")
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = bool(conn.get_execution_options().get(READ_ONLY))
+        info = conn.connection.info
+        if info.get(READ_ONLY, False) != read_only:
+            conn.exec_driver_sql(f"PRAGMA query_only = {'ON' if read_only else 'OFF'}")
+            info[READ_ONLY] = read_only
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def make_engine(path: Path, key_provider: Callable[[], bytes | bytearray]) -> Engine:

@@ -95,18 +95,21 @@ def signal_match_count(session: Session, user_text: str, cap: int | None = None)
 
 
 SIGNAL_LIST_INDEX = "ix_signals_list"
-
-
+"""The list index (models.py): every filtered column in the list's order. SQLite's planner,
+without statistics, takes the single-column index of an equality filter, reads a table
+page for each of its (ten thousands of) rows and sorts them, even for a LIMIT of 200;
+walking this index stops after the first page of matches and never reads the table. The
+caller decides when that wins (not for a handful of rows found another way)."""
 SIGNAL_AREA_INDEX = "ix_signals_area_received"
-"""(focus_area_id, received_at): one area's signals, newest first."""
+"""The same columns behind the area: one area's signals, newest first."""
 SIGNAL_STATUS_INDEX = "ix_signals_status_due"
 SIGNAL_SOURCE_INDEX = "ix_signals_source"
 SIGNAL_CATEGORY_INDEX = "ix_signals_category_id"
 
 
 def signal_index_plan(stmt: Select[T], index: str) -> Select[T]:
-    """Read ``signals`` through ``index`` (one of the names above): the statement's own
-    filter on that index's column then narrows the rows before any table page is read."""
+    """Read ``signals`` through ``index`` (one of the names above): the list index walked in
+    order, or a filter's own index narrowing the rows before any table page is read."""
     return stmt.with_hint(Signal.__table__, f"INDEXED BY {index}", "sqlite")
 
 
@@ -114,17 +117,6 @@ def signal_row_estimate(session: Session) -> int:
     """About how many signals there are (the highest rowid: no scan; never less)."""
     return int(session.execute(select(func.max(literal_column("signals.rowid")))
                                .select_from(Signal.__table__)).scalar() or 0)
-
-
-def signal_list_plan(stmt: Select[T]) -> Select[T]:
-    """Read ``signals`` through the list index (models.py, ``ix_signals_list``).
-
-    SQLite's planner, without statistics, takes the single-column index of an equality
-    filter and then reads a table page for each of its (ten thousands of) rows and sorts
-    them, even for a LIMIT of 200. The list index holds every filtered column in the list's
-    order, so walking it stops after the first page of matches and never reads the table.
-    The caller decides when that wins (not for a handful of rows found another way)."""
-    return stmt.with_hint(Signal.__table__, f"INDEXED BY {SIGNAL_LIST_INDEX}", "sqlite")
 
 
 def case_text_match(user_text: str) -> ColumnElement[bool] | None:

@@ -252,19 +252,14 @@ def _signal_filters(ctx: ServiceContext, q: SignalQuery) -> list[ColumnElement[b
         match = fts.signal_text_match(q.text)
         if match is not None:
             where.append(match)
-    if q.area_ids:
-        where.append(Signal.focus_area_id.in_(list(q.area_ids)))
-    if q.statuses:
-        where.append(Signal.status.in_(_values(SignalStatus, q.statuses, "status")))
-    if q.sources:
-        where.append(Signal.source.in_(_values(Source, q.sources, "bron")))
+    where += _area_terms(q)
+    where += _status_terms(ctx, q)
+    where += _source_terms(q)
+    where += _category_terms(q)
     if q.urgencies:
         where.append(Signal.urgency.in_(_values(Urgency, q.urgencies, "urgentie")))
     if q.route_targets:
         where.append(Signal.route_target.in_(_values(RouteTarget, q.route_targets, "route")))
-    if q.categories:
-        codes = [c.strip().upper() for c in q.categories]
-        where.append(Signal.category_id.in_(select(Category.id).where(Category.code.in_(codes))))
     low, high = _period(q.received_from, q.received_to)
     if low is not None:
         where.append(Signal.received_at >= low)
@@ -280,14 +275,40 @@ def _signal_filters(ctx: ServiceContext, q: SignalQuery) -> list[ColumnElement[b
         where.append(Signal.case_id == q.case_id)
     if q.without_case:
         where.append(Signal.case_id.is_(None))
-    if q.overdue:
-        where.append(Signal.due_date < _today(ctx))
-        where.append(Signal.status.in_([s.value for s in OPEN_SIGNAL_STATUSES]))
     return where
 
 
+# The filters that have an index of their own: used by the list and, one by one, by its
+# plan (``_plan_for`` counts what each lets through). An empty list: no such filter.
+
+
+def _area_terms(q: SignalQuery) -> list[ColumnElement[bool]]:
+    return [Signal.focus_area_id.in_(list(q.area_ids))] if q.area_ids else []
+
+
+def _status_terms(ctx: ServiceContext, q: SignalQuery) -> list[ColumnElement[bool]]:
+    terms: list[ColumnElement[bool]] = []
+    if q.statuses:
+        terms.append(Signal.status.in_(_values(SignalStatus, q.statuses, "status")))
+    if q.overdue:
+        terms.append(Signal.due_date < _today(ctx))
+        terms.append(Signal.status.in_([s.value for s in OPEN_SIGNAL_STATUSES]))
+    return terms
+
+
+def _source_terms(q: SignalQuery) -> list[ColumnElement[bool]]:
+    return [Signal.source.in_(_values(Source, q.sources, "bron"))] if q.sources else []
+
+
+def _category_terms(q: SignalQuery) -> list[ColumnElement[bool]]:
+    if not q.categories:
+        return []
+    codes = [c.strip().upper() for c in q.categories]
+    return [Signal.category_id.in_(select(Category.id).where(Category.code.in_(codes)))]
+
+
 WALK = "walk"
-"""The plan that walks the list index (``fts.signal_list_plan``)."""
+"""The plan that walks the list index (``fts.SIGNAL_LIST_INDEX``)."""
 TEXT = "text"
 """The plan that reads the text matches one by one (no hint: SQLite drives from them)."""
 
@@ -338,8 +359,8 @@ def _choose_plan(
     return best
 
 
-def _count(session: Session, where: ColumnElement[bool]) -> int:
-    return int(session.execute(select(func.count()).select_from(Signal).where(where)).scalar_one())
+def _count(session: Session, where: list[ColumnElement[bool]]) -> int:
+    return int(session.execute(select(func.count()).select_from(Signal).where(*where)).scalar_one())
 
 
 def _plan_for(
@@ -358,33 +379,20 @@ def _plan_for(
         # costs at most total): counting further would only take time ("Heerlen": 86,000).
         cap = int(total / LOOKUP_STEP) + 1
         candidates.append(Candidate(TEXT, fts.signal_match_count(session, q.text, cap)))
-    if q.area_ids:
-        rows = _count(session, Signal.focus_area_id.in_(list(q.area_ids)))
+    if area := _area_terms(q):
         one = len(q.area_ids) == 1
         candidates.append(
-            Candidate(fts.SIGNAL_AREA_INDEX, rows, in_list_order=one, covering=True)
+            Candidate(
+                fts.SIGNAL_AREA_INDEX, _count(session, area), in_list_order=one, covering=True
+            )
         )
-    if q.statuses or q.overdue:
-        statuses = _values(SignalStatus, q.statuses, "status") if q.statuses else None
-        where: list[ColumnElement[bool]] = []
-        if statuses:
-            where.append(Signal.status.in_(statuses))
-        if q.overdue:
-            where.append(Signal.status.in_([s.value for s in OPEN_SIGNAL_STATUSES]))
-            where.append(Signal.due_date < _today(ctx))
-        rows = int(
-            session.execute(select(func.count()).select_from(Signal).where(*where)).scalar_one()
-        )
-        candidates.append(Candidate(fts.SIGNAL_STATUS_INDEX, rows))
-    if q.sources:
-        rows = _count(session, Signal.source.in_(_values(Source, q.sources, "bron")))
-        candidates.append(Candidate(fts.SIGNAL_SOURCE_INDEX, rows))
-    if q.categories:
-        codes = [c.strip().upper() for c in q.categories]
-        rows = _count(
-            session, Signal.category_id.in_(select(Category.id).where(Category.code.in_(codes)))
-        )
-        candidates.append(Candidate(fts.SIGNAL_CATEGORY_INDEX, rows))
+    for terms, index in (
+        (_status_terms(ctx, q), fts.SIGNAL_STATUS_INDEX),
+        (_source_terms(q), fts.SIGNAL_SOURCE_INDEX),
+        (_category_terms(q), fts.SIGNAL_CATEGORY_INDEX),
+    ):
+        if terms:
+            candidates.append(Candidate(index, _count(session, terms)))
     if not candidates:
         return WALK
     return _choose_plan(total, candidates, sort is SignalSort.RECEIVED, whole)
@@ -398,10 +406,8 @@ def _signal_select(
     sort = _sort_choice(SignalSort, q.sort)
     stmt = select(Signal.id).where(*_signal_filters(ctx, q))
     plan = _plan_for(ctx, session, q, sort, whole) if session is not None else None
-    if plan == WALK:
-        stmt = fts.signal_list_plan(stmt)
-    elif plan is not None and plan != TEXT:
-        stmt = fts.signal_index_plan(stmt, plan)
+    if plan is not None and plan != TEXT:
+        stmt = fts.signal_index_plan(stmt, fts.SIGNAL_LIST_INDEX if plan == WALK else plan)
     keys: list[Any]
     if sort is SignalSort.RECEIVED:
         keys = [Signal.received_at]
