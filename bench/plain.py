@@ -11,7 +11,8 @@ opened without encryption, to measure what encryption costs:
 * the standard ``sqlite3`` module (the system's SQLite, another version and build): a second
   reference, ``encryption_ratio_vs_stdlib_sqlite3``, so a reader sees both.
 
-Both connections get the store's own pragmas (WAL, synchronous=FULL, foreign keys, secure
+Both files have the store's page size (``PAGE_FORMAT``: 8 KiB), both connections get the
+store's own pragmas (WAL, synchronous=FULL, foreign keys, secure
 delete, temp_store=MEMORY) and the same page cache size, and the same explicit
 ``BEGIN IMMEDIATE`` per unit of work, so the only differences are the codec (and, for the
 second, the SQLite build).
@@ -34,6 +35,7 @@ from sociaalveilig.core.enums import Role
 from sociaalveilig.storage import migrate
 from sociaalveilig.storage.engine import (
     CONNECTION_PRAGMAS,
+    PAGE_FORMAT,
     READ_ONLY,
     STORE_URL,
     install_transactions,
@@ -49,6 +51,8 @@ def make_plain_engine(path: Path, driver: str = "sqlcipher-unkeyed") -> Engine:
 
     def creator() -> Any:
         conn = module.connect(str(path), timeout=30, check_same_thread=False)
+        # The store's page size (a no-op on an existing file: fixed when it was created).
+        conn.execute(f"PRAGMA page_size = {PAGE_FORMAT.page_size}").fetchall()
         # The store's own pragmas, its page cache size among them: the same on both sides.
         for pragma in CONNECTION_PRAGMAS:
             conn.execute(pragma).fetchall()

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from sociaalveilig.core.errors import StoreDamaged, UsageError, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import audit, migrate
-from sociaalveilig.storage.engine import connect_keyed, make_engine
+from sociaalveilig.storage.engine import FormatMemo, connect_keyed, make_engine
 from sociaalveilig.storage.files import atomic_output, fsync_dir, write_error
 from sociaalveilig.storage.keyslots import KEYSLOT_FILENAME, KeySlotFile, wipe
 from sociaalveilig.storage.store import DB_FILENAME, Store
@@ -121,12 +121,13 @@ def _sha256(path: Path) -> str:
 
 def _check_copy(folder: Path, key: bytearray) -> IntegrityReport:
     """Verify a database copy in ``folder`` under ``key``."""
-    conn = connect_keyed(folder / DB_FILENAME, key)
+    formats = FormatMemo()
+    conn = connect_keyed(folder / DB_FILENAME, key, formats)
     try:
         problems = check_connection(conn)
     finally:
         conn.close()
-    engine = make_engine(folder / DB_FILENAME, lambda: key)
+    engine = make_engine(folder / DB_FILENAME, lambda: key, formats)
     try:
 
         @contextlib.contextmanager
@@ -162,7 +163,8 @@ def write_backup(store: Store, out: Path, now: datetime | None = None) -> Backup
             copy_db = work / DB_FILENAME
             raw = store.engine.raw_connection()
             try:
-                target = connect_keyed(copy_db, key)
+                # The copy keeps the store's page format (the backup API copies pages).
+                target = connect_keyed(copy_db, key, FormatMemo(store.page_format))
                 try:
                     raw.driver_connection.backup(target)  # type: ignore[union-attr]
                     target.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

@@ -21,7 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, StoreLocked, UsageError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import audit, migrate
-from sociaalveilig.storage.engine import BULK_CACHE_PRAGMA, CACHE_PRAGMA, READ_ONLY, make_engine
+from sociaalveilig.storage.engine import (
+    BULK_CACHE_PRAGMA,
+    CACHE_PRAGMA,
+    READ_ONLY,
+    FormatMemo,
+    PageFormat,
+    make_engine,
+)
 from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslots import (
     KEYSLOT_FILENAME,
@@ -49,7 +56,6 @@ def store_exists(folder: Path) -> bool:
     return db_path(folder).exists() or keyslot_path(folder).exists()
 
 
-
 @contextmanager
 def bulk_page_cache(session: Session) -> Iterator[None]:
     """A bigger page cache on ``session``'s connection for one bulk write
@@ -62,6 +68,7 @@ def bulk_page_cache(session: Session) -> Iterator[None]:
     finally:
         connection.exec_driver_sql(CACHE_PRAGMA)
 
+
 class Store:
     """An unlocked store. Create with ``initialise``, ``open`` or ``open_with_recovery``."""
 
@@ -69,7 +76,8 @@ class Store:
         self.folder = folder
         self.keyslots = keyslots
         self._key: bytearray | None = data_key
-        self.engine: Engine = make_engine(db_path(folder), self._current_key)
+        self._formats = FormatMemo()
+        self.engine: Engine = make_engine(db_path(folder), self._current_key, self._formats)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
@@ -195,6 +203,15 @@ class Store:
         if self._key is None:
             raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
         return self._key
+
+    @property
+    def page_format(self) -> PageFormat:
+        """The file's SQLCipher page format (found when the store was opened)."""
+        if self._formats.page_format is None:
+            with self.engine.connect():
+                pass
+        assert self._formats.page_format is not None
+        return self._formats.page_format
 
     def data_key(self) -> bytearray:
         """A copy of the data key for a backup or a key slot; wipe it after use."""

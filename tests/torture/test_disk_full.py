@@ -324,8 +324,8 @@ def test_backup_enospc(
     if where == "database-copy":
         real_connect = backup_module.connect_keyed
 
-        def full_copy(path: Path, key: bytearray) -> Any:
-            conn = real_connect(path, key)
+        def full_copy(path: Path, key: bytearray, memo: Any = None) -> Any:
+            conn = real_connect(path, key, memo)
             if path.parent != ctx.store.folder:
                 conn.execute("PRAGMA max_page_count = 8").fetchall()
             return conn
