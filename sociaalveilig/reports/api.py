@@ -17,11 +17,10 @@ from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services import reporting
 from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.reports import buurtschouw_pack as _pack
-from sociaalveilig.reports import case_summary as _case
-from sociaalveilig.reports import management as _management
-from sociaalveilig.reports import meeting_docs as _meeting
 from sociaalveilig.storage.files import atomic_output
+
+# The layout modules (and reportlab, about 0.17 s to import) are loaded on the first
+# print, not when the window that offers printing starts.
 
 
 def check_output_path(out: Path) -> Path:
@@ -81,6 +80,8 @@ def case_summary(
     scope unless ``purpose`` (noodknop) is given."""
     path = check_output_path(out)
     data = reporting.case_summary_data(ctx, ref, pseudonymised=pseudonymised, purpose=purpose)
+    from sociaalveilig.reports import case_summary as _case
+
     return _write(ctx, path, _case.render(data), "case", data.reference)
 
 
@@ -88,6 +89,8 @@ def case_summary_bytes(
     ctx: ServiceContext, ref: str, pseudonymised: bool = False, purpose: str | None = None
 ) -> bytes:
     """The same document in memory, for a preview in the window (logged as a print)."""
+    from sociaalveilig.reports import case_summary as _case
+
     data = reporting.case_summary_data(ctx, ref, pseudonymised=pseudonymised, purpose=purpose)
     return _case.render(data)
 
@@ -97,6 +100,8 @@ def buurtschouw_pack(
 ) -> Path:
     """The walk preparation pack for a focus area (name, any case, or a unique start)."""
     path = check_output_path(out)
+    from sociaalveilig.reports import buurtschouw_pack as _pack
+
     data = reporting.buurtschouw_pack_data(ctx, area, walk_date)
     return _write(ctx, path, _pack.render(data), "buurtschouw",
                   data.planned_walk_id or data.area_id)
@@ -107,6 +112,8 @@ def meeting_agenda(
 ) -> Path:
     """The agenda; with ``partner_id`` (always, for a partner user) that partner's copy."""
     path = check_output_path(out)
+    from sociaalveilig.reports import meeting_docs as _meeting
+
     data = reporting.meeting_doc_data(ctx, meeting_id, minutes=False, partner_id=partner_id)
     return _write(ctx, path, _meeting.render(data), "meeting", data.meeting_id)
 
@@ -116,6 +123,8 @@ def meeting_minutes(
 ) -> Path:
     """The minutes (verslag): decisions and actions; a partner's copy holds only its items."""
     path = check_output_path(out)
+    from sociaalveilig.reports import meeting_docs as _meeting
+
     data = reporting.meeting_doc_data(ctx, meeting_id, minutes=True, partner_id=partner_id)
     return _write(ctx, path, _meeting.render(data), "meeting", data.meeting_id)
 
@@ -123,5 +132,7 @@ def meeting_minutes(
 def management_report(ctx: ServiceContext, period: str, area: str | None, out: Path) -> Path:
     """Figures for ``period`` (2026, 2026Q3 or 2026-07) and all or one focus area."""
     path = check_output_path(out)
+    from sociaalveilig.reports import management as _management
+
     data = reporting.management_data(ctx, period, area)
     return _write(ctx, path, _management.render(data), "management_report", data.period.code)
