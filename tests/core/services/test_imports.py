@@ -307,3 +307,33 @@ def test_export_applies_need_to_know(
             .all()
         )
     assert sorted(logged) == [("case_list", "aantal: 1"), ("signal_list", "aantal: 2")]
+
+
+def test_the_file_is_parsed_before_the_write_lock_is_taken(
+    coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the CSV is parsed, another desk can still write (BEGIN IMMEDIATE succeeds at
+    once); the import itself then writes everything in one transaction."""
+    from sociaalveilig.core import csvimport
+    from sociaalveilig.storage.engine import connect_keyed
+    from sociaalveilig.storage.store import DB_FILENAME
+
+    real_parse = csvimport.parse_signal_csv
+    others_wrote: list[bool] = []
+
+    def parse_while_another_writes(*args: object, **kwargs: object) -> object:
+        store = coordinator_ctx.store
+        conn = connect_keyed(store.folder / DB_FILENAME, store.data_key())  # another desk
+        try:
+            conn.execute("PRAGMA busy_timeout = 100")
+            conn.execute("BEGIN IMMEDIATE")  # 'database is locked' if the import held it
+            conn.execute("ROLLBACK")
+            others_wrote.append(True)
+        finally:
+            conn.close()
+        return real_parse(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(csvimport, "parse_signal_csv", parse_while_another_writes)
+    outcome = imports.import_signals(coordinator_ctx, csv_bytes(*GOOD), skip_invalid=False)
+    assert others_wrote == [True]
+    assert outcome.imported == 3 and count_signals(coordinator_ctx) == 3
