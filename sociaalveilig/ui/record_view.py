@@ -4,11 +4,61 @@ column layout remembered per user (``UiSettings.save_header``)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
 
 from sociaalveilig.ui.models.record_table import RowRole
 from sociaalveilig.ui.settings import UiSettings
+
+
+class SortArrowStyle(QProxyStyle):
+    """The header's sort arrow as people read it: \u25b2 for ascending (oldest, A first),
+    \u25bc for descending (newest first). Qt hands the style ``SortUp`` for a descending
+    sort, which Fusion and the Windows styles draw as an upward arrow, the reverse of
+    Windows Explorer and most lists users know."""
+
+    _SWAP = {
+        QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
+        QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp,
+    }
+
+    def drawPrimitive(  # noqa: N802 (Qt name)
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
+            option, QStyleOptionHeader
+        ):
+            turned = QStyleOptionHeader(option)
+            turned.sortIndicator = self._SWAP.get(option.sortIndicator, option.sortIndicator)
+            option = turned
+        super().drawPrimitive(element, option, painter, widget)
+
+
+_sort_arrows: SortArrowStyle | None = None
+
+
+def sort_arrow_style() -> SortArrowStyle:
+    """One style for every list header, over the application's own style (kept alive by
+    the application)."""
+    global _sort_arrows
+    if _sort_arrows is None:
+        _sort_arrows = SortArrowStyle(QApplication.style().name())
+        _sort_arrows.setParent(QApplication.instance())
+    return _sort_arrows
 
 
 class RecordView(QTableView):
@@ -38,6 +88,7 @@ class RecordView(QTableView):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStyle(sort_arrow_style())
         self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt name)

@@ -1,0 +1,39 @@
+"""The header's sort arrow points the way people read it: down for newest first
+(descending), up for oldest first (ascending). Checked on the drawn pixels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QStandardItemModel
+
+from sociaalveilig.ui.record_view import RecordView
+
+
+def _arrow_points_down(view: RecordView) -> bool:
+    """Whether the arrow in section 0 is widest at its top (a downward arrow)."""
+    header = view.horizontalHeader()
+    image = header.grab().toImage()
+    right = header.sectionSize(0)
+    rows: dict[int, int] = {}
+    for y in range(image.height()):
+        for x in range(right - 24, right - 1):  # the arrow sits at the section's right
+            if QColor(image.pixel(x, y)).lightness() < 140:
+                rows[y] = rows.get(y, 0) + 1
+    assert len(rows) >= 3, "no arrow drawn"
+    top, bottom = min(rows), max(rows)
+    return rows[top] > rows[bottom]
+
+
+def test_descending_points_down_and_ascending_up(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = QStandardItemModel(3, 2)
+    model.setHorizontalHeaderLabels(["Ontvangen", "Referentie"])
+    view = RecordView("sortArrowProbe")
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.horizontalHeader().resizeSection(0, 160)
+    view.resize(400, 150)
+    view.show()
+    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    assert _arrow_points_down(view)
+    view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    assert not _arrow_points_down(view)
