@@ -81,11 +81,13 @@ class Target:
 
 TARGETS: dict[str, Target] = {
     "encryption_ratio": Target("ratio", 1.25, "issue"),
-    "encryption_ratio_bulk_insert": Target("ratio", 1.25, "issue"),
-    "encryption_ratio_list_queries": Target("ratio", 1.25, "issue"),
-    "encryption_ratio_full_text_search": Target("ratio", 1.25, "issue"),
-    "encryption_ratio_management_aggregates": Target("ratio", 1.25, "issue"),
-    "encryption_ratio_vs_stdlib_sqlite3": Target("ratio", 1.25, "issue"),
+    # The issue's bound on the whole workload, applied to each part and to the second
+    # reference as well (ours: stricter than the issue, so a part that lags is seen).
+    "encryption_ratio_bulk_insert": Target("ratio", 1.25, "ours"),
+    "encryption_ratio_list_queries": Target("ratio", 1.25, "ours"),
+    "encryption_ratio_full_text_search": Target("ratio", 1.25, "ours"),
+    "encryption_ratio_management_aggregates": Target("ratio", 1.25, "ours"),
+    "encryption_ratio_vs_stdlib_sqlite3": Target("ratio", 1.25, "ours"),
     "unlock_s": Target("s", 2.0, "ours"),
     "window_open_s": Target("s", 2.0, "ours"),
     "list_first_page_ms": Target("ms", 150, "issue"),
