@@ -41,7 +41,6 @@ from sociaalveilig.storage.engine import (
     install_transactions,
 )
 from sociaalveilig.storage.models import User, new_id
-from sociaalveilig.storage.store import bulk_page_cache
 
 DRIVERS: dict[str, Any] = {"sqlcipher-unkeyed": sqlcipher, "sqlite3": sqlite3}
 
@@ -99,13 +98,9 @@ class PlainStore:
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
 
     @contextmanager
-    def unit(self, bulk: bool = False) -> Iterator[Session]:
+    def unit(self) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
-            if not bulk:
-                yield session
-                return
-            with bulk_page_cache(session):
-                yield session
+            yield session
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:

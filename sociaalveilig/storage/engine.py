@@ -21,11 +21,17 @@ from sqlalchemy.pool import QueuePool
 from sociaalveilig.core.errors import StoreDamaged
 from sociaalveilig.core.i18n import tr
 
-# Every page read from the file is decrypted and its HMAC checked; a 16 MiB page cache
-# (SQLite's default is 2 MiB) keeps more hot pages decrypted. 64 MiB per connection was
-# measured too: no clear gain on lists, and the window's peak memory went over its 400 MB
-# target (bench/results.json, docs/reliability.md).
-CACHE_PRAGMA = "PRAGMA cache_size=-16384"
+# Every page read from the file is decrypted and its HMAC checked; SQLite's page cache keeps
+# pages decrypted, so a page read again costs nothing. 128 MiB per connection holds the hot
+# indexes of a 200,000-signal store (the list, area and text indexes) and an import's dirty
+# pages until its commit; the soft heap limit caps all connections of the process together
+# at 160 MiB (past it each connection reuses its own oldest pages instead of growing), so
+# the window stays under its memory target however many pooled connections are warm.
+# Measured on the benchmark region (docs/reliability.md, third session): window peak 231 ->
+# 332 MB, search p95 82 -> 57 ms, whole list p95 412 -> 304 ms; 16 MiB had been chosen when
+# the 4 KiB pages' HMAC-SHA512 made every page read cost more and a bigger cache did not pay.
+CACHE_PRAGMA = "PRAGMA cache_size=-131072"
+SOFT_HEAP_PRAGMA = "PRAGMA soft_heap_limit=167772160"
 CONNECTION_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
@@ -33,11 +39,8 @@ CONNECTION_PRAGMAS = (
     "PRAGMA secure_delete=ON",
     "PRAGMA temp_store=MEMORY",
     CACHE_PRAGMA,
+    SOFT_HEAP_PRAGMA,
 )
-BULK_CACHE_PRAGMA = "PRAGMA cache_size=-131072"
-"""For one bulk write (an import of thousands of rows): its dirty pages of the table, a
-dozen indexes and the text index stay in memory until the commit instead of being spilled
-to the log and written again (10,000 rows on the benchmark region: about 6 s -> 5 s)."""
 
 
 class _StoreCompiler(SQLiteCompiler):

@@ -22,8 +22,6 @@ from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, StoreLo
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import audit, migrate
 from sociaalveilig.storage.engine import (
-    BULK_CACHE_PRAGMA,
-    CACHE_PRAGMA,
     READ_ONLY,
     FormatMemo,
     PageFormat,
@@ -54,19 +52,6 @@ def keyslot_path(folder: Path) -> Path:
 
 def store_exists(folder: Path) -> bool:
     return db_path(folder).exists() or keyslot_path(folder).exists()
-
-
-@contextmanager
-def bulk_page_cache(session: Session) -> Iterator[None]:
-    """A bigger page cache on ``session``'s connection for one bulk write
-    (``BULK_CACHE_PRAGMA``); flushed and back to normal (the rest freed) at the end."""
-    connection = session.connection()
-    connection.exec_driver_sql(BULK_CACHE_PRAGMA)
-    try:
-        yield
-        session.flush()
-    finally:
-        connection.exec_driver_sql(CACHE_PRAGMA)
 
 
 class Store:
@@ -220,17 +205,12 @@ class Store:
     # ------------------------------------------------------------------ units of work
 
     @contextmanager
-    def unit(self, bulk: bool = False) -> Iterator[Session]:
-        """One unit of work: one Session, one transaction, committed on success.
-        ``bulk``: a large write (an import): a bigger page cache for this unit only."""
+    def unit(self) -> Iterator[Session]:
+        """One unit of work: one Session, one transaction, committed on success."""
         if self._key is None:
             raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
         with self._sessions() as session, session.begin():
-            if not bulk:
-                yield session
-                return
-            with bulk_page_cache(session):
-                yield session
+            yield session
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:

@@ -65,21 +65,14 @@ def test_a_read_unit_does_not_wait_for_the_write_lock(admin_ctx: ServiceContext)
         ).scalar_one() == "bezig"
 
 
-def test_a_bulk_unit_has_a_bigger_page_cache_for_itself_only(admin_ctx: ServiceContext) -> None:
+def test_every_connection_has_the_big_page_cache_under_one_shared_limit(
+    admin_ctx: ServiceContext,
+) -> None:
+    """Reading and writing units alike: 128 MiB of decrypted pages per connection, all of
+    the process's SQLite memory held under 160 MiB by the soft heap limit."""
     from sqlalchemy import text
 
-    def cache_size(session: object) -> int:
-        return int(session.execute(text("PRAGMA cache_size")).scalar_one())  # type: ignore[attr-defined]
-
-    with admin_ctx.unit(bulk=True) as session:
-        assert cache_size(session) == -131072
-        session.add(Setting(key="test.bulk", value="ja"))
-    with admin_ctx.unit() as session:  # the same pooled connection, newest first
-        assert cache_size(session) == -16384
-        assert session.get(Setting, "test.bulk") is not None
-    with pytest.raises(RuntimeError), admin_ctx.unit(bulk=True) as session:
-        session.add(Setting(key="test.bulk2", value="nee"))
-        raise RuntimeError("afgebroken")
-    with admin_ctx.unit() as session:
-        assert cache_size(session) == -16384
-        assert session.get(Setting, "test.bulk2") is None
+    for unit in (admin_ctx.unit, admin_ctx.read_unit):
+        with unit() as session:
+            assert session.execute(text("PRAGMA cache_size")).scalar_one() == -131072
+            assert session.execute(text("PRAGMA soft_heap_limit")).scalar_one() == 167772160

@@ -115,9 +115,9 @@ class ServiceContext:
         self.clock: Clock = clock if clock is not None else SystemClock()
 
     @contextmanager
-    def unit(self, bulk: bool = False) -> Iterator[Session]:
-        """One unit of work; ``bulk`` for a large write (``Store.unit``)."""
-        with self.store.unit(bulk=bulk) as session:
+    def unit(self) -> Iterator[Session]:
+        """One unit of work (``Store.unit``)."""
+        with self.store.unit() as session:
             yield session
 
     @contextmanager

@@ -202,7 +202,7 @@ def import_signals(ctx: ServiceContext, data: bytes, *, skip_invalid: bool) -> I
     result = csvimport.parse_signal_csv(data, tables.lookup, ctx.clock.now())
     lines = csvimport.format_errors(result.errors)
     rejects = csvimport.rejects_csv(result) if result.errors else None
-    with ctx.unit(bulk=True) as session:
+    with ctx.unit() as session:
         if result.errors and not skip_invalid:
             # Nothing is imported; only the refused attempt is noted.
             ctx.audit(
