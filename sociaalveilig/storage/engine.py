@@ -22,16 +22,15 @@ from sociaalveilig.core.errors import StoreDamaged
 from sociaalveilig.core.i18n import tr
 
 # Every page read from the file is decrypted and its HMAC checked; SQLite's page cache keeps
-# pages decrypted, so a page read again costs nothing. 128 MiB per connection holds the hot
-# indexes of a 200,000-signal store (the list, area and text indexes) and an import's dirty
-# pages until its commit; the soft heap limit caps all connections of the process together
-# at 160 MiB (past it each connection reuses its own oldest pages instead of growing), so
-# the window stays under its memory target however many pooled connections are warm.
-# Measured on the benchmark region (docs/reliability.md, third session): window peak 231 ->
-# 332 MB, search p95 82 -> 57 ms, whole list p95 412 -> 304 ms; 16 MiB had been chosen when
-# the 4 KiB pages' HMAC-SHA512 made every page read cost more and a bigger cache did not pay.
-CACHE_PRAGMA = "PRAGMA cache_size=-131072"
-SOFT_HEAP_PRAGMA = "PRAGMA soft_heap_limit=167772160"
+# pages decrypted, so a page read again costs nothing. 64 MiB per connection (SQLite's
+# default is 2 MiB) holds the list index and a good part of the area and text indexes of a
+# 200,000-signal store, and an import's dirty pages until its commit. Measured on the
+# benchmark region (docs/reliability.md, third session), one window probe each: 16 MiB
+# peak 231 MB, search p95 82 ms, whole list p95 412 ms; 64 MiB 267 MB, 63 ms, 329 ms;
+# 128 MiB 348 MB, 71 ms, 377 ms. A process-wide cap (SQLite's soft heap limit) was tried
+# and dropped: with other connections' caches full, an import's connection could not keep
+# its dirty pages and wrote them out again and again (bulk insert 2.8x slower).
+CACHE_PRAGMA = "PRAGMA cache_size=-65536"
 CONNECTION_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
@@ -39,7 +38,6 @@ CONNECTION_PRAGMAS = (
     "PRAGMA secure_delete=ON",
     "PRAGMA temp_store=MEMORY",
     CACHE_PRAGMA,
-    SOFT_HEAP_PRAGMA,
 )
 
 
