@@ -22,15 +22,14 @@ from sociaalveilig.core.errors import StoreDamaged
 from sociaalveilig.core.i18n import tr
 
 # Every page read from the file is decrypted and its HMAC checked; SQLite's page cache keeps
-# pages decrypted, so a page read again costs nothing. 64 MiB per connection (SQLite's
-# default is 2 MiB) holds the list index and a good part of the area and text indexes of a
-# 200,000-signal store, and an import's dirty pages until its commit. Measured on the
-# benchmark region (docs/reliability.md, third session), one window probe each: 16 MiB
-# peak 231 MB, search p95 82 ms, whole list p95 412 ms; 64 MiB 267 MB, 63 ms, 329 ms;
-# 128 MiB 348 MB, 71 ms, 377 ms. A process-wide cap (SQLite's soft heap limit) was tried
-# and dropped: with other connections' caches full, an import's connection could not keep
-# its dirty pages and wrote them out again and again (bulk insert 2.8x slower).
-CACHE_PRAGMA = "PRAGMA cache_size=-65536"
+# pages decrypted, so a page read again costs nothing. The cache is per connection and the
+# window keeps several warm (a list's first page and the rest of its ids are read on
+# different threads), so its size is paid several times: in full benchmark runs the
+# window's peak was 231 MB with 16 MiB, 411 MB with 64 MiB (over the 400 MB target), 479 MB
+# with 128 MiB under a process-wide soft heap limit of 160 MiB (which also made a bulk
+# insert 2.8x slower: a writer could not keep its dirty pages). 32 MiB per connection,
+# SQLite's default being 2 MiB; docs/reliability.md has the figures.
+CACHE_PRAGMA = "PRAGMA cache_size=-32768"
 CONNECTION_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",

@@ -66,11 +66,11 @@ def test_a_read_unit_does_not_wait_for_the_write_lock(admin_ctx: ServiceContext)
 
 
 def test_every_connection_has_the_same_page_cache(admin_ctx: ServiceContext) -> None:
-    """Reading and writing units alike (an import included): 64 MiB of decrypted pages
+    """Reading and writing units alike (an import included): 32 MiB of decrypted pages
     per connection, and no process-wide cap that would make a writer spill its pages."""
     from sqlalchemy import text
 
     for unit in (admin_ctx.unit, admin_ctx.read_unit):
         with unit() as session:
-            assert session.execute(text("PRAGMA cache_size")).scalar_one() == -65536
+            assert session.execute(text("PRAGMA cache_size")).scalar_one() == -32768
             assert session.execute(text("PRAGMA soft_heap_limit")).scalar_one() == 0
