@@ -25,10 +25,10 @@ from sociaalveilig.core.i18n import tr
 # pages decrypted, so a page read again costs nothing. The cache is per connection and the
 # window keeps several warm (a list's first page and the rest of its ids are read on
 # different threads), so its size is paid several times: in full benchmark runs the
-# window's peak was 231 MB with 16 MiB, 411 MB with 64 MiB (over the 400 MB target), 479 MB
-# with 128 MiB under a process-wide soft heap limit of 160 MiB (which also made a bulk
-# insert 2.8x slower: a writer could not keep its dirty pages). 32 MiB per connection,
-# SQLite's default being 2 MiB; docs/reliability.md has the figures.
+# window's peak was 231 MB with 16 MiB, 291 MB with 32 MiB, 411 MB with 64 MiB (over the
+# 400 MB target), 479 MB with 128 MiB under a process-wide soft heap limit of 160 MiB (which
+# also made a bulk insert 2.8x slower: a writer could not keep its dirty pages). 32 MiB per
+# connection, SQLite's default being 2 MiB; docs/reliability.md has the figures.
 CACHE_PRAGMA = "PRAGMA cache_size=-32768"
 CONNECTION_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
