@@ -472,14 +472,20 @@ def link_signal_persons(run: DemoRun) -> None:
     """Some linked signals name a person of their case."""
     with run.ctx.unit() as session:
         members: dict[str, list[tuple[str, str]]] = {}
+        # Ordered by references: the row order must not depend on the random ids, or the
+        # same seed would give another region.
         for case_id, person_id, role in session.execute(
             select(CasePerson.case_id, CasePerson.person_id, CasePerson.role)
+            .join(Person, Person.id == CasePerson.person_id)
+            .order_by(Person.reference, CasePerson.role)
         ).tuples():
             members.setdefault(case_id, []).append((person_id, role))
         rows: list[dict[str, object]] = []
         wanted = set(run.signal_ids)
         for signal_id, linked_case in session.execute(
-            select(Signal.id, Signal.case_id).where(Signal.case_id.is_not(None))
+            select(Signal.id, Signal.case_id)
+            .where(Signal.case_id.is_not(None))
+            .order_by(Signal.reference)
         ).tuples():
             if signal_id in wanted and linked_case in members and run.rng.random() < 0.5:
                 person_id, role = run.rng.choice(members[linked_case or ""])
