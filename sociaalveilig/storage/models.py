@@ -266,7 +266,7 @@ class Signal(Versioned, Base):
             "due_date",
             "case_id",
         ),
-        # Open signals past their date (Vandaag, the overdue filter, reminders): counted
+        # Signals past their handling term (Vandaag, the overdue filter): counted
         # from the index alone. Also serves status-only lookups.
         Index("ix_signals_status_due", "status", "due_date"),
     )

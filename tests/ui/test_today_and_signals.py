@@ -22,8 +22,13 @@ def _show(qtbot, page) -> None:
 
 
 def test_today_lists_overdue_week_and_triage(qtbot, coordinator_ctx, clock, wait_idle):
-    # Overdue: a signal received long ago (its handling term has passed).
-    register(coordinator_ctx, received=clock.now() - timedelta(days=40), number=1)
+    # Overdue: a loose signal received long ago (its handling term has passed).
+    register(
+        coordinator_ctx,
+        received=clock.now() - timedelta(days=40),
+        number=1,
+        choice=signals.NO_CASE,
+    )
     # Due this week: a youth signal (5 working days) received three working days ago.
     register(
         coordinator_ctx,

@@ -37,7 +37,7 @@ from sociaalveilig.core.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.signals import (
     OPEN_CASE_STATUSES,
-    OPEN_SIGNAL_STATUSES,
+    TERM_SIGNAL_STATUSES,
     format_address,
     is_overdue,
     local_to_utc,
@@ -295,7 +295,7 @@ def _status_terms(ctx: ServiceContext, q: SignalQuery) -> list[ColumnElement[boo
         terms.append(Signal.status.in_(_values(SignalStatus, q.statuses, "status")))
     if q.overdue:
         terms.append(Signal.due_date < _today(ctx))
-        terms.append(Signal.status.in_([s.value for s in OPEN_SIGNAL_STATUSES]))
+        terms.append(Signal.status.in_([s.value for s in TERM_SIGNAL_STATUSES]))
     return terms
 
 

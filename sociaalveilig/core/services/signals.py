@@ -71,11 +71,21 @@ MAX_PERSON_ROLE = 60
 MAX_REASON = 2000
 DEFAULT_PERSON_ROLE = "betrokkene"
 
-# Signals still being worked on: overdue when their due date has passed.
+# Signals still being worked on (not handled, not rejected).
 OPEN_SIGNAL_STATUSES: tuple[SignalStatus, ...] = (
     SignalStatus.NIEUW,
     SignalStatus.GEROUTEERD,
     SignalStatus.GEKOPPELD,
+)
+# Signals whose handling term runs: overdue when their due date has passed. Linking a
+# signal to a case ends its term: from then on the case carries the follow-up, with its
+# own review dates and action deadlines on the worklists, and the signal still goes on
+# the next meeting's agenda proposals. Counting every linked signal of a long-running
+# case as overdue as well buried the loose signals nobody had picked up (in the demo,
+# 142 of 190 "te laat" signals belonged to open cases).
+TERM_SIGNAL_STATUSES: tuple[SignalStatus, ...] = (
+    SignalStatus.NIEUW,
+    SignalStatus.GEROUTEERD,
 )
 OPEN_CASE_STATUSES: tuple[CaseStatus, ...] = tuple(s for s in CaseStatus if s.is_open)
 
@@ -655,7 +665,7 @@ def visible_reporter(ctx: ServiceContext, signal: Signal) -> str | None:
 
 
 def is_overdue(status: str, due: date | None, today: date) -> bool:
-    return due is not None and due < today and status in OPEN_SIGNAL_STATUSES
+    return due is not None and due < today and status in TERM_SIGNAL_STATUSES
 
 
 def user_names(session: Session, user_ids: Iterable[str | None]) -> dict[str, str]:

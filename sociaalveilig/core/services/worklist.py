@@ -3,7 +3,9 @@
 Four kinds of work fall due:
 
 - a **signal** has a handling term in working days from its category (weekends and Dutch
-  public holidays skipped, ``core/workdays.py``); ``Signal.due_date`` holds the result;
+  public holidays skipped, ``core/workdays.py``); ``Signal.due_date`` holds the result.
+  The term runs while the signal is new or routed: linked to a case, the case's review
+  and actions carry it (``signals.TERM_SIGNAL_STATUSES``);
 - an **action** has a deadline;
 - a **case** has a review date by risk level (high every 14 days, medium every 28);
 - a **home visit** is planned at a time, and its outcome must be recorded afterwards.
@@ -38,7 +40,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services import access
 from sociaalveilig.core.services.actions import require_role, resolve_area, work_unit
 from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.signals import OPEN_SIGNAL_STATUSES, utc_to_local
+from sociaalveilig.core.services.signals import TERM_SIGNAL_STATUSES, utc_to_local
 from sociaalveilig.core.services.visits import visit_scope_clause
 from sociaalveilig.core.workdays import add_working_days, next_review
 from sociaalveilig.storage.models import (
@@ -180,7 +182,7 @@ def _signals(
         .join(Category, Category.id == Signal.category_id)
         .where(
             access.signal_scope(ctx),
-            Signal.status.in_([s.value for s in OPEN_SIGNAL_STATUSES]),
+            Signal.status.in_([s.value for s in TERM_SIGNAL_STATUSES]),
             Signal.due_date.is_not(None),
             Signal.due_date <= window.last,
         )

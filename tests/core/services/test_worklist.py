@@ -52,10 +52,10 @@ class World:
     def __init__(self, ctx: ServiceContext, clock: FixedClock) -> None:
         sig = make_signal
         self.s_overdue5 = sig(ctx, due_date=date(2026, 4, 10), number=1)
-        self.s_overdue1 = sig(
-            ctx, due_date=date(2026, 4, 14), number=2, status=SignalStatus.GEKOPPELD
-        )
+        self.s_overdue1 = sig(ctx, due_date=date(2026, 4, 14), number=2, status=SignalStatus.NIEUW)
         sig(ctx, due_date=date(2026, 4, 10), number=3, status=SignalStatus.AFGEHANDELD)
+        # Linked to a case: the term has ended (the case's review and actions carry it).
+        self.s_linked = sig(ctx, due_date=date(2026, 4, 8), number=7, status=SignalStatus.GEKOPPELD)
         self.s_today = sig(ctx, due_date=date(2026, 4, 15), number=4)
         self.s_friday = sig(ctx, due_date=date(2026, 4, 17), number=5)
         sig(ctx, due_date=date(2026, 4, 20), number=6)  # next week
@@ -123,6 +123,7 @@ def test_overdue_lists_exactly_the_overdue_work(
         (WorkKind.SIGNAL, w.s_overdue1, 1),
         (WorkKind.VISIT, w.v_missing, 1),
     ]
+    assert w.s_linked not in [i.object_id for i in overdue(coordinator_ctx)]
     kerkrade_only = overdue(coordinator_ctx, area_id="Kerkrade")
     assert w.s_heerlen not in [i.object_id for i in kerkrade_only]
     assert len(kerkrade_only) == 6
@@ -224,14 +225,8 @@ def test_new_signals_to_triage(coordinator_ctx: ServiceContext, make_actor: Acto
 
 def test_titles_hold_no_names(coordinator_ctx: ServiceContext) -> None:
     ctx = coordinator_ctx
-    case = make_case(ctx, next_review=date(2026, 4, 1), persons=(("Anna Verzonnen", 1980),))
-    make_signal(
-        ctx,
-        case_id=case,
-        due_date=date(2026, 4, 1),
-        reporter="Bert Bedacht",
-        status=SignalStatus.GEKOPPELD,
-    )
+    make_case(ctx, next_review=date(2026, 4, 1), persons=(("Anna Verzonnen", 1980),))
+    make_signal(ctx, due_date=date(2026, 4, 1), reporter="Bert Bedacht")
     items = overdue(ctx) + due_this_week(ctx)
     assert {i.kind for i in items} == {WorkKind.SIGNAL, WorkKind.REVIEW}
     text = " ".join(f"{i.title} {i.reference}" for i in items)
