@@ -430,7 +430,8 @@ def add_signals(run: DemoRun) -> None:
 def _settle_old_signals(
     run: DemoRun, session: Session, ids: list[str], batch: list[NewSignal]
 ) -> None:
-    """Loose signals older than two months: most handled, some rejected."""
+    """Loose signals older than two months: nearly all handled, some rejected; one in
+    twenty left open, so Vandaag shows a few long-forgotten ones, not a wall of them."""
     cutoff = run.ctx.clock.now() - timedelta(days=60)
     linked = (
         set(session.execute(select(Signal.id).where(Signal.case_id.is_not(None))).scalars())
@@ -441,7 +442,7 @@ def _settle_old_signals(
     history: list[dict[str, object]] = []
     by_status: dict[str, list[str]] = {}
     for signal_id, signal in zip(ids, batch, strict=True):
-        if signal_id in linked or signal.received_at > cutoff or run.rng.random() < 0.2:
+        if signal_id in linked or signal.received_at > cutoff or run.rng.random() < 0.05:
             continue
         new = SignalStatus.AFGEWEZEN if run.rng.random() < 0.15 else SignalStatus.AFGEHANDELD
         by_status.setdefault(new.value, []).append(signal_id)
