@@ -89,6 +89,11 @@ class RecordView(QTableView):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStyle(sort_arrow_style())
+        # No arrow until the list is really sorted on a column: Qt starts every header at
+        # "column 0, descending" while the rows stand in the service's own order (a
+        # meeting list by date, agenda proposals weightiest first). A page that sorts sets
+        # its own indicator; a click sorts ascending first.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
 
     def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt name)

@@ -189,9 +189,8 @@ def test_small_models_pass_modeltester(qtmodeltester, coordinator_ctx, clock):
 
     detail = register(coordinator_ctx, received=clock.now() - timedelta(days=40))
     # A loose signal past its term, for the overdue list (a linked one is not overdue).
-    register(
-        coordinator_ctx, number=30, choice=signals.NO_CASE, received=clock.now() - timedelta(days=40)
-    )
+    long_ago = clock.now() - timedelta(days=40)
+    register(coordinator_ctx, number=30, choice=signals.NO_CASE, received=long_ago)
     cases.add_person(
         coordinator_ctx, detail.case_id, signals.PersonInput(name="Test Persoon", birth_year=1980)
     )

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QStandardItemModel
 
 from sociaalveilig.ui.record_view import RecordView
@@ -37,3 +37,39 @@ def test_descending_points_down_and_ascending_up(qtbot) -> None:  # type: ignore
     assert _arrow_points_down(view)
     view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     assert not _arrow_points_down(view)
+
+
+def test_no_arrow_until_the_rows_are_sorted(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Rows in the service's own order carry no arrow (Qt would claim "column 0,
+    descending"); the first click sorts ascending, and the arrow then tells the truth."""
+    from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
+
+    class Meetings(RecordTableModel[str]):
+        def make_columns(self) -> list[RecordColumn[str]]:
+            return [RecordColumn("Wanneer", lambda r: r), RecordColumn("Soort", lambda r: "")]
+
+        def row_id(self, row: str) -> str:
+            return row
+
+    model = Meetings()
+    model.set_rows(["05-11", "30-11", "09-11"])  # as the service gave them
+    view = RecordView("noArrowProbe")
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.horizontalHeader().resizeSection(0, 160)
+    view.resize(400, 150)
+    view.show()
+    header = view.horizontalHeader()
+    assert header.sortIndicatorSection() == -1
+    assert model.rows == ["05-11", "30-11", "09-11"]
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().topLeft() + QPoint(20, 5)
+    )
+    assert header.sortIndicatorSection() == 0
+    assert model.rows == ["05-11", "09-11", "30-11"]
+    assert not _arrow_points_down(view)
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().topLeft() + QPoint(20, 5)
+    )
+    assert model.rows == ["30-11", "09-11", "05-11"]
+    assert _arrow_points_down(view)
