@@ -91,6 +91,10 @@ class EscalationsPage(Page):
         self.model = EscalationTableModel(self)
         self.view = RecordView("escalations", self)
         self.view.setModel(self.model)
+        # The service's order, shown as such: newest escalation first.
+        self.view.horizontalHeader().setSortIndicator(
+            EscalationTableModel.COL_REFERENCE, Qt.SortOrder.DescendingOrder
+        )
         self.view.fit_columns(sample_widths(self.view, COLUMN_SAMPLES))
         self.view.current_row_changed.connect(self._row_changed)
         self.view.activated_row.connect(self._row_activated)

@@ -161,6 +161,8 @@ class MeetingsPage(Page):
         # The list is narrow beside the meeting: the number of agenda items shows in the
         # status tooltip and in the agenda itself, the focus area gets the room.
         self.view.setColumnHidden(MeetingTableModel.COL_ITEMS, True)
+        # The service's order, shown as such: by date, earliest first.
+        list_header.setSortIndicator(MeetingTableModel.COL_WHEN, Qt.SortOrder.AscendingOrder)
         self.view.current_row_changed.connect(self._row_changed)
         self.view.activated_row.connect(self._focus_meeting)
         self.empty_label = QLabel(self.tr("Geen overleggen in deze maand."), self)
