@@ -5,7 +5,8 @@ as well: the address stretches, long text is elided with the full text as toolti
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
@@ -57,7 +58,18 @@ def _page(qtbot) -> MeetingsPage:
     page.resize(1180, 680)  # the page's share of a 1366×768 window
     page.show()
     page.month = NOVEMBER
-    page._loaded(NOVEMBER, ROWS * 5, Choices())  # enough rows for a vertical scroll bar
+    # Enough rows for a vertical scroll bar: the three meetings in five weeks, in date
+    # order as the service gives them (the list shows them by date).
+    weeks = [
+        replace(
+            row,
+            meeting_id=f"{row.meeting_id}w{week}",
+            starts_at=row.starts_at + timedelta(weeks=week),
+        )
+        for week in range(5)
+        for row in ROWS
+    ]
+    page._loaded(NOVEMBER, weeks, Choices())
     return page
 
 
