@@ -63,7 +63,7 @@ from sociaalveilig.core.services.setup import login
 from sociaalveilig.storage import migrate
 from sociaalveilig.storage.engine import make_engine
 from sociaalveilig.storage.keyslots import generate_data_key
-from sociaalveilig.storage.models import FocusArea, User
+from sociaalveilig.storage.models import FocusArea, Partner, User, new_id
 
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS = BENCH_DIR / "results.json"
@@ -95,6 +95,10 @@ TARGETS: dict[str, Target] = {
     "list_search_p95_ms": Target("ms", 100, "issue"),
     "list_whole_p95_ms": Target("ms", 1000, "ours"),
     "list_scroll_to_end_ms": Target("ms", 150, "ours"),
+    # The first page for the other roles that use the signal list: their need-to-know scope
+    # is a where-clause the coordinator's list does not have (ours: the first-page bound).
+    "list_wijkagent_first_page_p95_ms": Target("ms", 150, "ours"),
+    "list_partner_first_page_p95_ms": Target("ms", 150, "ours"),
     "case_summary_pdf_s": Target("s", 0.5, "issue"),
     "management_report_s": Target("s", 3.0, "issue"),
     "import_10000_rows_s": Target("s", 5.0, "issue"),
@@ -435,6 +439,41 @@ def import_csv(n: int, seed: int) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
+def measure_role_lists(ctx: ServiceContext, results: Results, runs: int) -> None:
+    """The list's first page (ids and shown rows) as a wijkagent of one focus area and as a
+    partner organisation, for the workload's eight lists and eight searches: the median of
+    ``runs`` per list, then the 95th percentile over the lists. The users are made in this
+    process only (the scope needs the role, areas and partner, not a stored account); they
+    registered no signals themselves, as most users of these roles."""
+    with ctx.unit() as session:
+        area_ids = list(
+            session.execute(select(FocusArea.id).order_by(FocusArea.name)).scalars()
+        )
+        partner_id = session.execute(
+            select(Partner.id).where(Partner.active.is_(True)).order_by(Partner.name)
+        ).scalars().first()
+    assert partner_id is not None
+    users = {
+        "wijkagent": Actor(new_id(), "bench-wijkagent", "Wijkagent (bench)", Role.WIJKAGENT,
+                           None, frozenset(area_ids[:1])),
+        "partner": Actor(new_id(), "bench-partner", "Partner (bench)", Role.PARTNER,
+                         partner_id, frozenset()),
+    }
+    lists = list_queries(area_ids) + [search.SignalQuery(text=text) for text in SEARCHES]
+    for role, actor in users.items():
+        as_user = ServiceContext(ctx.store, actor, clock())
+        per_list = []
+        for q in lists:
+            times = []
+            for _ in range(runs):
+                with stopwatch() as elapsed:
+                    search.signal_head(as_user, q)
+                times.append(elapsed() * 1000)
+            per_list.append(median(times))
+        results.put(f"list_{role}_first_page_p95_ms", p95(per_list), per_list,
+                    lists=len(lists), median_ms=round(median(per_list), 1))
+
+
 def measure_rest(region: Region, results: Results, runs: int, work: Path) -> None:
     from sociaalveilig.reports import api
 
@@ -449,6 +488,7 @@ def measure_rest(region: Region, results: Results, runs: int, work: Path) -> Non
 
     ctx = login(region.folder, COORDINATOR, PASSPHRASE, clock())
     try:
+        measure_role_lists(ctx, results, runs)
         out = work / "out"
         out.mkdir(exist_ok=True)
         summaries = []

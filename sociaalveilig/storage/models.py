@@ -269,6 +269,10 @@ class Signal(Versioned, Base):
         # Signals past their handling term (Vandaag, the overdue filter): counted
         # from the index alone. Also serves status-only lookups.
         Index("ix_signals_status_due", "status", "due_date"),
+        # A user's own signals (part of a wijkagent's and a partner's need-to-know scope),
+        # as a set of ids the list indexes can be checked against without reading the
+        # table (schema v3).
+        Index("ix_signals_created_by", "created_by", "id"),
     )
 
 
@@ -321,18 +325,23 @@ class MeetingPartner(Base):
     )
     partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"), primary_key=True)
 
+    # A partner's meetings, for its need-to-know scope (schema v3).
+    __table_args__ = (Index("ix_meeting_partners_partner", "partner_id", "meeting_id"),)
+
 
 class AgendaItem(Versioned, Base):
     __tablename__ = "agenda_items"
-    meeting_id: Mapped[str] = mapped_column(
-        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
-    )
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
     signal_id: Mapped[str | None] = mapped_column(ForeignKey("signals.id"))
     reason: Mapped[str] = mapped_column(String(20))  # routed, review, escalation, added
     decision: Mapped[str | None] = mapped_column(Text)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    # The cases on a meeting's agenda read from the index alone: a partner's scope is the
+    # cases on the agendas of its meetings (schema v3; was meeting_id alone).
+    __table_args__ = (Index("ix_agenda_items_meeting_case", "meeting_id", "case_id"),)
 
 
 class Action(Versioned, Base):
@@ -341,12 +350,16 @@ class Action(Versioned, Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"), index=True)
     agenda_item_id: Mapped[str | None] = mapped_column(ForeignKey("agenda_items.id"))
     action_type: Mapped[str] = mapped_column(String(40))
-    owner_partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"), index=True)
+    owner_partner_id: Mapped[str] = mapped_column(ForeignKey("partners.id"))
     deadline: Mapped[date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(20), index=True)
     description: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     completed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    # A partner's actions with their cases, from the index alone (its need-to-know scope
+    # holds the cases it owns an action on; schema v3, was owner_partner_id alone).
+    __table_args__ = (Index("ix_actions_owner_case", "owner_partner_id", "case_id"),)
 
 
 class Visit(Versioned, Base):

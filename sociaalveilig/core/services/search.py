@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from sociaalveilig.core.enums import (
@@ -469,7 +469,8 @@ def signal_head(
         ids = list(session.connection().execute(stmt).scalars())
         complete = len(ids) <= limit
         ids = ids[:limit]
-        shown = _signal_rows(ctx, session, ids[:rows])
+        # The ids were chosen under the user's scope a moment ago, in this same unit.
+        shown = _signal_rows(ctx, session, ids[:rows], scoped=True)
         _log_list_view(ctx, session, q)
         return SignalHead(tuple(ids), tuple(shown), complete)
 
@@ -516,11 +517,17 @@ def signal_rows(ctx: ServiceContext, ids: Sequence[str]) -> list[SignalRow]:
         return _signal_rows(ctx, session, ids)
 
 
-def _signal_rows(ctx: ServiceContext, session: Session, ids: Sequence[str]) -> list[SignalRow]:
+def _signal_rows(
+    ctx: ServiceContext, session: Session, ids: Sequence[str], *, scoped: bool = False
+) -> list[SignalRow]:
+    """Display rows for ``ids``, under the user's scope unless ``scoped``: the ids were
+    selected under it in the same unit. For a partner the scope is a set of case ids
+    built anew by each statement (about 0.3 s on the benchmark's region), so the first
+    page would otherwise pay for it twice."""
     today = _today(ctx)
     found: dict[str, SignalRow] = {}
     linked = aliased(Case)
-    scope = access.signal_scope(ctx)
+    scope = true() if scoped else access.signal_scope(ctx)
     connection = session.connection()
     for chunk in _chunks(ids):
         # Core rows of the listed columns: no ORM objects, no description read.

@@ -279,3 +279,32 @@ def test_initials() -> None:
     assert access.initials("Anna de Verzonnen") == "A.d.V."
     assert access.initials("jan-willem van der Proef") == "J.W.v.d.P."
     assert access.initials("  ") == "?"
+
+
+@pytest.mark.parametrize("role", ["partner_politie", "wijkagent_kerkrade"])
+def test_a_signal_one_registered_is_in_ones_own_lists(
+    world: World, role: str, make_actor: ActorFactory
+) -> None:
+    """Outside the rest of their scope (no case of the partner, another focus area), the
+    signal a user registered is theirs to list and open; not a colleague's with the same
+    role, areas and organisation."""
+    ctx = world.actors[role]
+    own = sv.register_signal(
+        ctx, inp(postcode="6431 BC", house_number=9, city="Hoensbroek", persons=()), NO_CASE
+    )
+    assert own.case_id is None
+    before = {world.kerkrade.signal_id} if role == "wijkagent_kerkrade" else set()
+    expected = before | {own.signal_id}
+    assert set(search.signal_ids(ctx, search.SignalQuery())) == expected
+    head = search.signal_head(ctx, search.SignalQuery())
+    assert set(head.ids) == expected
+    assert {r.signal_id for r in head.rows} == expected
+    assert search.count_signals(ctx, search.SignalQuery()) == len(expected)
+    assert sv.get_signal(ctx, own.reference).reference == own.reference
+    if role == "partner_politie":
+        colleague = make_actor(Role.PARTNER, partner=POLITIE)
+    else:
+        colleague = make_actor(Role.WIJKAGENT, areas=[KERKRADE])
+    assert set(search.signal_ids(colleague, search.SignalQuery())) == before
+    with pytest.raises(AccessDenied):
+        sv.get_signal(colleague, own.reference)
