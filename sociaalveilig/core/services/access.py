@@ -66,7 +66,7 @@ def partner_case_ids(partner_id: str) -> Select[tuple[str | None]]:
 def _own_signals(user_id: str) -> ColumnElement[bool]:
     """The signals the user registered, as a set of ids: the list indexes hold the id but
     not the author, so testing ``created_by`` row by row read the table for every signal
-    outside the rest of the scope (``ix_signals_created_by`` holds the set)."""
+    outside the rest of the scope. ``ix_signals_created_by`` finds the user's own rows."""
     mine = aliased(Signal)
     # ``id || ''``: an expression, not the column, so SQLite cannot answer the scope's OR
     # with one index per term (a "MULTI-INDEX OR" that read every signal in the scope from
