@@ -130,7 +130,12 @@ class SignalDialog(QDialog):
             (
                 self.tr("Afhandelen vóór"),
                 (detail.due_date.strftime("%d-%m-%Y") if detail.due_date else "-")
-                + (self.tr(" (te laat)") if detail.overdue else ""),
+                + (self.tr(" (te laat)") if detail.overdue else "")
+                + (
+                    self.tr(" (gekoppeld: de casus bewaakt de opvolging)")
+                    if detail.status is SignalStatus.GEKOPPELD and detail.due_date
+                    else ""
+                ),
             ),
             (
                 self.tr("Routering"),

@@ -160,3 +160,24 @@ def test_column_layout_remembered_per_user(qtbot, ui_settings):
     qtbot.addWidget(other)
     other.set_settings(ui_settings)
     assert other.view.horizontalHeader().sectionSize(signal_columns.COL_CATEGORY) == default
+
+
+def test_the_dialog_says_a_linked_signal_is_followed_in_its_case(
+    qtbot, coordinator_ctx, clock, wait_idle
+):
+    """Past its term but linked: no "te laat", and the dialog says who carries it on."""
+    linked = register(coordinator_ctx, received=clock.now() - timedelta(days=40))
+    loose = register(
+        coordinator_ctx, number=3, received=clock.now() - timedelta(days=40), choice=signals.NO_CASE
+    )
+    texts = {}
+    for detail in (linked, loose):
+        dialog = SignalDialog(coordinator_ctx, detail.signal_id)
+        qtbot.addWidget(dialog)
+        qtbot.waitUntil(lambda d=dialog: d.detail is not None, timeout=10_000)
+        wait_idle()
+        texts[detail.signal_id] = dialog.body.text()
+    assert "de casus bewaakt de opvolging" in texts[linked.signal_id]
+    assert "te laat" not in texts[linked.signal_id]
+    assert "te laat" in texts[loose.signal_id]
+    assert "de casus bewaakt" not in texts[loose.signal_id]
