@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QAbstractItemModel, QPoint, Qt
 from PySide6.QtGui import QColor, QStandardItemModel
 
 from sociaalveilig.ui.record_view import RecordView
@@ -24,15 +24,21 @@ def _arrow_points_down(view: RecordView) -> bool:
     return rows[top] > rows[bottom]
 
 
-def test_descending_points_down_and_ascending_up(qtbot) -> None:  # type: ignore[no-untyped-def]
-    model = QStandardItemModel(3, 2)
-    model.setHorizontalHeaderLabels(["Ontvangen", "Referentie"])
-    view = RecordView("sortArrowProbe")
+def _shown(qtbot, name: str, model: QAbstractItemModel) -> RecordView:  # type: ignore[no-untyped-def]
+    """A list with a wide first column (room for its arrow), shown."""
+    view = RecordView(name)
     qtbot.addWidget(view)
     view.setModel(model)
     view.horizontalHeader().resizeSection(0, 160)
     view.resize(400, 150)
     view.show()
+    return view
+
+
+def test_descending_points_down_and_ascending_up(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = QStandardItemModel(3, 2)
+    model.setHorizontalHeaderLabels(["Ontvangen", "Referentie"])
+    view = _shown(qtbot, "sortArrowProbe", model)
     view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
     assert _arrow_points_down(view)
     view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -53,12 +59,7 @@ def test_no_arrow_until_the_rows_are_sorted(qtbot) -> None:  # type: ignore[no-u
 
     model = Meetings()
     model.set_rows(["05-11", "30-11", "09-11"])  # as the service gave them
-    view = RecordView("noArrowProbe")
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.horizontalHeader().resizeSection(0, 160)
-    view.resize(400, 150)
-    view.show()
+    view = _shown(qtbot, "noArrowProbe", model)
     header = view.horizontalHeader()
     assert header.sortIndicatorSection() == -1
     assert model.rows == ["05-11", "30-11", "09-11"]
