@@ -266,6 +266,13 @@ class Signal(Versioned, Base):
             "due_date",
             "case_id",
         ),
+        # The list's order and nothing else (schema v4): 16 MB on the benchmark region
+        # against 43 MB for the list index, so it stays in a connection's page cache
+        # (32 MiB) where the list index does not, and a walk over it decrypts no page
+        # after the first. For the lists that filter on nothing else in the table: the
+        # coordinator's whole list, a period, a text (its matches checked against the
+        # walk instead of each read from the table to sort them).
+        Index("ix_signals_received", "received_at", "reference", "id"),
         # Signals past their handling term (Vandaag, the overdue filter): counted
         # from the index alone. Also serves status-only lookups.
         Index("ix_signals_status_due", "status", "due_date"),

@@ -100,6 +100,10 @@ without statistics, takes the single-column index of an equality filter, reads a
 page for each of its (ten thousands of) rows and sorts them, even for a LIMIT of 200;
 walking this index stops after the first page of matches and never reads the table. The
 caller decides when that wins (not for a handful of rows found another way)."""
+SIGNAL_ORDER_INDEX = "ix_signals_received"
+"""The list's order alone (received, reference, id): a third of the list index, so it
+stays in the page cache. Walked instead of the list index when no filter or scope needs
+another column."""
 SIGNAL_AREA_INDEX = "ix_signals_area_received"
 """The same columns behind the area: one area's signals, newest first."""
 SIGNAL_STATUS_INDEX = "ix_signals_status_due"

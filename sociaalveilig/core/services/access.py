@@ -97,10 +97,15 @@ def case_scope(ctx: ServiceContext) -> ColumnElement[bool]:
     return false()
 
 
+def sees_every_signal(ctx: ServiceContext) -> bool:
+    """Whether the acting user may list every signal (``signal_scope`` is no filter)."""
+    return ctx.actor.role is Role.COORDINATOR
+
+
 def signal_scope(ctx: ServiceContext) -> ColumnElement[bool]:
     """Where-clause on ``Signal``: the signals the acting user may list and open."""
     actor = ctx.actor
-    if actor.role is Role.COORDINATOR:
+    if sees_every_signal(ctx):
         return true()
     own = _own_signals(actor.user_id)
     if actor.role is Role.WIJKAGENT:
