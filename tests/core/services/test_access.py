@@ -308,3 +308,29 @@ def test_a_signal_one_registered_is_in_ones_own_lists(
     assert set(search.signal_ids(colleague, search.SignalQuery())) == before
     with pytest.raises(AccessDenied):
         sv.get_signal(colleague, own.reference)
+
+
+def test_a_loose_signal_on_a_partners_agenda_is_in_its_lists(
+    world: World, coordinator_ctx: ServiceContext
+) -> None:
+    """A signal without a case, put on the agenda of a meeting with WOCO, is WOCO's to list
+    and open (ids, first page, count, detail), and not ZORG's, which is not at that meeting.
+    The partner's agenda signals come from their own index (schema v4)."""
+    woco, zorg = world.actors["partner_woco"], world.actors["partner_zorg"]
+    loose = world.loose
+    assert loose.signal_id not in search.signal_ids(woco, search.SignalQuery())
+    with coordinator_ctx.unit() as session:
+        meeting_id = session.execute(select(MeetingPartner.meeting_id)).scalars().one()
+        item = AgendaItem(
+            meeting_id=meeting_id, position=2, signal_id=loose.signal_id, reason="routed"
+        )
+        session.add(item)
+    expected = {world.kerkrade.signal_id, loose.signal_id}
+    assert set(search.signal_ids(woco, search.SignalQuery())) == expected
+    head = search.signal_head(woco, search.SignalQuery())
+    assert set(head.ids) == expected and {r.signal_id for r in head.rows} == expected
+    assert search.count_signals(woco, search.SignalQuery()) == 2
+    assert sv.get_signal(woco, loose.reference).reference == loose.reference
+    assert loose.signal_id not in search.signal_ids(zorg, search.SignalQuery())
+    with pytest.raises(AccessDenied):
+        sv.get_signal(zorg, loose.reference)
