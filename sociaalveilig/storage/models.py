@@ -207,7 +207,8 @@ class Signal(Versioned, Base):
     received_at: Mapped[datetime] = mapped_column(DateTime)
     source: Mapped[str] = mapped_column(String(30), index=True)
     organisation: Mapped[str | None] = mapped_column(String(120))
-    category_id: Mapped[str] = mapped_column(ForeignKey("categories.id"), index=True)
+    # Indexed behind the list's columns: ix_signals_category_list below.
+    category_id: Mapped[str] = mapped_column(ForeignKey("categories.id"))
     postcode: Mapped[str] = mapped_column(String(7))
     house_number: Mapped[int] = mapped_column(Integer)
     addition: Mapped[str | None] = mapped_column(String(10))
@@ -275,8 +276,29 @@ class Signal(Versioned, Base):
         # walk instead of each read from the table to sort them).
         Index("ix_signals_received", "received_at", "reference", "id"),
         # Signals past their handling term (Vandaag, the overdue filter): counted
-        # from the index alone. Also serves status-only lookups.
-        Index("ix_signals_status_due", "status", "due_date"),
+        # from the index alone. Also serves status-only lookups. Behind status and due date
+        # (schema v4): the list's order and result, and the columns of a wijkagent's and a
+        # partner's scope, so a list of a status reads that status's rows and sorts them
+        # without a table page, for every role. The category index likewise.
+        Index(
+            "ix_signals_status_due",
+            "status",
+            "due_date",
+            "received_at",
+            "reference",
+            "id",
+            "focus_area_id",
+            "case_id",
+        ),
+        Index(
+            "ix_signals_category_list",
+            "category_id",
+            "received_at",
+            "reference",
+            "id",
+            "focus_area_id",
+            "case_id",
+        ),
         # A user's own signals (part of a wijkagent's and a partner's need-to-know scope),
         # as a set of ids the list indexes can be checked against without reading the
         # table for every other signal (schema v3). The author alone: an import's rows all

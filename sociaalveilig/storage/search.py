@@ -108,7 +108,15 @@ SIGNAL_AREA_INDEX = "ix_signals_area_received"
 """The same columns behind the area: one area's signals, newest first."""
 SIGNAL_STATUS_INDEX = "ix_signals_status_due"
 SIGNAL_SOURCE_INDEX = "ix_signals_source"
-SIGNAL_CATEGORY_INDEX = "ix_signals_category_id"
+SIGNAL_CATEGORY_INDEX = "ix_signals_category_list"
+
+
+def signal_index_columns(index: str) -> frozenset[str]:
+    """The columns of one of the indexes above (from the models: one source)."""
+    for candidate in Signal.metadata.tables["signals"].indexes:
+        if candidate.name == index:
+            return frozenset(str(c.name) for c in candidate.columns)
+    raise KeyError(index)
 
 
 def signal_index_plan(stmt: Select[T], index: str) -> Select[T]:

@@ -13,7 +13,7 @@ the whole id list (``signal_ids``, a few hundred milliseconds) follows off the G
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -66,6 +66,12 @@ LOOKUP_STEP = 25.0
 # the encrypted store, where users are). A text's whole list then walks it from about 2,400
 # matches on, instead of reading each match from the table to sort them.
 ORDER_STEP = 0.3
+# A user with a need-to-know scope (a wijkagent, a partner) sees part of the signals, and the
+# filters of a list do not tell which part: the walk's estimate of how soon it has a page of
+# matches assumes they see a quarter. Otherwise a list of signals such a user sees none of
+# ("nieuw", for a partner) walked the whole list index to find nothing (0.2-0.3 s), where
+# the status index, which holds the scope's columns, reads only that status.
+SCOPED_SHARE = 0.25
 
 
 class SignalSort(StrEnum):
@@ -342,6 +348,7 @@ def _choose_plan(
     default_order: bool,
     whole: bool = False,
     walk_step: float = WALK_STEP,
+    scope_share: float = 1.0,
 ) -> str:
     """The cheapest way to the first page: walk the list index, checking every filter in
     it, or start from the narrowest filter's own index and read the table for the rest.
@@ -351,9 +358,10 @@ def _choose_plan(
     order it reads everything. Another index costs a table lookup per row it yields,
     unless it covers the list's columns too (the area index). For the ``whole`` list (every
     id, not a first page) every way reads all it has: no early stop. ``walk_step`` is the
-    cost of a step of the walk: less on the order index (``ORDER_STEP``)."""
+    cost of a step of the walk: less on the order index (``ORDER_STEP``). ``scope_share``:
+    the part of the signals the user may see (``SCOPED_SHARE`` for a scoped user)."""
     total = max(total, 1)
-    matches = float(total)
+    matches = float(total) * scope_share
     for candidate in candidates:
         matches *= min(candidate.rows, total) / total
     matches = max(matches, 1.0)
@@ -377,23 +385,59 @@ def _count(session: Session, where: list[ColumnElement[bool]]) -> int:
     return int(session.execute(select(func.count()).select_from(Signal).where(*where)).scalar_one())
 
 
-def _order_index_covers(ctx: ServiceContext, q: SignalQuery, sort: StrEnum) -> bool:
-    """Whether the order index holds every column this list reads: a user who may see every
-    signal (no scope to check), no filter but a text and a period, sorted by receipt or
-    reference. Any other filter, also one added to ``SignalQuery`` later, needs the list
-    index or the table."""
-    if sort not in (SignalSort.RECEIVED, SignalSort.REFERENCE):
-        return False
-    if not access.sees_every_signal(ctx):
-        return False
-    only_order = SignalQuery(
-        text=q.text,
-        received_from=q.received_from,
-        received_to=q.received_to,
-        sort=q.sort,
-        descending=q.descending,
-    )
-    return q == only_order
+# The signal columns each filter of a ``SignalQuery`` reads (the text is matched on the rowid,
+# which every index holds). A field missing here, such as one added later, makes
+# ``_columns_read`` answer None: no index is taken to cover the list.
+_FILTER_COLUMNS: dict[str, frozenset[str]] = {
+    "text": frozenset(),
+    "area_ids": frozenset({"focus_area_id"}),
+    "statuses": frozenset({"status"}),
+    "sources": frozenset({"source"}),
+    "categories": frozenset({"category_id"}),
+    "urgencies": frozenset({"urgency"}),
+    "route_targets": frozenset({"route_target"}),
+    "received_from": frozenset({"received_at"}),
+    "received_to": frozenset({"received_at"}),
+    "owner_partner_id": frozenset({"case_id"}),
+    "created_by": frozenset({"created_by"}),
+    "case_id": frozenset({"case_id"}),
+    "without_case": frozenset({"case_id"}),
+    "overdue": frozenset({"status", "due_date"}),
+}
+_SORT_COLUMNS: dict[SignalSort, frozenset[str]] = {
+    SignalSort.RECEIVED: frozenset({"received_at"}),
+    SignalSort.REFERENCE: frozenset(),
+    SignalSort.SOURCE: frozenset({"source"}),
+    SignalSort.CATEGORY: frozenset({"category_id"}),
+    SignalSort.AREA: frozenset({"focus_area_id"}),
+    SignalSort.URGENCY: frozenset({"urgency"}),
+    SignalSort.STATUS: frozenset({"status"}),
+    SignalSort.CASE: frozenset({"case_id"}),
+    SignalSort.DUE: frozenset({"due_date"}),
+}
+_DEFAULT_QUERY = SignalQuery()
+
+
+def _columns_read(ctx: ServiceContext, q: SignalQuery, sort: StrEnum) -> frozenset[str] | None:
+    """Every column of ``signals`` the id list of ``q`` reads (its result, filters, the
+    user's scope, the sort), or None when that is not known."""
+    columns = {"id", "reference"} | access.signal_scope_columns(ctx)
+    for field in fields(SignalQuery):
+        if field.name in ("sort", "descending"):
+            continue
+        if getattr(q, field.name) == getattr(_DEFAULT_QUERY, field.name):
+            continue
+        if field.name not in _FILTER_COLUMNS:
+            return None
+        columns |= _FILTER_COLUMNS[field.name]
+    sort_columns = _SORT_COLUMNS.get(SignalSort(sort))
+    if sort_columns is None:
+        return None
+    return frozenset(columns | sort_columns)
+
+
+def _covers(index: str, columns: frozenset[str] | None) -> bool:
+    return columns is not None and columns <= fts.signal_index_columns(index)
 
 
 def _plan_for(
@@ -403,8 +447,11 @@ def _plan_for(
     through the case index; the address sort, whose columns are in no index)."""
     if sort is SignalSort.ADDRESS or q.case_id:
         return None
+    read = _columns_read(ctx, q, sort)
     # The walk: along the order index when it holds all the list reads, else the list index.
-    narrow = _order_index_covers(ctx, q, sort)
+    narrow = sort in (SignalSort.RECEIVED, SignalSort.REFERENCE) and _covers(
+        fts.SIGNAL_ORDER_INDEX, read
+    )
     walk_plan, walk_step = (fts.SIGNAL_ORDER_INDEX, ORDER_STEP) if narrow else (WALK, WALK_STEP)
     if q.received_from is not None or q.received_to is not None:
         return walk_plan  # the walk covers the period's rows only: never more than it holds
@@ -416,23 +463,25 @@ def _plan_for(
         # 86,000).
         cap = int(total * walk_step / LOOKUP_STEP) + 1
         candidates.append(Candidate(TEXT, fts.signal_match_count(session, q.text, cap)))
-    if area := _area_terms(q):
-        one = len(q.area_ids) == 1
-        candidates.append(
-            Candidate(
-                fts.SIGNAL_AREA_INDEX, _count(session, area), in_list_order=one, covering=True
-            )
-        )
-    for terms, index in (
-        (_status_terms(ctx, q), fts.SIGNAL_STATUS_INDEX),
-        (_source_terms(q), fts.SIGNAL_SOURCE_INDEX),
-        (_category_terms(q), fts.SIGNAL_CATEGORY_INDEX),
+    # An index whose rows hold one value of its first column in list order: the area's and
+    # the category's (one area or category asked for, the default sort).
+    in_order = sort is SignalSort.RECEIVED
+    for terms, index, one in (
+        (_area_terms(q), fts.SIGNAL_AREA_INDEX, len(q.area_ids) == 1 and in_order),
+        (_status_terms(ctx, q), fts.SIGNAL_STATUS_INDEX, False),
+        (_source_terms(q), fts.SIGNAL_SOURCE_INDEX, False),
+        (_category_terms(q), fts.SIGNAL_CATEGORY_INDEX, len(q.categories) == 1 and in_order),
     ):
         if terms:
-            candidates.append(Candidate(index, _count(session, terms)))
+            rows = _count(session, terms)
+            candidates.append(Candidate(index, rows, in_list_order=one,
+                                        covering=_covers(index, read)))
     if not candidates:
         return walk_plan
-    best = _choose_plan(total, candidates, sort is SignalSort.RECEIVED, whole, walk_step)
+    share = 1.0 if access.sees_every_signal(ctx) else SCOPED_SHARE
+    best = _choose_plan(
+        total, candidates, sort is SignalSort.RECEIVED, whole, walk_step, scope_share=share
+    )
     return walk_plan if best == WALK else best
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Column, select
+from sqlalchemy.sql import visitors
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied
@@ -25,6 +26,7 @@ from sociaalveilig.storage.models import (
     Meeting,
     MeetingPartner,
     Partner,
+    Signal,
 )
 from tests.conftest import ActorFactory
 
@@ -334,3 +336,18 @@ def test_a_loose_signal_on_a_partners_agenda_is_in_its_lists(
     assert loose.signal_id not in search.signal_ids(zorg, search.SignalQuery())
     with pytest.raises(AccessDenied):
         sv.get_signal(zorg, loose.reference)
+
+
+@pytest.mark.parametrize("role", sorted(CASE_MATRIX))
+def test_the_scope_columns_are_the_ones_the_scope_reads(world: World, role: str) -> None:
+    """``signal_scope_columns`` (which the list's plan trusts to pick an index that holds
+    the scope) names exactly the ``signals`` columns ``signal_scope`` reads, subqueries
+    included (their own aliases of the table are other tables)."""
+    ctx = world.actors[role]
+    signals = Signal.__table__
+    read = {
+        element.name
+        for element in visitors.iterate(access.signal_scope(ctx))
+        if isinstance(element, Column) and element.table is signals
+    }
+    assert read == set(access.signal_scope_columns(ctx))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -366,24 +366,64 @@ ALL_PLANS = [
 ]
 
 
+def _the_list_in_every_plan(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, query: SignalQuery
+) -> list[str]:
+    """The whole id list of ``query`` as ``ctx``'s user, after checking that every plan the
+    list may take (each index forced in turn) gives the same list, and that its first page
+    (``signal_head``) is exactly the start of it."""
+    results = []
+    for plan in ALL_PLANS:
+        monkeypatch.setattr(search, "_choose_plan", lambda *_args, p=plan, **_kw: p)
+        whole = search.signal_ids(ctx, query)
+        head = search.signal_head(ctx, query, limit=25)
+        assert list(head.ids) == whole[:25], plan
+        assert head.complete == (len(whole) <= 25)
+        assert [r.signal_id for r in head.rows] == whole[:25]
+        assert head.rows == tuple(search.signal_rows(ctx, whole[:25]))
+        results.append(whole)
+    assert all(r == results[0] for r in results)
+    monkeypatch.undo()
+    return results[0]
+
+
 @pytest.mark.parametrize("query", HEAD_QUERIES, ids=lambda q: repr(q)[12:70])
 def test_head_is_the_start_of_the_whole_list_in_every_plan(
     coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, query: SignalQuery
 ) -> None:
-    """The first page (``signal_head``) is exactly the start of ``signal_ids``, and every
-    plan the list may take (each index forced in turn) gives the same list."""
-    results = []
-    for plan in ALL_PLANS:
-        monkeypatch.setattr(search, "_choose_plan", lambda *_args, p=plan, **_kw: p)
-        whole = search.signal_ids(coordinator_ctx, query)
-        head = search.signal_head(coordinator_ctx, query, limit=25)
-        assert list(head.ids) == whole[:25], plan
-        assert head.complete == (len(whole) <= 25)
-        assert [r.signal_id for r in head.rows] == whole[:25]
-        assert head.rows == tuple(search.signal_rows(coordinator_ctx, whole[:25]))
-        results.append(whole)
-    assert all(r == results[0] for r in results)
-    assert results[0], "every query here matches some signals"
+    assert _the_list_in_every_plan(coordinator_ctx, monkeypatch, query), (
+        "every query here matches some signals"
+    )
+
+
+@pytest.mark.parametrize("query", HEAD_QUERIES, ids=lambda q: repr(q)[12:70])
+def test_a_scoped_list_is_the_same_in_every_plan(
+    coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, query: SignalQuery
+) -> None:
+    """A wijkagent's list, whichever index it is read through (some hold the scope's
+    columns, some do not), is the coordinator's list less what the wijkagent may not see."""
+    with coordinator_ctx.unit() as session:
+        kerkrade = session.execute(
+            select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
+        ).scalar_one()
+    wijkagent = coordinator_ctx.with_actor(
+        Actor("wijkagent-id", "wijkagent", "Wijkagent Test", Role.WIJKAGENT,
+              area_ids=frozenset({kerkrade}))
+    )
+    in_scope = set(search.signal_ids(wijkagent, SignalQuery()))
+    assert 0 < len(in_scope) < len(search.signal_ids(coordinator_ctx, SignalQuery()))
+    everyone = search.signal_ids(coordinator_ctx, query)
+    expected = [signal_id for signal_id in everyone if signal_id in in_scope]
+    assert _the_list_in_every_plan(wijkagent, monkeypatch, query) == expected
+
+
+def test_every_list_filter_names_the_columns_it_reads() -> None:
+    """The plan takes an index as covering only for the columns it knows a list reads."""
+    filters = {f.name for f in fields(SignalQuery)} - {"sort", "descending"}
+    assert set(search._FILTER_COLUMNS) == filters
+    assert set(search._SORT_COLUMNS) == set(search.SignalSort) - {search.SignalSort.ADDRESS}
+    for columns in [*search._FILTER_COLUMNS.values(), *search._SORT_COLUMNS.values()]:
+        assert columns <= {c.name for c in Signal.__table__.columns}
 
 
 def test_plan_choice_follows_the_cost_of_each_way() -> None:
@@ -426,6 +466,15 @@ def test_plan_choice_follows_the_cost_of_each_way() -> None:
     assert choose(200_000, text, True, whole=True, walk_step=order) == search.WALK
     rare = [search.Candidate(search.TEXT, 556)]
     assert choose(200_000, rare, True, whole=True, walk_step=order) == search.TEXT
+    # New and routed signals (10,800), in the status index with the list's columns: the
+    # coordinator's first page walks (a page of them is found in 3,700 steps), its whole
+    # list reads the status only; a scoped user, who may see none of them (a partner),
+    # reads the status only for the first page too (the walk could go all the way).
+    status = [search.Candidate(fts.SIGNAL_STATUS_INDEX, 10_820, covering=True)]
+    assert choose(200_000, status, True) == search.WALK
+    assert choose(200_000, status, True, whole=True) == fts.SIGNAL_STATUS_INDEX
+    scoped = search.SCOPED_SHARE
+    assert choose(200_000, status, True, scope_share=scoped) == fts.SIGNAL_STATUS_INDEX
 
 
 def test_head_rows_cover_the_first_screenful_only(coordinator_ctx: ServiceContext) -> None:
