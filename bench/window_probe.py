@@ -97,10 +97,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--first-pages", type=int, default=7)
     args = parser.parse_args(argv)
 
+    from sociaalveilig.ui.collector import GuiThreadCollector
     from sociaalveilig.ui.main_window import MainWindow
     from sociaalveilig.ui.settings import UiSettings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    GuiThreadCollector(app)  # as the program does (sociaalveilig.app.main)
     started = time.perf_counter()
     ctx = setup.login(Path(args.store), COORDINATOR, PASSPHRASE, clock())
     unlock = time.perf_counter() - started

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sociaalveilig.core.services.context import Clock, ServiceContext
 from sociaalveilig.storage.store import store_exists
 
+from sociaalveilig.ui.collector import GuiThreadCollector
 from sociaalveilig.ui.i18n import install_translations
 from sociaalveilig.ui.main_window import MainWindow
 from sociaalveilig.ui.settings import APPLICATION, ORGANISATION, UiSettings
@@ -122,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    # Reference cycles are collected on this thread only (ui/collector.py).
+    GuiThreadCollector(app)
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Sociaal Veilig Parkstad")  # Qt appends it to titles

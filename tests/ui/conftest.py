@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from sociaalveilig.ui import operations
+from sociaalveilig.ui.collector import GuiThreadCollector
 from sociaalveilig.ui.settings import UiSettings
 
 
@@ -16,6 +18,16 @@ from sociaalveilig.ui.settings import UiSettings
 def ui_settings(tmp_path: Path) -> UiSettings:
     """Per-test settings file: no test reads or writes the real user settings."""
     return UiSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture(autouse=True)
+def gui_collector(qapp) -> Iterator[GuiThreadCollector]:  # type: ignore[no-untyped-def]
+    """Reference cycles collected on the GUI thread only, as in the program (app.main):
+    a collection on a pool thread once freed a Qt object there and crashed the tests."""
+    collector = GuiThreadCollector()
+    yield collector
+    collector.stop()
+    collector.deleteLater()
 
 
 @pytest.fixture(autouse=True)
