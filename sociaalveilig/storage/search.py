@@ -60,7 +60,7 @@ def fts_query(user_text: str) -> str | None:
 
 
 def _match(
-    fts_name: str, fts_table: TableClause, owner: str, user_text: str
+    fts_name: str, fts_table: TableClause, owner: str, user_text: str, checked: bool = False
 ) -> ColumnElement[bool]:
     query = fts_query(user_text)
     if query is None:
@@ -68,15 +68,19 @@ def _match(
     matching = select(fts_table.c.rowid).where(
         literal_column(fts_name).op("MATCH")(bindparam(f"{fts_name}_query", query))
     )
-    return literal_column(f"{owner}.rowid").in_(matching)
+    # ``+rowid``: an expression, not the rowid, so SQLite cannot look rows up by it.
+    return literal_column(f"{'+' if checked else ''}{owner}.rowid").in_(matching)
 
 
-def signal_text_match(user_text: str) -> ColumnElement[bool] | None:
+def signal_text_match(user_text: str, *, checked: bool = False) -> ColumnElement[bool] | None:
     """Where-clause on ``signals``: reference, description, street, city or postcode holds
-    every word of ``user_text`` (as a word start). None when the text has no words."""
+    every word of ``user_text`` (as a word start). None when the text has no words.
+    ``checked``: the rows are found through another index and each is checked against the
+    matches; otherwise SQLite combines both as index keys (every case of an area times every
+    match: 20 million probes for a common word)."""
     if fts_query(user_text) is None:
         return None
-    return _match("signal_fts", _signal_fts, "signals", user_text)
+    return _match("signal_fts", _signal_fts, "signals", user_text, checked)
 
 
 def signal_match_count(session: Session, user_text: str, cap: int | None = None) -> int:
@@ -109,6 +113,8 @@ SIGNAL_AREA_INDEX = "ix_signals_area_received"
 SIGNAL_STATUS_INDEX = "ix_signals_status_due"
 SIGNAL_SOURCE_INDEX = "ix_signals_source"
 SIGNAL_CATEGORY_INDEX = "ix_signals_category_list"
+SIGNAL_CASE_INDEX = "ix_signals_case_id"
+SIGNAL_AUTHOR_INDEX = "ix_signals_created_by"
 
 
 def signal_index_columns(index: str) -> frozenset[str]:

@@ -351,3 +351,34 @@ def test_the_scope_columns_are_the_ones_the_scope_reads(world: World, role: str)
         if isinstance(element, Column) and element.table is signals
     }
     assert read == set(access.signal_scope_columns(ctx))
+
+
+@pytest.mark.parametrize("role", ["wijkagent_kerkrade", "wijkagent_heerlen"])
+def test_a_wijkagents_scope_in_parts_is_the_scope(
+    world: World, role: str, coordinator_ctx: ServiceContext
+) -> None:
+    """The parts the list reads a wijkagent's text search through (their area; the area's
+    cases wherever their signals are; their own signals) are together exactly the scope;
+    for Kerkrade, with a signal that only the case part finds and one only the own part."""
+    ctx = world.actors[role]
+    own = sv.register_signal(  # Hoensbroek, no case: the wijkagent's own only
+        ctx, inp(postcode="6431 BC", house_number=11, city="Hoensbroek", persons=()), NO_CASE
+    )
+    elsewhere = sv.register_signal(  # Hoensbroek, on the Kerkrade case: the case part only
+        coordinator_ctx,
+        inp(postcode="6431 BC", house_number=13, city="Hoensbroek", persons=()),
+        world.kerkrade.case_id or "",
+    )
+    parts = access.signal_scope_parts(ctx)
+    assert parts is not None and len(parts) == 3
+    with ctx.unit() as session:
+        scope = set(session.execute(select(Signal.id).where(access.signal_scope(ctx))).scalars())
+        found = [set(session.execute(select(Signal.id).where(part)).scalars()) for part, _ in parts]
+    assert set().union(*found) == scope
+    assert {own.signal_id, elsewhere.signal_id} <= scope
+    if role == "wijkagent_kerkrade":  # both in Hoensbroek: outside the Kerkrade area
+        in_area, via_case, own_part = found
+        assert elsewhere.signal_id in via_case - in_area - own_part
+        assert own.signal_id in own_part - in_area - via_case
+    assert access.signal_scope_parts(world.actors["partner_woco"]) is None
+    assert access.signal_scope_parts(coordinator_ctx) is None

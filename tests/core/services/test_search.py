@@ -417,6 +417,35 @@ def test_a_scoped_list_is_the_same_in_every_plan(
     assert _the_list_in_every_plan(wijkagent, monkeypatch, query) == expected
 
 
+def test_a_wijkagents_list_read_in_parts_is_its_list(
+    coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan for a wijkagent's text (each part of the scope through its own index),
+    forced onto every list in the default or reference order: the same ids, first page
+    and rows as the scope applied to the coordinator's list."""
+    with coordinator_ctx.unit() as session:
+        kerkrade = session.execute(
+            select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
+        ).scalar_one()
+    wijkagent = coordinator_ctx.with_actor(
+        Actor("wijkagent-id", "wijkagent", "Wijkagent Test", Role.WIJKAGENT,
+              area_ids=frozenset({kerkrade}))
+    )
+    in_scope = set(search.signal_ids(wijkagent, SignalQuery()))
+    queries = [q for q in HEAD_QUERIES if q.sort in ("received_at", "reference")]
+    queries.append(SignalQuery(text="geluid", sort="reference", descending=False))
+    everyone = [search.signal_ids(coordinator_ctx, query) for query in queries]
+    monkeypatch.setattr(search, "_plan_for", lambda *_args, **_kw: search.PARTS)
+    for query, listed in zip(queries, everyone, strict=True):
+        expected = [i for i in listed if i in in_scope]
+        assert search.signal_ids(wijkagent, query) == expected, query
+        head = search.signal_head(wijkagent, query, limit=10)
+        assert list(head.ids) == expected[:10]
+        assert [r.signal_id for r in head.rows] == expected[:10]
+    assert any(search.signal_ids(wijkagent, q) for q in queries if q.text)
+    monkeypatch.undo()
+
+
 def test_every_list_filter_names_the_columns_it_reads() -> None:
     """The plan takes an index as covering only for the columns it knows a list reads."""
     filters = {f.name for f in fields(SignalQuery)} - {"sort", "descending"}
