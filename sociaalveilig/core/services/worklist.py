@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import (
@@ -177,8 +177,19 @@ def _signals(
 ) -> list[WorkItem]:
     if ctx.actor.role is Role.PARTNER:
         return []  # partners follow their actions and visits, not signal terms
-    stmt: Select[tuple[Signal, str]] = (
-        select(Signal, Category.name)
+    # The columns the item shows, not whole signals: ORM objects with every column
+    # (the description too) took 1 s for the 11,700 overdue signals of the benchmark region.
+    stmt = (
+        select(
+            Signal.id,
+            Signal.reference,
+            Signal.street,
+            Signal.postcode,
+            Signal.due_date,
+            Signal.focus_area_id,
+            Signal.case_id,
+            Category.name,
+        )
         .join(Category, Category.id == Signal.category_id)
         .where(
             access.signal_scope(ctx),
@@ -194,21 +205,21 @@ def _signals(
     areas = _area_names(session)
     today = ctx.clock.now().date()
     items = []
-    for signal, category in session.execute(stmt).tuples():
-        assert signal.due_date is not None
-        place = signal.street or signal.postcode
+    rows = session.connection().execute(stmt).tuples()
+    for signal_id, reference, street, postcode, due, area_id, case_id, category in rows:
+        assert due is not None
         items.append(
             WorkItem(
                 kind=WorkKind.SIGNAL,
-                object_id=signal.id,
-                reference=signal.reference,
+                object_id=signal_id,
+                reference=reference,
                 title=tr("Signaal {ref}: {category}, {place}").format(
-                    ref=signal.reference, category=category, place=place
+                    ref=reference, category=category, place=street or postcode
                 ),
-                due=signal.due_date,
-                area=areas.get(signal.focus_area_id or ""),
-                overdue_days=max((today - signal.due_date).days, 0),
-                case_id=signal.case_id,
+                due=due,
+                area=areas.get(area_id or ""),
+                overdue_days=max((today - due).days, 0),
+                case_id=case_id,
             )
         )
     return items
@@ -434,6 +445,10 @@ def new_signals_to_triage(ctx: ServiceContext) -> list[TriageItem]:
             .join(Category, Category.id == Signal.category_id)
             .where(
                 access.signal_scope(ctx),
+                # Implied by each case below; said once so SQLite reads these two statuses
+                # through the status index instead of every signal (0.36 s on the
+                # benchmark region's 200,000).
+                Signal.status.in_(waiting),
                 or_(
                     Signal.status == SignalStatus.NIEUW.value,
                     and_(
