@@ -118,9 +118,10 @@ def signal_scope_columns(ctx: ServiceContext) -> frozenset[str]:
 
 def signal_scope_parts(ctx: ServiceContext) -> list[tuple[ColumnElement[bool], str]] | None:
     """A wijkagent's scope as parts that each have an index of their own: (where-clause,
-    index) pairs whose union is exactly ``signal_scope`` (tested). The signal list reads
-    each part through its index, for a text that a scope over the whole list index would
-    test match by match. None for other users."""
+    index) pairs whose union is exactly ``signal_scope`` (tested), the area's part first
+    (the list's plan counts it). The signal list reads each part through its index, for a
+    text that a scope over the whole list index would test match by match. None for other
+    users."""
     actor = ctx.actor
     if actor.role is not Role.WIJKAGENT or not actor.area_ids:
         return None
