@@ -13,6 +13,7 @@ characters that separate words.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -117,6 +118,7 @@ SIGNAL_CASE_INDEX = "ix_signals_case_id"
 SIGNAL_AUTHOR_INDEX = "ix_signals_created_by"
 
 
+@cache
 def signal_index_columns(index: str) -> frozenset[str]:
     """The columns of one of the indexes above (from the models: one source)."""
     for candidate in Signal.metadata.tables["signals"].indexes:

@@ -366,6 +366,19 @@ ALL_PLANS = [
 ]
 
 
+def _kerkrade_wijkagent(ctx: ServiceContext) -> ServiceContext:
+    """``ctx``'s store as a wijkagent of Kerkrade Oost (no user row: the scope needs only
+    the role, the area and an id)."""
+    with ctx.unit() as session:
+        kerkrade = session.execute(
+            select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
+        ).scalar_one()
+    return ctx.with_actor(
+        Actor("wijkagent-id", "wijkagent", "Wijkagent Test", Role.WIJKAGENT,
+              area_ids=frozenset({kerkrade}))
+    )
+
+
 def _the_list_in_every_plan(
     ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, query: SignalQuery
 ) -> list[str]:
@@ -402,14 +415,7 @@ def test_a_scoped_list_is_the_same_in_every_plan(
 ) -> None:
     """A wijkagent's list, whichever index it is read through (some hold the scope's
     columns, some do not), is the coordinator's list less what the wijkagent may not see."""
-    with coordinator_ctx.unit() as session:
-        kerkrade = session.execute(
-            select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
-        ).scalar_one()
-    wijkagent = coordinator_ctx.with_actor(
-        Actor("wijkagent-id", "wijkagent", "Wijkagent Test", Role.WIJKAGENT,
-              area_ids=frozenset({kerkrade}))
-    )
+    wijkagent = _kerkrade_wijkagent(coordinator_ctx)
     in_scope = set(search.signal_ids(wijkagent, SignalQuery()))
     assert 0 < len(in_scope) < len(search.signal_ids(coordinator_ctx, SignalQuery()))
     everyone = search.signal_ids(coordinator_ctx, query)
@@ -423,14 +429,7 @@ def test_a_wijkagents_list_read_in_parts_is_its_list(
     """The plan for a wijkagent's text (each part of the scope through its own index),
     forced onto every list in the default or reference order: the same ids, first page
     and rows as the scope applied to the coordinator's list."""
-    with coordinator_ctx.unit() as session:
-        kerkrade = session.execute(
-            select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
-        ).scalar_one()
-    wijkagent = coordinator_ctx.with_actor(
-        Actor("wijkagent-id", "wijkagent", "Wijkagent Test", Role.WIJKAGENT,
-              area_ids=frozenset({kerkrade}))
-    )
+    wijkagent = _kerkrade_wijkagent(coordinator_ctx)
     in_scope = set(search.signal_ids(wijkagent, SignalQuery()))
     queries = [q for q in HEAD_QUERIES if q.sort in ("received_at", "reference")]
     queries.append(SignalQuery(text="geluid", sort="reference", descending=False))
@@ -599,14 +598,7 @@ def test_lists_of_order_alone_walk_the_order_index(
         SignalQuery(sort="status"),
     ):
         assert fts.SIGNAL_ORDER_INDEX not in _query_plan(coordinator_ctx, query), query
-    with coordinator_ctx.unit() as session:
-        kerkrade = session.execute(
-            select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
-        ).scalar_one()
-    wijkagent = coordinator_ctx.with_actor(
-        Actor("wijkagent-id", "wijkagent", "Wijkagent Test", Role.WIJKAGENT,
-              area_ids=frozenset({kerkrade}))
-    )
+    wijkagent = _kerkrade_wijkagent(coordinator_ctx)
     assert fts.SIGNAL_ORDER_INDEX not in _query_plan(wijkagent, SignalQuery())
     assert fts.SIGNAL_ORDER_INDEX not in _query_plan(wijkagent, SignalQuery(text=common))
 
