@@ -45,3 +45,7 @@ def wait_idle(qtbot):  # type: ignore[no-untyped-def]
         qtbot.waitUntil(lambda: operations.active_operations() == 0, timeout=timeout)
 
     return wait
+
+
+# Journeys through the window on a demo store (tests/ui/journey_kit.py).
+from tests.ui.journey_kit import journey, journey_template  # noqa: E402, F401
