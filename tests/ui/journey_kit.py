@@ -34,14 +34,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sociaalveilig import app
 from sociaalveilig.core.services import setup, users
 from sociaalveilig.core.services.context import FixedClock
+from tests.conftest import TEST_NOW
 
 from sociaalveilig.ui import operations
 from sociaalveilig.ui.clipboard import SecureClipboard
 from sociaalveilig.ui.main_window import MainWindow
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.unlock_dialog import UnlockDialog
-
-from tests.conftest import TEST_NOW
 
 JOURNEY_SIGNALS = 150
 PASSPHRASE = app.DEMO_PASSPHRASE
