@@ -216,9 +216,12 @@ def cmd_import_signals(env: Env) -> int:
         raise UsageError(
             tr("--skip-invalid vraagt ook --rejects BESTAND voor de afgekeurde regels.")
         )
+    from sociaalveilig.storage.files import read_input_file
+    from sociaalveilig.storage.output_guard import check_output_file
+
     path = Path(env.args.file)
     try:
-        data = path.read_bytes()
+        data = read_input_file(path)
     except OSError as exc:
         raise UsageError(
             tr("Kan {path} niet lezen: {reason}.").format(path=path, reason=exc.strerror)
@@ -232,6 +235,7 @@ def cmd_import_signals(env: Env) -> int:
                     folder=folder
                 )
             )
+        check_output_file(Path(env.args.rejects))
     with env.session() as ctx:
         outcome = import_signals(ctx, data, skip_invalid=env.args.skip_invalid)
     if outcome.errors and not env.args.skip_invalid:
@@ -259,7 +263,9 @@ def cmd_import_signals(env: Env) -> int:
 def cmd_export(env: Env) -> int:
     from sociaalveilig.core.services import exports
     from sociaalveilig.storage.files import write_text_atomic
+    from sociaalveilig.storage.output_guard import check_output_file
 
+    check_output_file(Path(env.args.out))  # refused before anything is read or logged
     with env.session() as ctx:
         if env.args.what == "signals":
             text, count = exports.export_signals(ctx)
@@ -273,7 +279,7 @@ def cmd_export(env: Env) -> int:
 def cmd_report(env: Env) -> int:
     from sociaalveilig.reports import api
 
-    out = Path(env.args.out)
+    out = api.check_output_path(Path(env.args.out))
     with env.session() as ctx:
         if env.args.kind == "case":
             api.case_summary(ctx, env.args.ref, out, pseudonymised=env.args.pseudonymised)
@@ -287,7 +293,9 @@ def cmd_report(env: Env) -> int:
 
 def cmd_backup(env: Env) -> int:
     from sociaalveilig.core.services.maintenance import backup
+    from sociaalveilig.storage.output_guard import check_output_file
 
+    check_output_file(Path(env.args.out))
     with env.session() as ctx:
         info = backup(ctx, Path(env.args.out))
     env.say(
@@ -327,6 +335,11 @@ def cmd_purge(env: Env) -> int:
     from sociaalveilig.core.services.autobackup import purge_backup_note
     from sociaalveilig.core.services.retention import parse_as_of, purge
 
+    if env.args.as_of is not None and not env.args.as_of.strip():
+        # An empty --as-of must not quietly mean "today": a purge deletes for good.
+        raise UsageError(
+            tr("--as-of is leeg. Geef een datum (dd-mm-jjjj) of laat --as-of weg voor vandaag.")
+        )
     with env.session() as ctx:
         as_of = parse_as_of(ctx, env.args.as_of)
         result = purge(ctx, as_of)
@@ -341,7 +354,9 @@ def cmd_purge(env: Env) -> int:
 def cmd_audit_export(env: Env) -> int:
     from sociaalveilig.core.services.auditlog import export_audit_csv
     from sociaalveilig.storage.files import write_text_atomic
+    from sociaalveilig.storage.output_guard import check_output_file
 
+    check_output_file(Path(env.args.out))
     with env.session() as ctx:
         text, count = export_audit_csv(ctx, person_ref=env.args.person)
     write_text_atomic(Path(env.args.out), text, bom=True)

@@ -18,6 +18,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services import reporting
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.storage.files import atomic_output
+from sociaalveilig.storage.output_guard import check_output_file
 
 # The layout modules (and reportlab, about 0.17 s to import) are loaded on the first
 # print, not when the window that offers printing starts.
@@ -52,7 +53,8 @@ def check_output_path(out: Path) -> Path:
             tr("{path} is alleen-lezen. Kies een andere bestandsnaam.").format(path=path),
             field="out",
         )
-    return path
+    # Never a store's file, a device, or a link out of the folder (storage.output_guard).
+    return check_output_file(path)
 
 
 def _write(

@@ -31,6 +31,7 @@ from sociaalveilig.storage import audit, migrate
 from sociaalveilig.storage.engine import FormatMemo, connect_keyed, make_engine
 from sociaalveilig.storage.files import atomic_output, fsync_dir, write_error
 from sociaalveilig.storage.keyslots import KEYSLOT_FILENAME, KeySlotFile, wipe
+from sociaalveilig.storage.output_guard import check_output_file, check_restore_folder
 from sociaalveilig.storage.store import DB_FILENAME, Store
 
 BACKUP_FORMAT = "sociaalveilig-backup"
@@ -146,6 +147,8 @@ def write_backup(store: Store, out: Path, now: datetime | None = None) -> Backup
         raise UsageError(
             tr("{path} is een map; geef een bestandsnaam voor de back-up.").format(path=out)
         )
+    # Before the copy starts in the target's folder: never into a store, never over a device.
+    out = check_output_file(out)
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
         raise ValidationError(
@@ -250,6 +253,8 @@ def _extract(backup_file: Path, work: Path) -> dict[str, Any]:
         UnicodeDecodeError,
         json.JSONDecodeError,
         AttributeError,
+        # A manifest nested deeper than the parser's recursion allows is hostile, not a bug.
+        RecursionError,
     ) as exc:
         raise StoreDamaged(damaged) from exc
 
@@ -258,6 +263,7 @@ def restore_backup(backup_file: Path, to: Path, username: str | None, passphrase
     """Restore into a new (or empty) folder; verified before it appears under ``to``."""
     if not backup_file.is_file():
         raise UsageError(tr("Back-upbestand {path} bestaat niet.").format(path=backup_file))
+    check_restore_folder(to)
     if to.exists() and (not to.is_dir() or any(to.iterdir())):
         raise UsageError(
             tr("De doelmap {path} bestaat al en is niet leeg. Kies een nieuwe map.").format(path=to)

@@ -137,6 +137,25 @@ def _quiet_cipher_log(quiet: bool) -> Iterator[None]:
         probe.close()
 
 
+_cipher_log_silenced = False
+
+
+def silence_cipher_log() -> None:
+    """Turn SQLCipher's own log off for the process (once). It writes ``ERROR CORE ...``
+    lines to stderr for every page that fails its HMAC; the user reads our one Dutch line
+    (and the CLI's contract is exactly one line on stderr), so its lines would only add
+    noise beside it."""
+    global _cipher_log_silenced
+    if _cipher_log_silenced:
+        return
+    probe = sqlcipher.connect(":memory:")
+    try:
+        probe.execute("PRAGMA cipher_log_level = NONE").fetchall()
+    finally:
+        probe.close()
+    _cipher_log_silenced = True
+
+
 def _open_as(path: Path, key: bytes | bytearray, page_format: PageFormat) -> Any:
     """One keyed connection read as ``page_format``; ``sqlcipher.DatabaseError`` when the
     first page does not authenticate (another format, a damaged file or another key)."""
@@ -169,6 +188,7 @@ def connect_keyed(
     Raises ``StoreDamaged`` when the file cannot be read with this key (not a store,
     damaged header, or a key that does not belong to it).
     """
+    silence_cipher_log()
     memo = memo if memo is not None else FormatMemo()
     if memo.page_format is not None:
         candidates: tuple[PageFormat, ...] = (memo.page_format,)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import BinaryIO
 
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.storage.output_guard import check_output_file
 
 
 def fsync_dir(folder: Path) -> None:
@@ -53,7 +55,11 @@ def write_error(path: Path, exc: OSError) -> ValidationError:
 @contextlib.contextmanager
 def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
     """Yield a temporary file beside ``path``; on success it is fsynced and renamed over
-    ``path``, on any failure it is removed and ``path`` is left as it was."""
+    ``path``, on any failure it is removed and ``path`` is left as it was.
+
+    ``path`` passes the output guard first (never a store's file, a device or a link out of
+    its folder), and again right before the rename, in case it changed meanwhile."""
+    path = check_output_file(Path(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ValidationError(
@@ -71,6 +77,13 @@ def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        if check_output_file(path) != path:
+            raise ValidationError(
+                tr("{path} is veranderd tijdens het schrijven. Probeer het opnieuw.").format(
+                    path=path
+                ),
+                field="out",
+            )
         os.replace(tmp, path)
         fsync_dir(folder)
     except OSError as exc:
@@ -96,3 +109,41 @@ def write_text_atomic(path: Path, text: str, bom: bool = False) -> None:
 def write_with(path: Path, producer: Callable[[BinaryIO], None]) -> None:
     with atomic_output(path) as fh:
         producer(fh)
+
+
+MAX_IMPORT_BYTES = 50 * 1000 * 1000
+"""An import file larger than this is refused before it is read: a signal CSV of 50 MB holds
+well over 100,000 rows, and reading ``/dev/zero`` must not exhaust memory."""
+
+
+def read_input_file(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    ``OSError`` when it cannot be opened (the caller words that); ``ValidationError`` for a
+    device, FIFO, socket or folder, or a file over the limit. Opened without blocking, so a
+    FIFO with no writer is refused instead of waiting forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValidationError(
+                tr("{path} is geen gewoon bestand. Geef een CSV-bestand op.").format(path=path),
+                field="file",
+            )
+        too_big = ValidationError(
+            tr(
+                "{path} is groter dan {mb} MB. Splits het in kleinere bestanden en importeer "
+                "die na elkaar."
+            ).format(path=path, mb=limit // 1_000_000),
+            field="file",
+        )
+        if info.st_size > limit:
+            raise too_big
+        # A regular file can still grow while it is read: never read more than the limit.
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(limit + 1)
+        if len(data) > limit:
+            raise too_big
+        return data
+    finally:
+        os.close(fd)

@@ -77,6 +77,7 @@ from sociaalveilig.storage.models import (
     Visit,
     VisitPartner,
 )
+from sociaalveilig.storage.output_guard import check_output_file
 
 JSON_FORMAT = "sociaalveilig-inzage-avg15"
 JSON_VERSION = 1
@@ -693,7 +694,9 @@ def export_person(
     Both files are written atomically inside the unit that logs the export, so an export
     that fails is neither half-written nor logged as done."""
     require_role(ctx, Role.COORDINATOR)
-    pdf_path, json_path = Path(out_pdf), Path(out_json)
+    # Both refused up front (never a store's file, a device, a link out of the folder), so
+    # a refused JSON path never leaves the PDF written alone.
+    pdf_path, json_path = check_output_file(Path(out_pdf)), check_output_file(Path(out_json))
     if pdf_path.resolve() == json_path.resolve():
         raise ValidationError(
             tr("Kies twee verschillende bestanden voor de PDF en het JSON-bestand."),
