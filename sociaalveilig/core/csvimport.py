@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from sociaalveilig.core.csvsafe import restore_cell, safe_writer
 from sociaalveilig.core.enums import Source, Urgency
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
@@ -271,7 +272,12 @@ def _check_row(
     now: datetime,
     delimiter: str,
 ) -> ImportRow | RowError:
-    raw = {name: (record[i] if i < len(record) else "") for i, name in enumerate(header) if name}
+    # A cell written as '=... or '-... by an export (or a spreadsheet) is read as it was typed.
+    raw = {
+        name: restore_cell(record[i]) if i < len(record) else ""
+        for i, name in enumerate(header)
+        if name
+    }
     problems: list[str] = []
 
     def value(column: str) -> str:
@@ -508,7 +514,7 @@ def rejects_csv(result: ImportResult) -> str:
     """
     columns = [name for name in result.header if name and name != REJECT_REASON_COLUMN]
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=result.delimiter, lineterminator="\r\n")
+    writer = safe_writer(out, result.delimiter)
     writer.writerow([*columns, REJECT_REASON_COLUMN])
     for error in result.errors:
         writer.writerow([*(error.raw.get(name, "") for name in columns), error.reason])

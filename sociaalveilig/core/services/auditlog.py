@@ -12,7 +12,6 @@ functional administrator, who has no access to case content itself.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -20,6 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from sociaalveilig.core.csvsafe import neutralise, safe_writer
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
@@ -197,10 +197,9 @@ class ChainStatus:
 
 
 def csv_safe(value: str) -> str:
-    """A cell that a spreadsheet will not run as a formula (a purpose typed as '=...')."""
-    if len(value) > 1 and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
+    """A cell that a spreadsheet will not run as a formula (a purpose typed as '=...');
+    every cell of the audit export passes it through ``core.csvsafe``'s writer."""
+    return neutralise(value)
 
 
 def _local(stamp: str) -> datetime:
@@ -398,7 +397,7 @@ def export_audit_csv(
         )
     clean = normalise_filter(base)
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer = safe_writer(buf)
     writer.writerow(AUDIT_COLUMNS)
     count = 0
     with ctx.unit() as session:

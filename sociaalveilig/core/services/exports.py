@@ -2,19 +2,20 @@
 
 The signal export has the import columns (so the file imports again cleanly) plus the
 signal's reference (``id``), its case (``casus``) and its status; ``;`` as delimiter, as
-Dutch Excel expects. Need-to-know applies: a user exports what they may see, and the
-export is audit-logged with the count (never content).
+Dutch Excel expects; a text cell that a spreadsheet would run as a formula is written with a
+leading ``'`` (``core.csvsafe``), which the import drops again. Need-to-know applies: a
+user exports what they may see, and the export is audit-logged with the count (never content).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from sociaalveilig.core import csvimport
+from sociaalveilig.core.csvsafe import safe_writer
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.core.i18n import tr
@@ -60,7 +61,7 @@ def export_signals(ctx: ServiceContext) -> tuple[str, int]:
     """The signals the user may see as CSV text, oldest first; returns (text, count)."""
     _require_export(ctx)
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer = safe_writer(buf)
     writer.writerow(SIGNAL_COLUMNS)
     count = 0
     linked = aliased(Case)
@@ -104,7 +105,7 @@ def export_cases(ctx: ServiceContext) -> tuple[str, int]:
     """The cases the user may see as CSV text, oldest first; returns (text, count)."""
     _require_export(ctx)
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    writer = safe_writer(buf)
     writer.writerow(CASE_COLUMNS)
     count = 0
     signal_count = (
