@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,16 @@ def fake_store(folder: Path) -> Path:
     (folder / DB_FILENAME).write_bytes(b"versleuteld")
     (folder / KEYSLOT_FILENAME).write_text("{}")
     return folder
+
+
+def char_device(folder: Path) -> Path:
+    """A character device to write at. As root, a null device of the test's own: were the
+    guard broken, the test must not replace the system's /dev/null (as the tester saw)."""
+    if os.geteuid() != 0:
+        return Path("/dev/null")  # not writable for others: the guard's refusal is what shows
+    node = folder / "null"
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    return node
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -94,7 +105,7 @@ def test_a_folder_link_into_a_store_is_refused(tmp_path: Path) -> None:
 
 
 def test_devices_fifos_and_sockets_are_refused(tmp_path: Path) -> None:
-    null = Path("/dev/null")
+    null = char_device(tmp_path)
     error = refused(null)
     assert "gewoon bestand" in error.message
     assert null.is_char_device()
