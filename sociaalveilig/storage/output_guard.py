@@ -85,6 +85,10 @@ def check_output_file(path: Path) -> Path:
     returned, so the link stays a link.
     """
     path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    store = enclosing_store(folder)
+    if store is not None:  # first: another name in the same folder would not help
+        raise _refuse_store_folder(store)
     if is_reserved_name(path.name):
         raise _refuse(
             tr(
@@ -92,10 +96,6 @@ def check_output_file(path: Path) -> Path:
                 "overschreven. Kies een andere bestandsnaam."
             ).format(name=path.name)
         )
-    folder = path.parent if str(path.parent) else Path(".")
-    store = enclosing_store(folder)
-    if store is not None:
-        raise _refuse_store_folder(store)
     if not os.path.lexists(path):
         return path
     info = os.lstat(path)
