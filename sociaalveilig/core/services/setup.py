@@ -38,7 +38,10 @@ from sociaalveilig.storage.models import (
     User,
     UserArea,
 )
-from sociaalveilig.storage.store import Store
+from sociaalveilig.storage.store import Store, check_empty_folder
+
+# For the first start's form: refuse a folder that is not empty before asking for more.
+check_new_store_folder = check_empty_folder
 
 # Partner organisations a new store starts with (generic names; the beheerder edits).
 DEFAULT_PARTNERS: tuple[tuple[str, Source], ...] = (
