@@ -870,6 +870,12 @@ class KeySlotFile:
         clears a beheerder's "must change" mark."""
         name = normalise_user_name(user)
         check_passphrase_policy(new_passphrase, (name,))
+        if _nfc(new_passphrase) == _nfc(old_passphrase):
+            # Also what keeps a beheerder-set passphrase from being "changed" into itself.
+            raise ValidationError(
+                tr("Het nieuwe wachtwoord is gelijk aan het huidige. Kies een ander wachtwoord."),
+                field="passphrase",
+            )
 
         def change(current: KeySlotFile) -> tuple[KeySlot, ...]:
             key = current.unlock(name, old_passphrase)

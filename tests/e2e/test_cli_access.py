@@ -129,6 +129,12 @@ def test_a_passphrase_set_by_the_beheerder_must_be_changed_first(store_dir: Path
     assert refused.code == 3
     assert "kies eerst een eigen wachtwoord" in refused.err
     assert "passwd" in refused.err
+    # "Changing" it into itself does not count as choosing one's own.
+    same = cli(
+        store_dir, "passwd", stdin="de beheerder koos dit\nde beheerder koos dit\n", user="anna"
+    )
+    assert same.code == 4
+    assert "gelijk aan het huidige" in same.err
     changed = cli(
         store_dir, "passwd", stdin="de beheerder koos dit\nanna kiest zelf weer\n", user="anna"
     )
