@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sociaalveilig.cli import run
 from sociaalveilig.core.errors import AuthenticationError, SignInThrottled
 from sociaalveilig.core.services import users
-from sociaalveilig.core.services.setup import login
+from sociaalveilig.core.services.setup import login, recover
 from sociaalveilig.storage import signin_throttle
 from sociaalveilig.storage.models import AuditEntry
 from sociaalveilig.storage.store import PENDING_AUDIT_FILENAME
@@ -185,4 +185,21 @@ def test_the_attempts_file_holds_no_names(store_dir: Path, throttle_clock: Clock
 def test_a_damaged_attempts_file_counts_as_none(store_dir: Path, throttle_clock: Clock) -> None:
     (store_dir / signin_throttle.FILENAME).write_text("{niet: json", encoding="utf-8")
     ctx = login(store_dir, ADMIN, ADMIN_PASSPHRASE)
+    ctx.store.close()
+
+
+def test_recovery_codes_are_throttled_too(
+    store_dir: Path, recovery_code: str, throttle_clock: Clock
+) -> None:
+    wrong = "AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"
+    for _ in range(3):
+        with pytest.raises(AuthenticationError) as info:
+            recover(store_dir, wrong, "rivier lamp wolk nieuw")
+        assert not isinstance(info.value, SignInThrottled)
+    with pytest.raises(SignInThrottled):
+        recover(store_dir, recovery_code, "rivier lamp wolk nieuw")
+    # Sign-in with a passphrase is a different name: not held up by the code's failures.
+    login(store_dir, ADMIN, ADMIN_PASSPHRASE).store.close()
+    throttle_clock.now += 2
+    ctx, _code = recover(store_dir, recovery_code, "rivier lamp wolk nieuw")
     ctx.store.close()
