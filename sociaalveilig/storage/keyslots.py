@@ -604,8 +604,10 @@ def _dummy_derive(secret: bytearray | None) -> None:
 class KeySlotFile:
     """The key-slot file of one store folder (``<store>/keyslots.json``).
 
-    Methods that change slots write the file atomically before the object changes, so
-    the object and the file agree even when writing fails.
+    Methods that change slots take the store folder's lock (storage.keyslot_lock), read the
+    file again, apply their one change to what is on disk now and write the file atomically
+    before the object changes: a change made by another process since this object was
+    loaded is never written over, and the object and the file agree even when writing fails.
     """
 
     def __init__(self, path: Path, slots: Iterable[KeySlot]) -> None:
