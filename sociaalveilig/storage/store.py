@@ -108,12 +108,14 @@ def _throttled(folder: Path, name: str) -> None:
     wait = signin_throttle.seconds_to_wait(folder, name)
     if wait > 0:
         record_event(folder, name, "login_throttled", "refused")
-        raise SignInThrottled(
-            tr("Te veel mislukte pogingen; probeer het over {n} seconden opnieuw.").format(
+        text = (
+            tr("Te veel mislukte pogingen; probeer het over 1 seconde opnieuw.")
+            if wait == 1
+            else tr("Te veel mislukte pogingen; probeer het over {n} seconden opnieuw.").format(
                 n=wait
-            ),
-            wait,
+            )
         )
+        raise SignInThrottled(text, wait)
 
 
 def _throttle_key(username: str) -> str:

@@ -73,6 +73,7 @@ def test_after_three_failures_the_next_try_must_wait(
     with pytest.raises(SignInThrottled) as info:
         login(store_dir, ADMIN, ADMIN_PASSPHRASE)
     assert info.value.seconds == 1
+    assert info.value.message == "Te veel mislukte pogingen; probeer het over 1 seconde opnieuw."
     throttle_clock.now += 1
     ctx = login(store_dir, ADMIN, ADMIN_PASSPHRASE)
     ctx.store.close()
