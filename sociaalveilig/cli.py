@@ -429,7 +429,7 @@ def build_parser() -> argparse.ArgumentParser:
         "recover",
         cmd_recover,
         tr(
-            "beheerder weer toegang geven met de herstelcode (invoer: herstelcode, dan nieuw "
+            "geef een beheerder weer toegang met de herstelcode (invoer: herstelcode, dan nieuw "
             "wachtwoord); geeft een nieuwe herstelcode"
         ),
     )
