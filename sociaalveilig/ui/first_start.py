@@ -143,6 +143,10 @@ class FirstStartDialog(QDialog):
         layout.addLayout(buttons)
 
         self.passphrase_edit.textChanged.connect(self._update_strength)
+        # The name counts as guessable: the bar follows it as the policy does.
+        self.username_edit.textChanged.connect(
+            lambda _: self._update_strength(self.passphrase_edit.text())
+        )
         self._update_strength("")
         return page
 
