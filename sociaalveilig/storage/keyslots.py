@@ -272,6 +272,16 @@ def normalise_user_name(user: str) -> str:
     return name
 
 
+def _stored_name_ok(name: str) -> bool:
+    """Whether a slot's user name is a stored form: today's (NFKC, case-folded) or the one
+    slots were written with before (NFC, lower case), so an older store never reads as
+    damaged for a name such as ``straße``."""
+    if _lookup_name(name) == name:
+        return True
+    legacy = _nfc(name).strip().lower()
+    return legacy == name and _lookup_name(name) is not None
+
+
 def _lookup_name(user: str) -> str | None:
     try:
         return normalise_user_name(user)
@@ -413,7 +423,7 @@ class KeySlot:
         if not isinstance(self.slot_id, str) or not _SLOT_ID_RE.fullmatch(self.slot_id):
             return tr("ongeldig slot-id")
         if self.kind == "user":
-            if not isinstance(self.user, str) or _lookup_name(self.user) != self.user:
+            if not isinstance(self.user, str) or not _stored_name_ok(self.user):
                 return tr("ongeldige gebruikersnaam")
         elif self.kind == "recovery":
             if self.user is not None:

@@ -1004,3 +1004,15 @@ def test_keyslot_header_is_canonical_and_excludes_ciphertext(path: Path) -> None
     assert decoded["kdf"]["salt"] == b64(slot.salt)
     assert decoded["nonce"] == b64(slot.nonce)
 
+
+
+def test_names_stored_before_case_folding_still_load(path: Path) -> None:
+    """Slots written when names were NFC and lower case (``straße``) are not damage."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    slot_of(doc, COORD)["user"] = "straße"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert "straße" in KeySlotFile.load(path).users()
+    slot_of(doc, "straße")["user"] = "Straße"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(StoreDamaged):
+        KeySlotFile.load(path)
