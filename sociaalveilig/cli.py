@@ -209,6 +209,29 @@ def cmd_passwd(env: Env) -> int:
     return EXIT_OK
 
 
+def cmd_recover(env: Env) -> int:
+    from sociaalveilig.core.services.setup import lock, recover
+
+    code = env.passphrases.read(tr("Herstelcode: "))
+    new = env.passphrases.read_new(tr("Nieuw wachtwoord: "), tr("Herhaal het nieuwe wachtwoord: "))
+    ctx, new_code = recover(env.store_dir, code, new, env.args.user)
+    try:
+        lock(ctx)
+    except Exception:
+        ctx.store.close()
+    env.say(
+        tr("Nieuw wachtwoord ingesteld voor beheerder {user}.").format(user=ctx.actor.username)
+    )
+    env.say(
+        tr(
+            "De gebruikte herstelcode werkt niet meer. Nieuwe herstelcode (wordt maar één keer "
+            "getoond; print en bewaar hem veilig):"
+        )
+    )
+    env.say("    " + new_code)
+    return EXIT_OK
+
+
 def cmd_import_signals(env: Env) -> int:
     from sociaalveilig.core.services.imports import import_signals
 
@@ -417,6 +440,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add("passwd", cmd_passwd, tr("wijzig het wachtwoord van de handelende gebruiker"))
+    add(
+        "recover",
+        cmd_recover,
+        tr(
+            "geef een beheerder weer toegang met de herstelcode (invoer: herstelcode, dan nieuw "
+            "wachtwoord); geeft een nieuwe herstelcode"
+        ),
+    )
 
     sp = sub.add_parser("import", help=tr("importeer gegevens"))
     isub = sp.add_subparsers(dest="import_what", metavar="SOORT", parser_class=_Parser)

@@ -53,3 +53,16 @@ class StoreLocked(SociaalVeiligError):
     """The store is locked; unlock first."""
 
     exit_code = 3
+
+
+class SignInThrottled(AuthenticationError):
+    """Too many failed sign-ins for this name: the next try must wait ``seconds``."""
+
+    def __init__(self, message: str, seconds: int) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+
+
+class PassphraseChangeRequired(AuthenticationError):
+    """The passphrase was right, but a beheerder set it: the user must choose a new one
+    before working (``passwd``, or the unlock dialog's form)."""

@@ -21,7 +21,8 @@ File format (``keyslots.json``, UTF-8 JSON, mode 0o600)::
           "nonce": "<b64, 12 bytes>",
           "slot_id": "<uuid4 hex>",
           "user": "<lowercase name>" | null,
-          "version": 1
+          "version": 1,
+          "must_change": true      (only present when set: the user must choose a new one)
         }, ...
       ]
     }
@@ -47,7 +48,7 @@ import secrets
 import tempfile
 import unicodedata
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -65,6 +66,8 @@ from sociaalveilig.core.errors import (
     ValidationError,
 )
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.passphrases import passphrase_score, weak_passphrase_problem
+from sociaalveilig.storage.keyslot_lock import keyslot_lock
 
 __all__ = [
     "DATA_KEY_BYTES",
@@ -130,6 +133,8 @@ SlotKind = Literal["user", "recovery"]
 _SLOT_FIELDS: Final = frozenset(
     {"version", "slot_id", "kind", "user", "kdf", "nonce", "created", "ciphertext"}
 )
+# Optional, and in the header only when true: slots written before it keep their header bytes.
+_MUST_CHANGE: Final = "must_change"
 _KDF_FIELDS: Final = frozenset({"name", "version", "memory_kib", "iterations", "lanes", "salt"})
 _FILE_FIELDS: Final = frozenset({"format", "version", "slots"})
 _SLOT_ID_RE: Final = re.compile(r"[0-9a-f]{32}", re.ASCII)
@@ -199,11 +204,12 @@ def _secret_bytes(secret: str) -> bytearray | None:
         return None
 
 
-def check_passphrase_policy(passphrase: str) -> None:
+def check_passphrase_policy(passphrase: str, user_inputs: Iterable[str] = ()) -> None:
     """Raise ValidationError (field ``passphrase``) when a new passphrase is not acceptable.
 
     The rule: at least 12 characters (Unicode characters after NFC normalisation; nothing
-    is stripped), at most 1024, and encodable as UTF-8.
+    is stripped), at most 1024, encodable as UTF-8, and not easy to guess (a zxcvbn score
+    of at least 3, see core.passphrases; ``user_inputs``: the user's name and the like).
     """
     text = _nfc(passphrase)
     if len(text) < MIN_PASSPHRASE_LENGTH:
@@ -227,45 +233,29 @@ def check_passphrase_policy(passphrase: str) -> None:
             field="passphrase",
         )
     wipe(encoded)
+    problem = weak_passphrase_problem(text, user_inputs)
+    if problem is not None:
+        raise ValidationError(problem, field="passphrase")
 
 
-def passphrase_strength(passphrase: str) -> int:
-    """A rough, honest strength estimate from 0 to 4, for a hint in the window.
-
-    0: does not meet the policy, or is little more than one repeated character;
-    1: meets the minimum; 2: fair; 3: good; 4: strong. Points come from length
-    (16 and 24 characters) and variety (three or more of: lower case, upper case,
-    digits, other characters). It does not know dictionaries: it never claims more
-    than length and variety can support.
-    """
-    text = _nfc(passphrase)
-    length = len(text)
-    if length < MIN_PASSPHRASE_LENGTH or len(set(text)) < 5:
+def passphrase_strength(passphrase: str, user_inputs: Iterable[str] = ()) -> int:
+    """A strength estimate from 0 to 4, for a hint in the window: zxcvbn's score
+    (core.passphrases), and 0 whenever the length rule is not met. The policy asks 3."""
+    length = len(_nfc(passphrase))
+    if not MIN_PASSPHRASE_LENGTH <= length <= MAX_PASSPHRASE_LENGTH:
         return 0
-    classes = sum(
-        (
-            any(c.islower() for c in text),
-            any(c.isupper() for c in text),
-            any(c.isdigit() for c in text),
-            any(not c.isalnum() for c in text),
-        )
-    )
-    score = 1
-    if length >= 16:
-        score += 1
-    if length >= 24:
-        score += 1
-    if classes >= 3:
-        score += 1
-    return min(score, 4)
+    return passphrase_score(_nfc(passphrase), user_inputs)
 
 
 # --------------------------------------------------------------------------- user names
 
 
 def normalise_user_name(user: str) -> str:
-    """Return the stored form of a user name (NFC, trimmed, lower case) or raise ValidationError."""
-    name = _nfc(user).strip().lower()
+    """Return the stored form of a user name (NFKC, case-folded, trimmed) or raise
+    ValidationError. NFKC folds width and compatibility forms (``ｂｅｈｅｅｒ`` is
+    ``beheer``); look-alikes from other scripts are refused where a name is made
+    (core.usernames)."""
+    name = unicodedata.normalize("NFKC", user).casefold().strip()
     if not name:
         raise ValidationError(tr("Vul een gebruikersnaam in."), field="user")
     if len(name) > MAX_USER_NAME_LENGTH:
@@ -280,6 +270,16 @@ def normalise_user_name(user: str) -> str:
             tr("De gebruikersnaam bevat ongeldige tekens (zoals regeleinden)."), field="user"
         )
     return name
+
+
+def _stored_name_ok(name: str) -> bool:
+    """Whether a slot's user name is a stored form: today's (NFKC, case-folded) or the one
+    slots were written with before (NFC, lower case), so an older store never reads as
+    damaged for a name such as ``straße``."""
+    if _lookup_name(name) == name:
+        return True
+    legacy = _nfc(name).strip().lower()
+    return legacy == name and _lookup_name(name) is not None
 
 
 def _lookup_name(user: str) -> str | None:
@@ -378,10 +378,11 @@ class KeySlot:
     ciphertext: bytes = field(repr=False)
     created: str
     version: int = SLOT_VERSION
+    must_change: bool = False
 
     def header(self) -> dict[str, Any]:
         """Every slot field except the ciphertext, as JSON-ready values."""
-        return {
+        header: dict[str, Any] = {
             "version": self.version,
             "slot_id": self.slot_id,
             "kind": self.kind,
@@ -397,6 +398,9 @@ class KeySlot:
             "nonce": _b64(self.nonce),
             "created": self.created,
         }
+        if self.must_change:
+            header[_MUST_CHANGE] = True
+        return header
 
     def header_bytes(self) -> bytes:
         """The associated data for AES-GCM: canonical JSON (sorted keys, no spaces)."""
@@ -419,7 +423,7 @@ class KeySlot:
         if not isinstance(self.slot_id, str) or not _SLOT_ID_RE.fullmatch(self.slot_id):
             return tr("ongeldig slot-id")
         if self.kind == "user":
-            if not isinstance(self.user, str) or _lookup_name(self.user) != self.user:
+            if not isinstance(self.user, str) or not _stored_name_ok(self.user):
                 return tr("ongeldige gebruikersnaam")
         elif self.kind == "recovery":
             if self.user is not None:
@@ -434,6 +438,8 @@ class KeySlot:
             return tr("de versleutelde sleutel heeft een ongeldige lengte")
         if not isinstance(self.created, str) or not _valid_created(self.created):
             return tr("ongeldige aanmaaktijd")
+        if type(self.must_change) is not bool or (self.must_change and self.kind != "user"):
+            return tr("ongeldige markering voor een nieuw wachtwoord")
         return None
 
     @classmethod
@@ -442,6 +448,11 @@ class KeySlot:
         if not isinstance(data, dict):
             raise _Defect(tr("een slot is geen object"))
         keys = set(data)
+        must_change = data.get(_MUST_CHANGE, False)
+        if _MUST_CHANGE in keys:
+            keys.discard(_MUST_CHANGE)
+            if must_change is not True:  # written only when set: one spelling per header
+                raise _Defect(tr("ongeldige markering voor een nieuw wachtwoord"))
         if keys != _SLOT_FIELDS:
             raise _Defect(_field_set_problem(keys, _SLOT_FIELDS))
         kdf = data["kdf"]
@@ -474,6 +485,7 @@ class KeySlot:
             nonce=_unb64(data["nonce"], "nonce"),
             ciphertext=_unb64(data["ciphertext"], "ciphertext"),
             created=data["created"],
+            must_change=must_change,
         )
         detail = slot.problem()
         if detail is not None:
@@ -554,6 +566,7 @@ def _wrap(
     user: str | None,
     kdf: KdfParams,
     slot_id: str | None = None,
+    must_change: bool = False,
 ) -> KeySlot:
     """Make a slot wrapping ``data_key`` under ``secret`` (fresh salt and nonce)."""
     _check_data_key(data_key)
@@ -566,6 +579,7 @@ def _wrap(
         nonce=secrets.token_bytes(NONCE_BYTES),
         ciphertext=bytes(CIPHERTEXT_BYTES),  # placeholder; not part of the header
         created=_now(),
+        must_change=must_change,
     )
     kek = _derive_kek(secret, slot.salt, kdf)
     ciphertext = AESGCM(kek).encrypt(slot.nonce, data_key, slot.header_bytes())
@@ -600,8 +614,10 @@ def _dummy_derive(secret: bytearray | None) -> None:
 class KeySlotFile:
     """The key-slot file of one store folder (``<store>/keyslots.json``).
 
-    Methods that change slots write the file atomically before the object changes, so
-    the object and the file agree even when writing fails.
+    Methods that change slots take the store folder's lock (storage.keyslot_lock), read the
+    file again, apply their one change to what is on disk now and write the file atomically
+    before the object changes: a change made by another process since this object was
+    loaded is never written over, and the object and the file agree even when writing fails.
     """
 
     def __init__(self, path: Path, slots: Iterable[KeySlot]) -> None:
@@ -653,7 +669,8 @@ class KeySlotFile:
 
     def save(self) -> None:
         """Write the file atomically (temp file, fsync, rename, fsync folder), mode 0o600."""
-        _atomic_write(self._path, _serialise(self._slots))
+        with keyslot_lock(self._path.parent):
+            _atomic_write(self._path, _serialise(self._slots))
 
     def _commit(self, slots: tuple[KeySlot, ...]) -> None:
         detail = _slots_problem(slots)
@@ -661,6 +678,21 @@ class KeySlotFile:
             raise RuntimeError(f"refusing to write inconsistent key slots: {detail}")
         _atomic_write(self._path, _serialise(slots))
         self._slots = slots
+
+    def _mutate(self, change: Callable[[KeySlotFile], tuple[KeySlot, ...]]) -> None:
+        """Lock, read the file again, apply one change, write atomically, unlock.
+
+        ``change`` gets this object holding the slots as they are on disk now, never an
+        older copy: a change made elsewhere since this object was loaded is kept.
+        """
+        with keyslot_lock(self._path.parent):
+            self._slots = KeySlotFile.load(self._path)._slots
+            self._commit(change(self))
+
+    def refresh(self) -> None:
+        """Read the slots from disk again (another process may have changed them)."""
+        with keyslot_lock(self._path.parent):
+            self._slots = KeySlotFile.load(self._path)._slots
 
     @classmethod
     def create(
@@ -682,20 +714,24 @@ class KeySlotFile:
         if kdf.problem() is not None:
             raise ValueError("KDF parameters out of bounds")
         name = normalise_user_name(user)
-        check_passphrase_policy(passphrase)
-        if path.exists():
-            raise ValidationError(
-                tr("In deze map staat al een sleutelbestand ({name}); er is niets gewijzigd.")
-                .format(name=path.name),
-                field="store",
-            )
+        check_passphrase_policy(passphrase, (name,))
+        refusal = ValidationError(
+            tr("In deze map staat al een sleutelbestand ({name}); er is niets gewijzigd.")
+            .format(name=path.name),
+            field="store",
+        )
+        if path.exists():  # before spending two Argon2 runs; checked again under the lock
+            raise refusal
         user_slot = _wrap_secret(data_key, passphrase, kind="user", user=name, kdf=kdf)
         code = generate_recovery_code()
         recovery_slot = _wrap_secret(
             data_key, normalise_recovery_code(code), kind="recovery", user=None, kdf=kdf
         )
         slots = (user_slot, recovery_slot)
-        _atomic_write(path, _serialise(slots))
+        with keyslot_lock(path.parent):
+            if path.exists():
+                raise refusal
+            _atomic_write(path, _serialise(slots))
         return cls(path, slots), code
 
     # ---- queries
@@ -757,83 +793,176 @@ class KeySlotFile:
             raise _recovery_failed()
         return key
 
-    # ---- changes (each writes the file)
+    def must_change(self, user: str) -> bool:
+        """Whether a beheerder set this user's passphrase and the user must choose a new one."""
+        name = _lookup_name(user)
+        slot = self._user_slot(name) if name is not None else None
+        return slot is not None and slot.must_change
 
-    def add_user(self, user: str, passphrase: str, data_key: bytearray) -> None:
+    # ---- changes (each: lock, read again, change one thing, write, unlock)
+
+    def add_user(
+        self, user: str, passphrase: str, data_key: bytearray, must_change: bool = False
+    ) -> None:
         """Add a slot for a new user; ValidationError when the user already has one."""
         _check_data_key(data_key)
         name = normalise_user_name(user)
-        check_passphrase_policy(passphrase)
-        if self._user_slot(name) is not None:
-            raise ValidationError(
-                tr("De gebruiker {user} bestaat al.").format(user=name), field="user"
-            )
-        slot = _wrap_secret(data_key, passphrase, kind="user", user=name, kdf=self._default_kdf())
-        self._commit((*self._slots, slot))
+        check_passphrase_policy(passphrase, (name,))
+
+        def refuse_duplicate(current: KeySlotFile) -> None:
+            if current._user_slot(name) is not None:
+                raise ValidationError(
+                    tr("De gebruiker {user} bestaat al.").format(user=name), field="user"
+                )
+
+        self.refresh()
+        refuse_duplicate(self)  # before the Argon2 run; again under the lock below
+        slot = _wrap_secret(
+            data_key,
+            passphrase,
+            kind="user",
+            user=name,
+            kdf=self._default_kdf(),
+            must_change=must_change,
+        )
+
+        def change(current: KeySlotFile) -> tuple[KeySlot, ...]:
+            refuse_duplicate(current)
+            return (*current._slots, slot)
+
+        self._mutate(change)
+
+    def set_user(
+        self, user: str, passphrase: str, data_key: bytearray, must_change: bool = False
+    ) -> None:
+        """Give ``user`` a slot with this passphrase, replacing the slot they have (one
+        change: there is no moment without a slot for them)."""
+        _check_data_key(data_key)
+        name = normalise_user_name(user)
+        check_passphrase_policy(passphrase, (name,))
+        slot = _wrap_secret(
+            data_key,
+            passphrase,
+            kind="user",
+            user=name,
+            kdf=self._default_kdf(),
+            must_change=must_change,
+        )
+
+        def change(current: KeySlotFile) -> tuple[KeySlot, ...]:
+            old = current._user_slot(name)
+            if old is None:
+                return (*current._slots, slot)
+            return tuple(slot if s is old else s for s in current._slots)
+
+        self._mutate(change)
 
     def remove_user(self, user: str) -> None:
         """Remove a user's slot. The last user slot cannot be removed."""
         name = _lookup_name(user)
-        slot = self._user_slot(name) if name is not None else None
-        if name is None or slot is None:
-            raise NotFound(
-                tr("De gebruiker {user} bestaat niet.").format(user=name)
-                if name is not None
-                else tr("Deze gebruiker bestaat niet.")
-            )
-        if len(self.users()) <= 1:
-            raise ValidationError(
-                tr("De laatste gebruiker kan niet worden verwijderd."), field="user"
-            )
-        self._commit(tuple(s for s in self._slots if s is not slot))
+
+        def change(current: KeySlotFile) -> tuple[KeySlot, ...]:
+            slot = current._user_slot(name) if name is not None else None
+            if name is None or slot is None:
+                raise NotFound(
+                    tr("De gebruiker {user} bestaat niet.").format(user=name)
+                    if name is not None
+                    else tr("Deze gebruiker bestaat niet.")
+                )
+            if len(current.users()) <= 1:
+                raise ValidationError(
+                    tr("De laatste gebruiker kan niet worden verwijderd."), field="user"
+                )
+            return tuple(s for s in current._slots if s is not slot)
+
+        self._mutate(change)
 
     def change_passphrase(self, user: str, old_passphrase: str, new_passphrase: str) -> None:
-        """Check the old passphrase and rewrap that user's slot only (new salt and nonce)."""
-        check_passphrase_policy(new_passphrase)
-        key = self.unlock(user, old_passphrase)
-        try:
-            name = normalise_user_name(user)
-            old = self._user_slot(name)
-            assert old is not None  # unlock succeeded
-            new = _wrap_secret(
-                key, new_passphrase, kind="user", user=name, kdf=old.kdf, slot_id=old.slot_id
+        """Check the old passphrase and rewrap that user's slot only (new salt and nonce);
+        clears a beheerder's "must change" mark."""
+        name = normalise_user_name(user)
+        check_passphrase_policy(new_passphrase, (name,))
+        if _nfc(new_passphrase) == _nfc(old_passphrase):
+            # Also what keeps a beheerder-set passphrase from being "changed" into itself.
+            raise ValidationError(
+                tr("Het nieuwe wachtwoord is gelijk aan het huidige. Kies een ander wachtwoord."),
+                field="passphrase",
             )
-        finally:
-            wipe(key)
-        self._commit(tuple(new if s is old else s for s in self._slots))
+
+        def change(current: KeySlotFile) -> tuple[KeySlot, ...]:
+            key = current.unlock(name, old_passphrase)
+            try:
+                old = current._user_slot(name)
+                assert old is not None  # unlock succeeded
+                new = _wrap_secret(
+                    key, new_passphrase, kind="user", user=name, kdf=old.kdf, slot_id=old.slot_id
+                )
+            finally:
+                wipe(key)
+            return tuple(new if s is old else s for s in current._slots)
+
+        self._mutate(change)
 
     def reset_with_recovery(self, code: str, user: str, new_passphrase: str) -> None:
         """With the recovery code, give ``user`` a new passphrase (adding the slot if needed)."""
+        self._recover(code, user, new_passphrase, new_code=False)
+
+    def recover(self, code: str, user: str, new_passphrase: str) -> str:
+        """With the recovery code, give ``user`` a new passphrase and replace the recovery
+        slot, in one write: the code used no longer opens anything. Returns the new code,
+        formatted (shown once)."""
+        new_code = self._recover(code, user, new_passphrase, new_code=True)
+        assert new_code is not None
+        return new_code
+
+    def _recover(self, code: str, user: str, new_passphrase: str, new_code: bool) -> str | None:
         name = normalise_user_name(user)
-        check_passphrase_policy(new_passphrase)
-        key = self.unlock_recovery(code)
-        try:
-            old = self._user_slot(name)
-            kdf = old.kdf if old is not None else self._default_kdf()
-            new = _wrap_secret(
-                key,
-                new_passphrase,
-                kind="user",
-                user=name,
-                kdf=kdf,
-                slot_id=old.slot_id if old is not None else None,
-            )
-        finally:
-            wipe(key)
-        if old is None:
-            self._commit((*self._slots, new))
-        else:
-            self._commit(tuple(new if s is old else s for s in self._slots))
+        check_passphrase_policy(new_passphrase, (name,))
+        fresh = generate_recovery_code() if new_code else None
+
+        def change(current: KeySlotFile) -> tuple[KeySlot, ...]:
+            key = current.unlock_recovery(code)
+            try:
+                old = current._user_slot(name)
+                kdf = old.kdf if old is not None else current._default_kdf()
+                new = _wrap_secret(
+                    key,
+                    new_passphrase,
+                    kind="user",
+                    user=name,
+                    kdf=kdf,
+                    slot_id=old.slot_id if old is not None else None,
+                )
+                recovery = current._recovery_slot()
+                if fresh is not None:
+                    recovery = _wrap_secret(
+                        key,
+                        normalise_recovery_code(fresh),
+                        kind="recovery",
+                        user=None,
+                        kdf=recovery.kdf,
+                    )
+            finally:
+                wipe(key)
+            kept = tuple(s for s in current._slots if s is not old and s.kind != "recovery")
+            return (*kept, new, recovery)
+
+        self._mutate(change)
+        return fresh
 
     def new_recovery_code(self, data_key: bytearray) -> str:
         """Replace the recovery slot; returns the new code, formatted (shown once)."""
         _check_data_key(data_key)
-        old = self._recovery_slot()
         code = generate_recovery_code()
-        new = _wrap_secret(
-            data_key, normalise_recovery_code(code), kind="recovery", user=None, kdf=old.kdf
-        )
-        self._commit(tuple(new if s is old else s for s in self._slots))
+
+        def change(current: KeySlotFile) -> tuple[KeySlot, ...]:
+            old = current._recovery_slot()
+            new = _wrap_secret(
+                data_key, normalise_recovery_code(code), kind="recovery", user=None, kdf=old.kdf
+            )
+            return tuple(new if s is old else s for s in current._slots)
+
+        self._mutate(change)
         return code
 
     def _default_kdf(self) -> KdfParams:
@@ -849,6 +978,7 @@ def _wrap_secret(
     user: str | None,
     kdf: KdfParams,
     slot_id: str | None = None,
+    must_change: bool = False,
 ) -> KeySlot:
     encoded = _secret_bytes(secret)
     if encoded is None:  # pragma: no cover - the policy check refuses these first
@@ -857,7 +987,15 @@ def _wrap_secret(
             field="passphrase",
         )
     try:
-        return _wrap(data_key, encoded, kind=kind, user=user, kdf=kdf, slot_id=slot_id)
+        return _wrap(
+            data_key,
+            encoded,
+            kind=kind,
+            user=user,
+            kdf=kdf,
+            slot_id=slot_id,
+            must_change=must_change,
+        )
     finally:
         wipe(encoded)
 

@@ -9,18 +9,26 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, StoreLocked, UsageError
+from sociaalveilig.core.errors import (
+    AuthenticationError,
+    SignInThrottled,
+    StoreDamaged,
+    StoreLocked,
+    UsageError,
+    ValidationError,
+)
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.storage import audit, migrate
+from sociaalveilig.storage import audit, migrate, signin_throttle
 from sociaalveilig.storage.engine import (
     READ_ONLY,
     FormatMemo,
@@ -28,11 +36,13 @@ from sociaalveilig.storage.engine import (
     make_engine,
 )
 from sociaalveilig.storage.errors import classify_exception
+from sociaalveilig.storage.keyslot_lock import LOCK_FILENAME, keyslot_lock
 from sociaalveilig.storage.keyslots import (
     KEYSLOT_FILENAME,
     KeySlotFile,
     check_passphrase_policy,
     generate_data_key,
+    normalise_user_name,
     wipe,
 )
 from sociaalveilig.storage.models import AuditHead
@@ -40,6 +50,10 @@ from sociaalveilig.storage.models import AuditHead
 DB_FILENAME = "sociaalveilig.db"
 PENDING_AUDIT_FILENAME = "pending-audit.jsonl"
 STORE_FILES = (DB_FILENAME, KEYSLOT_FILENAME)
+# The name failed recovery-code attempts are counted and logged under.
+RECOVERY_CODE_USER = "(herstelcode)"
+
+T = TypeVar("T")
 
 
 def db_path(folder: Path) -> Path:
@@ -52,6 +66,80 @@ def keyslot_path(folder: Path) -> Path:
 
 def store_exists(folder: Path) -> bool:
     return db_path(folder).exists() or keyslot_path(folder).exists()
+
+
+def check_empty_folder(folder: Path) -> None:
+    """Refuse (ValidationError, exit 4) a folder for a new store that holds anything: a
+    store made among other files mixes them into its backups and its permissions."""
+    if store_exists(folder):
+        raise ValidationError(
+            tr("In deze map staat al een opslag: {folder}. Kies een lege map.").format(
+                folder=folder
+            ),
+            field="store",
+        )
+    if folder.exists() and not folder.is_dir():
+        raise ValidationError(
+            tr("{folder} is een bestand, geen map. Kies een lege map.").format(folder=folder),
+            field="store",
+        )
+    try:
+        # Only our own lock file may be there (left by an attempt that was refused).
+        other = folder.is_dir() and any(p.name != LOCK_FILENAME for p in folder.iterdir())
+    except OSError as exc:
+        raise ValidationError(
+            tr("De map {folder} kan niet worden gelezen ({reason}).").format(
+                folder=folder, reason=exc.strerror or type(exc).__name__
+            ),
+            field="store",
+        ) from None
+    if other:
+        raise ValidationError(
+            tr(
+                "De map {folder} is niet leeg; er is niets aangemaakt. Kies een lege of een "
+                "nieuwe map voor de opslag."
+            ).format(folder=folder),
+            field="store",
+        )
+
+
+def _throttled(folder: Path, name: str) -> None:
+    """Refuse a try while the name must wait (under the key-slot lock), and log it."""
+    wait = signin_throttle.seconds_to_wait(folder, name)
+    if wait > 0:
+        record_event(folder, name, "login_throttled", "refused")
+        text = (
+            tr("Te veel mislukte pogingen; probeer het over 1 seconde opnieuw.")
+            if wait == 1
+            else tr("Te veel mislukte pogingen; probeer het over {n} seconden opnieuw.").format(
+                n=wait
+            )
+        )
+        raise SignInThrottled(text, wait)
+
+
+def _throttle_key(username: str) -> str:
+    try:
+        return normalise_user_name(username)
+    except ValidationError:
+        return username
+
+
+def guarded_unlock(folder: Path, username: str, unlock: Callable[[], T]) -> T:
+    """Run one sign-in attempt (``unlock`` checks a passphrase or a recovery code) under
+    the key-slot lock, unless ``username`` must wait after earlier failures. A failure is
+    counted and noted for the audit log; a success clears the count."""
+    name = _throttle_key(username)
+    with keyslot_lock(folder):
+        _throttled(folder, name)
+        try:
+            result = unlock()
+        except AuthenticationError:
+            signin_throttle.note_failure(folder, name)
+            record_login_failure(folder, username)
+            raise
+        signin_throttle.note_success(folder, name)
+        return result
 
 
 class Store:
@@ -77,13 +165,8 @@ class Store:
         Returns the store and the recovery code (to be shown once). The schema is
         created; seeding reference data is the caller's job (core.services.setup).
         """
-        check_passphrase_policy(passphrase)
-        if store_exists(folder):
-            raise UsageError(
-                tr("In deze map staat al een opslag: {folder}. Kies een lege map.").format(
-                    folder=folder
-                )
-            )
+        check_passphrase_policy(passphrase, (username,))
+        check_empty_folder(folder)
         folder.mkdir(parents=True, exist_ok=True)
         os.chmod(folder, 0o700)
         key = generate_data_key()
@@ -104,21 +187,23 @@ class Store:
     @classmethod
     def open(cls, folder: Path, username: str, passphrase: str) -> Store:
         keyslots = cls._load_keyslots(folder)
-        try:
-            key = keyslots.unlock(username, passphrase)
-        except AuthenticationError:
-            record_login_failure(folder, username)
-            raise
+
+        def unlock() -> bytearray:
+            keyslots.refresh()  # as on disk now, under the lock
+            return keyslots.unlock(username, passphrase)
+
+        key = guarded_unlock(folder, username, unlock)
         return cls._open_with_key(folder, keyslots, key)
 
     @classmethod
     def open_with_recovery(cls, folder: Path, code: str) -> Store:
         keyslots = cls._load_keyslots(folder)
-        try:
-            key = keyslots.unlock_recovery(code)
-        except AuthenticationError:
-            record_login_failure(folder, "(herstelcode)")
-            raise
+
+        def unlock() -> bytearray:
+            keyslots.refresh()
+            return keyslots.unlock_recovery(code)
+
+        key = guarded_unlock(folder, RECOVERY_CODE_USER, unlock)
         return cls._open_with_key(folder, keyslots, key)
 
     @classmethod

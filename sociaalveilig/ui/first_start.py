@@ -30,14 +30,11 @@ from PySide6.QtWidgets import (
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.services import setup
 from sociaalveilig.core.services.context import Clock, ServiceContext
-from sociaalveilig.storage.keyslots import (
-    MIN_PASSPHRASE_LENGTH,
-    check_passphrase_policy,
-    passphrase_strength,
-)
+from sociaalveilig.storage.keyslots import check_passphrase_policy, passphrase_strength
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.operations import run_operation
+from sociaalveilig.ui.passphrase_fields import COLOURS, strength_hint
 
 
 class FirstStartDialog(QDialog):
@@ -146,6 +143,10 @@ class FirstStartDialog(QDialog):
         layout.addLayout(buttons)
 
         self.passphrase_edit.textChanged.connect(self._update_strength)
+        # The name counts as guessable: the bar follows it as the policy does.
+        self.username_edit.textChanged.connect(
+            lambda _: self._update_strength(self.passphrase_edit.text())
+        )
         self._update_strength("")
         return page
 
@@ -158,29 +159,11 @@ class FirstStartDialog(QDialog):
             self.folder_label.setText(chosen)
 
     def _update_strength(self, text: str) -> None:
-        score = passphrase_strength(text)
+        score = passphrase_strength(text, (self.username_edit.text().strip(),))
         self.strength_bar.setValue(score)
-        if not text:
-            # Nothing typed yet: say what is asked, not that it is too weak.
-            self.strength_label.setText(
-                self.tr(
-                    "Minstens {n} tekens. Een zin van vier of vijf woorden is sterk en "
-                    "goed te onthouden."
-                ).format(n=MIN_PASSPHRASE_LENGTH)
-            )
-            self.strength_bar.setStyleSheet("")
-            return
-        hints = {
-            0: self.tr("Te zwak: minstens {n} tekens, niet steeds hetzelfde teken."),
-            1: self.tr("Voldoende, maar zwak. Langer is beter: een zin van vier of vijf woorden."),
-            2: self.tr("Redelijk. Nog langer of met cijfers en leestekens is sterker."),
-            3: self.tr("Goed."),
-            4: self.tr("Sterk."),
-        }
-        self.strength_label.setText(hints[score].format(n=MIN_PASSPHRASE_LENGTH))
-        colours = {0: "#b00020", 1: "#c77700", 2: "#c77700", 3: "#2e7d32", 4: "#2e7d32"}
+        self.strength_label.setText(strength_hint(score, typed=bool(text)))
         self.strength_bar.setStyleSheet(
-            f"QProgressBar::chunk {{ background-color: {colours[score]}; }}"
+            f"QProgressBar::chunk {{ background-color: {COLOURS[score]}; }}" if text else ""
         )
 
     def _check_input(self) -> tuple[str, str, str] | None:
@@ -190,7 +173,12 @@ class FirstStartDialog(QDialog):
             self._refuse(self.tr("Vul een gebruikersnaam in."), self.username_edit)
             return None
         try:
-            check_passphrase_policy(passphrase)
+            setup.check_new_store_folder(self.folder)
+        except ValidationError as exc:
+            self._refuse(exc.message, self.choose_button)
+            return None
+        try:
+            check_passphrase_policy(passphrase, (username,))
         except ValidationError as exc:
             self._refuse(exc.message, self.passphrase_edit)
             return None
@@ -202,7 +190,7 @@ class FirstStartDialog(QDialog):
             return None
         return username, passphrase, self.display_name_edit.text().strip() or username
 
-    def _refuse(self, message: str, field: QLineEdit) -> None:
+    def _refuse(self, message: str, field: QWidget) -> None:
         self.error_label.setText(message)
         field.setFocus()
 

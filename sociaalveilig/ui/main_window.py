@@ -31,6 +31,7 @@ from sociaalveilig.core.services.context import ServiceContext
 
 from sociaalveilig.ui import errors, operations
 from sociaalveilig.ui.clipboard import SecureClipboard, secure_clipboard, set_secure_clipboard
+from sociaalveilig.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from sociaalveilig.ui.idle_lock import IdleLock
 from sociaalveilig.ui.pages import page_classes
 from sociaalveilig.ui.pages.base import Page
@@ -216,8 +217,12 @@ class MainWindow(QMainWindow):
         self.idle_action = QAction(self.tr("Automatisch vergrendelen na…"), self)
         self.idle_action.setObjectName("idleAction")
         self.idle_action.triggered.connect(self.ask_idle_minutes)
+        self.passphrase_action = QAction(self.tr("Wachtwoord wijzigen…"), self)
+        self.passphrase_action.setObjectName("changePassphraseAction")
+        self.passphrase_action.triggered.connect(self.change_passphrase)
         settings_menu = self.menuBar().addMenu(self.tr("&Instellingen"))
         settings_menu.addAction(self.idle_action)
+        settings_menu.addAction(self.passphrase_action)
 
         toolbar = self.addToolBar(self.tr("Werkbalk"))
         toolbar.setObjectName("toolbar")
@@ -349,6 +354,16 @@ class MainWindow(QMainWindow):
         )
         if ok:
             self.set_idle_minutes(minutes)
+
+    def change_passphrase(self) -> None:
+        """The signed-in user's own passphrase (Instellingen → Wachtwoord wijzigen)."""
+        if self._ctx is None:
+            return
+        dialog = ChangePassphraseDialog(self._ctx, self)
+        dialog.saved.connect(
+            lambda _: self.statusBar().showMessage(self.tr("Uw wachtwoord is gewijzigd."), 8000)
+        )
+        dialog.open()
 
     def set_idle_minutes(self, minutes: int) -> None:
         """Remember the idle-lock time for this user and apply it now."""

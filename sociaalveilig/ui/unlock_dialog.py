@@ -1,8 +1,11 @@
 """Signing in, at start and after a lock: user name and passphrase.
 
 Unlocking (Argon2id) runs off the GUI thread. A wrong name or passphrase is said plainly in
-the dialog, the passphrase field is emptied and focused, and the dialog stays. A damaged
-store says what is wrong and offers to restore a backup into a new folder beside it.
+the dialog, the passphrase field is emptied and focused, and the dialog stays; after a few
+failures the wait before the next try is said. A damaged store says what is wrong and offers
+to restore a backup into a new folder beside it. A passphrase a beheerder set must be
+replaced by the user's own before the window opens; "Herstelcode gebruiken…" lets a
+beheerder who forgot the passphrase in with the printed recovery code.
 """
 
 from __future__ import annotations
@@ -23,11 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.errors import AuthenticationError, StoreDamaged
+from sociaalveilig.core.errors import (
+    AuthenticationError,
+    PassphraseChangeRequired,
+    SignInThrottled,
+    StoreDamaged,
+)
 from sociaalveilig.core.services import maintenance, setup
 from sociaalveilig.core.services.context import Clock, ServiceContext
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.dialogs.choose_own_passphrase import ChooseOwnPassphraseDialog
+from sociaalveilig.ui.dialogs.recover_access import RecoverAccessDialog
 from sociaalveilig.ui.operations import run_operation
 
 
@@ -63,6 +73,11 @@ class UnlockDialog(QDialog):
         self.context: ServiceContext | None = None
         self._clock = clock
         self._busy = False
+        # The passphrase of the attempt under way, kept only until it is answered: a
+        # beheerder-set one is needed once more to replace it with the user's own.
+        self._attempt: tuple[str, str] | None = None
+        self.recover_dialog: RecoverAccessDialog | None = None
+        self.choose_dialog: ChooseOwnPassphraseDialog | None = None
 
         intro = QLabel(
             self.tr("Het programma is vergrendeld. Meld u opnieuw aan om verder te werken.")
@@ -88,6 +103,13 @@ class UnlockDialog(QDialog):
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setVisible(False)
         self.restore_button.clicked.connect(self.restore_from_backup)
+        self.recover_button = QPushButton(self.tr("Herstelcode gebruiken…"), self)
+        self.recover_button.setObjectName("useRecoveryCodeButton")
+        self.recover_button.setAutoDefault(False)
+        self.recover_button.setToolTip(
+            self.tr("Wachtwoord van de beheerder kwijt? Meld aan met de afgedrukte herstelcode.")
+        )
+        self.recover_button.clicked.connect(self.use_recovery_code)
 
         self.unlock_button = QPushButton(
             self.tr("Ontgrendelen") if locked else self.tr("Aanmelden"), self
@@ -99,6 +121,7 @@ class UnlockDialog(QDialog):
         self.quit_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.recover_button)
         buttons.addStretch(1)
         buttons.addWidget(self.quit_button)
         buttons.addWidget(self.unlock_button)
@@ -125,6 +148,7 @@ class UnlockDialog(QDialog):
         self.passphrase_edit.clear()
         self.message_label.clear()
         self.restore_button.setVisible(False)
+        self._attempt = None
         (self.passphrase_edit if username else self.username_edit).setFocus()
 
     # ------------------------------------------------------------------ unlock
@@ -133,6 +157,7 @@ class UnlockDialog(QDialog):
         self._busy = busy
         self.unlock_button.setEnabled(not busy)
         self.restore_button.setEnabled(not busy)
+        self.recover_button.setEnabled(not busy)
         self.username_edit.setEnabled(not busy)
         self.passphrase_edit.setEnabled(not busy)
         if busy:
@@ -157,6 +182,7 @@ class UnlockDialog(QDialog):
             self.passphrase_edit.setFocus()
             return
         self._set_busy(True, self.tr("Bezig met ontgrendelen…"))
+        self._attempt = (username, passphrase)
         folder, clock = self.folder, self._clock
         run_operation(
             self,
@@ -168,6 +194,7 @@ class UnlockDialog(QDialog):
     def _unlocked(self, ctx: ServiceContext) -> None:
         self._set_busy(False)
         self.passphrase_edit.clear()
+        self._attempt = None
         self.context = ctx
         self.accept()
 
@@ -175,6 +202,16 @@ class UnlockDialog(QDialog):
         errors.log_exception(exc)
         self._set_busy(False)
         self.passphrase_edit.clear()
+        attempt, self._attempt = self._attempt, None
+        if isinstance(exc, PassphraseChangeRequired) and attempt is not None:
+            self.message_label.clear()
+            self.choose_own_passphrase(*attempt)
+            return
+        if isinstance(exc, SignInThrottled):
+            self._show_problem(exc.message)
+            self.restore_button.setVisible(False)
+            self.passphrase_edit.setFocus()
+            return
         if isinstance(exc, AuthenticationError):
             self._show_problem(
                 self.tr("Onjuiste gebruikersnaam of wachtwoord. Probeer het opnieuw.")
@@ -192,6 +229,38 @@ class UnlockDialog(QDialog):
             )
             self.restore_button.setVisible(True)
             self.restore_button.setFocus()
+
+    # ------------------------------------------------------------------ own passphrase
+
+    def choose_own_passphrase(self, username: str, given: str) -> None:
+        """The passphrase was right but set by a beheerder: ask for the user's own."""
+        dialog = ChooseOwnPassphraseDialog(self.folder, username, given, self._clock, self)
+        self.choose_dialog = dialog
+
+        def done() -> None:
+            if dialog.context is not None:
+                self._unlocked(dialog.context)
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    # ------------------------------------------------------------------ recovery code
+
+    def use_recovery_code(self) -> None:
+        if self._busy:
+            return
+        dialog = RecoverAccessDialog(
+            self.folder, self.username_edit.text().strip() or None, self._clock, self
+        )
+        self.recover_dialog = dialog
+
+        def done() -> None:
+            if dialog.context is not None:
+                self.username_edit.setText(dialog.context.actor.username)
+                self._unlocked(dialog.context)
+
+        dialog.accepted.connect(done)
+        dialog.open()
 
     # ------------------------------------------------------------------ restore
 

@@ -29,6 +29,7 @@ from sociaalveilig.core.errors import (
     ValidationError,
 )
 from sociaalveilig.storage import keyslots
+from sociaalveilig.storage.keyslot_lock import LOCK_FILENAME
 from sociaalveilig.storage.keyslots import (
     KEYSLOT_FILENAME,
     KdfParams,
@@ -815,7 +816,9 @@ def test_failed_replace_leaves_the_file_and_the_object_unchanged(
     assert "ongewijzigd" in str(info.value)
     assert path.read_bytes() == store.raw
     assert kf.users() == [ADMIN, COORD]
-    assert sorted(p.name for p in path.parent.iterdir()) == [KEYSLOT_FILENAME]
+    assert sorted(p.name for p in path.parent.iterdir() if p.name != LOCK_FILENAME) == [
+        KEYSLOT_FILENAME
+    ]
 
 
 def test_save_fsyncs_file_and_folder(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -830,7 +833,9 @@ def test_save_fsyncs_file_and_folder(path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(keyslots.os, "fsync", spy_fsync)
     kf.remove_user(COORD)
     assert len(synced) >= (2 if os.name == "posix" else 1)
-    assert sorted(p.name for p in path.parent.iterdir()) == [KEYSLOT_FILENAME]
+    assert sorted(p.name for p in path.parent.iterdir() if p.name != LOCK_FILENAME) == [
+        KEYSLOT_FILENAME
+    ]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -885,7 +890,8 @@ def test_secrets_never_in_reprs_or_messages(path: Path, store: Store) -> None:
     assert not any("salt" in repr(s) or "ciphertext" in repr(s) for s in kf.slots)
     for slot in kf.slots:
         assert set(vars(slot)) == {
-            "slot_id", "kind", "user", "kdf", "salt", "nonce", "ciphertext", "created", "version"
+            "slot_id", "kind", "user", "kdf", "salt", "nonce", "ciphertext", "created", "version",
+            "must_change",
         }
 
 
@@ -898,13 +904,12 @@ def test_passphrase_policy() -> None:
     assert str(info.value) == "Het wachtwoord is te kort: gebruik minstens 12 tekens."
     assert info.value.field == "passphrase"
     assert info.value.exit_code == 4
-    check_passphrase_policy("twaalf teken")  # exactly 12
-    check_passphrase_policy("            ")  # nothing is stripped
+    check_passphrase_policy("twaalf teken")  # exactly 12, and not easy to guess
     # Unicode characters are counted after NFC, not bytes or combining marks.
-    check_passphrase_policy("éééééééééééé")
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as nfd:
         check_passphrase_policy(unicodedata.normalize("NFD", "ééééééééééé"))  # 11 after NFC
-    check_passphrase_policy("🔑" * 12)
+    assert "te kort" in str(nfd.value)
+    check_passphrase_policy(unicodedata.normalize("NFD", "één fiets rijdt"))
     with pytest.raises(ValidationError):
         check_passphrase_policy("x" * 1025)
     with pytest.raises(ValidationError):
@@ -912,29 +917,65 @@ def test_passphrase_policy() -> None:
 
 
 @pytest.mark.parametrize(
-    ("passphrase", "expected"),
+    "passphrase",
     [
-        ("", 0),
-        ("kort", 0),
-        ("Abc123!xyz9", 0),  # 11 characters: below the policy
-        ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0),  # long but one character
-        ("abababababababababab", 0),
-        ("koffieochtend", 1),
-        ("koffie op dinsdag", 2),
-        ("Koffie1Dinsdag", 2),
-        ("koffie op dinsdag in hoensbroek", 3),
-        ("Koffie op dinsdag, om 9 uur!", 4),
+        "aaaaaaaaaaaaaaaa",  # long, but one character
+        "            ",  # nothing is stripped: twelve spaces are twelve characters
+        "éééééééééééé",
+        "\U0001f511" * 12,
+        "abcdefghijkl",  # a sequence
+        "qwertyuiop12",  # a keyboard row
+        "wachtwoord1234",  # Dutch for password, plus digits
+        "welkom123456",
+        "beheerder123",
     ],
 )
-def test_passphrase_strength(passphrase: str, expected: int) -> None:
-    assert passphrase_strength(passphrase) == expected
+def test_passphrase_policy_refuses_the_obvious(passphrase: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        check_passphrase_policy(passphrase)
+    assert info.value.field == "passphrase"
+    assert info.value.exit_code == 4
+    assert "te makkelijk te raden" in str(info.value)
+    assert "een paar woorden" in str(info.value)
 
 
-def test_passphrase_strength_is_monotone_in_length() -> None:
-    base = "Wijkagent Nuth 7"
-    scores = [passphrase_strength(base + "x" * n) for n in range(0, 20)]
-    assert scores == sorted(scores)
-    assert all(0 <= s <= 4 for s in scores)
+def test_passphrase_policy_says_why_in_dutch() -> None:
+    with pytest.raises(ValidationError) as info:
+        check_passphrase_policy("aaaaaaaaaaaaaaaa")
+    assert "Herhalingen zoals 'aaa' zijn makkelijk te raden." in str(info.value)
+
+
+def test_passphrase_policy_counts_the_user_name_as_guessable() -> None:
+    check_passphrase_policy("anneke.jansen.2026")
+    with pytest.raises(ValidationError):
+        check_passphrase_policy("anneke.jansen.2026", ("anneke.jansen",))
+
+
+@pytest.mark.parametrize(
+    ("passphrase", "low", "high"),
+    [
+        ("", 0, 0),
+        ("kort", 0, 0),
+        ("Abc123!xyz9", 0, 0),  # 11 characters: below the policy
+        ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 0, 0),  # long but one character
+        ("abababababababababab", 0, 1),
+        ("wachtwoord1234", 0, 2),
+        ("Koffie op dinsdag, om 9 uur!", 3, 4),
+        ("fiets lamp wolk rivier", 3, 4),
+    ],
+)
+def test_passphrase_strength(passphrase: str, low: int, high: int) -> None:
+    assert low <= passphrase_strength(passphrase) <= high
+
+
+def test_passphrase_strength_agrees_with_the_policy() -> None:
+    for text in ("wachtwoord1234", "aaaaaaaaaaaaaaaa", "twaalf teken", "fiets lamp wolk rivier"):
+        try:
+            check_passphrase_policy(text)
+        except ValidationError:
+            assert passphrase_strength(text) < 3
+        else:
+            assert passphrase_strength(text) >= 3
 
 
 def test_generate_data_key_and_wipe() -> None:
@@ -963,3 +1004,15 @@ def test_keyslot_header_is_canonical_and_excludes_ciphertext(path: Path) -> None
     assert decoded["kdf"]["salt"] == b64(slot.salt)
     assert decoded["nonce"] == b64(slot.nonce)
 
+
+
+def test_names_stored_before_case_folding_still_load(path: Path) -> None:
+    """Slots written when names were NFC and lower case (``straße``) are not damage."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    slot_of(doc, COORD)["user"] = "straße"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert "straße" in KeySlotFile.load(path).users()
+    slot_of(doc, "straße")["user"] = "Straße"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(StoreDamaged):
+        KeySlotFile.load(path)

@@ -129,6 +129,8 @@ def test_deactivate_and_reactivate_with_new_passphrase(qtbot, admin_ctx, make_ac
 
     dialog = panel.reactivate()
     assert isinstance(dialog, ReactivateUserDialog)
+    assert "Minstens 12 tekens" in dialog.secret.strength_label.text()  # nothing typed yet
+    dialog.passphrase.setText("aaaaaaaaaaaaaaaa")
     assert "Te zwak" in dialog.secret.strength_label.text()
     # Two different passphrases: refused locally, both kept.
     dialog.passphrase.setText(GOOD_PASSPHRASE)

@@ -10,12 +10,23 @@ from sqlalchemy.orm import Session
 
 from sociaalveilig.core import postcode, routing, taxonomy
 from sociaalveilig.core.enums import Role, Source
-from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, UsageError
+from sociaalveilig.core.errors import (
+    AuthenticationError,
+    PassphraseChangeRequired,
+    StoreDamaged,
+    UsageError,
+    ValidationError,
+)
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services.context import Actor, Clock, ServiceContext, SystemClock
+from sociaalveilig.core.usernames import check_new_user_name
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.errors import classify_exception
-from sociaalveilig.storage.keyslots import normalise_user_name
+from sociaalveilig.storage.keyslots import (
+    check_passphrase_policy,
+    normalise_recovery_code,
+    normalise_user_name,
+)
 from sociaalveilig.storage.models import (
     Category,
     FocusArea,
@@ -27,7 +38,10 @@ from sociaalveilig.storage.models import (
     User,
     UserArea,
 )
-from sociaalveilig.storage.store import Store
+from sociaalveilig.storage.store import Store, check_empty_folder
+
+# For the first start's form: refuse a folder that is not empty before asking for more.
+check_new_store_folder = check_empty_folder
 
 # Partner organisations a new store starts with (generic names; the beheerder edits).
 DEFAULT_PARTNERS: tuple[tuple[str, Source], ...] = (
@@ -140,6 +154,7 @@ def create_store(
     context and the recovery code (show it once)."""
     clock = clock or SystemClock()
     name = normalise_user_name(username)
+    check_new_user_name(name)
     store, recovery_code = Store.initialise(folder, name, passphrase)
     try:
         with store.unit() as session:
@@ -188,6 +203,15 @@ def login(
     clock = clock or SystemClock()
     name = normalise_user_name(username) if username.strip() else username
     store = Store.open(folder, name, passphrase)
+    if store.keyslots.must_change(name):
+        # Right passphrase, but one a beheerder chose: nothing opens before the user's own.
+        store.close()
+        raise PassphraseChangeRequired(
+            tr(
+                "Uw wachtwoord is door de beheerder ingesteld; kies eerst een eigen wachtwoord "
+                "(sociaalveilig-admin passwd, of bij het aanmelden in het programma)."
+            )
+        )
     try:
         store.merge_pending_events()
         with store.unit() as session:
@@ -216,6 +240,77 @@ def login(
         store.close()
         raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
     return ctx
+
+
+def _recovery_beheerder(session: Session, username: str | None) -> Actor:
+    """The beheerder who regains access: the one named, or the only active one."""
+    if username:
+        name = normalise_user_name(username)
+        user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
+        if user is None or user.role != Role.BEHEERDER.value or not user.active:
+            raise ValidationError(
+                tr(
+                    "{user} is geen actieve beheerder. Met de herstelcode krijgt alleen een "
+                    "beheerder weer toegang."
+                ).format(user=name),
+                field="user",
+            )
+    else:
+        names = list(
+            session.execute(
+                select(User.username).where(
+                    User.role == Role.BEHEERDER.value, User.active.is_(True)
+                )
+            ).scalars()
+        )
+        if len(names) != 1:
+            raise UsageError(
+                tr("Deze opslag heeft meer dan één beheerder: geef --user NAAM op.")
+                if names
+                else tr("Deze opslag heeft geen actieve beheerder; herstel uit een back-up.")
+            )
+        name = names[0]
+    actor = _actor_for(session, name)
+    assert actor is not None  # an active user
+    return actor
+
+
+def recover(
+    folder: Path,
+    code: str,
+    new_passphrase: str,
+    username: str | None = None,
+    clock: Clock | None = None,
+) -> tuple[ServiceContext, str]:
+    """A beheerder who forgot the passphrase regains access with the recovery code: the
+    beheerder (named, or the only one) gets ``new_passphrase``, the recovery slot a new
+    code, in one write; the code used opens nothing any more. Returns the signed-in
+    context and the new code (show it once). A code that does not fit: exit 3."""
+    clock = clock or SystemClock()
+    check_passphrase_policy(new_passphrase, (username or "",))
+    try:
+        normalise_recovery_code(code)
+    except ValidationError as exc:  # a mistyped code is a wrong code for the caller
+        raise AuthenticationError(exc.message) from None
+    store = Store.open_with_recovery(folder, code)
+    try:
+        store.merge_pending_events()
+        with store.unit() as session:
+            actor = _recovery_beheerder(session, username)
+            ctx = ServiceContext(store, actor, clock)
+            ctx.audit(session, "recover", "user", actor.user_id)
+            # Written last, inside the transaction: if it fails, the audit entry goes too.
+            new_code = store.keyslots.recover(code, actor.username, new_passphrase)
+    except DBAPIError as exc:
+        store.close()
+        mapped = classify_exception(exc)
+        if isinstance(mapped, StoreDamaged):
+            raise mapped from exc
+        raise
+    except BaseException:
+        store.close()
+        raise
+    return ctx, new_code
 
 
 def context_for(store: Store, username: str, clock: Clock | None = None) -> ServiceContext:

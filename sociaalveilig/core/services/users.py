@@ -9,10 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.errors import AccessDenied, AuthenticationError, ValidationError
+from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import match_focus_area
 from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.usernames import check_new_user_name
 from sociaalveilig.storage.keyslots import (
     KeySlotFile,
     check_passphrase_policy,
@@ -20,7 +21,7 @@ from sociaalveilig.storage.keyslots import (
     wipe,
 )
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea
-from sociaalveilig.storage.store import keyslot_path, record_event, record_login_failure
+from sociaalveilig.storage.store import guarded_unlock, keyslot_path, record_event
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def add_user(
             field="role",
         ) from exc
     name = normalise_user_name(username)
-    check_passphrase_policy(passphrase)
+    check_passphrase_policy(passphrase, (name, display_name or ""))
     if role_value is Role.PARTNER and not partner:
         raise ValidationError(
             tr("Een partnergebruiker hoort bij een organisatie: geef --partner op."),
@@ -81,6 +82,8 @@ def add_user(
                 tr("Gebruiker {user} bestaat al. Kies een andere naam.").format(user=name),
                 field="username",
             )
+        # Every user ever made, inactive ones too: they can be given access again.
+        check_new_user_name(name, session.execute(select(User.username)).scalars())
         partner_row = None
         if partner:
             partner_row = session.execute(
@@ -152,16 +155,27 @@ def list_users(ctx: ServiceContext) -> list[UserInfo]:
 
 
 def change_passphrase(folder: Path, username: str, old: str, new: str) -> None:
-    """Rewrap the user's key slot; the database file is not touched."""
-    check_passphrase_policy(new)
+    """Rewrap the user's key slot; the database file is not touched. Checking the old
+    passphrase is a sign-in attempt: slowed down and counted like one."""
+    name = normalise_user_name(username)
+    check_passphrase_policy(new, (name,))
     keyslots = KeySlotFile.load(keyslot_path(folder))
-    try:
-        keyslots.change_passphrase(normalise_user_name(username), old, new)
-    except AuthenticationError:
-        record_login_failure(folder, username)
-        raise
+    guarded_unlock(folder, username, lambda: keyslots.change_passphrase(name, old, new))
     # Noted in the audit log at the next unlock, beside failed logins.
     record_event(folder, username, "passwd")
+
+
+def change_own_passphrase(ctx: ServiceContext, old: str, new: str) -> None:
+    """The signed-in user changes their own passphrase (the window's Instellingen): the
+    old one is checked like a sign-in, one slot is rewrapped, the change is audited."""
+    name = ctx.actor.username
+    check_passphrase_policy(new, (name, ctx.actor.display_name))
+    keyslots = ctx.store.keyslots
+    guarded_unlock(
+        ctx.store.folder, name, lambda: keyslots.change_passphrase(name, old, new)
+    )
+    with ctx.unit() as session:
+        ctx.audit(session, "passwd", "user", ctx.actor.user_id)
 
 
 def _load_user(session: Session, username: str) -> User:
@@ -286,17 +300,16 @@ def deactivate_user(ctx: ServiceContext, username: str) -> None:
 
 
 def reactivate_user(ctx: ServiceContext, username: str, passphrase: str) -> None:
-    """Give a deactivated user access again, with a new passphrase."""
+    """Give a deactivated user access again, with a new passphrase that the user must
+    replace with one of their own at the next sign-in (the beheerder knows this one)."""
     require_role(ctx, Role.BEHEERDER)
-    check_passphrase_policy(passphrase)
+    check_passphrase_policy(passphrase, (username,))
     with ctx.unit() as session:
         user = _load_user(session, username)
         user.active = True
         ctx.audit(session, "reactivate", "user", user.id)
         key = ctx.store.data_key()
         try:
-            if ctx.store.keyslots.has_user(user.username):
-                ctx.store.keyslots.remove_user(user.username)
-            ctx.store.keyslots.add_user(user.username, passphrase, key)
+            ctx.store.keyslots.set_user(user.username, passphrase, key, must_change=True)
         finally:
             wipe(key)

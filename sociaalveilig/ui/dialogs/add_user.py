@@ -57,6 +57,12 @@ class AddUserDialog(ServiceFormDialog):
         self.register_field("passphrase", self.passphrase)
         self.register_field("repeat", self.repeat)
         self.register_field("wachtwoord", self.passphrase)
+        # The name typed counts as guessable in the strength bar, as the policy counts it.
+        self.username.textChanged.connect(
+            lambda _: self.secret.set_user_inputs(
+                (self.username.text().strip(), self.display_name.text().strip())
+            )
+        )
         self.role.currentIndexChanged.connect(self._role_changed)
         self._role_changed()
         self.resize(480, self.sizeHint().height())

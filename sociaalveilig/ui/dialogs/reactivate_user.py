@@ -20,11 +20,12 @@ class ReactivateUserDialog(ServiceFormDialog):
         self.set_intro(
             self.tr(
                 "{name} krijgt weer toegang met een nieuw wachtwoord. Geef het persoonlijk "
-                "door; de gebruiker wijzigt het bij voorkeur meteen. Rol en focusgebieden "
-                "blijven zoals ze waren ({role})."
+                "door; bij de volgende aanmelding moet de gebruiker het vervangen door een "
+                "eigen wachtwoord. Rol en focusgebieden blijven zoals ze waren ({role})."
             ).format(name=user.display_name, role=user.role.label.lower())
         )
         self.secret = PassphraseFields(self)
+        self.secret.set_user_inputs((user.username, user.display_name))
         self.passphrase = self.secret.passphrase
         self.repeat = self.secret.repeat
         self.secret.add_to(

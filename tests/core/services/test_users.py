@@ -3,7 +3,12 @@ from __future__ import annotations
 import pytest
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.errors import AccessDenied, AuthenticationError, ValidationError
+from sociaalveilig.core.errors import (
+    AccessDenied,
+    AuthenticationError,
+    PassphraseChangeRequired,
+    ValidationError,
+)
 from sociaalveilig.core.services import users
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.setup import login
@@ -64,7 +69,11 @@ def test_deactivated_user_cannot_log_in_until_reactivated(admin_ctx: ServiceCont
     with pytest.raises(ValidationError):
         users.deactivate_user(admin_ctx, ADMIN)
     users.reactivate_user(admin_ctx, "anna", "weer-een-nieuw-wachtwoord")
-    ctx = login(folder, "anna", "weer-een-nieuw-wachtwoord")
+    # The beheerder chose that passphrase: anna must choose her own before working.
+    with pytest.raises(PassphraseChangeRequired):
+        login(folder, "anna", "weer-een-nieuw-wachtwoord")
+    users.change_passphrase(folder, "anna", "weer-een-nieuw-wachtwoord", "anna haar eigen zin")
+    ctx = login(folder, "anna", "anna haar eigen zin")
     ctx.store.close()
 
 
