@@ -7,11 +7,11 @@ roles or the window; ``sociaalveilig.core.services.auth`` builds on it.
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, StoreLocked, UsageError
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.storage import audit, migrate
+from sociaalveilig.storage import anchor, audit, leftovers, migrate, pending_audit
 from sociaalveilig.storage.engine import (
     READ_ONLY,
     FormatMemo,
@@ -38,7 +38,7 @@ from sociaalveilig.storage.keyslots import (
 from sociaalveilig.storage.models import AuditHead
 
 DB_FILENAME = "sociaalveilig.db"
-PENDING_AUDIT_FILENAME = "pending-audit.jsonl"
+PENDING_AUDIT_FILENAME = pending_audit.PENDING_AUDIT_FILENAME
 STORE_FILES = (DB_FILENAME, KEYSLOT_FILENAME)
 
 
@@ -61,6 +61,9 @@ class Store:
         self.folder = folder
         self.keyslots = keyslots
         self._key: bytearray | None = data_key
+        self._anchor_key: bytearray | None = anchor.derive_anchor_key(data_key)
+        self._anchor_lock = threading.Lock()
+        self._anchored = -1
         self._formats = FormatMemo()
         self.engine: Engine = make_engine(db_path(folder), self._current_key, self._formats)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -96,6 +99,7 @@ class Store:
             for name in (DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm"):
                 if (folder / name).exists():
                     os.chmod(folder / name, 0o600)
+            store.anchor_problem(establish=True)
         except BaseException:
             store.close()
             raise
@@ -157,11 +161,17 @@ class Store:
 
     @classmethod
     def _open_with_key(cls, folder: Path, keyslots: KeySlotFile, key: bytearray) -> Store:
+        # Copies left by a backup or restore that was killed: never kept, never opened.
+        leftovers.clean_stale(folder, folder.parent)
         store = cls(folder, keyslots, key)
         try:
             with store.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
             migrate.upgrade(store.engine)
+            # A database older than the state it last reached is refused at sign-in.
+            problem = store.anchor_problem(establish=True)
+            if problem is not None:
+                raise StoreDamaged(problem)
         except DBAPIError as exc:
             store.close()
             mapped = classify_exception(exc)
@@ -179,6 +189,9 @@ class Store:
         if self._key is not None:
             wipe(self._key)
             self._key = None
+        if self._anchor_key is not None:
+            wipe(self._anchor_key)
+            self._anchor_key = None
 
     @property
     def is_open(self) -> bool:
@@ -209,8 +222,14 @@ class Store:
         """One unit of work: one Session, one transaction, committed on success."""
         if self._key is None:
             raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
-        with self._sessions() as session, session.begin():
-            yield session
+        with self._sessions() as session:
+            with session.begin():
+                yield session
+            head = session.info.pop(audit.HEAD_INFO, None)
+        if head is not None:
+            # Committed: the anchor may now move forward (never before the commit, so it
+            # can lag behind the database after a crash but not run ahead of it).
+            self._advance_anchor(*head)
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:
@@ -229,54 +248,68 @@ class Store:
 
     def merge_pending_events(self) -> int:
         """Move events noted while the database was closed (failed logins, passphrase
-        changes) into the audit chain."""
-        path = self.folder / PENDING_AUDIT_FILENAME
-        if not path.exists():
-            return 0
-        entries: list[tuple[audit.AuditEvent, datetime]] = []
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            try:
-                item = json.loads(line)
-                event = audit.AuditEvent(
-                    username=str(item["username"])[:80],
-                    role="-",
-                    action=str(item["action"])[:40],
-                    outcome=str(item["outcome"])[:20],
+        changes, a restore) into the audit chain, checked and bounded
+        (``storage.pending_audit``)."""
+        return pending_audit.merge(self.folder, self.unit, frozenset(self.keyslots.users()))
+
+    # ------------------------------------------------------------------ the audit anchor
+
+    def _advance_anchor(self, last_id: int, last_hash: str) -> None:
+        """Move the anchor to a head that has just been committed. Best effort: a folder
+        that cannot be written leaves the anchor behind, which only weakens the check."""
+        with self._anchor_lock:
+            if last_id <= self._anchored or self._anchor_key is None:
+                return
+            with contextlib.suppress(OSError):
+                anchor.write_anchor(
+                    self.folder, self._anchor_key, anchor.AuditHeadMark(last_id, last_hash)
                 )
-                entries.append((event, datetime.fromisoformat(str(item["at"]))))
-            except (ValueError, KeyError, TypeError):
-                event = audit.AuditEvent(
-                    username="(onleesbaar)", role="-", action="pending_event", outcome="unreadable"
-                )
-                entries.append((event, datetime.now(UTC)))
-        with self.unit() as session:
-            for event, at in entries:
-                audit.append(session, event, at=at)
-        path.unlink()
-        return len(entries)
+                self._anchored = last_id
+
+    def anchor_problem(self, establish: bool = False) -> str | None:
+        """Why the database is not at (or past) its anchored audit head, in Dutch; None
+        when it is. ``establish``: give a store from before the anchor its first one."""
+        if self._anchor_key is None:
+            raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
+        try:
+            mark = anchor.read_anchor(self.folder, self._anchor_key)
+        except StoreDamaged as exc:
+            return exc.message
+        with self._sessions() as session, session.begin():
+            if mark is not None:
+                problem = anchor.compare(session, mark)
+                if problem is not None:
+                    return problem
+            elif anchor.anchor_expected(session):
+                return anchor.missing_message(self.folder)
+            elif not establish:
+                return None
+            head = anchor.database_head(session)
+            if mark is None:
+                # The file first, then the marker that says it must be there.
+                with self._anchor_lock:
+                    try:
+                        anchor.write_anchor(self.folder, self._anchor_key, head)
+                    except OSError:
+                        return None
+                    self._anchored = max(self._anchored, head.last_id)
+                anchor.mark_anchor_expected(session)
+        self._advance_anchor(head.last_id, head.last_hash)
+        return None
+
+    def audit_head(self) -> anchor.AuditHeadMark:
+        """The newest audit entry's sequence and hash (what a printout is anchored to)."""
+        with self._read_sessions() as session, session.begin():
+            return anchor.database_head(session)
 
 
 def record_event(folder: Path, username: str, action: str, outcome: str = "ok") -> None:
     """Note an event beside the store while the database cannot be written (a failed
     login has no key; a passphrase change must leave the database untouched).
     ``Store.merge_pending_events`` moves it into the audit chain at the next unlock.
-    Holds the name typed, the action and the time only."""
-    try:
-        line = json.dumps(
-            {
-                "at": datetime.now(UTC).isoformat(),
-                "username": username[:80],
-                "action": action,
-                "outcome": outcome,
-            }
-        )
-        with open(folder / PENDING_AUDIT_FILENAME, "a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(folder / PENDING_AUDIT_FILENAME, 0o600)
-    except OSError:
-        pass  # a read-only store folder must not turn a wrong passphrase into a crash
+    Holds the time, the action, and the user's name only when a key slot has that name
+    (anything else typed as a name may be a secret)."""
+    pending_audit.record(folder, username, action, outcome)
 
 
 def record_login_failure(folder: Path, username: str) -> None:
