@@ -54,9 +54,9 @@ class AuditHeadMark:
     last_hash: str
 
     @property
-    def short(self) -> str:
-        """The head as printed on paper: sequence and the start of the hash."""
-        return f"{self.last_id}/{self.last_hash[:SHORT_HASH]}"
+    def short_hash(self) -> str:
+        """The start of the hash, as printed on paper beside the sequence number."""
+        return self.last_hash[:SHORT_HASH]
 
 
 def derive_anchor_key(data_key: bytes | bytearray) -> bytearray:

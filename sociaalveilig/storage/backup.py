@@ -56,9 +56,15 @@ class IntegrityReport:
     @property
     def summary(self) -> str:
         if self.ok:
-            return tr(
+            text = tr(
                 "Opslag in orde: integriteit, versleuteling en auditketen ({n} regels)."
             ).format(n=self.audit_entries)
+            if self.audit_head is not None:
+                text += " " + tr("Auditketen tot regel {n}, kenmerk {hash}.").format(
+                    n=self.audit_head.last_id,
+                    hash=self.audit_head.short_hash,
+                )
+            return text
         return tr(
             "De opslag is beschadigd of gemanipuleerd: {first}. Herstel uit een back-up."
         ).format(first=self.lines[0] if self.lines else "?")

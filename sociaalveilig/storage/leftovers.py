@@ -29,6 +29,9 @@ BACKUP_PREFIX = ".sv-backup-"
 RESTORE_PREFIX = ".sv-restore-"
 PREFIXES = (BACKUP_PREFIX, RESTORE_PREFIX)
 OWNER_FILE = ".owner.lock"
+ANCHOR_TMP_PREFIX = ".audit-anchor-"
+BACKUP_FOLDER_SETTING = "autobackup.folder"
+"""The setting that names the automatic backups' folder (``core.services.autobackup``)."""
 # A folder without an owner file was killed between its creation and its lock, or is
 # being created right now: left alone for this long.
 UNOWNED_GRACE_SECONDS = 120.0
@@ -118,6 +121,12 @@ def clean_stale(*folders: Path) -> list[Path]:
         except OSError:
             continue
         for entry in entries:
+            if entry.name.startswith(ANCHOR_TMP_PREFIX) and entry.name.endswith(".tmp"):
+                # A tiny anchor copy from a kill between its write and its rename.
+                with contextlib.suppress(OSError):
+                    if time.time() - entry.stat().st_mtime > UNOWNED_GRACE_SECONDS:
+                        entry.unlink()
+                continue
             if not entry.name.startswith(PREFIXES):
                 continue
             try:

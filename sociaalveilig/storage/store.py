@@ -35,7 +35,7 @@ from sociaalveilig.storage.keyslots import (
     generate_data_key,
     wipe,
 )
-from sociaalveilig.storage.models import AuditHead
+from sociaalveilig.storage.models import AuditHead, Setting
 
 DB_FILENAME = "sociaalveilig.db"
 PENDING_AUDIT_FILENAME = pending_audit.PENDING_AUDIT_FILENAME
@@ -172,6 +172,7 @@ class Store:
             problem = store.anchor_problem(establish=True)
             if problem is not None:
                 raise StoreDamaged(problem)
+            store._clean_backup_folder()
         except DBAPIError as exc:
             store.close()
             mapped = classify_exception(exc)
@@ -251,6 +252,14 @@ class Store:
         changes, a restore) into the audit chain, checked and bounded
         (``storage.pending_audit``)."""
         return pending_audit.merge(self.folder, self.unit, frozenset(self.keyslots.users()))
+
+    def _clean_backup_folder(self) -> None:
+        """Remove what a killed automatic backup left in its folder."""
+        with self._read_sessions() as session, session.begin():
+            setting = session.get(Setting, leftovers.BACKUP_FOLDER_SETTING)
+            folder = setting.value if setting is not None else None
+        if folder:
+            leftovers.clean_stale(Path(folder))
 
     # ------------------------------------------------------------------ the audit anchor
 

@@ -54,6 +54,9 @@ def action_label(action: str) -> str:
     """Dutch text for an audit action code (the code itself when unknown)."""
     labels = {
         "login": tr("Aanmelden"),
+        "login_failed": tr("Aanmelden mislukt"),
+        "login_throttled": tr("Aanmelden tijdelijk geblokkeerd"),
+        "pending_rejected": tr("Geweigerde regels van buiten de database"),
         "lock": tr("Vergrendelen"),
         "view": tr("Inzien"),
         "search": tr("Zoeken"),
@@ -84,6 +87,8 @@ def outcome_label(outcome: str) -> str:
         "failed": tr("mislukt"),
         "denied": tr("geweigerd"),
         "unreadable": tr("onleesbaar"),
+        "throttled": tr("geblokkeerd"),
+        "locked": tr("geblokkeerd"),
     }.get(outcome, outcome)
 
 
@@ -206,9 +211,11 @@ def csv_safe(value: str) -> str:
 def _local(stamp: str) -> datetime:
     try:
         moment = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
-    except ValueError:
+        return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        # A time at the very end of the calendar (a forged entry) has no local time;
+        # it must not make the whole log unreadable.
         return datetime.min
-    return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
 
 
 def _row(e: AuditEntry) -> AuditRow:
@@ -407,15 +414,15 @@ def export_audit_csv(
             writer.writerow(
                 [
                     e.id,
-                    e.at,
+                    csv_safe(e.at),
                     csv_safe(e.username),
-                    e.role,
-                    e.action,
-                    e.object_type or "",
+                    csv_safe(e.role),
+                    csv_safe(e.action),
+                    csv_safe(e.object_type or ""),
                     csv_safe(e.object_id or ""),
-                    e.person_ref or "",
+                    csv_safe(e.person_ref or ""),
                     csv_safe(e.purpose or ""),
-                    e.outcome,
+                    csv_safe(e.outcome),
                     e.hash,
                 ]
             )
