@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-try:  # POSIX; elsewhere the owner's process id is checked instead
+try:  # POSIX; elsewhere only the folder's age tells
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
@@ -35,6 +35,7 @@ BACKUP_FOLDER_SETTING = "autobackup.folder"
 # A folder without an owner file was killed between its creation and its lock, or is
 # being created right now: left alone for this long.
 UNOWNED_GRACE_SECONDS = 120.0
+NO_LOCK_STALE_SECONDS = 24 * 3600.0
 
 
 class WorkFolder:
@@ -48,7 +49,7 @@ class WorkFolder:
             self._fd = fd
             if fcntl is not None:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            os.write(fd, str(os.getpid()).encode("ascii"))
+            os.write(fd, str(os.getpid()).encode("ascii"))  # for a person looking
         except BaseException:
             self.discard()
             raise
@@ -68,16 +69,6 @@ class WorkFolder:
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
         self.release()
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
 
 
 def is_stale(folder: Path) -> bool:
@@ -100,8 +91,9 @@ def is_stale(folder: Path) -> bool:
             except OSError:
                 return False  # held: its owner is still at work
             return True
-        raw = os.read(fd, 32).decode("ascii", errors="replace").strip()
-        return not (raw.isdigit() and _pid_alive(int(raw)))
+        # Without flock (Windows, where a live owner's open files cannot be removed
+        # anyway) only a folder older than any backup could take counts as stale.
+        return time.time() - folder.stat().st_mtime > NO_LOCK_STALE_SECONDS
     finally:
         os.close(fd)
 
