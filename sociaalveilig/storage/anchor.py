@@ -143,35 +143,31 @@ def write_anchor(folder: Path, key: bytes | bytearray, mark: AuditHeadMark) -> N
 
 def _damaged_anchor(folder: Path) -> str:
     return tr(
-        "Het ankerbestand {name} in {folder} is beschadigd of hoort niet bij deze opslag: "
-        "de opslag is mogelijk gemanipuleerd. Zet de laatste back-up terug en neem contact "
-        "op met de beheerder."
+        "Het ankerbestand {name} in {folder} is gewijzigd of hoort niet bij deze opslag. "
+        "Zet de laatste back-up terug en meld het aan de beheerder."
     ).format(name=ANCHOR_FILENAME, folder=folder)
 
 
 def rollback_message(mark: AuditHeadMark) -> str:
     return tr(
-        "De database is ouder dan de laatst bekende stand (auditregel {n}): recent werk en "
-        "de auditregels daarvan ontbreken, bijvoorbeeld doordat een oudere kopie van het "
-        "databasebestand is teruggezet of het logbestand (-wal) is verwijderd of beschadigd. "
-        "Werk er niet mee verder: zet de laatste back-up terug en neem contact op met de "
-        "beheerder."
+        "De database is ouder dan de laatst bekende stand (auditregel {n}): recent werk "
+        "ontbreekt, bijvoorbeeld door een teruggezette oude kopie of een verwijderd "
+        "logbestand. Zet de laatste back-up terug en meld het aan de beheerder."
     ).format(n=mark.last_id)
 
 
 def rewritten_message(mark: AuditHeadMark) -> str:
     return tr(
         "De auditketen past niet bij de laatst bekende stand (auditregel {n}): het log is "
-        "herschreven of de database is vervangen. Werk er niet mee verder: zet de laatste "
-        "back-up terug en neem contact op met de beheerder."
+        "herschreven of de database vervangen. Zet de laatste back-up terug en meld het aan "
+        "de beheerder."
     ).format(n=mark.last_id)
 
 
 def missing_message(folder: Path) -> str:
     return tr(
-        "Het ankerbestand {name} ontbreekt in {folder}: zonder dat bestand is niet te zien "
-        "of de database is teruggedraaid. Zet de laatste back-up terug en neem contact op "
-        "met de beheerder."
+        "Het ankerbestand {name} ontbreekt in {folder}: zo is een teruggedraaide database "
+        "niet te zien. Zet de laatste back-up terug en meld het aan de beheerder."
     ).format(name=ANCHOR_FILENAME, folder=folder)
 
 

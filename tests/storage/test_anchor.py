@@ -99,7 +99,7 @@ def test_an_older_copy_of_the_database_is_refused_at_sign_in_and_by_verify(
         login(store_dir, ADMIN, ADMIN_PASSPHRASE)
     code, err = _verify_cli(store_dir)
     assert code == 5
-    assert OLDER in err and "zet de laatste back-up terug" in err and "beheerder" in err
+    assert OLDER in err and "Zet de laatste back-up terug" in err and "beheerder" in err
     assert len(err.strip().splitlines()) == 1
 
 
