@@ -30,6 +30,7 @@ RESTORE_PREFIX = ".sv-restore-"
 PREFIXES = (BACKUP_PREFIX, RESTORE_PREFIX)
 OWNER_FILE = ".owner.lock"
 ANCHOR_TMP_PREFIX = ".audit-anchor-"
+BACKUP_MARK = b'"format": "sociaalveilig-backup"'
 BACKUP_FOLDER_SETTING = "autobackup.folder"
 """The setting that names the automatic backups' folder (``core.services.autobackup``)."""
 # A folder without an owner file was killed between its creation and its lock, or is
@@ -98,6 +99,21 @@ def is_stale(folder: Path) -> bool:
         os.close(fd)
 
 
+def _old_backup_tmp(path: Path) -> bool:
+    """A temporary backup tar (its first member the manifest of a Sociaal Veilig backup)
+    that nobody has written to for a while."""
+    try:
+        if path.is_symlink() or not path.is_file():
+            return False
+        if time.time() - path.stat().st_mtime <= UNOWNED_GRACE_SECONDS:
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    return head.startswith(b"manifest.json\0") and BACKUP_MARK in head
+
+
 def clean_stale(*folders: Path) -> list[Path]:
     """Remove the work folders in ``folders`` that no live process owns; return them.
     Never fails: a folder that cannot be listed or removed is left for the next time."""
@@ -118,6 +134,13 @@ def clean_stale(*folders: Path) -> list[Path]:
                 with contextlib.suppress(OSError):
                     if time.time() - entry.stat().st_mtime > UNOWNED_GRACE_SECONDS:
                         entry.unlink()
+                continue
+            if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+                # A backup's tar from the version before, which wrote it beside the output.
+                if _old_backup_tmp(entry):
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+                        removed.append(entry)
                 continue
             if not entry.name.startswith(PREFIXES):
                 continue

@@ -35,7 +35,7 @@ from sociaalveilig.storage.keyslots import (
     generate_data_key,
     wipe,
 )
-from sociaalveilig.storage.models import AuditHead, Setting
+from sociaalveilig.storage.models import AuditEntry, AuditHead, Setting
 
 DB_FILENAME = "sociaalveilig.db"
 PENDING_AUDIT_FILENAME = pending_audit.PENDING_AUDIT_FILENAME
@@ -63,7 +63,8 @@ class Store:
         self._key: bytearray | None = data_key
         self._anchor_key: bytearray | None = anchor.derive_anchor_key(data_key)
         self._anchor_lock = threading.Lock()
-        self._anchored = -1
+        self._anchor_mark: anchor.AuditHeadMark | None = None
+        """The head this process last anchored (or found anchored at open)."""
         self._formats = FormatMemo()
         self.engine: Engine = make_engine(db_path(folder), self._current_key, self._formats)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -226,8 +227,11 @@ class Store:
         with self._sessions() as session:
             with session.begin():
                 yield session
-            head = session.info.pop(audit.HEAD_INFO, None)
-        if head is not None:
+                head = session.info.pop(audit.HEAD_INFO, None)
+                # Only a chain that still holds the anchored entry may carry the anchor
+                # on: a log rewritten under the open store must not be adopted.
+                extends = head is not None and self._extends_anchor(session)
+        if head is not None and extends:
             # Committed: the anchor may now move forward (never before the commit, so it
             # can lag behind the database after a crash but not run ahead of it).
             self._advance_anchor(*head)
@@ -263,17 +267,26 @@ class Store:
 
     # ------------------------------------------------------------------ the audit anchor
 
+    def _extends_anchor(self, session: Session) -> bool:
+        mark = self._anchor_mark
+        if mark is None or mark.last_id == 0:
+            return True
+        stored = session.execute(
+            select(AuditEntry.hash).where(AuditEntry.id == mark.last_id)
+        ).scalar_one_or_none()
+        return stored == mark.last_hash
+
     def _advance_anchor(self, last_id: int, last_hash: str) -> None:
         """Move the anchor to a head that has just been committed. Best effort: a folder
         that cannot be written leaves the anchor behind, which only weakens the check."""
         with self._anchor_lock:
-            if last_id <= self._anchored or self._anchor_key is None:
+            current = self._anchor_mark
+            if self._anchor_key is None or (current is not None and last_id <= current.last_id):
                 return
+            mark = anchor.AuditHeadMark(last_id, last_hash)
             with contextlib.suppress(OSError):
-                anchor.write_anchor(
-                    self.folder, self._anchor_key, anchor.AuditHeadMark(last_id, last_hash)
-                )
-                self._anchored = last_id
+                anchor.write_anchor(self.folder, self._anchor_key, mark)
+                self._anchor_mark = mark
 
     def anchor_problem(self, establish: bool = False) -> str | None:
         """Why the database is not at (or past) its anchored audit head, in Dutch; None
@@ -301,7 +314,7 @@ class Store:
                         anchor.write_anchor(self.folder, self._anchor_key, head)
                     except OSError:
                         return None
-                    self._anchored = max(self._anchored, head.last_id)
+                    self._anchor_mark = head
                 anchor.mark_anchor_expected(session)
         self._advance_anchor(head.last_id, head.last_hash)
         return None

@@ -18,7 +18,7 @@ from sqlalchemy import delete, select, text
 
 from sociaalveilig.cli import run
 from sociaalveilig.core.errors import StoreDamaged
-from sociaalveilig.core.services import maintenance
+from sociaalveilig.core.services import auditlog, maintenance
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.setup import context_for, lock, login
 from sociaalveilig.reports import api as report_api
@@ -131,11 +131,10 @@ def test_a_flipped_byte_in_a_wal_frame_is_noticed(
         _open(victim)
 
 
-def test_a_chain_rewritten_with_the_data_key_is_noticed(admin_ctx: ServiceContext) -> None:
-    _work(admin_ctx, "Voorbeeld")
-    with admin_ctx.unit() as session:
-        # A partner with the desk's data key: triggers dropped, an entry changed, every
-        # hash after it recomputed (plain SHA-256 needs no key), the head moved along.
+def _rewrite_chain(ctx: ServiceContext) -> None:
+    """What a user of the desk can do with the data key: triggers dropped, an entry
+    changed, every hash after it recomputed (plain SHA-256 needs no key), the head moved."""
+    with ctx.unit() as session:
         session.execute(text("DROP TRIGGER audit_log_no_update"))
         session.execute(text("UPDATE audit_log SET username = 'iemand' WHERE id = 2"))
         prev = audit.GENESIS_HASH
@@ -152,9 +151,31 @@ def test_a_chain_rewritten_with_the_data_key_is_noticed(admin_ctx: ServiceContex
             prev = digest
         session.execute(text("UPDATE audit_head SET last_hash = :h"), {"h": prev})
         assert audit.verify_chain(session).ok  # the chain alone no longer tells
+
+
+def test_a_chain_rewritten_with_the_data_key_is_noticed(admin_ctx: ServiceContext) -> None:
+    _work(admin_ctx, "Voorbeeld")
+    _rewrite_chain(admin_ctx)
     report = maintenance.verify(admin_ctx)
     assert not report.ok
     assert "auditketen past niet" in report.lines[0]
+    folder = admin_ctx.store.folder
+    admin_ctx.store.close()
+    with pytest.raises(StoreDamaged, match="auditketen past niet"):
+        _open(folder)
+
+
+def test_the_beheerders_chain_check_reports_a_rewritten_chain(admin_ctx: ServiceContext) -> None:
+    _work(admin_ctx, "Voorbeeld")
+    assert auditlog.verify_audit_chain(admin_ctx).ok
+    _rewrite_chain(admin_ctx)
+    status = auditlog.verify_audit_chain(admin_ctx)
+    assert not status.ok
+    assert "auditketen past niet" in status.message
+    # Work goes on after the rewrite (the check itself is logged): the anchor stays on the
+    # old head instead of adopting the rewritten chain.
+    _work(admin_ctx, "Na het herschrijven")
+    assert not auditlog.verify_audit_chain(admin_ctx).ok
     folder = admin_ctx.store.folder
     admin_ctx.store.close()
     with pytest.raises(StoreDamaged, match="auditketen past niet"):

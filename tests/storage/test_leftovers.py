@@ -161,3 +161,22 @@ def test_an_unowned_leftover_goes_only_once_it_is_old(tmp_path: Path) -> None:
     os.utime(unrelated, (1_000_000_000, 1_000_000_000))
     assert leftovers.clean_stale(tmp_path) == [old]
     assert young.exists() and unrelated.exists()
+
+
+def test_a_backup_tar_left_by_the_version_before_is_removed(
+    admin_ctx: ServiceContext, tmp_path: Path
+) -> None:
+    out = tmp_path / "b.svbackup"
+    maintenance.backup(admin_ctx, out)
+    folder = tmp_path / "uitvoer"
+    folder.mkdir()
+    old = folder / ".b.svbackup.x1y2z3.tmp"
+    young = folder / ".c.svbackup.a1b2c3.tmp"
+    other = folder / ".export.csv.q9w8e7.tmp"
+    old.write_bytes(out.read_bytes())
+    young.write_bytes(out.read_bytes())
+    other.write_bytes(b"id;tijd\r\n")
+    for path in (old, other):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert leftovers.clean_stale(folder) == [old]
+    assert young.exists() and other.exists()

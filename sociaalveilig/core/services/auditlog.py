@@ -183,9 +183,13 @@ class ChainStatus:
     entries: int
     first_broken_id: int | None
     reason: str | None
+    detail: str | None = None
+    """For reason "anchor": the line saying how the log differs from its last known state."""
 
     @property
     def message(self) -> str:
+        if self.reason == "anchor" and self.detail:
+            return self.detail
         if self.ok:
             return tr("Auditketen in orde: {n} regels gecontroleerd, geen breuk.").format(
                 n=self.entries
@@ -374,15 +378,21 @@ def verify_audit_chain(ctx: ServiceContext) -> ChainStatus:
     """Recompute the hash chain; the result names the first broken entry. Logged, with
     the outcome, after the check (the check covers the log as it was)."""
     require_role(ctx, Role.BEHEERDER)
+    # A whole chain can still be shorter than the one the store last reached (a database
+    # put back from earlier) or rewritten by someone with the key: the anchor tells.
+    anchor_problem = ctx.store.anchor_problem()
     with ctx.unit() as session:
         report = audit_store.verify_chain(session)
+        ok = report.ok and anchor_problem is None
         ctx.audit(
             session,
             "verify",
             "audit_log",
             None,
-            outcome="ok" if report.ok else "failed",
+            outcome="ok" if ok else "failed",
         )
+    if report.ok and anchor_problem is not None:
+        return ChainStatus(False, report.entries, None, "anchor", anchor_problem)
     return ChainStatus(report.ok, report.entries, report.first_broken_id, report.reason)
 
 
