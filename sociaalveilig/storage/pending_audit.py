@@ -37,7 +37,7 @@ REJECTED_FILENAME = "pending-audit.rejected.jsonl"
 
 PENDING_ACTIONS = frozenset({"login", "login_failed", "login_throttled", "passwd", "restore"})
 """What truly happens before the store is open; anything else in the file is forged."""
-PENDING_OUTCOMES = frozenset({"ok", "failed", "denied", "throttled", "locked"})
+PENDING_OUTCOMES = frozenset({"ok", "failed", "denied", "throttled", "blocked", "locked"})
 REJECTED_ACTION = "pending_rejected"
 
 UNKNOWN_USER = "(onbekende gebruiker)"
