@@ -164,6 +164,13 @@ def _check_copy(folder: Path, key: bytearray) -> IntegrityReport:
         engine.dispose()
 
 
+def _read_keyslots(folder: Path) -> bytes:
+    """The key-slot file's bytes: read, not copied into the work folder, where the copy of
+    the database must not open."""
+    with open(folder / KEYSLOT_FILENAME, "rb") as fh:
+        return fh.read()
+
+
 def write_backup(store: Store, out: Path, now: datetime | None = None) -> BackupInfo:
     """Copy, verify and package the store; ``out`` appears only when all went well."""
     if out.exists() and out.is_dir():
@@ -198,8 +205,7 @@ def write_backup(store: Store, out: Path, now: datetime | None = None) -> Backup
                     target.close()
             finally:
                 raw.close()
-            # Read, not copied into the work folder: there the copy must not open.
-            keyslot_bytes = (store.folder / KEYSLOT_FILENAME).read_bytes()
+            keyslot_bytes = _read_keyslots(store.folder)
             report = _check_copy(work.path, key)
             if not report.ok or report.audit_head is None:
                 raise StoreDamaged(

@@ -180,3 +180,28 @@ def test_a_backup_tar_left_by_the_version_before_is_removed(
         os.utime(path, (1_000_000_000, 1_000_000_000))
     assert leftovers.clean_stale(folder) == [old]
     assert young.exists() and other.exists()
+
+
+@pytest.mark.parametrize("where", ["work folder", "key-slot read"])
+def test_an_io_error_in_a_backup_leaves_no_work_folder(
+    admin_ctx: ServiceContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    import errno
+
+    from sociaalveilig.storage import backup as backup_module
+
+    def eio(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    if where == "work folder":
+        monkeypatch.setattr(leftovers.tempfile, "mkdtemp", eio)
+    else:
+        monkeypatch.setattr(backup_module, "_read_keyslots", eio)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    with pytest.raises(SociaalVeiligError) as info:
+        maintenance.backup(admin_ctx, folder / "b.svbackup")
+    monkeypatch.undo()
+    assert info.value.exit_code == 4 and "\n" not in info.value.message
+    assert list(folder.iterdir()) == []
+    assert maintenance.verify(admin_ctx).ok
