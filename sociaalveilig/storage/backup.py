@@ -67,7 +67,7 @@ class IntegrityReport:
             return text
         return tr(
             "De opslag is beschadigd of gemanipuleerd: {first}. Herstel uit een back-up."
-        ).format(first=self.lines[0] if self.lines else "?")
+        ).format(first=(self.lines[0] if self.lines else "?").rstrip("."))
 
 
 @dataclass(frozen=True)

@@ -302,6 +302,9 @@ class Store:
                 problem = anchor.compare(session, mark)
                 if problem is not None:
                     return problem
+                with self._anchor_lock:
+                    if self._anchor_mark is None or self._anchor_mark.last_id < mark.last_id:
+                        self._anchor_mark = mark
             elif anchor.anchor_expected(session):
                 return anchor.missing_message(self.folder)
             elif not establish:
@@ -318,11 +321,6 @@ class Store:
                 anchor.mark_anchor_expected(session)
         self._advance_anchor(head.last_id, head.last_hash)
         return None
-
-    def audit_head(self) -> anchor.AuditHeadMark:
-        """The newest audit entry's sequence and hash (what a printout is anchored to)."""
-        with self._read_sessions() as session, session.begin():
-            return anchor.database_head(session)
 
 
 def record_event(folder: Path, username: str, action: str, outcome: str = "ok") -> None:
