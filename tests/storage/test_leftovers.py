@@ -205,3 +205,13 @@ def test_an_io_error_in_a_backup_leaves_no_work_folder(
     assert info.value.exit_code == 4 and "\n" not in info.value.message
     assert list(folder.iterdir()) == []
     assert maintenance.verify(admin_ctx).ok
+
+
+def test_an_anchor_copy_left_by_a_kill_goes_at_the_next_open(store_dir: Path) -> None:
+    old = store_dir / ".audit-anchor-k1ll3d.tmp"
+    young = store_dir / ".audit-anchor-n0w.tmp"
+    for path in (old, young):
+        path.write_text("{}")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    _open(store_dir).close()
+    assert not old.exists() and young.exists()
