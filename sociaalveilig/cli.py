@@ -321,11 +321,15 @@ def cmd_backup(env: Env) -> int:
     check_output_file(Path(env.args.out))
     with env.session() as ctx:
         info = backup(ctx, Path(env.args.out))
-    env.say(
-        tr("Back-up geschreven en gecontroleerd: {path} ({size} bytes).").format(
-            path=info.path, size=info.size
-        )
+    line = tr("Back-up geschreven en gecontroleerd: {path} ({size} bytes).").format(
+        path=info.path, size=info.size
     )
+    if info.audit_head is not None:
+        # The head on paper or in a mail: a later rewrite of the chain no longer fits it.
+        line += " " + tr("Auditketen tot regel {n}, kenmerk {hash}.").format(
+            n=info.audit_head.last_id, hash=info.audit_head.short_hash
+        )
+    env.say(line)
     return EXIT_OK
 
 

@@ -254,6 +254,16 @@ def footer_text(meta: PrintMeta) -> str:
     )
 
 
+def audit_anchor_text(meta: PrintMeta) -> str:
+    """The audit head at the time of printing, where the document carries it."""
+    if meta.audit_head is None:
+        return ""
+    last_id, short_hash = meta.audit_head
+    return tr("Auditketen bij afdruk: regel {n}, kenmerk {hash}").format(
+        n=last_id, hash=short_hash
+    )
+
+
 def page_label(page: int, total: int) -> str:
     return tr("pagina {page} van {total}").format(page=page, total=total)
 
@@ -292,6 +302,10 @@ def _numbered_canvas(meta: PrintMeta, title: str) -> Callable[..., Canvas]:
             self.setFont("Helvetica", 7.5)
             self.drawCentredString(PAGE_WIDTH / 2, y, footer_text(meta))
             self.drawRightString(PAGE_WIDTH - MARGIN, y, page_label(self._pageNumber, total))
+            anchor = audit_anchor_text(meta)
+            if anchor:
+                self.setFont("Helvetica", 6.5)
+                self.drawCentredString(PAGE_WIDTH / 2, y - 3.2 * mm, anchor)
             self.restoreState()
 
     return NumberedCanvas

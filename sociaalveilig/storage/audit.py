@@ -20,6 +20,9 @@ from sqlalchemy.orm import Session
 from sociaalveilig.storage.models import AuditEntry, AuditHead
 
 GENESIS_HASH = "0" * 64
+HEAD_INFO = "sv_audit_head"
+"""Key in ``Session.info`` under which ``append`` leaves the head it wrote, so the store can
+move its anchor forward once the unit has committed."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,9 @@ class ChainReport:
     entries: int
     first_broken_id: int | None
     reason: str | None
+    last_id: int = 0
+    last_hash: str = GENESIS_HASH
+    """The head the chain reaches (when it is whole)."""
 
     @property
     def ok(self) -> bool:
@@ -100,6 +106,7 @@ def append(session: Session, event: AuditEvent, at: datetime | None = None) -> A
     head.last_id = entry.id
     head.last_hash = digest
     session.flush()
+    session.info[HEAD_INFO] = (entry.id, digest)
     return entry
 
 
@@ -138,4 +145,4 @@ def verify_chain(session: Session, batch: int = 5000) -> ChainReport:
     if head is None or head.last_hash != prev or head.last_id != last_id:
         # Entries removed from the end (or the head forged): the chain is cut short.
         return ChainReport(count, last_id + 1 if head is None else head.last_id, "head")
-    return ChainReport(count, None, None)
+    return ChainReport(count, None, None, last_id, prev)

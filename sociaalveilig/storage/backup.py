@@ -2,8 +2,13 @@
 
 A backup is one tar file holding the encrypted database (copied with SQLite's online
 backup API into a new file under the same key), the key-slot file and a manifest with
-SHA-256 sums. It is verified before it is put in place with an atomic rename; a restore
-goes into a new folder, is verified, and only then appears under its name.
+SHA-256 sums and the audit anchor of the copy. It is verified before it is put in place
+with an atomic rename; a restore goes into a new folder, is verified, and only then
+appears under its name.
+
+The work folders of both (``storage.leftovers``) never hold a store that opens by itself:
+a backup's folder has no key slots (they go straight from the store into the tar, as its
+last member), a restore's keeps them under ``STAGED_KEYSLOTS`` until the final rename.
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ import json
 import os
 import shutil
 import tarfile
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from sociaalveilig.core.errors import StoreDamaged, UsageError, ValidationError
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.storage import audit, migrate
+from sociaalveilig.storage import anchor, audit, leftovers, migrate
 from sociaalveilig.storage.engine import FormatMemo, connect_keyed, make_engine
 from sociaalveilig.storage.files import atomic_output, fsync_dir, write_error
 from sociaalveilig.storage.keyslots import KEYSLOT_FILENAME, KeySlotFile, wipe
@@ -37,6 +41,9 @@ from sociaalveilig.storage.store import DB_FILENAME, Store
 BACKUP_FORMAT = "sociaalveilig-backup"
 MANIFEST = "manifest.json"
 MAX_MEMBER_BYTES = 64 * 1024**3
+STAGED_KEYSLOTS = "keyslots.staged"
+"""The key slots' name in a restore's work folder until the last step: without a file
+of the real name the folder does not open as a store."""
 
 
 @dataclass(frozen=True)
@@ -45,16 +52,23 @@ class IntegrityReport:
     lines: list[str] = field(default_factory=list)
     audit_entries: int = 0
     first_broken_audit_id: int | None = None
+    audit_head: anchor.AuditHeadMark | None = None
 
     @property
     def summary(self) -> str:
         if self.ok:
-            return tr(
+            text = tr(
                 "Opslag in orde: integriteit, versleuteling en auditketen ({n} regels)."
             ).format(n=self.audit_entries)
+            if self.audit_head is not None:
+                text += " " + tr("Auditketen tot regel {n}, kenmerk {hash}.").format(
+                    n=self.audit_head.last_id,
+                    hash=self.audit_head.short_hash,
+                )
+            return text
         return tr(
             "De opslag is beschadigd of gemanipuleerd: {first}. Herstel uit een back-up."
-        ).format(first=self.lines[0] if self.lines else "?")
+        ).format(first=(self.lines[0] if self.lines else "?").rstrip("."))
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,8 @@ class BackupInfo:
     path: Path
     size: int
     created: str
+    audit_head: anchor.AuditHeadMark | None = None
+    """The copy's audit head, for the output line (an anchor on paper)."""
 
 
 def check_connection(conn: Any) -> list[str]:
@@ -87,18 +103,26 @@ def check_store(store: Store) -> IntegrityReport:
         problems = check_connection(raw.driver_connection)
     finally:
         raw.close()
-    return _with_chain(problems, store.unit)
+    report = _with_chain(problems, store.unit)
+    if not report.ok:
+        return report
+    problem = store.anchor_problem()
+    if problem is None:
+        return report
+    return IntegrityReport(False, [problem], report.audit_entries, None, report.audit_head)
 
 
 def _with_chain(problems: list[str], unit: Callable[[], Any]) -> IntegrityReport:
     entries = 0
     broken: int | None = None
+    head: anchor.AuditHeadMark | None = None
     if not problems:
         try:
             with unit() as session:
                 report = audit.verify_chain(session)
             entries = report.entries
             broken = report.first_broken_id
+            head = anchor.AuditHeadMark(report.last_id, report.last_hash)
             if broken is not None:
                 problems.append(
                     tr("auditketen gebroken bij regel {id} ({reason})").format(
@@ -109,7 +133,7 @@ def _with_chain(problems: list[str], unit: Callable[[], Any]) -> IntegrityReport
             problems.append(tr("auditlog onleesbaar ({detail})").format(detail=exc))
         except Exception as exc:  # SQLAlchemy wraps driver errors
             problems.append(tr("auditlog onleesbaar ({detail})").format(detail=type(exc).__name__))
-    return IntegrityReport(not problems, problems, entries, broken)
+    return IntegrityReport(not problems, problems, entries, broken, head if not problems else None)
 
 
 def _sha256(path: Path) -> str:
@@ -141,6 +165,13 @@ def _check_copy(folder: Path, key: bytearray) -> IntegrityReport:
         engine.dispose()
 
 
+def _read_keyslots(folder: Path) -> bytes:
+    """The key-slot file's bytes: read, not copied into the work folder, where the copy of
+    the database must not open."""
+    with open(folder / KEYSLOT_FILENAME, "rb") as fh:
+        return fh.read()
+
+
 def write_backup(store: Store, out: Path, now: datetime | None = None) -> BackupInfo:
     """Copy, verify and package the store; ``out`` appears only when all went well."""
     if out.exists() and out.is_dir():
@@ -156,14 +187,16 @@ def write_backup(store: Store, out: Path, now: datetime | None = None) -> Backup
             field="out",
         )
     created = (now or datetime.now(UTC)).astimezone(UTC).isoformat()
+    leftovers.clean_stale(parent)
     key = store.data_key()
+    anchor_key = anchor.derive_anchor_key(key)
     try:
         try:
-            work = Path(tempfile.mkdtemp(prefix=".sv-backup-", dir=parent))
+            work = leftovers.WorkFolder(parent, leftovers.BACKUP_PREFIX)
         except OSError as exc:
             raise write_error(out, exc) from exc
         try:
-            copy_db = work / DB_FILENAME
+            copy_db = work.path / DB_FILENAME
             raw = store.engine.raw_connection()
             try:
                 # The copy keeps the store's page format (the backup API copies pages).
@@ -175,49 +208,63 @@ def write_backup(store: Store, out: Path, now: datetime | None = None) -> Backup
                     target.close()
             finally:
                 raw.close()
-            shutil.copyfile(store.folder / KEYSLOT_FILENAME, work / KEYSLOT_FILENAME)
-            report = _check_copy(work, key)
-            if not report.ok:
+            keyslot_bytes = _read_keyslots(store.folder)
+            report = _check_copy(work.path, key)
+            if not report.ok or report.audit_head is None:
                 raise StoreDamaged(
                     tr(
                         "De back-up kon niet worden gecontroleerd: {problem}. De opslag zelf is "
                         "mogelijk beschadigd; voer 'verify' uit."
-                    ).format(problem=report.lines[0])
+                    ).format(problem=report.lines[0] if report.lines else "?")
                 )
             with contextlib.suppress(OSError):
-                for leftover in (work / (DB_FILENAME + "-wal"), work / (DB_FILENAME + "-shm")):
+                for leftover in (copy_db.with_name(DB_FILENAME + "-wal"),
+                                 copy_db.with_name(DB_FILENAME + "-shm")):
                     leftover.unlink(missing_ok=True)
+            files = {
+                DB_FILENAME: {"sha256": _sha256(copy_db), "size": copy_db.stat().st_size},
+                KEYSLOT_FILENAME: {
+                    "sha256": hashlib.sha256(keyslot_bytes).hexdigest(),
+                    "size": len(keyslot_bytes),
+                },
+            }
             manifest = {
                 "format": BACKUP_FORMAT,
                 "version": 1,
                 "created": created,
                 "schema": migrate.head_revision(),
-                "files": {
-                    name: {"sha256": _sha256(work / name), "size": (work / name).stat().st_size}
-                    for name in (DB_FILENAME, KEYSLOT_FILENAME)
-                },
+                "files": files,
+                "audit_anchor": anchor.to_document(anchor_key, report.audit_head),
             }
             manifest_bytes = json.dumps(manifest, indent=2, sort_keys=True).encode()
-            with atomic_output(out) as fh, tarfile.open(fileobj=fh, mode="w") as tar:
+            with atomic_output(out, staging=work.path) as fh, tarfile.open(
+                fileobj=fh, mode="w"
+            ) as tar:
                 info = tarfile.TarInfo(MANIFEST)
                 info.size = len(manifest_bytes)
                 info.mode = 0o600
                 tar.addfile(info, io.BytesIO(manifest_bytes))
-                for name in (DB_FILENAME, KEYSLOT_FILENAME):
-                    tar.add(work / name, arcname=name, recursive=False)
+                tar.add(copy_db, arcname=DB_FILENAME, recursive=False)
+                # The key slots last: a tar cut short by a kill cannot be restored.
+                info = tarfile.TarInfo(KEYSLOT_FILENAME)
+                info.size = len(keyslot_bytes)
+                info.mode = 0o600
+                tar.addfile(info, io.BytesIO(keyslot_bytes))
         except OSError as exc:
             raise write_error(out, exc) from exc
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            work.discard()
     finally:
         wipe(key)
-    return BackupInfo(out, out.stat().st_size, created)
+        wipe(anchor_key)
+    return BackupInfo(out, out.stat().st_size, created, report.audit_head)
 
 
 def _extract(backup_file: Path, work: Path) -> dict[str, Any]:
     damaged = tr("De back-up {path} is beschadigd of geen Sociaal Veilig-back-up.").format(
         path=backup_file
     )
+    staged = {DB_FILENAME: DB_FILENAME, KEYSLOT_FILENAME: STAGED_KEYSLOTS}
     try:
         with tarfile.open(backup_file, mode="r:") as tar:
             members = {m.name: m for m in tar.getmembers()}
@@ -234,13 +281,14 @@ def _extract(backup_file: Path, work: Path) -> dict[str, Any]:
             for name in (DB_FILENAME, KEYSLOT_FILENAME):
                 src = tar.extractfile(members[name])
                 assert src is not None
-                with open(work / name, "wb") as dst:
+                dest = work / staged[name]
+                with open(dest, "wb") as dst:
                     shutil.copyfileobj(src, dst, 1 << 20)
                     dst.flush()
                     os.fsync(dst.fileno())
-                os.chmod(work / name, 0o600)
+                os.chmod(dest, 0o600)
                 expected = manifest.get("files", {}).get(name, {}).get("sha256")
-                if expected != _sha256(work / name):
+                if expected != _sha256(dest):
                     raise StoreDamaged(
                         tr("De back-up is beschadigd: {name} klopt niet met het manifest.").format(
                             name=name
@@ -271,10 +319,11 @@ def restore_backup(backup_file: Path, to: Path, username: str | None, passphrase
     parent = to.parent
     if not parent.is_dir():
         raise UsageError(tr("De map {folder} bestaat niet.").format(folder=parent))
-    work = Path(tempfile.mkdtemp(prefix=".sv-restore-", dir=parent))
+    leftovers.clean_stale(parent)
+    work = leftovers.WorkFolder(parent, leftovers.RESTORE_PREFIX)
     try:
-        _extract(backup_file, work)
-        keyslots = KeySlotFile.load(work / KEYSLOT_FILENAME)
+        manifest = _extract(backup_file, work.path)
+        keyslots = KeySlotFile.load(work.path / STAGED_KEYSLOTS)
         name = username
         if not name:
             users = keyslots.users()
@@ -282,20 +331,50 @@ def restore_backup(backup_file: Path, to: Path, username: str | None, passphrase
                 raise UsageError(tr("De back-up heeft meerdere gebruikers: geef --user NAAM op."))
             name = users[0]
         key = keyslots.unlock(name, passphrase)
+        anchor_key = anchor.derive_anchor_key(key)
         try:
-            report = _check_copy(work, key)
+            report = _check_copy(work.path, key)
+            if not report.ok:
+                raise StoreDamaged(
+                    tr("De back-up is beschadigd: {problem}.").format(problem=report.lines[0])
+                )
+            _restore_anchor(manifest, work.path, anchor_key, report.audit_head)
         finally:
             wipe(key)
-        if not report.ok:
-            raise StoreDamaged(
-                tr("De back-up is beschadigd: {problem}.").format(problem=report.lines[0])
-            )
-        os.chmod(work, 0o700)
+            wipe(anchor_key)
+        os.chmod(work.path, 0o700)
+        # The last steps: the key slots under their real name, the lock file gone, and
+        # the folder under its own name.
+        os.replace(work.path / STAGED_KEYSLOTS, work.path / KEYSLOT_FILENAME)
+        work.drop_owner_file()
         if to.exists():
             to.rmdir()
-        os.rename(work, to)
+        os.rename(work.path, to)
+        work.release()
         fsync_dir(parent)
         return to
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        work.discard()
         raise
+
+
+def _restore_anchor(
+    manifest: dict[str, Any],
+    folder: Path,
+    anchor_key: bytearray,
+    head: anchor.AuditHeadMark | None,
+) -> None:
+    """Give the restored store the anchor its backup carries, after checking that it was
+    made with this store's key and matches the restored copy. A backup from before the
+    anchor existed has none: the store makes its own at its first open."""
+    if "audit_anchor" not in manifest:
+        return
+    mark = anchor.from_document(anchor_key, manifest["audit_anchor"])
+    if mark is None or mark != head:
+        raise StoreDamaged(
+            tr(
+                "De back-up is beschadigd of gemanipuleerd: het auditanker past niet bij de "
+                "database erin. Gebruik een andere back-up."
+            )
+        )
+    anchor.write_anchor(folder, anchor_key, mark)

@@ -53,9 +53,13 @@ def write_error(path: Path, exc: OSError) -> ValidationError:
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
+def atomic_output(
+    path: Path, mode: int = 0o600, staging: Path | None = None
+) -> Iterator[BinaryIO]:
     """Yield a temporary file beside ``path``; on success it is fsynced and renamed over
-    ``path``, on any failure it is removed and ``path`` is left as it was.
+    ``path``, on any failure it is removed and ``path`` is left as it was. ``staging``: a
+    folder on the same file system to make the temporary file in instead (a backup's
+    work folder, which is cleaned up when a killed run leaves it behind).
 
     ``path`` passes the output guard first (never a store's file, a device or a link out of
     its folder), and again right before the rename, in case it changed meanwhile."""
@@ -67,7 +71,9 @@ def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
             field="out",
         )
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix="." + path.name + ".", suffix=".tmp", dir=staging or folder
+        )
     except OSError as exc:
         raise write_error(path, exc) from exc
     tmp = Path(tmp_name)

@@ -7,11 +7,11 @@ roles or the window; ``sociaalveilig.core.services.auth`` builds on it.
 
 from __future__ import annotations
 
-import json
+import contextlib
 import os
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,7 +28,14 @@ from sociaalveilig.core.errors import (
     ValidationError,
 )
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.storage import audit, migrate, signin_throttle
+from sociaalveilig.storage import (
+    anchor,
+    audit,
+    leftovers,
+    migrate,
+    pending_audit,
+    signin_throttle,
+)
 from sociaalveilig.storage.engine import (
     READ_ONLY,
     FormatMemo,
@@ -45,10 +52,10 @@ from sociaalveilig.storage.keyslots import (
     normalise_user_name,
     wipe,
 )
-from sociaalveilig.storage.models import AuditHead
+from sociaalveilig.storage.models import AuditEntry, AuditHead, Setting
 
 DB_FILENAME = "sociaalveilig.db"
-PENDING_AUDIT_FILENAME = "pending-audit.jsonl"
+PENDING_AUDIT_FILENAME = pending_audit.PENDING_AUDIT_FILENAME
 STORE_FILES = (DB_FILENAME, KEYSLOT_FILENAME)
 # The name failed recovery-code attempts are counted and logged under.
 RECOVERY_CODE_USER = "(herstelcode)"
@@ -107,7 +114,7 @@ def _throttled(folder: Path, name: str) -> None:
     """Refuse a try while the name must wait (under the key-slot lock), and log it."""
     wait = signin_throttle.seconds_to_wait(folder, name)
     if wait > 0:
-        record_event(folder, name, "login_throttled", "refused")
+        record_event(folder, name, "login_throttled", "throttled")
         text = (
             tr("Te veel mislukte pogingen; probeer het over 1 seconde opnieuw.")
             if wait == 1
@@ -149,6 +156,10 @@ class Store:
         self.folder = folder
         self.keyslots = keyslots
         self._key: bytearray | None = data_key
+        self._anchor_key: bytearray | None = anchor.derive_anchor_key(data_key)
+        self._anchor_lock = threading.Lock()
+        self._anchor_mark: anchor.AuditHeadMark | None = None
+        """The head this process last anchored (or found anchored at open)."""
         self._formats = FormatMemo()
         self.engine: Engine = make_engine(db_path(folder), self._current_key, self._formats)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -179,6 +190,7 @@ class Store:
             for name in (DB_FILENAME, DB_FILENAME + "-wal", DB_FILENAME + "-shm"):
                 if (folder / name).exists():
                     os.chmod(folder / name, 0o600)
+            store.anchor_problem(establish=True)
         except BaseException:
             store.close()
             raise
@@ -242,11 +254,18 @@ class Store:
 
     @classmethod
     def _open_with_key(cls, folder: Path, keyslots: KeySlotFile, key: bytearray) -> Store:
+        # Copies left by a backup or restore that was killed: never kept, never opened.
+        leftovers.clean_stale(folder, folder.parent)
         store = cls(folder, keyslots, key)
         try:
             with store.engine.connect() as conn:
                 conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
             migrate.upgrade(store.engine)
+            # A database older than the state it last reached is refused at sign-in.
+            problem = store.anchor_problem(establish=True)
+            if problem is not None:
+                raise StoreDamaged(problem)
+            store._clean_backup_folder()
         except DBAPIError as exc:
             store.close()
             mapped = classify_exception(exc)
@@ -264,6 +283,9 @@ class Store:
         if self._key is not None:
             wipe(self._key)
             self._key = None
+        if self._anchor_key is not None:
+            wipe(self._anchor_key)
+            self._anchor_key = None
 
     @property
     def is_open(self) -> bool:
@@ -294,8 +316,17 @@ class Store:
         """One unit of work: one Session, one transaction, committed on success."""
         if self._key is None:
             raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
-        with self._sessions() as session, session.begin():
-            yield session
+        with self._sessions() as session:
+            with session.begin():
+                yield session
+                head = session.info.pop(audit.HEAD_INFO, None)
+                # Only a chain that still holds the anchored entry may carry the anchor
+                # on: a log rewritten under the open store must not be adopted.
+                extends = head is not None and self._extends_anchor(session)
+        if head is not None and extends:
+            # Committed: the anchor may now move forward (never before the commit, so it
+            # can lag behind the database after a crash but not run ahead of it).
+            self._advance_anchor(*head)
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:
@@ -314,54 +345,83 @@ class Store:
 
     def merge_pending_events(self) -> int:
         """Move events noted while the database was closed (failed logins, passphrase
-        changes) into the audit chain."""
-        path = self.folder / PENDING_AUDIT_FILENAME
-        if not path.exists():
-            return 0
-        entries: list[tuple[audit.AuditEvent, datetime]] = []
-        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-            try:
-                item = json.loads(line)
-                event = audit.AuditEvent(
-                    username=str(item["username"])[:80],
-                    role="-",
-                    action=str(item["action"])[:40],
-                    outcome=str(item["outcome"])[:20],
-                )
-                entries.append((event, datetime.fromisoformat(str(item["at"]))))
-            except (ValueError, KeyError, TypeError):
-                event = audit.AuditEvent(
-                    username="(onleesbaar)", role="-", action="pending_event", outcome="unreadable"
-                )
-                entries.append((event, datetime.now(UTC)))
-        with self.unit() as session:
-            for event, at in entries:
-                audit.append(session, event, at=at)
-        path.unlink()
-        return len(entries)
+        changes, a restore) into the audit chain, checked and bounded
+        (``storage.pending_audit``)."""
+        return pending_audit.merge(self.folder, self.unit, frozenset(self.keyslots.users()))
+
+    def _clean_backup_folder(self) -> None:
+        """Remove what a killed automatic backup left in its folder."""
+        with self._read_sessions() as session, session.begin():
+            setting = session.get(Setting, leftovers.BACKUP_FOLDER_SETTING)
+            folder = setting.value if setting is not None else None
+        if folder:
+            leftovers.clean_stale(Path(folder))
+
+    # ------------------------------------------------------------------ the audit anchor
+
+    def _extends_anchor(self, session: Session) -> bool:
+        mark = self._anchor_mark
+        if mark is None or mark.last_id == 0:
+            return True
+        stored = session.execute(
+            select(AuditEntry.hash).where(AuditEntry.id == mark.last_id)
+        ).scalar_one_or_none()
+        return stored == mark.last_hash
+
+    def _advance_anchor(self, last_id: int, last_hash: str) -> None:
+        """Move the anchor to a head that has just been committed. Best effort: a folder
+        that cannot be written leaves the anchor behind, which only weakens the check."""
+        with self._anchor_lock:
+            current = self._anchor_mark
+            if self._anchor_key is None or (current is not None and last_id <= current.last_id):
+                return
+            mark = anchor.AuditHeadMark(last_id, last_hash)
+            with contextlib.suppress(OSError):
+                anchor.write_anchor(self.folder, self._anchor_key, mark)
+                self._anchor_mark = mark
+
+    def anchor_problem(self, establish: bool = False) -> str | None:
+        """Why the database is not at (or past) its anchored audit head, in Dutch; None
+        when it is. ``establish``: give a store from before the anchor its first one."""
+        if self._anchor_key is None:
+            raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
+        try:
+            mark = anchor.read_anchor(self.folder, self._anchor_key)
+        except StoreDamaged as exc:
+            return exc.message
+        with self._sessions() as session, session.begin():
+            if mark is not None:
+                problem = anchor.compare(session, mark)
+                if problem is not None:
+                    return problem
+                with self._anchor_lock:
+                    if self._anchor_mark is None or self._anchor_mark.last_id < mark.last_id:
+                        self._anchor_mark = mark
+            elif anchor.anchor_expected(session):
+                return anchor.missing_message(self.folder)
+            elif not establish:
+                return None
+            head = anchor.database_head(session)
+            if mark is None:
+                # The file first, then the marker that says it must be there.
+                with self._anchor_lock:
+                    try:
+                        anchor.write_anchor(self.folder, self._anchor_key, head)
+                    except OSError:
+                        return None
+                    self._anchor_mark = head
+                anchor.mark_anchor_expected(session)
+        self._advance_anchor(head.last_id, head.last_hash)
+        return None
 
 
 def record_event(folder: Path, username: str, action: str, outcome: str = "ok") -> None:
     """Note an event beside the store while the database cannot be written (a failed
     login has no key; a passphrase change must leave the database untouched).
     ``Store.merge_pending_events`` moves it into the audit chain at the next unlock.
-    Holds the name typed, the action and the time only."""
-    try:
-        line = json.dumps(
-            {
-                "at": datetime.now(UTC).isoformat(),
-                "username": username[:80],
-                "action": action,
-                "outcome": outcome,
-            }
-        )
-        with open(folder / PENDING_AUDIT_FILENAME, "a", encoding="utf-8") as fh:
-            fh.write(line + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(folder / PENDING_AUDIT_FILENAME, 0o600)
-    except OSError:
-        pass  # a read-only store folder must not turn a wrong passphrase into a crash
+    Holds the time, the action, and the user's name only when a key slot has that name
+    (anything else typed as a name may be a secret)."""
+    pending_audit.record(folder, username, action, outcome)
 
 
 def record_login_failure(folder: Path, username: str) -> None:

@@ -122,7 +122,7 @@ def test_a_refusal_is_logged_as_login_throttled(store_dir: Path, throttle_clock:
     finally:
         ctx.store.close()
     assert actions.count(("login", "failed")) == 3
-    assert ("login_throttled", "refused") in actions
+    assert ("login_throttled", "throttled") in actions
 
 
 def test_passwd_is_throttled_like_a_sign_in(store_dir: Path, throttle_clock: Clock) -> None:

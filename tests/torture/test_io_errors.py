@@ -1,7 +1,7 @@
 """I/O errors on the backup path: the old backup stays exactly as it was.
 
 EIO ("Input/output error", a failing disk or a pulled USB stick) is injected at every step
-that writes on the backup's side: the temporary work folder, the copy of the key slots, the
+that writes on the backup's side: the temporary work folder, the read of the key slots, the
 archive's temporary file, writes at many offsets inside the archive, its fsync and its
 rename. After each failure: a clear one-line error, the old backup byte-identical (and it
 still restores), no temporary files left beside it, and the store itself verified and
@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +26,7 @@ from sociaalveilig.core.services import maintenance
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.storage import backup as backup_module
 from sociaalveilig.storage import files
+from sociaalveilig.storage import leftovers as leftovers_module
 from sociaalveilig.storage.backup import check_store, restore_backup
 from sociaalveilig.storage.errors import classify_exception
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
@@ -85,9 +85,8 @@ def fail_write_at(offset: int) -> Injector:
 def injectors(backup_size: int) -> dict[str, Injector]:
     points: dict[str, Injector] = {
         "work folder": lambda mp: mp.setattr(
-            backup_module, "tempfile", module_with(tempfile, mkdtemp=eio)),
-        "key-slot copy": lambda mp: mp.setattr(
-            backup_module, "shutil", module_with(shutil, copyfile=eio)),
+            leftovers_module, "tempfile", module_with(tempfile, mkdtemp=eio)),
+        "key-slot read": lambda mp: mp.setattr(backup_module, "_read_keyslots", eio),
         "archive temp file": lambda mp: mp.setattr(
             files, "tempfile", module_with(tempfile, mkstemp=eio)),
         "archive fsync": lambda mp: mp.setattr(files, "os", module_with(os, fsync=eio)),

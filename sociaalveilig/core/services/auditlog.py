@@ -54,6 +54,9 @@ def action_label(action: str) -> str:
     """Dutch text for an audit action code (the code itself when unknown)."""
     labels = {
         "login": tr("Aanmelden"),
+        "login_failed": tr("Aanmelden mislukt"),
+        "login_throttled": tr("Aanmelden tijdelijk geblokkeerd"),
+        "pending_rejected": tr("Geweigerde regels van buiten de database"),
         "lock": tr("Vergrendelen"),
         "view": tr("Inzien"),
         "search": tr("Zoeken"),
@@ -84,6 +87,8 @@ def outcome_label(outcome: str) -> str:
         "failed": tr("mislukt"),
         "denied": tr("geweigerd"),
         "unreadable": tr("onleesbaar"),
+        "throttled": tr("geblokkeerd"),
+        "locked": tr("geblokkeerd"),
     }.get(outcome, outcome)
 
 
@@ -178,9 +183,13 @@ class ChainStatus:
     entries: int
     first_broken_id: int | None
     reason: str | None
+    detail: str | None = None
+    """For reason "anchor": the line saying how the log differs from its last known state."""
 
     @property
     def message(self) -> str:
+        if self.reason == "anchor" and self.detail:
+            return self.detail
         if self.ok:
             return tr("Auditketen in orde: {n} regels gecontroleerd, geen breuk.").format(
                 n=self.entries
@@ -205,9 +214,11 @@ def csv_safe(value: str) -> str:
 def _local(stamp: str) -> datetime:
     try:
         moment = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
-    except ValueError:
+        return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        # A time at the very end of the calendar (a forged entry) has no local time;
+        # it must not make the whole log unreadable.
         return datetime.min
-    return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
 
 
 def _row(e: AuditEntry) -> AuditRow:
@@ -366,15 +377,21 @@ def verify_audit_chain(ctx: ServiceContext) -> ChainStatus:
     """Recompute the hash chain; the result names the first broken entry. Logged, with
     the outcome, after the check (the check covers the log as it was)."""
     require_role(ctx, Role.BEHEERDER)
+    # A whole chain can still be shorter than the one the store last reached (a database
+    # put back from earlier) or rewritten by someone with the key: the anchor tells.
+    anchor_problem = ctx.store.anchor_problem()
     with ctx.unit() as session:
         report = audit_store.verify_chain(session)
+        ok = report.ok and anchor_problem is None
         ctx.audit(
             session,
             "verify",
             "audit_log",
             None,
-            outcome="ok" if report.ok else "failed",
+            outcome="ok" if ok else "failed",
         )
+    if report.ok and anchor_problem is not None:
+        return ChainStatus(False, report.entries, None, "anchor", anchor_problem)
     return ChainStatus(report.ok, report.entries, report.first_broken_id, report.reason)
 
 
@@ -406,15 +423,15 @@ def export_audit_csv(
             writer.writerow(
                 [
                     e.id,
-                    e.at,
+                    csv_safe(e.at),
                     csv_safe(e.username),
-                    e.role,
-                    e.action,
-                    e.object_type or "",
+                    csv_safe(e.role),
+                    csv_safe(e.action),
+                    csv_safe(e.object_type or ""),
                     csv_safe(e.object_id or ""),
-                    e.person_ref or "",
+                    csv_safe(e.person_ref or ""),
                     csv_safe(e.purpose or ""),
-                    e.outcome,
+                    csv_safe(e.outcome),
                     e.hash,
                 ]
             )

@@ -37,9 +37,10 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services import maintenance
 from sociaalveilig.core.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.core.services.users import require_role
+from sociaalveilig.storage.leftovers import BACKUP_FOLDER_SETTING
 from sociaalveilig.storage.models import Setting
 
-FOLDER_KEY = "autobackup.folder"
+FOLDER_KEY = BACKUP_FOLDER_SETTING  # read at store open too, to clean up
 KEEP_KEY = "autobackup.keep"
 LAST_OK_KEY = "autobackup.last_ok"
 LAST_FILE_KEY = "autobackup.last_file"
@@ -381,6 +382,10 @@ def run_backup(ctx: ServiceContext, force: bool = False) -> AutoBackupResult:
         _put(session, LAST_ERROR_KEY, None)
         _put(session, LAST_FAILED_KEY, None)
     message = tr("Back-up gemaakt en gecontroleerd: {name}.").format(name=info.path.name)
+    if info.audit_head is not None:
+        message += " " + tr("Auditketen tot regel {n}, kenmerk {hash}.").format(
+            n=info.audit_head.last_id, hash=info.audit_head.short_hash
+        )
     if rotate_problem:
         message = f"{message} {rotate_problem}"
     return AutoBackupResult(

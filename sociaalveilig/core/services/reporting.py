@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -53,6 +53,7 @@ from sociaalveilig.core.services.users import require_role
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
+    AuditHead,
     Buurtschouw,
     Case,
     CasePerson,
@@ -96,6 +97,9 @@ class PrintMeta:
     display_name: str
     username: str
     printed_at: datetime
+    audit_head: tuple[int, str] | None = None
+    """Sequence number and start of the hash of the audit head, where printed (an anchor
+    on paper: a later rewrite of the audit log no longer fits it)."""
 
 
 def _meta(ctx: ServiceContext) -> PrintMeta:
@@ -1063,7 +1067,9 @@ def management_data(ctx: ServiceContext, period: str, area: str | None) -> Manag
         data = _gather_management(ctx, session, p, fa, today)
         ctx.audit(session, "print", "management_report", p.code,
                   purpose=fa.name if fa else tr("alle focusgebieden"))
-        return data
+        head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
+        meta = replace(data.meta, audit_head=(head.last_id, head.last_hash[:12]))
+        return replace(data, meta=meta)
 
 
 def _gather_management(
