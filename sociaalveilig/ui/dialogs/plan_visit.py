@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.services import visits
 from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.visit_clashes import VisitClash
 from sociaalveilig.core.services.visits import VisitAddress, VisitInput
 
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices
+from sociaalveilig.ui.dialogs.clash_confirm import ClashQuestion, ask_about_clash
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 from sociaalveilig.ui.dutch import dutch, to_date, to_time
 
@@ -122,6 +124,7 @@ class PlanVisitDialog(ServiceFormDialog):
         note.setWordWrap(True)
         self.body.addWidget(note)
         self.resize(560, self.sizeHint().height())
+        self.clash_question: ClashQuestion | None = None
 
     def _partners_changed(self) -> None:
         if len(self.partners.checked()) >= 2:
@@ -158,3 +161,18 @@ class PlanVisitDialog(ServiceFormDialog):
             return
         inp = self.visit_input()
         self.submit(lambda ctx: visits.plan_visit(ctx, inp))
+
+    def refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, VisitClash):
+            super().refused(exc)
+            return
+        # A double booking: ask; the form stays as typed when the user goes back.
+        self._busy = False
+        self.buttons.setEnabled(True)
+        self.last_error = exc
+        inp = self.visit_input()
+        self.clash_question = ask_about_clash(
+            self,
+            exc,
+            lambda: self.submit(lambda ctx: visits.plan_visit(ctx, inp, confirm_clash=True)),
+        )

@@ -444,7 +444,7 @@ class VisitsPage(Page):
             ).format(old=f"{visit.start:%d-%m-%Y %H:%M}"),
             proposed,
             visit.end - visit.start,
-            lambda c, start, end: visits.replan_visit(c, visit_id, start, end),
+            lambda c, start, end, sure: visits.replan_visit(c, visit_id, start, end, sure),
             self,
             save_text=self.tr("Inplannen"),
         )
@@ -467,7 +467,7 @@ class VisitsPage(Page):
             ),
             visit.start,
             visit.end - visit.start,
-            lambda c, start, end: visits.move_visit(c, visit_id, start, end),
+            lambda c, start, end, sure: visits.move_visit(c, visit_id, start, end, sure),
             self,
         )
         dialog.setObjectName("moveVisitDialog")
