@@ -60,6 +60,7 @@ from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.panels.agenda_builder import AgendaBuilder
 from sociaalveilig.ui.panels.minutes_editor import MinutesEditor
+from sociaalveilig.ui.record_link import RecordLink
 from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
 from sociaalveilig.ui.settings import UiSettings
 
@@ -389,8 +390,15 @@ class MeetingsPage(Page):
                 self.view.select_row(number)
                 return
 
+    def show_record(self, link: RecordLink) -> None:
+        """Vandaag or a reminder opens a meeting: its month, the meeting selected."""
+        if link.day is not None:
+            self.show_month_of(link.day, link.object_id)
+
     def show_month_of(self, day: date, select_meeting: str | None = None) -> None:
         self._select_after_load = select_meeting
+        # Loaded here with the selection: showing the page must not load it again without.
+        self._stale = False
         self.calendar.blockSignals(True)
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
         self.calendar.blockSignals(False)

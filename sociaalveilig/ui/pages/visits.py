@@ -45,6 +45,7 @@ from sociaalveilig.ui.dialogs.visit_outcome import VisitOutcomeDialog
 from sociaalveilig.ui.dialogs.visit_time import VisitTimeDialog
 from sociaalveilig.ui.models.week_plan import WeekPlanModel
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.record_link import RecordLink
 
 PLANNERS = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 REPLANNABLE = frozenset({VisitStatus.NIEMAND_THUIS, VisitStatus.GEWEIGERD})
@@ -298,7 +299,14 @@ class VisitsPage(Page):
     def show_week_of(self, day: date, select_visit: str | None = None) -> None:
         self.monday = monday_of(day)
         self._select_after_load = select_visit
+        # Loaded here with the selection: showing the page must not load it again without.
+        self._stale = False
         self.refresh()
+
+    def show_record(self, link: RecordLink) -> None:
+        """Vandaag or a reminder opens a visit: its week, the visit selected."""
+        if link.day is not None:
+            self.show_week_of(link.day, link.object_id)
 
     # ------------------------------------------------------------------ selection
 
