@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -200,13 +199,14 @@ class ReminderPanel(QWidget):
         self.empty_label.setObjectName("reminderEmpty")
         self.empty_label.setWordWrap(True)
 
-        self.snooze_button = QToolButton(self)
+        # A push button with a menu: it sizes to its text and arrow (a tool button cut the
+        # text off).
+        self.snooze_button = QPushButton(self)
         self.snooze_button.setObjectName("snoozeButton")
         self.snooze_button.setText(self.tr("&Later herinneren"))
         self.snooze_button.setToolTip(
             self.tr("Herinnert later opnieuw; het werk zelf blijft open.")
         )
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.snooze_menu = QMenu(self.snooze_button)
         self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
         self.snooze_button.setMenu(self.snooze_menu)
