@@ -142,6 +142,7 @@ class TodayPage(Page):
         for view in (self.overdue_view, self.week_view):
             view.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         self._last_list = self.overdue_view
+        self._generation = 0
         for work_view in (self.overdue_view, self.week_view):
             work_view.current_row_changed.connect(
                 lambda _row, v=work_view: self._list_used(v)
@@ -213,7 +214,14 @@ class TodayPage(Page):
 
     def refresh(self) -> None:
         self.summary_label.setText(self.tr("Bijwerken…"))
-        self.run(worklist.today_overview, self._show)
+        # Only the latest load is shown: two loads under way (work done while one ran) may
+        # finish in either order, and the older one would put back what was just finished.
+        self._generation += 1
+        generation = self._generation
+        self.run(
+            worklist.today_overview,
+            lambda overview: self._show(overview) if generation == self._generation else None,
+        )
 
     def clear(self) -> None:
         for model in (self.overdue_model, self.week_model, self.triage_model):
