@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from sociaalveilig.core.enums import CaseStatus, RiskLevel, Role
 from sociaalveilig.core.errors import AccessDenied, ValidationError
-from sociaalveilig.core.services import actions, reminders, worklist
+from sociaalveilig.core.services import actions, cases, reminders, worklist
 from sociaalveilig.core.services.actions import ActionInput
 from sociaalveilig.core.services.case_reviews import OBJ_CASE_REVIEW, record_case_review
 from sociaalveilig.core.services.context import ServiceContext
@@ -95,3 +95,13 @@ def test_only_the_lead_partner_reviews_among_partners(
         record_case_review(police, case_id, "Gekeken.")
     lead = make_actor(Role.PARTNER, username="woning", partner="Woningcorporatie")
     assert record_case_review(lead, case_id, "Gekeken.").next_review == date(2026, 4, 29)
+
+
+def test_the_review_shows_in_the_case_timeline(coordinator_ctx: ServiceContext) -> None:
+    case_id, _ = add_case(coordinator_ctx, risk=RiskLevel.HOOG, next_review=date(2026, 4, 7))
+    record_case_review(coordinator_ctx, case_id, "Rustiger; volgende keer met de school.")
+    timeline = cases.get_case(coordinator_ctx, case_id).timeline
+    reviews = [e for e in timeline if e.kind == "evaluatie"]
+    assert [(e.title, e.detail, e.kind_label) for e in reviews] == [
+        ("Casus geëvalueerd", "Rustiger; volgende keer met de school.", "Evaluatie")
+    ]
