@@ -19,6 +19,7 @@ from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.reminders import ReminderKind
 from sociaalveilig.storage.models import Meeting
 from tests.core.services.test_reminders import (
+    add_action,
     add_case,
     add_escalation,
     add_meeting,
@@ -27,6 +28,7 @@ from tests.core.services.test_reminders import (
 )
 
 from sociaalveilig.ui.clipboard import SecureClipboard
+from sociaalveilig.ui.dialogs.complete_action import CompleteActionDialog
 from sociaalveilig.ui.dialogs.reason import ReasonDialog
 from sociaalveilig.ui.dialogs.visit_outcome import VisitOutcomeDialog
 from sociaalveilig.ui.main_window import MainWindow
@@ -200,3 +202,27 @@ def test_openen_lands_on_the_meeting_and_the_escalation_selected(
     page = desk.window.current_page()
     assert isinstance(page, EscalationsPage)
     assert page.selected() is not None and page.selected().escalation_id == escalation_id
+
+
+def test_afronden_on_vandaag_finishes_the_chosen_late_action(
+    desk: Desk, coordinator_ctx: ServiceContext
+) -> None:
+    case_id, _ = add_case(coordinator_ctx)
+    action_id, ref = add_action(coordinator_ctx, case_id, date(2026, 4, 10))
+    desk.today.refresh()
+    desk.settle()
+    page = desk.today
+    assert not page.finish_button.isEnabled()  # nothing chosen yet
+    assert _late(page) == 1 and page.overdue_model.row_object(0).object_id == action_id
+    view = page.overdue_view
+    rect = view.visualRect(page.overdue_model.index(0, 0))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.finish_button.isEnabled()
+    QTest.keyClick(page, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # &Afronden…
+    dialog = desk.modal(CompleteActionDialog)
+    assert isinstance(dialog, CompleteActionDialog) and ref in dialog.intro.text()
+    QTest.keyClicks(dialog.result_text, "Controle uitgevoerd.")
+    QTest.keyClick(dialog.result_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    desk.settle()
+    assert _late(page) == 0 and "Te laat (0)" == page.overdue_label.text()
+    assert key(ReminderKind.ACTION_OVERDUE, action_id) not in desk.keys()

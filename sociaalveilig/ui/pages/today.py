@@ -181,6 +181,7 @@ class TodayPage(Page):
             )
         )
         self.finish_button.clicked.connect(self.finish_selected)
+        self.finish_button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(self.summary_label, 1)
         top.addWidget(self.finish_button)
@@ -226,6 +227,7 @@ class TodayPage(Page):
     def clear(self) -> None:
         for model in (self.overdue_model, self.week_model, self.triage_model):
             model.clear()
+        self.finish_button.setEnabled(False)
         self.reminder_panel.clear()
         self._set_counts(None)
 
@@ -236,6 +238,7 @@ class TodayPage(Page):
         self.week_model.set_rows(overview.due_this_week)
         self.triage_model.set_rows(overview.to_triage)
         self._set_counts(overview)
+        self._update_finish_button()
         self._share_height(overview)
 
     def _sections_moved(self, _pos: int, _index: int) -> None:
@@ -315,6 +318,10 @@ class TodayPage(Page):
 
     def _list_used(self, view: RecordView) -> None:
         self._last_list = view
+        self._update_finish_button()
+
+    def _update_finish_button(self) -> None:
+        self.finish_button.setEnabled(self.selected_work() is not None)
 
     def finish_selected(self) -> None:
         item = self.selected_work()
