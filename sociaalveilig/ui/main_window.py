@@ -322,7 +322,12 @@ class MainWindow(QMainWindow):
         if not isinstance(link, RecordLink):
             return
         if link.kind in (RecordKind.CASE, RecordKind.REVIEW, RecordKind.ACTION):
-            if link.case_id or link.kind is RecordKind.CASE:
+            cases_page = self.page("CasesPage")
+            show_in_case = getattr(cases_page, "show_record", None)
+            if callable(show_in_case):  # the case view can select the action or tab itself
+                self._go_to_page("CasesPage")
+                show_in_case(link)
+            elif link.case_id or link.kind is RecordKind.CASE:
                 self.open_case(link.case_id or link.object_id)
             return
         pages = {
