@@ -226,3 +226,32 @@ def test_afronden_on_vandaag_finishes_the_chosen_late_action(
     desk.settle()
     assert _late(page) == 0 and "Te laat (0)" == page.overdue_label.text()
     assert key(ReminderKind.ACTION_OVERDUE, action_id) not in desk.keys()
+
+
+def test_a_late_visit_of_an_earlier_week_opens_on_that_week_selected(
+    desk: Desk, coordinator_ctx: ServiceContext
+) -> None:
+    case_id, _ = add_case(coordinator_ctx)
+    add_visit(coordinator_ctx, case_id, datetime(2026, 3, 31, 9, 0))  # same week, other visit
+    visit_id = add_visit(coordinator_ctx, case_id, datetime(2026, 4, 1, 10, 0))
+    add_visit(coordinator_ctx, case_id, datetime(2026, 4, 16, 10, 0))  # this week
+    desk.today.refresh()
+    desk.settle()
+    page = desk.today
+    rows = [
+        r for r in range(page.overdue_model.rowCount())
+        if page.overdue_model.row_object(r).object_id == visit_id
+    ]
+    assert rows
+    view = page.overdue_view
+    rect = view.visualRect(page.overdue_model.index(rows[0], 0))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    desk.settle()
+    visits_page = desk.window.current_page()
+    assert isinstance(visits_page, VisitsPage)
+    assert visits_page.model.monday == date(2026, 3, 30)
+    assert "Week 14" in visits_page.week_label.text()
+    selected = visits_page.selected_visit()
+    assert selected is not None and selected.visit_id == visit_id
+    assert visits_page.detail_when.text().startswith("01-04-2026 10:00")
