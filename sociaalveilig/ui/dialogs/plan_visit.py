@@ -125,6 +125,7 @@ class PlanVisitDialog(ServiceFormDialog):
         self.body.addWidget(note)
         self.resize(560, self.sizeHint().height())
         self.clash_question: ClashQuestion | None = None
+        self._submitted: VisitInput | None = None
 
     def _partners_changed(self) -> None:
         if len(self.partners.checked()) >= 2:
@@ -160,6 +161,7 @@ class PlanVisitDialog(ServiceFormDialog):
             self.refuse(self.tr("Vul de casus in waarvoor het huisbezoek is."), "case_id")
             return
         inp = self.visit_input()
+        self._submitted = inp
         self.submit(lambda ctx: visits.plan_visit(ctx, inp))
 
     def refused(self, exc: BaseException) -> None:
@@ -170,7 +172,8 @@ class PlanVisitDialog(ServiceFormDialog):
         self._busy = False
         self.buttons.setEnabled(True)
         self.last_error = exc
-        inp = self.visit_input()
+        # Confirm what was checked, not what may have been typed since.
+        inp = self._submitted if self._submitted is not None else self.visit_input()
         self.clash_question = ask_about_clash(
             self,
             exc,

@@ -58,6 +58,7 @@ class VisitTimeDialog(ServiceFormDialog):
             self.save_button.setText(save_text)
         self.resize(420, self.sizeHint().height())
         self.clash_question: ClashQuestion | None = None
+        self._submitted: tuple[datetime, datetime] | None = None
 
     def chosen(self) -> tuple[datetime, datetime]:
         day = to_date(self.date.date())
@@ -67,6 +68,7 @@ class VisitTimeDialog(ServiceFormDialog):
 
     def on_save(self) -> None:
         start, end = self.chosen()
+        self._submitted = (start, end)
         call = self._call
         self.submit(lambda ctx: call(ctx, start, end, False))
 
@@ -77,7 +79,8 @@ class VisitTimeDialog(ServiceFormDialog):
         self._busy = False
         self.buttons.setEnabled(True)
         self.last_error = exc
-        start, end = self.chosen()
+        # Confirm the time that was checked, not one changed since.
+        start, end = self._submitted if self._submitted is not None else self.chosen()
         call = self._call
         self.clash_question = ask_about_clash(
             self, exc, lambda: self.submit(lambda ctx: call(ctx, start, end, True))
