@@ -246,6 +246,11 @@ class ReminderPanel(QWidget):
         reminder_row.addStretch(1)
         buttons.addLayout(work_row)
         buttons.addLayout(reminder_row)
+        # Tab goes as the buttons read: what ends the work first.
+        QWidget.setTabOrder(self.list, self.done_button)
+        QWidget.setTabOrder(self.done_button, self.open_button)
+        QWidget.setTabOrder(self.open_button, self.snooze_button)
+        QWidget.setTabOrder(self.snooze_button, self.hide_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

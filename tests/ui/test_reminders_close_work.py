@@ -255,3 +255,23 @@ def test_a_late_visit_of_an_earlier_week_opens_on_that_week_selected(
     selected = visits_page.selected_visit()
     assert selected is not None and selected.visit_id == visit_id
     assert visits_page.detail_when.text().startswith("01-04-2026 10:00")
+
+
+def test_reminder_buttons_say_what_they_do_and_tab_in_reading_order(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from sociaalveilig.ui.reminder_panel import ReminderPanel
+
+    panel = ReminderPanel()
+    qtbot.addWidget(panel)
+    texts = [b.text() for b in (panel.done_button, panel.open_button, panel.snooze_button,
+                                panel.hide_button)]
+    assert texts == ["&Gedaan…", "&Openen", "&Later herinneren", "&Verbergen"]
+    assert "blijft open" in panel.hide_button.toolTip()
+    buttons = {panel.done_button, panel.open_button, panel.snooze_button, panel.hide_button}
+    order = []
+    widget = panel.list.nextInFocusChain()
+    while len(order) < 4 and widget is not panel.list:
+        if widget in buttons:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    assert order == [panel.done_button, panel.open_button, panel.snooze_button,
+                     panel.hide_button]
