@@ -185,6 +185,13 @@ def test_openen_lands_on_the_meeting_and_the_escalation_selected(
     desk.settle()
     reminder = key(ReminderKind.MEETING_AGENDA, meeting_id)
     assert reminder in desk.keys()
+    meetings_page = desk.window.page("MeetingsPage")
+    assert isinstance(meetings_page, MeetingsPage)
+    # A filter the user left on the other kind of meeting must not hide it.
+    meetings_page.type_filter.setCurrentIndex(
+        meetings_page.type_filter.findData("fysieke_leefomgeving")
+    )
+    assert meetings_page.type_filter.currentIndex() > 0
     desk.press(reminder, "open_button")
     desk.settle()
     page = desk.window.current_page()

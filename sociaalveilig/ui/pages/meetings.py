@@ -391,9 +391,15 @@ class MeetingsPage(Page):
                 return
 
     def show_record(self, link: RecordLink) -> None:
-        """Vandaag or a reminder opens a meeting: its month, the meeting selected."""
-        if link.day is not None:
-            self.show_month_of(link.day, link.object_id)
+        """Vandaag or a reminder opens a meeting: its month, the meeting selected (the
+        filters back to all, so a filter cannot hide it)."""
+        if link.day is None:
+            return
+        for combo in (self.area_filter, self.type_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.show_month_of(link.day, link.object_id)
 
     def show_month_of(self, day: date, select_meeting: str | None = None) -> None:
         self._select_after_load = select_meeting
