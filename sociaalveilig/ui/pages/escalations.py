@@ -228,7 +228,11 @@ class EscalationsPage(Page):
         self.refresh()
 
     def show_record(self, link: RecordLink) -> None:
-        """A reminder opens an escalation: the list with that escalation selected."""
+        """A reminder opens an escalation: the list of all escalations (a status filter
+        cannot hide it) with that escalation selected."""
+        self.filter.blockSignals(True)
+        self.filter.setCurrentIndex(max(0, self.filter.findData(FILTER_ALL)))
+        self.filter.blockSignals(False)
         self._select_after_load = link.object_id
         self._stale = False  # loaded here with the selection, not again when shown
         self.refresh()
