@@ -334,22 +334,24 @@ def _subjects_in_pdf(body: str) -> set[str]:
     return set(re.findall(r"\d+\. ((?:C-\d{4}-\d{5})|(?:S-\d{4}-\d{6})): ", body))
 
 
-def _open_meeting_with_agenda(journey: Journey, page: MeetingsPage) -> str:
+def _open_meeting_with_agenda(
+    journey: Journey, page: MeetingsPage, without: str | None = None
+) -> str:
+    """Clicks through the month's meetings to the first with items on its agenda (and,
+    with ``without``, without that organisation among its partners)."""
     for row in range(page.model.rowCount()):
         _click_row(page.view, row)
         journey.wait_idle()
-        if page.agenda.model.rowCount() > 0:
-            assert page.detail is not None
-            return page.detail.meeting.meeting_id
-    raise AssertionError("no meeting with an agenda in this month")
+        if page.agenda.model.rowCount() == 0:
+            continue
+        if without is not None and without in page.subheader.text():
+            continue
+        assert page.detail is not None
+        return page.detail.meeting.meeting_id
+    raise AssertionError("no such meeting with an agenda in this month")
 
 
-def test_a_partners_printed_copy_holds_what_its_screen_shows(journey: Journey) -> None:
-    journey.sign_in(PARTNER)
-    page = journey.go("Overleggen")
-    assert isinstance(page, MeetingsPage)
-    meeting_id = _open_meeting_with_agenda(journey, page)
-    on_screen = _subjects_on_screen(page)
+def _print_own_copy(journey: Journey, page: MeetingsPage) -> set[str]:
     assert page.copy_choice.currentText() == "Exemplaar van uw organisatie"
     output = FakeDocumentOutput()
     page.output = output  # the PDF viewer: recorded, not started
@@ -358,22 +360,30 @@ def test_a_partners_printed_copy_holds_what_its_screen_shows(journey: Journey) -
     assert len(output.shown) == 1
     body = text(output.shown[0])
     assert "Exemplaar voor" in body
-    printed = _subjects_in_pdf(body)
+    return _subjects_in_pdf(body)
+
+
+CARE_ORGANISATION = "Zorggroep Fictief"
+
+
+def test_a_partners_printed_copy_holds_what_its_screen_shows(journey: Journey) -> None:
+    journey.sign_in(PARTNER)
+    page = journey.go("Overleggen")
+    assert isinstance(page, MeetingsPage)
+    # A meeting the care partner does not take part in (its partners are on screen).
+    meeting_id = _open_meeting_with_agenda(journey, page, without=CARE_ORGANISATION)
+    on_screen = _subjects_on_screen(page)
+    printed = _print_own_copy(journey, page)
     assert printed == on_screen, (printed, on_screen)
     journey.shot("74-exemplaar-partner")
 
-    # Another partner: the same meeting shows it exactly what it takes part in.
+    # The care partner: that meeting is not there at all (the rule: only meetings it takes
+    # part in); for one it takes part in, its copy holds what its screen shows.
     journey.sign_in(CARE_PARTNER)
     page = journey.go("Overleggen")
     assert isinstance(page, MeetingsPage)
-    row = page.model.row_of(meeting_id)
-    if row < 0:
-        return  # not taking part: the meeting, its cases and its copy are not there at all
-    _click_row(page.view, row)
-    journey.wait_idle()
+    assert page.model.row_of(meeting_id) < 0
+    care_meeting = _open_meeting_with_agenda(journey, page)
+    assert care_meeting != meeting_id
     care_screen = _subjects_on_screen(page)
-    output = FakeDocumentOutput()
-    page.output = output
-    _trigger_menu_item(page.agenda_doc, "Openen als PDF")
-    journey.wait_idle()
-    assert _subjects_in_pdf(text(output.shown[0])) == care_screen
+    assert _print_own_copy(journey, page) == care_screen
