@@ -33,11 +33,6 @@ from sociaalveilig.ui.dialogs.visit_time import VisitTimeDialog
 from sociaalveilig.ui.operations import run_operation
 from sociaalveilig.ui.record_link import RecordKind, RecordLink
 
-# What a "Gedaan" can finish in one step (the rest is shown where it is worked on).
-FINISHABLE = frozenset(
-    {RecordKind.ACTION, RecordKind.VISIT, RecordKind.REVIEW, RecordKind.MEETING}
-)
-
 
 class WorkCloser(QObject):
     work_done = Signal()
@@ -170,4 +165,4 @@ class WorkCloser(QObject):
         box.open()
 
 
-__all__ = ["FINISHABLE", "WorkCloser"]
+__all__ = ["WorkCloser"]
