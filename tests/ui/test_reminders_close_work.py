@@ -282,3 +282,30 @@ def test_reminder_buttons_say_what_they_do_and_tab_in_reading_order(qtbot) -> No
         widget = widget.nextInFocusChain()
     assert order == [panel.done_button, panel.open_button, panel.snooze_button,
                      panel.hide_button]
+
+
+def test_work_done_on_another_page_brings_the_reminders_and_vandaag_down(
+    desk: Desk, coordinator_ctx: ServiceContext
+) -> None:
+    case_id, _ = add_case(coordinator_ctx)
+    visit_id = add_visit(coordinator_ctx, case_id, datetime(2026, 4, 14, 10, 0))
+    desk.center.sync()
+    desk.today.refresh()
+    desk.settle()
+    reminder = key(ReminderKind.VISIT_NO_OUTCOME, visit_id)
+    assert reminder in desk.keys() and _late(desk.today) == 1
+    desk.window.show_page("VisitsPage")
+    page = desk.window.current_page()
+    assert isinstance(page, VisitsPage)
+    page.show_week_of(date(2026, 4, 14), visit_id)
+    desk.settle()
+    QTest.mouseClick(page.outcome_button, Qt.MouseButton.LeftButton)
+    dialog = desk.modal(VisitOutcomeDialog)
+    assert isinstance(dialog, VisitOutcomeDialog)
+    QTest.keyClicks(dialog.notes, "Gesproken.")
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    desk.settle()
+    assert reminder not in desk.keys()  # re-synced through window.work_changed
+    desk.window.show_page("TodayPage")
+    desk.settle()
+    assert _late(desk.today) == 0 and desk.today.overdue_label.text() == "Te laat (0)"

@@ -98,6 +98,7 @@ class MeetingsPage(Page):
         self.last_pdf: Path | None = None
         self.last_export: CalendarExport | None = None
         self._select_after_load: str | None = None
+        self._generation = 0
         self._marked: list[date] = []
 
         # -------- filters
@@ -307,7 +308,14 @@ class MeetingsPage(Page):
         def load(c: ServiceContext) -> tuple[list[MeetingInfo], Choices]:
             return meetings.list_meetings(c, first, last, area, kind), load_choices(c)
 
-        self.run(load, lambda result: self._loaded(first, *result))
+        # Only the latest load is applied: an older one finishing later would drop the
+        # selection the latest was asked to make.
+        self._generation += 1
+        generation = self._generation
+        self.run(
+            load,
+            lambda result: self._loaded(first, *result) if generation == self._generation else None,
+        )
 
     def _loaded(self, first: date, rows: list[MeetingInfo], choices: Choices) -> None:
         if self.month != first:

@@ -63,6 +63,7 @@ class VisitsPage(Page):
         self.choices = Choices()
         self.monday: date | None = None
         self._select_after_load: str | None = None
+        self._generation = 0
         self._cancelling: str | None = None
         self.last_dialog: QWidget | None = None
         self.last_export: CalendarExport | None = None
@@ -239,9 +240,15 @@ class VisitsPage(Page):
         selected = self.selected_visit()
         if self._select_after_load is None and selected is not None:
             self._select_after_load = selected.visit_id
+        # Only the latest load is applied: an older one finishing later would drop the
+        # selection the latest was asked to make.
+        self._generation += 1
+        generation = self._generation
         self.run(
             lambda c: (visits.week_plan(c, monday), load_choices(c)),
-            lambda result: self._loaded(monday, *result),
+            lambda result: (
+                self._loaded(monday, *result) if generation == self._generation else None
+            ),
         )
 
     def _loaded(self, monday: date, rows: list[VisitRow], choices: Choices) -> None:
