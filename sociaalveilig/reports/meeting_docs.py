@@ -1,5 +1,5 @@
-"""Agenda and minutes (verslag) of a partner meeting; a partner's copy holds only the items
-that partner is involved in."""
+"""Agenda and minutes (verslag) of a partner meeting; a partner's copy holds the items that
+partner sees of the meeting on screen (``access.partner_agenda_items``), no more, no less."""
 
 from __future__ import annotations
 
@@ -65,8 +65,9 @@ def _item(data: MeetingDocData, item: MeetingItemLine) -> Flowable:
 def story(data: MeetingDocData) -> list[Flowable]:
     s: list[Flowable] = [para(title_of(data), "title")]
     if data.copy_for:
-        s.append(para(tr("Exemplaar voor {partner}: alleen de punten waarbij uw organisatie "
-                         "betrokken is.").format(partner=data.copy_for), "subtitle"))
+        s.append(para(tr("Exemplaar voor {partner}: de punten van dit overleg zoals uw "
+                         "organisatie ze in Sociaal Veilig ziet.").format(partner=data.copy_for),
+                      "subtitle"))
     else:
         s.append(para(tr("Volledig exemplaar voor de voorzitter en de coördinator."),
                       "subtitle"))

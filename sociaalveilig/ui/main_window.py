@@ -35,6 +35,7 @@ from sociaalveilig.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from sociaalveilig.ui.idle_lock import IdleLock
 from sociaalveilig.ui.pages import page_classes
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.record_link import RecordKind, RecordLink
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.unlock_dialog import UnlockDialog
 
@@ -104,6 +105,9 @@ class MainWindow(QMainWindow):
 
     locked = Signal()
     unlocked = Signal(object)  # ServiceContext
+    # Data changed somewhere in the window (a page or a dialog of the window): the pages
+    # were marked stale; the reminders re-sync on it.
+    work_changed = Signal()
 
     def __init__(
         self,
@@ -263,6 +267,7 @@ class MainWindow(QMainWindow):
             page.data_changed.connect(self._data_changed)
             page.open_case_requested.connect(self.open_case)
             page.navigate_requested.connect(self._go_to_page)
+            page.show_record_requested.connect(self.show_record)
             self.pages.append(page)
             self.stack.addWidget(page)
             item = QListWidgetItem(page.title())
@@ -315,11 +320,42 @@ class MainWindow(QMainWindow):
         if open_case is not None:
             open_case(case_id)
 
+    def show_record(self, link: object) -> None:
+        """Show one record where it lives (``record_link.RecordLink``): the page on the right
+        week or month with the record selected, or the case view. The page is told first,
+        then shown, so showing it does not load it a second time without the selection."""
+        if not isinstance(link, RecordLink):
+            return
+        if link.kind in (RecordKind.CASE, RecordKind.REVIEW, RecordKind.ACTION):
+            cases_page = self.page("CasesPage")
+            show_in_case = getattr(cases_page, "show_record", None)
+            if callable(show_in_case):  # the case view can select the action or tab itself
+                self._go_to_page("CasesPage")
+                show_in_case(link)
+            elif link.case_id or link.kind is RecordKind.CASE:
+                self.open_case(link.case_id or link.object_id)
+            return
+        pages = {
+            RecordKind.VISIT: "VisitsPage",
+            RecordKind.MEETING: "MeetingsPage",
+            RecordKind.ESCALATION: "EscalationsPage",
+        }
+        name = pages.get(link.kind)
+        page = self.page(name) if name else None
+        show = getattr(page, "show_record", None)
+        if page is None or not callable(show):
+            if link.case_id:
+                self.open_case(link.case_id)
+            return
+        show(link)
+        self._go_to_page(name)
+
     def _data_changed(self) -> None:
         sender = self.sender()
         for page in self.pages:
             if page is not sender:
                 page.mark_stale()
+        self.work_changed.emit()
 
     # ------------------------------------------------------------------ actions
 
@@ -342,6 +378,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             if page is not source:
                 page.mark_stale()
+        self.work_changed.emit()
 
     def ask_idle_minutes(self) -> None:
         minutes, ok = QInputDialog.getInt(

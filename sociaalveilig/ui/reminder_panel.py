@@ -1,4 +1,6 @@
-"""The reminders in Vandaag: what is due now, with "uitstellen" (snooze) and "gedaan".
+"""The reminders in Vandaag: what is due now. "Gedaan…" opens what finishes the work (the
+action's completion, the visit's outcome, the case's review: ``ui.work_closer``); "Later
+herinneren" (snooze) and "Verbergen" (dismiss) only move the reminder, the work stays open.
 
 A small widget for the Vandaag page. It shows the reminders the ``ReminderCenter`` says are
 due, a banner for a failed automatic backup (until the next good one), a notice when the
@@ -10,7 +12,8 @@ Embedding (on the Vandaag page)::
     panel = ReminderPanel(self)
     layout.addWidget(panel)
     panel.bind(center)            # the window's ReminderCenter
-    panel.open_case_requested.connect(self.open_case_requested)
+    panel.finish_requested.connect(...)   # a Reminder: open what finishes its work
+    panel.open_requested.connect(...)     # a Reminder: show its record
 """
 
 from __future__ import annotations
@@ -30,7 +33,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -142,8 +144,9 @@ class ReminderList(QTreeWidget):
 
 class ReminderPanel(QWidget):
     snooze_requested = Signal(str, object)  # key, datetime (local)
-    done_requested = Signal(str)  # key
-    open_case_requested = Signal(str)  # case id
+    hide_requested = Signal(str)  # key: dismissed until its work changes
+    finish_requested = Signal(object)  # Reminder: open what finishes its work
+    open_requested = Signal(object)  # Reminder: show the record it is about
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,25 +199,58 @@ class ReminderPanel(QWidget):
         self.empty_label.setObjectName("reminderEmpty")
         self.empty_label.setWordWrap(True)
 
-        self.snooze_button = QToolButton(self)
+        # A push button with a menu: it sizes to its text and arrow (a tool button cut the
+        # text off).
+        self.snooze_button = QPushButton(self)
         self.snooze_button.setObjectName("snoozeButton")
-        self.snooze_button.setText(self.tr("&Uitstellen"))
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.snooze_button.setText(self.tr("&Later herinneren"))
+        self.snooze_button.setToolTip(
+            self.tr("Herinnert later opnieuw; het werk zelf blijft open.")
+        )
         self.snooze_menu = QMenu(self.snooze_button)
         self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
         self.snooze_button.setMenu(self.snooze_menu)
-        self.done_button = QPushButton(self.tr("&Gedaan"), self)
+        self.done_button = QPushButton(self.tr("&Gedaan…"), self)
         self.done_button.setObjectName("doneButton")
-        self.done_button.clicked.connect(self.mark_done)
-        self.open_button = QPushButton(self.tr("Casus &openen"), self)
-        self.open_button.setObjectName("openCaseButton")
+        self.done_button.setToolTip(
+            self.tr(
+                "Rondt het werk af: de actie met een kort resultaat, de uitkomst van het "
+                "huisbezoek, de evaluatie van de casus."
+            )
+        )
+        self.done_button.clicked.connect(self.finish_selected)
+        self.hide_button = QPushButton(self.tr("&Verbergen"), self)
+        self.hide_button.setObjectName("hideButton")
+        self.hide_button.setToolTip(
+            self.tr(
+                "Verbergt alleen de herinnering tot het werk verandert; het werk blijft open "
+                "en blijft in Te laat staan."
+            )
+        )
+        self.hide_button.clicked.connect(self.hide_selected)
+        self.open_button = QPushButton(self.tr("&Openen"), self)
+        self.open_button.setObjectName("openButton")
+        self.open_button.setToolTip(self.tr("Toont het huisbezoek, de casus of het overleg."))
         self.open_button.clicked.connect(self.open_selected)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.snooze_button)
-        buttons.addWidget(self.done_button)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
+        # Two rows: the panel is narrow. What ends the work first, then what only moves
+        # the reminder.
+        buttons = QVBoxLayout()
+        work_row = QHBoxLayout()
+        work_row.addWidget(self.done_button)
+        work_row.addWidget(self.open_button)
+        work_row.addStretch(1)
+        reminder_row = QHBoxLayout()
+        reminder_row.addWidget(self.snooze_button)
+        reminder_row.addWidget(self.hide_button)
+        reminder_row.addStretch(1)
+        buttons.addLayout(work_row)
+        buttons.addLayout(reminder_row)
+        # Tab goes as the buttons read: what ends the work first.
+        QWidget.setTabOrder(self.list, self.done_button)
+        QWidget.setTabOrder(self.done_button, self.open_button)
+        QWidget.setTabOrder(self.open_button, self.snooze_button)
+        QWidget.setTabOrder(self.snooze_button, self.hide_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -243,7 +279,7 @@ class ReminderPanel(QWidget):
         center.backup_status_changed.connect(self.set_backup_status)
         center.cleared.connect(self.clear)
         self.snooze_requested.connect(center.snooze)
-        self.done_requested.connect(center.done)
+        self.hide_requested.connect(center.done)
         if center.last_sync is not None:
             self.set_reminders(center.last_sync.active)
         self.set_backup_status(center.backup_status)
@@ -255,7 +291,7 @@ class ReminderPanel(QWidget):
         center.backup_status_changed.disconnect(self.set_backup_status)
         center.cleared.disconnect(self.clear)
         self.snooze_requested.disconnect(center.snooze)
-        self.done_requested.disconnect(center.done)
+        self.hide_requested.disconnect(center.done)
 
     def set_clock(self, now: Callable[[], datetime]) -> None:
         self._now = now
@@ -287,6 +323,14 @@ class ReminderPanel(QWidget):
                 self.list.setCurrentItem(item)
         self._update_buttons()
         self._update_empty()
+
+    def _update_title(self) -> None:
+        count = len(self._reminders)
+        self.title.setText(
+            self.tr("<b>Herinneringen ({n})</b>").format(n=count)
+            if count
+            else self.tr("<b>Herinneringen</b>")
+        )
 
     def show_catch_up(self, result: ReminderSync) -> None:
         items = result.caught_up
@@ -332,6 +376,7 @@ class ReminderPanel(QWidget):
 
     def _update_empty(self) -> None:
         self.empty_label.setVisible(not self._reminders)
+        self._update_title()
 
     # ------------------------------------------------------------------ acting
 
@@ -360,9 +405,8 @@ class ReminderPanel(QWidget):
 
     def _update_buttons(self) -> None:
         reminder = self._selected()
-        self.snooze_button.setEnabled(reminder is not None)
-        self.done_button.setEnabled(reminder is not None)
-        self.open_button.setEnabled(reminder is not None and reminder.case_id is not None)
+        for button in (self.snooze_button, self.done_button, self.hide_button, self.open_button):
+            button.setEnabled(reminder is not None)
 
     def snooze_options(self) -> list[tuple[str, datetime]]:
         reminder = self._selected()
@@ -386,18 +430,24 @@ class ReminderPanel(QWidget):
         if key is not None:
             self.snooze_requested.emit(key, until)
 
-    def mark_done(self) -> None:
+    def hide_selected(self) -> None:
+        """Only the reminder goes (until its work changes); the work stays open."""
         key = self.selected_key()
         if key is not None:
-            self.done_requested.emit(key)
+            self.hide_requested.emit(key)
+
+    def finish_selected(self) -> None:
+        reminder = self._selected()
+        if reminder is not None:
+            self.finish_requested.emit(reminder)
 
     def _item_activated(self, _item: QTreeWidgetItem, _column: int) -> None:
         self.open_selected()
 
     def open_selected(self) -> None:
         reminder = self._selected()
-        if reminder is not None and reminder.case_id is not None:
-            self.open_case_requested.emit(reminder.case_id)
+        if reminder is not None:
+            self.open_requested.emit(reminder)
 
 
 __all__ = ["ReminderPanel"]

@@ -453,8 +453,9 @@ def install_reminders(
     """Wire the reminders into the main window (called once, from ``app.py``).
 
     Unlock (``window.unlocked``) rebuilds the jobs and lists what was missed; lock
-    (``window.locked``) removes every job. A page that changed data re-syncs; a page with
-    ``set_reminder_center(center)`` (Vandaag) is given the center to show the reminders.
+    (``window.locked``) removes every job. Changed data (``window.work_changed``) re-syncs;
+    a page with ``set_reminder_center(center)`` (Vandaag) is given the center to show the
+    reminders.
     """
     from sociaalveilig.ui.notifier import TrayNotifier
 
@@ -470,7 +471,6 @@ def install_reminders(
             if page.property("reminderWired"):
                 continue
             page.setProperty("reminderWired", True)
-            page.data_changed.connect(center.work_changed)
             embed = getattr(page, "set_reminder_center", None)
             if callable(embed):
                 embed(center)
@@ -480,6 +480,9 @@ def install_reminders(
             wire_pages()  # the pages are rebuilt when another user unlocks
             center.attach(new_ctx)
 
+    # Work done anywhere in the window (a page, a dialog): re-sync, so what was finished
+    # leaves the reminders at once.
+    window.work_changed.connect(center.work_changed)
     window.unlocked.connect(unlocked)
     window.locked.connect(center.detach)
     app = QCoreApplication.instance()

@@ -257,7 +257,7 @@ def test_snooze_and_done_from_the_panel(
     assert len(harness.notifier.notes) == 2
 
     assert harness.panel.select(overdue)
-    harness.panel.mark_done()
+    harness.panel.hide_selected()
     harness.wait()
     assert harness.panel.reminders() == []
     clock.set(datetime(2026, 4, 16, 9, 0))

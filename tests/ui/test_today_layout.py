@@ -95,10 +95,10 @@ def test_reminder_selection_survives_an_update_and_opens_the_case(qtbot):
     assert panel.select("key-2")
     panel.set_reminders(list(reversed(REMINDERS)))
     assert panel.selected_key() == "key-2"
-    with qtbot.waitSignal(panel.open_case_requested) as opened:
+    with qtbot.waitSignal(panel.open_requested) as opened:
         tree = panel.list
         tree.itemActivated.emit(tree.currentItem(), 0)
-    assert opened.args == ["case-2"]
+    assert opened.args[0].key == "key-2" and opened.args[0].case_id == "case-2"
 
 
 def test_worklist_what_column_does_not_repeat_kind_and_reference():

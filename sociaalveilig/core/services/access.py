@@ -64,6 +64,16 @@ def partner_case_ids(partner_id: str) -> Select[tuple[str | None]]:
     return select(union_all(on_agenda, owns_action).subquery().c[0])
 
 
+def partner_agenda_items(partner_id: str) -> ColumnElement[bool]:
+    """Where-clause on ``AgendaItem``: the agenda items a partner organisation sees, on
+    screen and in its printed copy alike (one rule, so the two cannot disagree). A partner
+    sees the cases (and signals) on the agenda of every meeting it takes part in; a
+    meeting it does not take part in shows it nothing."""
+    return AgendaItem.meeting_id.in_(
+        select(MeetingPartner.meeting_id).where(MeetingPartner.partner_id == partner_id)
+    )
+
+
 def _own_signals(user_id: str) -> ColumnElement[bool]:
     """The signals the user registered, as a set of ids: the list indexes hold the id but
     not the author, so testing ``created_by`` row by row read the table for every signal

@@ -98,7 +98,7 @@ class TimelineEntry:
     at: datetime
     """Local time."""
     kind: str
-    """signaal, status, besluit, actie, huisbezoek or opschaling."""
+    """signaal, status, evaluatie, besluit, actie, huisbezoek or opschaling."""
     reference: str | None
     title: str
     detail: str | None
@@ -109,6 +109,7 @@ class TimelineEntry:
         return {
             "signaal": tr("Signaal"),
             "status": tr("Status"),
+            "evaluatie": tr("Evaluatie"),
             "besluit": tr("Besluit overleg"),
             "actie": tr("Actie"),
             "huisbezoek": tr("Huisbezoek"),
@@ -234,6 +235,23 @@ def _timeline(
             TimelineEntry(utc_to_local(change.at), "status", None, title, hide(change.reason))
         )
 
+    # Reviews (``case_reviews``): when, and the note (not for a partner: a coordinator's or
+    # wijkagent's assessment of the case).
+    for change in session.execute(
+        select(StatusChange)
+        .where(StatusChange.object_type == "case_review", StatusChange.object_id == case.id)
+        .order_by(StatusChange.id)
+    ).scalars():
+        entries.append(
+            TimelineEntry(
+                utc_to_local(change.at),
+                "evaluatie",
+                None,
+                tr("Casus geëvalueerd"),
+                None if partner_id is not None else hide(change.reason),
+            )
+        )
+
     decisions = (
         select(AgendaItem, Meeting)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
@@ -321,7 +339,9 @@ def _timeline(
         )
     order = {
         k: i
-        for i, k in enumerate(("signaal", "status", "besluit", "actie", "huisbezoek", "opschaling"))
+        for i, k in enumerate(
+            ("signaal", "status", "evaluatie", "besluit", "actie", "huisbezoek", "opschaling")
+        )
     }
     entries.sort(key=lambda e: (e.at, order.get(e.kind, 9)))
     return entries

@@ -720,6 +720,8 @@ class CaseworkDemo:
                 joint=len(partner_ids) > 1,
                 action_id=action.action_id if action else None,
             ),
+            # The demo's random times may double-book a partner; a real planner is asked.
+            confirm_clash=True,
         )
         self.tally.visits += 1
         if action is not None:
@@ -751,7 +753,9 @@ class CaseworkDemo:
                 tr("Niemand thuis; kaartje door de bus gedaan (fictief)."),
             )
             assert result.proposed_start is not None
-            again = visits.replan_visit(self.coordinator, visit.visit_id, result.proposed_start)
+            again = visits.replan_visit(
+                self.coordinator, visit.visit_id, result.proposed_start, confirm_clash=True
+            )
             self.tally.visits += 1
             self._schedule_outcome(again, action, first_attempt=False)
             return

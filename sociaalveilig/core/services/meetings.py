@@ -580,10 +580,10 @@ def _detail(
     logged as a view: one entry for the meeting, one per case on the agenda shown. The
     detail that an agenda edit returns adds no view entries, so editing or recording the
     minutes item by item does not log every case again after every item."""
-    items = _items(session, meeting.id)
-    if partner_id is not None:
-        visible_cases = set(session.execute(access.partner_case_ids(partner_id)).scalars())
-        items = [item for item in items if (item.case_id is None or item.case_id in visible_cases)]
+    if partner_id is None:
+        items = _items(session, meeting.id)
+    else:
+        items = partner_items(session, meeting.id, partner_id)
     infos = _item_infos(ctx, session, items, partner_id)
     if opened:
         ctx.audit(session, "view", OBJ_MEETING, meeting.id)
@@ -1034,6 +1034,18 @@ def _items(session: Session, meeting_id: str) -> list[AgendaItem]:
     )
 
 
+def partner_items(session: Session, meeting_id: str, partner_id: str) -> list[AgendaItem]:
+    """The items of a meeting's agenda a partner sees (``access.partner_agenda_items``), in
+    agenda order: the screen and the partner's printed copy both take them from here."""
+    return list(
+        session.execute(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting_id, access.partner_agenda_items(partner_id))
+            .order_by(AgendaItem.position, AgendaItem.id)
+        ).scalars()
+    )
+
+
 def reorder_agenda(
     ctx: ServiceContext, meeting_id: str, ordered_item_ids: Sequence[str]
 ) -> MeetingDetail:
@@ -1192,6 +1204,7 @@ __all__ = [
     "list_meetings",
     "mark_agenda_sent",
     "meeting_scope_clause",
+    "partner_items",
     "move_meeting",
     "plan_meeting",
     "propose_agenda",

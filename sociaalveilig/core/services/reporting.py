@@ -47,7 +47,7 @@ from sociaalveilig.core.services.access import (
 from sociaalveilig.core.services.audit_objects import OBJ_BUURTSCHOUW, OBJ_FOCUS_AREA
 from sociaalveilig.core.services.buurtschouw import CHECKLIST, ChecklistGroup
 from sociaalveilig.core.services.context import LOCAL_ZONE, ServiceContext
-from sociaalveilig.core.services.meetings import AgendaReason
+from sociaalveilig.core.services.meetings import AgendaReason, partner_items
 from sociaalveilig.core.services.signals import OPEN_SIGNAL_STATUSES, format_address
 from sociaalveilig.core.services.users import require_role
 from sociaalveilig.storage.models import (
@@ -739,8 +739,10 @@ def meeting_doc_data(
         items = session.execute(
             select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.position)
         ).scalars().all()
+        # A partner's copy holds what that partner sees of the meeting on screen: the
+        # same access rule (``meetings.partner_items``), no more and no less.
         visible = (
-            _partner_items(session, partner_id, partner_names[partner_id], items)
+            {i.id for i in partner_items(session, m.id, partner_id)}
             if partner_id is not None
             else {i.id for i in items}
         )
@@ -776,62 +778,6 @@ def meeting_doc_data(
             copy_for=partner_names[partner_id] if partner_id else None,
             items=tuple(lines),
         )
-
-
-def _partner_items(
-    session: Session, partner_id: str, partner_name: str, items: Sequence[AgendaItem]
-) -> set[str]:
-    """The agenda items a partner's copy holds: those where the partner is involved (lead
-    partner of the case, owner of an action on it, on a home visit of it, or the reporting
-    organisation of a signal); other partners' items stay out (need-to-know)."""
-    case_ids = {i.case_id for i in items if i.case_id}
-    involved: set[str] = set()
-    if case_ids:
-        involved.update(
-            session.execute(
-                select(Case.id).where(Case.id.in_(case_ids), Case.lead_partner_id == partner_id)
-            ).scalars()
-        )
-        involved.update(
-            session.execute(
-                select(Action.case_id).where(
-                    Action.case_id.in_(case_ids), Action.owner_partner_id == partner_id
-                )
-            ).scalars()
-        )
-        involved.update(
-            c
-            for c in session.execute(
-                select(Visit.case_id)
-                .join(VisitPartner, VisitPartner.visit_id == Visit.id)
-                .where(Visit.case_id.in_(case_ids), VisitPartner.partner_id == partner_id)
-            ).scalars()
-            if c
-        )
-        involved.update(
-            c
-            for c in session.execute(
-                select(Signal.case_id).where(
-                    Signal.case_id.in_(case_ids), Signal.organisation == partner_name
-                )
-            ).scalars()
-            if c
-        )
-    signal_ids = {i.signal_id for i in items if i.signal_id and not i.case_id}
-    own_signals: set[str] = set()
-    if signal_ids:
-        own_signals.update(
-            session.execute(
-                select(Signal.id).where(
-                    Signal.id.in_(signal_ids), Signal.organisation == partner_name
-                )
-            ).scalars()
-        )
-    return {
-        i.id
-        for i in items
-        if (i.case_id and i.case_id in involved) or (i.signal_id and i.signal_id in own_signals)
-    }
 
 
 def _item_line(

@@ -33,6 +33,7 @@ from sociaalveilig.core.services.actions import (
     work_unit,
 )
 from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.visit_clashes import check_clashes
 from sociaalveilig.core.workdays import next_working_day
 from sociaalveilig.core.workflow import WorkflowKind, check_transition
 from sociaalveilig.storage.models import (
@@ -300,7 +301,12 @@ def _add_visit(
     joint: bool,
     action_id: str | None,
     follow_up_of: str | None,
+    confirm_clash: bool = False,
 ) -> Visit:
+    clashes = check_clashes(
+        session, partner_ids, address.postcode, address.house_number, address.addition,
+        start, end, confirm_clash,
+    )
     visit = Visit(
         case_id=case.id,
         action_id=action_id,
@@ -322,16 +328,23 @@ def _add_visit(
     for partner in partner_ids:
         session.add(VisitPartner(visit_id=visit.id, partner_id=partner))
     record_status_change(session, ctx, OBJ_VISIT, visit.id, None, VisitStatus.GEPLAND, None)
-    ctx.audit(session, "create", OBJ_VISIT, visit.id)
+    ctx.audit(session, "create", OBJ_VISIT, visit.id, purpose=_clash_purpose(clashes))
     session.flush()
     return visit
+
+
+def _clash_purpose(clashes: Sequence[object]) -> str | None:
+    """The audit log notes that a double booking was confirmed (not with what)."""
+    return tr("dubbele boeking bevestigd") if clashes else None
 
 
 # --------------------------------------------------------------------------- services
 
 
-def plan_visit(ctx: ServiceContext, inp: VisitInput) -> VisitRow:
-    """Plan a home visit (coordinator, or the wijkagent of the case's area)."""
+def plan_visit(ctx: ServiceContext, inp: VisitInput, confirm_clash: bool = False) -> VisitRow:
+    """Plan a home visit (coordinator, or the wijkagent of the case's area). A partner or
+    the address already booked at that time is refused (``VisitClash``) unless
+    ``confirm_clash``."""
     require_role(ctx, *_PLANNERS)
     with work_unit(ctx) as session:
         case = load_case(session, ctx, inp.case_id)
@@ -367,6 +380,7 @@ def plan_visit(ctx: ServiceContext, inp: VisitInput) -> VisitRow:
             inp.joint,
             inp.action_id,
             None,
+            confirm_clash,
         )
         return _row(session, visit)
 
@@ -443,7 +457,11 @@ def record_outcome(
 
 
 def replan_visit(
-    ctx: ServiceContext, visit_id: str, new_start: datetime, new_end: datetime | None = None
+    ctx: ServiceContext,
+    visit_id: str,
+    new_start: datetime,
+    new_end: datetime | None = None,
+    confirm_clash: bool = False,
 ) -> VisitRow:
     """Plan the follow-up of a visit where nobody was home (or entry was refused): a new
     visit with the same partners, address and purpose, pointing back at the first."""
@@ -507,12 +525,17 @@ def replan_visit(
             original.joint,
             original.action_id,
             original.id,
+            confirm_clash,
         )
         return _row(session, visit)
 
 
 def move_visit(
-    ctx: ServiceContext, visit_id: str, new_start: datetime, new_end: datetime | None = None
+    ctx: ServiceContext,
+    visit_id: str,
+    new_start: datetime,
+    new_end: datetime | None = None,
+    confirm_clash: bool = False,
 ) -> VisitRow:
     """Move a planned visit to another time (keeping its length unless an end is given)."""
     require_role(ctx, *_PLANNERS)
@@ -531,9 +554,16 @@ def move_visit(
             else new_start + (visit.planned_end - visit.planned_start)
         )
         _check_times(ctx, new_start, end)
+        partners = session.execute(
+            select(VisitPartner.partner_id).where(VisitPartner.visit_id == visit.id)
+        ).scalars()
+        clashes = check_clashes(
+            session, list(partners), visit.postcode, visit.house_number, visit.addition,
+            new_start, end, confirm_clash, exclude_visit_id=visit.id,
+        )
         visit.planned_start = new_start
         visit.planned_end = end
-        ctx.audit(session, "update", OBJ_VISIT, visit.id)
+        ctx.audit(session, "update", OBJ_VISIT, visit.id, purpose=_clash_purpose(clashes))
         return _row(session, visit)
 
 

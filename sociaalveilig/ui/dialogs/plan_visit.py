@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.services import visits
 from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.visit_clashes import VisitClash
 from sociaalveilig.core.services.visits import VisitAddress, VisitInput
 
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices
+from sociaalveilig.ui.dialogs.clash_confirm import ClashQuestion, ask_about_clash
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 from sociaalveilig.ui.dutch import dutch, to_date, to_time
 
@@ -122,6 +124,8 @@ class PlanVisitDialog(ServiceFormDialog):
         note.setWordWrap(True)
         self.body.addWidget(note)
         self.resize(560, self.sizeHint().height())
+        self.clash_question: ClashQuestion | None = None
+        self._submitted: VisitInput | None = None
 
     def _partners_changed(self) -> None:
         if len(self.partners.checked()) >= 2:
@@ -157,4 +161,21 @@ class PlanVisitDialog(ServiceFormDialog):
             self.refuse(self.tr("Vul de casus in waarvoor het huisbezoek is."), "case_id")
             return
         inp = self.visit_input()
+        self._submitted = inp
         self.submit(lambda ctx: visits.plan_visit(ctx, inp))
+
+    def refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, VisitClash):
+            super().refused(exc)
+            return
+        # A double booking: ask; the form stays as typed when the user goes back.
+        self._busy = False
+        self.buttons.setEnabled(True)
+        self.last_error = exc
+        # Confirm what was checked, not what may have been typed since.
+        inp = self._submitted if self._submitted is not None else self.visit_input()
+        self.clash_question = ask_about_clash(
+            self,
+            exc,
+            lambda: self.submit(lambda ctx: visits.plan_visit(ctx, inp, confirm_clash=True)),
+        )

@@ -11,11 +11,14 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
 
 from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.core.services.visit_clashes import VisitClash
 
+from sociaalveilig.ui.dialogs.clash_confirm import ClashQuestion, ask_about_clash
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 from sociaalveilig.ui.dutch import dutch, to_date, to_time
 
-TimeCall = Callable[[ServiceContext, datetime, datetime], Any]
+TimeCall = Callable[[ServiceContext, datetime, datetime, bool], Any]
+"""(ctx, start, end, confirm_clash): the service call that saves the new time."""
 
 
 class VisitTimeDialog(ServiceFormDialog):
@@ -54,6 +57,8 @@ class VisitTimeDialog(ServiceFormDialog):
         if save_text:
             self.save_button.setText(save_text)
         self.resize(420, self.sizeHint().height())
+        self.clash_question: ClashQuestion | None = None
+        self._submitted: tuple[datetime, datetime] | None = None
 
     def chosen(self) -> tuple[datetime, datetime]:
         day = to_date(self.date.date())
@@ -63,5 +68,20 @@ class VisitTimeDialog(ServiceFormDialog):
 
     def on_save(self) -> None:
         start, end = self.chosen()
+        self._submitted = (start, end)
         call = self._call
-        self.submit(lambda ctx: call(ctx, start, end))
+        self.submit(lambda ctx: call(ctx, start, end, False))
+
+    def refused(self, exc: BaseException) -> None:
+        if not isinstance(exc, VisitClash):
+            super().refused(exc)
+            return
+        self._busy = False
+        self.buttons.setEnabled(True)
+        self.last_error = exc
+        # Confirm the time that was checked, not one changed since.
+        start, end = self._submitted if self._submitted is not None else self.chosen()
+        call = self._call
+        self.clash_question = ask_about_clash(
+            self, exc, lambda: self.submit(lambda ctx: call(ctx, start, end, True))
+        )

@@ -34,6 +34,8 @@ class Page(QWidget):
     open_case_requested = Signal(str)
     # Ask the main window to open another page by its class name (e.g. "SignalsPage").
     navigate_requested = Signal(str)
+    # Ask the main window to show one record where it lives (a ``record_link.RecordLink``).
+    show_record_requested = Signal(object)
 
     # Roles that see this page in the navigation; None: every role.
     roles: frozenset[Role] | None = None

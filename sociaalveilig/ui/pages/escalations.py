@@ -36,6 +36,7 @@ from sociaalveilig.ui.dialogs.escalation_status import EscalationStatusDialog
 from sociaalveilig.ui.models.escalation_table import EscalationTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import count_text, sample_widths
+from sociaalveilig.ui.record_link import RecordLink
 from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.zvh_checklist import ZvhChecklist
@@ -224,6 +225,16 @@ class EscalationsPage(Page):
         self.run(load, self._loaded)
 
     def _filter_changed(self, _index: int) -> None:
+        self.refresh()
+
+    def show_record(self, link: RecordLink) -> None:
+        """A reminder opens an escalation: the list of all escalations (a status filter
+        cannot hide it) with that escalation selected."""
+        self.filter.blockSignals(True)
+        self.filter.setCurrentIndex(max(0, self.filter.findData(FILTER_ALL)))
+        self.filter.blockSignals(False)
+        self._select_after_load = link.object_id
+        self._stale = False  # loaded here with the selection, not again when shown
         self.refresh()
 
     def _row_activated(self, _row: int) -> None:

@@ -60,6 +60,7 @@ from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.panels.agenda_builder import AgendaBuilder
 from sociaalveilig.ui.panels.minutes_editor import MinutesEditor
+from sociaalveilig.ui.record_link import RecordLink
 from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
 from sociaalveilig.ui.settings import UiSettings
 
@@ -97,6 +98,7 @@ class MeetingsPage(Page):
         self.last_pdf: Path | None = None
         self.last_export: CalendarExport | None = None
         self._select_after_load: str | None = None
+        self._generation = 0
         self._marked: list[date] = []
 
         # -------- filters
@@ -306,7 +308,14 @@ class MeetingsPage(Page):
         def load(c: ServiceContext) -> tuple[list[MeetingInfo], Choices]:
             return meetings.list_meetings(c, first, last, area, kind), load_choices(c)
 
-        self.run(load, lambda result: self._loaded(first, *result))
+        # Only the latest load is applied: an older one finishing later would drop the
+        # selection the latest was asked to make.
+        self._generation += 1
+        generation = self._generation
+        self.run(
+            load,
+            lambda result: self._loaded(first, *result) if generation == self._generation else None,
+        )
 
     def _loaded(self, first: date, rows: list[MeetingInfo], choices: Choices) -> None:
         if self.month != first:
@@ -389,8 +398,21 @@ class MeetingsPage(Page):
                 self.view.select_row(number)
                 return
 
+    def show_record(self, link: RecordLink) -> None:
+        """Vandaag or a reminder opens a meeting: its month, the meeting selected (the
+        filters back to all, so a filter cannot hide it)."""
+        if link.day is None:
+            return
+        for combo in (self.area_filter, self.type_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.show_month_of(link.day, link.object_id)
+
     def show_month_of(self, day: date, select_meeting: str | None = None) -> None:
         self._select_after_load = select_meeting
+        # Loaded here with the selection: showing the page must not load it again without.
+        self._stale = False
         self.calendar.blockSignals(True)
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
         self.calendar.blockSignals(False)

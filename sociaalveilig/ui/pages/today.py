@@ -1,14 +1,25 @@
 """Vandaag: what needs doing now. Overdue work, work due this week (signals, actions,
 case reviews, home visits) and new signals waiting for triage, from
-``core.services.worklist``. Enter or a double click opens the case (or the signal)."""
+``core.services.worklist``. Enter or a double click opens the thing itself (the visit in
+its week, the case, the signal); "Afronden…" and a reminder's "Gedaan…" open what finishes
+the work (``ui.work_closer``), after which the counts go down at once."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.services import worklist
+from sociaalveilig.core.services.reminders import Reminder
 from sociaalveilig.core.services.worklist import TodayOverview, TriageItem, WorkItem, WorkKind
 
 from sociaalveilig.ui.models.worklist import (
@@ -29,11 +40,18 @@ from sociaalveilig.ui.models.worklist import (
 )
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import sample_widths
+from sociaalveilig.ui.record_link import (
+    RecordKind,
+    RecordLink,
+    link_for_reminder,
+    link_for_work,
+)
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.reminder_panel import ReminderPanel
 from sociaalveilig.ui.scheduler import ReminderCenter
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.signal_dialog import SignalDialog
+from sociaalveilig.ui.work_closer import WorkCloser
 
 TRIAGE_ROLES = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 REMINDER_MIN_WIDTH = 260
@@ -123,6 +141,12 @@ class TodayPage(Page):
         )
         for view in (self.overdue_view, self.week_view):
             view.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+        self._last_list = self.overdue_view
+        self._generation = 0
+        for work_view in (self.overdue_view, self.week_view):
+            work_view.current_row_changed.connect(
+                lambda _row, v=work_view: self._list_used(v)
+            )
         self.overdue_view.activated_row.connect(self._overdue_activated)
         self.week_view.activated_row.connect(self._week_activated)
         self.triage_view.activated_row.connect(self._triage_activated)
@@ -130,7 +154,11 @@ class TodayPage(Page):
         # The reminders wrap to the panel's width (two lines each), so a narrow panel
         # shows everything; it grows a little with the window, the lists get the rest.
         self.reminder_panel = ReminderPanel(self)
-        self.reminder_panel.open_case_requested.connect(self.open_case_requested)
+        self.reminder_panel.finish_requested.connect(self.finish_reminder)
+        self.reminder_panel.open_requested.connect(self._open_reminder)
+        self.closer = WorkCloser(self)
+        self.closer.work_done.connect(self._work_done)
+        self.closer.show_requested.connect(self._show_link)
         self.reminder_panel.setMinimumWidth(REMINDER_MIN_WIDTH)
         self.reminder_panel.setMaximumWidth(REMINDER_MAX_WIDTH)
         self.reminder_panel.hide()
@@ -144,8 +172,22 @@ class TodayPage(Page):
         columns.setSizes([860, 320])
         self.columns_splitter = columns
 
+        self.finish_button = QPushButton(self.tr("&Afronden…"), self)
+        self.finish_button.setObjectName("finishWork")
+        self.finish_button.setToolTip(
+            self.tr(
+                "Rondt het gekozen werk af: een actie met een kort resultaat, de uitkomst van "
+                "een huisbezoek, de evaluatie van een casus, een signaal afhandelen."
+            )
+        )
+        self.finish_button.clicked.connect(self.finish_selected)
+        self.finish_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.summary_label, 1)
+        top.addWidget(self.finish_button)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
+        layout.addLayout(top)
         layout.addWidget(columns, 1)
         self._set_counts(None)
 
@@ -173,11 +215,19 @@ class TodayPage(Page):
 
     def refresh(self) -> None:
         self.summary_label.setText(self.tr("Bijwerken…"))
-        self.run(worklist.today_overview, self._show)
+        # Only the latest load is shown: two loads under way (work done while one ran) may
+        # finish in either order, and the older one would put back what was just finished.
+        self._generation += 1
+        generation = self._generation
+        self.run(
+            worklist.today_overview,
+            lambda overview: self._show(overview) if generation == self._generation else None,
+        )
 
     def clear(self) -> None:
         for model in (self.overdue_model, self.week_model, self.triage_model):
             model.clear()
+        self.finish_button.setEnabled(False)
         self.reminder_panel.clear()
         self._set_counts(None)
 
@@ -188,6 +238,7 @@ class TodayPage(Page):
         self.week_model.set_rows(overview.due_this_week)
         self.triage_model.set_rows(overview.to_triage)
         self._set_counts(overview)
+        self._update_finish_button()
         self._share_height(overview)
 
     def _sections_moved(self, _pos: int, _index: int) -> None:
@@ -250,11 +301,60 @@ class TodayPage(Page):
         if item is None:
             return
         if item.kind is WorkKind.VISIT:
-            self.navigate_requested.emit("VisitsPage")
+            # The visit itself: Huisbezoeken at the week of the visit, the visit selected.
+            self.show_record_requested.emit(link_for_work(item))
         elif item.case_id:
             self.open_case_requested.emit(item.case_id)
         elif item.kind is WorkKind.SIGNAL:
             self._open_signal(item.object_id)
+
+    # ------------------------------------------------------------------ finish
+
+    def selected_work(self) -> WorkItem | None:
+        """The work item chosen in "Te laat" or "Deze week" (the list last used)."""
+        model = self.overdue_model if self._last_list is self.overdue_view else self.week_model
+        row = self._last_list.current_row()
+        return model.row_object(row) if row >= 0 else None
+
+    def _list_used(self, view: RecordView) -> None:
+        self._last_list = view
+        self._update_finish_button()
+
+    def _update_finish_button(self) -> None:
+        self.finish_button.setEnabled(self.selected_work() is not None)
+
+    def finish_selected(self) -> None:
+        item = self.selected_work()
+        if item is None or self.ctx is None:
+            return
+        if item.kind is WorkKind.SIGNAL:
+            self._open_signal(item.object_id)  # handled, rejected or linked there
+            return
+        self.closer.finish(self.ctx, link_for_work(item), item.title)
+
+    def finish_reminder(self, reminder: Reminder) -> None:
+        if self.ctx is None:
+            return
+        label = " ".join(
+            part for part in (reminder.title, reminder.reference or reminder.case_reference)
+            if part
+        )
+        self.closer.finish(self.ctx, link_for_reminder(reminder), label)
+
+    def _open_reminder(self, reminder: Reminder) -> None:
+        self._show_link(link_for_reminder(reminder))
+
+    def _show_link(self, link: RecordLink) -> None:
+        if link.kind is RecordKind.SIGNAL:
+            self._open_signal(link.object_id)
+        else:
+            self.show_record_requested.emit(link)
+
+    def _work_done(self) -> None:
+        """Work was finished here: the lists at once, the other pages and the reminders
+        through the window (``data_changed``)."""
+        self.data_changed.emit()
+        self.refresh()
 
     def _open_triage(self, item: TriageItem | None) -> None:
         if item is not None:

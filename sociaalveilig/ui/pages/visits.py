@@ -45,6 +45,7 @@ from sociaalveilig.ui.dialogs.visit_outcome import VisitOutcomeDialog
 from sociaalveilig.ui.dialogs.visit_time import VisitTimeDialog
 from sociaalveilig.ui.models.week_plan import WeekPlanModel
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.record_link import RecordLink
 
 PLANNERS = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 REPLANNABLE = frozenset({VisitStatus.NIEMAND_THUIS, VisitStatus.GEWEIGERD})
@@ -62,6 +63,7 @@ class VisitsPage(Page):
         self.choices = Choices()
         self.monday: date | None = None
         self._select_after_load: str | None = None
+        self._generation = 0
         self._cancelling: str | None = None
         self.last_dialog: QWidget | None = None
         self.last_export: CalendarExport | None = None
@@ -238,9 +240,15 @@ class VisitsPage(Page):
         selected = self.selected_visit()
         if self._select_after_load is None and selected is not None:
             self._select_after_load = selected.visit_id
+        # Only the latest load is applied: an older one finishing later would drop the
+        # selection the latest was asked to make.
+        self._generation += 1
+        generation = self._generation
         self.run(
             lambda c: (visits.week_plan(c, monday), load_choices(c)),
-            lambda result: self._loaded(monday, *result),
+            lambda result: (
+                self._loaded(monday, *result) if generation == self._generation else None
+            ),
         )
 
     def _loaded(self, monday: date, rows: list[VisitRow], choices: Choices) -> None:
@@ -298,7 +306,14 @@ class VisitsPage(Page):
     def show_week_of(self, day: date, select_visit: str | None = None) -> None:
         self.monday = monday_of(day)
         self._select_after_load = select_visit
+        # Loaded here with the selection: showing the page must not load it again without.
+        self._stale = False
         self.refresh()
+
+    def show_record(self, link: RecordLink) -> None:
+        """Vandaag or a reminder opens a visit: its week, the visit selected."""
+        if link.day is not None:
+            self.show_week_of(link.day, link.object_id)
 
     # ------------------------------------------------------------------ selection
 
@@ -444,7 +459,7 @@ class VisitsPage(Page):
             ).format(old=f"{visit.start:%d-%m-%Y %H:%M}"),
             proposed,
             visit.end - visit.start,
-            lambda c, start, end: visits.replan_visit(c, visit_id, start, end),
+            lambda c, start, end, sure: visits.replan_visit(c, visit_id, start, end, sure),
             self,
             save_text=self.tr("Inplannen"),
         )
@@ -467,7 +482,7 @@ class VisitsPage(Page):
             ),
             visit.start,
             visit.end - visit.start,
-            lambda c, start, end: visits.move_visit(c, visit_id, start, end),
+            lambda c, start, end, sure: visits.move_visit(c, visit_id, start, end, sure),
             self,
         )
         dialog.setObjectName("moveVisitDialog")

@@ -297,6 +297,7 @@ def test_partners_see_only_their_own_visits(
             partner_ids=(partner_id(coordinator_ctx, CARE),),
             joint=False,
         ),
+        confirm_clash=True,  # the same address at the same time: a confirmed double booking
     ).visit_id
     woco = make_actor(Role.PARTNER, partner=WOCO)
     assert [r.visit_id for r in visits_for_user(woco)] == [shared]
