@@ -1018,7 +1018,8 @@ def register_signal_row(
     )
     signal = insert_signal(ctx, session, tables, checked, place, decision)
     if meldcode_line is not None:
-        append_status(ctx, session, "signal", signal.id, signal.status, signal.status, meldcode_line)
+        status = signal.status
+        append_status(ctx, session, "signal", signal.id, status, status, meldcode_line)
         ctx.audit(session, "meldcode_decision", "signal", signal.reference)
     _add_persons(ctx, session, signal, persons, case)
     if case is not None:
