@@ -1,0 +1,178 @@
+"""Journeys (issue 14, items 2, 6, 7): signals carried to their end through the window.
+
+Each journey signs in on a copy of the demo store and then only clicks and types: a
+resident's signal taken in and marked handled from the list; a police signal made into a
+case from the signal dialog; an escalation to the ZVH whose criteria are not met; a
+"Vermoeden huiselijk geweld" intake at Normaal; a minutes decision that handles a signal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QWidget
+
+from sociaalveilig.ui.intake_dialog import IntakeDialog
+from sociaalveilig.ui.models import signals as signal_columns
+from sociaalveilig.ui.signal_dialog import SignalDialog
+from sociaalveilig.ui.signal_outcome_dialog import SignalOutcomeDialog
+from tests.ui.journey_kit import Journey
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _modal(qtbot, kind: type[QWidget]) -> QWidget:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=10_000)
+    widget = QApplication.activeModalWidget()
+    assert isinstance(widget, kind)
+    # What a window manager does for a new dialog (offscreen there is none).
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+    return widget
+
+
+def _activate(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Back to ``widget``'s window after a dialog closed (a window manager's job)."""
+    window = widget.window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def _triage_count(journey: Journey) -> int:
+    page = journey.go("Vandaag")
+    text = page.triage_label.text()  # type: ignore[attr-defined]
+    found = re.search(r"\((\d+)\)", text)
+    assert found, text
+    return int(found.group(1))
+
+
+def _choose(combo: QComboBox, text: str) -> None:
+    """Picks the item starting with ``text`` as a keyboard user does: Home, then Down."""
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText().startswith(text):
+            return
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    raise AssertionError(f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}")
+
+
+def _click(widget: QWidget) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def _take_in(
+    journey: Journey,
+    qtbot,  # type: ignore[no-untyped-def]
+    *,
+    source: str,
+    category: str,
+    postcode: str,
+    number: str,
+    description: str,
+    urgency: str | None = None,
+    before_save: Callable[[IntakeDialog], None] | None = None,
+) -> IntakeDialog:
+    """Ctrl+N, fill the form with keys, Ctrl+Enter in the description; the result shown."""
+    window = journey.window
+    assert window is not None
+    QTest.keyClick(window, Qt.Key.Key_N, CTRL)
+    dialog = _modal(qtbot, IntakeDialog)
+    assert isinstance(dialog, IntakeDialog)
+    qtbot.waitUntil(lambda: dialog.category_combo.isEnabled(), timeout=10_000)
+    _choose(dialog.source_combo, source)
+    _choose(dialog.category_combo, category)
+    QTest.keyClicks(dialog.postcode_edit, postcode)
+    QTest.keyClicks(dialog.house_number_edit, number)
+    if urgency is not None:
+        _choose(dialog.urgency_combo, urgency)
+    dialog.description_edit.setFocus()
+    QTest.keyClicks(dialog.description_edit, description)
+    qtbot.waitUntil(lambda: dialog._preview is not None, timeout=10_000)
+    journey.wait_idle()
+    if before_save is not None:
+        before_save(dialog)
+    return dialog
+
+
+def _save(journey: Journey, qtbot, dialog: IntakeDialog) -> None:  # type: ignore[no-untyped-def]
+    QTest.keyClick(dialog.description_edit, Qt.Key.Key_Return, CTRL)
+    journey.wait_idle()
+    assert dialog.saved is not None, dialog.error_label.text()
+    journey.wait_idle()
+
+
+def _find_in_signals(journey: Journey, qtbot, reference: str):  # type: ignore[no-untyped-def]
+    """Signalen, the reference typed into the search box, Down into the one row found."""
+    page = journey.go("Signalen")
+    _activate(qtbot, page)
+    page.search_edit.setFocus()  # type: ignore[attr-defined]
+    QTest.keyClick(page.search_edit, Qt.Key.Key_F, CTRL)  # type: ignore[attr-defined]
+    QTest.keyClicks(page.search_edit, reference)  # type: ignore[attr-defined]
+    QTest.keyClick(page.search_edit, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)  # type: ignore[attr-defined]
+    journey.wait_idle()
+    QTest.keyClick(page.search_edit, Qt.Key.Key_Down)  # type: ignore[attr-defined]
+    return page
+
+
+def _cell(page, column: int) -> str:  # type: ignore[no-untyped-def]
+    return str(page.model.index(0, column).data() or "")
+
+
+# --------------------------------------------------------------------------- (a)
+
+
+def test_a_residents_signal_to_handled(journey: Journey, qtbot) -> None:  # type: ignore[no-untyped-def]
+    journey.sign_in("demo")
+    waiting = _triage_count(journey)
+
+    dialog = _take_in(
+        journey,
+        qtbot,
+        source="Bewoner",
+        category="Onveilige plek",
+        postcode="6431ab",
+        number="7",
+        description="Loshangende elektriciteitskabel bij de speeltuin (fictief).",
+        urgency="Acuut",
+    )
+    # Not about a person or household: no case proposed, none chosen.
+    assert dialog.case_choice() == "no-case"
+    assert not dialog.case_box.new_case_proposed()
+    _save(journey, qtbot, dialog)
+    reference = dialog.saved.reference  # type: ignore[union-attr]
+    assert dialog.saved.case_id is None  # type: ignore[union-attr]
+    QTest.keyClick(dialog.close_button, Qt.Key.Key_Return)
+    journey.wait_idle()
+    assert _triage_count(journey) == waiting + 1  # acuut: straight to the coördinator
+
+    page = _find_in_signals(journey, qtbot, reference)
+    assert _cell(page, signal_columns.COL_STATUS) == "Gerouteerd"
+    # The row's menu from the keyboard (Shift+F10), then "Afgehandeld…" by its letter.
+    QTest.keyClick(page.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert [a.text() for a in menu.actions() if a.isEnabled() and a.text()] == [
+        "&Openen",
+        "&Afgehandeld…",
+        "&Nieuwe casus van dit signaal",
+        "&Koppelen aan casus…",
+        "Af&wijzen…",
+    ]
+    journey.shot("65-signaal-menu", menu)
+    QTest.keyClick(menu, Qt.Key.Key_A)
+    outcome = _modal(qtbot, SignalOutcomeDialog)
+    assert isinstance(outcome, SignalOutcomeDialog)
+    assert not outcome.ok_button.isEnabled()  # no result typed yet
+    QTest.keyClicks(outcome.text_edit, "Netbeheerder heeft de kabel veilig gemaakt.")
+    journey.shot("66-signaal-afhandelen", outcome)
+    QTest.keyClick(outcome.text_edit, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(
+        lambda: _cell(page, signal_columns.COL_STATUS) == "Afgehandeld", timeout=10_000
+    )
+    journey.wait_idle()
+    assert _triage_count(journey) == waiting
