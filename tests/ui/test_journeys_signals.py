@@ -111,10 +111,12 @@ def _find_in_signals(journey: Journey, qtbot, reference: str):  # type: ignore[n
     _activate(qtbot, page)
     page.search_edit.setFocus()  # type: ignore[attr-defined]
     QTest.keyClick(page.search_edit, Qt.Key.Key_F, CTRL)  # type: ignore[attr-defined]
+    QTest.keyClick(page.search_edit, Qt.Key.Key_A, CTRL)  # type: ignore[attr-defined]
     QTest.keyClicks(page.search_edit, reference)  # type: ignore[attr-defined]
     QTest.keyClick(page.search_edit, Qt.Key.Key_Return)  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)  # type: ignore[attr-defined]
     journey.wait_idle()
+    assert page.search_edit.text() == reference  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)  # type: ignore[attr-defined]
     QTest.keyClick(page.search_edit, Qt.Key.Key_Down)  # type: ignore[attr-defined]
     return page
 
@@ -176,3 +178,117 @@ def test_a_residents_signal_to_handled(journey: Journey, qtbot) -> None:  # type
     )
     journey.wait_idle()
     assert _triage_count(journey) == waiting
+
+
+def _timeline_text(view) -> str:  # type: ignore[no-untyped-def]
+    model = view.timeline_model
+    return " ".join(
+        str(model.index(r, c).data() or "")
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    )
+
+
+# --------------------------------------------------------------------------- (b)
+
+
+def test_b_police_signal_becomes_a_case_from_the_signal_dialog(
+    journey: Journey, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    journey.sign_in("demo")
+    dialog = _take_in(
+        journey,
+        qtbot,
+        source="Politie",
+        category="Drugsoverlast",
+        postcode="6432ab",
+        number="21",
+        description="Herhaaldelijk handel vanuit een portiek gezien (fictief).",
+    )
+    assert dialog.case_choice() == "no-case"  # no case unasked
+    _save(journey, qtbot, dialog)
+    reference = dialog.saved.reference  # type: ignore[union-attr]
+    QTest.keyClick(dialog.close_button, Qt.Key.Key_Return)
+    journey.wait_idle()
+
+    page = _find_in_signals(journey, qtbot, reference)
+    assert _cell(page, signal_columns.COL_CASE) == ""
+    QTest.keyClick(page.view, Qt.Key.Key_Return)  # Enter opens the signal (no case yet)
+    signal_dialog = _modal(qtbot, SignalDialog)
+    assert isinstance(signal_dialog, SignalDialog)
+    journey.wait_idle()
+    assert signal_dialog.new_case_button.isVisible()
+    assert signal_dialog.handle_button.isVisible()
+    journey.shot("67-signaal-nieuwe-casus", signal_dialog)
+    _click(signal_dialog.new_case_button)
+    journey.wait_idle()
+
+    # The new case opens at once, with this signal on it.
+    window = journey.window
+    assert window is not None
+    cases_page = window.current_page()
+    assert type(cases_page).__name__ == "CasesPage"
+    view = cases_page.case_view  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.detail is not None and view.isVisible(), timeout=10_000)
+    assert view.fields["status"].text() == "Open"
+    assert reference in _timeline_text(view)
+    case_reference = view.detail.reference
+
+    page = _find_in_signals(journey, qtbot, reference)
+    assert _cell(page, signal_columns.COL_CASE) == case_reference
+    assert _cell(page, signal_columns.COL_STATUS) == "Gekoppeld aan casus"
+
+
+# --------------------------------------------------------------------------- (d)
+
+
+def test_d_domestic_violence_intake_at_normaal(journey: Journey, qtbot) -> None:  # type: ignore[no-untyped-def]
+    journey.sign_in("demo")
+    dialog = _take_in(
+        journey,
+        qtbot,
+        source="Zorg",
+        category="Vermoeden huiselijk",
+        postcode="6441ab",
+        number="3",
+        description="Buren horen geregeld geschreeuw en een kind huilen (fictief).",
+    )
+    # The category raised the urgency to hoog, with the why; the Meldcode steps are shown.
+    assert dialog.urgency_combo.currentText() == "Hoog"
+    assert "Meldcode" in dialog.urgency_note.text() and dialog.urgency_note.isVisible()
+    assert dialog.meldcode.isVisible()
+    steps = dialog.meldcode.steps_label.text()
+    assert steps.index("Veilig Thuis") < steps.index("Breng de signalen")
+    # Back to Normaal (Up from Hoog) is refused, with a message.
+    dialog.urgency_combo.setFocus()
+    QTest.keyClick(dialog.urgency_combo, Qt.Key.Key_Up)
+    assert dialog.urgency_combo.currentText() == "Hoog"
+    assert "Lager dan 'hoog' kan niet" in dialog.urgency_note.text()
+    # Achter de voordeur: a new case is proposed, not chosen.
+    assert dialog.case_box.new_case_proposed()
+    assert dialog.case_choice() == "no-case"
+
+    # Saving without deciding is refused: it never waits for the overleg silently.
+    _save_refused = dialog.description_edit
+    QTest.keyClick(_save_refused, Qt.Key.Key_Return, CTRL)
+    journey.wait_idle()
+    assert dialog.saved is None
+    assert "wacht niet vanzelf" in dialog.error_label.text()
+    journey.shot("68-meldcode-intake", dialog)
+
+    # The refusal put the cursor on the decision; the user chooses "Naar het overleg"
+    # (Down, Space) and types the reason. The message goes once decided.
+    assert QApplication.focusWidget() is dialog.meldcode.veilig_thuis_button
+    QTest.keyClick(dialog.meldcode.veilig_thuis_button, Qt.Key.Key_Down)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert dialog.meldcode.overleg_button.isChecked()
+    assert dialog.error_label.text() == ""
+    assert QApplication.focusWidget() is dialog.meldcode.reason_edit
+    QTest.keyClicks(dialog.meldcode.reason_edit, "Veilig Thuis is al betrokken bij dit gezin.")
+    _save(journey, qtbot, dialog)
+    assert dialog.saved is not None
+    assert dialog.saved.urgency.value == "hoog"
+    assert any(
+        "Meldcode: naar het overleg, omdat Veilig Thuis is al betrokken" in (h.reason or "")
+        for h in dialog.saved.history
+    )
