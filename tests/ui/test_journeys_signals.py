@@ -292,3 +292,59 @@ def test_d_domestic_violence_intake_at_normaal(journey: Journey, qtbot) -> None:
         "Meldcode: naar het overleg, omdat Veilig Thuis is al betrokken" in (h.reason or "")
         for h in dialog.saved.history
     )
+
+
+# --------------------------------------------------------------------------- (c)
+
+
+def test_c_escalation_with_unmet_criteria_needs_a_reason(
+    journey: Journey, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    from sociaalveilig.core.enums import CaseStatus
+
+    from sociaalveilig.ui.status_change_dialog import StatusChangeDialog
+
+    journey.sign_in("demo")
+
+    def choose_new_case(dialog: IntakeDialog) -> None:
+        assert dialog.case_choice() == "no-case"
+        _click(dialog.case_box.findChild(QWidget, "newCaseOption"))
+        assert dialog.case_choice() == "new-case"
+
+    dialog = _take_in(
+        journey,
+        qtbot,
+        source="Gemeente",
+        category="Zorgen om bewoner",
+        postcode="6461ab",
+        number="40",
+        description="Bewoner verwaarloost zich en de woning; buren ongerust (fictief).",
+        before_save=choose_new_case,
+    )
+    _save(journey, qtbot, dialog)
+    assert dialog.saved is not None and dialog.saved.case_reference
+    _click(dialog.open_case_button)
+    journey.wait_idle()
+    window = journey.window
+    assert window is not None
+    view = window.current_page().case_view  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: view.detail is not None and view.isVisible(), timeout=10_000)
+
+    _click(view.step_button(CaseStatus.OPGESCHAALD))
+    status = _modal(qtbot, StatusChangeDialog)
+    assert isinstance(status, StatusChangeDialog)
+    assert status.escalation_target() == "zvh"
+    # Nothing recorded on the checklist: the dialog names the missing criteria and waits.
+    assert status.unmet.isVisible()
+    assert "criterium 1, 2, 3 ontbreekt" in status.unmet.warning.text()
+    QTest.keyClicks(status.reason_edit, "Zorgen op meerdere leefgebieden.")
+    assert not status.confirm_button.isEnabled()
+    journey.shot("69-opschalen-zonder-criteria", status)
+    QTest.keyClicks(status.unmet.reason_edit, "Acute zorg; de criteria volgen na het huisbezoek.")
+    assert status.confirm_button.isEnabled()
+    _click(status.confirm_button)
+    qtbot.waitUntil(lambda: view.fields["status"].text() == "Opgeschaald", timeout=10_000)
+    journey.wait_idle()
+    timeline = _timeline_text(view)
+    assert "Acute zorg; de criteria volgen na het huisbezoek." in timeline
+    assert "niet vervuld" in timeline
