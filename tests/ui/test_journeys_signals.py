@@ -15,11 +15,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QWidget
 
+from sociaalveilig.core.enums import CaseStatus
+from tests.ui.journey_kit import Journey
+
+from sociaalveilig.ui.dialogs.plan_meeting import PlanMeetingDialog
 from sociaalveilig.ui.intake_dialog import IntakeDialog
 from sociaalveilig.ui.models import signals as signal_columns
 from sociaalveilig.ui.signal_dialog import SignalDialog
 from sociaalveilig.ui.signal_outcome_dialog import SignalOutcomeDialog
-from tests.ui.journey_kit import Journey
+from sociaalveilig.ui.status_change_dialog import StatusChangeDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -171,7 +175,6 @@ def test_a_residents_signal_to_handled(journey: Journey, qtbot) -> None:  # type
     assert isinstance(outcome, SignalOutcomeDialog)
     assert not outcome.ok_button.isEnabled()  # no result typed yet
     QTest.keyClicks(outcome.text_edit, "Netbeheerder heeft de kabel veilig gemaakt.")
-    journey.shot("66-signaal-afhandelen", outcome)
     QTest.keyClick(outcome.text_edit, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(
         lambda: _cell(page, signal_columns.COL_STATUS) == "Afgehandeld", timeout=10_000
@@ -219,7 +222,7 @@ def test_b_police_signal_becomes_a_case_from_the_signal_dialog(
     journey.wait_idle()
     assert signal_dialog.new_case_button.isVisible()
     assert signal_dialog.handle_button.isVisible()
-    journey.shot("67-signaal-nieuwe-casus", signal_dialog)
+    journey.shot("66-signaal-nieuwe-casus", signal_dialog)
     _click(signal_dialog.new_case_button)
     journey.wait_idle()
 
@@ -274,7 +277,7 @@ def test_d_domestic_violence_intake_at_normaal(journey: Journey, qtbot) -> None:
     journey.wait_idle()
     assert dialog.saved is None
     assert "wacht niet vanzelf" in dialog.error_label.text()
-    journey.shot("68-meldcode-intake", dialog)
+    journey.shot("67-meldcode-intake", dialog)
 
     # The refusal put the cursor on the decision; the user chooses "Naar het overleg"
     # (Down, Space) and types the reason. The message goes once decided.
@@ -300,10 +303,6 @@ def test_d_domestic_violence_intake_at_normaal(journey: Journey, qtbot) -> None:
 def test_c_escalation_with_unmet_criteria_needs_a_reason(
     journey: Journey, qtbot  # type: ignore[no-untyped-def]
 ) -> None:
-    from sociaalveilig.core.enums import CaseStatus
-
-    from sociaalveilig.ui.status_change_dialog import StatusChangeDialog
-
     journey.sign_in("demo")
 
     def choose_new_case(dialog: IntakeDialog) -> None:
@@ -339,7 +338,7 @@ def test_c_escalation_with_unmet_criteria_needs_a_reason(
     assert "criterium 1, 2, 3 ontbreekt" in status.unmet.warning.text()
     QTest.keyClicks(status.reason_edit, "Zorgen op meerdere leefgebieden.")
     assert not status.confirm_button.isEnabled()
-    journey.shot("69-opschalen-zonder-criteria", status)
+    journey.shot("68-opschalen-zonder-criteria", status)
     QTest.keyClicks(status.unmet.reason_edit, "Acute zorg; de criteria volgen na het huisbezoek.")
     assert status.confirm_button.isEnabled()
     _click(status.confirm_button)
@@ -348,3 +347,84 @@ def test_c_escalation_with_unmet_criteria_needs_a_reason(
     timeline = _timeline_text(view)
     assert "Acute zorg; de criteria volgen na het huisbezoek." in timeline
     assert "niet vervuld" in timeline
+
+
+# --------------------------------------------------------------------------- minutes
+
+
+def test_minutes_decision_handles_a_signal(journey: Journey, qtbot) -> None:  # type: ignore[no-untyped-def]
+    journey.sign_in("demo")
+    dialog = _take_in(
+        journey,
+        qtbot,
+        source="Bewoner",
+        category="Openbare ruimte",
+        postcode="6431ab",
+        number="15",
+        description="Lantaarnpaal in het achterpad doet het al weken niet (fictief).",
+    )
+    _save(journey, qtbot, dialog)
+    reference = dialog.saved.reference  # type: ignore[union-attr]
+    QTest.keyClick(dialog.close_button, Qt.Key.Key_Return)
+    journey.wait_idle()
+
+    # An overleg fysieke leefomgeving for Heerlen Noord, starting now (10:00).
+    page = journey.go("Overleggen")
+    _click(page.plan_button)  # type: ignore[attr-defined]
+    plan = _modal(qtbot, PlanMeetingDialog)
+    assert isinstance(plan, PlanMeetingDialog)
+    _choose(plan.area, "Heerlen Noord")
+    _choose(plan.kind, "Overleg fysieke")
+    plan.date.setFocus()
+    QTest.keyClick(plan.date, Qt.Key.Key_Down)  # tomorrow is offered; one day back
+    plan.time.setFocus()
+    QTest.keyClick(plan.time, Qt.Key.Key_Home)  # the hours
+    for _ in range(4):
+        QTest.keyClick(plan.time, Qt.Key.Key_Down)
+    assert plan.date.date().toPython().isoformat() == "2026-04-15"
+    assert plan.time.time().toString("HH:mm") == "10:00"
+    # The partners taking part: the first two in the list, ticked with Space.
+    plan.partners.setFocus()
+    plan.partners.setCurrentRow(0)
+    QTest.keyClick(plan.partners, Qt.Key.Key_Space)
+    QTest.keyClick(plan.partners, Qt.Key.Key_Down)
+    QTest.keyClick(plan.partners, Qt.Key.Key_Space)
+    assert len(plan.partners.checked()) == 2
+    _click(plan.save_button)
+    journey.wait_idle()
+    qtbot.waitUntil(lambda: page.detail is not None, timeout=10_000)  # type: ignore[attr-defined]
+    _activate(qtbot, page)
+
+    # The signal on the agenda, by its reference.
+    agenda = page.agenda  # type: ignore[attr-defined]
+    agenda.add_reference.setFocus()
+    QTest.keyClicks(agenda.add_reference, reference)
+    _click(agenda.add_button)
+    journey.wait_idle()
+    assert [i.signal_reference for i in agenda.model.rows] == [reference]
+
+    # The overleg has begun; the minutes: the decision and what happens to the signal.
+    tabs = page.tabs  # type: ignore[attr-defined]
+    _click_tab(tabs, 1)
+    journey.wait_idle()
+    minutes = page.minutes  # type: ignore[attr-defined]
+    assert minutes.outcome_box.isVisible()
+    assert minutes.outcome_box.outcome_combo.currentText() == "Blijft gerouteerd"
+    minutes.decision.setFocus()
+    QTest.keyClicks(minutes.decision, "Gemeente herstelt de verlichting in het achterpad.")
+    _choose(minutes.outcome_box.outcome_combo, "Afgehandeld")
+    minutes.outcome_box.text_edit.setFocus()
+    QTest.keyClicks(minutes.outcome_box.text_edit, "Verlichting hersteld door de gemeente.")
+    journey.shot("69-verslag-signaal-afgehandeld")
+    QTest.keyClick(minutes.decision, Qt.Key.Key_Return, CTRL)
+    journey.wait_idle()
+    qtbot.waitUntil(lambda: minutes.stack.currentIndex() == 1)  # the decision is recorded
+    assert "Gemeente herstelt" in minutes.decided_text.text()
+
+    signals_page = _find_in_signals(journey, qtbot, reference)
+    assert _cell(signals_page, signal_columns.COL_STATUS) == "Afgehandeld"
+
+
+def _click_tab(tabs, index: int) -> None:  # type: ignore[no-untyped-def]
+    bar = tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
