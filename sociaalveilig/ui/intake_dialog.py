@@ -4,10 +4,9 @@ result after.
 As the user types, the postcode is normalised (``6411ab`` → ``6411 AB``) and, once postcode
 and house number are there, a preview (off the GUI thread) shows the municipality and focus
 area, where routing would send the signal and why, and the open case at this address
-("Open casus op dit adres"), which is proposed as the choice. A new case is never chosen
-for the user: it is proposed (not selected) for a category about a person or household
-(``intake_case_choice``). A Meldcode category raises the urgency to hoog, shows the five
-steps and asks what happens now (``meldcode_panel``). Saving a refused signal keeps
+("Open casus op dit adres"), which is proposed as the choice; a new case is only proposed,
+never chosen (``intake_case_choice``). A Meldcode category keeps the urgency at hoog or
+above and asks what happens now (``meldcode_panel``). Saving a refused signal keeps
 everything typed and puts the cursor in the field named by the message. After saving the
 dialog shows the reference, the routing result with its reason and the case.
 
@@ -57,6 +56,7 @@ from sociaalveilig.core.services.signals import (
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.intake_case_choice import CaseChoiceBox
 from sociaalveilig.ui.intake_fields import DescriptionCounter, FieldErrorClearer
+from sociaalveilig.ui.intake_result import IntakeResult
 from sociaalveilig.ui.meldcode_panel import (
     MeldcodePanel,
     MeldcodeUrgencyGuard,
@@ -617,71 +617,20 @@ class IntakeDialog(QDialog):
     # ------------------------------------------------------------------ result
 
     def _build_result(self) -> QWidget:
-        page = QWidget(self)
-        self.result_title = QLabel(page)
-        self.result_title.setObjectName("resultTitle")
-        font = self.result_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.result_title.setFont(font)
-        self.result_routing = QLabel(page)
-        self.result_routing.setObjectName("resultRouting")
-        self.result_routing.setWordWrap(True)
-        self.result_case = QLabel(page)
-        self.result_case.setObjectName("resultCase")
-        self.result_case.setWordWrap(True)
-
-        self.open_case_button = QPushButton(self.tr("Casus openen"), page)
-        self.open_case_button.setObjectName("openCaseButton")
+        self.result_page = IntakeResult(self)
+        self.result_title = self.result_page.title
+        self.result_routing = self.result_page.routing
+        self.result_case = self.result_page.case
+        self.open_case_button = self.result_page.open_case_button
         self.open_case_button.clicked.connect(self._open_case)
-        self.another_button = QPushButton(self.tr("Nog een signaal"), page)
-        self.another_button.setObjectName("anotherButton")
+        self.another_button = self.result_page.another_button
         self.another_button.clicked.connect(self.start_again)
-        self.close_button = QPushButton(self.tr("Sluiten"), page)
-        self.close_button.setObjectName("closeButton")
+        self.close_button = self.result_page.close_button
         self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_case_button)
-        buttons.addWidget(self.another_button)
-        buttons.addWidget(self.close_button)
-
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.result_title)
-        layout.addSpacing(8)
-        routing_heading = QLabel(self.tr("Routering"), page)
-        bold = routing_heading.font()
-        bold.setBold(True)
-        routing_heading.setFont(bold)
-        layout.addWidget(routing_heading)
-        layout.addWidget(self.result_routing)
-        layout.addSpacing(8)
-        layout.addWidget(self.result_case)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
+        return self.result_page
 
     def _show_result(self, detail: SignalDetail) -> None:
-        self.result_title.setText(
-            self.tr("Signaal {ref} is opgeslagen.").format(ref=detail.reference)
-        )
-        if detail.route_target is not None:
-            self.result_routing.setText(
-                self.tr("Naar: {target}.\nWaarom: {reason}\nAfhandelen vóór: {due}.").format(
-                    target=detail.route_target.label,
-                    reason=detail.route_reason or "",
-                    due=detail.due_date.strftime("%d-%m-%Y") if detail.due_date else "-",
-                )
-            )
-        else:
-            self.result_routing.setText(self.tr("Niet gerouteerd."))
-        if detail.case_reference:
-            self.result_case.setText(
-                self.tr("Gekoppeld aan casus {ref}.").format(ref=detail.case_reference)
-            )
-        else:
-            self.result_case.setText(self.tr("Niet aan een casus gekoppeld."))
-        self.open_case_button.setVisible(detail.case_id is not None)
+        self.result_page.show_detail(detail)
         self._steps.setCurrentIndex(1)
         self.close_button.setDefault(True)  # Enter closes the result
         self.close_button.setFocus()
