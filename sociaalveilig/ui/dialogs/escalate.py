@@ -35,6 +35,9 @@ class EscalateDialog(ServiceFormDialog):
         self.setWindowTitle(self.tr("Casus opschalen"))
         self.case_id = case_id
         self.criteria: ZvhCriteria | None = None
+        # Opschalen waits until the case's recorded criteria are known (or could not be
+        # read: then the service still checks them).
+        self._criteria_known = criteria is not None
         self.set_intro(
             self.tr(
                 "Casus {ref} opschalen. De casus krijgt de status 'opgeschaald' tot de "
@@ -80,12 +83,18 @@ class EscalateDialog(ServiceFormDialog):
                 self,
                 lambda: escalations.case_criteria(ctx, case_id),
                 self.set_criteria,
-                errors.log_exception,
+                self._criteria_failed,
             )
 
     def set_criteria(self, criteria: ZvhCriteria) -> None:
         self.criteria = criteria
+        self._criteria_known = True
         self._target_changed()
+
+    def _criteria_failed(self, exc: BaseException) -> None:
+        errors.log_exception(exc)
+        self._criteria_known = True
+        self._update_save()
 
     def _target_changed(self, *_args: object) -> None:
         self.unmet.update_for(self.criteria, str(self.target.currentData()))
@@ -96,10 +105,10 @@ class EscalateDialog(ServiceFormDialog):
         self._update_save()
 
     def _update_save(self) -> None:
-        self.save_button.setEnabled(self.unmet.complete())
+        self.save_button.setEnabled(self._criteria_known and self.unmet.complete())
 
     def on_save(self) -> None:
-        if not self.unmet.complete():
+        if not self._criteria_known or not self.unmet.complete():
             self.unmet.reason_edit.setFocus()
             return
         case_id = self.case_id
