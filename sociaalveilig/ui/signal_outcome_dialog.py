@@ -25,7 +25,9 @@ MAX_TEXT = 2000  # the history's reason limit (signals.MAX_REASON)
 class SignalOutcomeDialog(QDialog):
     """``outcome``: SignalStatus.AFGEHANDELD (asks a result) or AFGEWEZEN (asks a reason)."""
 
-    def __init__(self, reference: str, outcome: SignalStatus, parent: QWidget | None = None):
+    def __init__(
+        self, reference: str, outcome: SignalStatus, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("signalOutcomeDialog")
         self.outcome = outcome

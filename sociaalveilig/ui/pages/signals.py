@@ -11,6 +11,7 @@ handled, rejected, a new case and linking, as far as the workflow and the role a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import Role, SignalStatus, Source
 from sociaalveilig.core.services import signal_outcomes
+from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.search import SignalQuery, SignalRow
 from sociaalveilig.core.services.signals import CASE_WORK_ROLES, SignalDetail
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next
@@ -449,10 +451,11 @@ class SignalsPage(Page):
         if result != SignalOutcomeDialog.DialogCode.Accepted.value:
             return
         signal_id, text = str(dialog.property("signal_id")), dialog.text()
-        if dialog.outcome is SignalStatus.AFGEHANDELD:
-            step = signal_outcomes.handle_signal
-        else:
-            step = signal_outcomes.reject_signal
+        step: Callable[[ServiceContext, str, str], SignalDetail] = (
+            signal_outcomes.handle_signal
+            if dialog.outcome is SignalStatus.AFGEHANDELD
+            else signal_outcomes.reject_signal
+        )
         self.run(
             lambda c: step(c, signal_id, text),
             self._stepped,
