@@ -3,7 +3,8 @@
 Each journey signs in on a copy of the demo store and then only clicks and types: a
 resident's signal taken in and marked handled from the list; a police signal made into a
 case from the signal dialog; an escalation to the ZVH whose criteria are not met; a
-"Vermoeden huiselijk geweld" intake at Normaal; a minutes decision that handles a signal.
+"Vermoeden huiselijk geweld" intake at Normaal; a minutes decision that handles a signal;
+an overdue signal handled from Vandaag, so "Te laat" goes down.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QWidget
 
 from sociaalveilig.core.enums import CaseStatus
+from sociaalveilig.core.services.worklist import WorkItem, WorkKind
 from tests.ui.journey_kit import Journey
 
 from sociaalveilig.ui.dialogs.plan_meeting import PlanMeetingDialog
@@ -428,3 +430,48 @@ def test_minutes_decision_handles_a_signal(journey: Journey, qtbot) -> None:  # 
 def _click_tab(tabs, index: int) -> None:  # type: ignore[no-untyped-def]
     bar = tabs.tabBar()
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+
+# --------------------------------------------------------------------------- te laat
+
+
+def test_te_laat_shrinks_when_an_overdue_signal_is_handled(
+    journey: Journey, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    journey.sign_in("demo")
+    page = journey.go("Vandaag")
+    _activate(qtbot, page)
+
+    def late() -> int:
+        found = re.search(r"\((\d+)\)", page.overdue_label.text())  # type: ignore[attr-defined]
+        assert found
+        return int(found.group(1))
+
+    before = late()
+    model, view = page.overdue_model, page.overdue_view  # type: ignore[attr-defined]
+    rows = [model.row_object(r) for r in range(model.rowCount())]
+    row = next(
+        r for r, item in enumerate(rows)
+        if isinstance(item, WorkItem) and item.kind is WorkKind.SIGNAL and not item.case_id
+    )
+    reference = rows[row].reference
+    view.setFocus()
+    view.select_row(row)
+    QTest.keyClick(view, Qt.Key.Key_Return)  # Enter opens the overdue signal
+    dialog = _modal(qtbot, SignalDialog)
+    assert isinstance(dialog, SignalDialog)
+    journey.wait_idle()
+    assert dialog.detail is not None and dialog.detail.reference == reference
+    assert dialog.detail.overdue
+    QTest.keyClick(dialog, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # &Afgehandeld…
+    outcome = _modal(qtbot, SignalOutcomeDialog)
+    QTest.keyClicks(outcome.text_edit, "Besproken met de melder; opgelost (fictief).")  # type: ignore[attr-defined]
+    QTest.keyClick(outcome, Qt.Key.Key_Return, CTRL)
+    journey.wait_idle()
+    assert dialog.detail.status.value == "afgehandeld"
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    journey.wait_idle()
+    qtbot.waitUntil(lambda: late() == before - 1, timeout=10_000)
+    assert reference not in [
+        model.row_object(r).reference for r in range(model.rowCount())
+    ]
