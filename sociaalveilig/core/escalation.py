@@ -26,6 +26,7 @@ PATTERN_MIN_SIGNALS = 3
 PATTERN_MIN_SOURCES = 2
 PATTERN_WINDOW_MONTHS = 6
 PGA_MAX_AGE = 27
+MAX_UNMET_REASON = 1000
 # The program's users plan and report in Dutch local time, whatever the machine says.
 _LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -66,6 +67,48 @@ class ZvhCriteria:
                 self.serious_local_safety_trouble,
             ),
         ]
+
+
+def missing_criteria(criteria: ZvhCriteria) -> str:
+    """Which ZVH criteria are not met, as the checklist says it ("criterium 1, 3 ontbreekt",
+    or "criterium 4 of 5 ontbreekt"); empty when they are met."""
+    if criteria.met():
+        return ""
+    lines = criteria.explain()
+    missing = [str(n) for n, (_label, holds) in enumerate(lines[:3], start=1) if not holds]
+    if missing:
+        return tr("criterium {numbers} ontbreekt").format(numbers=", ".join(missing))
+    return tr("criterium 4 of 5 ontbreekt")
+
+
+def check_unmet_criteria_reason(
+    target: EscalationTarget, criteria: ZvhCriteria, reason: str | None
+) -> str | None:
+    """An escalation to the ZVH whose criteria are not met needs its own reason (a person
+    decides against the checklist, and says why). Returns the line for the record, or None
+    when no such reason is needed."""
+    if target is not EscalationTarget.ZVH or criteria.met():
+        return None
+    text = (reason or "").strip()
+    if not text:
+        raise ValidationError(
+            tr(
+                "De casus voldoet niet aan de ZVH-criteria ({missing}). Geef aan waarom u "
+                "toch opschaalt naar het Zorg- en Veiligheidshuis, of leg eerst de criteria "
+                "vast."
+            ).format(missing=missing_criteria(criteria)),
+            field="criteria_reden",
+        )
+    if len(text) > MAX_UNMET_REASON:
+        raise ValidationError(
+            tr("De reden is te lang ({n} tekens); maximaal {max}.").format(
+                n=len(text), max=MAX_UNMET_REASON
+            ),
+            field="criteria_reden",
+        )
+    return tr("Opgeschaald hoewel de ZVH-criteria niet vervuld zijn ({missing}): {reason}").format(
+        missing=missing_criteria(criteria), reason=text
+    )
 
 
 @dataclass(frozen=True)

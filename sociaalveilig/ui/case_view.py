@@ -69,6 +69,7 @@ class PendingStatusChange:
     reason: str
     escalation_target: str
     external_reference: str | None
+    unmet_reason: str | None = None
 
 
 class CaseView(QWidget):
@@ -540,7 +541,9 @@ class CaseView(QWidget):
         ``again``: a refused change, offered with what was typed."""
         if self.detail is None:
             return None
-        dialog = StatusChangeDialog(self.detail.reference, self.detail.status, status, self)
+        dialog = StatusChangeDialog(
+            self.detail.reference, self.detail.status, status, self, criteria=self.detail.zvh
+        )
         if status is CaseStatus.OPGESCHAALD and self.advice and self.advice.target:
             index = dialog.target_combo.findData(self.advice.target.value)
             dialog.target_combo.setCurrentIndex(max(0, index))
@@ -550,6 +553,7 @@ class CaseView(QWidget):
                 index = dialog.target_combo.findData(again.escalation_target)
                 dialog.target_combo.setCurrentIndex(max(0, index))
             dialog.reference_edit.setText(again.external_reference or "")
+            dialog.unmet.reason_edit.setPlainText(again.unmet_reason or "")
         dialog.finished.connect(self._status_dialog_done)
         self.status_dialog = dialog
         dialog.open()
@@ -567,6 +571,7 @@ class CaseView(QWidget):
                 dialog.reason(),
                 dialog.escalation_target(),
                 dialog.external_reference(),
+                dialog.unmet_reason(),
             )
 
     def change_status(
@@ -575,6 +580,7 @@ class CaseView(QWidget):
         reason: str,
         escalation_target: str = "",
         external_reference: str | None = None,
+        unmet_reason: str | None = None,
     ) -> None:
         ctx, detail = self._ctx, self.detail
         if ctx is None or detail is None:
@@ -583,7 +589,9 @@ class CaseView(QWidget):
         if status is CaseStatus.OPGESCHAALD:
 
             def work() -> CaseDetail:
-                escalations.escalate(ctx, case_id, escalation_target, reason, external_reference)
+                escalations.escalate(
+                    ctx, case_id, escalation_target, reason, external_reference, unmet_reason
+                )
                 return cases.get_case(ctx, case_id)
 
         else:
@@ -594,7 +602,7 @@ class CaseView(QWidget):
         for button in self.step_buttons:
             button.setEnabled(False)
         self._pending_change = PendingStatusChange(
-            status, reason, escalation_target, external_reference
+            status, reason, escalation_target, external_reference, unmet_reason
         )
         generation = self._generation
         run_operation(

@@ -4,7 +4,9 @@ result after.
 As the user types, the postcode is normalised (``6411ab`` → ``6411 AB``) and, once postcode
 and house number are there, a preview (off the GUI thread) shows the municipality and focus
 area, where routing would send the signal and why, and the open case at this address
-("Open casus op dit adres"), which is proposed as the choice. Saving a refused signal keeps
+("Open casus op dit adres"), which is proposed as the choice; a new case is only proposed,
+never chosen (``intake_case_choice``). A Meldcode category keeps the urgency at hoog or
+above and asks what happens now (``meldcode_panel``). Saving a refused signal keeps
 everything typed and puts the cursor in the field named by the message. After saving the
 dialog shows the reference, the routing result with its reason and the case.
 
@@ -23,39 +25,43 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIntValidator, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from sociaalveilig.core.case_proposal import proposes_new_case
 from sociaalveilig.core.enums import Role, Source, Urgency
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.postcode import is_valid_postcode, normalise_postcode
 from sociaalveilig.core.services import reference_data, signals
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.signals import (
-    NEW_CASE,
-    NO_CASE,
     IntakePreview,
     SignalDetail,
     SignalInput,
 )
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.intake_case_choice import CaseChoiceBox
+from sociaalveilig.ui.intake_fields import DescriptionCounter, FieldErrorClearer
+from sociaalveilig.ui.intake_result import IntakeResult
+from sociaalveilig.ui.meldcode_panel import (
+    MeldcodePanel,
+    MeldcodeUrgencyGuard,
+    is_meldcode_category,
+)
 from sociaalveilig.ui.operations import run_operation
 from sociaalveilig.ui.persons_editor import PersonsEditor
 
@@ -225,6 +231,14 @@ class IntakeDialog(QDialog):
         for urgency in Urgency:
             self.urgency_combo.addItem(urgency.label, urgency.value)
         self.urgency_combo.setCurrentIndex(self.urgency_combo.findData(Urgency.NORMAAL.value))
+        self.urgency_note = QLabel(page)
+        self.urgency_note.setObjectName("urgencyNote")
+        self.urgency_note.setWordWrap(True)
+        self.urgency_note.setStyleSheet("color: #b00020;")
+        self.urgency_note.hide()
+        self.meldcode = MeldcodePanel(page, ask_decision=True)
+        self.meldcode.hide()
+        self.description_counter = DescriptionCounter(self.description_edit, page)
         self.reporter_edit = QLineEdit(page)
         self.reporter_edit.setObjectName("melder")
         self.reporter_edit.setPlaceholderText(self.tr("leeg laten voor een anonieme melding"))
@@ -241,7 +255,10 @@ class IntakeDialog(QDialog):
         form.addRow(self.tr("Postcode"), postcode_row)
         form.addRow(self.tr("Straat"), street_row)
         form.addRow(self.tr("Omschrijving"), self.description_edit)
+        form.addRow("", self.description_counter)
         form.addRow(self.tr("Urgentie"), self.urgency_combo)
+        form.addRow("", self.urgency_note)
+        form.addRow(self.meldcode)
         form.addRow(self.tr("Melder"), self.reporter_edit)
         form.addRow(self.tr("Betrokkenen"), self.persons_editor)
 
@@ -249,11 +266,8 @@ class IntakeDialog(QDialog):
         self.routing_label.setObjectName("routingPreview")
         self.routing_label.setWordWrap(True)
         self.routing_label.setTextFormat(Qt.TextFormat.RichText)
-        self.case_box = QGroupBox(self.tr("Casus"), page)
-        self.case_box.setObjectName("caseChoice")
-        self.case_layout = QVBoxLayout(self.case_box)
-        self.case_buttons = QButtonGroup(self)
-        self.case_buttons.setExclusive(True)
+        self.case_box = CaseChoiceBox(page)
+        self.case_buttons = self.case_box.buttons
         self.case_hint = QLabel(page)
         self.case_hint.setObjectName("caseHint")
         self.case_hint.setWordWrap(True)
@@ -339,6 +353,9 @@ class IntakeDialog(QDialog):
             self.city_edit,
             self.description_edit,
             self.urgency_combo,
+            self.meldcode.veilig_thuis_button,
+            self.meldcode.overleg_button,
+            self.meldcode.reason_edit,
             self.reporter_edit,
             self.persons_editor.table,
             self.persons_editor.add_button,
@@ -398,6 +415,7 @@ class IntakeDialog(QDialog):
             "betrokkene": self.persons_editor.table,
             "geboortejaar": self.persons_editor.table,
             "casus": self.case_box,
+            "meldcode": self.meldcode,
         }
 
     def _connect_preview_triggers(self) -> None:
@@ -407,6 +425,11 @@ class IntakeDialog(QDialog):
             combo.currentIndexChanged.connect(self._schedule_preview)
         self.received_edit.dateTimeChanged.connect(self._schedule_preview)
         self.persons_editor.changed.connect(self._schedule_preview)
+        self._urgency_guard = MeldcodeUrgencyGuard(
+            self.category_combo, self.urgency_combo, self.meldcode, self.urgency_note
+        )
+        self._urgency_guard.urgency_raised.connect(self._schedule_preview)
+        self._error_clearer = FieldErrorClearer(self.error_label, self._field_widgets())
 
     # ------------------------------------------------------------------ as typed
 
@@ -428,6 +451,7 @@ class IntakeDialog(QDialog):
         description = self.description_edit.toPlainText()
         if for_preview and not description.strip():
             description = _PREVIEW_DESCRIPTION
+        meldcode = is_meldcode_category(self.category_combo.currentData())
         return SignalInput(
             received_at=self.received_edit.dateTime().toPython(),  # type: ignore[arg-type]
             source=str(self.source_combo.currentData() or ""),
@@ -442,6 +466,8 @@ class IntakeDialog(QDialog):
             urgency=str(self.urgency_combo.currentData() or ""),
             reporter=self.reporter_edit.text() or None,
             persons=self.persons_editor.persons(),
+            meldcode_decision=self.meldcode.decision() if meldcode else None,
+            meldcode_reason=self.meldcode.reason() if meldcode else None,
         )
 
     def request_preview(self) -> None:
@@ -514,33 +540,14 @@ class IntakeDialog(QDialog):
     # ------------------------------------------------------------------ case choice
 
     def _set_case_options(self, proposals: Sequence[signals.LinkProposal]) -> None:
-        previous = self.case_choice() if self.case_buttons.buttons() else None
-        for button in self.case_buttons.buttons():
-            self.case_buttons.removeButton(button)
-            button.deleteLater()
-        while self.case_layout.count():
-            item = self.case_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        options: list[tuple[str, str, str]] = []
-        for proposal in proposals:
-            if proposal.on_address:
-                text = self.tr("Open casus op dit adres: {ref} ({status})")
-            else:
-                text = self.tr("Open casus {ref} ({status}), zelfde betrokkene")
-            text = text.format(ref=proposal.reference, status=proposal.status.label)
-            options.append((proposal.case_id, text, proposal.explanation))
-        if self._ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT):
-            options.append((NEW_CASE, self.tr("Nieuwe casus op dit adres"), ""))
-        options.append((NO_CASE, self.tr("Geen casus (alleen routeren)"), ""))
-        ids = [choice for choice, _, _ in options]
-        wanted = previous if previous in ids and previous != NEW_CASE else None
-        if wanted is None:
-            wanted = ids[0]
-        outside = self._preview is not None and not self._may_start_case and NEW_CASE in ids
-        if outside and wanted == NEW_CASE:
-            wanted = NO_CASE
+        may_offer_new = self._ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT)
+        outside = self._preview is not None and not self._may_start_case and may_offer_new
+        self.case_box.set_options(
+            proposals,
+            may_offer_new,
+            new_case_proposed=proposes_new_case(self.category_combo.currentData()),
+            new_case_allowed=not outside,
+        )
         self.case_hint.setText(
             self.tr(
                 "Dit adres ligt buiten uw focusgebieden: registreer zonder casus, dan maakt "
@@ -550,29 +557,12 @@ class IntakeDialog(QDialog):
             else ""
         )
         self.case_hint.setVisible(outside)
-        for choice, text, explanation in options:
-            button = QRadioButton(text, self.case_box)
-            button.setProperty("choice", choice)
-            button.setChecked(choice == wanted)
-            button.setToolTip(explanation)
-            self.case_buttons.addButton(button)
-            self.case_layout.addWidget(button)
-            if explanation:
-                why = QLabel(explanation, self.case_box)
-                why.setWordWrap(True)
-                why.setStyleSheet("color: #555; margin-left: 22px;")
-                self.case_layout.addWidget(why)
 
     def case_choice(self) -> str:
-        button = self.case_buttons.checkedButton()
-        return str(button.property("choice")) if button is not None else NEW_CASE
+        return self.case_box.choice()
 
     def choose_case(self, choice: str) -> bool:
-        for button in self.case_buttons.buttons():
-            if button.property("choice") == choice:
-                button.setChecked(True)
-                return True
-        return False
+        return self.case_box.choose(choice)
 
     # ------------------------------------------------------------------ save
 
@@ -588,6 +578,7 @@ class IntakeDialog(QDialog):
         ctx = self._ctx
         self._saving = True
         self.save_button.setEnabled(False)
+        self._error_clearer.disarm()
         self.error_label.setStyleSheet("color: palette(text);")
         self.error_label.setText(self.tr("Bezig met opslaan…"))
         run_operation(
@@ -601,6 +592,10 @@ class IntakeDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setText(message)
         widget = self._field_widgets().get(field or "")
+        # The message goes once the named field is changed (any field when none is named).
+        self._error_clearer.arm(widget)
+        if widget is self.meldcode:
+            widget = self.meldcode.veilig_thuis_button
         if widget is not None:
             widget.setFocus()
 
@@ -622,71 +617,20 @@ class IntakeDialog(QDialog):
     # ------------------------------------------------------------------ result
 
     def _build_result(self) -> QWidget:
-        page = QWidget(self)
-        self.result_title = QLabel(page)
-        self.result_title.setObjectName("resultTitle")
-        font = self.result_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.result_title.setFont(font)
-        self.result_routing = QLabel(page)
-        self.result_routing.setObjectName("resultRouting")
-        self.result_routing.setWordWrap(True)
-        self.result_case = QLabel(page)
-        self.result_case.setObjectName("resultCase")
-        self.result_case.setWordWrap(True)
-
-        self.open_case_button = QPushButton(self.tr("Casus openen"), page)
-        self.open_case_button.setObjectName("openCaseButton")
+        self.result_page = IntakeResult(self)
+        self.result_title = self.result_page.title
+        self.result_routing = self.result_page.routing
+        self.result_case = self.result_page.case
+        self.open_case_button = self.result_page.open_case_button
         self.open_case_button.clicked.connect(self._open_case)
-        self.another_button = QPushButton(self.tr("Nog een signaal"), page)
-        self.another_button.setObjectName("anotherButton")
+        self.another_button = self.result_page.another_button
         self.another_button.clicked.connect(self.start_again)
-        self.close_button = QPushButton(self.tr("Sluiten"), page)
-        self.close_button.setObjectName("closeButton")
+        self.close_button = self.result_page.close_button
         self.close_button.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_case_button)
-        buttons.addWidget(self.another_button)
-        buttons.addWidget(self.close_button)
-
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.result_title)
-        layout.addSpacing(8)
-        routing_heading = QLabel(self.tr("Routering"), page)
-        bold = routing_heading.font()
-        bold.setBold(True)
-        routing_heading.setFont(bold)
-        layout.addWidget(routing_heading)
-        layout.addWidget(self.result_routing)
-        layout.addSpacing(8)
-        layout.addWidget(self.result_case)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        return page
+        return self.result_page
 
     def _show_result(self, detail: SignalDetail) -> None:
-        self.result_title.setText(
-            self.tr("Signaal {ref} is opgeslagen.").format(ref=detail.reference)
-        )
-        if detail.route_target is not None:
-            self.result_routing.setText(
-                self.tr("Naar: {target}.\nWaarom: {reason}\nAfhandelen vóór: {due}.").format(
-                    target=detail.route_target.label,
-                    reason=detail.route_reason or "",
-                    due=detail.due_date.strftime("%d-%m-%Y") if detail.due_date else "-",
-                )
-            )
-        else:
-            self.result_routing.setText(self.tr("Niet gerouteerd."))
-        if detail.case_reference:
-            self.result_case.setText(
-                self.tr("Gekoppeld aan casus {ref}.").format(ref=detail.case_reference)
-            )
-        else:
-            self.result_case.setText(self.tr("Niet aan een casus gekoppeld."))
-        self.open_case_button.setVisible(detail.case_id is not None)
+        self.result_page.show_detail(detail)
         self._steps.setCurrentIndex(1)
         self.close_button.setDefault(True)  # Enter closes the result
         self.close_button.setFocus()
@@ -709,6 +653,8 @@ class IntakeDialog(QDialog):
             edit.clear()
         self.description_edit.clear()
         self.persons_editor.clear()
+        self.meldcode.clear_decision()
+        self.case_box.forget_choice()
         self.error_label.clear()
         self.save_button.setEnabled(True)
         self.saved = None

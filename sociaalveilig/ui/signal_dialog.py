@@ -1,6 +1,8 @@
 """One signal: its facts, where routing sent it and why, its case, and the next steps the
-workflow allows from here (link to a case, reject). Loaded off the GUI thread; a signal
-outside the user's scope asks for a reason first (noodknop)."""
+workflow allows from here: handled (with a result), rejected (with a reason), a new case
+made from it, or linked to a case. Loaded off the GUI thread; a signal outside the user's
+scope asks for a reason first (noodknop). A domestic-violence signal shows the Meldcode's
+five steps."""
 
 from __future__ import annotations
 
@@ -20,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.core.errors import AccessDenied
-from sociaalveilig.core.services import access, signals
+from sociaalveilig.core.services import access, signal_outcomes, signals
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.signals import CASE_WORK_ROLES, SignalDetail
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.meldcode_panel import MeldcodePanel, is_meldcode_category
 from sociaalveilig.ui.operations import run_operation
+from sociaalveilig.ui.signal_outcome_dialog import SignalOutcomeDialog
 
 
 class SignalDialog(QDialog):
@@ -56,26 +60,48 @@ class SignalDialog(QDialog):
         self.link_button = QPushButton(self.tr("Koppelen aan casus…"), self)
         self.link_button.setObjectName("linkCase")
         self.link_button.clicked.connect(self.ask_link)
-        self.reject_button = QPushButton(self.tr("Afwijzen…"), self)
+        self.reject_button = QPushButton(self.tr("Af&wijzen…"), self)
         self.reject_button.setObjectName("rejectSignal")
         self.reject_button.clicked.connect(self.ask_reject)
+        self.handle_button = QPushButton(self.tr("&Afgehandeld…"), self)
+        self.handle_button.setObjectName("handleSignal")
+        self.handle_button.setToolTip(self.tr("Het signaal is afgehandeld; u geeft het resultaat."))
+        self.handle_button.clicked.connect(self.ask_handle)
+        self.new_case_button = QPushButton(self.tr("&Nieuwe casus"), self)
+        self.new_case_button.setObjectName("newCaseFromSignal")
+        self.new_case_button.setToolTip(
+            self.tr("Maak een casus op dit adres; dit signaal wordt haar eerste signaal.")
+        )
+        self.new_case_button.clicked.connect(self.make_case)
+        self.outcome_dialog: SignalOutcomeDialog | None = None
+        self.meldcode = MeldcodePanel(self)
+        self.meldcode.hide()
         close = QPushButton(self.tr("Sluiten"), self)
         close.setDefault(True)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.case_button)
+        buttons.addWidget(self.handle_button)
+        buttons.addWidget(self.new_case_button)
         buttons.addWidget(self.link_button)
         buttons.addWidget(self.reject_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
-        for button in (self.case_button, self.link_button, self.reject_button):
+        for button in (
+            self.case_button,
+            self.handle_button,
+            self.new_case_button,
+            self.link_button,
+            self.reject_button,
+        ):
             button.setAutoDefault(False)
             button.hide()
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.meldcode)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        self.resize(640, 520)
+        self.resize(720, 560)
         self.load()
 
     # ------------------------------------------------------------------ load
@@ -178,6 +204,15 @@ class SignalDialog(QDialog):
         self.case_button.setVisible(detail.case_id is not None)
         self.link_button.setVisible(may_work and SignalStatus.GEKOPPELD in allowed)
         self.reject_button.setVisible(may_work and SignalStatus.AFGEWEZEN in allowed)
+        self.handle_button.setVisible(may_work and SignalStatus.AFGEHANDELD in allowed)
+        self.new_case_button.setVisible(
+            may_work and detail.case_id is None and SignalStatus.GEKOPPELD in allowed
+        )
+        # The Meldcode's steps matter while the signal is still to be dealt with.
+        self.meldcode.setVisible(
+            is_meldcode_category(detail.category_code)
+            and detail.status in (SignalStatus.NIEUW, SignalStatus.GEROUTEERD)
+        )
 
     # ------------------------------------------------------------------ steps
 
@@ -206,22 +241,72 @@ class SignalDialog(QDialog):
             self._changed,
         )
 
-    def ask_reject(self) -> None:
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Signaal afwijzen"), self.tr("Reden (komt in de geschiedenis):")
+    def ask_reject(self) -> SignalOutcomeDialog | None:
+        return self._ask_outcome(SignalStatus.AFGEWEZEN)
+
+    def ask_handle(self) -> SignalOutcomeDialog | None:
+        return self._ask_outcome(SignalStatus.AFGEHANDELD)
+
+    def _ask_outcome(self, outcome: SignalStatus) -> SignalOutcomeDialog | None:
+        if self.detail is None or self.outcome_dialog is not None:
+            return None
+        dialog = SignalOutcomeDialog(self.detail.reference, outcome, self)
+        dialog.finished.connect(self._outcome_answered)
+        self.outcome_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _outcome_answered(self, result: int) -> None:
+        dialog, self.outcome_dialog = self.outcome_dialog, None
+        if dialog is None:
+            return
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted.value:
+            return
+        if dialog.outcome is SignalStatus.AFGEHANDELD:
+            self.handle_signal(dialog.text())
+        else:
+            self.reject_signal(dialog.text())
+
+    def handle_signal(self, result: str) -> None:
+        ctx, signal_id = self._ctx, self._signal_id
+        run_operation(
+            self,
+            lambda: signal_outcomes.handle_signal(ctx, signal_id, result),
+            self._changed,
+            self._step_failed,
         )
-        if ok:
-            self.reject_signal(reason)
 
     def reject_signal(self, reason: str) -> None:
         ctx, signal_id = self._ctx, self._signal_id
         run_operation(
             self,
-            lambda: signals.change_signal_status(
-                ctx, signal_id, SignalStatus.AFGEWEZEN.value, reason
-            ),
+            lambda: signal_outcomes.reject_signal(ctx, signal_id, reason),
             self._changed,
+            self._step_failed,
         )
+
+    def make_case(self) -> None:
+        """A new case from this signal; the case opens at once (the signal is its first)."""
+        ctx, signal_id = self._ctx, self._signal_id
+        self.new_case_button.setEnabled(False)
+        run_operation(
+            self,
+            lambda: signal_outcomes.case_from_signal(ctx, signal_id),
+            self._case_made,
+            self._step_failed,
+        )
+
+    def _case_made(self, detail: SignalDetail) -> None:
+        self.new_case_button.setEnabled(True)
+        self._changed(detail)
+        if detail.case_id:
+            self.open_case_requested.emit(detail.case_id)
+            self.accept()
+
+    def _step_failed(self, exc: BaseException) -> None:
+        self.new_case_button.setEnabled(True)
+        errors.show_error(self, exc)
 
     def _changed(self, detail: SignalDetail) -> None:
         self.show_detail(detail)

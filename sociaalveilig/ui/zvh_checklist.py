@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria
+from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria, missing_criteria
 from sociaalveilig.core.services.cases import CaseDetail
 
 # The order of ZvhCriteria.explain(): the checklist lines as DOMAIN.md states them.
@@ -153,18 +153,10 @@ class ZvhChecklist(QGroupBox):
         if criteria.met():
             self.verdict.setText(self.tr("Voldoet aan de ZVH-criteria."))
         else:
-            missing = [
-                str(number)
-                for number, (_label, holds) in enumerate(criteria.explain(), start=1)
-                if not holds and number <= 3
-            ]
-            if missing:
-                text = self.tr("Voldoet niet: criterium {numbers} ontbreekt.").format(
-                    numbers=", ".join(missing)
-                )
-            else:
-                text = self.tr("Voldoet niet: criterium 4 of 5 ontbreekt.")
-            self.verdict.setText(text)
+            # The same words as the escalation dialogs and the service use.
+            self.verdict.setText(
+                self.tr("Voldoet niet: {missing}.").format(missing=missing_criteria(criteria))
+            )
         self.save_button.setEnabled(
             any(box.isEnabled() for box in self.boxes) and criteria != self.detail.zvh
         )

@@ -197,6 +197,10 @@ def test_refused_escalation_comes_back_with_the_reason(qtbot, coordinator_ctx, w
     assert dialog.external_reference() == "K-1"
     _close_errors()
     dialog.target_combo.setCurrentIndex(dialog.target_combo.findData("zvh"))
+    # No criteria recorded: to the ZVH the dialog asks why, and waits for it.
+    assert dialog.unmet.needed() and not dialog.confirm_button.isEnabled()
+    dialog.unmet.reason_edit.setPlainText("Criteria volgen na het overleg; verzonnen.")
+    assert dialog.confirm_button.isEnabled()
     dialog.accept()
     qtbot.waitUntil(lambda: view.fields["status"].text() == "Opgeschaald", timeout=10_000)
     wait_idle()

@@ -109,7 +109,11 @@ def test_escalation_through_the_button(qtbot, coordinator_ctx, wait_idle):
     page = _page(qtbot, coordinator_ctx)
     _open(qtbot, page, signal.case_id, wait_idle)
     page.case_view.change_status(
-        CaseStatus.OPGESCHAALD, "Problemen op meerdere leefgebieden.", "zvh", "ZVH-123"
+        CaseStatus.OPGESCHAALD,
+        "Problemen op meerdere leefgebieden.",
+        "zvh",
+        "ZVH-123",
+        "Criteria worden na het overleg vastgelegd.",
     )
     qtbot.waitUntil(lambda: page.case_view.fields["status"].text() == "Opgeschaald", timeout=10_000)
     wait_idle()

@@ -47,12 +47,15 @@ def test_postcode_is_normalised_as_typed_and_place_shown(qtbot, coordinator_ctx,
 
 
 def test_intake_save_with_linking_and_routing_shown(qtbot, coordinator_ctx, wait_idle):
-    # First signal: a new case at the address.
+    # First signal: the user chooses a new case at the address (woonoverlast: proposed,
+    # never preselected).
     first = _open(qtbot, coordinator_ctx)
     _fill(qtbot, first)
     first.request_preview()
     wait_idle()
-    assert first.case_choice() == signals.NEW_CASE
+    assert first.case_choice() == signals.NO_CASE
+    assert first.case_box.new_case_proposed()
+    assert first.choose_case(signals.NEW_CASE)
     qtbot.keyClick(first.house_number_edit, Qt.Key.Key_Return)  # Enter saves
     qtbot.waitUntil(lambda: first.saved is not None, timeout=10_000)
     wait_idle()

@@ -73,6 +73,9 @@ def test_escalate_then_afschalen_requires_a_note(qtbot, coordinator_ctx, wait_id
     dialog.target.setCurrentIndex(dialog.target.findData(EscalationTarget.ZVH.value))
     dialog.reason.setPlainText("Meervoudige problematiek, keten nodig.")
     dialog.external.setText("ZVH-4711")
+    # No criteria recorded on this case: the dialog asks why it escalates anyway.
+    qtbot.waitUntil(lambda: dialog.unmet.needed())
+    dialog.unmet.reason_edit.setPlainText("Acute zorg; criteria worden nog vastgelegd.")
     dialog.on_save()
     wait_idle()
     assert page.model.rowCount() == 1
@@ -119,7 +122,13 @@ def test_lock_empties_list_and_checklist(qtbot, coordinator_ctx, wait_idle) -> N
 def test_escalation_model_passes_model_tester(qtmodeltester, coordinator_ctx) -> None:
     case_id, _ref = _case_with_signals(coordinator_ctx)
     escalations.escalate(coordinator_ctx, case_id, EscalationTarget.RIEC, "Vermoeden ondermijning")
-    escalations.escalate(coordinator_ctx, case_id, EscalationTarget.ZVH, "Meerdere leefgebieden")
+    escalations.escalate(
+        coordinator_ctx,
+        case_id,
+        EscalationTarget.ZVH,
+        "Meerdere leefgebieden",
+        unmet_criteria_reason="Criteria volgen nog.",
+    )
     model = EscalationTableModel()
     model.set_rows(escalations.list_escalations(coordinator_ctx))
     qtmodeltester.check(model)

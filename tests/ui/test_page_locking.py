@@ -65,7 +65,7 @@ def _model_text(model: QAbstractItemModel) -> str:
 
 def test_lock_leaves_no_case_data_in_my_pages(qtbot, coordinator_ctx, clock, wait_idle) -> None:
     ctx = coordinator_ctx
-    case_id = make_case(ctx, street=STREET, number=7)
+    case_id = make_case(ctx, street=STREET, number=7, zvh_met=True)
     make_signal(ctx, case_id=case_id, street=STREET, number=7)
     case_ref = cases.get_case(ctx, case_id).reference
     police, housing = partner_id(ctx, "Politie Limburg"), partner_id(ctx, "Woningcorporatie")

@@ -20,7 +20,11 @@ from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import CaseStatus, EscalationStatus, EscalationTarget, Role
 from sociaalveilig.core.errors import NotFound, ValidationError
-from sociaalveilig.core.escalation import check_escalation_request
+from sociaalveilig.core.escalation import (
+    ZvhCriteria,
+    check_escalation_request,
+    check_unmet_criteria_reason,
+)
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services import access
 from sociaalveilig.core.services.actions import (
@@ -33,6 +37,7 @@ from sociaalveilig.core.services.actions import (
     utc_naive,
     work_unit,
 )
+from sociaalveilig.core.services.cases import zvh_of
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.refs import RefKind, next_reference
 from sociaalveilig.core.services.signals import utc_to_local
@@ -158,8 +163,11 @@ def escalate(
     target: EscalationTarget | str,
     reason: str,
     external_reference: str | None = None,
+    unmet_criteria_reason: str | None = None,
 ) -> EscalationRow:
-    """Escalate a case (coordinator). The case becomes ``opgeschaald``."""
+    """Escalate a case (coordinator). The case becomes ``opgeschaald``. To the ZVH while
+    the case's recorded criteria are not met, ``unmet_criteria_reason`` says why; it is
+    refused without one, and kept in the escalation's reason, its history and the audit."""
     require_role(ctx, *_ESCALATORS)
     goal = _parse_target(target)
     with work_unit(ctx) as session:
@@ -177,7 +185,10 @@ def escalate(
             ctx.clock.now().date(),
             _youngest_birth_year(session, case.id) if goal is EscalationTarget.PGA else None,
         )
+        unmet_line = check_unmet_criteria_reason(goal, zvh_of(case), unmet_criteria_reason)
         text = reason.strip()
+        if unmet_line is not None:
+            text = f"{text}\n{unmet_line}"
         if len(text) > MAX_REASON:
             raise ValidationError(
                 tr("De reden is te lang ({n} tekens); maximaal {max}.").format(
@@ -226,6 +237,14 @@ def escalate(
         )
         case.last_progress_at = now
         ctx.audit(session, "create", OBJ_ESCALATION, escalation.reference)
+        if unmet_line is not None:
+            ctx.audit(
+                session,
+                "escalate_criteria_unmet",
+                OBJ_ESCALATION,
+                escalation.reference,
+                purpose="ZVH-criteria niet vervuld; reden in de opschaling",
+            )
         return _rows(session, [escalation])[0]
 
 
@@ -356,9 +375,19 @@ def stale_escalations(ctx: ServiceContext, after: timedelta = STALE_AFTER) -> li
     ]
 
 
+def case_criteria(ctx: ServiceContext, case_id: str) -> ZvhCriteria:
+    """The ZVH criteria as recorded for a case, for the escalation dialog (coordinator)."""
+    require_role(ctx, *_ESCALATORS)
+    with work_unit(ctx) as session:
+        case = load_case(session, ctx, case_id)
+        ctx.audit(session, "view_zvh_criteria", "case", case.reference)
+        return zvh_of(case)
+
+
 __all__ = [
     "EscalationRow",
     "afschalen",
+    "case_criteria",
     "change_escalation_status",
     "escalate",
     "get_escalation",

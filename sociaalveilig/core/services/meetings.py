@@ -52,6 +52,11 @@ from sociaalveilig.core.services.actions import (
     work_unit,
 )
 from sociaalveilig.core.services.context import ServiceContext, local_to_utc, utc_to_local
+from sociaalveilig.core.services.signal_outcomes import (
+    OutcomeChoice,
+    SignalOutcome,
+    apply_outcome_row,
+)
 from sociaalveilig.core.services.signals import find_signal, format_address
 from sociaalveilig.core.workdays import next_review
 from sociaalveilig.storage.models import (
@@ -1125,10 +1130,15 @@ def record_decision(
     item_id: str,
     decision_text: str,
     actions: Sequence[ActionInput] = (),
+    signal_outcome: OutcomeChoice | None = None,
 ) -> AgendaItemInfo:
     """Record the decision on an agenda item and the actions agreed, in one unit of work:
     when one action is invalid, nothing is saved. The case counts as reviewed: its next
-    review follows the risk cadence from the meeting date."""
+    review follows the risk cadence from the meeting date.
+
+    On a signal item, ``signal_outcome`` says what happens to the signal (handled,
+    rejected, a new case, linked; None or "blijft": it stays routed), applied in the same
+    unit of work; after a new case or a link the actions go to that case."""
     require_role(ctx, *_ORGANISERS)
     with work_unit(ctx) as session:
         item = _load_item(session, item_id)
@@ -1158,6 +1168,16 @@ def record_decision(
                 field="decision_text",
             )
         case = load_case(session, ctx, item.case_id) if item.case_id else None
+        if signal_outcome is not None and item.signal_id is not None and case is None:
+            signal = find_signal(session, item.signal_id)
+            apply_outcome_row(ctx, session, signal, signal_outcome)
+            if signal.case_id is not None:
+                case = load_case(session, ctx, signal.case_id)
+        elif signal_outcome is not None and signal_outcome.outcome is not SignalOutcome.BLIJFT:
+            raise ValidationError(
+                tr("Dit agendapunt gaat over een casus, niet over een los signaal."),
+                field="signal_outcome",
+            )
         if actions and case is None:
             raise ValidationError(
                 tr("Acties horen bij een casus: koppel het signaal eerst aan een (nieuwe) casus."),

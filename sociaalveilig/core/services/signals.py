@@ -34,6 +34,7 @@ from sociaalveilig.core.enums import (
 )
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.meldcode import check_meldcode
 from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY, match_focus_area
 from sociaalveilig.core.routing import RoutingDecision, SignalFacts, route_signal
 from sociaalveilig.core.routing import RoutingRule as RuleDef
@@ -135,6 +136,10 @@ class SignalInput:
     urgency: str = Urgency.NORMAAL.value
     reporter: str | None = None
     persons: tuple[PersonInput, ...] = ()
+    meldcode_decision: str | None = None
+    """For a Meldcode category (``core/meldcode.py``): what the user decided now."""
+    meldcode_reason: str | None = None
+    """Why it goes to the overleg, when that is the decision."""
 
 
 @dataclass(frozen=True)
@@ -1008,7 +1013,14 @@ def register_signal_row(
         case = new_case_row(ctx, session, checked, place, initial_risk(checked.urgency))
     elif choice != NO_CASE:
         case = _case_for_link(ctx, session, choice)
+    meldcode_line = check_meldcode(
+        checked.category, checked.urgency, inp.meldcode_decision, inp.meldcode_reason
+    )
     signal = insert_signal(ctx, session, tables, checked, place, decision)
+    if meldcode_line is not None:
+        status = signal.status
+        append_status(ctx, session, "signal", signal.id, status, status, meldcode_line)
+        ctx.audit(session, "meldcode_decision", "signal", signal.reference)
     _add_persons(ctx, session, signal, persons, case)
     if case is not None:
         link_signal_row(ctx, session, signal, case, None)

@@ -127,6 +127,9 @@ _ACTION_LABELS: dict[str, str] = {
     "reminder_done": "Herinnering gedaan",
     "reminder_snooze": "Herinnering uitgesteld",
     "view_routing": "Routering bekijken",
+    "meldcode_decision": "Meldcode-besluit",
+    "escalate_criteria_unmet": "Opgeschaald zonder vervulde ZVH-criteria",
+    "view_zvh_criteria": "ZVH-criteria bekeken",
 }
 
 

@@ -628,6 +628,7 @@ class MeetingsPage(Page):
 
     def record_decision(self, item_id: str, text: str, actions: list[ActionInput]) -> None:
         chosen = list(actions)
+        outcome = self.minutes.signal_outcome()
 
         def failed(exc: BaseException) -> None:
             self.minutes.decision_refused()
@@ -640,7 +641,7 @@ class MeetingsPage(Page):
                 self.load_meeting(meeting_id)
 
         self.run(
-            lambda c: meetings.record_decision(c, item_id, text, chosen),
+            lambda c: meetings.record_decision(c, item_id, text, chosen, outcome),
             done,
             failed,
             changes_data=True,

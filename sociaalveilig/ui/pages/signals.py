@@ -4,28 +4,36 @@ A search box (full text over reference, description and address, as the user typ
 filter chips for focus area, status, source, period and "over de termijn". The list keeps
 only ids and fetches rows lazily (``models.signals``), so it opens as quickly with 200,000
 signals as with 20. Enter or a double click opens the signal's case, or the signal itself.
-Columns can be resized and moved; the layout is remembered per user.
+Columns can be resized and moved; the layout is remembered per user. A signal is carried to
+its end from the list too: the context menu (right click, the Menu key or Shift+F10) offers
+handled, rejected, a new case and linking, as far as the workflow and the role allow.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from sociaalveilig.core.enums import Role, SignalStatus, Source
+from sociaalveilig.core.services import signal_outcomes
+from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.search import SignalQuery, SignalRow
+from sociaalveilig.core.services.signals import CASE_WORK_ROLES, SignalDetail
+from sociaalveilig.core.workflow import WorkflowKind, allowed_next
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.choices import AreaChoice, load_areas
@@ -37,6 +45,7 @@ from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.signal_dialog import SignalDialog
+from sociaalveilig.ui.signal_outcome_dialog import SignalOutcomeDialog
 
 SEARCH_DELAY_MS = 300
 
@@ -187,6 +196,13 @@ class SignalsPage(Page):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(signal_columns.COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
         self.view.activated_row.connect(self.open_row)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu_at)
+        self.row_menu: QMenu | None = None
+        self.outcome_dialog: SignalOutcomeDialog | None = None
+        menu_key = QShortcut(QKeySequence("Shift+F10"), self.view)
+        menu_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        menu_key.activated.connect(self.show_row_menu)
         self.view.horizontalHeader().setSortIndicator(
             signal_columns.COL_RECEIVED, Qt.SortOrder.DescendingOrder
         )
@@ -334,16 +350,141 @@ class SignalsPage(Page):
             return
         self.open_signal(item.signal_id)
 
-    def open_signal(self, signal_id: str) -> None:
+    def open_signal(self, signal_id: str) -> SignalDialog | None:
         ctx = self.ctx
         if ctx is None:
-            return
+            return None
         dialog = SignalDialog(ctx, signal_id, self)
         dialog.open_case_requested.connect(self.open_case_requested)
         dialog.changed.connect(self._signal_changed)
         dialog.finished.connect(dialog.deleteLater)
         self.last_dialog = dialog
         dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------------ to an end
+
+    def selected_signal(self) -> SignalRow | None:
+        item = self.model.index(self.view.current_row(), 0).data(RowRole)
+        return item if isinstance(item, SignalRow) else None
+
+    def _context_menu_at(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.select_row(index.row())
+        self.show_row_menu(self.view.viewport().mapToGlobal(pos))
+
+    def show_row_menu(self, at: QPoint | None = None) -> QMenu | None:
+        """The steps for the selected signal, as the workflow and the role allow them."""
+        item = self.selected_signal()
+        ctx = self.ctx
+        if item is None or ctx is None:
+            return None
+        allowed = set(allowed_next(WorkflowKind.SIGNAL, item.status))
+        may_work = ctx.actor.role in CASE_WORK_ROLES
+        menu = QMenu(self)
+        menu.setObjectName("signalRowMenu")
+        menu.addAction(self.tr("&Openen"), self._open_selected)
+        if item.case_id:
+            menu.addAction(
+                self.tr("&Casus {ref} openen").format(ref=item.case_reference),
+                self._open_selected_case,
+            )
+        if may_work:
+            menu.addSeparator()
+            handle = menu.addAction(self.tr("&Afgehandeld…"), self._ask_handle)
+            handle.setEnabled(SignalStatus.AFGEHANDELD in allowed)
+            new_case = menu.addAction(self.tr("&Nieuwe casus van dit signaal"), self._make_case)
+            new_case.setEnabled(item.case_id is None and SignalStatus.GEKOPPELD in allowed)
+            link = menu.addAction(self.tr("&Koppelen aan casus…"), self._link_selected)
+            link.setEnabled(SignalStatus.GEKOPPELD in allowed)
+            reject = menu.addAction(self.tr("Af&wijzen…"), self._ask_reject)
+            reject.setEnabled(SignalStatus.AFGEWEZEN in allowed)
+        self.row_menu = menu
+        menu.aboutToHide.connect(menu.deleteLater)
+        if at is None:
+            rect = self.view.visualRect(self.model.index(self.view.current_row(), 0))
+            at = self.view.viewport().mapToGlobal(rect.bottomLeft())
+        menu.popup(at)
+        return menu
+
+    def _open_selected(self) -> None:
+        item = self.selected_signal()
+        if item is not None:
+            self.open_signal(item.signal_id)
+
+    def _open_selected_case(self) -> None:
+        item = self.selected_signal()
+        if item is not None and item.case_id:
+            self.open_case_requested.emit(item.case_id)
+
+    def _link_selected(self) -> None:
+        item = self.selected_signal()
+        if item is None:
+            return
+        dialog = self.open_signal(item.signal_id)
+        if dialog is not None:
+            dialog.ask_link()
+
+    def _ask_handle(self) -> None:
+        self._ask_outcome(SignalStatus.AFGEHANDELD)
+
+    def _ask_reject(self) -> None:
+        self._ask_outcome(SignalStatus.AFGEWEZEN)
+
+    def _ask_outcome(self, outcome: SignalStatus) -> SignalOutcomeDialog | None:
+        item = self.selected_signal()
+        if item is None or self.outcome_dialog is not None:
+            return None
+        dialog = SignalOutcomeDialog(item.reference, outcome, self)
+        dialog.setProperty("signal_id", item.signal_id)
+        dialog.finished.connect(self._outcome_answered)
+        self.outcome_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _outcome_answered(self, result: int) -> None:
+        dialog, self.outcome_dialog = self.outcome_dialog, None
+        if dialog is None:
+            return
+        dialog.deleteLater()
+        if result != SignalOutcomeDialog.DialogCode.Accepted.value:
+            return
+        signal_id, text = str(dialog.property("signal_id")), dialog.text()
+        step: Callable[[ServiceContext, str, str], SignalDetail] = (
+            signal_outcomes.handle_signal
+            if dialog.outcome is SignalStatus.AFGEHANDELD
+            else signal_outcomes.reject_signal
+        )
+        self.run(
+            lambda c: step(c, signal_id, text),
+            self._stepped,
+            self._step_failed,
+            changes_data=True,
+        )
+
+    def _make_case(self) -> None:
+        item = self.selected_signal()
+        if item is None:
+            return
+        signal_id = item.signal_id
+        self.run(
+            lambda c: signal_outcomes.case_from_signal(c, signal_id),
+            self._case_made,
+            self._step_failed,
+            changes_data=True,
+        )
+
+    def _stepped(self, _detail: SignalDetail) -> None:
+        self.model.reload()
+
+    def _case_made(self, detail: SignalDetail) -> None:
+        self.model.reload()
+        if detail.case_id:
+            self.open_case_requested.emit(detail.case_id)
+
+    def _step_failed(self, exc: BaseException) -> None:
+        errors.show_error(self, exc)
 
     def _signal_changed(self) -> None:
         self.model.reload()

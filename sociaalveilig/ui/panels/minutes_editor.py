@@ -4,6 +4,10 @@ each with an owner partner and a deadline.
 What is typed for an item is kept as a draft per item while the user moves between items,
 and stays when the service refuses the decision; it is dropped only when saved (or when the
 window locks). A view only: the Overleggen page saves through the service.
+
+On an item about a loose signal the form also asks what happens to the signal
+(``SignalOutcomeBox``: handled, rejected, a new case, linked, or it stays routed); the page
+passes ``signal_outcome()`` with the decision.
 """
 
 from __future__ import annotations
@@ -27,11 +31,13 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.services.actions import ActionInput
 from sociaalveilig.core.services.meetings import AgendaItemInfo, MeetingDetail
+from sociaalveilig.core.services.signal_outcomes import OutcomeChoice
 
 from sociaalveilig.ui.action_list_editor import ActionListEditor
 from sociaalveilig.ui.choices import PartnerChoice
 from sociaalveilig.ui.models.agenda_table import AgendaTableModel
 from sociaalveilig.ui.models.pending_action_table import PendingAction
+from sociaalveilig.ui.panels.signal_outcome_box import SignalOutcomeBox
 from sociaalveilig.ui.record_view import RecordView
 
 
@@ -39,6 +45,7 @@ from sociaalveilig.ui.record_view import RecordView
 class Draft:
     decision: str = ""
     actions: list[PendingAction] = field(default_factory=list)
+    signal_outcome: OutcomeChoice | None = None
 
 
 class MinutesEditor(QWidget):
@@ -83,6 +90,8 @@ class MinutesEditor(QWidget):
         self.decision.setMaximumHeight(130)
         decision_label = QLabel(self.tr("&Besluit:"), form)
         decision_label.setBuddy(self.decision)
+        self.outcome_box = SignalOutcomeBox(form)
+        self.outcome_box.hide()
         self.action_editor = ActionListEditor(form)
         actions_box = QGroupBox(self.tr("Acties"), form)
         actions_layout = QVBoxLayout(actions_box)
@@ -96,6 +105,7 @@ class MinutesEditor(QWidget):
         form_layout.setContentsMargins(0, 0, 0, 0)
         form_layout.addWidget(decision_label)
         form_layout.addWidget(self.decision)
+        form_layout.addWidget(self.outcome_box)
         form_layout.addWidget(actions_box, 1)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
@@ -193,8 +203,9 @@ class MinutesEditor(QWidget):
             return
         text = self.decision.toPlainText()
         pending = self.action_editor.model.rows
-        if text.strip() or pending:
-            self.drafts[item_id] = Draft(text, pending)
+        outcome = None if self.outcome_box.isHidden() else self.outcome_box.choice()
+        if text.strip() or pending or outcome is not None:
+            self.drafts[item_id] = Draft(text, pending, outcome)
         else:
             self.drafts.pop(item_id, None)
 
@@ -213,6 +224,7 @@ class MinutesEditor(QWidget):
             self.decision.clear()
             self.decided_text.clear()
             self.action_editor.model.clear()
+            self.outcome_box.hide()
             self._enable_form(False)
             return
         subject = item.case_reference or item.signal_reference or "—"
@@ -238,10 +250,14 @@ class MinutesEditor(QWidget):
         draft = self.drafts.get(item.item_id, Draft())
         self.decision.setPlainText(draft.decision)
         self.action_editor.model.set_rows(draft.actions)
+        # A loose signal on the agenda: the decision can say what happens to it.
+        self.outcome_box.setVisible(item.signal_id is not None and item.case_id is None)
+        self.outcome_box.set_choice(draft.signal_outcome)
         self._enable_form(self.editable and self._saving is None)
 
     def _enable_form(self, enabled: bool) -> None:
         self.decision.setReadOnly(not enabled)
+        self.outcome_box.setEnabled(enabled)
         self.action_editor.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
 
@@ -249,6 +265,12 @@ class MinutesEditor(QWidget):
 
     def pending_actions(self) -> list[ActionInput]:
         return self.action_editor.action_inputs()
+
+    def signal_outcome(self) -> OutcomeChoice | None:
+        """What the decision on the current (signal) item does with the signal."""
+        if self.outcome_box.isHidden():
+            return None
+        return self.outcome_box.choice()
 
     def save(self) -> None:
         item = self.current_item()
@@ -267,6 +289,7 @@ class MinutesEditor(QWidget):
         if self._current_item == item.item_id:
             self.decision.clear()
             self.action_editor.model.clear()
+            self.outcome_box.set_choice(None)
         self.model.update_row(item)
         row = self.model.row_of(item.item_id)
         if row == self.view.current_row():

@@ -51,7 +51,10 @@ def make_case(
     next_review: date | None = None,
     created_at: datetime = datetime(2026, 4, 1, 9, 0),
     persons: tuple[tuple[str, int | None], ...] = (),
+    zvh_met: bool = False,
 ) -> str:
+    """``zvh_met``: the five ZVH criteria recorded as true (an escalation to the ZVH then
+    needs no reason for unmet criteria)."""
     with ctx.unit() as session:
         area_row = (
             session.execute(select(FocusArea).where(FocusArea.name == area)).scalar_one()
@@ -72,6 +75,11 @@ def make_case(
             focus_area_id=area_row.id if area_row else None,
             next_review=next_review,
             created_at=created_at,
+            zvh_multiple_domains=zvh_met,
+            zvh_behaviour=zvh_met,
+            zvh_chain_cooperation=zvh_met,
+            zvh_family_or_surroundings=zvh_met,
+            zvh_local_safety=zvh_met,
         )
         session.add(case)
         session.flush()

@@ -32,7 +32,7 @@ def _count(ctx: ServiceContext) -> int:
 
 @pytest.fixture
 def case_id(coordinator_ctx: ServiceContext) -> str:
-    return make_case(coordinator_ctx, status=CaseStatus.IN_BEHANDELING)
+    return make_case(coordinator_ctx, status=CaseStatus.IN_BEHANDELING, zvh_met=True)
 
 
 def test_escalate_marks_the_case_opgeschaald(coordinator_ctx: ServiceContext, case_id: str) -> None:

@@ -138,7 +138,7 @@ def test_agenda_proposals_hold_routed_signals_due_reviews_and_open_escalations(
     )
     make_case(ctx, number=60, next_review=date(2026, 5, 1))  # review after the meeting
     make_case(ctx, number=61, next_review=date(2026, 4, 1), status=CaseStatus.AFGESLOTEN)
-    escalated = make_case(ctx, number=70, status=CaseStatus.IN_BEHANDELING)
+    escalated = make_case(ctx, number=70, status=CaseStatus.IN_BEHANDELING, zvh_met=True)
     escalate(ctx, escalated, EscalationTarget.ZVH, "Meerdere leefgebieden")
     av_case = make_case(ctx, number=80, next_review=date(2026, 4, 20))
     make_signal(
@@ -182,7 +182,7 @@ def test_afschaling_brings_the_case_back_to_the_next_meeting(
     coordinator_ctx: ServiceContext, clock: FixedClock
 ) -> None:
     ctx = coordinator_ctx
-    case = make_case(ctx, status=CaseStatus.IN_BEHANDELING)
+    case = make_case(ctx, status=CaseStatus.IN_BEHANDELING, zvh_met=True)
     esc = escalate(ctx, case, EscalationTarget.ZVH, "Meerdere leefgebieden")
     first = _meeting(ctx)
     add_agenda_item(ctx, first, case_id=case, reason=AgendaReason.ESCALATION)
