@@ -32,6 +32,7 @@ from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.ui import errors, operations
 from sociaalveilig.ui.clipboard import SecureClipboard, secure_clipboard, set_secure_clipboard
 from sociaalveilig.ui.idle_lock import IdleLock
+from sociaalveilig.ui.language_dialog import language_action
 from sociaalveilig.ui.pages import page_classes
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.settings import UiSettings
@@ -218,6 +219,7 @@ class MainWindow(QMainWindow):
         self.idle_action.triggered.connect(self.ask_idle_minutes)
         settings_menu = self.menuBar().addMenu(self.tr("&Instellingen"))
         settings_menu.addAction(self.idle_action)
+        settings_menu.addAction(language_action(self, self.settings))
 
         toolbar = self.addToolBar(self.tr("Werkbalk"))
         toolbar.setObjectName("toolbar")
