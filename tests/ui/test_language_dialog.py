@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QLabel
 
 from sociaalveilig import language
+
 from sociaalveilig.ui import settings as ui_settings_module
 from sociaalveilig.ui.i18n import install_translations
 from sociaalveilig.ui.language_dialog import LanguageDialog
