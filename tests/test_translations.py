@@ -91,3 +91,11 @@ def test_dutch_needs_no_catalogue() -> None:
     language.install_for_command_line("nl")
     assert Role.COORDINATOR.label == "Coördinator"
     assert language.load_translator("nl") is None
+
+
+def test_texts_given_to_a_modules_own_translate_helper_are_extracted() -> None:
+    # ui/models/area_text.py: def _t(text): return QCoreApplication.translate("AreaText", text)
+    found = set(translations.wrapped_texts())
+    assert ("AreaText", "geen") in found
+    assert ("StatusChange", "Heropenen") in found  # a helper nested in a function
+    assert ("AreaText", "geen") in translations.messages(translations.ts_path("en"))

@@ -12,13 +12,19 @@
    checkout holds it without Qt's tools at build time).
 
 The ``.ts`` files carry no source locations: line numbers would change with every edit and
-turn each merge into a conflict. ``--check`` changes nothing and exits 1 when the ``.ts``
-files miss a text of the code or a ``.qm`` is not the compilation of its ``.ts``.
+turn each merge into a conflict. lupdate does not see through a module's own shorthand
+(``def _t(text): return QCoreApplication.translate("errors", text)``); the texts given to
+such a helper are found here (``wrapped_texts``) and handed to lupdate as
+``QT_TRANSLATE_NOOP`` lines in a temporary module. ``--check`` changes nothing and exits 1
+when the ``.ts`` files miss a text of the code or a ``.qm`` is not the compilation of its
+``.ts``.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import json
 import shutil
 import subprocess
 import sys
@@ -66,17 +72,73 @@ def source_files() -> list[str]:
     )
 
 
+def _translate_helpers(tree: ast.AST) -> dict[str, str]:
+    """Functions of a module that only return ``QCoreApplication.translate("ctx", text)``,
+    by name, with their context."""
+    helpers: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1:
+            continue
+        body = [n for n in node.body if not isinstance(n, ast.Expr)]  # docstring allowed
+        if len(body) != 1 or not isinstance(body[0], ast.Return):
+            continue
+        call = body[0].value
+        if (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr == "translate"
+            and len(call.args) >= 2
+            and isinstance(call.args[0], ast.Constant)
+            and isinstance(call.args[0].value, str)
+            and isinstance(call.args[1], ast.Name)
+            and call.args[1].id == node.args.args[0].arg
+        ):
+            helpers[node.name] = call.args[0].value
+    return helpers
+
+
+def wrapped_texts() -> list[Message]:
+    """Each literal text given to a module's own translate helper, with its context."""
+    found: list[Message] = []
+    for name in source_files():
+        tree = ast.parse((ROOT / name).read_text(encoding="utf-8"), filename=name)
+        helpers = _translate_helpers(tree)
+        if not helpers:
+            continue
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in helpers
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.append((helpers[node.func.id], node.args[0].value))
+    return found
+
+
 def lupdate(ts_file: Path, language: str) -> None:
     """Update ``ts_file`` (created when missing) from the code."""
-    subprocess.run(
-        [
-            _tool("lupdate"), *source_files(), "-ts", str(ts_file),
-            "-no-obsolete", "-locations", "none",
-            "-source-language", SOURCE_LANGUAGE,
-            "-target-language", TARGET_LANGUAGES[language],
-        ],
-        cwd=ROOT, check=True, capture_output=True, text=True,
-    )
+    with tempfile.TemporaryDirectory(prefix="sv-wrapped-") as tmp:
+        extra = Path(tmp) / "wrapped_texts.py"
+        extra.write_text(
+            "".join(
+                f"QT_TRANSLATE_NOOP({json.dumps(context)}, "
+                f"{json.dumps(text, ensure_ascii=False)})\n"
+                for context, text in wrapped_texts()
+            ),
+            encoding="utf-8",
+        )
+        subprocess.run(
+            [
+                _tool("lupdate"), *source_files(), str(extra), "-ts", str(ts_file),
+                "-no-obsolete", "-locations", "none",
+                "-source-language", SOURCE_LANGUAGE,
+                "-target-language", TARGET_LANGUAGES[language],
+            ],
+            cwd=ROOT, check=True, capture_output=True, text=True,
+        )
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:

@@ -4350,6 +4350,25 @@
     </message>
 </context>
 <context>
+    <name>AreaText</name>
+    <message>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Geen focusgebied</source>
+        <translation>No focus area</translation>
+    </message>
+    <message>
+        <source>geen ({municipality})</source>
+        <translation>none ({municipality})</translation>
+    </message>
+    <message>
+        <source>Geen focusgebied; gemeente {municipality}</source>
+        <translation>No focus area; municipality {municipality}</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>casus</source>
@@ -7558,6 +7577,33 @@ If this is needed for your work, give the reason (emergency access). The reason 
     </message>
 </context>
 <context>
+    <name>StatusChange</name>
+    <message>
+        <source>Afschalen</source>
+        <translation>De-escalate</translation>
+    </message>
+    <message>
+        <source>In behandeling nemen</source>
+        <translation>Take into progress</translation>
+    </message>
+    <message>
+        <source>Opschalen…</source>
+        <translation>Escalate…</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Heropenen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>StatusChangeDialog</name>
     <message>
         <source>Status wijzigen</source>
@@ -8255,6 +8301,121 @@ Status: {status}</translation>
     <message>
         <source>Sociaal Veilig-back-ups (*{suffix});;Alle bestanden (*)</source>
         <translation>Sociaal Veilig backups (*{suffix});;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>calendar_export</name>
+    <message>
+        <source>Agenda-bestanden (*.ics);;Alle bestanden (*)</source>
+        <translation>Calendar files (*.ics);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Agenda-export</source>
+        <translation>Calendar export</translation>
+    </message>
+    <message>
+        <source>{n} afspraak/afspraken opgeslagen in {path}. Open het bestand met Outlook of een ander agendaprogramma. De afspraken noemen het casusnummer, het gebied en het soort bezoek of overleg, geen namen van bewoners.</source>
+        <translation>{n} appointment(s) saved in {path}. Open the file with Outlook or another calendar program. The appointments give the case number, the area and the kind of visit or meeting, no residents&apos; names.</translation>
+    </message>
+    <message>
+        <source>Opslaan als agenda-bestand</source>
+        <translation>Save as calendar file</translation>
+    </message>
+    <message>
+        <source>Het agenda-bestand wordt gemaakt…</source>
+        <translation>Making the calendar file…</translation>
+    </message>
+    <message>
+        <source>Er stonden geen huisbezoeken of overleggen in de periode; het bestand {path} is leeg.</source>
+        <translation>There were no home visits or meetings in the period; the file {path} is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>document_output</name>
+    <message>
+        <source>Afdrukken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Er is geen programma gevonden om PDF-bestanden te openen. Het document staat in {path}.</source>
+        <translation>No program was found to open PDF files. The document is in {path}.</translation>
+    </message>
+    <message>
+        <source>Afdrukken is op deze computer niet ingesteld (geen &apos;lp&apos;). Open het document in de PDF-viewer en druk het daar af: {path}.</source>
+        <translation>Printing is not set up on this computer (no &apos;lp&apos;). Open the document in the PDF viewer and print it from there: {path}.</translation>
+    </message>
+    <message>
+        <source>De printer weigerde het document. Het staat in {path}.</source>
+        <translation>The printer refused the document. It is in {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Er ging iets mis in het programma; er is niets gewijzigd. Probeer het opnieuw. Blijft dit gebeuren, neem dan contact op met de beheerder.</source>
+        <translation>Something went wrong in the program; nothing has been changed. Please try again. If this keeps happening, contact the administrator.</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Controleer de invoer</source>
+        <translation>Check the input</translation>
+    </message>
+    <message>
+        <source>Geen toegang</source>
+        <translation>No access</translation>
+    </message>
+    <message>
+        <source>Aanmelden mislukt</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>Opslag beschadigd</source>
+        <translation>Store damaged</translation>
+    </message>
+    <message>
+        <source>Vergrendeld</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Niet gevonden</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Notice</translation>
+    </message>
+</context>
+<context>
+    <name>notifier</name>
+    <message>
+        <source>Bekijk ze in Vandaag.</source>
+        <translation>See them in Today.</translation>
+    </message>
+    <message>
+        <source>Sinds {since}. Bekijk ze in Vandaag.</source>
+        <translation>Since {since}. See them in Today.</translation>
+    </message>
+    <message>
+        <source>{n} herinneringen terwijl Sociaal Veilig dicht was</source>
+        <translation>{n} reminders while Sociaal Veilig was closed</translation>
+    </message>
+    <message>
+        <source>{n} nieuwe herinneringen</source>
+        <translation>{n} new reminders</translation>
+    </message>
+</context>
+<context>
+    <name>scheduler</name>
+    <message>
+        <source>Klok teruggezet</source>
+        <translation>Clock set back</translation>
+    </message>
+    <message>
+        <source>Automatische back-up mislukt</source>
+        <translation>Automatic backup failed</translation>
     </message>
 </context>
 </TS>
