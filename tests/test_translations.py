@@ -99,3 +99,15 @@ def test_texts_given_to_a_modules_own_translate_helper_are_extracted() -> None:
     assert ("AreaText", "geen") in found
     assert ("StatusChange", "Heropenen") in found  # a helper nested in a function
     assert ("AreaText", "geen") in translations.messages(translations.ts_path("en"))
+
+
+def test_lupdate_sees_every_text_the_code_hands_to_a_translation_call() -> None:
+    # A second reading with ast: a call lupdate cannot see (a self.tr inside an f-string)
+    # would stay Dutch in every language without anyone noticing.
+    committed = set(translations.messages(translations.ts_path("en")))
+    unseen = sorted(translations.ast_messages() - committed)
+    assert not unseen, (
+        "texts in translation calls that are not in the .ts file; if 'make translations' "
+        f"does not add them, lupdate cannot read the call (move it out of the f-string): "
+        f"{unseen[:10]}"
+    )

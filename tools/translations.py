@@ -118,6 +118,52 @@ def wrapped_texts() -> list[Message]:
     return found
 
 
+def _literal(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def ast_messages() -> set[Message]:
+    """Each (context, text) the code hands to a translation call, read with ``ast``: a
+    second reading beside lupdate's, which misses some (a ``self.tr`` inside an f-string).
+    ``self.tr`` takes the enclosing class as context, as lupdate does; a bare ``tr`` and
+    ``QT_TR_NOOP`` the empty one (core.i18n)."""
+    found: set[Message] = set()
+
+    def visit(node: ast.AST, cls: str, helpers: dict[str, str]) -> None:
+        if isinstance(node, ast.ClassDef):
+            cls = node.name
+        if isinstance(node, ast.Call):
+            func, args = node.func, node.args
+            if isinstance(func, ast.Attribute) and func.attr == "tr" and args:
+                text = _literal(args[0])
+                if text is not None:
+                    found.add((cls, text))
+            elif isinstance(func, ast.Name) and func.id in ("tr", "QT_TR_NOOP") and args:
+                text = _literal(args[0])
+                if text is not None:
+                    found.add(("", text))
+            elif (
+                isinstance(func, ast.Attribute | ast.Name)
+                and (func.attr if isinstance(func, ast.Attribute) else func.id)
+                in ("translate", "QT_TRANSLATE_NOOP")
+                and len(args) >= 2
+            ):
+                context, text = _literal(args[0]), _literal(args[1])
+                if context is not None and text is not None:
+                    found.add((context, text))
+            elif isinstance(func, ast.Name) and func.id in helpers and args:
+                text = _literal(args[0])
+                if text is not None:
+                    found.add((helpers[func.id], text))
+        for child in ast.iter_child_nodes(node):
+            visit(child, cls, helpers)
+
+    for name in source_files():
+        tree = ast.parse((ROOT / name).read_text(encoding="utf-8"), filename=name)
+        visit(tree, "", _translate_helpers(tree))
+    return found
+
+
 def lupdate(ts_file: Path, language: str) -> None:
     """Update ``ts_file`` (created when missing) from the code."""
     with tempfile.TemporaryDirectory(prefix="sv-wrapped-") as tmp:

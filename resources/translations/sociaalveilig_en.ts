@@ -7473,6 +7473,22 @@ If this is needed for your work, give the reason (emergency access). The reason 
         <translation>Opened with emergency access; this has been recorded.</translation>
     </message>
     <message>
+        <source>Signaal {ref}</source>
+        <translation>Signal {ref}</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Betrokkenen</source>
+        <translation>Persons involved</translation>
+    </message>
+    <message>
+        <source>Geschiedenis</source>
+        <translation>History</translation>
+    </message>
+    <message>
         <source>Koppelen aan casus</source>
         <translation>Link to case</translation>
     </message>
