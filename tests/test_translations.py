@@ -98,6 +98,10 @@ def test_texts_given_to_a_modules_own_translate_helper_are_extracted() -> None:
     found = set(translations.wrapped_texts())
     assert ("AreaText", "geen") in found
     assert ("StatusChange", "Heropenen") in found  # a helper nested in a function
+    # ``tr = self.tr`` in a method, then ``tr("...")``: lupdate files those under the empty
+    # context, the method looks them up under its class.
+    assert ("SignalTableModel", "Ontvangen") in found
+    assert ("SignalTableModel", "Ontvangen") in translations.messages(translations.ts_path("en"))
     assert ("AreaText", "geen") in translations.messages(translations.ts_path("en"))
 
 

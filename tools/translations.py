@@ -97,71 +97,82 @@ def _translate_helpers(tree: ast.AST) -> dict[str, str]:
     return helpers
 
 
-def wrapped_texts() -> list[Message]:
-    """Each literal text given to a module's own translate helper, with its context."""
-    found: list[Message] = []
-    for name in source_files():
-        tree = ast.parse((ROOT / name).read_text(encoding="utf-8"), filename=name)
-        helpers = _translate_helpers(tree)
-        if not helpers:
-            continue
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id in helpers
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.append((helpers[node.func.id], node.args[0].value))
-    return found
-
-
 def _literal(node: ast.expr | None) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def ast_messages() -> set[Message]:
-    """Each (context, text) the code hands to a translation call, read with ``ast``: a
-    second reading beside lupdate's, which misses some (a ``self.tr`` inside an f-string).
-    ``self.tr`` takes the enclosing class as context, as lupdate does; a bare ``tr`` and
-    ``QT_TR_NOOP`` the empty one (core.i18n)."""
-    found: set[Message] = set()
+def _tr_aliases(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Names a method binds to its own ``tr`` (``tr = self.tr``)."""
+    return {
+        target.id
+        for node in ast.walk(function)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "tr"
+        and isinstance(node.value.value, ast.Name)
+        and node.value.value.id == "self"
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
 
-    def visit(node: ast.AST, cls: str, helpers: dict[str, str]) -> None:
+
+def _translation_calls(tree: ast.AST) -> list[tuple[str, str, bool]]:
+    """Each (context, text, hidden) handed to a translation call in a module: ``self.tr``
+    (the enclosing class is the context, as lupdate has it), a bare ``tr`` and
+    ``QT_TR_NOOP`` (the empty context, core.i18n), ``translate``/``QT_TRANSLATE_NOOP``
+    with a literal context. ``hidden``: a call lupdate cannot see (the module's own helper,
+    or ``tr = self.tr`` then ``tr("...")``, which lupdate files under the wrong context)."""
+    helpers = _translate_helpers(tree)
+    found: list[tuple[str, str, bool]] = []
+
+    def visit(node: ast.AST, cls: str, aliases: set[str]) -> None:
         if isinstance(node, ast.ClassDef):
-            cls = node.name
-        if isinstance(node, ast.Call):
+            cls, aliases = node.name, set()
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            aliases = aliases | _tr_aliases(node)
+        if isinstance(node, ast.Call) and node.args:
             func, args = node.func, node.args
-            if isinstance(func, ast.Attribute) and func.attr == "tr" and args:
-                text = _literal(args[0])
-                if text is not None:
-                    found.add((cls, text))
-            elif isinstance(func, ast.Name) and func.id in ("tr", "QT_TR_NOOP") and args:
-                text = _literal(args[0])
-                if text is not None:
-                    found.add(("", text))
-            elif (
-                isinstance(func, ast.Attribute | ast.Name)
-                and (func.attr if isinstance(func, ast.Attribute) else func.id)
-                in ("translate", "QT_TRANSLATE_NOOP")
-                and len(args) >= 2
-            ):
-                context, text = _literal(args[0]), _literal(args[1])
-                if context is not None and text is not None:
-                    found.add((context, text))
-            elif isinstance(func, ast.Name) and func.id in helpers and args:
-                text = _literal(args[0])
-                if text is not None:
-                    found.add((helpers[func.id], text))
+            name = func.attr if isinstance(func, ast.Attribute) else (
+                func.id if isinstance(func, ast.Name) else None
+            )
+            first = _literal(args[0])
+            if isinstance(func, ast.Name) and name in aliases and first is not None:
+                found.append((cls, first, True))
+            elif isinstance(func, ast.Name) and name in helpers and first is not None:
+                found.append((helpers[name], first, True))
+            elif isinstance(func, ast.Attribute) and name == "tr" and first is not None:
+                found.append((cls, first, False))
+            elif isinstance(func, ast.Name) and name in ("tr", "QT_TR_NOOP") and first:
+                found.append(("", first, False))
+            elif name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2:
+                text = _literal(args[1])
+                if first is not None and text is not None:
+                    found.append((first, text, False))
         for child in ast.iter_child_nodes(node):
-            visit(child, cls, helpers)
+            visit(child, cls, aliases)
 
+    visit(tree, "", set())
+    return found
+
+
+def _all_calls() -> list[tuple[str, str, bool]]:
+    calls: list[tuple[str, str, bool]] = []
     for name in source_files():
         tree = ast.parse((ROOT / name).read_text(encoding="utf-8"), filename=name)
-        visit(tree, "", _translate_helpers(tree))
-    return found
+        calls.extend(_translation_calls(tree))
+    return calls
+
+
+def wrapped_texts() -> list[Message]:
+    """The texts of calls lupdate cannot see, with their context (handed to lupdate)."""
+    return [(context, text) for context, text, hidden in _all_calls() if hidden]
+
+
+def ast_messages() -> set[Message]:
+    """Every (context, text) the code hands to a translation call, read with ``ast``: a
+    second reading beside lupdate's, which misses some (a ``self.tr`` inside an
+    f-string)."""
+    return {(context, text) for context, text, _ in _all_calls()}
 
 
 def lupdate(ts_file: Path, language: str) -> None:

@@ -5101,6 +5101,49 @@ JSON: {json}</translation>
     </message>
 </context>
 <context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Referentie</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Focusgebied</source>
+        <translation>Focus area</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Risico</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Casusregisseur</source>
+        <translation>Case manager</translation>
+    </message>
+    <message>
+        <source>Volgende evaluatie</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <source>Bespreking is te laat</source>
+        <translation>Discussion is overdue</translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation>Signals</translation>
+    </message>
+    <message>
+        <source>Aangemaakt</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <source>← Terug naar de lijst</source>
@@ -7503,6 +7546,57 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <message>
         <source>Signaal afwijzen</source>
         <translation>Reject signal</translation>
+    </message>
+</context>
+<context>
+    <name>SignalTableModel</name>
+    <message>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Referentie</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Categorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Focusgebied</source>
+        <translation>Focus area</translation>
+    </message>
+    <message>
+        <source>Urgentie</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Casus</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Over de termijn</source>
+        <translation>Past its term</translation>
+    </message>
+    <message>
+        <source>Afhandelen vóór deze datum</source>
+        <translation>Handle before this date</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from sociaalveilig.core import i18n as core_i18n
 from sociaalveilig.language import SOURCE_LANGUAGE, load_translator
 
+from sociaalveilig.ui.dutch import set_program_language
+
 __all__ = ["SOURCE_LANGUAGE", "install_translations"]
 
 
@@ -43,4 +45,5 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
         installed.append(own)
 
     core_i18n.install(_translate)
+    set_program_language(language if own is not None else SOURCE_LANGUAGE)
     return installed

@@ -4,6 +4,7 @@ the English catalogue translates the window and the texts made below it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,13 @@ from sociaalveilig import language
 from sociaalveilig.core import i18n as core_i18n
 from sociaalveilig.core.enums import Role
 
+from sociaalveilig.ui.dutch import program_locale, set_program_language
 from sociaalveilig.ui.i18n import install_translations
+from sociaalveilig.ui.models.walk_table import WalkTableModel
+
+
+class _Walk:
+    walk_date = date(2026, 11, 24)
 
 
 class _Shouting(QTranslator):
@@ -29,6 +36,7 @@ def installed(qapp) -> Iterator[list[QTranslator]]:
     yield translators
     for translator in translators:
         QCoreApplication.removeTranslator(translator)
+    set_program_language("nl")
 
 
 def test_core_text_goes_through_qt_translator(qapp, installed) -> None:
@@ -56,6 +64,7 @@ def test_missing_catalogue_is_reported_and_dutch_shown(
     assert "no translation for language en" in caplog.text
     assert Role.MANAGER.label == "Manager"
     assert QCoreApplication.translate("MainWindow", "&Instellingen") == "&Instellingen"
+    assert program_locale().dayName(2) == "dinsdag"
 
 
 def test_english_translates_the_window_and_the_core(qapp, installed) -> None:
@@ -63,5 +72,8 @@ def test_english_translates_the_window_and_the_core(qapp, installed) -> None:
     assert QCoreApplication.translate("MainWindow", "&Instellingen") == "&Settings"
     assert Role.COORDINATOR.label == "Coordinator"
     assert core_i18n.tr("{q}e kwartaal {y}").format(q=3, y=2026) == "Q3 2026"
+    # Day and month names follow the language (they were always Dutch).
+    assert program_locale().dayName(2) == "Tuesday"
+    assert WalkTableModel.day(None, _Walk()).startswith("Tue ")  # type: ignore[arg-type]
     # A text nobody translated yet shows its Dutch source.
     assert QCoreApplication.translate("MainWindow", "Nog niet vertaald") == "Nog niet vertaald"
