@@ -289,7 +289,7 @@
     </message>
     <message>
         <source>voorbereiding buurtschouw</source>
-        <translation>buurtschouw preparation</translation>
+        <translation>neighbourhood walk preparation</translation>
     </message>
     <message>
         <source>managementcijfers</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>Buurtschouw</source>
-        <translation>Buurtschouw</translation>
+        <translation>Neighbourhood walk</translation>
     </message>
     <message>
         <source>Buurtbijeenkomst</source>
@@ -997,15 +997,15 @@
     </message>
     <message>
         <source>De back-upmap {folder} bestaat niet (meer). Sluit de schijf aan of kies in Beheer een andere map.</source>
-        <translation>The backup folder {folder} does not exist (any more). Connect the drive or choose another folder in Beheer.</translation>
+        <translation>The backup folder {folder} does not exist (any more). Connect the drive or choose another folder in Administration.</translation>
     </message>
     <message>
         <source>{folder} is geen map. Kies in Beheer een map voor de back-ups.</source>
-        <translation>{folder} is not a folder. Choose a folder for the backups in Beheer.</translation>
+        <translation>{folder} is not a folder. Choose a folder for the backups in Administration.</translation>
     </message>
     <message>
         <source>In de back-upmap {folder} kan niet worden geschreven (alleen-lezen of geen rechten). Kies in Beheer een andere map of vraag om schrijfrechten.</source>
-        <translation>The backup folder {folder} cannot be written to (read-only or no permission). Choose another folder in Beheer or ask for write permission.</translation>
+        <translation>The backup folder {folder} cannot be written to (read-only or no permission). Choose another folder in Administration or ask for write permission.</translation>
     </message>
     <message>
         <source>Bewaar minstens 1 en hoogstens {max} back-ups; u gaf &apos;{keep}&apos;.</source>
@@ -1033,7 +1033,7 @@
     </message>
     <message>
         <source>Automatische back-up staat uit; kies een map in Beheer › Back-up.</source>
-        <translation>Automatic backup is off; choose a folder in Beheer › Backup.</translation>
+        <translation>Automatic backup is off; choose a folder in Administration › Backup.</translation>
     </message>
     <message>
         <source>De back-up van vandaag is al gemaakt.</source>
@@ -1217,7 +1217,7 @@
     </message>
     <message>
         <source>Buurtschouw niet gevonden.</source>
-        <translation>Buurtschouw not found.</translation>
+        <translation>Neighbourhood walk not found.</translation>
     </message>
     <message>
         <source>De tekst is te lang ({n} tekens); maximaal {max}.</source>
@@ -1237,11 +1237,11 @@
     </message>
     <message>
         <source>Deze buurtschouw is afgerond; er kunnen geen bevindingen meer bij.</source>
-        <translation>This buurtschouw is completed; no more findings can be added.</translation>
+        <translation>This neighbourhood walk is completed; no more findings can be added.</translation>
     </message>
     <message>
         <source>De buurtschouw is gepland op {day}; leg bevindingen vast na het lopen.</source>
-        <translation>The buurtschouw is planned for {day}; record findings after the walk.</translation>
+        <translation>The neighbourhood walk is planned for {day}; record findings after the walk.</translation>
     </message>
     <message>
         <source>Beschrijf wat u zag.</source>
@@ -1261,11 +1261,11 @@
     </message>
     <message>
         <source>Deze buurtschouw is al afgerond.</source>
-        <translation>This buurtschouw has already been completed.</translation>
+        <translation>This neighbourhood walk has already been completed.</translation>
     </message>
     <message>
         <source>De buurtschouw moet nog gelopen worden.</source>
-        <translation>The buurtschouw still has to be walked.</translation>
+        <translation>The neighbourhood walk still has to be walked.</translation>
     </message>
     <message>
         <source>Bevinding niet gevonden.</source>
@@ -1285,7 +1285,7 @@
     </message>
     <message>
         <source>Buurtschouw {day}, {item}: {text}</source>
-        <translation>Buurtschouw {day}, {item}: {text}</translation>
+        <translation>Neighbourhood walk {day}, {item}: {text}</translation>
     </message>
     <message>
         <source>Parkstad</source>
@@ -1633,7 +1633,7 @@
     </message>
     <message>
         <source>{meetings} overleggen, {actions} acties, {visits} huisbezoeken, {escalations} opschalingen, {walks} buurtschouwen, {users} demogebruikers (zonder wachtwoord)</source>
-        <translation>{meetings} meetings, {actions} actions, {visits} home visits, {escalations} escalations, {walks} buurtschouwen, {users} demo users (without passphrase)</translation>
+        <translation>{meetings} meetings, {actions} actions, {visits} home visits, {escalations} escalations, {walks} neighbourhood walks, {users} demo users (without passphrase)</translation>
     </message>
     <message>
         <source>Onbekend doel &apos;{value}&apos; voor opschaling. Kies uit: {options}.</source>
@@ -2121,7 +2121,7 @@
     </message>
     <message>
         <source>buurtschouwpakket {area} {day}</source>
-        <translation>buurtschouw pack {area} {day}</translation>
+        <translation>neighbourhood walk pack {area} {day}</translation>
     </message>
     <message>
         <source>U kunt alleen het exemplaar van uw eigen organisatie afdrukken.</source>
@@ -2925,7 +2925,7 @@
     </message>
     <message>
         <source>Buurtschouw {area}, {day}</source>
-        <translation>Buurtschouw {area}, {day}</translation>
+        <translation>Neighbourhood walk {area}, {day}</translation>
     </message>
     <message>
         <source>Checklist heel, schoon, veilig en CPTED</source>
@@ -2973,11 +2973,11 @@
     </message>
     <message>
         <source>Na afloop voert de wijkagent of coördinator de bevindingen in; elke bevinding met een vinkje wordt een signaal met bron buurtschouw.</source>
-        <translation>Afterwards the neighbourhood officer or coordinator enters the findings; every ticked finding becomes a signal with source buurtschouw.</translation>
+        <translation>Afterwards the neighbourhood officer or coordinator enters the findings; every ticked finding becomes a signal with source neighbourhood walk.</translation>
     </message>
     <message>
         <source>Voorbereiding van de buurtschouw: route, openstaande signalen, checklist en bevindingen.</source>
-        <translation>Preparation of the buurtschouw: route, open signals, checklist and findings.</translation>
+        <translation>Preparation of the neighbourhood walk: route, open signals, checklist and findings.</translation>
     </message>
     <message>
         <source>Focusgebied</source>
@@ -3005,7 +3005,7 @@
     </message>
     <message>
         <source>Route zoals vastgelegd bij het plannen van de buurtschouw.</source>
-        <translation>Route as recorded when the buurtschouw was planned.</translation>
+        <translation>Route as recorded when the neighbourhood walk was planned.</translation>
     </message>
     <message>
         <source>Route</source>
@@ -3433,7 +3433,7 @@
     </message>
     <message>
         <source>Wettelijke norm: één wijkagent per {n} inwoners; norm = inwoners / {n}. Ingezet = vastgelegde fte wijkagent per focusgebied (beheer). Een negatief verschil is een tekort.</source>
-        <translation>Legal norm: one neighbourhood officer per {n} residents; norm = residents / {n}. Deployed = recorded FTE of neighbourhood officers per focus area (Beheer). A negative difference is a shortage.</translation>
+        <translation>Legal norm: one neighbourhood officer per {n} residents; norm = residents / {n}. Deployed = recorded FTE of neighbourhood officers per focus area (Administration). A negative difference is a shortage.</translation>
     </message>
     <message>
         <source>Bij een focusgebied met 0 fte is de inzet nog niet vastgelegd.</source>
@@ -4217,7 +4217,7 @@
     <name>AdminPage</name>
     <message>
         <source>Beheer</source>
-        <translation>Beheer</translation>
+        <translation>Administration</translation>
     </message>
 </context>
 <context>
@@ -4408,7 +4408,7 @@
     </message>
     <message>
         <source>buurtschouw</source>
-        <translation>buurtschouw</translation>
+        <translation>neighbourhood walk</translation>
     </message>
     <message>
         <source>bevinding</source>
@@ -4488,7 +4488,7 @@
     </message>
     <message>
         <source>actielijst buurtschouw</source>
-        <translation>buurtschouw action list</translation>
+        <translation>neighbourhood walk action list</translation>
     </message>
     <message>
         <source>noodknoplijst</source>
@@ -5009,7 +5009,7 @@ JSON: {json}</translation>
     </message>
     <message>
         <source>Buurtschouw &amp;plannen…</source>
-        <translation>&amp;Plan buurtschouw…</translation>
+        <translation>&amp;Plan neighbourhood walk…</translation>
     </message>
     <message>
         <source>&amp;Focusgebied:</source>
@@ -5017,7 +5017,7 @@ JSON: {json}</translation>
     </message>
     <message>
         <source>Geen buurtschouwen gepland.</source>
-        <translation>No buurtschouwen planned.</translation>
+        <translation>No neighbourhood walks planned.</translation>
     </message>
     <message>
         <source>Pakket voor onderweg</source>
@@ -5049,7 +5049,7 @@ JSON: {json}</translation>
     </message>
     <message>
         <source>Buurtschouwen</source>
-        <translation>Buurtschouwen</translation>
+        <translation>Neighbourhood walks</translation>
     </message>
     <message>
         <source>Alle focusgebieden</source>
@@ -5057,11 +5057,11 @@ JSON: {json}</translation>
     </message>
     <message>
         <source>Deze buurtschouw bestaat niet meer.</source>
-        <translation>This buurtschouw no longer exists.</translation>
+        <translation>This neighbourhood walk no longer exists.</translation>
     </message>
     <message>
         <source>Kies een buurtschouw of plan er een.</source>
-        <translation>Choose a buurtschouw or plan one.</translation>
+        <translation>Choose a neighbourhood walk or plan one.</translation>
     </message>
     <message>
         <source>{area} · {day} · {status}</source>
@@ -5740,7 +5740,7 @@ JSON: {json}</translation>
     </message>
     <message>
         <source>Meteen als signaal registreren (bron buurtschouw)</source>
-        <translation>Register as a signal at once (source buurtschouw)</translation>
+        <translation>Register as a signal at once (source neighbourhood walk)</translation>
     </message>
     <message>
         <source>Bevinding &amp;toevoegen</source>
@@ -5785,7 +5785,7 @@ JSON: {json}</translation>
         <source>{item}: {text}
 Het signaal krijgt bron &apos;buurtschouw&apos; en wordt gerouteerd zoals elk signaal. Geef het adres van de dichtstbijzijnde woning.</source>
         <translation>{item}: {text}
-The signal gets source &apos;buurtschouw&apos; and is routed like every signal. Give the address of the nearest house.</translation>
+The signal gets source &apos;neighbourhood walk&apos; and is routed like every signal. Give the address of the nearest house.</translation>
     </message>
     <message>
         <source>(onbekend)</source>
@@ -6740,11 +6740,11 @@ Partners: {partners}</translation>
     <name>PlanBuurtschouwDialog</name>
     <message>
         <source>Buurtschouw plannen</source>
-        <translation>Plan buurtschouw</translation>
+        <translation>Plan neighbourhood walk</translation>
     </message>
     <message>
         <source>Met bewoners en partners door de buurt: heel, schoon, veilig. Het pakket voor onderweg drukt u af vanaf de pagina Buurtschouwen.</source>
-        <translation>Through the neighbourhood with residents and partners: intact, clean, safe. Print the pack for the walk from the Buurtschouwen page.</translation>
+        <translation>Through the neighbourhood with residents and partners: intact, clean, safe. Print the pack for the walk from the Neighbourhood walks page.</translation>
     </message>
     <message>
         <source>Eén straat per regel, in looprichting</source>
@@ -6764,7 +6764,7 @@ Partners: {partners}</translation>
     </message>
     <message>
         <source>Kies het focusgebied van de buurtschouw.</source>
-        <translation>Choose the focus area of the buurtschouw.</translation>
+        <translation>Choose the focus area of the neighbourhood walk.</translation>
     </message>
 </context>
 <context>
@@ -7091,7 +7091,7 @@ Partners: {partners}</translation>
     </message>
     <message>
         <source>Buurtschouwpakket</source>
-        <translation>Buurtschouw pack</translation>
+        <translation>Neighbourhood walk pack</translation>
     </message>
     <message>
         <source>&amp;Focusgebied:</source>
