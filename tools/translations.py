@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import json
 import shutil
 import subprocess
@@ -155,12 +156,14 @@ def _translation_calls(tree: ast.AST) -> list[tuple[str, str, bool]]:
     return found
 
 
-def _all_calls() -> list[tuple[str, str, bool]]:
+@functools.cache
+def _all_calls() -> tuple[tuple[str, str, bool], ...]:
+    # Read once per process: the tests ask for it several times.
     calls: list[tuple[str, str, bool]] = []
     for name in source_files():
         tree = ast.parse((ROOT / name).read_text(encoding="utf-8"), filename=name)
         calls.extend(_translation_calls(tree))
-    return calls
+    return tuple(calls)
 
 
 def wrapped_texts() -> list[Message]:
