@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-test
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run demo test lint typecheck pytest bench torture screenshots clean
+.PHONY: run demo test lint typecheck pytest bench torture screenshots translations clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ bench: $(STAMP)
 
 torture: $(STAMP)
 	QT_QPA_PLATFORM=offscreen SV_TORTURE=full SV_FUZZ_EXAMPLES=10000 $(VENV)/bin/pytest -m "torture or not torture" tests/torture
+
+# The .ts sources from the code (existing translations kept), then the .qm the package
+# ships (committed, so an install from the checkout needs no Qt tools at build time).
+translations: $(STAMP)
+	$(PY) -m tools.translations
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots

@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Sociaal Veilig Parkstad")  # Qt appends it to titles
-    install_translations(app)
+    install_translations(app, UiSettings().language())  # the choice in Instellingen › Taal
     args = parse_args(argv)
 
     if args.demo:

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from sociaalveilig.core.errors import SociaalVeiligError, StoreDamaged, UsageError, ValidationError
-from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.core.services.context import ServiceContext
 
 PROG = "sociaalveilig-admin"
@@ -42,25 +43,27 @@ def default_store_dir() -> Path:
 
 # argparse's own texts (help headings, usage errors), in the users' language.
 _ARGPARSE_TEXTS = {
-    "usage: ": "gebruik: ",
-    "positional arguments": "argumenten",
-    "options": "opties",
-    "show this help message and exit": "toon deze hulp en stop",
-    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "usage: ": QT_TR_NOOP("gebruik: "),
+    "positional arguments": QT_TR_NOOP("argumenten"),
+    "options": QT_TR_NOOP("opties"),
+    "show this help message and exit": QT_TR_NOOP("toon deze hulp en stop"),
+    "argument %(argument_name)s: %(message)s": (
+        QT_TR_NOOP("argument %(argument_name)s: %(message)s")
+    ),
     "invalid choice: %(value)r (choose from %(choices)s)": (
-        "ongeldige keuze %(value)r (kies uit %(choices)s)"
+        QT_TR_NOOP("ongeldige keuze %(value)r (kies uit %(choices)s)")
     ),
-    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
-    "unrecognized arguments: %s": "onbekende argumenten: %s",
-    "expected one argument": "hier hoort één waarde bij",
-    "expected at least one argument": "hier hoort minstens één waarde bij",
-    "expected at most one argument": "hier hoort hoogstens één waarde bij",
-    "invalid %(type)s value: %(value)r": "ongeldige waarde %(value)r",
+    "the following arguments are required: %s": QT_TR_NOOP("deze argumenten ontbreken: %s"),
+    "unrecognized arguments: %s": QT_TR_NOOP("onbekende argumenten: %s"),
+    "expected one argument": QT_TR_NOOP("hier hoort één waarde bij"),
+    "expected at least one argument": QT_TR_NOOP("hier hoort minstens één waarde bij"),
+    "expected at most one argument": QT_TR_NOOP("hier hoort hoogstens één waarde bij"),
+    "invalid %(type)s value: %(value)r": QT_TR_NOOP("ongeldige waarde %(value)r"),
     "ambiguous option: %(option)s could match %(matches)s": (
-        "optie %(option)s is niet eenduidig: %(matches)s"
+        QT_TR_NOOP("optie %(option)s is niet eenduidig: %(matches)s")
     ),
-    "one of the arguments %s is required": "een van deze argumenten is nodig: %s",
-    "not allowed with argument %s": "niet samen met argument %s",
+    "one of the arguments %s is required": QT_TR_NOOP("een van deze argumenten is nodig: %s"),
+    "not allowed with argument %s": QT_TR_NOOP("niet samen met argument %s"),
 }
 
 
@@ -72,8 +75,33 @@ def _argparse_text(text: str) -> str:
 argparse._ = _argparse_text  # type: ignore[attr-defined]
 
 
+# The placeholders in the help (``--store MAP``), in the users' language.
+_METAVARS = (
+    QT_TR_NOOP("MAP"), QT_TR_NOOP("NAAM"), QT_TR_NOOP("OPDRACHT"), QT_TR_NOOP("ORGANISATIE"),
+    QT_TR_NOOP("GEBIED"), QT_TR_NOOP("SOORT"), QT_TR_NOOP("BESTAND"), QT_TR_NOOP("UIT"),
+    QT_TR_NOOP("PERIODE"), QT_TR_NOOP("DATUM"),
+)
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    # argparse has no hook for metavars but this one (stable since Python 3.2).
+    def _metavar_formatter(
+        self, action: argparse.Action, default_metavar: str
+    ) -> Callable[[int], tuple[str, ...]]:
+        plain = super()._metavar_formatter(action, default_metavar)
+
+        def translated(tuple_size: int) -> tuple[str, ...]:
+            return tuple(tr(part) if part in _METAVARS else part for part in plain(tuple_size))
+
+        return translated
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one Dutch line (exit 2)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(tr("{message}. Zie '{prog} --help'.").format(prog=PROG, message=message))
@@ -546,6 +574,12 @@ def run(
 
 
 def main() -> None:
+    from sociaalveilig import language
+
+    try:
+        language.install_for_command_line(language.command_line_language())
+    except Exception:  # an unreadable settings file must not stop the command: Dutch
+        logging.getLogger(__name__).debug("language setting unreadable; using Dutch")
     sys.exit(run())
 
 

@@ -16,6 +16,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The command lines the tests start speak Dutch whatever language the developer chose in
+# the window (sociaalveilig/language.py); tests/test_language.py tests the choice itself.
+os.environ["SOCIAALVEILIG_TAAL"] = "nl"
 
 from sociaalveilig.core.enums import Role  # noqa: E402
 from sociaalveilig.core.services.context import Actor, FixedClock, ServiceContext  # noqa: E402

@@ -3,23 +3,23 @@
 Source strings are Dutch, the users' language, so Dutch needs no translation file of the
 program's own; Qt's own Dutch catalogue (``qtbase_nl``) translates the standard buttons
 ("Annuleren", "Ja", "Nee"). A translation of the program into another language is a
-``sociaalveilig_<lang>.qm`` in ``sociaalveilig/resources/translations`` (package data).
+``sociaalveilig_<lang>.qm`` in ``sociaalveilig/resources/translations`` (package data,
+``sociaalveilig/language.py``), compiled from ``resources/translations`` by
+``make translations``; a text without a translation there shows its Dutch source.
 ``core.i18n`` is pointed at ``QCoreApplication.translate`` so texts made below the ui
 layer go through the same translator.
 """
 
 from __future__ import annotations
 
-import logging
-from importlib import resources
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from sociaalveilig.core import i18n as core_i18n
+from sociaalveilig.language import SOURCE_LANGUAGE, load_translator
 
-log = logging.getLogger(__name__)
+from sociaalveilig.ui.dutch import set_program_language
 
-SOURCE_LANGUAGE = "nl"
+__all__ = ["SOURCE_LANGUAGE", "install_translations"]
 
 
 def _translate(context: str, text: str) -> str:
@@ -39,20 +39,11 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
         app.installTranslator(qt_catalogue)
         installed.append(qt_catalogue)
 
-    if language != SOURCE_LANGUAGE:
-        own = QTranslator(app)
-        resource = resources.files("sociaalveilig").joinpath(
-            "resources", "translations", f"sociaalveilig_{language}.qm"
-        )
-        loaded = False
-        if resource.is_file():
-            with resources.as_file(resource) as path:
-                loaded = own.load(str(path))
-        if loaded:
-            app.installTranslator(own)
-            installed.append(own)
-        else:
-            log.warning("no translation for language %s; showing Dutch", language)
+    own = load_translator(language, app)
+    if own is not None:
+        app.installTranslator(own)
+        installed.append(own)
 
     core_i18n.install(_translate)
+    set_program_language(language if own is not None else SOURCE_LANGUAGE)
     return installed

@@ -33,6 +33,7 @@ from sociaalveilig.ui import errors, operations
 from sociaalveilig.ui.clipboard import SecureClipboard, secure_clipboard, set_secure_clipboard
 from sociaalveilig.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from sociaalveilig.ui.idle_lock import IdleLock
+from sociaalveilig.ui.language_dialog import language_action
 from sociaalveilig.ui.pages import page_classes
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.record_link import RecordKind, RecordLink
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu(self.tr("&Instellingen"))
         settings_menu.addAction(self.idle_action)
         settings_menu.addAction(self.passphrase_action)
+        settings_menu.addAction(language_action(self, self.settings))
 
         toolbar = self.addToolBar(self.tr("Werkbalk"))
         toolbar.setObjectName("toolbar")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from sociaalveilig.language import save_language, saved_language
+
 ORGANISATION = "Sociaal Veilig Parkstad"
 APPLICATION = "sociaalveilig"
 DEFAULT_IDLE_MINUTES = 5
@@ -86,6 +88,14 @@ class UiSettings:
 
     def set_last_page(self, name: str) -> None:
         self._settings.setValue(self._key("last_page"), name)
+
+    def language(self) -> str:
+        """The program's language on this computer account (one for all users: it is
+        needed before anyone signs in)."""
+        return saved_language(self._settings)
+
+    def set_language(self, language: str) -> None:
+        save_language(self._settings, language)
 
     # ------------------------------------------------------------------ store location
 

@@ -192,12 +192,16 @@ class SignalDialog(QDialog):
             if detail.emergency_access
             else ""
         )
+        # The texts outside the f-strings: lupdate does not read calls inside one.
+        title = e(self.tr("Signaal {ref}").format(ref=detail.reference))
+        description, involved = e(self.tr("Omschrijving")), e(self.tr("Betrokkenen"))
+        earlier = e(self.tr("Geschiedenis"))
         self.body.setText(
-            f"<h3>{e(self.tr('Signaal {ref}').format(ref=detail.reference))}</h3>{notice}"
+            f"<h3>{title}</h3>{notice}"
             f"<table>{table}</table>"
-            f"<p><b>{e(self.tr('Omschrijving'))}</b><br>{e(detail.description)}</p>"
-            + (f"<p><b>{e(self.tr('Betrokkenen'))}</b></p><ul>{persons}</ul>" if persons else "")
-            + (f"<p><b>{e(self.tr('Geschiedenis'))}</b></p><ul>{history}</ul>" if history else "")
+            f"<p><b>{description}</b><br>{e(detail.description)}</p>"
+            + (f"<p><b>{involved}</b></p><ul>{persons}</ul>" if persons else "")
+            + (f"<p><b>{earlier}</b></p><ul>{history}</ul>" if history else "")
         )
         may_work = self._ctx.actor.role in CASE_WORK_ROLES
         allowed = set(detail.allowed_next_statuses)

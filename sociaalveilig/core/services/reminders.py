@@ -50,7 +50,7 @@ from sociaalveilig.core.enums import (
     VisitStatus,
 )
 from sociaalveilig.core.errors import NotFound, ValidationError
-from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.core.services import access
 from sociaalveilig.core.services.context import ServiceContext, local_to_utc, utc_to_local
 from sociaalveilig.core.workdays import next_review, next_working_day
@@ -130,7 +130,10 @@ class ReminderKind(StrEnum):
         }[self]
 
 
-_WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+_WEEKDAYS = (
+    QT_TR_NOOP("ma"), QT_TR_NOOP("di"), QT_TR_NOOP("wo"), QT_TR_NOOP("do"), QT_TR_NOOP("vr"),
+    QT_TR_NOOP("za"), QT_TR_NOOP("zo"),
+)
 
 
 def format_moment(moment: datetime, with_time: bool = True) -> str:

@@ -36,7 +36,7 @@ from sociaalveilig.core.enums import (
     VisitStatus,
 )
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
-from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.core.postcode import match_focus_area
 from sociaalveilig.core.services.access import (
     check_case_access,
@@ -847,12 +847,17 @@ def _item_line(
 # --------------------------------------------------------------------------- management
 
 
+# Marked for lupdate; translated with tr() where they are shown.
 _MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-    "september", "oktober", "november", "december",
+    QT_TR_NOOP("januari"), QT_TR_NOOP("februari"), QT_TR_NOOP("maart"), QT_TR_NOOP("april"),
+    QT_TR_NOOP("mei"), QT_TR_NOOP("juni"), QT_TR_NOOP("juli"), QT_TR_NOOP("augustus"),
+    QT_TR_NOOP("september"), QT_TR_NOOP("oktober"), QT_TR_NOOP("november"), QT_TR_NOOP("december"),
 )
-_MONTHS_SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
-                 "dec")
+_MONTHS_SHORT = (
+    QT_TR_NOOP("jan"), QT_TR_NOOP("feb"), QT_TR_NOOP("mrt"), QT_TR_NOOP("apr"), QT_TR_NOOP("mei"),
+    QT_TR_NOOP("jun"), QT_TR_NOOP("jul"), QT_TR_NOOP("aug"), QT_TR_NOOP("sep"), QT_TR_NOOP("okt"),
+    QT_TR_NOOP("nov"), QT_TR_NOOP("dec"),
+)
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ from sociaalveilig.core.enums import (
     VisitStatus,
 )
 from sociaalveilig.core.errors import NotFound, ValidationError
-from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.core.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.core.services.users import require_role
 from sociaalveilig.storage.files import write_bytes_atomic
@@ -242,15 +242,15 @@ def _address(
 
 
 _ACTION_LABELS = {
-    "view": "ingezien",
-    "print": "afgedrukt",
-    "export": "geëxporteerd",
-    "create": "aangemaakt",
-    "update": "gewijzigd",
-    "link": "gekoppeld",
-    "emergency_access": "geopend met de noodknop (buiten het eigen werkgebied)",
-    "search": "gezocht",
-    "purge": "verwijderd volgens de bewaartermijn",
+    "view": QT_TR_NOOP("ingezien"),
+    "print": QT_TR_NOOP("afgedrukt"),
+    "export": QT_TR_NOOP("geëxporteerd"),
+    "create": QT_TR_NOOP("aangemaakt"),
+    "update": QT_TR_NOOP("gewijzigd"),
+    "link": QT_TR_NOOP("gekoppeld"),
+    "emergency_access": QT_TR_NOOP("geopend met de noodknop (buiten het eigen werkgebied)"),
+    "search": QT_TR_NOOP("gezocht"),
+    "purge": QT_TR_NOOP("verwijderd volgens de bewaartermijn"),
 }
 
 

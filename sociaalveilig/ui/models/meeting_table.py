@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sociaalveilig.core.enums import MeetingType
 from sociaalveilig.core.services.meetings import MeetingInfo, MeetingStatus
 
-from sociaalveilig.ui.dutch import DUTCH
+from sociaalveilig.ui.dutch import program_locale
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 
 
@@ -22,7 +22,8 @@ class MeetingTableModel(RecordTableModel[MeetingInfo]):
         return row.meeting_id
 
     def when(self, info: MeetingInfo) -> str:
-        day = DUTCH.dayName(info.starts_at.isoweekday(), DUTCH.FormatType.ShortFormat)
+        locale = program_locale()
+        day = locale.dayName(info.starts_at.isoweekday(), locale.FormatType.ShortFormat)
         return f"{day} {info.starts_at:%d-%m %H:%M}"
 
     def short_type(self, info: MeetingInfo) -> str:

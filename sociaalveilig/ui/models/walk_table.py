@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from sociaalveilig.core.services.buurtschouw import WalkInfo
 
-from sociaalveilig.ui.dutch import DUTCH
+from sociaalveilig.ui.dutch import program_locale
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 
 
@@ -20,7 +20,8 @@ class WalkTableModel(RecordTableModel[WalkInfo]):
         return row.walk_id
 
     def day(self, walk: WalkInfo) -> str:
-        name = DUTCH.dayName(walk.walk_date.isoweekday(), DUTCH.FormatType.ShortFormat)
+        locale = program_locale()
+        name = locale.dayName(walk.walk_date.isoweekday(), locale.FormatType.ShortFormat)
         return f"{name} {walk.walk_date:%d-%m-%Y}"
 
     def make_columns(self) -> Sequence[RecordColumn[WalkInfo]]:
