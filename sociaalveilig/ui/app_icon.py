@@ -1,0 +1,36 @@
+"""The program's icon and identity, read from the package's resources.
+
+``resources/`` (top level) holds the icon, the desktop entry and the AppStream metainfo;
+``sociaalveilig/resources`` links to it so an editable install, a wheel and the PyInstaller
+folder all find the files through ``importlib.resources``.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+from PySide6.QtGui import QIcon
+
+APP_ID = "nl.parkstad.SociaalVeilig"
+APP_NAME = "Sociaal Veilig Parkstad"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def resources() -> Traversable:
+    return files("sociaalveilig") / "resources"
+
+
+def icon_file(size: int) -> Traversable:
+    return resources() / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+
+
+def application_icon() -> QIcon:
+    """The icon in every size (PNG: no image plugin needed); null when the files are absent."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = icon_file(size)
+        if path.is_file():
+            # A real file in every supported install (package folder, wheel, PyInstaller).
+            icon.addFile(str(path))
+    return icon
