@@ -11,9 +11,10 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
-APP_ID = "nl.parkstad.SociaalVeilig"
-APP_NAME = "Sociaal Veilig Parkstad"
+from sociaalveilig import APP_ID, APP_NAME
+
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
@@ -34,3 +35,11 @@ def application_icon() -> QIcon:
             # A real file in every supported install (package folder, wheel, PyInstaller).
             icon.addFile(str(path))
     return icon
+
+
+def apply_identity(app: QApplication) -> None:
+    """The program's name and icon on the application: every window and dialog (unlock,
+    first start), the task bar and the tray icon (ui/scheduler.py) inherit them."""
+    app.setApplicationDisplayName(APP_NAME)  # Qt appends it to window titles
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName(APP_ID)  # Wayland matches the window to the desktop entry
