@@ -115,6 +115,9 @@ def run_self_test(
     except Exception as exc:  # noqa: BLE001 (every failure becomes the one line below)
         log.debug("self-test failed", exc_info=True)
         reason = str(exc).rstrip(".") if isinstance(exc, SelfTestFailed) else type(exc).__name__
+        if isinstance(exc, ImportError) and exc.name:
+            # A module missing from a package: the one fact that says what to fix.
+            reason = f"{reason} ({exc.name})"
         print(
             _t(
                 "Zelftest mislukt bij {step}: {reason}. Installeer het programma opnieuw "
