@@ -52,6 +52,15 @@ def test_a_failing_step_gives_one_dutch_line_and_exit_1(qtbot) -> None:
     assert not folders[0].parent.exists()
 
 
+def test_a_module_missing_from_a_package_is_named(qtbot) -> None:
+    def missing(_folder: Path) -> ServiceContext:
+        raise ModuleNotFoundError("No module named 'PIL'", name="PIL")
+
+    err = io.StringIO()
+    assert run_self_test(missing, app.open_window, io.StringIO(), err) == 1
+    assert "ModuleNotFoundError (PIL)." in err.getvalue()
+
+
 def test_a_window_that_does_not_open_is_named(qtbot, coordinator_ctx: ServiceContext) -> None:
     def no_window(ctx: ServiceContext, settings: object) -> object:
         raise RuntimeError("no display")
