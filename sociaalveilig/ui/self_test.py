@@ -2,9 +2,10 @@
 
 Made for a packaged program (PyInstaller folder, an MSI on a managed desk): it creates a
 throw-away store with fictional data in a temporary folder, signs in, opens the main window
-until its first page has loaded, prints one report to PDF, closes everything and removes
-the folder. Each step exercises what a package can lack (SQLCipher, Argon2id from
-cryptography, the Alembic migrations, the Qt platform plugin, reportlab's fonts). A failure
+until its first page has loaded (with the program's icon), prints one report to PDF, closes
+everything and removes the folder. Each step exercises what a package can lack (SQLCipher,
+Argon2id from cryptography, the Alembic migrations, the Qt platform plugin, the resources,
+reportlab's fonts). A failure
 prints one Dutch line saying which step failed; the exit code is then 1.
 """
 
@@ -100,6 +101,9 @@ def run_self_test(
             raise SelfTestFailed(_t("De eerste pagina laadde niet binnen een minuut."))
         if _error_dialogs():
             raise SelfTestFailed(_t("De eerste pagina gaf een foutmelding."))
+        if window.windowIcon().isNull():
+            # The resources (icon, desktop entry) did not make it into the package.
+            raise SelfTestFailed(_t("Het programma-icoon ontbreekt."))
         step = _t("een rapport als PDF maken")
         from sociaalveilig.reports import api
 

@@ -7,17 +7,34 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
+
+from PySide6.QtWidgets import QApplication
 
 from sociaalveilig import app
 from sociaalveilig.core.services import demo
 from sociaalveilig.core.services.context import ServiceContext
 
+from sociaalveilig.ui.app_icon import apply_identity
 from sociaalveilig.ui.self_test import run_self_test
 
 
+@pytest.fixture
+def identity(qapp: QApplication) -> Iterator[None]:
+    """The icon and name as main() sets them, undone afterwards."""
+    before = (qapp.windowIcon(), qapp.applicationDisplayName(), qapp.desktopFileName())
+    apply_identity(qapp)
+    yield
+    qapp.setWindowIcon(before[0])
+    qapp.setApplicationDisplayName(before[1])
+    qapp.setDesktopFileName(before[2])
+
+
 def test_the_self_test_opens_the_window_prints_and_cleans_up(
-    qtbot, coordinator_ctx: ServiceContext
+    qtbot, identity: None, coordinator_ctx: ServiceContext
 ) -> None:
     folders: list[Path] = []
 
@@ -31,6 +48,17 @@ def test_the_self_test_opens_the_window_prints_and_cleans_up(
     assert out.getvalue().startswith("Zelftest geslaagd in ")
     assert err.getvalue() == ""
     assert not folders[0].parent.exists()  # the temporary folder is gone
+
+
+def test_a_package_without_its_icon_fails_the_self_test(
+    qtbot, coordinator_ctx: ServiceContext
+) -> None:
+    """No apply_identity here: as when the resources are missing from a package."""
+    err = io.StringIO()
+    assert run_self_test(lambda _f: coordinator_ctx, app.open_window, io.StringIO(), err) == 1
+    assert err.getvalue().startswith(
+        "Zelftest mislukt bij het hoofdvenster openen: Het programma-icoon ontbreekt. "
+    )
 
 
 def test_a_failing_step_gives_one_dutch_line_and_exit_1(qtbot) -> None:
