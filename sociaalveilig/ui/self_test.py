@@ -5,8 +5,8 @@ throw-away store with fictional data in a temporary folder, signs in, opens the 
 until its first page has loaded (with the program's icon), prints one report to PDF, closes
 everything and removes the folder. Each step exercises what a package can lack (SQLCipher,
 Argon2id from cryptography, the Alembic migrations, the Qt platform plugin, the resources,
-reportlab's fonts). A failure
-prints one Dutch line saying which step failed; the exit code is then 1.
+reportlab's fonts). A failure prints one Dutch line saying which step failed; the exit code
+is then 1.
 """
 
 from __future__ import annotations
