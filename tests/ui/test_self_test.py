@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from sociaalveilig import app
@@ -51,11 +52,17 @@ def test_the_self_test_opens_the_window_prints_and_cleans_up(
 
 
 def test_a_package_without_its_icon_fails_the_self_test(
-    qtbot, coordinator_ctx: ServiceContext
+    qtbot, qapp: QApplication, coordinator_ctx: ServiceContext
 ) -> None:
-    """No apply_identity here: as when the resources are missing from a package."""
+    """A null application icon: as when the resources are missing from a package."""
+    before = qapp.windowIcon()
+    qapp.setWindowIcon(QIcon())
     err = io.StringIO()
-    assert run_self_test(lambda _f: coordinator_ctx, app.open_window, io.StringIO(), err) == 1
+    try:
+        result = run_self_test(lambda _f: coordinator_ctx, app.open_window, io.StringIO(), err)
+    finally:
+        qapp.setWindowIcon(before)
+    assert result == 1
     assert err.getvalue().startswith(
         "Zelftest mislukt bij het hoofdvenster openen: Het programma-icoon ontbreekt. "
     )
