@@ -130,3 +130,14 @@ def test_the_startup_probe_reports_the_unlock_dialog(store_dir: Path, tmp_path: 
     assert (word, dialog) == ("startup-probe", "UnlockDialog")
     assert started < float(shown_at) < time.time()
     assert "Traceback" not in done.stderr
+
+
+def test_the_option_runs_the_self_test_in_a_real_process(tmp_path: Path) -> None:
+    """main() wires it: the icon set, a demo store made with the real KDF, exit 0."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "TMPDIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "sociaalveilig.app", "--self-test"],
+                          capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Zelftest geslaagd in ")
+    assert list(tmp_path.glob("sociaalveilig-zelftest-*")) == []  # cleaned up
