@@ -54,7 +54,7 @@ package: $(STAMP) $(VENV)/.installed-package
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller tools/sociaalveilig.spec
 
-# The icon's PNG sizes and ICO from resources/icons/hicolor/scalable/apps/*.svg.
+# The icon's PNG sizes and ICO from sociaalveilig/resources/icons/hicolor/scalable/apps/*.svg.
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.make_icons
 

@@ -72,8 +72,9 @@ def test_the_committed_icons_are_current_with_the_svg(qapp, tmp_path: Path) -> N
 
 
 def test_the_package_reads_the_resources_through_importlib() -> None:
-    """sociaalveilig/resources links to the top-level folder; the wheel and the PyInstaller
-    folder carry the same files under the same name (pyproject.toml, tools/*.spec)."""
+    """The files are package data in sociaalveilig/resources (the top-level resources of
+    DESIGN.md links to it); the wheel and the PyInstaller folder carry them under the same
+    name (pyproject.toml, tools/*.spec)."""
     packaged = files("sociaalveilig") / "resources"
     for name in (f"{APP_ID}.desktop", f"{APP_ID}.metainfo.xml"):
         assert (packaged / name).read_bytes() == (RESOURCES / name).read_bytes()
@@ -82,6 +83,7 @@ def test_the_package_reads_the_resources_through_importlib() -> None:
     assert "resources/**/*" in config["tool"]["setuptools"]["package-data"]["sociaalveilig"]
     spec = (ROOT / "tools" / "sociaalveilig.spec").read_text(encoding="utf-8")
     assert '(str(RESOURCES), "sociaalveilig/resources")' in spec
+    assert 'RESOURCES = ROOT / "sociaalveilig" / "resources"' in spec
 
 
 def test_the_desktop_entry_starts_the_program_with_its_icon() -> None:

@@ -1,12 +1,12 @@
 """Render the application icon's PNG sizes and the Windows ICO from the one SVG source.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tools.make_icons [--out resources/icons]
+    make icons   # QT_QPA_PLATFORM=offscreen .venv/bin/python -m tools.make_icons [--out DIR]
 
-The SVG (``resources/icons/hicolor/scalable/apps/<APP_ID>.svg``) is the source; the PNGs go
-into the freedesktop ``hicolor`` layout beside it (``hicolor/<N>x<N>/apps/<APP_ID>.png``) so
-a Linux install can copy the tree as it is, and the ICO (``<APP_ID>.ico``) holds the sizes
-Windows uses. The generated files are committed; ``tests/test_resources.py`` renders them
-again and fails when they no longer match the SVG.
+The SVG (``sociaalveilig/resources/icons/hicolor/scalable/apps/<APP_ID>.svg``) is the source;
+the PNGs go into the freedesktop ``hicolor`` layout beside it
+(``hicolor/<N>x<N>/apps/<APP_ID>.png``) so a Linux install can copy the tree as it is, and
+the ICO (``<APP_ID>.ico``) holds the sizes Windows uses. The generated files are committed;
+``tests/test_resources.py`` renders them again and fails when they no longer match the SVG.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_ID = "nl.parkstad.SociaalVeilig"
-ICON_DIR = ROOT / "resources" / "icons"
+ICON_DIR = ROOT / "sociaalveilig" / "resources" / "icons"
 SVG_SOURCE = ICON_DIR / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 # The ICO format stores at most 256 px; Windows picks from these for the task bar,

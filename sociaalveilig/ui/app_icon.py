@@ -1,8 +1,8 @@
 """The program's icon and identity, read from the package's resources.
 
-``resources/`` (top level) holds the icon, the desktop entry and the AppStream metainfo;
-``sociaalveilig/resources`` links to it so an editable install, a wheel and the PyInstaller
-folder all find the files through ``importlib.resources``.
+``sociaalveilig/resources`` (package data; the top-level ``resources`` links to it) holds the
+icon, the desktop entry and the AppStream metainfo, so an editable install, a wheel and the
+PyInstaller folder all find the files through ``importlib.resources``.
 """
 
 from __future__ import annotations
