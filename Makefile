@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-test
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run demo test lint typecheck pytest bench torture screenshots translations clean
+.PHONY: run demo test lint typecheck pytest bench torture screenshots translations package icons clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,7 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.package
 
 torture: $(STAMP)
 	QT_QPA_PLATFORM=offscreen SV_TORTURE=full SV_FUZZ_EXAMPLES=10000 $(VENV)/bin/pytest -m "torture or not torture" tests/torture
@@ -48,5 +49,19 @@ translations: $(STAMP)
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots
 
+# The program as one folder that runs without Python: dist/sociaalveilig (docs/install.md).
+$(VENV)/.installed-package: pyproject.toml | $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,package]'
+	touch $@
+
+package: $(STAMP) $(VENV)/.installed-package
+	rm -rf build/pyinstaller dist/sociaalveilig
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller tools/sociaalveilig.spec
+
+# The icon's PNG sizes and ICO from sociaalveilig/resources/icons/hicolor/scalable/apps/*.svg.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.make_icons
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist

@@ -1,8 +1,9 @@
 """The one place where store, services, scheduler and window are wired together.
 
-``sociaalveilig [--store DIR] [--demo]``: opens the store (first start creates it), asks the
-user to sign in and shows the main window. ``--demo`` makes a throw-away store in a
-temporary folder, fills it with clearly fictional data and opens it signed in.
+``sociaalveilig [--store DIR] [--demo] [--self-test]``: opens the store (first start creates
+it), asks the user to sign in and shows the main window. ``--demo`` makes a throw-away store
+in a temporary folder, fills it with clearly fictional data and opens it signed in.
+``--self-test`` checks an installation the same way and exits (ui/self_test.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog
@@ -22,10 +24,14 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sociaalveilig.core.services.context import Clock, ServiceContext
 from sociaalveilig.storage.store import store_exists
 
+from sociaalveilig.ui.app_icon import apply_identity
 from sociaalveilig.ui.collector import GuiThreadCollector
 from sociaalveilig.ui.i18n import install_translations
-from sociaalveilig.ui.main_window import MainWindow
 from sociaalveilig.ui.settings import APPLICATION, ORGANISATION, UiSettings
+
+if TYPE_CHECKING:
+    # Imported when the window opens: the sign-in screen shows sooner without the pages.
+    from sociaalveilig.ui.main_window import MainWindow
 
 log = logging.getLogger("sociaalveilig")
 
@@ -55,7 +61,16 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
             "app", "open een tijdelijke opslag met verzonnen gegevens (wordt na afloop gewist)"
         ),
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "app", "controleer de installatie met een tijdelijke opslag en stop (0: in orde)"
+        ),
+    )
     parser.add_argument("--signals", type=int, default=500, help=argparse.SUPPRESS)
+    # Prints when the first sign-in dialog is shown, then quits (bench/package.py).
+    parser.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(list(argv) if argv is not None else None)
 
 
@@ -127,9 +142,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     GuiThreadCollector(app)
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("Sociaal Veilig Parkstad")  # Qt appends it to titles
+    apply_identity(app)  # icon, display name (Qt appends it to titles), desktop id
     install_translations(app, UiSettings().language())  # the choice in Instellingen › Taal
     args = parse_args(argv)
+    if args.self_test:
+        from sociaalveilig.ui.self_test import run_self_test
+
+        return run_self_test(lambda folder: make_demo_store(folder, signals=40), open_window)
+    if args.startup_probe:
+        from sociaalveilig.ui.startup_probe import StartupProbe
+
+        StartupProbe(app)
 
     if args.demo:
         demo_dir = Path(tempfile.mkdtemp(prefix="sociaalveilig-demo-"))
@@ -153,10 +176,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         ctx = signed_in
 
-    window = MainWindow(ctx, settings)
-    wire_reminders(window, ctx)
+    window = open_window(ctx, settings)
     window.show()
     return app.exec()
+
+
+def open_window(ctx: ServiceContext, settings: UiSettings) -> MainWindow:
+    from sociaalveilig.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, settings)
+    wire_reminders(window, ctx)
+    return window
 
 
 if __name__ == "__main__":

@@ -1,17 +1,23 @@
-"""Schema migrations with Alembic, run on the store's own keyed connection."""
+"""Schema migrations with Alembic, run on the store's own keyed connection.
+
+Alembic (with Mako and Pygments behind it) is imported on the first use, not with this
+module: the program's start and its sign-in screen do not need it.
+"""
 
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     location = resources.files("sociaalveilig.storage") / "migrations"
     cfg.set_main_option("script_location", str(location))
@@ -19,12 +25,16 @@ def _config() -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -33,6 +43,8 @@ def upgrade(engine: Engine) -> None:
     with engine.connect() as connection:
         if current_revision(connection) == head_revision():
             return
+    from alembic import command
+
     cfg = _config()
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
@@ -41,6 +53,8 @@ def upgrade(engine: Engine) -> None:
 
 def revision(engine: Engine, message: str) -> None:
     """Developer helper: autogenerate a new revision against a store at head."""
+    from alembic import command
+
     cfg = _config()
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection

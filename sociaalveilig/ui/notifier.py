@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
+from sociaalveilig import APP_NAME
 from sociaalveilig.core.services.reminders import Reminder, format_moment
 
 MAX_SINGLE = 3
@@ -86,7 +87,7 @@ class TrayNotifier(QObject):
                 else QIcon()
             )
         tray = QSystemTrayIcon(icon, self)
-        tray.setToolTip("Sociaal Veilig")
+        tray.setToolTip(APP_NAME)
         tray.messageClicked.connect(self.activated)
         tray.activated.connect(lambda _reason: self.activated.emit())
         tray.show()
