@@ -8,7 +8,7 @@ of signals over the years, most signals from police and the municipality, old ca
 closed and recent ones open, one very large case.
 
 The rows are written with bulk Core inserts (one ``executemany`` per table chunk) into a
-store made by ``core.services.setup.create_store``, so the schema, the seeded reference
+store made by ``services.setup.create_store``, so the schema, the seeded reference
 data, the key slots (real Argon2id parameters) and the triggers (full-text index,
 append-only history) are the program's own. The same rows, from the same seed, can be
 written into a plain SQLite file for the cost-of-encryption comparison (``bench.plain``).
@@ -47,14 +47,14 @@ from sociaalveilig.core.enums import (
     Urgency,
     VisitStatus,
 )
-from sociaalveilig.core.services.context import FixedClock, ServiceContext
-from sociaalveilig.core.services.refs import RefKind, format_reference
-from sociaalveilig.core.services.signals import (
+from sociaalveilig.core.workdays import add_working_days
+from sociaalveilig.services.context import FixedClock, ServiceContext
+from sociaalveilig.services.refs import RefKind, format_reference
+from sociaalveilig.services.signals import (
     IntakeTables,
     address_key,
     local_to_utc,
 )
-from sociaalveilig.core.workdays import add_working_days
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.models import (
     Action,
@@ -950,7 +950,7 @@ def clock() -> FixedClock:
 
 def add_bench_users(ctx: ServiceContext) -> None:
     """The coordinator who works the region (a key slot of their own: real KDF)."""
-    from sociaalveilig.core.services.users import add_user
+    from sociaalveilig.services.users import add_user
 
     add_user(ctx, COORDINATOR, Role.COORDINATOR.value, PASSPHRASE, "Coördinator Bench")
 
@@ -959,14 +959,14 @@ def ensure_region(spec: RegionSpec = RegionSpec(), work: Path = WORK_DIR, *,
                   name: str = "region", log: Callable[[str], None] = print) -> Region:
     """The region under ``work/name``, generated when missing or out of date."""
     from bench import plain
-    from sociaalveilig.core.services.setup import create_store
+    from sociaalveilig.services.setup import create_store
 
     base = work / name
     manifest = base / MANIFEST
     data = _manifest_matches(manifest, spec)
     folder, plain_file = base / "store", base / "plain.db"
     if data is not None and folder.is_dir() and plain_file.is_file():
-        from sociaalveilig.core.services.setup import login
+        from sociaalveilig.services.setup import login
 
         ctx = login(folder, ADMIN, PASSPHRASE, clock())
         try:

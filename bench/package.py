@@ -69,7 +69,7 @@ def program_env(home: Path) -> dict[str, str]:
 
 
 def make_store(folder: Path) -> None:
-    from sociaalveilig.core.services import setup
+    from sociaalveilig.services import setup
 
     admin, _code = setup.create_store(folder, "beheer", PASSPHRASE, "Bench Beheerder")
     setup.lock(admin)

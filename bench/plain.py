@@ -66,7 +66,7 @@ def make_plain_engine(path: Path, driver: str = "sqlcipher-unkeyed") -> Engine:
 
 def create_plain_copy_schema(path: Path) -> Engine:
     """A new plain file with the store's schema (the same migrations) and seed data."""
-    from sociaalveilig.core.services.setup import seed_reference_data
+    from sociaalveilig.services.setup import seed_reference_data
 
     engine = make_plain_engine(path)
     migrate.upgrade(engine)

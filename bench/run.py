@@ -56,10 +56,10 @@ from bench.generate import (
     write_rows,
 )
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import imports, maintenance, search
-from sociaalveilig.core.services.context import Actor, ServiceContext
-from sociaalveilig.core.services.reporting import management_data
-from sociaalveilig.core.services.setup import login
+from sociaalveilig.services import imports, maintenance, search
+from sociaalveilig.services.context import Actor, ServiceContext
+from sociaalveilig.services.reporting import management_data
+from sociaalveilig.services.setup import login
 from sociaalveilig.storage import migrate
 from sociaalveilig.storage.engine import make_engine
 from sociaalveilig.storage.keyslots import generate_data_key
@@ -275,7 +275,7 @@ def bulk_templates(work: Path) -> dict[str, tuple[Path, Callable[[Path], Any]]]:
     enc_path = folder / "encrypted.db"
     engine = make_engine(enc_path, lambda: key)
     migrate.upgrade(engine)
-    from sociaalveilig.core.services.setup import seed_reference_data
+    from sociaalveilig.services.setup import seed_reference_data
 
     with Session(engine) as session, session.begin():
         seed_reference_data(session)

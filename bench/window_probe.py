@@ -46,7 +46,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.generate import COORDINATOR, PASSPHRASE, clock  # noqa: E402
-from sociaalveilig.core.services import setup  # noqa: E402
+from sociaalveilig.services import setup  # noqa: E402
 
 SEARCH_WORDS = (
     "hennep", "geluidsoverlast", "Mergelweg", "jongeren scooters", "huurachterstand",

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
-from sociaalveilig.core.services.context import Clock, ServiceContext
+from sociaalveilig.services.context import Clock, ServiceContext
 from sociaalveilig.storage.store import store_exists
 
 from sociaalveilig.ui.app_icon import apply_identity
@@ -84,7 +84,7 @@ def make_demo_store(folder: Path, signals: int = 500, clock: Clock | None = None
     """A new store in ``folder`` with fictional data, signed in as a demo coordinator.
 
     The beheerder ``beheer`` and the coordinator ``demo`` share the demo passphrase."""
-    from sociaalveilig.core.services import demo, setup, users
+    from sociaalveilig.services import demo, setup, users
 
     admin, _recovery_code = setup.create_store(
         folder, "beheer", DEMO_PASSPHRASE, "Demo Beheerder", clock

@@ -22,7 +22,7 @@ from typing import Any, NoReturn, TextIO
 
 from sociaalveilig.core.errors import SociaalVeiligError, StoreDamaged, UsageError, ValidationError
 from sociaalveilig.core.i18n import QT_TR_NOOP, tr
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext
 
 PROG = "sociaalveilig-admin"
 
@@ -147,7 +147,7 @@ class Env:
     err: TextIO
 
     def username(self) -> str:
-        from sociaalveilig.core.services.setup import single_user
+        from sociaalveilig.services.setup import single_user
 
         if self.args.user:
             return str(self.args.user)
@@ -156,7 +156,7 @@ class Env:
     @contextmanager
     def session(self) -> Iterator[ServiceContext]:
         """Log in as the acting user; lock the store again afterwards."""
-        from sociaalveilig.core.services.setup import lock, login
+        from sociaalveilig.services.setup import lock, login
 
         username = self.username()
         passphrase = self.passphrases.read(tr("Wachtwoord voor {user}: ").format(user=username))
@@ -181,7 +181,7 @@ class Env:
 
 
 def cmd_init(env: Env) -> int:
-    from sociaalveilig.core.services.setup import create_store
+    from sociaalveilig.services.setup import create_store
 
     username = env.args.init_user or env.args.user
     if not username:
@@ -202,7 +202,7 @@ def cmd_init(env: Env) -> int:
 
 
 def cmd_user_add(env: Env) -> int:
-    from sociaalveilig.core.services.users import add_user
+    from sociaalveilig.services.users import add_user
 
     with env.session() as ctx:
         password = env.passphrases.read_new(
@@ -227,7 +227,7 @@ def cmd_user_add(env: Env) -> int:
 
 
 def cmd_passwd(env: Env) -> int:
-    from sociaalveilig.core.services.users import change_passphrase
+    from sociaalveilig.services.users import change_passphrase
 
     username = env.username()
     old = env.passphrases.read(tr("Huidig wachtwoord voor {user}: ").format(user=username))
@@ -238,7 +238,7 @@ def cmd_passwd(env: Env) -> int:
 
 
 def cmd_recover(env: Env) -> int:
-    from sociaalveilig.core.services.setup import lock, recover
+    from sociaalveilig.services.setup import lock, recover
 
     code = env.passphrases.read(tr("Herstelcode: "))
     new = env.passphrases.read_new(tr("Nieuw wachtwoord: "), tr("Herhaal het nieuwe wachtwoord: "))
@@ -261,7 +261,7 @@ def cmd_recover(env: Env) -> int:
 
 
 def cmd_import_signals(env: Env) -> int:
-    from sociaalveilig.core.services.imports import import_signals
+    from sociaalveilig.services.imports import import_signals
 
     if env.args.skip_invalid and not env.args.rejects:
         raise UsageError(
@@ -312,7 +312,7 @@ def cmd_import_signals(env: Env) -> int:
 
 
 def cmd_export(env: Env) -> int:
-    from sociaalveilig.core.services import exports
+    from sociaalveilig.services import exports
     from sociaalveilig.storage.files import write_text_atomic
     from sociaalveilig.storage.output_guard import check_output_file
 
@@ -343,7 +343,7 @@ def cmd_report(env: Env) -> int:
 
 
 def cmd_backup(env: Env) -> int:
-    from sociaalveilig.core.services.maintenance import backup
+    from sociaalveilig.services.maintenance import backup
     from sociaalveilig.storage.output_guard import check_output_file
 
     check_output_file(Path(env.args.out))
@@ -362,7 +362,7 @@ def cmd_backup(env: Env) -> int:
 
 
 def cmd_restore(env: Env) -> int:
-    from sociaalveilig.core.services.maintenance import restore
+    from sociaalveilig.services.maintenance import restore
 
     username = env.args.user
     passphrase = env.passphrases.read(
@@ -374,7 +374,7 @@ def cmd_restore(env: Env) -> int:
 
 
 def cmd_verify(env: Env) -> int:
-    from sociaalveilig.core.services.maintenance import verify
+    from sociaalveilig.services.maintenance import verify
 
     with env.session() as ctx:
         report = verify(ctx)
@@ -387,8 +387,8 @@ def cmd_verify(env: Env) -> int:
 
 
 def cmd_purge(env: Env) -> int:
-    from sociaalveilig.core.services.autobackup import purge_backup_note
-    from sociaalveilig.core.services.retention import parse_as_of, purge
+    from sociaalveilig.services.autobackup import purge_backup_note
+    from sociaalveilig.services.retention import parse_as_of, purge
 
     if env.args.as_of is not None and not env.args.as_of.strip():
         # An empty --as-of must not quietly mean "today": a purge deletes for good.
@@ -407,7 +407,7 @@ def cmd_purge(env: Env) -> int:
 
 
 def cmd_audit_export(env: Env) -> int:
-    from sociaalveilig.core.services.auditlog import export_audit_csv
+    from sociaalveilig.services.auditlog import export_audit_csv
     from sociaalveilig.storage.files import write_text_atomic
     from sociaalveilig.storage.output_guard import check_output_file
 
@@ -420,7 +420,7 @@ def cmd_audit_export(env: Env) -> int:
 
 
 def cmd_demo(env: Env) -> int:
-    from sociaalveilig.core.services.demo import fill_demo
+    from sociaalveilig.services.demo import fill_demo
 
     if env.args.signals < 0:
         raise UsageError(tr("--signals moet 0 of meer zijn."))

@@ -21,8 +21,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["SOCIAALVEILIG_TAAL"] = "nl"
 
 from sociaalveilig.core.enums import Role  # noqa: E402
-from sociaalveilig.core.services.context import Actor, FixedClock, ServiceContext  # noqa: E402
-from sociaalveilig.core.services.setup import context_for, create_store  # noqa: E402
+from sociaalveilig.services.context import Actor, FixedClock, ServiceContext  # noqa: E402
+from sociaalveilig.services.setup import context_for, create_store  # noqa: E402
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea  # noqa: E402
 from sociaalveilig.storage.store import Store  # noqa: E402
 

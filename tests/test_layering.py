@@ -44,7 +44,7 @@ def test_no_module_imports_plain_sqlite3() -> None:
 
 def test_importing_services_and_reports_does_not_load_qt() -> None:
     code = (
-        "import sys, sociaalveilig.cli, sociaalveilig.core.services.setup, "
+        "import sys, sociaalveilig.cli, sociaalveilig.services.setup, "
         "sociaalveilig.storage.backup\n"
         "import importlib.util\n"
         "if importlib.util.find_spec('sociaalveilig.reports.api'):\n"

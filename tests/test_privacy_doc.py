@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied
-from sociaalveilig.core.services import (
+from sociaalveilig.services import (
     access,
     auditlog,
     autobackup,
@@ -29,7 +29,7 @@ from sociaalveilig.core.services import (
     subject_access,
     users,
 )
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage import keyslots
 from sociaalveilig.storage.models import AuditEntry, Base
 

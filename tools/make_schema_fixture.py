@@ -13,9 +13,9 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from sociaalveilig.core.services import signals
-from sociaalveilig.core.services.context import FixedClock
-from sociaalveilig.core.services.setup import create_store
+from sociaalveilig.services import signals
+from sociaalveilig.services.context import FixedClock
+from sociaalveilig.services.setup import create_store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "storage" / "fixtures"
 FIXTURE_USER = "beheer"
@@ -31,7 +31,7 @@ def main(version: str) -> None:
     ctx, _code = create_store(target, FIXTURE_USER, FIXTURE_PASSPHRASE, "Beheer Fixture", clock)
     try:
         from sociaalveilig.core.enums import Role
-        from sociaalveilig.core.services.context import Actor
+        from sociaalveilig.services.context import Actor
         from sociaalveilig.storage.models import User
 
         with ctx.unit() as session:

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sociaalveilig.core.enums import Role  # noqa: E402
-from sociaalveilig.core.services.context import Actor, FixedClock, ServiceContext  # noqa: E402
-from sociaalveilig.core.services.setup import create_store  # noqa: E402
 from sociaalveilig.reports import api  # noqa: E402
+from sociaalveilig.services.context import Actor, FixedClock, ServiceContext  # noqa: E402
+from sociaalveilig.services.setup import create_store  # noqa: E402
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea  # noqa: E402
 from tests.reports import sample_data as sd  # noqa: E402
 

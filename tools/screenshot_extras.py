@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from sociaalveilig.app import DEMO_PASSPHRASE
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import autobackup, cases, search, users
-from sociaalveilig.core.services.context import FixedClock, ServiceContext
-from sociaalveilig.core.services.setup import context_for
+from sociaalveilig.services import autobackup, cases, search, users
+from sociaalveilig.services.context import FixedClock, ServiceContext
+from sociaalveilig.services.setup import context_for
 
 from sociaalveilig.ui.main_window import MainWindow
 from sociaalveilig.ui.settings import UiSettings

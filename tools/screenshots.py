@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from sociaalveilig.app import DEMO_USER, make_demo_store, wire_reminders  # noqa: E402
 from sociaalveilig.core.enums import CaseStatus  # noqa: E402
-from sociaalveilig.core.services.context import FixedClock  # noqa: E402
+from sociaalveilig.services.context import FixedClock  # noqa: E402
 
 from sociaalveilig.ui import operations  # noqa: E402
 from sociaalveilig.ui.i18n import install_translations  # noqa: E402
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # ---- dialogs
     # A new signal at the address of an open case: the dialog proposes that case.
-    from sociaalveilig.core.services import cases, search
+    from sociaalveilig.services import cases, search
 
     from sociaalveilig.ui.first_start import FirstStartDialog
     from sociaalveilig.ui.intake_dialog import IntakeDialog
@@ -193,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     first.confirm_saved()
 
     # ---- the beheerder's audit log (object types in Dutch)
-    from sociaalveilig.core.services.setup import context_for
+    from sociaalveilig.services.setup import context_for
 
     admin_settings = UiSettings(
         QSettings(str(work / "instellingen-audit.ini"), QSettings.Format.IniFormat)

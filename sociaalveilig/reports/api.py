@@ -1,7 +1,7 @@
 """What the window and ``sociaalveilig-admin report`` call: gather, lay out, write.
 
 Each function checks the output path first (a clear Dutch message before anything is read
-or logged), gathers its data through ``core.services.reporting`` (access-checked and
+or logged), gathers its data through ``services.reporting`` (access-checked and
 audit-logged there), lays the PDF out in memory and writes it with ``atomic_output``: a
 temporary file beside the target, renamed over it only when complete, so a failure never
 leaves a half-written PDF.
@@ -15,8 +15,8 @@ from pathlib import Path
 
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.core.services import reporting
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import reporting
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.files import atomic_output
 from sociaalveilig.storage.output_guard import check_output_file
 

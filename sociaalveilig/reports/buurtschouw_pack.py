@@ -11,7 +11,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
 
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.core.services.reporting import BuurtschouwPackData
 from sociaalveilig.reports.common import (
     CONTENT_WIDTH,
     HEADER_FILL,
@@ -28,6 +27,7 @@ from sociaalveilig.reports.common import (
     section,
     spacer,
 )
+from sociaalveilig.services.reporting import BuurtschouwPackData
 
 W = CONTENT_WIDTH
 FINDING_ROWS = 14

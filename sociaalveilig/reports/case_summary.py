@@ -6,7 +6,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.core.services.reporting import CaseSummaryData
 from sociaalveilig.reports.common import (
     CONTENT_WIDTH,
     build_pdf,
@@ -18,6 +17,7 @@ from sociaalveilig.reports.common import (
     section,
     spacer,
 )
+from sociaalveilig.services.reporting import CaseSummaryData
 
 W = CONTENT_WIDTH
 

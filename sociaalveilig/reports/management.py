@@ -15,16 +15,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.core.services.reporting import (
-    RESIDENTS_PER_WIJKAGENT,
-    SECONDARY_MARK,
-    SUPPRESSION_THRESHOLD,
-    CountRow,
-    ManagementData,
-    MonthCount,
-    suppress_breakdown,
-    suppressed,
-)
 from sociaalveilig.reports.common import (
     ACCENT,
     CONTENT_WIDTH,
@@ -40,6 +30,16 @@ from sociaalveilig.reports.common import (
     right,
     section,
     spacer,
+)
+from sociaalveilig.services.reporting import (
+    RESIDENTS_PER_WIJKAGENT,
+    SECONDARY_MARK,
+    SUPPRESSION_THRESHOLD,
+    CountRow,
+    ManagementData,
+    MonthCount,
+    suppress_breakdown,
+    suppressed,
 )
 
 W = CONTENT_WIDTH

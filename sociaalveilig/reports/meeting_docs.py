@@ -7,7 +7,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.core.services.reporting import MeetingDocData, MeetingItemLine
 from sociaalveilig.reports.common import (
     CONTENT_WIDTH,
     build_pdf,
@@ -19,6 +18,7 @@ from sociaalveilig.reports.common import (
     para,
     spacer,
 )
+from sociaalveilig.services.reporting import MeetingDocData, MeetingItemLine
 
 W = CONTENT_WIDTH
 

@@ -2,7 +2,7 @@
 
 This document is handed to the resident, so unlike the other prints it carries no
 employee's name: no watermark with the printing user, and a footer that names the person's
-reference and the date instead (see ``core.services.subject_access`` for what is in it).
+reference and the date instead (see ``services.subject_access`` for what is in it).
 """
 
 from __future__ import annotations
@@ -17,11 +17,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.core.services.subject_access import (
-    CaseRecord,
-    SignalRecord,
-    SubjectAccessReport,
-)
 from sociaalveilig.reports.common import (
     CONTENT_WIDTH,
     MARGIN,
@@ -36,6 +31,11 @@ from sociaalveilig.reports.common import (
     para,
     section,
     spacer,
+)
+from sociaalveilig.services.subject_access import (
+    CaseRecord,
+    SignalRecord,
+    SubjectAccessReport,
 )
 
 W = CONTENT_WIDTH

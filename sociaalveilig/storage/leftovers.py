@@ -32,7 +32,7 @@ OWNER_FILE = ".owner.lock"
 ANCHOR_TMP_PREFIX = ".audit-anchor-"
 BACKUP_MARK = b'"format": "sociaalveilig-backup"'
 BACKUP_FOLDER_SETTING = "autobackup.folder"
-"""The setting that names the automatic backups' folder (``core.services.autobackup``)."""
+"""The setting that names the automatic backups' folder (``services.autobackup``)."""
 # A folder without an owner file was killed between its creation and its lock, or is
 # being created right now: left alone for this long.
 UNOWNED_GRACE_SECONDS = 120.0

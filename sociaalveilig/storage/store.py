@@ -2,7 +2,7 @@
 
 A ``Store`` is an unlocked store: it holds the data key (in a ``bytearray`` that is
 overwritten on ``close``) and the SQLAlchemy engine. Nothing here knows about users'
-roles or the window; ``sociaalveilig.core.services.auth`` builds on it.
+roles or the window; ``sociaalveilig.services.auth`` builds on it.
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ class Store:
         """Create a new store folder with a first key slot and a recovery slot.
 
         Returns the store and the recovery code (to be shown once). The schema is
-        created; seeding reference data is the caller's job (core.services.setup).
+        created; seeding reference data is the caller's job (services.setup).
         """
         check_passphrase_policy(passphrase, (username,))
         check_empty_folder(folder)

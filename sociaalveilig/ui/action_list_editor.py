@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import ActionType
-from sociaalveilig.core.services.actions import ActionInput
+from sociaalveilig.services.actions import ActionInput
 
 from sociaalveilig.ui.choices import PartnerChoice
 from sociaalveilig.ui.dutch import dutch, to_date

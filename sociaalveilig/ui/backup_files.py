@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from sociaalveilig.core.services.autobackup import SUFFIX
+from sociaalveilig.services.autobackup import SUFFIX
 
 BACKUP_SUFFIX = SUFFIX  # ".svbackup"
 

@@ -17,9 +17,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from sociaalveilig.core.services import calendar_export
-from sociaalveilig.core.services.calendar_export import CalendarExport
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import calendar_export
+from sociaalveilig.services.calendar_export import CalendarExport
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.pages.base import Page
 

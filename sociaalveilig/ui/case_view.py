@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 from sociaalveilig.core.enums import CaseStatus, RiskLevel, Role
 from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria
-from sociaalveilig.core.services import cases, escalations, partners
-from sociaalveilig.core.services.cases import CaseDetail
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.signals import PersonView
 from sociaalveilig.reports import api as reports
+from sociaalveilig.services import cases, escalations, partners
+from sociaalveilig.services.cases import CaseDetail
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.signals import PersonView
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.clipboard import copy_case_text

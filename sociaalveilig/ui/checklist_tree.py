@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from sociaalveilig.core.services.buurtschouw import CHECKLIST, ChecklistItem
+from sociaalveilig.services.buurtschouw import CHECKLIST, ChecklistItem
 
 CodeRole = Qt.ItemDataRole.UserRole + 20
 HintRole = Qt.ItemDataRole.UserRole + 21

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sociaalveilig.core.enums import MeetingType
-from sociaalveilig.core.services import partners, reference_data
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import partners, reference_data
+from sociaalveilig.services.context import ServiceContext
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.errors import ValidationError
-from sociaalveilig.core.services import setup
-from sociaalveilig.core.services.context import Clock, ServiceContext
+from sociaalveilig.services import setup
+from sociaalveilig.services.context import Clock, ServiceContext
 from sociaalveilig.storage.keyslots import check_passphrase_policy, passphrase_strength
 
 from sociaalveilig.ui import errors

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services.signals import NEW_CASE, NO_CASE, LinkProposal
+from sociaalveilig.services.signals import NEW_CASE, NO_CASE, LinkProposal
 
 
 class CaseChoiceBox(QGroupBox):

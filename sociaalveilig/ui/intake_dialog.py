@@ -45,9 +45,9 @@ from sociaalveilig.core.case_proposal import proposes_new_case
 from sociaalveilig.core.enums import Role, Source, Urgency
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.postcode import is_valid_postcode, normalise_postcode
-from sociaalveilig.core.services import reference_data, signals
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.signals import (
+from sociaalveilig.services import reference_data, signals
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.signals import (
     IntakePreview,
     SignalDetail,
     SignalInput,

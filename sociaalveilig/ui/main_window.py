@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import setup, signals
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import setup, signals
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors, operations
 from sociaalveilig.ui.clipboard import SecureClipboard, secure_clipboard, set_secure_clipboard

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services.signals import DEFAULT_PERSON_ROLE, PersonInput
+from sociaalveilig.services.signals import DEFAULT_PERSON_ROLE, PersonInput
 
 
 class PersonsEditor(QWidget):

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sociaalveilig.core.services.reminders import Reminder
-from sociaalveilig.core.services.worklist import WorkItem, WorkKind
+from sociaalveilig.services.reminders import Reminder
+from sociaalveilig.services.worklist import WorkItem, WorkKind
 
 
 class RecordKind(StrEnum):

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services.autobackup import AutoBackupStatus
-from sociaalveilig.core.services.reminders import (
+from sociaalveilig.services.autobackup import AutoBackupStatus
+from sociaalveilig.services.reminders import (
     Reminder,
     ReminderSync,
     format_moment,

@@ -1,7 +1,7 @@
 """The reminder scheduler: APScheduler's ``QtScheduler`` with jobs rebuilt from the rows.
 
 After Vorta's scheduler: no job holds state of its own. At unlock the jobs are built from
-what ``core.services.reminders.sync`` says is coming; they are re-synced when work changes
+what ``services.reminders.sync`` says is coming; they are re-synced when work changes
 and every 15 minutes; on lock every job is removed. A job does one thing: it emits a Qt
 signal. ``ReminderCenter`` (the window's side) reacts: it asks the services what is due
 (off the GUI thread), marks it fired, shows notifications and feeds the Vandaag list.
@@ -40,10 +40,10 @@ from PySide6.QtWidgets import QWidget
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import SociaalVeiligError
-from sociaalveilig.core.services import autobackup, reminders
-from sociaalveilig.core.services.autobackup import AutoBackupResult, AutoBackupStatus
-from sociaalveilig.core.services.context import LOCAL_ZONE, Clock, ServiceContext
-from sociaalveilig.core.services.reminders import ReminderSync, ScheduledReminder
+from sociaalveilig.services import autobackup, reminders
+from sociaalveilig.services.autobackup import AutoBackupResult, AutoBackupStatus
+from sociaalveilig.services.context import LOCAL_ZONE, Clock, ServiceContext
+from sociaalveilig.services.reminders import ReminderSync, ScheduledReminder
 
 from sociaalveilig.ui import errors, operations
 from sociaalveilig.ui.notifier import (
@@ -254,7 +254,7 @@ def run_daily_jobs(ctx: ServiceContext) -> DailyOutcome:
     today: date = ctx.clock.now().date()
     retention: Any = None
     try:
-        retention = importlib.import_module("sociaalveilig.core.services.retention")
+        retention = importlib.import_module("sociaalveilig.services.retention")
     except ModuleNotFoundError:
         retention = None
     if retention is not None and hasattr(retention, "purge"):

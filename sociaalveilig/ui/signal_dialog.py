@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.core.errors import AccessDenied
-from sociaalveilig.core.services import access, signal_outcomes, signals
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.signals import CASE_WORK_ROLES, SignalDetail
+from sociaalveilig.services import access, signal_outcomes, signals
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.signals import CASE_WORK_ROLES, SignalDetail
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.meldcode_panel import MeldcodePanel, is_meldcode_category

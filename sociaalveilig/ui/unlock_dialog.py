@@ -32,8 +32,8 @@ from sociaalveilig.core.errors import (
     SignInThrottled,
     StoreDamaged,
 )
-from sociaalveilig.core.services import maintenance, setup
-from sociaalveilig.core.services.context import Clock, ServiceContext
+from sociaalveilig.services import maintenance, setup
+from sociaalveilig.services.context import Clock, ServiceContext
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.dialogs.choose_own_passphrase import ChooseOwnPassphraseDialog

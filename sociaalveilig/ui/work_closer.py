@@ -21,10 +21,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from sociaalveilig.core.services import actions, case_reviews, meetings, visits
-from sociaalveilig.core.services.actions import ActionRow
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.visits import OutcomeResult, VisitRow
+from sociaalveilig.services import actions, case_reviews, meetings, visits
+from sociaalveilig.services.actions import ActionRow
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.visits import OutcomeResult, VisitRow
 
 from sociaalveilig.ui.dialogs.complete_action import CompleteActionDialog
 from sociaalveilig.ui.dialogs.reason import ReasonDialog

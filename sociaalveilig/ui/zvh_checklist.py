@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria, missing_criteria
-from sociaalveilig.core.services.cases import CaseDetail
+from sociaalveilig.services.cases import CaseDetail
 
 # The order of ZvhCriteria.explain(): the checklist lines as DOMAIN.md states them.
 FIELDS = (

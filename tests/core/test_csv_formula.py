@@ -13,11 +13,11 @@ import pytest
 from sociaalveilig.core import csvimport
 from sociaalveilig.core.csvsafe import neutralise, restore_cell, safe_writer
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import auditlog, exports, imports
-from sociaalveilig.core.services import signals as sv
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import auditlog, exports, imports
+from sociaalveilig.services import signals as sv
+from sociaalveilig.services.context import ServiceContext
 from tests.conftest import ActorFactory
-from tests.core.services.seed_casework import make_case
+from tests.services.seed_casework import make_case
 
 HEADER = (
     "datum;bron;organisatie;categorie;postcode;huisnummer;toevoeging;straat;plaats;"

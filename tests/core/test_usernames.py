@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from sociaalveilig.core.errors import ValidationError
-from sociaalveilig.core.services import users
-from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.usernames import check_new_user_name, lookalike_problem, skeleton
+from sociaalveilig.services import users
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.keyslots import normalise_user_name
 
 PASS = "rivier lamp wolk gebruiker"

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from sociaalveilig.cli import build_parser, run
-from sociaalveilig.core.services import users
-from sociaalveilig.core.services.setup import login
+from sociaalveilig.services import users
+from sociaalveilig.services.setup import login
 from sociaalveilig.storage.models import AuditEntry
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.e2e.test_cli_store import cli

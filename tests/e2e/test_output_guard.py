@@ -13,9 +13,9 @@ from sqlalchemy import text
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import ValidationError
-from sociaalveilig.core.services import auditlog, calendar_export, subject_access
-from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.reports import api
+from sociaalveilig.services import auditlog, calendar_export, subject_access
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.files import write_text_atomic
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, ActorFactory
 from tests.e2e.test_cli_store import ROWS, Result, add_coordinator, as_coord, cli, write_csv

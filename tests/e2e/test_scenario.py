@@ -30,7 +30,7 @@ from sociaalveilig.core.enums import (
 )
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.escalation import ZvhCriteria
-from sociaalveilig.core.services import (
+from sociaalveilig.services import (
     actions,
     auditlog,
     cases,
@@ -39,9 +39,9 @@ from sociaalveilig.core.services import (
     partners,
     visits,
 )
-from sociaalveilig.core.services import signals as sv
-from sociaalveilig.core.services.context import FixedClock, ServiceContext
-from sociaalveilig.core.services.maintenance import verify
+from sociaalveilig.services import signals as sv
+from sociaalveilig.services.context import FixedClock, ServiceContext
+from sociaalveilig.services.maintenance import verify
 from tests.conftest import ActorFactory
 
 AREA = "Kerkrade Oost"

@@ -26,8 +26,8 @@ from sociaalveilig.core.enums import (
     Urgency,
     VisitStatus,
 )
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.refs import RefKind, next_reference
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.refs import RefKind, next_reference
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,

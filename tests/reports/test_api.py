@@ -14,8 +14,8 @@ from sqlalchemy import select
 
 from sociaalveilig import cli
 from sociaalveilig.core.errors import ValidationError
-from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.reports import api
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.models import AuditEntry
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.reports import sample_data as sd
@@ -135,7 +135,7 @@ def test_command_line_management_report(store_dir: Path, tmp_path: Path) -> None
 def test_reports_import_no_qt() -> None:
     probe = (
         "import sys\n"
-        "import sociaalveilig.reports.api, sociaalveilig.core.services.reporting\n"
+        "import sociaalveilig.reports.api, sociaalveilig.services.reporting\n"
         "bad = sorted(m for m in sys.modules if m.startswith('PySide6') or "
         "m.startswith('sociaalveilig.ui'))\n"
         "print(','.join(bad))\n"

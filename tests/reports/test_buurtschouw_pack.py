@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied, ValidationError
-from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.reports import api
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.models import AuditEntry
 from tests.conftest import ActorFactory
 from tests.reports import sample_data as sd

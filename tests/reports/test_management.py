@@ -15,9 +15,9 @@ from sqlalchemy import select
 
 from sociaalveilig.core.enums import Role, Source
 from sociaalveilig.core.errors import AccessDenied, ValidationError
-from sociaalveilig.core.services import reporting
-from sociaalveilig.core.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.reports import api
+from sociaalveilig.services import reporting
+from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.storage.models import AuditEntry, Case, Category, FocusArea, Signal, StatusChange
 from tests.conftest import ActorFactory
 from tests.reports import sample_data as sd

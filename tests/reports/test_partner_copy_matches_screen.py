@@ -9,10 +9,10 @@ import pytest
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied
-from sociaalveilig.core.services import meetings
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.reporting import meeting_doc_data
 from sociaalveilig.reports import api
+from sociaalveilig.services import meetings
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.reporting import meeting_doc_data
 from tests.conftest import ActorFactory
 from tests.reports import sample_data as sd
 from tests.reports.pdftext import text

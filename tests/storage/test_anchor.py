@@ -18,10 +18,10 @@ from sqlalchemy import delete, select, text
 
 from sociaalveilig.cli import run
 from sociaalveilig.core.errors import StoreDamaged
-from sociaalveilig.core.services import auditlog, maintenance
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.setup import context_for, lock, login
 from sociaalveilig.reports import api as report_api
+from sociaalveilig.services import auditlog, maintenance
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.setup import context_for, lock, login
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.models import AuditEntry, AuditHead, Partner, Setting
 from sociaalveilig.storage.store import DB_FILENAME, Store

@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.maintenance import verify
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.maintenance import verify
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.models import AuditEntry
 

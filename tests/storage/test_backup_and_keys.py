@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import func, select
 
 from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, ValidationError
-from sociaalveilig.core.services import maintenance
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.setup import login
-from sociaalveilig.core.services.users import change_passphrase
+from sociaalveilig.services import maintenance
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.setup import login
+from sociaalveilig.services.users import change_passphrase
 from sociaalveilig.storage.models import AuditEntry, Partner
 from sociaalveilig.storage.store import DB_FILENAME, Store
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from sociaalveilig.core.errors import AuthenticationError, UsageError
-from sociaalveilig.core.services import users
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import users
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.keyslot_lock import keyslot_lock
 from sociaalveilig.storage.keyslots import KeySlotFile
 from sociaalveilig.storage.store import keyslot_path
@@ -32,7 +32,7 @@ ROUNDS = 6
 _PASSWD_LOOP = """
 import sys
 from pathlib import Path
-from sociaalveilig.core.services.users import change_passphrase
+from sociaalveilig.services.users import change_passphrase
 folder, user, first, rounds = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 old = first
 for i in range(1, rounds + 1):

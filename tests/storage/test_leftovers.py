@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from sociaalveilig.core.errors import SociaalVeiligError
-from sociaalveilig.core.services import autobackup, maintenance
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import autobackup, maintenance
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage import leftovers
 from sociaalveilig.storage.store import DB_FILENAME, Store
 from tests.conftest import _TEMPLATE_KEY, ADMIN, ADMIN_PASSPHRASE

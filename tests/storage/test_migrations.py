@@ -11,9 +11,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import select
 
-from sociaalveilig.core.services import maintenance
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.setup import login
+from sociaalveilig.services import maintenance
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.setup import login
 from sociaalveilig.storage import migrate
 from sociaalveilig.storage.models import Base, Signal
 from tools.make_schema_fixture import FIXTURE_PASSPHRASE, FIXTURE_USER, FIXTURES, MARKER

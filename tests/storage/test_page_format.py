@@ -12,9 +12,9 @@ import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 
 from sociaalveilig.core.errors import StoreDamaged
-from sociaalveilig.core.services import maintenance
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.setup import login
+from sociaalveilig.services import maintenance
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.setup import login
 from sociaalveilig.storage.engine import (
     LEGACY_FORMAT,
     PAGE_FORMAT,

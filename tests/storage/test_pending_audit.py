@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import select
 
 from sociaalveilig.core.errors import AuthenticationError
-from sociaalveilig.core.services import auditlog, maintenance
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.setup import login
+from sociaalveilig.services import auditlog, maintenance
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.setup import login
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.models import AuditEntry
 from sociaalveilig.storage.store import Store, record_event

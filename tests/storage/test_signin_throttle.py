@@ -17,8 +17,8 @@ from sqlalchemy import select
 
 from sociaalveilig.cli import run
 from sociaalveilig.core.errors import AuthenticationError, SignInThrottled
-from sociaalveilig.core.services import users
-from sociaalveilig.core.services.setup import login, recover
+from sociaalveilig.services import users
+from sociaalveilig.services.setup import login, recover
 from sociaalveilig.storage import signin_throttle
 from sociaalveilig.storage.models import AuditEntry
 from sociaalveilig.storage.store import PENDING_AUDIT_FILENAME
@@ -156,7 +156,7 @@ def test_failures_in_another_process_count_here(store_dir: Path, throttle_clock:
         "from pathlib import Path\n"
         "from sociaalveilig.storage import signin_throttle\n"
         "from sociaalveilig.core.errors import AuthenticationError\n"
-        "from sociaalveilig.core.services.setup import login\n"
+        "from sociaalveilig.services.setup import login\n"
         f"signin_throttle.clock = lambda: {START!r}\n"
         "for _ in range(3):\n"
         "    try:\n"

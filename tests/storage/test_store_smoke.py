@@ -4,7 +4,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.models import Category, FocusArea, Postcode, RoutingRule
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services.context import Actor, FixedClock, ServiceContext
+from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
 from sociaalveilig.storage.keyslots import KeySlotFile
 from sociaalveilig.storage.models import User
 from sociaalveilig.storage.store import Store, keyslot_path
@@ -109,7 +109,7 @@ class OpenedStore:
 def opened_store(store_dir: Path) -> Iterator[OpenedStore]:
     """A fresh store copy, unlocked once with the real KDF (as the beheerder), with a
     coordinator user added (a row; the coordinator never logs in with a passphrase here)."""
-    from sociaalveilig.core.services.setup import login
+    from sociaalveilig.services.setup import login
 
     ctx = login(store_dir, ADMIN, ADMIN_PASSPHRASE, FixedClock(TEST_NOW))
     try:

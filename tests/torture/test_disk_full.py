@@ -30,8 +30,8 @@ from sqlalchemy import event, func, select
 
 from sociaalveilig import cli
 from sociaalveilig.core.errors import SociaalVeiligError, ValidationError
-from sociaalveilig.core.services import imports, maintenance
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import imports, maintenance
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage import backup as backup_module
 from sociaalveilig.storage import files
 from sociaalveilig.storage.backup import check_store, restore_backup

@@ -35,9 +35,9 @@ from sqlalchemy import func, select
 
 from sociaalveilig.core.csvimport import COLUMNS, ImportResult, parse_signal_csv
 from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, ValidationError
-from sociaalveilig.core.services import imports
-from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.taxonomy import DEFAULT_CATEGORIES, category_lookup
+from sociaalveilig.services import imports
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage import keyslots
 from sociaalveilig.storage.backup import check_store
 from sociaalveilig.storage.keyslots import (

@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 
 from sociaalveilig.core.errors import SociaalVeiligError
-from sociaalveilig.core.services import maintenance
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import maintenance
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage import backup as backup_module
 from sociaalveilig.storage import files
 from sociaalveilig.storage import leftovers as leftovers_module
@@ -113,7 +113,7 @@ def ctx(opened_store: OpenedStore) -> Iterator[ServiceContext]:
 def test_io_errors_leave_the_old_backup_untouched(
     ctx: ServiceContext, tmp_path: Path, torture_report: TortureReport
 ) -> None:
-    from sociaalveilig.core.services import imports
+    from sociaalveilig.services import imports
 
     imports.import_signals(ctx, csv_bytes(300, "oud", description_length=300),
                            skip_invalid=False)

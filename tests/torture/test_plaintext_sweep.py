@@ -1,6 +1,6 @@
 """No resident's name in plaintext anywhere on disk after a full demo run.
 
-The demo fills a store with persons and reporters (``core/services/demo.fill_demo``), a
+The demo fills a store with persons and reporters (``services/demo.fill_demo``), a
 backup is made, and the agenda is exported as .ics. Then every byte of every file in the
 store folder (database, write-ahead log, shared memory, key slots), the backup folder, the
 temporary folder the program was given (``TMPDIR``) and the exported calendar files is
@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from sociaalveilig.core.services import maintenance
-from sociaalveilig.core.services.context import FixedClock, ServiceContext
-from sociaalveilig.core.services.setup import login
+from sociaalveilig.services import maintenance
+from sociaalveilig.services.context import FixedClock, ServiceContext
+from sociaalveilig.services.setup import login
 from sociaalveilig.storage.models import Person, Signal, User
 from sociaalveilig.storage.store import DB_FILENAME
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, TEST_NOW
@@ -63,7 +63,7 @@ def plan_visits(coordinator: ServiceContext, count: int = 12) -> int:
     """Home visits at the addresses of open demo cases, so the calendar export has real
     events (the demo may plan its own too)."""
     from sociaalveilig.core.enums import CaseStatus
-    from sociaalveilig.core.services import visits
+    from sociaalveilig.services import visits
     from sociaalveilig.storage.models import Case, Partner
 
     with coordinator.unit() as session:
@@ -84,7 +84,7 @@ def test_no_resident_name_in_any_file(
     store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     torture_report: TortureReport,
 ) -> None:
-    from sociaalveilig.core.services import demo
+    from sociaalveilig.services import demo
 
     temp = tmp_path / "tmp"
     temp.mkdir()
@@ -104,7 +104,7 @@ def test_no_resident_name_in_any_file(
         maintenance.backup(ctx, backups / "demo.svbak")
         calendars = planned = 0
         try:
-            from sociaalveilig.core.services import calendar_export
+            from sociaalveilig.services import calendar_export
         except ImportError:  # pragma: no cover - the export arrives with its issue
             calendar_export = None  # type: ignore[assignment]
         if calendar_export is not None:
@@ -112,7 +112,7 @@ def test_no_resident_name_in_any_file(
                 worker = session.execute(
                     select(User).where(User.username == demo.DEMO_WORKER)).scalar_one()
                 from sociaalveilig.core.enums import Role
-                from sociaalveilig.core.services.context import Actor
+                from sociaalveilig.services.context import Actor
 
                 actor = Actor(worker.id, worker.username, worker.display_name, Role.COORDINATOR)
             coordinator = ctx.with_actor(actor)

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import imports, signals
-from sociaalveilig.core.services.context import Actor, FixedClock, ServiceContext
+from sociaalveilig.services import imports, signals
+from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
 from sociaalveilig.storage.keyslots import KeySlotFile
 from sociaalveilig.storage.store import Store, keyslot_path
 from tests.conftest import TEST_NOW

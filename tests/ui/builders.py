@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sociaalveilig.core.enums import Source, Urgency
-from sociaalveilig.core.services import signals
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.signals import (
+from sociaalveilig.services import signals
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.signals import (
     IntakeTables,
     NewSignal,
     SignalDetail,

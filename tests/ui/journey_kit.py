@@ -32,8 +32,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sociaalveilig import app
-from sociaalveilig.core.services import setup, users
-from sociaalveilig.core.services.context import FixedClock
+from sociaalveilig.services import setup, users
+from sociaalveilig.services.context import FixedClock
 from tests.conftest import TEST_NOW
 
 from sociaalveilig.ui import operations

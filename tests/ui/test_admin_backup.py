@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from sociaalveilig.core.services import autobackup
+from sociaalveilig.services import autobackup
 
 from sociaalveilig.ui.backup_files import backup_filter, default_backup_name, with_backup_suffix
 from sociaalveilig.ui.pages.admin import AdminPage

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import Role, Source
-from sociaalveilig.core.services import partners, users
+from sociaalveilig.services import partners, users
 
 from sociaalveilig.ui.dialogs.change_role import ChangeRoleDialog
 from sociaalveilig.ui.dialogs.reactivate_user import ReactivateUserDialog

@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon, QImage
 from PySide6.QtWidgets import QApplication
 
 from sociaalveilig import APP_ID, APP_NAME
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.app_icon import apply_identity, icon_file
 from sociaalveilig.ui.first_start import FirstStartDialog

@@ -12,9 +12,9 @@ from icalendar import Calendar
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import MeetingType, Role
-from sociaalveilig.core.services import meetings, visits
-from sociaalveilig.core.services.visits import VisitInput
-from tests.core.services.seed_casework import KERKRADE, make_case, partner_id
+from sociaalveilig.services import meetings, visits
+from sociaalveilig.services.visits import VisitInput
+from tests.services.seed_casework import KERKRADE, make_case, partner_id
 from tests.ui.fakes import FakeDocumentOutput
 
 from sociaalveilig.ui.calendar_export import default_name, exported_message, with_ics_suffix
@@ -170,6 +170,6 @@ def test_names_and_messages() -> None:
     )
     assert with_ics_suffix(Path("/a/b")) == Path("/a/b.ics")
     assert with_ics_suffix(Path("/a/b.ICS")) == Path("/a/b.ICS")
-    from sociaalveilig.core.services.calendar_export import CalendarExport
+    from sociaalveilig.services.calendar_export import CalendarExport
 
     assert "leeg" in exported_message(CalendarExport(Path("/a/b.ics"), 0, 0, 0))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import CaseStatus, EscalationTarget, Role
 from sociaalveilig.core.escalation import ZvhCriteria
-from sociaalveilig.core.services import cases
+from sociaalveilig.services import cases
 from tests.ui.builders import register
 from tests.ui.fakes import FakeDocumentOutput
 

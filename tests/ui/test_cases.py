@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog
 
 from sociaalveilig.core.enums import CaseStatus, Role
-from sociaalveilig.core.services import cases
+from sociaalveilig.services import cases
 from tests.ui.builders import register
 
 from sociaalveilig.ui.pages.cases import CasesPage

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sociaalveilig.core.enums import CaseStatus, EscalationTarget
 from sociaalveilig.core.escalation import ZvhCriteria
-from sociaalveilig.core.services import escalations
-from tests.core.services.seed_casework import case_status, make_case
+from sociaalveilig.services import escalations
+from tests.services.seed_casework import case_status, make_case
 
 from sociaalveilig.ui.dialogs.escalate import EscalateDialog
 from sociaalveilig.ui.status_change_dialog import StatusChangeDialog

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.clipboard import SecureClipboard
 from sociaalveilig.ui.first_start import FirstStartDialog

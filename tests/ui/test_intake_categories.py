@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from sociaalveilig.core.services import reference_data
-from sociaalveilig.core.services.reference_data import CategoryInput
+from sociaalveilig.services import reference_data
+from sociaalveilig.services.reference_data import CategoryInput
 
 from sociaalveilig.ui.intake_dialog import IntakeDialog
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sociaalveilig.core.enums import Role, SignalStatus
-from sociaalveilig.core.services import signals
+from sociaalveilig.services import signals
 
 from sociaalveilig.ui.intake_dialog import IntakeDialog
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sociaalveilig import app as app_module
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import signals
+from sociaalveilig.services import signals
 
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.add_user import AddUserDialog

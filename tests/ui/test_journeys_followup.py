@@ -16,8 +16,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolButton, QWidget
 
-from sociaalveilig.core.services.reminders import ReminderKind
-from sociaalveilig.core.services.worklist import WorkKind
+from sociaalveilig.services.reminders import ReminderKind
+from sociaalveilig.services.worklist import WorkKind
 from tests.reports.pdftext import text
 from tests.ui.fakes import FakeDocumentOutput
 from tests.ui.journey_kit import CARE_PARTNER, PARTNER, Journey

@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QWidget
 
 from sociaalveilig.core.enums import CaseStatus
-from sociaalveilig.core.services.worklist import WorkItem, WorkKind
+from sociaalveilig.services.worklist import WorkItem, WorkKind
 from tests.ui.journey_kit import Journey
 
 from sociaalveilig.ui.dialogs.plan_meeting import PlanMeetingDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from sociaalveilig.core.services import setup, users
+from sociaalveilig.services import setup, users
 from tests.ui.builders import register
 
 from sociaalveilig.ui.clipboard import SecureClipboard

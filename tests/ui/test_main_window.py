@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 from sociaalveilig.ui.clipboard import PASSWORD_MANAGER_HINT, SecureClipboard
@@ -82,7 +82,7 @@ def test_navigation_follows_role_and_status_bar(qtbot, coordinator_ctx, ui_setti
 def test_ctrl_l_locks_empties_views_and_unlock_returns(
     qtbot, store_dir, clock, ui_settings, wait_idle
 ):
-    from sociaalveilig.core.services import setup
+    from sociaalveilig.services import setup
 
     ctx = setup.login(store_dir, ADMIN, ADMIN_PASSPHRASE, clock)
     clipboard = SecureClipboard()

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
-from sociaalveilig.core.services import search
-from sociaalveilig.core.services.search import HEAD_ROWS, SignalQuery, SignalSort
+from sociaalveilig.services import search
+from sociaalveilig.services.search import HEAD_ROWS, SignalQuery, SignalSort
 from tests.conftest import TEST_NOW
 from tests.ui.builders import bulk_signals, register
 
@@ -182,7 +182,7 @@ def test_lock_drops_rows_still_under_way(qtbot, coordinator_ctx, wait_idle):
 def test_small_models_pass_modeltester(qtmodeltester, coordinator_ctx, clock):
     from datetime import timedelta
 
-    from sociaalveilig.core.services import cases, signals, worklist
+    from sociaalveilig.services import cases, signals, worklist
 
     from sociaalveilig.ui.models.case_parts import PersonsModel, TimelineModel
     from sociaalveilig.ui.models.worklist import TriageModel, WorkItemModel

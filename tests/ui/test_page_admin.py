@@ -105,7 +105,7 @@ def test_users_listed_and_lock_empties(qtbot, admin_ctx, wait_idle) -> None:
 
 
 def test_table_models_pass_the_model_tester(qtmodeltester, admin_ctx) -> None:
-    from sociaalveilig.core.services import signals, users
+    from sociaalveilig.services import signals, users
 
     rules = RoutingRuleTableModel()
     rules.set_rows(signals.list_rules(admin_ctx))
@@ -118,7 +118,7 @@ def test_table_models_pass_the_model_tester(qtmodeltester, admin_ctx) -> None:
 
 
 def test_category_term_changed_and_refused_save_keeps_input(qtbot, admin_ctx, wait_idle):
-    from sociaalveilig.core.services import reference_data
+    from sociaalveilig.services import reference_data
 
     page = _open_admin(qtbot, admin_ctx, wait_idle)
     page.tabs.setCurrentWidget(page.categories)
@@ -168,7 +168,7 @@ def test_postcode_table_filter_add_and_remove(qtbot, admin_ctx, wait_idle) -> No
 
 
 def test_reference_models_pass_the_model_tester(qtmodeltester, admin_ctx) -> None:
-    from sociaalveilig.core.services import reference_data
+    from sociaalveilig.services import reference_data
 
     from sociaalveilig.ui.models.category_table import CategoryTableModel
     from sociaalveilig.ui.models.postcode_table import PostcodeTableModel

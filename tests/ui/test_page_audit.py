@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import cases
-from tests.core.services.test_retention import add_case, add_person
+from sociaalveilig.services import cases
+from tests.services.test_retention import add_case, add_person
 
 from sociaalveilig.ui.pages import PAGE_REGISTRY
 from sociaalveilig.ui.pages.audit import AuditPage

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import Qt
 
-from sociaalveilig.core.services.auditlog import AuditRow
+from sociaalveilig.services.auditlog import AuditRow
 
 from sociaalveilig.ui.pages.audit import AuditTableModel, action_text, object_label
 

@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import Source
-from sociaalveilig.core.services import buurtschouw, signals
-from tests.core.services.seed_casework import KERKRADE
+from sociaalveilig.services import buurtschouw, signals
+from tests.services.seed_casework import KERKRADE
 from tests.ui.fakes import FakeDocumentOutput
 
 from sociaalveilig.ui.models.finding_table import FindingTableModel

@@ -8,9 +8,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from sociaalveilig.core.services import buurtschouw
-from sociaalveilig.core.services.buurtschouw import WalkStatus
-from tests.core.services.seed_casework import KERKRADE
+from sociaalveilig.services import buurtschouw
+from sociaalveilig.services.buurtschouw import WalkStatus
+from tests.services.seed_casework import KERKRADE
 from tests.ui.fakes import FakeDocumentOutput
 
 from sociaalveilig.ui.models.walk_table import WalkTableModel

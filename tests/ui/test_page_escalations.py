@@ -7,8 +7,8 @@ from datetime import datetime
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import CaseStatus, EscalationStatus, EscalationTarget, Source
-from sociaalveilig.core.services import cases, escalations
-from tests.core.services.seed_casework import case_status, make_case, make_signal
+from sociaalveilig.services import cases, escalations
+from tests.services.seed_casework import case_status, make_case, make_signal
 
 from sociaalveilig.ui.models.escalation_table import EscalationTableModel
 from sociaalveilig.ui.pages.escalations import FILTER_ALL, EscalationsPage
@@ -161,7 +161,7 @@ def test_column_widths_are_remembered(qtbot, coordinator_ctx, ui_settings, wait_
 def test_wijkagent_records_criteria_but_does_not_escalate(qtbot, make_actor, coordinator_ctx,
                                                           wait_idle) -> None:
     from sociaalveilig.core.enums import Role
-    from tests.core.services.seed_casework import KERKRADE
+    from tests.services.seed_casework import KERKRADE
 
     case_id, ref = _case_with_signals(coordinator_ctx)
     escalations.escalate(coordinator_ctx, case_id, EscalationTarget.RIEC, "Vermoeden ondermijning")

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 
 from sociaalveilig.core.enums import EscalationStatus, EscalationTarget
-from sociaalveilig.core.services.escalations import EscalationRow
+from sociaalveilig.services.escalations import EscalationRow
 
 from sociaalveilig.ui.models.escalation_table import EscalationTableModel
 from sociaalveilig.ui.pages.escalations import EscalationsPage

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import EscalationTarget, MeetingType
-from sociaalveilig.core.services import buurtschouw, cases, escalations, meetings, visits
-from sociaalveilig.core.services.visits import VisitInput
-from tests.core.services.seed_casework import KERKRADE, make_case, make_signal, partner_id
+from sociaalveilig.services import buurtschouw, cases, escalations, meetings, visits
+from sociaalveilig.services.visits import VisitInput
+from tests.services.seed_casework import KERKRADE, make_case, make_signal, partner_id
 from tests.ui.fakes import FakeDocumentOutput
 
 from sociaalveilig.ui.pages.buurtschouw import BuurtschouwPage

@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import ActionType, MeetingType
-from sociaalveilig.core.services import actions, cases, meetings
-from tests.core.services.seed_casework import KERKRADE, make_case, make_signal, partner_id
+from sociaalveilig.services import actions, cases, meetings
+from tests.services.seed_casework import KERKRADE, make_case, make_signal, partner_id
 from tests.ui.fakes import FakeDocumentOutput
 
 from sociaalveilig.ui.models.agenda_proposal_table import AgendaProposalTableModel

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from sociaalveilig.core.enums import MeetingType
-from sociaalveilig.core.services.meetings import (
+from sociaalveilig.services.meetings import (
     AgendaItemInfo,
     AgendaReason,
     MeetingDetail,

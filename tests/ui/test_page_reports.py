@@ -77,8 +77,8 @@ def test_unknown_case_is_refused_and_typed_reference_kept(qtbot, coordinator_ctx
 
 
 def test_case_summary_for_a_case_is_printed(qtbot, coordinator_ctx, wait_idle) -> None:
-    from sociaalveilig.core.services import cases
-    from tests.core.services.seed_casework import make_case
+    from sociaalveilig.services import cases
+    from tests.services.seed_casework import make_case
 
     ref = cases.get_case(coordinator_ctx, make_case(coordinator_ctx)).reference
     output = FakeDocumentOutput()

@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import VisitOutcome, VisitStatus
-from sociaalveilig.core.services import visits
-from sociaalveilig.core.services.visits import VisitInput
-from tests.core.services.seed_casework import make_case, partner_id
+from sociaalveilig.services import visits
+from sociaalveilig.services.visits import VisitInput
+from tests.services.seed_casework import make_case, partner_id
 
 from sociaalveilig.ui.models.week_plan import WeekPlanModel
 from sociaalveilig.ui.pages.visits import VisitsPage

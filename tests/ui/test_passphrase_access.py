@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from sociaalveilig.core.services import setup, users
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import setup, users
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage import signin_throttle
 from sociaalveilig.storage.keyslots import KeySlotFile
 from sociaalveilig.storage.store import keyslot_path

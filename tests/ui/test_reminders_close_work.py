@@ -14,11 +14,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import RiskLevel
-from sociaalveilig.core.services import meetings, visits
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.reminders import ReminderKind
+from sociaalveilig.services import meetings, visits
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.reminders import ReminderKind
 from sociaalveilig.storage.models import Meeting
-from tests.core.services.test_reminders import (
+from tests.services.test_reminders import (
     add_action,
     add_case,
     add_escalation,

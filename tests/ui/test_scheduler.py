@@ -17,12 +17,12 @@ from sqlalchemy import select
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from sociaalveilig.core.enums import VisitStatus
-from sociaalveilig.core.services import autobackup, reminders
-from sociaalveilig.core.services.context import FixedClock, ServiceContext
-from sociaalveilig.core.services.reminders import ReminderKind, ScheduledReminder
+from sociaalveilig.services import autobackup, reminders
+from sociaalveilig.services.context import FixedClock, ServiceContext
+from sociaalveilig.services.reminders import ReminderKind, ScheduledReminder
 from sociaalveilig.storage.models import Setting, Visit
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
-from tests.core.services.test_reminders import (
+from tests.services.test_reminders import (
     CONCERN,
     RESIDENT_NAME,
     RESIDENT_STREET,
@@ -416,7 +416,7 @@ class FakeTodayPage(Page):
 def test_install_reminders_follows_the_window_lock(  # type: ignore[no-untyped-def]
     qtbot, store_dir, clock: FixedClock, ui_settings, wait_idle
 ) -> None:
-    from sociaalveilig.core.services import setup
+    from sociaalveilig.services import setup
 
     ctx = setup.login(store_dir, ADMIN, ADMIN_PASSPHRASE, clock)
     coordinator = _coordinator_on(ctx)
@@ -464,7 +464,7 @@ def test_install_reminders_follows_the_window_lock(  # type: ignore[no-untyped-d
 
 def _coordinator_on(ctx: ServiceContext) -> ServiceContext:
     from sociaalveilig.core.enums import Role
-    from sociaalveilig.core.services.context import Actor
+    from sociaalveilig.services.context import Actor
     from sociaalveilig.storage.models import User
 
     with ctx.unit() as session:

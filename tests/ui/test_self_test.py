@@ -16,8 +16,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from sociaalveilig import app
-from sociaalveilig.core.services import demo
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import demo
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.app_icon import apply_identity
 from sociaalveilig.ui.self_test import run_self_test

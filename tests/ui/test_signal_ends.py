@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from sociaalveilig.core.enums import SignalStatus
-from sociaalveilig.core.services import signals
-from sociaalveilig.core.services.signals import SignalInput
+from sociaalveilig.services import signals
+from sociaalveilig.services.signals import SignalInput
 from tests.ui.builders import register
 
 from sociaalveilig.ui.intake_dialog import IntakeDialog

@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 
 from sociaalveilig.core.enums import SignalStatus
-from sociaalveilig.core.services import signals
+from sociaalveilig.services import signals
 from tests.ui.builders import bulk_signals, register
 
 from sociaalveilig.ui.pages.signals import SignalsPage

@@ -8,9 +8,9 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QRect, Qt
 
-from sociaalveilig.core.services import signals
-from sociaalveilig.core.services.reminders import Reminder, ReminderKind
-from sociaalveilig.core.services.worklist import WorkItem, WorkKind
+from sociaalveilig.services import signals
+from sociaalveilig.services.reminders import Reminder, ReminderKind
+from sociaalveilig.services.worklist import WorkItem, WorkKind
 from tests.ui.builders import register
 
 from sociaalveilig.ui.models.worklist import COL_AREA, COL_TITLE, WorkItemModel, work_summary

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import maintenance, setup
+from sociaalveilig.services import maintenance, setup
 from sociaalveilig.storage.store import db_path
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 

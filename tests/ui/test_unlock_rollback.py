@@ -7,7 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
-from sociaalveilig.core.services import maintenance, setup
+from sociaalveilig.services import maintenance, setup
 from sociaalveilig.storage.store import DB_FILENAME
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from sociaalveilig.core.services import visits
-from sociaalveilig.core.services.visits import VisitInput
-from tests.core.services.seed_casework import make_case, partner_id
+from sociaalveilig.services import visits
+from sociaalveilig.services.visits import VisitInput
+from tests.services.seed_casework import make_case, partner_id
 
 from sociaalveilig.ui.dialogs.clash_confirm import ClashQuestion
 from sociaalveilig.ui.pages.visits import VisitsPage

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from sociaalveilig.core.services import cases
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.signals import DEFAULT_PERSON_ROLE, PersonInput
+from sociaalveilig.services import cases
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.signals import DEFAULT_PERSON_ROLE, PersonInput
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import users
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import users
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices

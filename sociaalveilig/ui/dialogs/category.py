@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
 from sociaalveilig.core.enums import MeetingType
-from sociaalveilig.core.services import reference_data
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.reference_data import MAX_TERM_DAYS, CategoryInfo, CategoryInput
+from sociaalveilig.services import reference_data
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.reference_data import MAX_TERM_DAYS, CategoryInfo, CategoryInput
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 

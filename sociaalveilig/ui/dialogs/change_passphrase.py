@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from sociaalveilig.core.errors import AuthenticationError
-from sociaalveilig.core.services import users
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import users
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 from sociaalveilig.ui.passphrase_fields import PassphraseFields

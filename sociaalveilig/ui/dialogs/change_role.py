@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import users
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.users import UserInfo
+from sociaalveilig.services import users
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.users import UserInfo
 
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices

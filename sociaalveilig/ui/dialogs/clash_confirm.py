@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from sociaalveilig.core.services.visit_clashes import Clash, VisitClash
+from sociaalveilig.services.visit_clashes import Clash, VisitClash
 
 
 def _t(text: str) -> str:

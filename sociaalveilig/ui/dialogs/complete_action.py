@@ -10,9 +10,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget
 
 from sociaalveilig.core.enums import ActionStatus
-from sociaalveilig.core.services import actions
-from sociaalveilig.core.services.actions import ActionRow
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import actions
+from sociaalveilig.services.actions import ActionRow
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 

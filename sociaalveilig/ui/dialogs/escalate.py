@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from sociaalveilig.core.enums import EscalationTarget
 from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria
-from sociaalveilig.core.services import escalations
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import escalations
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog

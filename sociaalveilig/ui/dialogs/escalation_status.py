@@ -7,9 +7,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from sociaalveilig.core.enums import EscalationStatus
-from sociaalveilig.core.services import escalations
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.escalations import EscalationRow
+from sociaalveilig.services import escalations
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.escalations import EscalationRow
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 

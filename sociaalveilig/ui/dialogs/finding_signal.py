@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from sociaalveilig.core.enums import Urgency
-from sociaalveilig.core.services import buurtschouw
-from sociaalveilig.core.services.buurtschouw import FindingInfo
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import buurtschouw
+from sociaalveilig.services.buurtschouw import FindingInfo
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 

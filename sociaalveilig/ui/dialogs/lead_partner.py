@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from sociaalveilig.core.services import cases
-from sociaalveilig.core.services.cases import CaseDetail
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import cases
+from sociaalveilig.services.cases import CaseDetail
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 

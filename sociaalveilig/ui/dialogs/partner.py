@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from sociaalveilig.core.enums import Source
-from sociaalveilig.core.services import partners
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.partners import MAX_NAME, PartnerInfo
+from sociaalveilig.services import partners
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.partners import MAX_NAME, PartnerInfo
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 

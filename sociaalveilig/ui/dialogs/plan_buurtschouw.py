@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
-from sociaalveilig.core.services import buurtschouw
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import buurtschouw
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog

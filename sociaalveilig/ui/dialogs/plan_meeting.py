@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QTimeEdit, QWidget
 
 from sociaalveilig.core.enums import MeetingType
-from sociaalveilig.core.services import meetings
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services import meetings
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices

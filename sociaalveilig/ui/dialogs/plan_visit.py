@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services import visits
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.visit_clashes import VisitClash
-from sociaalveilig.core.services.visits import VisitAddress, VisitInput
+from sociaalveilig.services import visits
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.visit_clashes import VisitClash
+from sociaalveilig.services.visits import VisitAddress, VisitInput
 
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices

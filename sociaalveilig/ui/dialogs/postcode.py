@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from sociaalveilig.core.services import reference_data
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.reference_data import AreaInfo, PostcodeInfo
+from sociaalveilig.services import reference_data
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.reference_data import AreaInfo, PostcodeInfo
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 

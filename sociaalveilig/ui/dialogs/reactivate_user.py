@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from sociaalveilig.core.services import users
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.users import UserInfo
+from sociaalveilig.services import users
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.users import UserInfo
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 from sociaalveilig.ui.passphrase_fields import PassphraseFields

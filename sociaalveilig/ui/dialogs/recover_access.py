@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services import setup
-from sociaalveilig.core.services.context import Clock, ServiceContext
+from sociaalveilig.services import setup
+from sociaalveilig.services.context import Clock, ServiceContext
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.operations import run_operation

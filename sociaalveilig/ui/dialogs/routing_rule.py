@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from sociaalveilig.core.enums import RouteTarget, Source, Urgency
-from sociaalveilig.core.services import signals
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.signals import RuleInput, RuleView
+from sociaalveilig.services import signals
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.signals import RuleInput, RuleView
 
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.errors import ValidationError
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.operations import Operation, run_operation

@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QPlainTextEdit, QRadioButton, QVBoxLayout, QWidget
 
 from sociaalveilig.core.enums import VisitOutcome
-from sociaalveilig.core.services import visits
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.visits import VisitRow
+from sociaalveilig.services import visits
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.visits import VisitRow
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
 
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.visit_clashes import VisitClash
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.visit_clashes import VisitClash
 
 from sociaalveilig.ui.dialogs.clash_confirm import ClashQuestion, ask_about_clash
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog

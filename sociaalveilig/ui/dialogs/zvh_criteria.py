@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from sociaalveilig.core.escalation import EscalationProposal
-from sociaalveilig.core.services.cases import CaseDetail
+from sociaalveilig.services.cases import CaseDetail
 
 from sociaalveilig.ui.zvh_checklist import ZvhChecklist
 

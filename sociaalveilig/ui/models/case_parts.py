@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sociaalveilig.core.services.cases import TimelineEntry
-from sociaalveilig.core.services.signals import PersonView
+from sociaalveilig.services.cases import TimelineEntry
+from sociaalveilig.services.signals import PersonView
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 

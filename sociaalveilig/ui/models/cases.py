@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sociaalveilig.core.services import search
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.search import CaseQuery, CaseRow, CaseSort
+from sociaalveilig.services import search
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.search import CaseQuery, CaseRow, CaseSort
 
 from sociaalveilig.ui.models.area_text import area_text, area_tooltip
 from sociaalveilig.ui.models.lazy import Column, LazyTableModel

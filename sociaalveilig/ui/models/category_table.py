@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sociaalveilig.core.enums import MeetingType
-from sociaalveilig.core.services.reference_data import CategoryInfo
+from sociaalveilig.services.reference_data import CategoryInfo
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 

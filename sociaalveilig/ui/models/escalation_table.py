@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sociaalveilig.core.services.escalations import EscalationRow
+from sociaalveilig.services.escalations import EscalationRow
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 

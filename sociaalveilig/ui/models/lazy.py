@@ -33,7 +33,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.operations import run_operation

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sociaalveilig.core.enums import ActionType
-from sociaalveilig.core.services.actions import ActionInput
+from sociaalveilig.services.actions import ActionInput
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sociaalveilig.core.services.reference_data import PostcodeInfo
+from sociaalveilig.services.reference_data import PostcodeInfo
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 

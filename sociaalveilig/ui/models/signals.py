@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sociaalveilig.core.services import search
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.search import SignalQuery, SignalRow, SignalSort
+from sociaalveilig.services import search
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.search import SignalQuery, SignalRow, SignalSort
 
 from sociaalveilig.ui.models.area_text import area_text, area_tooltip
 from sociaalveilig.ui.models.lazy import PAGE_SIZE, Column, Head, LazyTableModel

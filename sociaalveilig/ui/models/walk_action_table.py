@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sociaalveilig.core.services.buurtschouw import WalkActionRow
+from sociaalveilig.services.buurtschouw import WalkActionRow
 
 from sociaalveilig.ui.models.finding_table import place_of
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel

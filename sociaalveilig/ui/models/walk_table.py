@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sociaalveilig.core.services.buurtschouw import WalkInfo
+from sociaalveilig.services.buurtschouw import WalkInfo
 
 from sociaalveilig.ui.dutch import program_locale
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel

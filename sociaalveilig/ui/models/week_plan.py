@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from sociaalveilig.core.enums import VisitStatus
-from sociaalveilig.core.services.visits import VisitRow
+from sociaalveilig.services.visits import VisitRow
 
 from sociaalveilig.ui.models.record_table import IdRole, RowRole, SortRole
 

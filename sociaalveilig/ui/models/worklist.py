@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sociaalveilig.core.services.worklist import TriageItem, WorkItem
+from sociaalveilig.services.worklist import TriageItem, WorkItem
 
 from sociaalveilig.ui.models.area_text import area_text, area_tooltip
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel

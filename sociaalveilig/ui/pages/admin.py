@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.panels.backup import BackupPanel

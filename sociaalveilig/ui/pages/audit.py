@@ -40,18 +40,18 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import access, auditlog, autobackup, retention, subject_access
-from sociaalveilig.core.services.access import EmergencyAccess
-from sociaalveilig.core.services.auditlog import (
+from sociaalveilig.services import access, auditlog, autobackup, retention, subject_access
+from sociaalveilig.services.access import EmergencyAccess
+from sociaalveilig.services.auditlog import (
     AuditCursor,
     AuditFilter,
     AuditResult,
     AuditRow,
     ChainStatus,
 )
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.retention import PurgeResult, RetentionRuleInfo
-from sociaalveilig.core.services.subject_access import ExportResult
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retention import PurgeResult, RetentionRuleInfo
+from sociaalveilig.services.subject_access import ExportResult
 from sociaalveilig.storage.files import write_text_atomic
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel

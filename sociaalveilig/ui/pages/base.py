@@ -18,7 +18,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.operations import Operation, run_operation
 

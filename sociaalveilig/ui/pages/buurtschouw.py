@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import SociaalVeiligError
-from sociaalveilig.core.services import buurtschouw
-from sociaalveilig.core.services.buurtschouw import (
+from sociaalveilig.reports import api as reports
+from sociaalveilig.services import buurtschouw
+from sociaalveilig.services.buurtschouw import (
     FindingInfo,
     WalkActionRow,
     WalkInfo,
     WalkStatus,
 )
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.reports import api as reports
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.checklist_tree import ChecklistTree

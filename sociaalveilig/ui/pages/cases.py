@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import CaseStatus, RiskLevel, Role
-from sociaalveilig.core.services import access
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.search import CaseQuery, CaseRow
+from sociaalveilig.services import access
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.search import CaseQuery, CaseRow
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.case_view import CaseView

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from sociaalveilig.core.enums import EscalationStatus, Role
 from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria
-from sociaalveilig.core.services import cases, escalations
-from sociaalveilig.core.services.cases import CaseDetail
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.escalations import EscalationRow
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next
+from sociaalveilig.services import cases, escalations
+from sociaalveilig.services.cases import CaseDetail
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.escalations import EscalationRow
 
 from sociaalveilig.ui.dialogs.escalate import EscalateDialog
 from sociaalveilig.ui.dialogs.escalation_status import EscalationStatusDialog

@@ -31,18 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import MeetingType, Role
-from sociaalveilig.core.services import calendar_export, meetings
-from sociaalveilig.core.services.actions import ActionInput
-from sociaalveilig.core.services.calendar_export import CalendarExport
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.meetings import (
+from sociaalveilig.reports import api as reports
+from sociaalveilig.services import calendar_export, meetings
+from sociaalveilig.services.actions import ActionInput
+from sociaalveilig.services.calendar_export import CalendarExport
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.meetings import (
     AgendaItemInfo,
     AgendaProposal,
     MeetingDetail,
     MeetingInfo,
     MeetingStatus,
 )
-from sociaalveilig.reports import api as reports
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.calendar_export import (

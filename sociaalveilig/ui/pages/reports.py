@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied, ValidationError
-from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.reports import api
+from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.choices import AreaChoice, load_areas

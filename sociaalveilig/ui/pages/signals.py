@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role, SignalStatus, Source
-from sociaalveilig.core.services import signal_outcomes
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.search import SignalQuery, SignalRow
-from sociaalveilig.core.services.signals import CASE_WORK_ROLES, SignalDetail
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next
+from sociaalveilig.services import signal_outcomes
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.search import SignalQuery, SignalRow
+from sociaalveilig.services.signals import CASE_WORK_ROLES, SignalDetail
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.choices import AreaChoice, load_areas

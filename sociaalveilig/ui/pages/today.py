@@ -1,6 +1,6 @@
 """Vandaag: what needs doing now. Overdue work, work due this week (signals, actions,
 case reviews, home visits) and new signals waiting for triage, from
-``core.services.worklist``. Enter or a double click opens the thing itself (the visit in
+``services.worklist``. Enter or a double click opens the thing itself (the visit in
 its week, the case, the signal); "Afronden…" and a reminder's "Gedaan…" open what finishes
 the work (``ui.work_closer``), after which the counts go down at once."""
 
@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import worklist
-from sociaalveilig.core.services.reminders import Reminder
-from sociaalveilig.core.services.worklist import TodayOverview, TriageItem, WorkItem, WorkKind
+from sociaalveilig.services import worklist
+from sociaalveilig.services.reminders import Reminder
+from sociaalveilig.services.worklist import TodayOverview, TriageItem, WorkItem, WorkKind
 
 from sociaalveilig.ui.models.worklist import (
     COL_AREA,

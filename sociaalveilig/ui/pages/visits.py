@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role, VisitStatus
-from sociaalveilig.core.services import calendar_export, visits
-from sociaalveilig.core.services.calendar_export import CalendarExport
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.visits import OutcomeResult, VisitRow
+from sociaalveilig.services import calendar_export, visits
+from sociaalveilig.services.calendar_export import CalendarExport
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.visits import OutcomeResult, VisitRow
 
 from sociaalveilig.ui.calendar_export import (
     KIND_VISIT,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services.meetings import AgendaProposal, MeetingDetail
+from sociaalveilig.services.meetings import AgendaProposal, MeetingDetail
 
 from sociaalveilig.ui.models.agenda_proposal_table import AgendaProposalTableModel
 from sociaalveilig.ui.models.agenda_table import AgendaTableModel

@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.errors import ValidationError
-from sociaalveilig.core.services import autobackup, maintenance
-from sociaalveilig.core.services.autobackup import (
+from sociaalveilig.services import autobackup, maintenance
+from sociaalveilig.services.autobackup import (
     DEFAULT_KEEP,
     MAX_KEEP,
     AutoBackupResult,
     AutoBackupSettings,
     AutoBackupStatus,
 )
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.maintenance import BackupInfo, IntegrityReport
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.maintenance import BackupInfo, IntegrityReport
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.backup_files import backup_filter, default_backup_name, with_backup_suffix

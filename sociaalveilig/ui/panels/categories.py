@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sociaalveilig.core.services import reference_data
-from sociaalveilig.core.services.reference_data import CategoryInfo
+from sociaalveilig.services import reference_data
+from sociaalveilig.services.reference_data import CategoryInfo
 
 from sociaalveilig.ui.dialogs.category import CategoryDialog
 from sociaalveilig.ui.models.category_table import CategoryTableModel

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services.buurtschouw import CHECKLIST_BY_CODE, ChecklistItem
+from sociaalveilig.services.buurtschouw import CHECKLIST_BY_CODE, ChecklistItem
 
 from sociaalveilig.ui.checklist_tree import ChecklistTree
 from sociaalveilig.ui.choices import CategoryChoice

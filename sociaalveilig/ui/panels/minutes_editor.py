@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services.actions import ActionInput
-from sociaalveilig.core.services.meetings import AgendaItemInfo, MeetingDetail
-from sociaalveilig.core.services.signal_outcomes import OutcomeChoice
+from sociaalveilig.services.actions import ActionInput
+from sociaalveilig.services.meetings import AgendaItemInfo, MeetingDetail
+from sociaalveilig.services.signal_outcomes import OutcomeChoice
 
 from sociaalveilig.ui.action_list_editor import ActionListEditor
 from sociaalveilig.ui.choices import PartnerChoice

@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sociaalveilig.core.services import partners
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.partners import PartnerInfo
+from sociaalveilig.services import partners
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.partners import PartnerInfo
 
 from sociaalveilig.ui.dialogs.partner import PartnerDialog
 from sociaalveilig.ui.models.partner_table import PartnerTableModel

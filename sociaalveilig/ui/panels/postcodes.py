@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services import reference_data
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.reference_data import AreaInfo, PostcodeInfo
+from sociaalveilig.services import reference_data
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.reference_data import AreaInfo, PostcodeInfo
 
 from sociaalveilig.ui.dialogs.postcode import PostcodeDialog
 from sociaalveilig.ui.models.postcode_table import PostcodeTableModel

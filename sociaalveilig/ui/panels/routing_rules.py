@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import Source, Urgency
 from sociaalveilig.core.routing import RoutingDecision
-from sociaalveilig.core.services import signals
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.signals import RuleInput, RuleView
+from sociaalveilig.services import signals
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.signals import RuleInput, RuleView
 
 from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.routing_rule import RoutingRuleDialog

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QWidget
 
-from sociaalveilig.core.services.signal_outcomes import OutcomeChoice, SignalOutcome
+from sociaalveilig.services.signal_outcomes import OutcomeChoice, SignalOutcome
 
 
 class SignalOutcomeBox(QGroupBox):

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services import users
-from sociaalveilig.core.services.context import ServiceContext
-from sociaalveilig.core.services.users import UserInfo
+from sociaalveilig.services import users
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.users import UserInfo
 
 from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.add_user import AddUserDialog

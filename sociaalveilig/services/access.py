@@ -1,0 +1,352 @@
+"""Need-to-know, enforced in the services (AVG: data minimisation, purpose limitation).
+
+Who sees which cases and signals, as SQLAlchemy where-clauses that every list, search,
+export and detail view applies, so a list can never show what the detail would refuse:
+
+- **coördinator**: everything;
+- **wijkagent**: cases and signals in the focus areas assigned to them (and the signals
+  they registered themselves);
+- **partner**: cases on the agenda of a meeting the partner organisation takes part in,
+  cases with an action owned by the partner, the signals of those cases, signals on the
+  agenda of its meetings, and signals its user registered;
+- **manager**: case summaries only, pseudonymised (initials, no descriptions); no signals;
+- **beheerder**: configuration only; no case content at all.
+
+Opening a case outside one's scope takes a reason: the "noodknop". It is allowed for the
+roles that do case work (coördinator, wijkagent, partner) and logged as ``emergency_access``
+with the reason; the beheerder reviews these in a separate list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import ColumnElement, Select, exists, false, or_, select, true, union_all
+from sqlalchemy.orm import Session, aliased
+
+from sociaalveilig.core.enums import Role
+from sociaalveilig.core.errors import AccessDenied, ValidationError
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.services.users import require_role
+from sociaalveilig.storage import search as fts
+from sociaalveilig.storage.models import (
+    Action,
+    AgendaItem,
+    AuditEntry,
+    Case,
+    MeetingPartner,
+    Signal,
+)
+
+EMERGENCY_ACTION = "emergency_access"
+MAX_PURPOSE = 200
+EMERGENCY_ROLES = frozenset({Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER})
+
+
+# --------------------------------------------------------------------------- scopes
+
+
+def partner_case_ids(partner_id: str) -> Select[tuple[str | None]]:
+    """Ids of the cases a partner organisation may see (see the module text); an id may
+    come more than once (``IN`` and a set do not mind, and a UNION would sort both halves
+    to drop the repeats: a third of the statement's time on the benchmark's region). Read
+    from indexes alone: the partner's meetings, their agendas' cases, its actions' cases
+    (schema v3)."""
+    on_agenda = (
+        select(AgendaItem.case_id)
+        .join(MeetingPartner, MeetingPartner.meeting_id == AgendaItem.meeting_id)
+        .where(MeetingPartner.partner_id == partner_id, AgendaItem.case_id.is_not(None))
+    )
+    owns_action = select(Action.case_id).where(Action.owner_partner_id == partner_id)
+    return select(union_all(on_agenda, owns_action).subquery().c[0])
+
+
+def partner_agenda_items(partner_id: str) -> ColumnElement[bool]:
+    """Where-clause on ``AgendaItem``: the agenda items a partner organisation sees, on
+    screen and in its printed copy alike (one rule, so the two cannot disagree). A partner
+    sees the cases (and signals) on the agenda of every meeting it takes part in; a
+    meeting it does not take part in shows it nothing."""
+    return AgendaItem.meeting_id.in_(
+        select(MeetingPartner.meeting_id).where(MeetingPartner.partner_id == partner_id)
+    )
+
+
+def _own_signals(user_id: str) -> ColumnElement[bool]:
+    """The signals the user registered, as a set of ids: the list indexes hold the id but
+    not the author, so testing ``created_by`` row by row read the table for every signal
+    outside the rest of the scope. ``ix_signals_created_by`` finds the user's own rows."""
+    mine = aliased(Signal)
+    # ``id || ''``: an expression, not the column, so SQLite cannot answer the scope's OR
+    # with one index per term (a "MULTI-INDEX OR" that read every signal in the scope from
+    # the table before sorting: 1.3 s for a partner's address-sorted list), and walks the
+    # list index as it did when this term was ``created_by = ?``.
+    return Signal.id.concat("").in_(select(mine.id).where(mine.created_by == user_id))
+
+
+def _partner_agenda_signal_ids(partner_id: str) -> Select[tuple[str | None]]:
+    return (
+        select(AgendaItem.signal_id)
+        .join(MeetingPartner, MeetingPartner.meeting_id == AgendaItem.meeting_id)
+        .where(MeetingPartner.partner_id == partner_id, AgendaItem.signal_id.is_not(None))
+    )
+
+
+def case_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Case``: the cases the acting user may list and open."""
+    actor = ctx.actor
+    if actor.role in (Role.COORDINATOR, Role.MANAGER):
+        return true()
+    if actor.role is Role.WIJKAGENT:
+        if not actor.area_ids:
+            return false()
+        return Case.focus_area_id.in_(sorted(actor.area_ids))
+    if actor.role is Role.PARTNER and actor.partner_id:
+        return Case.id.in_(partner_case_ids(actor.partner_id))
+    return false()
+
+
+def sees_every_signal(ctx: ServiceContext) -> bool:
+    """Whether the acting user may list every signal (``signal_scope`` is no filter)."""
+    return ctx.actor.role is Role.COORDINATOR
+
+
+def signal_scope_columns(ctx: ServiceContext) -> frozenset[str]:
+    """The columns of ``signals`` that ``signal_scope`` reads for this user (the list's plan
+    takes an index only when it holds them). Keep in step with ``signal_scope``."""
+    role = ctx.actor.role
+    if sees_every_signal(ctx):
+        return frozenset()
+    if role is Role.WIJKAGENT:
+        return frozenset({"focus_area_id", "case_id", "id"})
+    if role is Role.PARTNER:
+        return frozenset({"case_id", "id"})
+    return frozenset()
+
+
+def signal_scope_parts(ctx: ServiceContext) -> list[tuple[ColumnElement[bool], str]] | None:
+    """A wijkagent's scope as parts that each have an index of their own: (where-clause,
+    index) pairs whose union is exactly ``signal_scope`` (tested), the area's part first
+    (the list's plan counts it). The signal list reads each part through its index, for a
+    text that a scope over the whole list index would test match by match. None for other
+    users."""
+    actor = ctx.actor
+    if actor.role is not Role.WIJKAGENT or not actor.area_ids:
+        return None
+    areas = sorted(actor.area_ids)
+    return [
+        (Signal.focus_area_id.in_(areas), fts.SIGNAL_AREA_INDEX),
+        (
+            Signal.case_id.in_(select(Case.id).where(Case.focus_area_id.in_(areas))),
+            fts.SIGNAL_CASE_INDEX,
+        ),
+        (Signal.created_by == actor.user_id, fts.SIGNAL_AUTHOR_INDEX),
+    ]
+
+
+def signal_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Signal``: the signals the acting user may list and open."""
+    actor = ctx.actor
+    if sees_every_signal(ctx):
+        return true()
+    own = _own_signals(actor.user_id)
+    if actor.role is Role.WIJKAGENT:
+        if not actor.area_ids:
+            return own
+        areas = sorted(actor.area_ids)
+        return or_(
+            Signal.focus_area_id.in_(areas),
+            Signal.case_id.in_(select(Case.id).where(Case.focus_area_id.in_(areas))),
+            own,
+        )
+    if actor.role is Role.PARTNER and actor.partner_id:
+        return or_(
+            Signal.case_id.in_(partner_case_ids(actor.partner_id)),
+            Signal.id.in_(_partner_agenda_signal_ids(actor.partner_id)),
+            own,
+        )
+    return false()
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def is_pseudonymised(ctx: ServiceContext) -> bool:
+    """Whether case data is shown to this user with initials and without descriptions."""
+    return ctx.actor.role is Role.MANAGER
+
+
+def refuse_beheerder(ctx: ServiceContext) -> None:
+    """A beheerder manages the program, not the cases: no case content."""
+    if ctx.actor.role is Role.BEHEERDER:
+        raise AccessDenied(
+            tr(
+                "Een beheerder ziet geen casusinhoud. Werkt u met casussen, log dan in met een "
+                "account met de rol coördinator."
+            )
+        )
+
+
+def require_signal_reader(ctx: ServiceContext) -> None:
+    """Signals (lists and details) are for the roles doing case work."""
+    refuse_beheerder(ctx)
+    if ctx.actor.role is Role.MANAGER:
+        raise AccessDenied(
+            tr(
+                "Een manager ziet cijfers en gepseudonimiseerde casusoverzichten, geen losse "
+                "signalen."
+            )
+        )
+
+
+_PARTICLES = frozenset(
+    {"de", "den", "der", "van", "von", "het", "ten", "ter", "te", "in", "op", "'t", "'s", "la"}
+)
+_WORD = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def initials(name: str) -> str:
+    """A name as initials (``"Anna de Verzonnen"`` → ``"A.d.V."``): a pseudonymised view."""
+    parts: list[str] = []
+    for word in name.replace("-", " ").split():
+        letter = _WORD.search(word)
+        if letter is None:
+            continue
+        char = letter.group(0)
+        parts.append((char.lower() if word.lower() in _PARTICLES else char.upper()) + ".")
+    return "".join(parts) or "?"
+
+
+# --------------------------------------------------------------------------- checks
+
+
+@dataclass(frozen=True)
+class Access:
+    """How a case or signal is opened: in scope, by emergency access, or pseudonymised."""
+
+    emergency: bool
+    pseudonymised: bool
+    purpose: str | None
+
+
+def _clean_purpose(purpose: str | None) -> str | None:
+    if purpose is None or not purpose.strip():
+        return None
+    text = " ".join(purpose.split())
+    if len(text) > MAX_PURPOSE:
+        raise ValidationError(
+            tr(
+                "De reden is te lang: {length} tekens, hoogstens {limit}. Vat hem korter samen."
+            ).format(length=len(text), limit=MAX_PURPOSE),
+            field="doel",
+        )
+    return text
+
+
+def _in_scope(session: Session, key: ColumnElement[bool], scope: ColumnElement[bool]) -> bool:
+    """Whether the row picked by ``key`` lies in ``scope``. An empty scope (a wijkagent
+    without focus areas) is ``false()``, and SQLAlchemy folds ``key & false()`` to a bare
+    ``0 = 1`` without a table, which SQLite refuses; so that case is answered here."""
+    if scope.compare(false()):
+        return False
+    return bool(session.execute(select(exists().where(key & scope))).scalar())
+
+
+def _outside_scope(
+    ctx: ServiceContext,
+    session: Session,
+    object_type: str,
+    reference: str,
+    purpose: str | None,
+) -> Access:
+    reason = _clean_purpose(purpose)
+    if ctx.actor.role not in EMERGENCY_ROLES:
+        raise AccessDenied(
+            tr("{reference} valt buiten wat u mag inzien.").format(reference=reference)
+        )
+    if reason is None:
+        raise AccessDenied(
+            tr(
+                "{reference} valt buiten uw werkgebied. Wilt u het toch openen, geef dan een "
+                "reden op (noodknop); dat wordt vastgelegd en gecontroleerd."
+            ).format(reference=reference)
+        )
+    ctx.audit(session, EMERGENCY_ACTION, object_type, reference, purpose=reason)
+    return Access(emergency=True, pseudonymised=False, purpose=reason)
+
+
+def check_case_access(
+    ctx: ServiceContext, session: Session, case: Case, purpose: str | None = None
+) -> Access:
+    """Whether the acting user may open ``case``; AccessDenied otherwise.
+
+    Outside the user's scope a reason (noodknop) opens it, logged here as
+    ``emergency_access`` with the reason. A refusal rolls the caller's unit back; the
+    caller logs it in a unit of its own (``log_refusal``)."""
+    refuse_beheerder(ctx)
+    if ctx.actor.role is Role.MANAGER:
+        return Access(emergency=False, pseudonymised=True, purpose=_clean_purpose(purpose))
+    if _in_scope(session, Case.id == case.id, case_scope(ctx)):
+        return Access(emergency=False, pseudonymised=False, purpose=_clean_purpose(purpose))
+    return _outside_scope(ctx, session, "case", case.reference, purpose)
+
+
+def check_signal_access(
+    ctx: ServiceContext, session: Session, signal: Signal, purpose: str | None = None
+) -> Access:
+    """As ``check_case_access``, for one signal."""
+    require_signal_reader(ctx)
+    if _in_scope(session, Signal.id == signal.id, signal_scope(ctx)):
+        return Access(emergency=False, pseudonymised=False, purpose=_clean_purpose(purpose))
+    return _outside_scope(ctx, session, "signal", signal.reference, purpose)
+
+
+def log_refusal(ctx: ServiceContext, object_type: str, reference: str | None) -> None:
+    """Note a refused view in the audit log (in its own unit: the refused one rolled back)."""
+    with ctx.unit() as session:
+        ctx.audit(session, "view", object_type, reference, outcome="denied")
+
+
+# --------------------------------------------------------------------------- noodknop list
+
+
+@dataclass(frozen=True)
+class EmergencyAccess:
+    at: datetime
+    """Local time (Europe/Amsterdam), naive."""
+    username: str
+    role: str
+    object_type: str | None
+    reference: str | None
+    purpose: str | None
+
+
+def _local(stamp: str) -> datetime:
+    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+
+
+def list_emergency_access(ctx: ServiceContext) -> list[EmergencyAccess]:
+    """Every use of the noodknop, newest first (beheerder only); the viewing is logged."""
+    require_role(ctx, Role.BEHEERDER)
+    with ctx.unit() as session:
+        rows = session.execute(
+            select(AuditEntry)
+            .where(AuditEntry.action == EMERGENCY_ACTION)
+            .order_by(AuditEntry.id.desc())
+        ).scalars()
+        result = [
+            EmergencyAccess(
+                at=_local(e.at),
+                username=e.username,
+                role=e.role,
+                object_type=e.object_type,
+                reference=e.object_id,
+                purpose=e.purpose,
+            )
+            for e in rows
+        ]
+        ctx.audit(session, "view", "emergency_access_list", None)
+    return result

@@ -1,0 +1,633 @@
+"""Cases (casussen): one address, household or person, grouping the signals about it.
+
+A case has a status (workflow table), a risk level that sets its review cadence, a lead
+partner (casusregisseur), the persons involved, the ZVH checklist, and a timeline of
+everything that happened: signals, status changes, meeting decisions, actions, home visits
+and escalations. Opening a case is need-to-know (``access.py``) and audit-logged with the
+references of the persons shown; a manager sees it pseudonymised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TypeVar
+
+from sqlalchemy import false, func, select
+from sqlalchemy.orm import Session
+
+from sociaalveilig.core.enums import (
+    ActionStatus,
+    ActionType,
+    CaseStatus,
+    EscalationStatus,
+    EscalationTarget,
+    MeetingType,
+    RiskLevel,
+    Role,
+    SignalStatus,
+    Source,
+    VisitStatus,
+)
+from sociaalveilig.core.errors import AccessDenied, ValidationError
+from sociaalveilig.core.escalation import EscalationProposal, SignalFact, ZvhCriteria
+from sociaalveilig.core.escalation import escalation_proposal as propose_escalation
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
+from sociaalveilig.core.workdays import next_review
+from sociaalveilig.core.workflow import WorkflowKind, allowed_next, check_transition
+from sociaalveilig.services import access
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.refs import RefKind, next_reference
+from sociaalveilig.services.signals import (
+    CASE_WORK_ROLES,
+    PersonInput,
+    PersonView,
+    append_status,
+    audit_view,
+    check_persons,
+    check_reason,
+    find_case,
+    format_address,
+    normalise_name,
+    stored_now,
+    utc_to_local,
+)
+from sociaalveilig.storage.models import (
+    Action,
+    AgendaItem,
+    Case,
+    CasePerson,
+    Category,
+    Escalation,
+    FocusArea,
+    Meeting,
+    MeetingPartner,
+    Municipality,
+    Partner,
+    Person,
+    Signal,
+    StatusChange,
+    Visit,
+    VisitPartner,
+)
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _label(kind: type[_E], value: str) -> str:
+    try:
+        member = kind(value)
+    except ValueError:
+        return value
+    label = getattr(member, "label", None)
+    return label if isinstance(label, str) else value
+
+
+def _day(value: date) -> str:
+    return value.strftime("%d-%m-%Y")
+
+
+# --------------------------------------------------------------------------- views
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    """Local time."""
+    kind: str
+    """signaal, status, evaluatie, besluit, actie, huisbezoek or opschaling."""
+    reference: str | None
+    title: str
+    detail: str | None
+    """Free text (description, reason, decision); None when the viewer may not see it."""
+
+    @property
+    def kind_label(self) -> str:
+        return {
+            "signaal": tr("Signaal"),
+            "status": tr("Status"),
+            "evaluatie": tr("Evaluatie"),
+            "besluit": tr("Besluit overleg"),
+            "actie": tr("Actie"),
+            "huisbezoek": tr("Huisbezoek"),
+            "opschaling": tr("Opschaling"),
+        }.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case_id: str
+    reference: str
+    address: str
+    """Only the postcode area and municipality in a pseudonymised view."""
+    postcode: str
+    house_number: int | None
+    addition: str | None
+    street: str | None
+    city: str | None
+    focus_area: str | None
+    municipality: str
+    municipality_unknown: bool
+    status: CaseStatus
+    risk_level: RiskLevel
+    lead_partner_id: str | None
+    lead_partner: str | None
+    next_review: date | None
+    created_at: datetime
+    """Local time."""
+    closed_at: datetime | None
+    last_progress_at: datetime | None
+    summary: str | None
+    persons: tuple[PersonView, ...]
+    timeline: tuple[TimelineEntry, ...]
+    allowed_next_statuses: tuple[CaseStatus, ...]
+    """Empty for a user who may not change the case."""
+    zvh: ZvhCriteria
+    signal_count: int
+    pseudonymised: bool = False
+    emergency_access: bool = False
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def risk_label(self) -> str:
+        return self.risk_level.label
+
+
+def _may_change(ctx: ServiceContext, session: Session, case: Case) -> bool:
+    if ctx.actor.role is Role.COORDINATOR:
+        return True
+    if ctx.actor.role is Role.WIJKAGENT:
+        return bool(
+            session.execute(
+                select(func.count())
+                .select_from(Case)
+                .where(Case.id == case.id, access.case_scope(ctx))
+            ).scalar()
+        )
+    return False
+
+
+def _persons(session: Session, case_id: str, pseudonymised: bool) -> tuple[PersonView, ...]:
+    rows = session.execute(
+        select(Person, CasePerson.role)
+        .join(CasePerson, CasePerson.person_id == Person.id)
+        .where(CasePerson.case_id == case_id)
+        .order_by(Person.reference)
+    ).tuples()
+    return tuple(
+        PersonView(
+            person_id=person.id,
+            reference=person.reference,
+            name=access.initials(person.name) if pseudonymised else person.name,
+            birth_year=None if pseudonymised else person.birth_year,
+            role=role,
+        )
+        for person, role in rows
+    )
+
+
+def _timeline(
+    ctx: ServiceContext, session: Session, case: Case, pseudonymised: bool
+) -> list[TimelineEntry]:
+    partner_id = ctx.actor.partner_id if ctx.actor.role is Role.PARTNER else None
+    hide: Callable[[str | None], str | None] = (
+        (lambda _text: None) if pseudonymised else (lambda text: text)
+    )
+    partners = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
+    entries: list[TimelineEntry] = []
+
+    categories = dict(session.execute(select(Category.id, Category.name)).tuples().all())
+    for signal in session.execute(select(Signal).where(Signal.case_id == case.id)).scalars():
+        entries.append(
+            TimelineEntry(
+                at=utc_to_local(signal.received_at),
+                kind="signaal",
+                reference=signal.reference,
+                title=tr("{category} (bron: {source})").format(
+                    category=categories.get(signal.category_id, "?"),
+                    source=_label(Source, signal.source).lower(),
+                ),
+                detail=hide(signal.description),
+            )
+        )
+
+    for change in session.execute(
+        select(StatusChange)
+        .where(StatusChange.object_type == "case", StatusChange.object_id == case.id)
+        .order_by(StatusChange.id)
+    ).scalars():
+        if change.from_status is None:
+            title = tr("Casus aangemaakt ({status})").format(
+                status=_label(CaseStatus, change.to_status)
+            )
+        else:
+            title = tr("Status {old} → {new}").format(
+                old=_label(CaseStatus, change.from_status),
+                new=_label(CaseStatus, change.to_status),
+            )
+        entries.append(
+            TimelineEntry(utc_to_local(change.at), "status", None, title, hide(change.reason))
+        )
+
+    # Reviews (``case_reviews``): when, and the note (not for a partner: a coordinator's or
+    # wijkagent's assessment of the case).
+    for change in session.execute(
+        select(StatusChange)
+        .where(StatusChange.object_type == "case_review", StatusChange.object_id == case.id)
+        .order_by(StatusChange.id)
+    ).scalars():
+        entries.append(
+            TimelineEntry(
+                utc_to_local(change.at),
+                "evaluatie",
+                None,
+                tr("Casus geëvalueerd"),
+                None if partner_id is not None else hide(change.reason),
+            )
+        )
+
+    decisions = (
+        select(AgendaItem, Meeting)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .where(AgendaItem.case_id == case.id, AgendaItem.decision.is_not(None))
+    )
+    if partner_id is not None:
+        decisions = decisions.where(
+            AgendaItem.meeting_id.in_(
+                select(MeetingPartner.meeting_id).where(MeetingPartner.partner_id == partner_id)
+            )
+        )
+    for item, meeting in session.execute(decisions).tuples():
+        at = utc_to_local(item.decided_at) if item.decided_at else meeting.starts_at
+        entries.append(
+            TimelineEntry(
+                at=at,
+                kind="besluit",
+                reference=None,
+                title=tr("Besluit in {meeting} van {day}").format(
+                    meeting=_label(MeetingType, meeting.meeting_type).lower(),
+                    day=_day(meeting.starts_at.date()),
+                ),
+                detail=hide(item.decision),
+            )
+        )
+
+    for action in session.execute(select(Action).where(Action.case_id == case.id)).scalars():
+        others_note = partner_id is not None and action.owner_partner_id != partner_id
+        entries.append(
+            TimelineEntry(
+                at=utc_to_local(action.created_at),
+                kind="actie",
+                reference=action.reference,
+                title=tr("{type} door {owner}, uiterlijk {deadline} ({status})").format(
+                    type=_label(ActionType, action.action_type),
+                    owner=partners.get(action.owner_partner_id, "?"),
+                    deadline=_day(action.deadline),
+                    status=_label(ActionStatus, action.status).lower(),
+                ),
+                detail=None if others_note else hide(action.description),
+            )
+        )
+
+    for visit in session.execute(select(Visit).where(Visit.case_id == case.id)).scalars():
+        took_part = partner_id is None or bool(
+            session.execute(
+                select(func.count())
+                .select_from(VisitPartner)
+                .where(VisitPartner.visit_id == visit.id, VisitPartner.partner_id == partner_id)
+            ).scalar()
+        )
+        notes = visit.purpose
+        if visit.outcome_notes:
+            notes = f"{visit.purpose}\n{visit.outcome_notes}"
+        entries.append(
+            TimelineEntry(
+                at=visit.planned_start,
+                kind="huisbezoek",
+                reference=None,
+                title=tr("{kind} ({status})").format(
+                    kind=tr("Gezamenlijk huisbezoek") if visit.joint else tr("Huisbezoek"),
+                    status=_label(VisitStatus, visit.status).lower(),
+                ),
+                detail=hide(notes) if took_part else None,
+            )
+        )
+
+    escalations = select(Escalation).where(Escalation.case_id == case.id)
+    if partner_id is not None:
+        # Escalations (ZVH, RIEC, Veilig Thuis) are for the coordinator and the police;
+        # the escalation services refuse partners, and so does the timeline.
+        escalations = escalations.where(false())
+    for escalation in session.execute(escalations).scalars():
+        entries.append(
+            TimelineEntry(
+                at=utc_to_local(escalation.created_at),
+                kind="opschaling",
+                reference=escalation.reference,
+                title=tr("Opschaling naar {target} ({status})").format(
+                    target=_label(EscalationTarget, escalation.target),
+                    status=_label(EscalationStatus, escalation.status).lower(),
+                ),
+                detail=hide(escalation.reason),
+            )
+        )
+    order = {
+        k: i
+        for i, k in enumerate(
+            ("signaal", "status", "evaluatie", "besluit", "actie", "huisbezoek", "opschaling")
+        )
+    }
+    entries.sort(key=lambda e: (e.at, order.get(e.kind, 9)))
+    return entries
+
+
+def case_detail(
+    ctx: ServiceContext,
+    session: Session,
+    case: Case,
+    *,
+    pseudonymised: bool = False,
+    emergency: bool = False,
+) -> CaseDetail:
+    """The case as the acting user may see it (the caller checked access)."""
+    municipality = session.get(Municipality, case.municipality_id) if case.municipality_id else None
+    area = session.get(FocusArea, case.focus_area_id) if case.focus_area_id else None
+    lead = session.get(Partner, case.lead_partner_id) if case.lead_partner_id else None
+    signal_count = int(
+        session.execute(
+            select(func.count()).select_from(Signal).where(Signal.case_id == case.id)
+        ).scalar_one()
+    )
+    municipality_name = municipality.name if municipality else UNKNOWN_MUNICIPALITY
+    if pseudonymised:
+        pc4 = case.postcode[:4]
+        address = f"{pc4} {municipality_name}"
+    else:
+        address = format_address(
+            case.street, case.house_number, case.addition, case.postcode, case.city
+        )
+    may_change = not pseudonymised and _may_change(ctx, session, case)
+    return CaseDetail(
+        case_id=case.id,
+        reference=case.reference,
+        address=address,
+        postcode=case.postcode[:4] if pseudonymised else case.postcode,
+        house_number=None if pseudonymised else case.house_number,
+        addition=None if pseudonymised else case.addition,
+        street=None if pseudonymised else case.street,
+        city=case.city,
+        focus_area=area.name if area else None,
+        municipality=municipality_name,
+        municipality_unknown=municipality is None,
+        status=CaseStatus(case.status),
+        risk_level=RiskLevel(case.risk_level),
+        lead_partner_id=case.lead_partner_id,
+        lead_partner=lead.name if lead else None,
+        next_review=case.next_review,
+        created_at=utc_to_local(case.created_at),
+        closed_at=utc_to_local(case.closed_at) if case.closed_at else None,
+        last_progress_at=utc_to_local(case.last_progress_at) if case.last_progress_at else None,
+        summary=None if pseudonymised else case.summary,
+        persons=_persons(session, case.id, pseudonymised),
+        timeline=tuple(_timeline(ctx, session, case, pseudonymised)),
+        allowed_next_statuses=(
+            tuple(CaseStatus(s) for s in allowed_next(WorkflowKind.CASE, case.status))
+            if may_change
+            else ()
+        ),
+        zvh=zvh_of(case),
+        signal_count=signal_count,
+        pseudonymised=pseudonymised,
+        emergency_access=emergency,
+    )
+
+
+def zvh_of(case: Case) -> ZvhCriteria:
+    return ZvhCriteria(
+        multiple_life_domains=bool(case.zvh_multiple_domains),
+        criminal_or_nuisance_behaviour=bool(case.zvh_behaviour),
+        chain_cooperation_needed=bool(case.zvh_chain_cooperation),
+        affects_family_or_surroundings=bool(case.zvh_family_or_surroundings),
+        serious_local_safety_trouble=bool(case.zvh_local_safety),
+    )
+
+
+# --------------------------------------------------------------------------- read
+
+
+def get_case(ctx: ServiceContext, ref_or_id: str, purpose: str | None = None) -> CaseDetail:
+    """One case for a user who may see it, or with a reason (noodknop); a manager gets it
+    pseudonymised. Logged once per person shown, by the person's reference."""
+    access.refuse_beheerder(ctx)
+    reference: str | None = ref_or_id
+    try:
+        with ctx.unit() as session:
+            case = find_case(session, ref_or_id)
+            reference = case.reference
+            grant = access.check_case_access(ctx, session, case, purpose)
+            detail = case_detail(
+                ctx,
+                session,
+                case,
+                pseudonymised=grant.pseudonymised,
+                emergency=grant.emergency,
+            )
+            audit_view(
+                ctx,
+                session,
+                "case",
+                case.reference,
+                [p.reference for p in detail.persons],
+                grant.purpose,
+            )
+            return detail
+    except AccessDenied:
+        access.log_refusal(ctx, "case", reference)
+        raise
+
+
+# --------------------------------------------------------------------------- change
+
+
+def _case_for_change(ctx: ServiceContext, session: Session, ref_or_id: str) -> Case:
+    """A case the acting user may change: the coordinator any, a wijkagent in own areas."""
+    if ctx.actor.role not in CASE_WORK_ROLES:
+        access.refuse_beheerder(ctx)
+        raise AccessDenied(
+            tr("Een casus wijzigen doet de coördinator of de wijkagent van het gebied.")
+        )
+    case = find_case(session, ref_or_id)
+    if not _may_change(ctx, session, case):
+        raise AccessDenied(
+            tr("Casus {ref} valt buiten uw werkgebied; vraag de coördinator.").format(
+                ref=case.reference
+            )
+        )
+    return case
+
+
+def record_progress(ctx: ServiceContext, case: Case) -> None:
+    """Note that the case moved (a status change or a meeting decision): the escalation
+    pattern counts only signals after the last progress."""
+    case.last_progress_at = stored_now(ctx)
+
+
+def set_case_status_row(
+    ctx: ServiceContext, session: Session, case: Case, new: CaseStatus | str, reason: str
+) -> None:
+    """Move a case along its workflow inside the caller's unit: history, progress, and on
+    closing the linked signals count as handled."""
+    check_transition(WorkflowKind.CASE, case.status, new)
+    target = CaseStatus(new)
+    old = case.status
+    case.status = target.value
+    if target is CaseStatus.AFGESLOTEN:
+        case.closed_at = stored_now(ctx)
+        for signal in session.execute(
+            select(Signal).where(
+                Signal.case_id == case.id, Signal.status == SignalStatus.GEKOPPELD.value
+            )
+        ).scalars():
+            signal.status = SignalStatus.AFGEHANDELD.value
+            append_status(
+                ctx,
+                session,
+                "signal",
+                signal.id,
+                SignalStatus.GEKOPPELD.value,
+                SignalStatus.AFGEHANDELD.value,
+                tr("Casus {ref} afgesloten.").format(ref=case.reference),
+            )
+    elif target is CaseStatus.HEROPEND:
+        case.closed_at = None
+    record_progress(ctx, case)
+    append_status(ctx, session, "case", case.id, old, target.value, reason)
+    session.flush()
+    ctx.audit(session, "status", "case", case.reference)
+
+
+def change_case_status(ctx: ServiceContext, case_id: str, new: str, reason: str) -> CaseDetail:
+    """Change a case's status as the table allows; an illegal step names the allowed ones."""
+    with ctx.unit() as session:
+        case = _case_for_change(ctx, session, case_id)
+        check_transition(WorkflowKind.CASE, case.status, new)
+        text = check_reason(reason, tr("de statuswijziging"))
+        set_case_status_row(ctx, session, case, new, text)
+        return case_detail(ctx, session, case)
+
+
+def set_risk_level(
+    ctx: ServiceContext, case_id: str, level: RiskLevel | str, reason: str | None = None
+) -> CaseDetail:
+    """Set the risk level; the next review date follows the cadence from today."""
+    try:
+        risk = RiskLevel(level)
+    except ValueError:
+        raise ValidationError(
+            tr("Risiconiveau '{value}' is onbekend; kies uit {options}.").format(
+                value=level, options=", ".join(r.value for r in RiskLevel)
+            ),
+            field="risico",
+        ) from None
+    with ctx.unit() as session:
+        case = _case_for_change(ctx, session, case_id)
+        case.risk_level = risk.value
+        case.next_review = next_review(ctx.clock.now().date(), risk)
+        session.flush()
+        ctx.audit(session, "risk", "case", case.reference)
+        return case_detail(ctx, session, case)
+
+
+def set_lead_partner(ctx: ServiceContext, case_id: str, partner_id: str | None) -> CaseDetail:
+    """Name the casusregisseur (lead partner), or clear it with None."""
+    with ctx.unit() as session:
+        case = _case_for_change(ctx, session, case_id)
+        if partner_id is not None:
+            partner = session.get(Partner, partner_id)
+            if partner is None or not partner.active:
+                raise ValidationError(
+                    tr("Deze partner bestaat niet of is niet meer actief; kies een andere."),
+                    field="casusregisseur",
+                )
+        case.lead_partner_id = partner_id
+        session.flush()
+        ctx.audit(session, "lead_partner", "case", case.reference)
+        return case_detail(ctx, session, case)
+
+
+def add_person(ctx: ServiceContext, case_id: str, person: PersonInput) -> PersonView:
+    """Add a person involved to a case (minimal data: name, birth year, role)."""
+    with ctx.unit() as session:
+        case = _case_for_change(ctx, session, case_id)
+        found: list[tuple[str, str]] = []
+        (checked,) = check_persons([person], ctx.clock.now().year, found)
+        if found:
+            raise ValidationError(
+                tr("De betrokkene is niet toegevoegd: {problems}.").format(
+                    problems="; ".join(text for _, text in found)
+                ),
+                field=found[0][0],
+            )
+        for existing in session.execute(
+            select(Person)
+            .join(CasePerson, CasePerson.person_id == Person.id)
+            .where(CasePerson.case_id == case.id)
+        ).scalars():
+            if (
+                normalise_name(existing.name) == normalise_name(checked.name)
+                and existing.birth_year == checked.birth_year
+            ):
+                raise ValidationError(
+                    tr("{ref} staat al als betrokkene in casus {case}.").format(
+                        ref=existing.reference, case=case.reference
+                    ),
+                    field="betrokkene",
+                )
+        row = Person(
+            reference=next_reference(session, RefKind.PERSON, ctx.clock.now().year),
+            name=checked.name,
+            birth_year=checked.birth_year,
+            created_at=stored_now(ctx),
+        )
+        session.add(row)
+        session.flush()
+        session.add(CasePerson(case_id=case.id, person_id=row.id, role=checked.role))
+        session.flush()
+        ctx.audit(session, "add_person", "case", case.reference, person_ref=row.reference)
+        return PersonView(row.id, row.reference, row.name, row.birth_year, checked.role)
+
+
+def set_zvh_criteria(ctx: ServiceContext, case_id: str, criteria: ZvhCriteria) -> CaseDetail:
+    """Record the ZVH checklist for a case, as a person judged it."""
+    with ctx.unit() as session:
+        case = _case_for_change(ctx, session, case_id)
+        case.zvh_multiple_domains = criteria.multiple_life_domains
+        case.zvh_behaviour = criteria.criminal_or_nuisance_behaviour
+        case.zvh_chain_cooperation = criteria.chain_cooperation_needed
+        case.zvh_family_or_surroundings = criteria.affects_family_or_surroundings
+        case.zvh_local_safety = criteria.serious_local_safety_trouble
+        session.flush()
+        ctx.audit(session, "zvh_criteria", "case", case.reference)
+        return case_detail(ctx, session, case)
+
+
+def escalation_advice(ctx: ServiceContext, case_id: str) -> EscalationProposal:
+    """Whether the program proposes escalation, and why: the ZVH criteria are met, or three
+    or more signals from two or more sources in six months without progress."""
+    with ctx.unit() as session:
+        case = _case_for_change(ctx, session, case_id)
+        facts = [
+            SignalFact(date=utc_to_local(received), source=Source(source))
+            for received, source in session.execute(
+                select(Signal.received_at, Signal.source).where(Signal.case_id == case.id)
+            ).tuples()
+        ]
+        progress = utc_to_local(case.last_progress_at) if case.last_progress_at else None
+        ctx.audit(session, "escalation_advice", "case", case.reference)
+        return propose_escalation(zvh_of(case), facts, ctx.clock.now(), progress)

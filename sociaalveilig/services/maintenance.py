@@ -1,0 +1,46 @@
+"""Backup, restore and verify, as services (audit-logged)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sociaalveilig.core.enums import Role
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.users import require_role
+from sociaalveilig.storage.backup import (
+    BackupInfo,
+    IntegrityReport,
+    check_store,
+    restore_backup,
+    write_backup,
+)
+
+
+def backup(ctx: ServiceContext, out: Path) -> BackupInfo:
+    require_role(ctx, Role.BEHEERDER, Role.COORDINATOR)
+    try:
+        info = write_backup(ctx.store, out, ctx.clock.utcnow())
+    except BaseException:
+        with ctx.unit() as session:
+            ctx.audit(session, "backup", "store", None, outcome="failed")
+        raise
+    with ctx.unit() as session:
+        ctx.audit(session, "backup", "store", None)
+    return info
+
+
+def restore(backup_file: Path, to: Path, username: str | None, passphrase: str) -> Path:
+    """Restore into a new folder. Logged in the restored store at its next unlock."""
+    target = restore_backup(backup_file, to, username, passphrase)
+    from sociaalveilig.storage.store import record_event
+
+    record_event(target, username or "-", "restore")
+    return target
+
+
+def verify(ctx: ServiceContext) -> IntegrityReport:
+    report = check_store(ctx.store)
+    if report.ok:
+        with ctx.unit() as session:
+            ctx.audit(session, "verify", "store", None)
+    return report

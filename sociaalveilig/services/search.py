@@ -1,0 +1,903 @@
+"""Lists and search for the window: signal and case lists that scale to 200,000 signals.
+
+Like Anki's browser: a query returns all matching ids in sort order (filtering, sorting and
+full-text matching happen in the database, need-to-know applied), and the window fetches
+display rows for the page it shows with ``signal_rows`` / ``case_rows``. Each query is
+audit-logged once ("search" with text, "list" without; never the text itself).
+
+The signal list first asks ``signal_head``: the first page of ids with their rows, in one
+unit of work (tens of milliseconds on 200,000 signals), so the window shows rows at once;
+the whole id list (``signal_ids``, a few hundred milliseconds) follows off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, select, true, union
+from sqlalchemy.orm import Session, aliased
+
+from sociaalveilig.core.enums import (
+    CaseStatus,
+    RiskLevel,
+    RouteTarget,
+    SignalStatus,
+    Source,
+    Urgency,
+)
+from sociaalveilig.core.errors import ValidationError
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
+from sociaalveilig.services import access
+from sociaalveilig.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_LIST
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.signals import (
+    OPEN_CASE_STATUSES,
+    TERM_SIGNAL_STATUSES,
+    format_address,
+    is_overdue,
+    local_to_utc,
+    utc_to_local,
+)
+from sociaalveilig.storage import search as fts
+from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality, Partner, Signal
+
+ROW_CHUNK = 500
+HEAD_SIZE = 200
+"""Ids in the first page of a list (``signal_head``); the window's page size."""
+HEAD_ROWS = 60
+"""Display rows in the first page: a screenful (about 25 rows at 768 pixels high, 60 on a
+tall screen); each is a table page to read, so no more than the window shows at first."""
+# The plan of a signal list (``_choose_plan``): relative costs per row, measured on the
+# benchmark region (bench/README.md): one step along the list index (decrypting its pages
+# in order) against one table row reached through another index (a random page each).
+# Measured again on the 8 KiB page format (docs/reliability.md): per row, a walk over the
+# whole list index 0.40 us encrypted (0.17 plain), a text match read through the table
+# 10-14 us (3.5-4.6 plain): about 25 steps a lookup on both.
+WALK_STEP = 1.0
+LOOKUP_STEP = 25.0
+# A step along the order index (``fts.SIGNAL_ORDER_INDEX``), which stays in the page cache:
+# its whole walk with a text's matches checked against it took 17-26 ms encrypted and 18-25
+# ms plain on the benchmark region (about 0.1 us a row: a quarter of a list-index step on
+# the encrypted store, where users are). A text's whole list then walks it from about 2,400
+# matches on, instead of reading each match from the table to sort them.
+ORDER_STEP = 0.3
+# A user with a need-to-know scope (a wijkagent, a partner) sees part of the signals, and the
+# filters of a list do not tell which part: the walk's estimate of how soon it has a page of
+# matches assumes they see a quarter. Otherwise a list of signals such a user sees none of
+# ("nieuw", for a partner) walked the whole list index to find nothing (0.2-0.3 s), where
+# the status index, which holds the scope's columns, reads only that status.
+SCOPED_SHARE = 0.25
+
+
+class SignalSort(StrEnum):
+    RECEIVED = "received_at"
+    REFERENCE = "reference"
+    SOURCE = "source"
+    CATEGORY = "category"
+    ADDRESS = "address"
+    AREA = "area"
+    URGENCY = "urgency"
+    STATUS = "status"
+    CASE = "case"
+    DUE = "due_date"
+
+
+class CaseSort(StrEnum):
+    CREATED = "created_at"
+    REFERENCE = "reference"
+    ADDRESS = "address"
+    AREA = "area"
+    STATUS = "status"
+    RISK = "risk"
+    LEAD_PARTNER = "lead_partner"
+    NEXT_REVIEW = "next_review"
+    SIGNALS = "signals"
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignalQuery:
+    """What the signal list shows. Empty tuples and None mean 'no filter'."""
+
+    text: str = ""
+    """Words to find in reference, description, street, city or postcode (all must occur,
+    as word starts)."""
+    area_ids: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    """Category codes."""
+    urgencies: tuple[str, ...] = ()
+    route_targets: tuple[str, ...] = ()
+    received_from: date | None = None
+    received_to: date | None = None
+    """Inclusive: the whole day counts."""
+    owner_partner_id: str | None = None
+    """The lead partner (casusregisseur) of the signal's case."""
+    created_by: str | None = None
+    """The user who registered the signal."""
+    case_id: str | None = None
+    without_case: bool = False
+    overdue: bool = False
+    """Open signals past their due date."""
+    sort: str = SignalSort.RECEIVED.value
+    descending: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseQuery:
+    text: str = ""
+    area_ids: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    risk_levels: tuple[str, ...] = ()
+    owner_partner_id: str | None = None
+    """The lead partner (casusregisseur)."""
+    created_from: date | None = None
+    created_to: date | None = None
+    open_only: bool = False
+    overdue: bool = False
+    """Open cases whose review date has passed."""
+    sort: str = CaseSort.CREATED.value
+    descending: bool = True
+
+
+@dataclass(frozen=True)
+class SignalRow:
+    """One line of the signal list (no description: that is in the detail)."""
+
+    signal_id: str
+    reference: str
+    received_at: datetime
+    """Local time."""
+    source: Source
+    category_code: str
+    category_name: str
+    address: str
+    focus_area: str | None
+    municipality: str
+    urgency: Urgency
+    status: SignalStatus
+    case_id: str | None
+    case_reference: str | None
+    route_target: RouteTarget | None
+    due_date: date | None
+    overdue: bool
+
+    @property
+    def source_label(self) -> str:
+        return self.source.label
+
+    @property
+    def urgency_label(self) -> str:
+        return self.urgency.label
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case_id: str
+    reference: str
+    address: str
+    """Postcode area and municipality only in a pseudonymised list."""
+    focus_area: str | None
+    municipality: str
+    status: CaseStatus
+    risk_level: RiskLevel
+    lead_partner: str | None
+    next_review: date | None
+    review_overdue: bool
+    created_at: datetime
+    """Local time."""
+    signal_count: int
+    pseudonymised: bool = False
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def risk_label(self) -> str:
+        return self.risk_level.label
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _values(kind: type[StrEnum], values: Sequence[str], field: str) -> list[str]:
+    result = []
+    for value in values:
+        try:
+            result.append(kind(str(value).strip().lower()).value)
+        except ValueError:
+            raise ValidationError(
+                tr("Filter {field}: '{value}' is onbekend; kies uit {options}.").format(
+                    field=field, value=value, options=", ".join(m.value for m in kind)
+                ),
+                field=field,
+            ) from None
+    return result
+
+
+def _period(start: date | None, end: date | None) -> tuple[datetime | None, datetime | None]:
+    """A local-date period as UTC bounds [from, to)."""
+    if start is not None and end is not None and start > end:
+        raise ValidationError(
+            tr("De periode begint na het einde; kies een begindatum vóór de einddatum."),
+            field="periode",
+        )
+    low = local_to_utc(datetime.combine(start, time())) if start else None
+    high = local_to_utc(datetime.combine(end + timedelta(days=1), time())) if end else None
+    return low, high
+
+
+def _order_case(column: Any, order: Sequence[str]) -> ColumnElement[int]:
+    """A sort key that follows a process order instead of the alphabet."""
+    return case({value: index for index, value in enumerate(order)}, value=column, else_=99)
+
+
+def _sort_choice(kind: type[StrEnum], value: str) -> StrEnum:
+    try:
+        return kind(value)
+    except ValueError:
+        raise ValidationError(
+            tr("Kan niet sorteren op '{value}'; kies uit {options}.").format(
+                value=value, options=", ".join(m.value for m in kind)
+            ),
+            field="sort",
+        ) from None
+
+
+def _today(ctx: ServiceContext) -> date:
+    return ctx.clock.now().date()
+
+
+# --------------------------------------------------------------------------- signals
+
+
+def _signal_filters(
+    ctx: ServiceContext, q: SignalQuery, *, scoped: bool = True
+) -> list[ColumnElement[bool]]:
+    """The where-clauses of ``q``, the user's scope first (unless ``scoped`` is False: the
+    caller applies it another way)."""
+    where: list[ColumnElement[bool]] = [access.signal_scope(ctx)] if scoped else []
+    if q.text.strip():
+        match = fts.signal_text_match(q.text)
+        if match is not None:
+            where.append(match)
+    where += _area_terms(q)
+    where += _status_terms(ctx, q)
+    where += _source_terms(q)
+    where += _category_terms(q)
+    if q.urgencies:
+        where.append(Signal.urgency.in_(_values(Urgency, q.urgencies, "urgentie")))
+    if q.route_targets:
+        where.append(Signal.route_target.in_(_values(RouteTarget, q.route_targets, "route")))
+    low, high = _period(q.received_from, q.received_to)
+    if low is not None:
+        where.append(Signal.received_at >= low)
+    if high is not None:
+        where.append(Signal.received_at < high)
+    if q.owner_partner_id:
+        where.append(
+            Signal.case_id.in_(select(Case.id).where(Case.lead_partner_id == q.owner_partner_id))
+        )
+    if q.created_by:
+        where.append(Signal.created_by == q.created_by)
+    if q.case_id:
+        where.append(Signal.case_id == q.case_id)
+    if q.without_case:
+        where.append(Signal.case_id.is_(None))
+    return where
+
+
+# The filters that have an index of their own: used by the list and, one by one, by its
+# plan (``_plan_for`` counts what each lets through). An empty list: no such filter.
+
+
+def _area_terms(q: SignalQuery) -> list[ColumnElement[bool]]:
+    return [Signal.focus_area_id.in_(list(q.area_ids))] if q.area_ids else []
+
+
+def _status_terms(ctx: ServiceContext, q: SignalQuery) -> list[ColumnElement[bool]]:
+    terms: list[ColumnElement[bool]] = []
+    if q.statuses:
+        terms.append(Signal.status.in_(_values(SignalStatus, q.statuses, "status")))
+    if q.overdue:
+        terms.append(Signal.due_date < _today(ctx))
+        terms.append(Signal.status.in_([s.value for s in TERM_SIGNAL_STATUSES]))
+    return terms
+
+
+def _source_terms(q: SignalQuery) -> list[ColumnElement[bool]]:
+    return [Signal.source.in_(_values(Source, q.sources, "bron"))] if q.sources else []
+
+
+def _category_terms(q: SignalQuery) -> list[ColumnElement[bool]]:
+    if not q.categories:
+        return []
+    codes = [c.strip().upper() for c in q.categories]
+    return [Signal.category_id.in_(select(Category.id).where(Category.code.in_(codes)))]
+
+
+WALK = "walk"
+"""The plan that walks the list index (``fts.SIGNAL_LIST_INDEX``)."""
+TEXT = "text"
+"""The plan that reads the text matches one by one (no hint: SQLite drives from them)."""
+PARTS = "parts"
+"""The plan that reads each part of a wijkagent's scope through its own index
+(``access.signal_scope_parts``) and sorts their union."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A filter that has an index of its own, and how many signals it alone lets through."""
+
+    plan: str
+    """An index name (``fts.SIGNAL_*_INDEX``) or ``TEXT``."""
+    rows: int
+    in_list_order: bool = False
+    """The index gives its rows newest first (one area, default sort): reading can stop
+    after a page of matches."""
+    covering: bool = False
+    """The index holds every column the list filters on: no table lookups."""
+
+
+def _choose_plan(
+    total: int,
+    candidates: Sequence[Candidate],
+    default_order: bool,
+    whole: bool = False,
+    walk_step: float = WALK_STEP,
+    scope_share: float = 1.0,
+) -> str:
+    """The cheapest way to the first page: walk the list index, checking every filter in
+    it, or start from the narrowest filter's own index and read the table for the rest.
+
+    The matching rows are estimated as if the filters were independent. Walking in list
+    order stops after a page of matches (about PAGE * total / matches steps); in another
+    order it reads everything. Another index costs a table lookup per row it yields,
+    unless it covers the list's columns too (the area index). For the ``whole`` list (every
+    id, not a first page) every way reads all it has: no early stop. ``walk_step`` is the
+    cost of a step of the walk: less on the order index (``ORDER_STEP``). ``scope_share``:
+    the part of the signals the user may see (``SCOPED_SHARE`` for a scoped user)."""
+    total = max(total, 1)
+    matches = float(total) * scope_share
+    for candidate in candidates:
+        matches *= min(candidate.rows, total) / total
+    matches = max(matches, 1.0)
+    early_stop = default_order and not whole
+    if early_stop:
+        walk = walk_step * min(total, HEAD_SIZE * total / matches)
+    else:
+        walk = walk_step * total
+    best, best_cost = WALK, walk
+    for candidate in candidates:
+        rows = float(candidate.rows)
+        if candidate.in_list_order and early_stop:
+            rows = min(rows, HEAD_SIZE * rows / matches)
+        cost = (WALK_STEP if candidate.covering else LOOKUP_STEP) * rows
+        if cost < best_cost:
+            best, best_cost = candidate.plan, cost
+    return best
+
+
+def _count(session: Session, where: list[ColumnElement[bool]]) -> int:
+    return int(session.execute(select(func.count()).select_from(Signal).where(*where)).scalar_one())
+
+
+# The signal columns each filter of a ``SignalQuery`` reads (the text is matched on the rowid,
+# which every index holds). A field missing here, such as one added later, makes
+# ``_columns_read`` answer None: no index is taken to cover the list.
+_FILTER_COLUMNS: dict[str, frozenset[str]] = {
+    "text": frozenset(),
+    "area_ids": frozenset({"focus_area_id"}),
+    "statuses": frozenset({"status"}),
+    "sources": frozenset({"source"}),
+    "categories": frozenset({"category_id"}),
+    "urgencies": frozenset({"urgency"}),
+    "route_targets": frozenset({"route_target"}),
+    "received_from": frozenset({"received_at"}),
+    "received_to": frozenset({"received_at"}),
+    "owner_partner_id": frozenset({"case_id"}),
+    "created_by": frozenset({"created_by"}),
+    "case_id": frozenset({"case_id"}),
+    "without_case": frozenset({"case_id"}),
+    "overdue": frozenset({"status", "due_date"}),
+}
+_SORT_COLUMNS: dict[SignalSort, frozenset[str]] = {
+    SignalSort.RECEIVED: frozenset({"received_at"}),
+    SignalSort.REFERENCE: frozenset(),
+    SignalSort.SOURCE: frozenset({"source"}),
+    SignalSort.CATEGORY: frozenset({"category_id"}),
+    SignalSort.AREA: frozenset({"focus_area_id"}),
+    SignalSort.URGENCY: frozenset({"urgency"}),
+    SignalSort.STATUS: frozenset({"status"}),
+    SignalSort.CASE: frozenset({"case_id"}),
+    SignalSort.DUE: frozenset({"due_date"}),
+}
+_DEFAULT_QUERY = SignalQuery()
+
+
+def _columns_read(ctx: ServiceContext, q: SignalQuery, sort: StrEnum) -> frozenset[str] | None:
+    """Every column of ``signals`` the id list of ``q`` reads (its result, filters, the
+    user's scope, the sort), or None when that is not known."""
+    columns = {"id", "reference"} | access.signal_scope_columns(ctx)
+    for field in fields(SignalQuery):
+        if field.name in ("sort", "descending"):
+            continue
+        if getattr(q, field.name) == getattr(_DEFAULT_QUERY, field.name):
+            continue
+        if field.name not in _FILTER_COLUMNS:
+            return None
+        columns |= _FILTER_COLUMNS[field.name]
+    sort_columns = _SORT_COLUMNS.get(SignalSort(sort))
+    if sort_columns is None:
+        return None
+    return frozenset(columns | sort_columns)
+
+
+def _covers(index: str, columns: frozenset[str] | None) -> bool:
+    return columns is not None and columns <= fts.signal_index_columns(index)
+
+
+def _plan_for(
+    ctx: ServiceContext, session: Session, q: SignalQuery, sort: StrEnum, whole: bool
+) -> str | None:
+    """The plan for this query's shape, or None to leave it to SQLite (a few rows found
+    through the case index; the address sort, whose columns are in no index)."""
+    if sort is SignalSort.ADDRESS or q.case_id:
+        return None
+    read = _columns_read(ctx, q, sort)
+    # The walk: along the order index when it holds all the list reads, else the list index.
+    narrow = sort in (SignalSort.RECEIVED, SignalSort.REFERENCE) and _covers(
+        fts.SIGNAL_ORDER_INDEX, read
+    )
+    walk_plan, walk_step = (fts.SIGNAL_ORDER_INDEX, ORDER_STEP) if narrow else (WALK, WALK_STEP)
+    if q.received_from is not None or q.received_to is not None:
+        return walk_plan  # the walk covers the period's rows only: never more than it holds
+    total = fts.signal_row_estimate(session)
+    candidates: list[Candidate] = []
+    parts = access.signal_scope_parts(ctx)
+    if q.text.strip() and parts is not None and not q.area_ids and sort in (
+        SignalSort.RECEIVED, SignalSort.REFERENCE
+    ):
+        return _text_plan_in_parts(session, q, parts)
+    if q.text.strip():
+        # Beyond total * walk_step / LOOKUP_STEP matches reading them one by one never wins
+        # (the walk costs at most that): counting further would only take time ("Heerlen":
+        # 86,000).
+        cap = int(total * walk_step / LOOKUP_STEP) + 1
+        candidates.append(Candidate(TEXT, fts.signal_match_count(session, q.text, cap)))
+    # An index whose rows hold one value of its first column in list order: the area's and
+    # the category's (one area or category asked for, the default sort).
+    in_order = sort is SignalSort.RECEIVED
+    for terms, index, one in (
+        (_area_terms(q), fts.SIGNAL_AREA_INDEX, len(q.area_ids) == 1 and in_order),
+        (_status_terms(ctx, q), fts.SIGNAL_STATUS_INDEX, False),
+        (_source_terms(q), fts.SIGNAL_SOURCE_INDEX, False),
+        (_category_terms(q), fts.SIGNAL_CATEGORY_INDEX, len(q.categories) == 1 and in_order),
+    ):
+        if terms:
+            rows = _count(session, terms)
+            candidates.append(Candidate(index, rows, in_list_order=one,
+                                        covering=_covers(index, read)))
+    if not candidates:
+        return walk_plan
+    share = 1.0 if access.sees_every_signal(ctx) else SCOPED_SHARE
+    best = _choose_plan(
+        total, candidates, sort is SignalSort.RECEIVED, whole, walk_step, scope_share=share
+    )
+    return walk_plan if best == WALK else best
+
+
+def _text_plan_in_parts(
+    session: Session, q: SignalQuery, parts: list[tuple[ColumnElement[bool], str]]
+) -> str:
+    """A wijkagent's text: its matches read one by one when they are few, else each part of
+    the scope through its own index (``PARTS``). Not the walk: matches of a text are
+    where the text is (a postcode, a street), so how soon the walk would find a page of
+    them in the user's areas cannot be told, and a postcode elsewhere walked the whole
+    list index to find nothing (0.2 s on the benchmark region). The parts cost about the
+    area's own signals, one step each; the matches a table lookup each."""
+    area_rows = _count(session, [parts[0][0]])
+    cap = int(area_rows / LOOKUP_STEP) + 1
+    matches = fts.signal_match_count(session, q.text, cap)
+    return TEXT if matches * LOOKUP_STEP <= area_rows else PARTS
+
+
+def _parts_select(
+    ctx: ServiceContext, q: SignalQuery, sort: StrEnum, parts: list[tuple[ColumnElement[bool], str]]
+) -> Select[tuple[str]]:
+    """The ordered ids of ``q`` as the union of the scope's parts, each read through its
+    own index with every other filter of the list."""
+    filters = _signal_filters(ctx, replace(q, text=""), scoped=False)
+    if (match := fts.signal_text_match(q.text, checked=True)) is not None:
+        filters.append(match)
+    reads = [
+        fts.signal_index_plan(
+            select(Signal.id, Signal.received_at, Signal.reference).where(part, *filters),
+            index,
+        )
+        for part, index in parts
+    ]
+    found = union(*reads).subquery()
+    keys = [found.c.received_at] if sort is SignalSort.RECEIVED else []
+    keys.append(found.c.reference)
+    return select(found.c.id).order_by(*[k.desc() if q.descending else k.asc() for k in keys])
+
+
+def _signal_select(
+    ctx: ServiceContext, q: SignalQuery, session: Session | None = None, *, whole: bool = True
+) -> Select[tuple[str]]:
+    """The ordered id query; with a session, the plan is chosen for this query's shape and
+    for reading the ``whole`` list or only its start."""
+    sort = _sort_choice(SignalSort, q.sort)
+    plan = _plan_for(ctx, session, q, sort, whole) if session is not None else None
+    if plan == PARTS:
+        parts = access.signal_scope_parts(ctx)
+        assert parts is not None  # the plan is only chosen with them
+        return _parts_select(ctx, q, sort, parts)
+    stmt = select(Signal.id).where(*_signal_filters(ctx, q))
+    if plan is not None and plan != TEXT:
+        stmt = fts.signal_index_plan(stmt, fts.SIGNAL_LIST_INDEX if plan == WALK else plan)
+    keys: list[Any]
+    if sort is SignalSort.RECEIVED:
+        keys = [Signal.received_at]
+    elif sort is SignalSort.REFERENCE:
+        keys = []
+    elif sort is SignalSort.SOURCE:
+        keys = [Signal.source]
+    elif sort is SignalSort.CATEGORY:
+        stmt = stmt.join(Category, Category.id == Signal.category_id)
+        keys = [Category.name]
+    elif sort is SignalSort.ADDRESS:
+        keys = [func.coalesce(Signal.street, ""), Signal.house_number, Signal.addition]
+    elif sort is SignalSort.AREA:
+        stmt = stmt.outerjoin(FocusArea, FocusArea.id == Signal.focus_area_id)
+        keys = [func.coalesce(FocusArea.name, "")]
+    elif sort is SignalSort.URGENCY:
+        keys = [_order_case(Signal.urgency, [u.value for u in Urgency])]
+    elif sort is SignalSort.STATUS:
+        keys = [_order_case(Signal.status, [s.value for s in SignalStatus])]
+    elif sort is SignalSort.CASE:
+        linked = aliased(Case)
+        stmt = stmt.outerjoin(linked, linked.id == Signal.case_id)
+        keys = [func.coalesce(linked.reference, "")]
+    else:
+        keys = [func.coalesce(Signal.due_date, date(9999, 12, 31))]
+    keys.append(Signal.reference)
+    return stmt.order_by(*[k.desc() if q.descending else k.asc() for k in keys])
+
+
+def _require_lists(ctx: ServiceContext) -> None:
+    access.require_signal_reader(ctx)
+
+
+@dataclass(frozen=True)
+class SignalHead:
+    """The first page of a signal list: its ids in order, the rows of the first of them,
+    and whether that is the whole list (otherwise ``signal_ids`` gives the rest)."""
+
+    ids: tuple[str, ...]
+    rows: tuple[SignalRow, ...]
+    complete: bool
+
+
+def _log_list_view(ctx: ServiceContext, session: Session, q: SignalQuery) -> None:
+    ctx.audit(session, "search" if q.text.strip() else "list", OBJ_SIGNAL_LIST, None)
+
+
+def signal_head(
+    ctx: ServiceContext, q: SignalQuery, limit: int = HEAD_SIZE, rows: int = HEAD_ROWS
+) -> SignalHead:
+    """The first ``limit`` signals matching ``q``, the first ``rows`` of them with their
+    display rows (one query for the ids, one for the rows); the view is audit-logged."""
+    _require_lists(ctx)
+    with ctx.unit() as session:
+        stmt = _signal_select(ctx, q, session, whole=False).limit(limit + 1)
+        ids = list(session.connection().execute(stmt).scalars())
+        complete = len(ids) <= limit
+        ids = ids[:limit]
+        # The ids were chosen under the user's scope a moment ago, in this same unit.
+        shown = _signal_rows(ctx, session, ids[:rows], scoped=True)
+        _log_list_view(ctx, session, q)
+        return SignalHead(tuple(ids), tuple(shown), complete)
+
+
+def signal_ids(ctx: ServiceContext, q: SignalQuery, *, log_view: bool = True) -> list[str]:
+    """All ids of the signals matching ``q`` that the user may see, in sort order.
+
+    ``log_view=False`` when the view was logged already, by the ``signal_head`` of the same
+    list (the window asks for the whole id list after showing the first page)."""
+    _require_lists(ctx)
+    if not log_view:
+        # Nothing written: a read-only unit, which neither waits for nor holds the write
+        # lock (the next list's first page goes ahead meanwhile).
+        with ctx.read_unit() as session:
+            return _signal_id_list(ctx, session, q)
+    with ctx.unit() as session:
+        ids = _signal_id_list(ctx, session, q)
+        _log_list_view(ctx, session, q)
+        return ids
+
+
+def _signal_id_list(ctx: ServiceContext, session: Session, q: SignalQuery) -> list[str]:
+    # Core execution: no ORM row handling for what may be 200,000 ids.
+    return list(session.connection().execute(_signal_select(ctx, q, session)).scalars())
+
+
+def count_signals(ctx: ServiceContext, q: SignalQuery) -> int:
+    """How many signals match (for a status line); not logged, it shows no data."""
+    _require_lists(ctx)
+    with ctx.read_unit() as session:
+        stmt = select(func.count()).select_from(Signal).where(*_signal_filters(ctx, q))
+        return int(session.execute(stmt).scalar_one())
+
+
+def _chunks(ids: Sequence[str]) -> list[list[str]]:
+    return [list(ids[i : i + ROW_CHUNK]) for i in range(0, len(ids), ROW_CHUNK)]
+
+
+def signal_rows(ctx: ServiceContext, ids: Sequence[str]) -> list[SignalRow]:
+    """Display rows for the given ids, in the same order; ids the user may not see (or
+    that no longer exist) are left out."""
+    _require_lists(ctx)
+    with ctx.read_unit() as session:  # rows of a list whose view was logged with its ids
+        return _signal_rows(ctx, session, ids)
+
+
+def _signal_rows(
+    ctx: ServiceContext, session: Session, ids: Sequence[str], *, scoped: bool = False
+) -> list[SignalRow]:
+    """Display rows for ``ids``, under the user's scope unless ``scoped``: the ids were
+    selected under it in the same unit. For a partner the scope is a set of case ids
+    built anew by each statement (about 0.3 s on the benchmark's region), so the first
+    page would otherwise pay for it twice."""
+    today = _today(ctx)
+    found: dict[str, SignalRow] = {}
+    linked = aliased(Case)
+    scope = true() if scoped else access.signal_scope(ctx)
+    connection = session.connection()
+    for chunk in _chunks(ids):
+        # Core rows of the listed columns: no ORM objects, no description read.
+        rows = connection.execute(
+            select(
+                Signal.id,
+                Signal.reference,
+                Signal.received_at,
+                Signal.source,
+                Signal.street,
+                Signal.house_number,
+                Signal.addition,
+                Signal.postcode,
+                Signal.city,
+                Signal.urgency,
+                Signal.status,
+                Signal.case_id,
+                Signal.route_target,
+                Signal.due_date,
+                Category.code,
+                Category.name,
+                FocusArea.name,
+                Municipality.name,
+                linked.reference,
+            )
+            .join(Category, Category.id == Signal.category_id)
+            .outerjoin(FocusArea, FocusArea.id == Signal.focus_area_id)
+            .outerjoin(Municipality, Municipality.id == Signal.municipality_id)
+            .outerjoin(linked, linked.id == Signal.case_id)
+            .where(Signal.id.in_(chunk), scope)
+        ).tuples()
+        for (
+            signal_id,
+            reference,
+            received_at,
+            source,
+            street,
+            house_number,
+            addition,
+            postcode,
+            city,
+            urgency,
+            status,
+            case_id,
+            route_target,
+            due_date,
+            code,
+            name,
+            area,
+            municipality,
+            case_ref,
+        ) in rows:
+            found[signal_id] = SignalRow(
+                signal_id=signal_id,
+                reference=reference,
+                received_at=utc_to_local(received_at),
+                source=Source(source),
+                category_code=code,
+                category_name=name,
+                address=format_address(street, house_number, addition, postcode, city),
+                focus_area=area,
+                municipality=municipality or UNKNOWN_MUNICIPALITY,
+                urgency=Urgency(urgency),
+                status=SignalStatus(status),
+                case_id=case_id,
+                case_reference=case_ref,
+                route_target=RouteTarget(route_target) if route_target else None,
+                due_date=due_date,
+                overdue=is_overdue(status, due_date, today),
+            )
+    return [found[i] for i in ids if i in found]
+
+
+# --------------------------------------------------------------------------- cases
+
+
+def _require_case_lists(ctx: ServiceContext) -> None:
+    access.refuse_beheerder(ctx)
+
+
+def _case_filters(ctx: ServiceContext, q: CaseQuery) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = [access.case_scope(ctx)]
+    words = q.text.strip()
+    if words:
+        if access.is_pseudonymised(ctx):
+            # A pseudonymised user finds cases by reference only, never by address.
+            escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append(Case.reference.ilike(f"%{escaped}%", escape="\\"))
+        else:
+            match = fts.case_text_match(words)
+            if match is not None:
+                where.append(match)
+    if q.area_ids:
+        where.append(Case.focus_area_id.in_(list(q.area_ids)))
+    if q.statuses:
+        where.append(Case.status.in_(_values(CaseStatus, q.statuses, "status")))
+    if q.risk_levels:
+        where.append(Case.risk_level.in_(_values(RiskLevel, q.risk_levels, "risico")))
+    if q.owner_partner_id:
+        where.append(Case.lead_partner_id == q.owner_partner_id)
+    low, high = _period(q.created_from, q.created_to)
+    if low is not None:
+        where.append(Case.created_at >= low)
+    if high is not None:
+        where.append(Case.created_at < high)
+    open_values = [s.value for s in OPEN_CASE_STATUSES]
+    if q.open_only:
+        where.append(Case.status.in_(open_values))
+    if q.overdue:
+        where.append(Case.next_review < _today(ctx))
+        where.append(Case.status.in_(open_values))
+    return where
+
+
+def _signal_count() -> Any:
+    return (
+        select(func.count())
+        .select_from(Signal)
+        .where(Signal.case_id == Case.id)
+        .correlate(Case)
+        .scalar_subquery()
+    )
+
+
+def _case_select(ctx: ServiceContext, q: CaseQuery) -> Select[tuple[str]]:
+    sort = _sort_choice(CaseSort, q.sort)
+    stmt = select(Case.id).where(*_case_filters(ctx, q))
+    keys: list[Any]
+    if sort is CaseSort.CREATED:
+        keys = [Case.created_at]
+    elif sort is CaseSort.REFERENCE:
+        keys = []
+    elif sort is CaseSort.ADDRESS:
+        if access.is_pseudonymised(ctx):
+            keys = [Case.postcode]
+        else:
+            keys = [func.coalesce(Case.street, ""), Case.house_number, Case.addition]
+    elif sort is CaseSort.AREA:
+        stmt = stmt.outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
+        keys = [func.coalesce(FocusArea.name, "")]
+    elif sort is CaseSort.STATUS:
+        keys = [_order_case(Case.status, [s.value for s in CaseStatus])]
+    elif sort is CaseSort.RISK:
+        keys = [_order_case(Case.risk_level, [r.value for r in RiskLevel])]
+    elif sort is CaseSort.LEAD_PARTNER:
+        stmt = stmt.outerjoin(Partner, Partner.id == Case.lead_partner_id)
+        keys = [func.coalesce(Partner.name, "")]
+    elif sort is CaseSort.NEXT_REVIEW:
+        keys = [func.coalesce(Case.next_review, date(9999, 12, 31))]
+    else:
+        keys = [_signal_count()]
+    keys.append(Case.reference)
+    return stmt.order_by(*[k.desc() if q.descending else k.asc() for k in keys])
+
+
+def case_ids(ctx: ServiceContext, q: CaseQuery) -> list[str]:
+    """All ids of the cases matching ``q`` that the user may see, in sort order."""
+    _require_case_lists(ctx)
+    with ctx.unit() as session:
+        ids = list(session.connection().execute(_case_select(ctx, q)).scalars())
+        ctx.audit(session, "search" if q.text.strip() else "list", OBJ_CASE_LIST, None)
+        return ids
+
+
+def count_cases(ctx: ServiceContext, q: CaseQuery) -> int:
+    _require_case_lists(ctx)
+    with ctx.unit() as session:
+        stmt = select(func.count()).select_from(Case).where(*_case_filters(ctx, q))
+        return int(session.execute(stmt).scalar_one())
+
+
+def case_rows(ctx: ServiceContext, ids: Sequence[str]) -> list[CaseRow]:
+    """Display rows for the given case ids, in the same order (out-of-scope ids left out)."""
+    _require_case_lists(ctx)
+    pseudonymised = access.is_pseudonymised(ctx)
+    today = _today(ctx)
+    found: dict[str, CaseRow] = {}
+    with ctx.unit() as session:
+        scope = access.case_scope(ctx)
+        for chunk in _chunks(ids):
+            found.update(_case_rows(session, chunk, scope, pseudonymised, today))
+    return [found[i] for i in ids if i in found]
+
+
+def _case_rows(
+    session: Session,
+    chunk: list[str],
+    scope: ColumnElement[bool],
+    pseudonymised: bool,
+    today: date,
+) -> dict[str, CaseRow]:
+    counts = dict(
+        session.execute(
+            select(Signal.case_id, func.count())
+            .where(Signal.case_id.in_(chunk))
+            .group_by(Signal.case_id)
+        )
+        .tuples()
+        .all()
+    )
+    rows = session.execute(
+        select(Case, FocusArea.name, Municipality.name, Partner.name)
+        .outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
+        .outerjoin(Municipality, Municipality.id == Case.municipality_id)
+        .outerjoin(Partner, Partner.id == Case.lead_partner_id)
+        .where(Case.id.in_(chunk), scope)
+    ).tuples()
+    result: dict[str, CaseRow] = {}
+    open_values = {s.value for s in OPEN_CASE_STATUSES}
+    for row, area, municipality, lead in rows:
+        municipality_name = municipality or UNKNOWN_MUNICIPALITY
+        if pseudonymised:
+            address = f"{row.postcode[:4]} {municipality_name}"
+        else:
+            address = format_address(
+                row.street, row.house_number, row.addition, row.postcode, row.city
+            )
+        result[row.id] = CaseRow(
+            case_id=row.id,
+            reference=row.reference,
+            address=address,
+            focus_area=area,
+            municipality=municipality_name,
+            status=CaseStatus(row.status),
+            risk_level=RiskLevel(row.risk_level),
+            lead_partner=lead,
+            next_review=row.next_review,
+            review_overdue=(
+                row.next_review is not None
+                and row.next_review < today
+                and row.status in open_values
+            ),
+            created_at=utc_to_local(row.created_at),
+            signal_count=int(counts.get(row.id, 0)),
+            pseudonymised=pseudonymised,
+        )
+    return result

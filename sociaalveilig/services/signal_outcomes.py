@@ -1,0 +1,225 @@
+"""A signal carried to its end: handled (with a short result), rejected (with a reason),
+made into a new case (the signal is that case's first signal) or linked to a case.
+
+Each step is one unit of work: the workflow table (``core/workflow.py``) decides whether it
+is allowed from the signal's status, the step is appended to the signal's history and
+audit-logged. Linking itself lives in ``signals.move_signal``; this module adds the steps
+that had no entry point of their own, and the one the minutes of a meeting apply
+(``apply_outcome_row``) inside the meeting's own unit of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from sociaalveilig.core.enums import CaseStatus, Role, SignalStatus, Urgency
+from sociaalveilig.core.errors import AccessDenied, ValidationError
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.workdays import next_review
+from sociaalveilig.core.workflow import WorkflowKind, check_transition
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.refs import RefKind, next_reference
+from sociaalveilig.services.signals import (
+    CASE_WORK_ROLES,
+    SignalDetail,
+    _case_for_link,
+    _detail,
+    _signal_for_change,
+    append_status,
+    check_reason,
+    initial_risk,
+    link_signal_row,
+    stored_now,
+)
+from sociaalveilig.services.users import require_role
+from sociaalveilig.storage.models import Case, Signal
+
+
+class SignalOutcome(StrEnum):
+    """What happens to a signal at the end of its road (also a minutes decision's choice)."""
+
+    AFGEHANDELD = "afgehandeld"
+    AFGEWEZEN = "afgewezen"
+    NIEUWE_CASUS = "nieuwe-casus"
+    KOPPELEN = "koppelen"
+    BLIJFT = "blijft"
+    """Nothing changes: the signal stays routed (a meeting's default)."""
+
+    @property
+    def label(self) -> str:
+        return {
+            SignalOutcome.AFGEHANDELD: tr("Afgehandeld, met resultaat"),
+            SignalOutcome.AFGEWEZEN: tr("Afgewezen, met reden"),
+            SignalOutcome.NIEUWE_CASUS: tr("Nieuwe casus van dit signaal"),
+            SignalOutcome.KOPPELEN: tr("Koppelen aan een casus"),
+            SignalOutcome.BLIJFT: tr("Blijft gerouteerd"),
+        }[self]
+
+
+@dataclass(frozen=True)
+class OutcomeChoice:
+    """A chosen outcome with its text (result or reason) and, for linking, the case."""
+
+    outcome: SignalOutcome
+    text: str = ""
+    case_reference: str = ""
+
+
+def _check_status(signal: Signal, new: SignalStatus) -> None:
+    check_transition(WorkflowKind.SIGNAL, signal.status, new)
+
+
+def _finish(
+    ctx: ServiceContext, session: Session, signal: Signal, new: SignalStatus, text: str
+) -> None:
+    _check_status(signal, new)
+    old = signal.status
+    signal.status = new.value
+    append_status(ctx, session, "signal", signal.id, old, new.value, text)
+    session.flush()
+    ctx.audit(session, "status", "signal", signal.reference)
+
+
+def handle_row(ctx: ServiceContext, session: Session, signal: Signal, result: str) -> None:
+    """Mark a stored signal afgehandeld with its result (in the caller's unit of work)."""
+    text = check_reason(result, tr("het afhandelen (het resultaat)"))
+    _finish(
+        ctx,
+        session,
+        signal,
+        SignalStatus.AFGEHANDELD,
+        tr("Afgehandeld: {result}").format(result=text),
+    )
+
+
+def reject_row(ctx: ServiceContext, session: Session, signal: Signal, reason: str) -> None:
+    """Mark a stored signal afgewezen with the reason (in the caller's unit of work)."""
+    text = check_reason(reason, tr("het afwijzen"))
+    _finish(
+        ctx, session, signal, SignalStatus.AFGEWEZEN, tr("Afgewezen: {reason}").format(reason=text)
+    )
+
+
+def new_case_row(ctx: ServiceContext, session: Session, signal: Signal, reason: str) -> Case:
+    """A new open case at the signal's address, with this signal as its first signal
+    (linked; its persons become the case's). In the caller's unit of work."""
+    if signal.case_id is not None:
+        raise ValidationError(
+            tr(
+                "Signaal {ref} hoort al bij een casus; ontkoppel het eerst als er een nieuwe "
+                "casus moet komen."
+            ).format(ref=signal.reference),
+            field="casus",
+        )
+    _check_status(signal, SignalStatus.GEKOPPELD)
+    if ctx.actor.role is Role.WIJKAGENT and signal.focus_area_id not in ctx.actor.area_ids:
+        raise AccessDenied(
+            tr(
+                "Dit adres ligt buiten uw focusgebieden; vraag de coördinator de casus te "
+                "maken."
+            )
+        )
+    risk = initial_risk(Urgency(signal.urgency))
+    case = Case(
+        reference=next_reference(session, RefKind.CASE, ctx.clock.now().year),
+        status=CaseStatus.OPEN.value,
+        risk_level=risk.value,
+        postcode=signal.postcode,
+        house_number=signal.house_number,
+        addition=signal.addition,
+        street=signal.street,
+        city=signal.city,
+        address_key=signal.address_key,
+        municipality_id=signal.municipality_id,
+        focus_area_id=signal.focus_area_id,
+        lead_partner_id=None,
+        summary=None,
+        next_review=next_review(ctx.clock.now().date(), risk),
+        created_at=stored_now(ctx),
+        created_by=ctx.actor.user_id,
+        last_progress_at=None,
+    )
+    session.add(case)
+    session.flush()
+    append_status(
+        ctx,
+        session,
+        "case",
+        case.id,
+        None,
+        CaseStatus.OPEN.value,
+        tr("Gemaakt van signaal {ref}.").format(ref=signal.reference),
+    )
+    ctx.audit(session, "create", "case", case.reference)
+    link_signal_row(ctx, session, signal, case, reason.strip() or None)
+    return case
+
+
+def apply_outcome_row(
+    ctx: ServiceContext, session: Session, signal: Signal, choice: OutcomeChoice
+) -> None:
+    """Apply one chosen outcome to a stored signal (the minutes of a meeting)."""
+    if choice.outcome is SignalOutcome.BLIJFT:
+        return
+    require_role(ctx, *CASE_WORK_ROLES)
+    if choice.outcome is SignalOutcome.AFGEHANDELD:
+        handle_row(ctx, session, signal, choice.text)
+    elif choice.outcome is SignalOutcome.AFGEWEZEN:
+        reject_row(ctx, session, signal, choice.text)
+    elif choice.outcome is SignalOutcome.NIEUWE_CASUS:
+        new_case_row(ctx, session, signal, choice.text)
+    else:
+        reference = choice.case_reference.strip()
+        if not reference:
+            raise ValidationError(
+                tr("Vul de referentie in van de casus om het signaal aan te koppelen (C-…)."),
+                field="casus",
+            )
+        case = _case_for_link(ctx, session, reference)
+        _check_status(signal, SignalStatus.GEKOPPELD)
+        link_signal_row(ctx, session, signal, case, choice.text.strip() or None)
+
+
+# --------------------------------------------------------------------------- use cases
+
+
+def handle_signal(ctx: ServiceContext, signal_id: str, result: str) -> SignalDetail:
+    """Afgehandeld, with a short result (coordinator or wijkagent)."""
+    require_role(ctx, *CASE_WORK_ROLES)
+    with ctx.unit() as session:
+        signal = _signal_for_change(ctx, session, signal_id)
+        handle_row(ctx, session, signal, result)
+        return _detail(ctx, session, signal)
+
+
+def reject_signal(ctx: ServiceContext, signal_id: str, reason: str) -> SignalDetail:
+    """Afgewezen, with a reason (coordinator or wijkagent)."""
+    require_role(ctx, *CASE_WORK_ROLES)
+    with ctx.unit() as session:
+        signal = _signal_for_change(ctx, session, signal_id)
+        reject_row(ctx, session, signal, reason)
+        return _detail(ctx, session, signal)
+
+
+def case_from_signal(ctx: ServiceContext, signal_id: str, reason: str = "") -> SignalDetail:
+    """A new case made from this signal; the signal is linked to it as its first signal.
+    The returned detail names the new case (``case_id``, ``case_reference``)."""
+    require_role(ctx, *CASE_WORK_ROLES)
+    with ctx.unit() as session:
+        signal = _signal_for_change(ctx, session, signal_id)
+        new_case_row(ctx, session, signal, reason)
+        session.flush()
+        return _detail(ctx, session, signal)
+
+
+__all__ = [
+    "OutcomeChoice",
+    "SignalOutcome",
+    "apply_outcome_row",
+    "case_from_signal",
+    "handle_signal",
+    "reject_signal",
+]

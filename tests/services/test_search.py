@@ -1,0 +1,613 @@
+"""Signal and case lists: filters, full-text search and sorting in the database, checked
+against the same data sorted and filtered in Python, on a few hundred signals."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+
+from sociaalveilig.core.enums import Role, SignalStatus, Urgency
+from sociaalveilig.core.errors import ValidationError
+from sociaalveilig.services import cases as cs
+from sociaalveilig.services import search
+from sociaalveilig.services import signals as sv
+from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
+from sociaalveilig.services.search import CaseQuery, SignalQuery
+from sociaalveilig.services.setup import login
+from sociaalveilig.services.signals import NEW_CASE, NO_CASE, SignalInput
+from sociaalveilig.storage import search as fts
+from sociaalveilig.storage.models import AuditEntry, Case, FocusArea, Signal, User
+from tests.conftest import ADMIN, ADMIN_PASSPHRASE, TEST_NOW
+
+N_SIGNALS = 240
+PLACES = [
+    ("6463 AB", "Kerkrade"),  # Kerkrade Oost
+    ("6431 BC", "Hoensbroek"),  # Heerlen Noord
+    ("6361 AA", "Nuth"),  # Nuth
+    ("6411 CD", "Heerlen"),  # Heerlen, no focus area
+    ("9999 ZZ", "Ergens"),  # outside the table
+]
+STREETS = ["Akkerweg", "Bremstraat", "Dorpsstraat", "Zonnedauwhof", None]
+CATEGORIES = ["WO-OVL", "ZV-ZORG", "OM-HENNEP", "VE-PLEK", "OP-JEUGD", "ZV-HG"]
+SOURCES = ["politie", "woningcorporatie", "gemeente", "zorg", "bewoner"]
+WORDS = ["geluid", "afval", "ruzie", "geur", "bezoekers", "licht", "hond", "deur"]
+
+
+@dataclass
+class Made:
+    folder: Path
+    coordinator: Actor
+    signals: list[sv.SignalDetail]
+    case_ids: list[str]
+
+
+@pytest.fixture(scope="module")
+def populated(template_store: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Made:
+    """A store with a few hundred fictional signals, built once for this module; each test
+    works on its own copy (``ctx``)."""
+    folder = tmp_path_factory.mktemp("search") / "store"
+    shutil.copytree(template_store[0], folder)
+    admin = login(folder, ADMIN, ADMIN_PASSPHRASE, FixedClock(TEST_NOW))
+    try:
+        with admin.unit() as session:
+            user = User(
+                username="coordinator",
+                display_name="Coördinator Test",
+                role=Role.COORDINATOR.value,
+                active=True,
+                created_at=TEST_NOW,
+            )
+            session.add(user)
+            session.flush()
+            actor = Actor(user.id, user.username, user.display_name, Role.COORDINATOR)
+        ctx = admin.with_actor(actor)
+        signals, case_ids = _fill(ctx)
+    finally:
+        admin.store.close()
+    return Made(folder, actor, signals, case_ids)
+
+
+@pytest.fixture
+def made(populated: Made, tmp_path: Path) -> Made:
+    target = tmp_path / "store"
+    shutil.copytree(populated.folder, target)
+    return replace(populated, folder=target)
+
+
+@pytest.fixture
+def coordinator_ctx(made: Made) -> Iterator[ServiceContext]:
+    admin = login(made.folder, ADMIN, ADMIN_PASSPHRASE, FixedClock(TEST_NOW))
+    yield admin.with_actor(made.coordinator)
+    admin.store.close()
+
+
+def _fill(ctx: ServiceContext) -> tuple[list[sv.SignalDetail], list[str]]:
+    rng = random.Random(20260415)
+    signals: list[sv.SignalDetail] = []
+    case_ids: list[str] = []
+    start = datetime(2026, 1, 5, 8, 0)
+    for n in range(N_SIGNALS):
+        postcode, city = PLACES[n % len(PLACES)]
+        words = rng.sample(WORDS, 3)
+        if n % 37 == 0:
+            words.append("kraaiennest")
+        if n % 53 == 0:
+            words.append("café")
+        inp = SignalInput(
+            received_at=start + timedelta(hours=rng.randrange(0, 99 * 24)),
+            source=rng.choice(SOURCES),
+            category=rng.choice(CATEGORIES),
+            postcode=postcode,
+            house_number=rng.randrange(1, 40),
+            street=rng.choice(STREETS),
+            city=city,
+            description="Fictief: " + " ".join(words),
+            urgency=rng.choice(["laag", "normaal", "normaal", "hoog"]),
+        )
+        choice = NO_CASE
+        if n % 4 == 0:
+            choice = NEW_CASE
+        elif n % 4 == 1 and case_ids:
+            choice = rng.choice(case_ids)
+        detail = sv.register_signal(ctx, inp, choice)
+        if choice == NEW_CASE and detail.case_id:
+            case_ids.append(detail.case_id)
+        signals.append(detail)
+    return signals, case_ids
+
+
+def ids(items: list[sv.SignalDetail]) -> list[str]:
+    return [s.signal_id for s in items]
+
+
+def test_default_order_is_newest_first_and_rows_follow_the_ids(
+    coordinator_ctx: ServiceContext, made: Made
+) -> None:
+    got = search.signal_ids(coordinator_ctx, SignalQuery())
+    expected = sorted(made.signals, key=lambda s: (s.received_at, s.reference), reverse=True)
+    assert got == ids(expected)
+    page = got[10:40]
+    rows = search.signal_rows(coordinator_ctx, page)
+    assert [r.signal_id for r in rows] == page
+    by_id = {s.signal_id: s for s in made.signals}
+    for row in rows:
+        detail = by_id[row.signal_id]
+        assert row.reference == detail.reference
+        assert row.received_at == detail.received_at
+        assert row.category_code == detail.category_code
+        assert row.address == detail.address
+        assert row.focus_area == detail.focus_area
+        assert row.case_reference == detail.case_reference
+        assert row.due_date == detail.due_date
+        assert not hasattr(row, "description")
+
+
+def test_sorting_matches_python(coordinator_ctx: ServiceContext, made: Made) -> None:
+    urgency_order = [u.value for u in Urgency]
+    status_order = [s.value for s in SignalStatus]
+    keys = {
+        "reference": lambda s: (),
+        "category": lambda s: (s.category_name,),
+        "urgency": lambda s: (urgency_order.index(s.urgency.value),),
+        "due_date": lambda s: (s.due_date,),
+        "source": lambda s: (s.source.value,),
+        "area": lambda s: (s.focus_area or "",),
+        "case": lambda s: (s.case_reference or "",),
+        "status": lambda s: (status_order.index(s.status.value),),
+    }
+    for sort, key in keys.items():
+        for descending in (False, True):
+            expected = sorted(
+                made.signals, key=lambda s: (*key(s), s.reference), reverse=descending
+            )
+            got = search.signal_ids(coordinator_ctx, SignalQuery(sort=sort, descending=descending))
+            assert got == ids(expected), (sort, descending)
+
+
+def test_filters_match_python(coordinator_ctx: ServiceContext, made: Made) -> None:
+    with coordinator_ctx.unit() as session:
+        kerkrade = session.execute(
+            select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
+        ).scalar_one()
+
+    def check(query: SignalQuery, keep: object) -> None:
+        expected = {s.signal_id for s in made.signals if keep(s)}  # type: ignore[operator]
+        assert expected, query
+        assert set(search.signal_ids(coordinator_ctx, query)) == expected
+        assert search.count_signals(coordinator_ctx, query) == len(expected)
+
+    check(SignalQuery(area_ids=(kerkrade,)), lambda s: s.focus_area == "Kerkrade Oost")
+    check(SignalQuery(sources=("Politie", "zorg")), lambda s: s.source.value in ("politie", "zorg"))
+    check(SignalQuery(categories=("zv-hg",)), lambda s: s.category_code == "ZV-HG")
+    check(SignalQuery(statuses=("gekoppeld",)), lambda s: s.case_id is not None)
+    check(SignalQuery(without_case=True), lambda s: s.case_id is None)
+    check(SignalQuery(urgencies=("hoog",)), lambda s: s.urgency is Urgency.HOOG)
+    frm, to = date(2026, 2, 1), date(2026, 2, 28)
+    check(
+        SignalQuery(received_from=frm, received_to=to),
+        lambda s: frm <= s.received_at.date() <= to,
+    )
+    today = date(2026, 4, 15)
+    # Overdue: past the handling term and still new or routed. A signal linked to a case
+    # is not (the case's review and actions carry it): the made set has such signals.
+    past = [s for s in made.signals if s.due_date is not None and s.due_date < today]
+    assert any(s.status is SignalStatus.GEKOPPELD for s in past)
+    check(
+        SignalQuery(overdue=True),
+        lambda s: (
+            s.due_date is not None
+            and s.due_date < today
+            and s.status in (SignalStatus.NIEUW, SignalStatus.GEROUTEERD)
+        ),
+    )
+    one_case = made.case_ids[0]
+    check(SignalQuery(case_id=one_case), lambda s: s.case_id == one_case)
+    check(
+        SignalQuery(area_ids=(kerkrade,), sources=("politie",), categories=("WO-OVL", "ZV-ZORG")),
+        lambda s: (
+            s.focus_area == "Kerkrade Oost"
+            and s.source.value == "politie"
+            and s.category_code in ("WO-OVL", "ZV-ZORG")
+        ),
+    )
+
+
+def test_full_text_search_is_safe_and_finds_word_starts(
+    coordinator_ctx: ServiceContext, made: Made
+) -> None:
+    def find(text: str) -> set[str]:
+        return set(search.signal_ids(coordinator_ctx, SignalQuery(text=text)))
+
+    nests = {s.signal_id for s in made.signals if "kraaiennest" in s.description}
+    assert len(nests) == len(range(0, N_SIGNALS, 37))
+    assert find("kraaien") == nests
+    assert find("KRAAIENNEST") == nests
+    # All words must occur.
+    both = {
+        s.signal_id
+        for s in made.signals
+        if "kraaiennest" in s.description and "hond" in s.description
+    }
+    assert find("kraai hond") == both
+    # Accents do not matter.
+    cafes = {s.signal_id for s in made.signals if "café" in s.description}
+    assert cafes and find("cafe") == cafes == find("Café")
+    # Postcode, street and reference are searchable too.
+    assert find("6463") == {s.signal_id for s in made.signals if s.postcode == "6463 AB"}
+    assert find("zonnedauw") == {s.signal_id for s in made.signals if s.street == "Zonnedauwhof"}
+    assert find(made.signals[4].reference) == {made.signals[4].signal_id}
+    # FTS5 syntax in user text is just text: no error, no operator.
+    for hostile in ['"', 'kraai" OR "', "NOT kraai", "kraai*", "description:kraai", "(kraai", "^"]:
+        result = find(hostile)
+        assert result <= nests or result == set(s.signal_id for s in made.signals)
+    # "OR" is a word to find, not an operator: no signal has a word starting with "or".
+    assert find('kraai" OR "hond') == set()
+    assert find("NOT kraai") == find("not kraai")
+    assert find("---") == {s.signal_id for s in made.signals}  # no words: no text filter
+    assert find("zzzzonbekend") == set()
+
+
+def test_fts_query_quotes_every_word() -> None:
+    assert fts.fts_query('kraai" OR hond*') == '"kraai"* "OR"* "hond"*'
+    assert fts.fts_query("  ") is None
+    assert fts.fts_query("S-2026-000001") == '"S 2026 000001"*'
+    assert fts.fts_query("6431 AB") == '"6431"* "AB"*'
+
+
+def test_lists_are_audited_once_per_query_without_the_text(
+    coordinator_ctx: ServiceContext, made: Made
+) -> None:
+    def audits() -> list[tuple[str, str | None, str | None]]:
+        with coordinator_ctx.unit() as session:
+            return [
+                (a.action, a.object_type, a.purpose)
+                for a in session.execute(
+                    select(AuditEntry)
+                    .where(AuditEntry.action.in_(["list", "search"]))
+                    .order_by(AuditEntry.id)
+                ).scalars()
+            ]
+
+    before = len(audits())
+    search.signal_ids(coordinator_ctx, SignalQuery(text="kraaiennest"))
+    search.signal_rows(coordinator_ctx, [s.signal_id for s in made.signals[:50]])
+    search.count_signals(coordinator_ctx, SignalQuery())
+    search.case_ids(coordinator_ctx, CaseQuery())
+    after = audits()[before:]
+    assert after == [("search", "signal_list", None), ("list", "case_list", None)]
+    with coordinator_ctx.unit() as session:
+        texts = session.execute(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(AuditEntry.purpose.contains("kraai") | AuditEntry.object_id.contains("kraai"))
+        ).scalar_one()
+    assert texts == 0
+
+
+def test_bad_query_values_are_refused(coordinator_ctx: ServiceContext) -> None:
+    with pytest.raises(ValidationError) as err:
+        search.signal_ids(coordinator_ctx, SignalQuery(sort="omschrijving"))
+    assert err.value.field == "sort"
+    with pytest.raises(ValidationError) as err:
+        search.signal_ids(coordinator_ctx, SignalQuery(statuses=("weg",)))
+    assert err.value.field == "status"
+    with pytest.raises(ValidationError) as err:
+        search.signal_ids(
+            coordinator_ctx,
+            SignalQuery(received_from=date(2026, 3, 1), received_to=date(2026, 2, 1)),
+        )
+    assert err.value.field == "periode"
+
+
+def test_case_list_sorts_filters_and_counts(coordinator_ctx: ServiceContext, made: Made) -> None:
+    counts: dict[str, int] = {}
+    for s in made.signals:
+        if s.case_id:
+            counts[s.case_id] = counts.get(s.case_id, 0) + 1
+    got = search.case_ids(coordinator_ctx, CaseQuery(sort="signals", descending=True))
+    refs = {c: cs.get_case(coordinator_ctx, c).reference for c in made.case_ids}
+    expected = sorted(made.case_ids, key=lambda c: (counts[c], refs[c]), reverse=True)
+    assert got == expected
+    rows = search.case_rows(coordinator_ctx, got[:20])
+    assert [r.signal_count for r in rows] == [counts[c] for c in got[:20]]
+
+    high = made.case_ids[:5]
+    for case_id in high:
+        cs.set_risk_level(coordinator_ctx, case_id, "hoog")
+    assert set(search.case_ids(coordinator_ctx, CaseQuery(risk_levels=("hoog",)))) >= set(high)
+    with coordinator_ctx.unit() as session:
+        session.execute(update(Case).where(Case.id == high[0]).values(next_review=date(2026, 4, 1)))
+    overdue = search.case_ids(coordinator_ctx, CaseQuery(overdue=True))
+    assert overdue == [high[0]]
+    assert search.case_rows(coordinator_ctx, overdue)[0].review_overdue
+    cs.change_case_status(coordinator_ctx, high[0], "afgesloten", "Klaar")
+    assert search.case_ids(coordinator_ctx, CaseQuery(overdue=True)) == []
+    assert high[0] not in search.case_ids(coordinator_ctx, CaseQuery(open_only=True))
+    with coordinator_ctx.unit() as session:
+        street_cases = set(
+            session.execute(select(Case.id).where(Case.street == "Bremstraat")).scalars()
+        )
+    assert set(search.case_ids(coordinator_ctx, CaseQuery(text="brem"))) == street_cases
+    with coordinator_ctx.unit() as session:
+        assert session.execute(select(func.count()).select_from(Signal)).scalar_one() == N_SIGNALS
+
+
+HEAD_QUERIES = [
+    SignalQuery(),
+    SignalQuery(sources=("politie", "zorg")),
+    SignalQuery(statuses=("gekoppeld",), urgencies=("hoog", "normaal")),
+    SignalQuery(received_from=date(2026, 2, 1), received_to=date(2026, 3, 15)),
+    SignalQuery(overdue=True),
+    SignalQuery(without_case=True, sort="urgency", descending=False),
+    SignalQuery(text="geluid"),
+    SignalQuery(text="geluid ruzie", sources=("bewoner",)),
+    SignalQuery(sort="category"),
+    SignalQuery(sort="case", descending=False),
+    SignalQuery(sort="address"),
+    SignalQuery(sort="due_date", statuses=("nieuw", "gerouteerd")),
+]
+
+
+ALL_PLANS = [
+    search.WALK,
+    fts.SIGNAL_ORDER_INDEX,
+    search.TEXT,
+    fts.SIGNAL_AREA_INDEX,
+    fts.SIGNAL_STATUS_INDEX,
+    fts.SIGNAL_SOURCE_INDEX,
+    fts.SIGNAL_CATEGORY_INDEX,
+]
+
+
+def _kerkrade_wijkagent(ctx: ServiceContext) -> ServiceContext:
+    """``ctx``'s store as a wijkagent of Kerkrade Oost (no user row: the scope needs only
+    the role, the area and an id)."""
+    with ctx.unit() as session:
+        kerkrade = session.execute(
+            select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
+        ).scalar_one()
+    return ctx.with_actor(
+        Actor("wijkagent-id", "wijkagent", "Wijkagent Test", Role.WIJKAGENT,
+              area_ids=frozenset({kerkrade}))
+    )
+
+
+def _the_list_in_every_plan(
+    ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, query: SignalQuery
+) -> list[str]:
+    """The whole id list of ``query`` as ``ctx``'s user, after checking that every plan the
+    list may take (each index forced in turn) gives the same list, and that its first page
+    (``signal_head``) is exactly the start of it."""
+    results = []
+    for plan in ALL_PLANS:
+        monkeypatch.setattr(search, "_choose_plan", lambda *_args, p=plan, **_kw: p)
+        whole = search.signal_ids(ctx, query)
+        head = search.signal_head(ctx, query, limit=25)
+        assert list(head.ids) == whole[:25], plan
+        assert head.complete == (len(whole) <= 25)
+        assert [r.signal_id for r in head.rows] == whole[:25]
+        assert head.rows == tuple(search.signal_rows(ctx, whole[:25]))
+        results.append(whole)
+    assert all(r == results[0] for r in results)
+    monkeypatch.undo()
+    return results[0]
+
+
+@pytest.mark.parametrize("query", HEAD_QUERIES, ids=lambda q: repr(q)[12:70])
+def test_head_is_the_start_of_the_whole_list_in_every_plan(
+    coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, query: SignalQuery
+) -> None:
+    assert _the_list_in_every_plan(coordinator_ctx, monkeypatch, query), (
+        "every query here matches some signals"
+    )
+
+
+@pytest.mark.parametrize("query", HEAD_QUERIES, ids=lambda q: repr(q)[12:70])
+def test_a_scoped_list_is_the_same_in_every_plan(
+    coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch, query: SignalQuery
+) -> None:
+    """A wijkagent's list, whichever index it is read through (some hold the scope's
+    columns, some do not), is the coordinator's list less what the wijkagent may not see."""
+    wijkagent = _kerkrade_wijkagent(coordinator_ctx)
+    in_scope = set(search.signal_ids(wijkagent, SignalQuery()))
+    assert 0 < len(in_scope) < len(search.signal_ids(coordinator_ctx, SignalQuery()))
+    everyone = search.signal_ids(coordinator_ctx, query)
+    expected = [signal_id for signal_id in everyone if signal_id in in_scope]
+    assert _the_list_in_every_plan(wijkagent, monkeypatch, query) == expected
+
+
+def test_a_wijkagents_list_read_in_parts_is_its_list(
+    coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan for a wijkagent's text (each part of the scope through its own index),
+    forced onto every list in the default or reference order: the same ids, first page
+    and rows as the scope applied to the coordinator's list."""
+    wijkagent = _kerkrade_wijkagent(coordinator_ctx)
+    in_scope = set(search.signal_ids(wijkagent, SignalQuery()))
+    queries = [q for q in HEAD_QUERIES if q.sort in ("received_at", "reference")]
+    queries.append(SignalQuery(text="geluid", sort="reference", descending=False))
+    everyone = [search.signal_ids(coordinator_ctx, query) for query in queries]
+    monkeypatch.setattr(search, "_plan_for", lambda *_args, **_kw: search.PARTS)
+    for query, listed in zip(queries, everyone, strict=True):
+        expected = [i for i in listed if i in in_scope]
+        assert search.signal_ids(wijkagent, query) == expected, query
+        head = search.signal_head(wijkagent, query, limit=10)
+        assert list(head.ids) == expected[:10]
+        assert [r.signal_id for r in head.rows] == expected[:10]
+    assert any(search.signal_ids(wijkagent, q) for q in queries if q.text)
+    monkeypatch.undo()
+
+
+def test_every_list_filter_names_the_columns_it_reads() -> None:
+    """The plan takes an index as covering only for the columns it knows a list reads."""
+    filters = {f.name for f in fields(SignalQuery)} - {"sort", "descending"}
+    assert set(search._FILTER_COLUMNS) == filters
+    assert set(search._SORT_COLUMNS) == set(search.SignalSort) - {search.SignalSort.ADDRESS}
+    for columns in [*search._FILTER_COLUMNS.values(), *search._SORT_COLUMNS.values()]:
+        assert columns <= {c.name for c in Signal.__table__.columns}
+
+
+def test_plan_choice_follows_the_cost_of_each_way() -> None:
+    """Figures from the benchmark region (200,000 signals)."""
+    choose = search._choose_plan
+    area = fts.SIGNAL_AREA_INDEX
+    # No filter with an index of its own, or a broad one: walk the list index.
+    assert choose(200_000, [], True) == search.WALK
+    assert choose(200_000, [search.Candidate(search.TEXT, 86_102)], True) == search.WALK
+    # One area: its part of the area index (which holds the list's columns too).
+    one_area = search.Candidate(area, 16_469, in_list_order=True, covering=True)
+    assert choose(200_000, [one_area], True) == area
+    # A rare text: read its matches.
+    assert choose(200_000, [search.Candidate(search.TEXT, 40)], True) == search.TEXT
+    # One area, routed, from the police (about 100 of 200,000): the area's own index.
+    combo = [
+        search.Candidate(area, 6_191, in_list_order=True, covering=True),
+        search.Candidate(fts.SIGNAL_STATUS_INDEX, 10_713),
+        search.Candidate(fts.SIGNAL_SOURCE_INDEX, 59_675),
+    ]
+    assert choose(200_000, combo, True) == area
+    # A category with 5,000 signals: newest first, the walk finds a page in 8,000 steps;
+    # sorted on another column every match is read, and its own index wins.
+    category = [search.Candidate(fts.SIGNAL_CATEGORY_INDEX, 5_000)]
+    assert choose(200_000, category, True) == search.WALK
+    assert choose(200_000, category, False) == fts.SIGNAL_CATEGORY_INDEX
+    # The whole list of a text with 4,000 matches: every match is read either way, and
+    # 4,000 lookups cost less than the walk over all 200,000 (its first page: the walk).
+    text = [search.Candidate(search.TEXT, 4_032)]
+    assert choose(200_000, text, True) == search.WALK
+    assert choose(200_000, text, True, whole=True) == search.TEXT
+    # With 12,000 matches the walk is cheaper even for the whole list (81 against 126 ms
+    # on the encrypted region, 44 against 43 plain).
+    common = [search.Candidate(search.TEXT, 12_004)]
+    assert choose(200_000, common, True, whole=True) == search.WALK
+    # On the order index (which stays in the page cache) the whole list of the text with
+    # 4,000 matches walks too (17-41 against 59-69 ms encrypted); 556 matches are still
+    # read one by one (5 against 9-13 ms).
+    order = search.ORDER_STEP
+    assert choose(200_000, text, True, whole=True, walk_step=order) == search.WALK
+    rare = [search.Candidate(search.TEXT, 556)]
+    assert choose(200_000, rare, True, whole=True, walk_step=order) == search.TEXT
+    # New and routed signals (10,800), in the status index with the list's columns: the
+    # coordinator's first page walks (a page of them is found in 3,700 steps), its whole
+    # list reads the status only; a scoped user, who may see none of them (a partner),
+    # reads the status only for the first page too (the walk could go all the way).
+    status = [search.Candidate(fts.SIGNAL_STATUS_INDEX, 10_820, covering=True)]
+    assert choose(200_000, status, True) == search.WALK
+    assert choose(200_000, status, True, whole=True) == fts.SIGNAL_STATUS_INDEX
+    scoped = search.SCOPED_SHARE
+    assert choose(200_000, status, True, scope_share=scoped) == fts.SIGNAL_STATUS_INDEX
+
+
+def test_head_rows_cover_the_first_screenful_only(coordinator_ctx: ServiceContext) -> None:
+    whole = search.signal_ids(coordinator_ctx, SignalQuery())
+    head = search.signal_head(coordinator_ctx, SignalQuery(), limit=50, rows=10)
+    assert list(head.ids) == whole[:50] and not head.complete
+    assert [r.signal_id for r in head.rows] == whole[:10]
+
+
+def test_head_of_a_short_list_is_complete(coordinator_ctx: ServiceContext, made: Made) -> None:
+    head = search.signal_head(coordinator_ctx, SignalQuery(text="kraaiennest"))
+    expected = {s.signal_id for s in made.signals if "kraaiennest" in s.description}
+    assert head.complete and set(head.ids) == expected and len(head.rows) == len(expected)
+    assert search.signal_head(coordinator_ctx, SignalQuery(text="zzzonbekend")).ids == ()
+
+
+def test_head_logs_the_view_and_the_rest_of_the_ids_does_not(
+    coordinator_ctx: ServiceContext,
+) -> None:
+    def count() -> int:
+        with coordinator_ctx.unit() as session:
+            return int(
+                session.execute(
+                    select(func.count())
+                    .select_from(AuditEntry)
+                    .where(AuditEntry.object_type == "signal_list")
+                ).scalar_one()
+            )
+
+    before = count()
+    search.signal_head(coordinator_ctx, SignalQuery(text="geluid"))
+    assert count() == before + 1
+    search.signal_ids(coordinator_ctx, SignalQuery(text="geluid"), log_view=False)
+    assert count() == before + 1
+    search.signal_ids(coordinator_ctx, SignalQuery())
+    assert count() == before + 2
+
+
+def _query_plan(ctx: ServiceContext, query: SignalQuery, *, whole: bool = True) -> str:
+    """SQLite's plan for the id query of ``query`` as ``ctx``'s user, one line."""
+    with ctx.unit() as session:
+        stmt = search._signal_select(ctx, query, session, whole=whole)
+        compiled = stmt.compile(
+            dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
+        )
+        rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+        return " | ".join(str(r[3]) for r in rows)
+
+
+def test_the_list_walks_its_covering_index(coordinator_ctx: ServiceContext) -> None:
+    """The plan: filters without their own narrow index read the list index only (never a
+    table page); one case's signals use the case index; a rare text finds matches first."""
+
+    def plan(query: SignalQuery) -> str:
+        return _query_plan(coordinator_ctx, query)
+
+    for query in (
+        SignalQuery(sources=("politie",), statuses=("nieuw", "gerouteerd")),
+        SignalQuery(overdue=True, urgencies=("hoog",)),
+        SignalQuery(sort="status"),
+    ):
+        assert "COVERING INDEX ix_signals_list" in plan(query), query
+    with coordinator_ctx.unit() as session:
+        some_case = session.execute(
+            select(Signal.case_id).where(Signal.case_id.is_not(None)).limit(1)
+        ).scalar_one()
+    assert "ix_signals_list" not in plan(SignalQuery(case_id=some_case))
+    assert "ix_signals_list" not in plan(SignalQuery(text="kraaiennest"))
+
+
+def test_lists_of_order_alone_walk_the_order_index(
+    coordinator_ctx: ServiceContext, made: Made
+) -> None:
+    """The coordinator's whole list, a period, a common text and the reference sort need
+    no column but the order: they walk the small order index (it stays in the page cache),
+    with the same ids as the list index gives (``test_head_is_the_start...``). A filter on
+    another column, another sort or a user with a need-to-know scope keeps the list index.
+    (Whether a rare text reads its matches instead: the plan-choice test, at region size.)"""
+    order = f"COVERING INDEX {fts.SIGNAL_ORDER_INDEX}"
+    common = "geluid"
+    assert sum(common in s.description for s in made.signals) > 20
+    for query in (
+        SignalQuery(),
+        SignalQuery(received_from=date(2026, 2, 1), received_to=date(2026, 3, 15)),
+        SignalQuery(text=common),
+        SignalQuery(sort="reference", descending=False),
+    ):
+        for whole in (True, False):
+            assert order in _query_plan(coordinator_ctx, query, whole=whole), (query, whole)
+    for query in (
+        SignalQuery(sources=("politie",)),
+        SignalQuery(text=common, urgencies=("hoog",)),
+        SignalQuery(sort="status"),
+    ):
+        assert fts.SIGNAL_ORDER_INDEX not in _query_plan(coordinator_ctx, query), query
+    wijkagent = _kerkrade_wijkagent(coordinator_ctx)
+    assert fts.SIGNAL_ORDER_INDEX not in _query_plan(wijkagent, SignalQuery())
+    assert fts.SIGNAL_ORDER_INDEX not in _query_plan(wijkagent, SignalQuery(text=common))
+
+
+def test_text_match_count_stops_at_its_cap(coordinator_ctx: ServiceContext, made: Made) -> None:
+    with_word = [s for s in made.signals if "geluid" in s.description]
+    assert len(with_word) > 20
+    with coordinator_ctx.unit() as session:
+        assert fts.signal_match_count(session, "geluid") == len(with_word)
+        assert fts.signal_match_count(session, "geluid", cap=20) == 20
+        assert fts.signal_match_count(session, "geluid", cap=10_000) == len(with_word)
+        assert fts.signal_match_count(session, "zzzonbekend", cap=20) == 0
