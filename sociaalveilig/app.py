@@ -75,9 +75,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def default_store_dir() -> Path:
-    from sociaalveilig.cli import default_store_dir as cli_default
+    from sociaalveilig.storage.location import default_store_dir as location_default
 
-    return cli_default()
+    return location_default()
 
 
 def make_demo_store(folder: Path, signals: int = 500, clock: Clock | None = None) -> ServiceContext:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
-import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -23,22 +22,13 @@ from typing import Any, NoReturn, TextIO
 from sociaalveilig.core.errors import SociaalVeiligError, StoreDamaged, UsageError, ValidationError
 from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.storage.location import default_store_dir
 
 PROG = "sociaalveilig-admin"
 
 EXIT_OK = 0
 EXIT_BUG = 1
 EXIT_USAGE = 2
-
-
-def default_store_dir() -> Path:
-    """The user data folder (platformdirs), overridable with SOCIAALVEILIG_STORE."""
-    env = os.environ.get("SOCIAALVEILIG_STORE")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("SociaalVeilig", "Parkstad")) / "opslag"
 
 
 # argparse's own texts (help headings, usage errors), in the users' language.

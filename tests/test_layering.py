@@ -1,5 +1,9 @@
-"""The domain, the store and the reports never import the toolkit; nothing imports the
-plain sqlite3 module (it would write plaintext)."""
+"""The layers point one way: core → storage → services → reports → ui, cli (docs/architecture.md).
+
+Each package of ``sociaalveilig`` may import only the packages listed for it below, lazy
+imports inside functions included; ``core`` holds the domain without SQLAlchemy; the domain,
+the store, the services and the reports never import the toolkit; nothing imports the plain
+sqlite3 module (it would write plaintext)."""
 
 from __future__ import annotations
 
@@ -9,7 +13,27 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "sociaalveilig"
-LOWER_LAYERS = ("core", "storage", "reports")
+
+_BELOW_SERVICES = {"core", "storage"}
+_BELOW_TOP = _BELOW_SERVICES | {"services", "reports", "language"}
+# Who may import whom: the layer itself and what lies below it. ``demo`` sits with the
+# services (only the CLI and app.py fill a demo store); ``language`` (the user's language
+# choice) serves the window and the CLI. ``app`` wires everything together.
+ALLOWED: dict[str, set[str]] = {
+    "core": set(),
+    "storage": {"core"},
+    "services": _BELOW_SERVICES,
+    "demo": _BELOW_SERVICES | {"services"},
+    "reports": _BELOW_SERVICES | {"services"},
+    "language": {"core"},
+    "ui": _BELOW_TOP,
+    "cli": _BELOW_TOP | {"demo"},
+    "server": _BELOW_TOP,
+    "app": {"*"},
+}
+TOOLKIT_FREE = ("core", "storage", "services", "demo", "reports")
+# The package's own __init__ holds only the program's name and id: anyone may read them.
+SHARED = {"__init__"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -18,14 +42,89 @@ def _imports(path: Path) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
+            # `from sociaalveilig import cli` names the layer in the alias, not the module.
+            if node.module == "sociaalveilig":
+                names.update(f"sociaalveilig.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level > 0:
+            names.add("." * node.level + (node.module or ""))
     return names
+
+
+def _layer_of_module(name: str) -> str | None:
+    parts = name.split(".")
+    if parts[0] != "sociaalveilig":
+        return None
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def layer_violations(package: Path) -> list[str]:
+    """Every import in ``package`` that points to a layer its own layer may not use."""
+    offenders: list[str] = []
+    # `from sociaalveilig import APP_ID` reads the package's __init__, not a layer.
+    layers = {p.name.removesuffix(".py") for p in package.iterdir()}
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package)
+        layer = rel.parts[0].removesuffix(".py")
+        if layer in SHARED:
+            continue
+        allowed = ALLOWED.get(layer)
+        if allowed is None:
+            offenders.append(f"{rel}: layer {layer!r} is not in ALLOWED; give it its place")
+            continue
+        for name in sorted(_imports(path)):
+            if name.startswith("."):
+                offenders.append(f"{rel}: relative import {name!r}; name the layer")
+                continue
+            target = _layer_of_module(name)
+            if target is None:
+                continue
+            if target not in layers:
+                target = "__init__"
+            if target == layer or target in SHARED or "*" in allowed:
+                continue
+            if target not in allowed:
+                offenders.append(f"{rel}: {layer} may not import {name}")
+    return offenders
+
+
+def test_each_layer_imports_only_the_layers_below_it() -> None:
+    assert layer_violations(PACKAGE) == []
+
+
+def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
+    package = tmp_path / "sociaalveilig"
+    for layer in ("core", "storage", "services", "reports"):
+        (package / layer).mkdir(parents=True)
+    (package / "services" / "export.py").write_text(
+        "def pdf():\n    from sociaalveilig.reports.api import case_summary\n", encoding="utf-8"
+    )
+    (package / "core" / "rules.py").write_text(
+        "from sociaalveilig import storage\n", encoding="utf-8"
+    )
+    (package / "newthing.py").write_text("", encoding="utf-8")
+    offenders = layer_violations(package)
+    assert offenders == [
+        "core/rules.py: core may not import sociaalveilig.storage",
+        "newthing.py: layer 'newthing' is not in ALLOWED; give it its place",
+        "services/export.py: services may not import sociaalveilig.reports.api",
+    ]
+
+
+def test_core_is_the_domain_without_a_database() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)}: {name}"
+        for path in (PACKAGE / "core").rglob("*.py")
+        for name in _imports(path)
+        if name.split(".")[0] in ("sqlalchemy", "sqlcipher3", "alembic")
+    ]
+    assert offenders == []
 
 
 def test_lower_layers_do_not_import_pyside6_or_ui() -> None:
     offenders = []
-    for layer in LOWER_LAYERS:
+    for layer in TOOLKIT_FREE:
         for path in (PACKAGE / layer).rglob("*.py"):
             for name in _imports(path):
                 if name.startswith("PySide6") or name.startswith("sociaalveilig.ui"):
@@ -45,10 +144,7 @@ def test_no_module_imports_plain_sqlite3() -> None:
 def test_importing_services_and_reports_does_not_load_qt() -> None:
     code = (
         "import sys, sociaalveilig.cli, sociaalveilig.services.setup, "
-        "sociaalveilig.storage.backup\n"
-        "import importlib.util\n"
-        "if importlib.util.find_spec('sociaalveilig.reports.api'):\n"
-        "    import sociaalveilig.reports.api\n"
+        "sociaalveilig.storage.backup, sociaalveilig.reports.api\n"
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

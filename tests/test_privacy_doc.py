@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.reports.api import subject_access_export
 from sociaalveilig.services import (
     access,
     auditlog,
@@ -26,7 +27,6 @@ from sociaalveilig.services import (
     retention,
     setup,
     signals,
-    subject_access,
     users,
 )
 from sociaalveilig.services.context import ServiceContext
@@ -110,7 +110,7 @@ CHECKS: dict[str, Callable[[ServiceContext, Path], str]] = {
         lambda ctx, _: reporting.management_data(ctx, "2026Q1", AREA)
     ),
     "inzageverzoek (AVG art. 15)": _by_service(
-        lambda ctx, tmp: subject_access.export_person(
+        lambda ctx, tmp: subject_access_export(
             ctx, "P-2026-999999", tmp / "inzage.pdf", tmp / "inzage.json"
         )
     ),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.services import reporting
+from sociaalveilig.services import reporting, subject_access
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.files import atomic_output
 from sociaalveilig.storage.output_guard import check_output_file
@@ -138,3 +138,15 @@ def management_report(ctx: ServiceContext, period: str, area: str | None, out: P
 
     data = reporting.management_data(ctx, period, area)
     return _write(ctx, path, _management.render(data), "management_report", data.period.code)
+
+
+def subject_access_export(
+    ctx: ServiceContext, person_ref: str, out_pdf: Path, out_json: Path
+) -> subject_access.ExportResult:
+    """Everything held about one person (AVG art. 15) as a PDF and a JSON file; the service
+    gathers, checks, writes and logs, this module lays the PDF out."""
+    from sociaalveilig.reports.subject_access_pdf import render_subject_access
+
+    return subject_access.export_person(
+        ctx, person_ref, out_pdf, out_json, render_pdf=render_subject_access
+    )

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -687,12 +687,19 @@ def to_json(report: SubjectAccessReport) -> str:
 
 
 def export_person(
-    ctx: ServiceContext, person_ref: str, out_pdf: Path, out_json: Path
+    ctx: ServiceContext,
+    person_ref: str,
+    out_pdf: Path,
+    out_json: Path,
+    *,
+    render_pdf: Callable[[SubjectAccessReport], bytes],
 ) -> ExportResult:
     """Write everything held about one person as a PDF and a JSON file (coordinator only).
 
-    Both files are written atomically inside the unit that logs the export, so an export
-    that fails is neither half-written nor logged as done."""
+    ``render_pdf`` lays the report out (``reports.api.subject_access_export`` passes the
+    reportlab layout): the services sit below the reports and never import them. Both files
+    are written atomically inside the unit that logs the export, so an export that fails is
+    neither half-written nor logged as done."""
     require_role(ctx, Role.COORDINATOR)
     # Both refused up front (never a store's file, a device, a link out of the folder), so
     # a refused JSON path never leaves the PDF written alone.
@@ -702,11 +709,9 @@ def export_person(
             tr("Kies twee verschillende bestanden voor de PDF en het JSON-bestand."),
             field="out_json",
         )
-    from sociaalveilig.reports.subject_access_pdf import render_subject_access
-
     with ctx.unit() as session:
         report = gather(session, ctx, person_ref)
-        pdf = render_subject_access(report)
+        pdf = render_pdf(report)
         data = to_json(report).encode("utf-8")
         write_bytes_atomic(pdf_path, pdf)
         try:

@@ -55,7 +55,7 @@ START_PAGES: dict[Role, str] = {Role.BEHEERDER: "AdminPage", Role.MANAGER: "Repo
 
 def default_store_folder() -> Path | None:
     try:
-        from sociaalveilig.cli import default_store_dir
+        from sociaalveilig.storage.location import default_store_dir
 
         return default_store_dir()
     except Exception:  # the status bar must not fail on a missing platform folder

@@ -14,7 +14,8 @@ from sqlalchemy import text
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.reports import api
-from sociaalveilig.services import auditlog, calendar_export, subject_access
+from sociaalveilig.reports.api import subject_access_export
+from sociaalveilig.services import auditlog, calendar_export
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.files import write_text_atomic
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, ActorFactory
@@ -191,7 +192,7 @@ def test_calendar_and_subject_access_into_the_store_are_refused(
     with pytest.raises(ValidationError):
         calendar_export.export_calendar(coordinator_ctx, store_dir / "sociaalveilig.db")
     with pytest.raises(ValidationError):
-        subject_access.export_person(
+        subject_access_export(
             coordinator_ctx, "P-2026-00001", tmp_path / "inzage.pdf", store_dir / "inzage.json"
         )
     assert not (tmp_path / "inzage.pdf").exists()

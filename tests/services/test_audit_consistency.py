@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.reports.api import subject_access_export
 from sociaalveilig.services import (
     actions,
     auditlog,
@@ -162,7 +163,7 @@ def _work_through_the_services(
         reporting.buurtschouw_pack_data(coordinator, walk_area)
     reporting.buurtschouw_pack_data(coordinator, "Ubachsberg")  # likely without a walk
     calendar_export.export_calendar(coordinator, tmp_path / "agenda.ics")
-    subject_access.export_person(
+    subject_access_export(
         coordinator, person_ref, tmp_path / "inzage.pdf", tmp_path / "inzage.json"
     )
     # Reminders of every kind, put off and done: named like the objects themselves.

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from sociaalveilig.core.enums import CaseStatus, Role, SignalStatus
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
-from sociaalveilig.services import subject_access
+from sociaalveilig.reports.api import subject_access_export
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.models import AuditEntry
 from tests.conftest import ActorFactory
@@ -110,7 +110,7 @@ def test_export_holds_her_data_and_nobody_elses(
     scene: dict[str, str], coordinator: ServiceContext, tmp_path: Path
 ) -> None:
     pdf, js = tmp_path / "inzage.pdf", tmp_path / "inzage.json"
-    result = subject_access.export_person(coordinator, scene["anna"].lower(), pdf, js)
+    result = subject_access_export(coordinator, scene["anna"].lower(), pdf, js)
     assert (result.signals, result.cases) == (2, 2)
 
     text = pdf_text(pdf)
@@ -128,7 +128,7 @@ def test_json_is_machine_readable(
     scene: dict[str, str], coordinator: ServiceContext, tmp_path: Path
 ) -> None:
     js = tmp_path / "inzage.json"
-    subject_access.export_person(coordinator, scene["anna"], tmp_path / "inzage.pdf", js)
+    subject_access_export(coordinator, scene["anna"], tmp_path / "inzage.pdf", js)
     doc = json.loads(js.read_text(encoding="utf-8"))
     assert doc["formaat"] == "sociaalveilig-inzage-avg15"
     assert doc["persoon"]["referentie"] == scene["anna"]
@@ -158,7 +158,7 @@ def test_json_is_machine_readable(
 def test_export_is_audited_with_the_person(
     scene: dict[str, str], coordinator: ServiceContext, tmp_path: Path
 ) -> None:
-    subject_access.export_person(
+    subject_access_export(
         coordinator, scene["anna"], tmp_path / "a.pdf", tmp_path / "a.json"
     )
     with coordinator.unit() as s:
@@ -182,7 +182,7 @@ def test_a_person_in_nothing_gets_an_empty_but_complete_copy(
 ) -> None:
     with admin_ctx.unit() as s:
         ref = add_person(s, "Eva Nergens", None).reference
-    result = subject_access.export_person(coordinator, ref, tmp_path / "e.pdf", tmp_path / "e.json")
+    result = subject_access_export(coordinator, ref, tmp_path / "e.pdf", tmp_path / "e.json")
     assert (result.signals, result.cases, result.accesses) == (0, 0, 0)
     text = pdf_text(tmp_path / "e.pdf")
     assert "Eva Nergens" in text
@@ -194,7 +194,7 @@ def test_only_the_coordinator_exports(
     scene: dict[str, str], make_actor: ActorFactory, role: Role, tmp_path: Path
 ) -> None:
     with pytest.raises(AccessDenied):
-        subject_access.export_person(
+        subject_access_export(
             make_actor(role), scene["anna"], tmp_path / "x.pdf", tmp_path / "x.json"
         )
     assert not (tmp_path / "x.pdf").exists()
@@ -205,19 +205,19 @@ def test_partner_is_refused(
 ) -> None:
     ctx = make_actor(Role.PARTNER, partner="Woningcorporatie")
     with pytest.raises(AccessDenied):
-        subject_access.export_person(ctx, scene["anna"], tmp_path / "x.pdf", tmp_path / "x.json")
+        subject_access_export(ctx, scene["anna"], tmp_path / "x.pdf", tmp_path / "x.json")
 
 
 def test_bad_requests(scene: dict[str, str], coordinator: ServiceContext, tmp_path: Path) -> None:
     with pytest.raises(NotFound, match="P-2099-000001"):
-        subject_access.export_person(
+        subject_access_export(
             coordinator, "P-2099-000001", tmp_path / "x.pdf", tmp_path / "x.json"
         )
     with pytest.raises(ValidationError) as exc:
-        subject_access.export_person(coordinator, "  ", tmp_path / "x.pdf", tmp_path / "x.json")
+        subject_access_export(coordinator, "  ", tmp_path / "x.pdf", tmp_path / "x.json")
     assert exc.value.field == "person_ref"
     with pytest.raises(ValidationError):
-        subject_access.export_person(coordinator, scene["anna"], tmp_path / "x", tmp_path / "x")
+        subject_access_export(coordinator, scene["anna"], tmp_path / "x", tmp_path / "x")
 
 
 def test_a_failed_write_leaves_nothing_and_logs_nothing(
@@ -225,7 +225,7 @@ def test_a_failed_write_leaves_nothing_and_logs_nothing(
 ) -> None:
     pdf = tmp_path / "x.pdf"
     with pytest.raises(ValidationError, match="bestaat niet"):
-        subject_access.export_person(coordinator, scene["anna"], pdf, tmp_path / "nope" / "x.json")
+        subject_access_export(coordinator, scene["anna"], pdf, tmp_path / "nope" / "x.json")
     assert not pdf.exists()
     with coordinator.unit() as s:
         exports = s.execute(select(AuditEntry).where(AuditEntry.action == "export")).all()

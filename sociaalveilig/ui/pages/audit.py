@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.services import access, auditlog, autobackup, retention, subject_access
+from sociaalveilig.reports import api as reports_api
+from sociaalveilig.services import access, auditlog, autobackup, retention
 from sociaalveilig.services.access import EmergencyAccess
 from sociaalveilig.services.auditlog import (
     AuditCursor,
@@ -830,7 +831,7 @@ class AuditPage(Page):
         pdf = folder / f"inzage-{ref}.pdf"
         js = folder / f"inzage-{ref}.json"
         self.run(
-            lambda c: subject_access.export_person(c, ref, pdf, js),
+            lambda c: reports_api.subject_access_export(c, ref, pdf, js),
             self._subject_done,
             progress=self.tr("De gegevens worden verzameld…"),
         )
