@@ -13,6 +13,7 @@ import argparse
 import getpass
 import logging
 import sys
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +26,11 @@ from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.location import default_store_dir
 
 PROG = "sociaalveilig-admin"
+
+log = logging.getLogger(__name__)
+# Without a configured handler, logging would print a bug's record on stderr beside the
+# one line the user reads.
+log.addHandler(logging.NullHandler())
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -524,6 +530,15 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _log_bug(exc: BaseException) -> None:
+    """Log a bug for developers: the type and the code locations, never the message (it
+    could hold case content). The user reads one line; nothing reaches stderr from here
+    unless the developer configures logging (the CLI logger has a NullHandler)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in reversed(frames))
+    log.error("internal error %s at %s", type(exc).__name__, where or "?")
+
+
 def run(
     argv: Sequence[str] | None = None,
     stdin: TextIO | None = None,
@@ -553,6 +568,7 @@ def run(
         if mapped is not None:
             print(f"{PROG}: {mapped.message}", file=err)
             return mapped.exit_code
+        _log_bug(exc)
         print(
             f"{PROG}: "
             + tr("Interne fout ({kind}). Meld dit bij de functioneel beheerder.").format(

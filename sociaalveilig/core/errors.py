@@ -33,6 +33,11 @@ class ValidationError(SociaalVeiligError):
         self.field = field
 
 
+class ConflictError(ValidationError):
+    """The change clashes with what is stored (a duplicate, a broken reference); nothing
+    was changed. The database refused it, so the input, not the store, is at fault."""
+
+
 class AccessDenied(SociaalVeiligError):
     """The acting user's role or scope does not allow this."""
 
