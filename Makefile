@@ -27,7 +27,7 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy sociaalveilig/core sociaalveilig/storage sociaalveilig/services
+	$(VENV)/bin/mypy sociaalveilig/core sociaalveilig/storage sociaalveilig/services sociaalveilig/demo
 
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest

@@ -84,7 +84,8 @@ def make_demo_store(folder: Path, signals: int = 500, clock: Clock | None = None
     """A new store in ``folder`` with fictional data, signed in as a demo coordinator.
 
     The beheerder ``beheer`` and the coordinator ``demo`` share the demo passphrase."""
-    from sociaalveilig.services import demo, setup, users
+    from sociaalveilig import demo
+    from sociaalveilig.services import setup, users
 
     admin, _recovery_code = setup.create_store(
         folder, "beheer", DEMO_PASSPHRASE, "Demo Beheerder", clock

@@ -416,7 +416,7 @@ def cmd_audit_export(env: Env) -> int:
 
 
 def cmd_demo(env: Env) -> int:
-    from sociaalveilig.services.demo import fill_demo
+    from sociaalveilig.demo import fill_demo
 
     if env.args.signals < 0:
         raise UsageError(tr("--signals moet 0 of meer zijn."))

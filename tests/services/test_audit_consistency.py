@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from sociaalveilig import demo
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.reports.api import subject_access_export
@@ -24,7 +25,6 @@ from sociaalveilig.services import (
     auditlog,
     calendar_export,
     cases,
-    demo,
     escalations,
     exports,
     meetings,

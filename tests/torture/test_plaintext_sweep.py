@@ -1,6 +1,6 @@
 """No resident's name in plaintext anywhere on disk after a full demo run.
 
-The demo fills a store with persons and reporters (``services/demo.fill_demo``), a
+The demo fills a store with persons and reporters (``demo.fill_demo``), a
 backup is made, and the agenda is exported as .ics. Then every byte of every file in the
 store folder (database, write-ahead log, shared memory, key slots), the backup folder, the
 temporary folder the program was given (``TMPDIR``) and the exported calendar files is
@@ -84,7 +84,7 @@ def test_no_resident_name_in_any_file(
     store_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     torture_report: TortureReport,
 ) -> None:
-    from sociaalveilig.services import demo
+    from sociaalveilig import demo
 
     temp = tmp_path / "tmp"
     temp.mkdir()

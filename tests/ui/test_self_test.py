@@ -15,8 +15,7 @@ import pytest
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from sociaalveilig import app
-from sociaalveilig.services import demo
+from sociaalveilig import app, demo
 from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.app_icon import apply_identity

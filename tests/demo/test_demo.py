@@ -1,18 +1,18 @@
 """The demo: clearly fictional data spread over areas, sources and categories, a store that
-verifies clean afterwards, and steps other services can add."""
+verifies clean afterwards, and steps listed explicitly."""
 
 from __future__ import annotations
 
-import sys
-import types
 from collections import Counter
 
 import pytest
 from sqlalchemy import func, select
 
+from sociaalveilig import demo
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied, ValidationError
-from sociaalveilig.services import demo, search
+from sociaalveilig.demo import base, casework
+from sociaalveilig.services import search
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.maintenance import verify
@@ -152,20 +152,30 @@ def test_demo_refuses_a_store_with_real_data(coordinator_ctx: ServiceContext) ->
     assert "echte gegevens" in err.value.message
 
 
-def test_service_modules_can_add_demo_steps(
+def test_the_steps_are_listed_explicitly_and_run_in_order(
     coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # No module search: the list names every step, the case work last.
+    assert demo.DEMO_STEPS == (*base.BASE_STEPS, casework.demo_step)
     seen: list[int] = []
-    module = types.ModuleType("tests_demo_extra_step")
 
-    def demo_step(run: demo.DemoRun) -> None:
+    def extra_step(run: demo.DemoRun) -> None:
         seen.append(len(run.case_ids))
         assert run.worker.actor.role is Role.COORDINATOR
         run.lines.append("3 fictieve overleggen")
 
-    module.demo_step = demo_step  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tests_demo_extra_step", module)
-    monkeypatch.setattr(demo, "DEMO_STEP_MODULES", ("tests_demo_extra_step", "does.not.exist"))
+    monkeypatch.setattr(demo, "DEMO_STEPS", (*base.BASE_STEPS, extra_step))
     summary = demo.fill_demo(coordinator_ctx, 24)
     assert seen == [4]
     assert summary.endswith("3 fictieve overleggen.")
+
+
+def test_a_broken_step_is_not_skipped_quietly(
+    coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_step(run: demo.DemoRun) -> None:
+        raise ImportError("a step whose module cannot load")
+
+    monkeypatch.setattr(demo, "DEMO_STEPS", (broken_step,))
+    with pytest.raises(ImportError):
+        demo.fill_demo(coordinator_ctx, 0)

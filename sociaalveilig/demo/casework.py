@@ -1,6 +1,6 @@
 """Demo case work: the fictional region comes alive.
 
-After the demo has made cases and signals (``demo.py``), this step adds the work people do
+After the demo has made cases and signals (``demo/base.py``), this step adds the work people do
 with them, through the services only and as the people who would do it: a coordinator,
 wijkagenten/BOA with their focus areas, partner users and a manager. It plans and holds
 meetings (agendas from the program's proposals, decisions and actions in the minutes),
@@ -46,10 +46,10 @@ from sociaalveilig.core.escalation import ZvhCriteria
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import default_pc4_table, match_focus_area
 from sociaalveilig.core.workdays import is_working_day, next_working_day
+from sociaalveilig.demo.base import FIRST_NAMES, LAST_NAMES, STREETS, DemoRun
 from sociaalveilig.services import buurtschouw, cases, escalations, meetings, visits
 from sociaalveilig.services.actions import ActionInput, ActionRow, change_action_status
 from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
-from sociaalveilig.services.demo import FIRST_NAMES, LAST_NAMES, STREETS, DemoRun
 from sociaalveilig.services.meetings import AgendaProposal
 from sociaalveilig.services.signals import PersonInput, stored_now, utc_to_local
 from sociaalveilig.storage.models import (
@@ -1087,7 +1087,7 @@ CASEWORK_STEPS: list[Callable[[DemoRun], None]] = [add_casework]
 
 
 def demo_step(run: DemoRun) -> None:
-    """The hook ``demo.extra_steps`` calls (``demo.DEMO_STEP_MODULES``)."""
+    """The case-work step, listed in ``demo.DEMO_STEPS``."""
     for step in CASEWORK_STEPS:
         step(run)
 

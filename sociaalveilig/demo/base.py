@@ -1,23 +1,22 @@
-"""Clearly fictional demo data (``sociaalveilig-admin demo``, ``make demo``).
+"""Clearly fictional demo data (``sociaalveilig-admin demo``, ``make demo``): the data itself.
 
 Every name, street and text is made up and says so: persons are called things like
 "Anna Verzonnen" or "Bewoner Fictief 12", streets "Voorbeeldstraat" and "Fictieflaan",
 partners "Woonstichting Voorbeeld". Data is spread over the eight focus areas (and some
 addresses outside them), all sources and categories, with cases of varying risk and status.
 
-The demo is a list of steps (``DEMO_STEPS``), each a function taking the ``DemoRun``.
-Other case-work services extend it without touching this module: a service module listed
-in ``DEMO_STEP_MODULES`` that defines ``demo_step(run: DemoRun) -> None`` is called after
-the steps here, acting through its own services as ``run.worker`` (a demo coordinator),
-with ``run.rng`` for repeatable choices and ``run.case_ids`` / ``run.partners`` to work on;
-it may add a line to ``run.lines`` for the summary.
+This module holds the first steps (``BASE_STEPS``: partners, cases, signals, the persons
+linked to signals) and what every step works with (``DemoRun``); ``demo/__init__.py`` lists
+all steps explicitly and runs them (``fill_demo``). A step takes the ``DemoRun``, acts
+through the services as ``run.worker`` (a demo coordinator), with ``run.rng`` for
+repeatable choices and ``run.case_ids`` / ``run.partners`` to work on; it may add a line
+to ``run.lines`` for the summary.
 """
 
 from __future__ import annotations
 
-import importlib
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -495,31 +494,8 @@ def link_signal_persons(run: DemoRun) -> None:
             session.execute(insert(_table(SignalPerson)), rows)
 
 
-DEMO_STEPS: list[DemoStep] = [add_partners, add_cases, add_signals, link_signal_persons]
-"""The demo's own steps, in order; each writes in a unit of its own."""
-
-DEMO_STEP_MODULES: tuple[str, ...] = (
-    "sociaalveilig.services.meetings",
-    "sociaalveilig.services.actions",
-    "sociaalveilig.services.visits",
-    "sociaalveilig.services.escalations",
-    "sociaalveilig.services.buurtschouw",
-    "sociaalveilig.services.demo_casework",
-)
-"""Service modules whose ``demo_step(run)``, when defined, runs after ``DEMO_STEPS``."""
-
-
-def extra_steps() -> list[DemoStep]:
-    steps: list[DemoStep] = []
-    for name in DEMO_STEP_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        step = getattr(module, "demo_step", None)
-        if callable(step):
-            steps.append(step)
-    return steps
+BASE_STEPS: tuple[DemoStep, ...] = (add_partners, add_cases, add_signals, link_signal_persons)
+"""The first steps, in order; each writes in a unit of its own."""
 
 
 # --------------------------------------------------------------------------- entry point
@@ -567,8 +543,10 @@ def _check_demo_store(ctx: ServiceContext) -> None:
             session.add(Setting(key=DEMO_SETTING, value="1"))
 
 
-def fill_demo(ctx: ServiceContext, n_signals: int, seed: int = 20260415) -> str:
-    """Fill the store with fictional data; returns a one-line Dutch summary."""
+def run_steps(
+    ctx: ServiceContext, n_signals: int, seed: int, steps: Sequence[DemoStep]
+) -> str:
+    """Run ``steps`` in order on a new or demo store; returns a one-line Dutch summary."""
     require_role(ctx, Role.BEHEERDER, Role.COORDINATOR)
     if not 0 <= n_signals <= MAX_DEMO_SIGNALS:
         raise ValidationError(
@@ -579,7 +557,7 @@ def fill_demo(ctx: ServiceContext, n_signals: int, seed: int = 20260415) -> str:
         )
     _check_demo_store(ctx)
     run = DemoRun(ctx=ctx, worker=_worker(ctx), rng=random.Random(seed), n_signals=n_signals)
-    for step in [*DEMO_STEPS, *extra_steps()]:
+    for step in steps:
         step(run)
     details = "; ".join(run.lines) if run.lines else tr("geen signalen")
     return tr("Fictieve demogegevens toegevoegd: {details}.").format(details=details)

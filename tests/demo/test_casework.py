@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from sociaalveilig import demo
 from sociaalveilig.core.enums import (
     ActionStatus,
     EscalationStatus,
@@ -20,10 +21,10 @@ from sociaalveilig.core.enums import (
     Source,
     VisitStatus,
 )
+from sociaalveilig.demo.casework import Timeline
 from sociaalveilig.services import (
     actions,
     buurtschouw,
-    demo,
     escalations,
     meetings,
     users,
@@ -32,7 +33,6 @@ from sociaalveilig.services import (
 )
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
-from sociaalveilig.services.demo_casework import Timeline
 from sociaalveilig.services.maintenance import verify
 from sociaalveilig.services.setup import context_for, create_store
 from sociaalveilig.storage.models import (

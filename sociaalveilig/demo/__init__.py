@@ -1,0 +1,47 @@
+"""Clearly fictional demo data (``sociaalveilig-admin demo``, ``make demo``, the window's
+demo store), kept out of the production services.
+
+The steps are listed here, explicitly and in order: a new step is a function taking the
+``DemoRun`` and is added to ``DEMO_STEPS``. ``base`` makes partners, cases and signals;
+``casework`` adds the work people do with them (meetings, actions, visits, escalations,
+buurtschouwen). Only the CLI and ``app.py`` import this package (tests/test_layering.py).
+"""
+
+from __future__ import annotations
+
+from sociaalveilig.demo import base, casework
+from sociaalveilig.demo.base import (
+    DEMO_SETTING,
+    DEMO_WORKER,
+    FIRST_NAMES,
+    LAST_NAMES,
+    MAX_DEMO_SIGNALS,
+    STREETS,
+    DemoRun,
+    DemoStep,
+)
+from sociaalveilig.services.context import ServiceContext
+
+DEMO_STEPS: tuple[DemoStep, ...] = (*base.BASE_STEPS, casework.demo_step)
+"""Every step of the demo, in the order they run."""
+
+DEMO_SEED = 20260415
+
+
+def fill_demo(ctx: ServiceContext, n_signals: int, seed: int = DEMO_SEED) -> str:
+    """Fill the store with fictional data; returns a one-line Dutch summary."""
+    return base.run_steps(ctx, n_signals, seed, DEMO_STEPS)
+
+
+__all__ = [
+    "DEMO_SETTING",
+    "DEMO_STEPS",
+    "DEMO_WORKER",
+    "FIRST_NAMES",
+    "LAST_NAMES",
+    "MAX_DEMO_SIGNALS",
+    "STREETS",
+    "DemoRun",
+    "DemoStep",
+    "fill_demo",
+]
