@@ -30,6 +30,7 @@ from sociaalveilig.core.enums import (
 )
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.escalation import ZvhCriteria
+from sociaalveilig.reports import api as reports_api
 from sociaalveilig.services import (
     actions,
     auditlog,
@@ -43,6 +44,7 @@ from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import FixedClock, ServiceContext
 from sociaalveilig.services.maintenance import verify
 from tests.conftest import ActorFactory
+from tests.reports import pdftext
 
 AREA = "Kerkrade Oost"
 POLICE = "Politie Limburg"
@@ -266,8 +268,6 @@ def test_a_coordinators_fortnight(
     assert {"signaal", "besluit", "actie", "huisbezoek", "opschaling"} <= kinds
     assert detail.signal_count == 3
 
-    reports_api = pytest.importorskip("sociaalveilig.reports.api")
-    pdftext = pytest.importorskip("tests.reports.pdftext")
     pdf = reports_api.case_summary(coordinator, case_ref, tmp_path / "casus.pdf")
     assert case_ref in pdftext.text(pdf)
 

@@ -36,6 +36,7 @@ from sociaalveilig.services import (
     actions,
     cases,
     escalations,
+    exports,
     meetings,
     reporting,
     search,
@@ -700,7 +701,6 @@ def test_case_summary_partner_sees_only_its_own_notes_and_meetings(scene: Scene)
 
 @pytest.mark.parametrize("role", ROLES)
 def test_csv_exports(scene: Scene, role: str) -> None:
-    exports = pytest.importorskip("sociaalveilig.services.exports")
     ctx = scene.actors[role]
     signal_csv = outcome(lambda: exports.export_signals(ctx))
     case_csv = outcome(lambda: exports.export_cases(ctx))

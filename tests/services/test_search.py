@@ -15,6 +15,7 @@ from sqlalchemy import func, select, update
 
 from sociaalveilig.core.enums import Role, SignalStatus, Urgency
 from sociaalveilig.core.errors import ValidationError
+from sociaalveilig.core.meldcode import MeldcodeDecision, meldcode_applies
 from sociaalveilig.services import cases as cs
 from sociaalveilig.services import search
 from sociaalveilig.services import signals as sv
@@ -100,16 +101,25 @@ def _fill(ctx: ServiceContext) -> tuple[list[sv.SignalDetail], list[str]]:
             words.append("kraaiennest")
         if n % 53 == 0:
             words.append("café")
+        received_at = start + timedelta(hours=rng.randrange(0, 99 * 24))
+        source = rng.choice(SOURCES)
+        category = rng.choice(CATEGORIES)
+        house_number = rng.randrange(1, 40)
+        street = rng.choice(STREETS)
+        urgency = rng.choice(["laag", "normaal", "normaal", "hoog"])
+        meldcode = meldcode_applies(category)
         inp = SignalInput(
-            received_at=start + timedelta(hours=rng.randrange(0, 99 * 24)),
-            source=rng.choice(SOURCES),
-            category=rng.choice(CATEGORIES),
+            received_at=received_at,
+            source=source,
+            category=category,
             postcode=postcode,
-            house_number=rng.randrange(1, 40),
-            street=rng.choice(STREETS),
+            house_number=house_number,
+            street=street,
             city=city,
             description="Fictief: " + " ".join(words),
-            urgency=rng.choice(["laag", "normaal", "normaal", "hoog"]),
+            # The Meldcode asks at least hoog and a decision at intake for ZV-HG.
+            urgency="hoog" if meldcode else urgency,
+            meldcode_decision=MeldcodeDecision.VEILIG_THUIS.value if meldcode else None,
         )
         choice = NO_CASE
         if n % 4 == 0:
@@ -454,57 +464,6 @@ def test_every_list_filter_names_the_columns_it_reads() -> None:
         assert columns <= {c.name for c in Signal.__table__.columns}
 
 
-def test_plan_choice_follows_the_cost_of_each_way() -> None:
-    """Figures from the benchmark region (200,000 signals)."""
-    choose = search._choose_plan
-    area = fts.SIGNAL_AREA_INDEX
-    # No filter with an index of its own, or a broad one: walk the list index.
-    assert choose(200_000, [], True) == search.WALK
-    assert choose(200_000, [search.Candidate(search.TEXT, 86_102)], True) == search.WALK
-    # One area: its part of the area index (which holds the list's columns too).
-    one_area = search.Candidate(area, 16_469, in_list_order=True, covering=True)
-    assert choose(200_000, [one_area], True) == area
-    # A rare text: read its matches.
-    assert choose(200_000, [search.Candidate(search.TEXT, 40)], True) == search.TEXT
-    # One area, routed, from the police (about 100 of 200,000): the area's own index.
-    combo = [
-        search.Candidate(area, 6_191, in_list_order=True, covering=True),
-        search.Candidate(fts.SIGNAL_STATUS_INDEX, 10_713),
-        search.Candidate(fts.SIGNAL_SOURCE_INDEX, 59_675),
-    ]
-    assert choose(200_000, combo, True) == area
-    # A category with 5,000 signals: newest first, the walk finds a page in 8,000 steps;
-    # sorted on another column every match is read, and its own index wins.
-    category = [search.Candidate(fts.SIGNAL_CATEGORY_INDEX, 5_000)]
-    assert choose(200_000, category, True) == search.WALK
-    assert choose(200_000, category, False) == fts.SIGNAL_CATEGORY_INDEX
-    # The whole list of a text with 4,000 matches: every match is read either way, and
-    # 4,000 lookups cost less than the walk over all 200,000 (its first page: the walk).
-    text = [search.Candidate(search.TEXT, 4_032)]
-    assert choose(200_000, text, True) == search.WALK
-    assert choose(200_000, text, True, whole=True) == search.TEXT
-    # With 12,000 matches the walk is cheaper even for the whole list (81 against 126 ms
-    # on the encrypted region, 44 against 43 plain).
-    common = [search.Candidate(search.TEXT, 12_004)]
-    assert choose(200_000, common, True, whole=True) == search.WALK
-    # On the order index (which stays in the page cache) the whole list of the text with
-    # 4,000 matches walks too (17-41 against 59-69 ms encrypted); 556 matches are still
-    # read one by one (5 against 9-13 ms).
-    order = search.ORDER_STEP
-    assert choose(200_000, text, True, whole=True, walk_step=order) == search.WALK
-    rare = [search.Candidate(search.TEXT, 556)]
-    assert choose(200_000, rare, True, whole=True, walk_step=order) == search.TEXT
-    # New and routed signals (10,800), in the status index with the list's columns: the
-    # coordinator's first page walks (a page of them is found in 3,700 steps), its whole
-    # list reads the status only; a scoped user, who may see none of them (a partner),
-    # reads the status only for the first page too (the walk could go all the way).
-    status = [search.Candidate(fts.SIGNAL_STATUS_INDEX, 10_820, covering=True)]
-    assert choose(200_000, status, True) == search.WALK
-    assert choose(200_000, status, True, whole=True) == fts.SIGNAL_STATUS_INDEX
-    scoped = search.SCOPED_SHARE
-    assert choose(200_000, status, True, scope_share=scoped) == fts.SIGNAL_STATUS_INDEX
-
-
 def test_head_rows_cover_the_first_screenful_only(coordinator_ctx: ServiceContext) -> None:
     whole = search.signal_ids(coordinator_ctx, SignalQuery())
     head = search.signal_head(coordinator_ctx, SignalQuery(), limit=50, rows=10)
@@ -541,66 +500,38 @@ def test_head_logs_the_view_and_the_rest_of_the_ids_does_not(
     assert count() == before + 2
 
 
-def _query_plan(ctx: ServiceContext, query: SignalQuery, *, whole: bool = True) -> str:
-    """SQLite's plan for the id query of ``query`` as ``ctx``'s user, one line."""
-    with ctx.unit() as session:
-        stmt = search._signal_select(ctx, query, session, whole=whole)
-        compiled = stmt.compile(
-            dialect=session.get_bind().dialect, compile_kwargs={"literal_binds": True}
-        )
-        rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
-        return " | ".join(str(r[3]) for r in rows)
+# Lists whose plan the program chooses itself (a covering index, the order index, a text's
+# matches): what a user notices is the list, so it must be the one SQLite gives unaided.
+PLANNED_QUERIES = [
+    SignalQuery(sources=("politie",), statuses=("nieuw", "gerouteerd")),
+    SignalQuery(overdue=True, urgencies=("hoog",)),
+    SignalQuery(sort="status"),
+    SignalQuery(),
+    SignalQuery(received_from=date(2026, 2, 1), received_to=date(2026, 3, 15)),
+    SignalQuery(text="geluid"),
+    SignalQuery(text="kraaiennest"),
+    SignalQuery(sort="reference", descending=False),
+    SignalQuery(sources=("politie",)),
+    SignalQuery(text="geluid", urgencies=("hoog",)),
+]
 
 
-def test_the_list_walks_its_covering_index(coordinator_ctx: ServiceContext) -> None:
-    """The plan: filters without their own narrow index read the list index only (never a
-    table page); one case's signals use the case index; a rare text finds matches first."""
-
-    def plan(query: SignalQuery) -> str:
-        return _query_plan(coordinator_ctx, query)
-
-    for query in (
-        SignalQuery(sources=("politie",), statuses=("nieuw", "gerouteerd")),
-        SignalQuery(overdue=True, urgencies=("hoog",)),
-        SignalQuery(sort="status"),
-    ):
-        assert "COVERING INDEX ix_signals_list" in plan(query), query
-    with coordinator_ctx.unit() as session:
-        some_case = session.execute(
-            select(Signal.case_id).where(Signal.case_id.is_not(None)).limit(1)
-        ).scalar_one()
-    assert "ix_signals_list" not in plan(SignalQuery(case_id=some_case))
-    assert "ix_signals_list" not in plan(SignalQuery(text="kraaiennest"))
-
-
-def test_lists_of_order_alone_walk_the_order_index(
-    coordinator_ctx: ServiceContext, made: Made
+def test_the_chosen_plan_gives_the_list_sqlite_gives_unaided(
+    coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The coordinator's whole list, a period, a common text and the reference sort need
-    no column but the order: they walk the small order index (it stays in the page cache),
-    with the same ids as the list index gives (``test_head_is_the_start...``). A filter on
-    another column, another sort or a user with a need-to-know scope keeps the list index.
-    (Whether a rare text reads its matches instead: the plan-choice test, at region size.)"""
-    order = f"COVERING INDEX {fts.SIGNAL_ORDER_INDEX}"
-    common = "geluid"
-    assert sum(common in s.description for s in made.signals) > 20
-    for query in (
-        SignalQuery(),
-        SignalQuery(received_from=date(2026, 2, 1), received_to=date(2026, 3, 15)),
-        SignalQuery(text=common),
-        SignalQuery(sort="reference", descending=False),
-    ):
-        for whole in (True, False):
-            assert order in _query_plan(coordinator_ctx, query, whole=whole), (query, whole)
-    for query in (
-        SignalQuery(sources=("politie",)),
-        SignalQuery(text=common, urgencies=("hoog",)),
-        SignalQuery(sort="status"),
-    ):
-        assert fts.SIGNAL_ORDER_INDEX not in _query_plan(coordinator_ctx, query), query
     wijkagent = _kerkrade_wijkagent(coordinator_ctx)
-    assert fts.SIGNAL_ORDER_INDEX not in _query_plan(wijkagent, SignalQuery())
-    assert fts.SIGNAL_ORDER_INDEX not in _query_plan(wijkagent, SignalQuery(text=common))
+    for ctx in (coordinator_ctx, wijkagent):
+        chosen = [
+            (search.signal_ids(ctx, q), search.signal_head(ctx, q, limit=25).ids)
+            for q in PLANNED_QUERIES
+        ]
+        monkeypatch.setattr(search, "_plan_for", lambda *_args, **_kw: None)
+        unaided = [search.signal_ids(ctx, q) for q in PLANNED_QUERIES]
+        monkeypatch.undo()
+        for query, (ids, head), expected in zip(PLANNED_QUERIES, chosen, unaided, strict=True):
+            assert expected, query  # every query here matches some signals
+            assert ids == expected, query
+            assert list(head) == expected[:25], query
 
 
 def test_text_match_count_stops_at_its_cap(coordinator_ctx: ServiceContext, made: Made) -> None:

@@ -17,7 +17,7 @@ import os
 import random
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,20 +55,31 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @dataclass
 class TortureReport:
     lines: list[str] = field(default_factory=list)
+    summaries: list[Callable[[], str | None]] = field(default_factory=list)
 
     def add(self, text: str) -> None:
         self.lines.append(text)
+
+    def summarise_at_end(self, summary: Callable[[], str | None]) -> None:
+        """A line made when the run ends (None: nothing ran), from counters that several
+        tests fill: no test has to run last to write it."""
+        self.summaries.append(summary)
+
+    def all_lines(self) -> list[str]:
+        ended = (summary() for summary in self.summaries)
+        return [*self.lines, *(line for line in ended if line)]
 
 
 REPORT = TortureReport()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not REPORT.lines:
+    lines = REPORT.all_lines()
+    if not lines:
         return
     mode = "full" if FULL else "short"
     terminalreporter.section(f"torture ({mode}, seed {SEED}, fuzz examples {FUZZ_EXAMPLES})")
-    for line in REPORT.lines:
+    for line in lines:
         terminalreporter.line(line)
 
 
