@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -45,6 +44,7 @@ from sociaalveilig.core.services.reminders import (
     snooze_choices,
 )
 
+from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.scheduler import ReminderCenter
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -196,10 +196,8 @@ class ReminderPanel(QWidget):
         self.empty_label.setObjectName("reminderEmpty")
         self.empty_label.setWordWrap(True)
 
-        self.snooze_button = QToolButton(self)
+        self.snooze_button = MenuButton(self.tr("&Uitstellen"), self)
         self.snooze_button.setObjectName("snoozeButton")
-        self.snooze_button.setText(self.tr("&Uitstellen"))
-        self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.snooze_menu = QMenu(self.snooze_button)
         self.snooze_menu.aboutToShow.connect(self._fill_snooze_menu)
         self.snooze_button.setMenu(self.snooze_menu)

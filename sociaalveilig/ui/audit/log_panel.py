@@ -37,6 +37,7 @@ from sociaalveilig.storage.files import write_text_atomic
 
 from sociaalveilig.ui.audit.host import PanelHost
 from sociaalveilig.ui.audit.labels import action_text, object_text, object_tooltip
+from sociaalveilig.ui.flow_layout import FlowLayout
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 from sociaalveilig.ui.record_view import RecordView
 
@@ -129,6 +130,11 @@ class AuditLogPanel(QWidget):
         self.user_combo.setObjectName("filterUser")
         self.action_combo = QComboBox(self)
         self.action_combo.setObjectName("filterAction")
+        for combo in (self.user_combo, self.action_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
         self.outcome_combo = QComboBox(self)
         self.outcome_combo.setObjectName("filterOutcome")
         self.outcome_combo.addItem(self.tr("Alle uitkomsten"), None)
@@ -171,9 +177,16 @@ class AuditLogPanel(QWidget):
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.reset_button)
         buttons.addStretch(1)
+        # The two halves of the filter stand side by side where there is room, else one
+        # below the other.
+        halves = FlowLayout()
+        for half in (form, form2):
+            box = QWidget(filters)
+            box.setLayout(half)
+            half.setContentsMargins(0, 0, 0, 0)
+            halves.add_widget(box, 1)
         filter_row = QHBoxLayout(filters)
-        filter_row.addLayout(form, 1)
-        filter_row.addLayout(form2, 1)
+        filter_row.addLayout(halves, 1)
         filter_row.addLayout(buttons)
 
         self.log_model = AuditTableModel(self)

@@ -43,6 +43,8 @@ from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.finding_signal import FindingSignalDialog
 from sociaalveilig.ui.dialogs.plan_buurtschouw import PlanBuurtschouwDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
+from sociaalveilig.ui.flow_layout import FlowLayout
+from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.models.finding_table import FindingTableModel
 from sociaalveilig.ui.models.walk_action_table import WalkActionTableModel
 from sociaalveilig.ui.models.walk_table import WalkTableModel
@@ -96,12 +98,15 @@ class BuurtschouwPage(Page):
         self.plan_button.clicked.connect(lambda: self.plan_walk())
         area_label = QLabel(self.tr("&Focusgebied:"), self)
         area_label.setBuddy(self.area_filter)
-        bar = QHBoxLayout()
-        bar.addWidget(area_label)
-        bar.addWidget(self.area_filter, 1)
-        bar.addWidget(self.show_old)
-        bar.addStretch(1)
-        bar.addWidget(self.plan_button)
+        # Wraps on a narrow window rather than forcing it wider.
+        area_row = QHBoxLayout()
+        area_row.addWidget(area_label)
+        area_row.addWidget(self.area_filter, 1)
+        bar = FlowLayout()
+        bar.add_layout(area_row, 1)
+        bar.add_widget(self.show_old)
+        bar.add_stretch(1)
+        bar.add_widget(self.plan_button)
 
         self.walks = WalkTableModel(self)
         self.walk_view = RecordView("walks", self)
@@ -134,9 +139,7 @@ class BuurtschouwPage(Page):
         self.route.setObjectName("walkRoute")
         self.route.setWordWrap(True)
         self.route.setTextFormat(Qt.TextFormat.PlainText)
-        # A push button with a menu leaves room for its arrow (a tool button drew the
-        # arrow over the last letters).
-        self.pack_button = QPushButton(self.tr("Pakket voor onderweg"), self)
+        self.pack_button = MenuButton(self.tr("Pakket voor onderweg"), self)
         self.pack_button.setObjectName("walkPack")
         menu = QMenu(self.pack_button)
         open_action = QAction(self.tr("Openen als PDF"), menu)
@@ -149,10 +152,10 @@ class BuurtschouwPage(Page):
         self.finish_button = QPushButton(self.tr("Schouw &afronden"), self)
         self.finish_button.setObjectName("finishWalk")
         self.finish_button.clicked.connect(self.confirm_finish)
-        head_row = QHBoxLayout()
-        head_row.addWidget(self.header, 1)
-        head_row.addWidget(self.pack_button)
-        head_row.addWidget(self.finish_button)
+        head_row = FlowLayout()
+        head_row.add_widget(self.header, 1)
+        head_row.add_widget(self.pack_button)
+        head_row.add_widget(self.finish_button)
 
         # Findings tab: checklist beside the form, the findings below.
         self.checklist = ChecklistTree(self)

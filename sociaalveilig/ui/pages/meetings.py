@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +54,8 @@ from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.plan_meeting import PlanMeetingDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
 from sociaalveilig.ui.dutch import dutch, to_date
+from sociaalveilig.ui.flow_layout import FlowLayout
+from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.models.meeting_table import MeetingTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import sample_widths
@@ -129,14 +130,17 @@ class MeetingsPage(Page):
         area_label.setBuddy(self.area_filter)
         type_label = QLabel(self.tr("&Soort:"), self)
         type_label.setBuddy(self.type_filter)
-        bar = QHBoxLayout()
-        bar.addWidget(area_label)
-        bar.addWidget(self.area_filter, 1)
-        bar.addWidget(type_label)
-        bar.addWidget(self.type_filter)
-        bar.addStretch(1)
-        bar.addWidget(self.my_calendar_button)
-        bar.addWidget(self.plan_button)
+        # Wraps on a narrow window rather than forcing it wider.
+        bar = FlowLayout()
+        filters = QHBoxLayout()
+        filters.addWidget(area_label)
+        filters.addWidget(self.area_filter, 1)
+        filters.addWidget(type_label)
+        filters.addWidget(self.type_filter)
+        bar.add_layout(filters, 1)
+        bar.add_stretch(1)
+        bar.add_widget(self.my_calendar_button)
+        bar.add_widget(self.plan_button)
 
         # -------- calendar and list
         self.calendar = QCalendarWidget(self)
@@ -174,7 +178,7 @@ class MeetingsPage(Page):
         left_layout.addWidget(self.calendar)
         left_layout.addWidget(self.view, 1)
         left_layout.addWidget(self.empty_label)
-        left.setMinimumWidth(300)
+        left.setMinimumWidth(270)
 
         # -------- one meeting
         self.header = QLabel(self)
@@ -205,13 +209,15 @@ class MeetingsPage(Page):
             self.tr("Dit overleg als afspraak voor Outlook of een ander agendaprogramma.")
         )
         self.export_button.clicked.connect(self._export_clicked)
-        docs = QHBoxLayout()
-        docs.addWidget(QLabel(self.tr("Exemplaar:"), self))
-        docs.addWidget(self.copy_choice, 1)
-        docs.addWidget(self.agenda_doc)
-        docs.addWidget(self.minutes_doc)
-        docs.addWidget(self.export_button)
-        docs.addWidget(self.cancel_button)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(QLabel(self.tr("Exemplaar:"), self))
+        copy_row.addWidget(self.copy_choice, 1)
+        docs = FlowLayout()
+        docs.add_layout(copy_row, 1)
+        docs.add_widget(self.agenda_doc)
+        docs.add_widget(self.minutes_doc)
+        docs.add_widget(self.export_button)
+        docs.add_widget(self.cancel_button)
 
         self.agenda = AgendaBuilder(self)
         self.agenda.reorder_requested.connect(self.reorder)
@@ -258,12 +264,9 @@ class MeetingsPage(Page):
 
     def _document_button(
         self, text: str, name: str, make: Callable[..., Path], stem: str
-    ) -> QToolButton:
-        button = QToolButton(self)
+    ) -> MenuButton:
+        button = MenuButton(text, self)
         button.setObjectName(name)
-        button.setText(text)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(button)
         open_action = QAction(self.tr("Openen als PDF"), menu)
         print_action = QAction(self.tr("Afdrukken…"), menu)
