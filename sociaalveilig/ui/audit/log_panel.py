@@ -5,10 +5,10 @@ database through the services, off the GUI thread."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.core.services import auditlog
+from sociaalveilig.core.services import audit_labels, auditlog
+from sociaalveilig.core.services.audit_labels import AuditNames
 from sociaalveilig.core.services.auditlog import (
     AuditCursor,
     AuditFilter,
+    AuditOverview,
     AuditResult,
     AuditRow,
     ChainStatus,
@@ -51,6 +53,10 @@ def _to_date(value: QDate) -> date:
 
 
 class AuditTableModel(RecordTableModel[AuditRow]):
+    """One page of the log in Dutch: who by name, what as verb and noun, which object by
+    its reference or name (``set_names``); the stored codes in the tooltips, to compare
+    with an export."""
+
     COL_AT = 0
     COL_USER = 1
     COL_ROLE = 2
@@ -60,20 +66,36 @@ class AuditTableModel(RecordTableModel[AuditRow]):
     COL_PURPOSE = 6
     COL_OUTCOME = 7
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        self._names = AuditNames()
+        super().__init__(parent)
+
+    def set_names(self, names: AuditNames) -> None:
+        """The names for the rows about to be shown (before ``set_rows``)."""
+        self._names = names
+
     def row_id(self, row: AuditRow) -> str:
         return str(row.entry_id)
+
+    def object_text(self, row: AuditRow) -> str:
+        name = self._names.object_name(row.object_type, row.object_id)
+        return object_text(row.object_type, name if name is not None else row.object_id)
 
     def make_columns(self) -> Sequence[RecordColumn[AuditRow]]:
         return (
             RecordColumn(
                 self.tr("Tijd"),
-                lambda r: r.at.strftime("%d-%m-%Y %H:%M:%S"),
+                lambda r: r.at.strftime("%d-%m-%Y %H:%M:%S") if r.at != datetime.min else r.at_utc,
                 lambda r: (r.at_utc, r.entry_id),
                 tooltip=lambda r: self.tr("UTC: {at} · regel {id}").format(
                     at=r.at_utc, id=r.entry_id
                 ),
             ),
-            RecordColumn(self.tr("Gebruiker"), lambda r: r.username),
+            RecordColumn(
+                self.tr("Gebruiker"),
+                lambda r: self._names.user_name(r.username),
+                tooltip=lambda r: r.username,
+            ),
             RecordColumn(self.tr("Rol"), lambda r: r.role_label),
             RecordColumn(
                 self.tr("Actie"),
@@ -82,7 +104,7 @@ class AuditTableModel(RecordTableModel[AuditRow]):
             ),
             RecordColumn(
                 self.tr("Object"),
-                lambda r: object_text(r.object_type, r.object_id),
+                self.object_text,
                 tooltip=lambda r: object_tooltip(r.object_type, r.object_id),
             ),
             RecordColumn(self.tr("Persoon"), lambda r: r.person_ref or ""),
@@ -106,7 +128,6 @@ class AuditLogPanel(QWidget):
         self.page_size = PAGE_SIZE
         self._cursors: list[AuditCursor | None] = [None]
         self._filter = AuditFilter()
-        self._chain_checked = False
         self._lists_loaded = False
         self._count: tuple[int, bool] = (0, False)
         self._next_cursor: AuditCursor | None = None
@@ -192,6 +213,7 @@ class AuditLogPanel(QWidget):
         self.log_model = AuditTableModel(self)
         self.log_view = RecordView("auditLog", self, sortable=False)
         self.log_view.setModel(self.log_model)
+        self.log_view.set_wide_columns(AuditTableModel.COL_OBJECT, AuditTableModel.COL_PURPOSE)
         self.newer_button = QPushButton(self.tr("◀ &Nieuwere"), self)
         self.newer_button.setObjectName("auditNewer")
         self.newer_button.clicked.connect(self.newer_page)
@@ -223,8 +245,7 @@ class AuditLogPanel(QWidget):
         self._update_paging(None)
 
     def reset_for_context(self) -> None:
-        """A new sign-in: the lists and the chain are loaded again when first shown."""
-        self._chain_checked = False
+        """A new sign-in: the lists are loaded again when first shown."""
         self._lists_loaded = False
 
     def load(self) -> None:
@@ -234,8 +255,6 @@ class AuditLogPanel(QWidget):
                 lambda result: self._lists(*result),
             )
         self._load_page()
-        if not self._chain_checked:
-            self.check_chain()
 
     def clear(self) -> None:
         self.log_model.clear()
@@ -294,18 +313,34 @@ class AuditLogPanel(QWidget):
         self.apply_filter()
 
     def _load_page(self) -> None:
+        """The first page comes with its count and a fresh chain check, read together so
+        the two numbers agree; an older or newer page comes alone."""
         filt, cursor, size = self._filter, self._cursors[-1], self.page_size
         first = len(self._cursors) == 1
+        if first:
+            self.chain_label.setText(self.tr("Auditketen wordt gecontroleerd…"))
+            self.chain_label.setStyleSheet("")
 
-        def load(ctx: ServiceContext) -> tuple[AuditResult, tuple[int, bool] | None]:
-            page = auditlog.query_audit(ctx, filt, cursor=cursor, limit=size)
-            return page, (auditlog.count_audit(ctx, filt) if first else None)
+        def load(ctx: ServiceContext) -> tuple[AuditResult, AuditOverview | None, AuditNames]:
+            overview = auditlog.open_audit_log(ctx, filt, size) if first else None
+            page = (
+                overview.page
+                if overview is not None
+                else auditlog.query_audit(ctx, filt, cursor=cursor, limit=size)
+            )
+            objects = [(r.object_type, r.object_id) for r in page.rows]
+            names = audit_labels.page_names(ctx, objects, {r.username for r in page.rows})
+            return page, overview, names
 
         self._host.run(load, lambda result: self._page_loaded(*result))
 
-    def _page_loaded(self, page: AuditResult, count: tuple[int, bool] | None) -> None:
-        if count is not None:
-            self._count = count
+    def _page_loaded(
+        self, page: AuditResult, overview: AuditOverview | None, names: AuditNames
+    ) -> None:
+        if overview is not None:
+            self._count = (overview.count, overview.capped)
+            self._chain_result(overview.chain)
+        self.log_model.set_names(names)
         self.log_model.set_rows(list(page.rows))
         if page.rows:
             self.log_view.fit_columns()
@@ -347,10 +382,9 @@ class AuditLogPanel(QWidget):
         self._load_page()
 
     def check_chain(self) -> None:
-        self._chain_checked = True
-        self.chain_label.setText(self.tr("Auditketen wordt gecontroleerd…"))
-        self.chain_label.setStyleSheet("")
-        self._host.run(auditlog.verify_audit_chain, self._chain_result)
+        """Check the chain again, with the first page and its count (one moment)."""
+        self._cursors = [None]
+        self._load_page()
 
     def _chain_result(self, status: ChainStatus) -> None:
         self.chain_label.setText(status.message)
