@@ -12,12 +12,14 @@ the wide one. A cell whose text does not fit shows the full text as its tooltip.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QHelpEvent, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHelpEvent, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QHeaderView,
+    QLabel,
     QProxyStyle,
     QStyle,
     QStyleOption,
@@ -73,7 +75,7 @@ def sort_arrow_style() -> SortArrowStyle:
 
 # A wide text column keeps at least this room (in average characters) before the list
 # scrolls sideways.
-WIDE_MIN_CHARS = 14
+WIDE_MIN_CHARS = 8
 # Below this room the wide columns are no longer comfortable to read, and the longest
 # short values are cut instead.
 WIDE_COMFORT_CHARS = 24
@@ -132,7 +134,6 @@ class RecordView(QTableView):
         self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
         self._wide: tuple[int, ...] | None = None
         self._needed: dict[int, int] = {}
-        self._empty_text = ""
         self._policy_timer = QTimer(self)
         self._policy_timer.setSingleShot(True)
         self._policy_timer.setInterval(0)
@@ -337,31 +338,6 @@ class RecordView(QTableView):
             return True
         return super().viewportEvent(event)
 
-    # ------------------------------------------------------------------ empty list
-
-    def set_empty_text(self, text: str) -> None:
-        """What an empty list says, in the list's place (centred), not below it."""
-        self._empty_text = text
-        self.viewport().update()
-
-    def empty_text(self) -> str:
-        model = self.model()
-        if model is None or model.rowCount() > 0:
-            return ""
-        return self._empty_text
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
-        super().paintEvent(event)
-        text = self.empty_text()
-        if text:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().placeholderText().color())
-            area = self.viewport().rect().adjusted(12, 12, -12, -12)
-            painter.drawText(
-                area, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text
-            )
-            painter.end()
-
     def set_settings(self, settings: UiSettings) -> None:
         self._settings = settings
         self.wide_columns()  # the page's choice, before a saved layout changes the modes
@@ -375,6 +351,37 @@ class RecordView(QTableView):
     def index_at_row(self, row: int) -> QModelIndex:
         model = self.model()
         return model.index(row, 0) if model is not None else QModelIndex()
+
+
+class _EmptyTextPlacer(QObject):
+    """Keeps a list's "nothing here" label over the list's viewport, centred."""
+
+    def __init__(self, viewport: QWidget, label: QLabel) -> None:
+        super().__init__(viewport)
+        self._label = label
+        viewport.installEventFilter(self)
+        self.place()
+
+    def place(self) -> None:
+        viewport = self._label.parentWidget()
+        if viewport is not None:
+            self._label.setGeometry(viewport.rect().adjusted(12, 12, -12, -12))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+
+def show_empty_text_inside(view: QAbstractScrollArea, label: QLabel) -> None:
+    """Shows a page's "no results" label in the list's place, centred in its view, not
+    below it; the page keeps showing and hiding the label as before."""
+    label.setParent(view.viewport())  # also takes it out of the page's layout
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    label.setAutoFillBackground(False)
+    _EmptyTextPlacer(view.viewport(), label)
 
 
 def bind_layouts(widget: QWidget, settings: UiSettings) -> None:

@@ -39,7 +39,7 @@ from sociaalveilig.reports import api as reports
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.checklist_tree import ChecklistTree
-from sociaalveilig.ui.choices import Choices, load_choices
+from sociaalveilig.ui.choices import Choices, first_own_area, load_choices
 from sociaalveilig.ui.dialogs.finding_signal import FindingSignalDialog
 from sociaalveilig.ui.dialogs.plan_buurtschouw import PlanBuurtschouwDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
@@ -51,7 +51,12 @@ from sociaalveilig.ui.models.walk_table import WalkTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.panels.finding_form import FindingDraft, FindingForm
-from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
+from sociaalveilig.ui.record_view import (
+    RecordView,
+    bind_layouts,
+    save_layouts,
+    show_empty_text_inside,
+)
 from sociaalveilig.ui.settings import UiSettings
 
 # Walks shown by default: from a while back (to enter findings afterwards) onwards.
@@ -128,6 +133,8 @@ class BuurtschouwPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.walk_view, 1)
         left_layout.addWidget(self.no_walks)
+        # The "nothing found" text stands in the list's place, not below it.
+        show_empty_text_inside(self.walk_view, self.no_walks)
 
         self.header = QLabel(self)
         self.header.setObjectName("walkHeader")
@@ -399,9 +406,9 @@ class BuurtschouwPage(Page):
         if ctx is None:
             return None
         day = ctx.clock.now().date() + timedelta(days=7)
-        dialog = PlanBuurtschouwDialog(
-            ctx, self.choices, day, self, area=self.area_filter.currentData()
-        )
+        # With every area shown, a wijkagent plans in his own first area by default.
+        area = self.area_filter.currentData() or first_own_area(self.choices.areas, ctx)
+        dialog = PlanBuurtschouwDialog(ctx, self.choices, day, self, area=area)
         dialog.setObjectName("planWalkDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._planned)

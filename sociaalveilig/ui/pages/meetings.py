@@ -61,7 +61,12 @@ from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.panels.agenda_builder import AgendaBuilder
 from sociaalveilig.ui.panels.minutes_editor import MinutesEditor
-from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
+from sociaalveilig.ui.record_view import (
+    RecordView,
+    bind_layouts,
+    save_layouts,
+    show_empty_text_inside,
+)
 from sociaalveilig.ui.settings import UiSettings
 
 ORGANISERS = frozenset({Role.COORDINATOR})
@@ -165,6 +170,12 @@ class MeetingsPage(Page):
         # The list is narrow beside the meeting: the number of agenda items shows in the
         # status tooltip and in the agenda itself, the focus area gets the room.
         self.view.setColumnHidden(MeetingTableModel.COL_ITEMS, True)
+        # The status before the focus area: in a narrow list the area (with its tooltip)
+        # takes the cut, the status stays in view.
+        list_header.moveSection(
+            list_header.visualIndex(MeetingTableModel.COL_STATUS),
+            list_header.visualIndex(MeetingTableModel.COL_AREA),
+        )
         # The service's order, shown as such: by date, earliest first.
         list_header.setSortIndicator(MeetingTableModel.COL_WHEN, Qt.SortOrder.AscendingOrder)
         self.view.current_row_changed.connect(self._row_changed)
@@ -178,6 +189,8 @@ class MeetingsPage(Page):
         left_layout.addWidget(self.calendar)
         left_layout.addWidget(self.view, 1)
         left_layout.addWidget(self.empty_label)
+        # The "nothing found" text stands in the list's place, not below it.
+        show_empty_text_inside(self.view, self.empty_label)
         left.setMinimumWidth(270)
 
         # -------- one meeting
@@ -193,6 +206,8 @@ class MeetingsPage(Page):
         self.subheader.setWordWrap(True)
         self.copy_choice = QComboBox(self)
         self.copy_choice.setObjectName("meetingCopy")
+        # As wide as its longest partner name, so its row wraps before the name is cut.
+        self.copy_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.copy_choice.setToolTip(
             self.tr("Een partnerexemplaar bevat alleen de punten die die partner mag zien.")
         )

@@ -46,6 +46,7 @@ from sociaalveilig.ui.dialogs.visit_time import VisitTimeDialog
 from sociaalveilig.ui.flow_layout import FlowLayout
 from sociaalveilig.ui.models.week_plan import WeekPlanModel
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.record_view import show_empty_text_inside
 
 PLANNERS = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 REPLANNABLE = frozenset({VisitStatus.NIEMAND_THUIS, VisitStatus.GEWEIGERD})
@@ -133,6 +134,8 @@ class VisitsPage(Page):
         grid_layout.setContentsMargins(0, 0, 0, 0)
         grid_layout.addWidget(self.grid, 1)
         grid_layout.addWidget(self.empty_label)
+        # The "nothing found" text stands in the list's place, not below it.
+        show_empty_text_inside(self.grid, self.empty_label)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(grid_box)
