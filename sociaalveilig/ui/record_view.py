@@ -290,6 +290,10 @@ class RecordView(QTableView):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
         short_total = sum(widths.values())
+        if self._layout_restored:
+            for column in wide:  # the user's own widths, only not below the floor
+                header.resizeSection(column, max(floor, header.sectionSize(column)))
+            return
         spare = max(self.viewport().width() - short_total, floor * len(wide))
         for number, column in enumerate(wide):
             share = spare // len(wide) + (spare % len(wide) if number == len(wide) - 1 else 0)
