@@ -80,7 +80,7 @@ WIDE_MIN_CHARS = 8
 # short values are cut instead.
 WIDE_COMFORT_CHARS = 24
 # A short column is never cut below this (a reference, a date, a status fit in it).
-SHORT_MIN_CHARS = 18
+SHORT_MIN_CHARS = 16
 # Room the cell's margins take around its text (the delegate's padding).
 CELL_PADDING = 12
 
@@ -270,7 +270,7 @@ class RecordView(QTableView):
             for column, need in needs.items():
                 header.resizeSection(column, max(need, header.sectionSize(column)))
             return
-        char = max(1, self.fontMetrics().averageCharWidth())
+        char = self.char_width()
         floor, comfort = char * WIDE_MIN_CHARS, char * WIDE_COMFORT_CHARS
         budget = self.viewport().width() - comfort * len(wide)
         if self._layout_restored:
@@ -298,6 +298,11 @@ class RecordView(QTableView):
         for number, column in enumerate(wide):
             share = spare // len(wide) + (spare % len(wide) if number == len(wide) - 1 else 0)
             header.resizeSection(column, max(floor, share))
+
+    def char_width(self) -> int:
+        """The unit of the policy's widths: a digit (wider than the average letter, so a
+        date or a status of that many characters fits)."""
+        return max(1, self.fontMetrics().horizontalAdvance("0"))
 
     def short_columns_cut(self) -> bool:
         """Whether the view cut short columns (the wide ones had no room left)."""

@@ -117,7 +117,7 @@ class BuurtschouwPage(Page):
         self.walk_view = RecordView("walks", self)
         self.walk_view.setModel(self.walks)
         self.walk_view.current_row_changed.connect(self._walk_changed)
-        self.walk_view.setMinimumWidth(260)
+        self.walk_view.setMinimumWidth(200)
         self.walk_view.fit_columns(sample_widths(self.walk_view, WALK_SAMPLES))
         walk_header = self.walk_view.horizontalHeader()
         walk_header.setStretchLastSection(False)
@@ -189,6 +189,8 @@ class BuurtschouwPage(Page):
         self.signal_button.setObjectName("findingToSignal")
         self.signal_button.clicked.connect(lambda: self.make_signal())
         top = QSplitter(Qt.Orientation.Horizontal, self)
+        # The checklist's points stay readable on a laptop (the form gives way).
+        self.checklist.setMinimumWidth(self.checklist.fontMetrics().averageCharWidth() * 24)
         top.addWidget(self.checklist)
         top.addWidget(self.form)
         top.setStretchFactor(0, 1)
