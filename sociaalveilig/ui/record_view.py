@@ -321,20 +321,17 @@ class RecordView(QTableView):
     # ------------------------------------------------------------------ elided text
 
     def cut_text_tooltip(self, index: QModelIndex) -> str | None:
-        """The tooltip of a cell: the model's own, else the full text where the cell
-        shows it cut (elided), else none."""
+        """The tooltip of a cell: the full text where the cell shows it cut (elided),
+        with the model's own tooltip below it when that says something else; else the
+        model's own tooltip, or none."""
         if not index.isValid():
             return None
-        own = index.data(Qt.ItemDataRole.ToolTipRole)
-        if own:
-            return str(own)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        if not text:
-            return None
+        own = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         room = self.columnWidth(index.column()) - CELL_PADDING
-        if self.fontMetrics().horizontalAdvance(str(text)) > room:
-            return str(text)
-        return None
+        if text and self.fontMetrics().horizontalAdvance(text) > room and text not in own:
+            return f"{text}\n{own}" if own else text
+        return own or None
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -120,6 +120,9 @@ def test_the_wide_column_takes_the_cut_and_the_room(qtbot) -> None:  # type: ign
     area = model.index(1, 2)
     assert view.cut_text_tooltip(area) == "Heerlen Noord (incl. Hoensbroek)"
     assert view.cut_text_tooltip(model.index(2, 2)) is None
+    # A cell with a tooltip of its own (a stored code) shows the whole text above it.
+    model.item(1, 2).setToolTip("focus_area 1234")
+    assert view.cut_text_tooltip(area) == "Heerlen Noord (incl. Hoensbroek)\nfocus_area 1234"
 
 
 def test_nothing_found_stands_in_the_list(qtbot) -> None:  # type: ignore[no-untyped-def]
