@@ -141,3 +141,23 @@ def test_a_wijkagent_prepares_a_walk_in_his_own_area(journey, qtbot) -> None:  #
     assert dialog.area.currentText() == "Heerlen Noord (incl. Hoensbroek)"
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+
+
+def test_nothing_found_shows_in_the_lists_place(journey, qtbot) -> None:  # type: ignore[no-untyped-def]
+    journey.sign_in(COORDINATOR, size=LAPTOP)
+    page = journey.go("Signalen")
+    QTest.keyClicks(page.search_edit, "qqxxzz")
+    QTest.keyClick(page.search_edit, Qt.Key.Key_Return)
+    journey.wait_idle()
+    label = page.empty_label
+    qtbot.waitUntil(lambda: label.isVisible())
+    assert "Geen signalen gevonden" in label.text()
+    viewport = page.view.viewport()
+    # In the list's place, centred; not below it.
+    assert label.parentWidget() is viewport
+    offset = label.geometry().center() - viewport.rect().center()
+    assert abs(offset.x()) <= 2 and abs(offset.y()) <= 2
+    assert label.mapTo(journey.window, QPoint(0, 0)).y() < page.view.mapTo(
+        journey.window, QPoint(0, page.view.height())
+    ).y()
+    journey.shot("78-niets-gevonden-in-de-lijst")
