@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QStyle,
     QStyleOption,
+    QStyleOptionButton,
     QStyleOptionToolButton,
     QStylePainter,
     QToolButton,
@@ -50,7 +51,17 @@ class MenuButton(QToolButton):
         return option
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        return super().sizeHint() + QSize(self.arrow_width() + _GAP, 0)
+        # As tall as the push buttons it stands beside.
+        option = QStyleOptionButton()
+        option.initFrom(self)
+        push = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_PushButton,
+            option,
+            QSize(0, self.fontMetrics().height()),
+            self,
+        )
+        base = super().sizeHint()
+        return QSize(base.width() + self.arrow_width() + _GAP, max(base.height(), push.height()))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         return self.sizeHint()
