@@ -323,33 +323,45 @@ def query_audit(
 
 @dataclass(frozen=True)
 class AuditOverview:
-    """The viewer's first page, its count and the chain check, all of one moment: the
-    log as it stood before this reading added its own entries. Without a filter the
-    count is the number of entries the check went through, so the two agree."""
+    """The viewer's first page, its count, the number of entries in the log and (when
+    asked) the chain check, all of one moment: the log as it stood before this reading
+    added its own entries. Without a filter, ``count`` is ``total``; after a check,
+    ``total`` is the number of entries the check went through, so the numbers agree."""
 
     page: AuditResult
     count: int
     capped: bool
-    chain: ChainStatus
+    total: int
+    chain: ChainStatus | None
+    """None when the chain was not checked with this reading."""
 
 
 def open_audit_log(
-    ctx: ServiceContext, filt: AuditFilter | None = None, limit: int = DEFAULT_PAGE_SIZE
+    ctx: ServiceContext,
+    filt: AuditFilter | None = None,
+    limit: int = DEFAULT_PAGE_SIZE,
+    verify: bool = True,
 ) -> AuditOverview:
-    """The first page of the log, how many entries match, and the chain check, read in
-    one unit of work (beheerder only). The check and the viewing are logged after the
-    reading, so neither shows in what it returns."""
+    """The first page of the log, how many entries match and how many there are in all,
+    and (``verify``) the chain check, read in one unit of work (beheerder only). The check
+    and the viewing are logged after the reading, so neither shows in what it returns."""
     require_role(ctx, Role.BEHEERDER)
     clean = normalise_filter(filt or AuditFilter())
     size = max(1, min(int(limit), MAX_PAGE_SIZE))
     with ctx.unit() as session:
-        report = audit_store.verify_chain(session)
+        report = audit_store.verify_chain(session) if verify else None
         page = _page(session, clean, None, size)
+        if report is not None and report.ok:
+            total = report.entries
+        else:  # not checked, or the check stopped at a break
+            total = int(session.execute(select(func.count(AuditEntry.id))).scalar_one())
         if clean == AuditFilter():
-            count, capped = report.entries, False
+            count, capped = total, False
         else:
             count, capped = _count(session, clean)
-        ctx.audit(session, "verify", "audit_log", None, outcome="ok" if report.ok else "failed")
+        if report is not None:
+            outcome = "ok" if report.ok else "failed"
+            ctx.audit(session, "verify", "audit_log", None, outcome=outcome)
         ctx.audit(
             session,
             "view",
@@ -358,8 +370,12 @@ def open_audit_log(
             person_ref=clean.person_ref,
             purpose=clean.describe(),
         )
-    chain = ChainStatus(report.ok, report.entries, report.first_broken_id, report.reason)
-    return AuditOverview(page, count, capped, chain)
+    chain = (
+        ChainStatus(report.ok, report.entries, report.first_broken_id, report.reason)
+        if report is not None
+        else None
+    )
+    return AuditOverview(page, count, capped, total, chain)
 
 
 def _count(session: Session, clean: AuditFilter) -> tuple[int, bool]:

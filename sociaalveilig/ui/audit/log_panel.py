@@ -129,6 +129,10 @@ class AuditLogPanel(QWidget):
         self._cursors: list[AuditCursor | None] = [None]
         self._filter = AuditFilter()
         self._lists_loaded = False
+        # The chain is checked when the log is first shown and on request; the last check
+        # stays on screen, with the entries written since.
+        self._verify_next = True
+        self._checked: ChainStatus | None = None
         self._count: tuple[int, bool] = (0, False)
         self._next_cursor: AuditCursor | None = None
         self.chain_label = QLabel(self.tr("Auditketen: nog niet gecontroleerd."), self)
@@ -245,8 +249,10 @@ class AuditLogPanel(QWidget):
         self._update_paging(None)
 
     def reset_for_context(self) -> None:
-        """A new sign-in: the lists are loaded again when first shown."""
+        """A new sign-in: the lists and the chain check again when first shown."""
         self._lists_loaded = False
+        self._verify_next = True
+        self._checked = None
 
     def load(self) -> None:
         if not self._lists_loaded:
@@ -313,16 +319,19 @@ class AuditLogPanel(QWidget):
         self.apply_filter()
 
     def _load_page(self) -> None:
-        """The first page comes with its count and a fresh chain check, read together so
-        the two numbers agree; an older or newer page comes alone."""
+        """The first page comes with its count and the number of entries in the log (and
+        the chain check, when due), read together so the numbers agree; an older or newer
+        page comes alone."""
         filt, cursor, size = self._filter, self._cursors[-1], self.page_size
         first = len(self._cursors) == 1
-        if first:
+        verify = first and self._verify_next
+        if verify:
+            self._verify_next = False
             self.chain_label.setText(self.tr("Auditketen wordt gecontroleerd…"))
             self.chain_label.setStyleSheet("")
 
         def load(ctx: ServiceContext) -> tuple[AuditResult, AuditOverview | None, AuditNames]:
-            overview = auditlog.open_audit_log(ctx, filt, size) if first else None
+            overview = auditlog.open_audit_log(ctx, filt, size, verify=verify) if first else None
             page = (
                 overview.page
                 if overview is not None
@@ -339,7 +348,9 @@ class AuditLogPanel(QWidget):
     ) -> None:
         if overview is not None:
             self._count = (overview.count, overview.capped)
-            self._chain_result(overview.chain)
+            if overview.chain is not None:
+                self._checked = overview.chain
+            self._show_chain(overview.total)
         self.log_model.set_names(names)
         self.log_model.set_rows(list(page.rows))
         if page.rows:
@@ -383,11 +394,23 @@ class AuditLogPanel(QWidget):
 
     def check_chain(self) -> None:
         """Check the chain again, with the first page and its count (one moment)."""
+        self._verify_next = True
         self._cursors = [None]
         self._load_page()
 
-    def _chain_result(self, status: ChainStatus) -> None:
-        self.chain_label.setText(status.message)
+    def _show_chain(self, total: int) -> None:
+        """The last check, and how many entries were written since (the viewings among
+        them), so its number and the log's count can be read together."""
+        status = self._checked
+        if status is None:
+            return
+        text = status.message
+        newer = total - status.entries
+        if status.ok and newer > 0:
+            text += " " + self.tr(
+                "Sindsdien {n} nieuwe regels (nog niet gecontroleerd): samen {total}."
+            ).format(n=newer, total=total)
+        self.chain_label.setText(text)
         self.chain_label.setStyleSheet(_OK_STYLE if status.ok else _BAD_STYLE)
 
     def export_csv(self, out: Path | None = None) -> None:

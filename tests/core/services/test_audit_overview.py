@@ -26,6 +26,14 @@ def test_count_and_chain_check_agree(admin_ctx, coordinator_ctx) -> None:
     assert readings.count == 2
 
 
+def test_without_a_check_the_total_still_counts_every_entry(admin_ctx) -> None:
+    checked = auditlog.open_audit_log(admin_ctx, limit=3)
+    assert checked.chain is not None and checked.total == checked.chain.entries
+    quick = auditlog.open_audit_log(admin_ctx, limit=3, verify=False)
+    assert quick.chain is None
+    assert quick.total == quick.count == checked.total + 2  # the check's verify and view
+
+
 def test_filtered_count_counts_the_matches(admin_ctx, coordinator_ctx) -> None:
     with coordinator_ctx.unit() as session:
         for n in range(4):
