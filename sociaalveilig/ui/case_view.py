@@ -48,6 +48,7 @@ from sociaalveilig.ui.dialogs.add_person import AddPersonDialog
 from sociaalveilig.ui.dialogs.lead_partner import LeadPartnerDialog
 from sociaalveilig.ui.dialogs.zvh_criteria import ZvhCriteriaDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
+from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.models import case_parts
 from sociaalveilig.ui.models.case_parts import PersonsModel, TimelineModel
 from sociaalveilig.ui.operations import run_operation
@@ -111,12 +112,9 @@ class CaseView(QWidget):
         self.notice_label.setWordWrap(True)
         self.notice_label.setStyleSheet("color: #b00020;")
         self.notice_label.hide()
-        self.print_button = QToolButton(self)
+        self.print_button = MenuButton(self.tr("Afdrukken"), self)
         self.print_button.setObjectName("printCase")
-        self.print_button.setText(self.tr("Afdrukken"))
         self.print_button.setToolTip(self.tr("Het casusoverzicht als PDF openen of afdrukken."))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         print_menu = QMenu(self.print_button)
         self.open_pdf_action = QAction(self.tr("Casusoverzicht openen als PDF"), print_menu)
         self.print_action = QAction(self.tr("Casusoverzicht afdrukken…"), print_menu)

@@ -96,6 +96,8 @@ class EscalationsPage(Page):
         self.view.horizontalHeader().setSortIndicator(
             EscalationTableModel.COL_REFERENCE, Qt.SortOrder.DescendingOrder
         )
+        # The receiving organisation is the longest text: it takes the room and the cut.
+        self.view.set_wide_columns(EscalationTableModel.COL_TARGET)
         self.view.fit_columns(sample_widths(self.view, COLUMN_SAMPLES))
         self.view.current_row_changed.connect(self._row_changed)
         self.view.activated_row.connect(self._row_activated)
@@ -127,6 +129,8 @@ class EscalationsPage(Page):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(right)
         scroll.setMinimumWidth(380)
+        # The detail reads fine at this width; a bigger screen widens the list.
+        scroll.setMaximumWidth(640)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)

@@ -37,7 +37,7 @@ from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.reports import api
 
 from sociaalveilig.ui import errors
-from sociaalveilig.ui.choices import AreaChoice, load_areas
+from sociaalveilig.ui.choices import AreaChoice, first_own_area, load_areas
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
 from sociaalveilig.ui.dutch import dutch, to_date
 from sociaalveilig.ui.pages.base import Page
@@ -251,6 +251,10 @@ class ReportsPage(Page):
             index = combo.findText(current)
             if index >= 0:
                 combo.setCurrentIndex(index)
+            elif combo is self.pack_area:
+                # A wijkagent prepares walks in his own areas: the first of them.
+                own = first_own_area(areas, self.ctx)
+                combo.setCurrentIndex(max(0, combo.findData(own)) if own else 0)
 
     def clear(self) -> None:
         self.case_ref.clear()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.services.meetings import AgendaProposal, MeetingDetail
 
+from sociaalveilig.ui.flow_layout import FlowLayout
 from sociaalveilig.ui.models.agenda_proposal_table import AgendaProposalTableModel
 from sociaalveilig.ui.models.agenda_table import AgendaTableModel
 from sociaalveilig.ui.pages.signals import sample_widths
@@ -104,13 +105,13 @@ class AgendaBuilder(QWidget):
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.setContentsMargins(0, 0, 0, 0)
         agenda_layout.addWidget(self.view, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.up_button)
-        row.addWidget(self.down_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        row.addWidget(self.sent_label)
-        row.addWidget(self.sent_button)
+        row = FlowLayout()
+        row.add_widget(self.up_button)
+        row.add_widget(self.down_button)
+        row.add_widget(self.remove_button)
+        row.add_stretch(1)
+        row.add_widget(self.sent_label)
+        row.add_widget(self.sent_button)
         agenda_layout.addLayout(row)
         add_row = QHBoxLayout()
         add_label = QLabel(self.tr("Toe&voegen:"), self)
