@@ -83,6 +83,14 @@ ACTION_LABELS: dict[str, str] = {
     "retention_rule_update": QT_TR_NOOP("Bewaartermijn gewijzigd"),
     "retention_rule_remove": QT_TR_NOOP("Bewaartermijn verwijderd"),
     "pending_event": QT_TR_NOOP("Gebeurtenis buiten de database"),
+    "pending_rejected": QT_TR_NOOP("Geweigerde regels van buiten de database"),
+    "login_failed": QT_TR_NOOP("Aanmelden mislukt"),
+    "login_throttled": QT_TR_NOOP("Aanmelden tijdelijk geblokkeerd"),
+    "recover": QT_TR_NOOP("Toegang hersteld met herstelcode"),
+    "review": QT_TR_NOOP("Casus geëvalueerd"),
+    "meldcode_decision": QT_TR_NOOP("Meldcode-besluit"),
+    "escalate_criteria_unmet": QT_TR_NOOP("Opgeschaald zonder vervulde ZVH-criteria"),
+    "view_zvh_criteria": QT_TR_NOOP("ZVH-criteria bekeken"),
 }
 
 OBJECT_LABELS: dict[str, str] = {
@@ -125,6 +133,7 @@ OBJECT_LABELS: dict[str, str] = {
     "triage_list": QT_TR_NOOP("te beoordelen signalen"),
     "worklist_overdue": QT_TR_NOOP("werklijst te laat"),
     "worklist_week": QT_TR_NOOP("werklijst deze week"),
+    "pending_audit": QT_TR_NOOP("auditregels van vóór het aanmelden"),
 }
 
 DELETED = QT_TR_NOOP("verwijderd")

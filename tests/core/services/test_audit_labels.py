@@ -22,6 +22,7 @@ from sociaalveilig.core.services import audit_labels, users
 from sociaalveilig.core.services.audit_labels import ACTION_LABELS, OBJECT_LABELS
 from sociaalveilig.core.services.reminders import ReminderKind
 from sociaalveilig.storage.models import User
+from sociaalveilig.storage.pending_audit import PENDING_ACTIONS
 
 PACKAGE = Path(__file__).resolve().parents[3] / "sociaalveilig"
 
@@ -54,6 +55,8 @@ PRIVATE_HOME = {
 }
 # Values that are neither literals nor module constants, by "file:expression".
 KNOWN_DYNAMIC: dict[str, set[str]] = {
+    # the entries written before sign-in, merged once validated (storage/pending_audit.py)
+    "storage/pending_audit.py:item['action']": set(PENDING_ACTIONS),
     # the object type of a RefusedAccess (each raise is read as a writer above)
     "core/services/actions.py:exc.object_type": set(),
     # the reminder kinds' object types
