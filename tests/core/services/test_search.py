@@ -15,6 +15,7 @@ from sqlalchemy import func, select, update
 
 from sociaalveilig.core.enums import Role, SignalStatus, Urgency
 from sociaalveilig.core.errors import ValidationError
+from sociaalveilig.core.meldcode import MeldcodeDecision, meldcode_applies
 from sociaalveilig.core.services import cases as cs
 from sociaalveilig.core.services import search
 from sociaalveilig.core.services import signals as sv
@@ -100,16 +101,23 @@ def _fill(ctx: ServiceContext) -> tuple[list[sv.SignalDetail], list[str]]:
             words.append("kraaiennest")
         if n % 53 == 0:
             words.append("café")
+        received_at = start + timedelta(hours=rng.randrange(0, 99 * 24))
+        source, category = rng.choice(SOURCES), rng.choice(CATEGORIES)
+        house_number, street = rng.randrange(1, 40), rng.choice(STREETS)
+        urgency = rng.choice(["laag", "normaal", "normaal", "hoog"])
+        meldcode = meldcode_applies(category)
         inp = SignalInput(
-            received_at=start + timedelta(hours=rng.randrange(0, 99 * 24)),
-            source=rng.choice(SOURCES),
-            category=rng.choice(CATEGORIES),
+            received_at=received_at,
+            source=source,
+            category=category,
             postcode=postcode,
-            house_number=rng.randrange(1, 40),
-            street=rng.choice(STREETS),
+            house_number=house_number,
+            street=street,
             city=city,
             description="Fictief: " + " ".join(words),
-            urgency=rng.choice(["laag", "normaal", "normaal", "hoog"]),
+            # The Meldcode asks at least 'hoog' and a decision (core/meldcode.py).
+            urgency="hoog" if meldcode and urgency != "hoog" else urgency,
+            meldcode_decision=MeldcodeDecision.VEILIG_THUIS.value if meldcode else None,
         )
         choice = NO_CASE
         if n % 4 == 0:
