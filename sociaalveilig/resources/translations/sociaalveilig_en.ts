@@ -168,6 +168,18 @@
         <translation>Passphrase of {user} changed.</translation>
     </message>
     <message>
+        <source>Herstelcode: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord ingesteld voor beheerder {user}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De gebruikte herstelcode werkt niet meer. Nieuwe herstelcode (wordt maar één keer getoond; print en bewaar hem veilig):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>--skip-invalid vraagt ook --rejects BESTAND voor de afgekeurde regels.</source>
         <translation>--skip-invalid also needs --rejects FILE for the rejected lines.</translation>
     </message>
@@ -202,6 +214,10 @@
     <message>
         <source>Back-up geschreven en gecontroleerd: {path} ({size} bytes).</source>
         <translation>Backup written and verified: {path} ({size} bytes).</translation>
+    </message>
+    <message>
+        <source>Auditketen tot regel {n}, kenmerk {hash}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>de gebruiker</source>
@@ -262,6 +278,10 @@
     <message>
         <source>wijzig het wachtwoord van de handelende gebruiker</source>
         <translation>change the acting user&apos;s passphrase</translation>
+    </message>
+    <message>
+        <source>geef een beheerder weer toegang met de herstelcode (invoer: herstelcode, dan nieuw wachtwoord); geeft een nieuwe herstelcode</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>importeer gegevens</source>
@@ -676,6 +696,22 @@
         <translation>There is serious local safety trouble</translation>
     </message>
     <message>
+        <source>criterium {numbers} ontbreekt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>criterium 4 of 5 ontbreekt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De casus voldoet niet aan de ZVH-criteria ({missing}). Geef aan waarom u toch opschaalt naar het Zorg- en Veiligheidshuis, of leg eerst de criteria vast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeschaald hoewel de ZVH-criteria niet vervuld zijn ({missing}): {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>De vastgelegde feiten voldoen aan de ZVH-criteria: {criteria}.</source>
         <translation>The recorded facts meet the ZVH criteria: {criteria}.</translation>
     </message>
@@ -872,6 +908,10 @@
         <translation>View</translation>
     </message>
     <message>
+        <source>Lijst bekijken</source>
+        <translation type="unfinished">View list</translation>
+    </message>
+    <message>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
@@ -884,8 +924,52 @@
         <translation>Change</translation>
     </message>
     <message>
+        <source>Verwijderen</source>
+        <translation type="unfinished">Delete</translation>
+    </message>
+    <message>
         <source>Koppelen</source>
         <translation>Link</translation>
+    </message>
+    <message>
+        <source>Koppelvoorstel</source>
+        <translation type="unfinished">Link proposal</translation>
+    </message>
+    <message>
+        <source>Ontkoppelen</source>
+        <translation type="unfinished">Unlink</translation>
+    </message>
+    <message>
+        <source>Status gewijzigd</source>
+        <translation type="unfinished">Status changed</translation>
+    </message>
+    <message>
+        <source>Risico gewijzigd</source>
+        <translation type="unfinished">Risk changed</translation>
+    </message>
+    <message>
+        <source>Casusregisseur gekozen</source>
+        <translation type="unfinished">Case manager chosen</translation>
+    </message>
+    <message>
+        <source>Betrokkene toegevoegd</source>
+        <translation type="unfinished">Person involved added</translation>
+    </message>
+    <message>
+        <source>Opschalingsadvies</source>
+        <translation type="unfinished">Escalation advice</translation>
+    </message>
+    <message>
+        <source>ZVH-criteria vastgelegd</source>
+        <translation type="unfinished">ZVH criteria recorded</translation>
+    </message>
+    <message>
+        <source>Verplaatsen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versturen</source>
+        <translation type="unfinished">Send</translation>
     </message>
     <message>
         <source>Afdrukken</source>
@@ -916,12 +1000,212 @@
         <translation>Verify</translation>
     </message>
     <message>
-        <source>Noodknop</source>
-        <translation>Emergency access</translation>
+        <source>Geweigerde regels van buiten de database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aanmelden mislukt</source>
+        <translation type="unfinished">Sign-in failed</translation>
+    </message>
+    <message>
+        <source>Aanmelden tijdelijk geblokkeerd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toegang hersteld met herstelcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casus geëvalueerd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meldcode-besluit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opgeschaald zonder vervulde ZVH-criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZVH-criteria bekeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>betrokkene</source>
+        <translation type="unfinished">person involved</translation>
+    </message>
+    <message>
+        <source>agendapunt</source>
+        <translation type="unfinished">agenda item</translation>
+    </message>
+    <message>
+        <source>agendavoorstellen</source>
+        <translation type="unfinished">agenda proposals</translation>
+    </message>
+    <message>
+        <source>buurtschouw</source>
+        <translation type="unfinished">neighbourhood walk</translation>
+    </message>
+    <message>
+        <source>buurtschouwpakket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bevinding</source>
+        <translation type="unfinished">finding</translation>
+    </message>
+    <message>
+        <source>focusgebied</source>
+        <translation type="unfinished">focus area</translation>
+    </message>
+    <message>
+        <source>gebruiker</source>
+        <translation type="unfinished">user</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation type="unfinished">partner</translation>
+    </message>
+    <message>
+        <source>opslag</source>
+        <translation type="unfinished">store</translation>
+    </message>
+    <message>
+        <source>routeringsregel</source>
+        <translation type="unfinished">routing rule</translation>
+    </message>
+    <message>
+        <source>bewaartermijn</source>
+        <translation type="unfinished">retention period</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation type="unfinished">postcode</translation>
+    </message>
+    <message>
+        <source>categorie</source>
+        <translation type="unfinished">category</translation>
+    </message>
+    <message>
+        <source>instellingen</source>
+        <translation type="unfinished">settings</translation>
+    </message>
+    <message>
+        <source>automatische back-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>herinnering</source>
+        <translation type="unfinished">reminder</translation>
+    </message>
+    <message>
+        <source>agenda-export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>managementrapportage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>casussenlijst</source>
+        <translation type="unfinished">case list</translation>
+    </message>
+    <message>
+        <source>signalenlijst</source>
+        <translation type="unfinished">signal list</translation>
+    </message>
+    <message>
+        <source>actielijst</source>
+        <translation type="unfinished">action list</translation>
+    </message>
+    <message>
+        <source>opschalingenlijst</source>
+        <translation type="unfinished">escalation list</translation>
+    </message>
+    <message>
+        <source>overleggenlijst</source>
+        <translation type="unfinished">meeting list</translation>
+    </message>
+    <message>
+        <source>huisbezoekenlijst</source>
+        <translation type="unfinished">home visit list</translation>
+    </message>
+    <message>
+        <source>weekplanning huisbezoeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gebruikerslijst</source>
+        <translation type="unfinished">user list</translation>
+    </message>
+    <message>
+        <source>actielijst buurtschouw</source>
+        <translation type="unfinished">neighbourhood walk action list</translation>
+    </message>
+    <message>
+        <source>noodknoplijst</source>
+        <translation type="unfinished">emergency access list</translation>
+    </message>
+    <message>
+        <source>te beoordelen signalen</source>
+        <translation type="unfinished">signals to assess</translation>
+    </message>
+    <message>
+        <source>werklijst te laat</source>
+        <translation type="unfinished">worklist overdue</translation>
+    </message>
+    <message>
+        <source>werklijst deze week</source>
+        <translation type="unfinished">worklist this week</translation>
+    </message>
+    <message>
+        <source>auditregels van vóór het aanmelden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>van {moment}, casus {case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>van {moment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} van {day}, {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subject} in {meeting}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>van {day}, {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in buurtschouw {walk}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gebruiker toegevoegd</source>
         <translation>User added</translation>
+    </message>
+    <message>
+        <source>Rol gewijzigd</source>
+        <translation type="unfinished">Role changed</translation>
+    </message>
+    <message>
+        <source>Toegang ingetrokken</source>
+        <translation type="unfinished">Access withdrawn</translation>
+    </message>
+    <message>
+        <source>Toegang hersteld</source>
+        <translation type="unfinished">Access restored</translation>
     </message>
     <message>
         <source>Wachtwoord gewijzigd</source>
@@ -930,6 +1214,26 @@
     <message>
         <source>Opslag aangemaakt</source>
         <translation>Store created</translation>
+    </message>
+    <message>
+        <source>Instellingen gewijzigd</source>
+        <translation type="unfinished">Settings changed</translation>
+    </message>
+    <message>
+        <source>Demogegevens gemaakt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herinnering gedaan</source>
+        <translation type="unfinished">Reminder done</translation>
+    </message>
+    <message>
+        <source>Herinnering uitgesteld</source>
+        <translation type="unfinished">Reminder snoozed</translation>
+    </message>
+    <message>
+        <source>Routering bekijken</source>
+        <translation type="unfinished">View routing</translation>
     </message>
     <message>
         <source>Bewaartermijn gewijzigd</source>
@@ -958,6 +1262,10 @@
     <message>
         <source>onleesbaar</source>
         <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>geblokkeerd</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Auditketen in orde: {n} regels gecontroleerd, geen breuk.</source>
@@ -1840,6 +2148,10 @@
         <translation>The decision is too long ({n} characters); at most {max}.</translation>
     </message>
     <message>
+        <source>Dit agendapunt gaat over een casus, niet over een los signaal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Acties horen bij een casus: koppel het signaal eerst aan een (nieuwe) casus.</source>
         <translation>Actions belong to a case: link the signal to a (new) case first.</translation>
     </message>
@@ -2404,8 +2716,24 @@
         <translation>Cannot sort by &apos;{value}&apos;; choose from {options}.</translation>
     </message>
     <message>
+        <source>Uw wachtwoord is door de beheerder ingesteld; kies eerst een eigen wachtwoord (sociaalveilig-admin passwd, of bij het aanmelden in het programma).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Onbekende gebruiker of onjuist wachtwoord.</source>
         <translation>Unknown user or wrong passphrase.</translation>
+    </message>
+    <message>
+        <source>{user} is geen actieve beheerder. Met de herstelcode krijgt alleen een beheerder weer toegang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze opslag heeft meer dan één beheerder: geef --user NAAM op.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze opslag heeft geen actieve beheerder; herstel uit een back-up.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deze opslag heeft meer dan één gebruiker: geef --user NAAM op.</source>
@@ -2750,6 +3078,10 @@
     <message>
         <source>Het huisbezoek heeft geen geldig huisnummer: vul een positief getal in.</source>
         <translation>The home visit has no valid house number: fill in a positive number.</translation>
+    </message>
+    <message>
+        <source>dubbele boeking bevestigd</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Casus {ref} is afgesloten; heropen haar eerst om een huisbezoek te plannen.</source>
@@ -3248,6 +3580,10 @@
         <translation>Printed by {name} ({user}) on {day} at {time}</translation>
     </message>
     <message>
+        <source>Auditketen bij afdruk: regel {n}, kenmerk {hash}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>pagina {page} van {total}</source>
         <translation>page {page} of {total}</translation>
     </message>
@@ -3488,8 +3824,8 @@
         <translation>Decision and actions: </translation>
     </message>
     <message>
-        <source>Exemplaar voor {partner}: alleen de punten waarbij uw organisatie betrokken is.</source>
-        <translation>Copy for {partner}: only the items your organisation is involved in.</translation>
+        <source>Exemplaar voor {partner}: de punten van dit overleg zoals uw organisatie ze in Sociaal Veilig ziet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Volledig exemplaar voor de voorzitter en de coördinator.</source>
@@ -3744,6 +4080,10 @@
         <translation>The backup is damaged: {problem}.</translation>
     </message>
     <message>
+        <source>De back-up is beschadigd of gemanipuleerd: het auditanker past niet bij de database erin. Gebruik een andere back-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Het databasebestand is beschadigd of geen Sociaal Veilig-opslag. Herstel de opslag uit een back-up.</source>
         <translation>The database file is damaged or not a Sociaal Veilig store. Restore the store from a backup.</translation>
     </message>
@@ -3892,6 +4232,10 @@
         <translation>invalid creation time</translation>
     </message>
     <message>
+        <source>ongeldige markering voor een nieuw wachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>een slot is geen object</source>
         <translation>a slot is not an object</translation>
     </message>
@@ -3954,6 +4298,10 @@
     <message>
         <source>De laatste gebruiker kan niet worden verwijderd.</source>
         <translation>The last user cannot be removed.</translation>
+    </message>
+    <message>
+        <source>Het nieuwe wachtwoord is gelijk aan het huidige. Kies een ander wachtwoord.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>slot {n}: {detail}</source>
@@ -4044,6 +4392,26 @@
         <translation>This folder already holds a store: {folder}. Choose an empty folder.</translation>
     </message>
     <message>
+        <source>{folder} is een bestand, geen map. Kies een lege map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De map {folder} kan niet worden gelezen ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De map {folder} is niet leeg; er is niets aangemaakt. Kies een lege of een nieuwe map voor de opslag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te veel mislukte pogingen; probeer het over 1 seconde opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te veel mislukte pogingen; probeer het over {n} seconden opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Geen opslag gevonden in {folder}. Maak er een met &apos;init&apos;.</source>
         <translation>No store found in {folder}. Make one with &apos;init&apos;.</translation>
     </message>
@@ -4082,6 +4450,214 @@
     <message>
         <source>Afhandelen vóór deze datum</source>
         <translation>Handle before this date</translation>
+    </message>
+    <message>
+        <source>Nu Veilig Thuis raadplegen of opschalen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Naar het overleg, omdat …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vraag advies aan Veilig Thuis (0800-2000, gratis, dag en nacht).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breng de signalen in kaart en leg ze feitelijk vast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overleg met een collega en zo nodig met een deskundige op letselduiding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ga in gesprek met de betrokkene(n), als dat veilig kan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weeg het geweld of de kindermishandeling (afwegingskader) en beslis: zelf hulp organiseren of melden bij Veilig Thuis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bij een vermoeden van huiselijk geweld of kindermishandeling is de urgentie minstens &apos;hoog&apos; (Meldcode). Kies &apos;hoog&apos; of &apos;acuut&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meldcode: kies wat er nu gebeurt: Veilig Thuis raadplegen of opschalen, of naar het overleg met een reden. Het signaal wacht niet vanzelf op het overleg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meldcode: besloten nu Veilig Thuis te raadplegen of op te schalen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meldcode: geef de reden waarom dit signaal naar het overleg gaat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meldcode: de reden is te lang ({n} tekens); maximaal {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meldcode: naar het overleg, omdat {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vul een wachtwoord in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is te makkelijk te raden. Kies een langer wachtwoord, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schrijf kort op hoe de casus ervoor staat: de notitie is verplicht.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De notitie is te lang ({n} tekens); maximaal {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casus {ref} wordt geëvalueerd door de casusregisseur of de coördinator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casus {ref} is afgesloten; een afgesloten casus wordt niet geëvalueerd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgehandeld, met resultaat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgewezen, met reden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe casus van dit signaal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Koppelen aan een casus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blijft gerouteerd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>het afhandelen (het resultaat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgehandeld: {result}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>het afwijzen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afgewezen: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal {ref} hoort al bij een casus; ontkoppel het eerst als er een nieuwe casus moet komen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit adres ligt buiten uw focusgebieden; vraag de coördinator de casus te maken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gemaakt van signaal {ref}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vul de referentie in van de casus om het signaal aan te koppelen (C-…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} {start}–{end}</source>
+        <translation type="unfinished">{day} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>{partners} heeft op {when} al een huisbezoek (casus {case})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>op hetzelfde adres staat op {when} al een huisbezoek (casus {case})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dubbele boeking: {lines}. Kies een andere tijd, of bevestig dat het zo moet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het teken &apos;{char}&apos; in de gebruikersnaam lijkt op een gewone letter, maar is een letter uit een ander schrift. Typ de naam met gewone letters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gebruik in een gebruikersnaam alleen letters van het gewone (Latijnse) alfabet, cijfers en leestekens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gebruik in een gebruikersnaam alleen de gewone cijfers 0 tot en met 9.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De gebruikersnaam lijkt te veel op die van gebruiker {other}. Kies een naam die duidelijk anders is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het ankerbestand {name} in {folder} is gewijzigd of hoort niet bij deze opslag. Zet de laatste back-up terug en meld het aan de beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De database is ouder dan de laatst bekende stand (auditregel {n}): recent werk ontbreekt, bijvoorbeeld door een teruggezette oude kopie of een verwijderd logbestand. Zet de laatste back-up terug en meld het aan de beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De auditketen past niet bij de laatst bekende stand (auditregel {n}): het log is herschreven of de database vervangen. Zet de laatste back-up terug en meld het aan de beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het ankerbestand {name} ontbreekt in {folder}: zo is een teruggedraaide database niet te zien. Zet de laatste back-up terug en meld het aan de beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De sleutels van de opslag zijn bezet door een ander programma. Wacht even en probeer het opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De opslagmap kan niet worden vergrendeld ({reason}). Controleer de rechten van de map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minstens {n} tekens en niet makkelijk te raden. Een paar woorden die niets met elkaar te maken hebben is sterk en goed te onthouden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te zwak: te kort of te makkelijk te raden. Kies minstens {n} tekens, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te zwak: te makkelijk te raden. Maak het langer, met een paar losse woorden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te zwak: bijna goed. Nog een woord erbij maakt het sterk genoeg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goed.</source>
+        <translation type="unfinished">Good.</translation>
+    </message>
+    <message>
+        <source>Sterk.</source>
+        <translation type="unfinished">Strong.</translation>
     </message>
 </context>
 <context>
@@ -4369,219 +4945,134 @@
     </message>
 </context>
 <context>
+    <name>AuditLogPanel</name>
+    <message>
+        <source>Auditketen: nog niet gecontroleerd.</source>
+        <translation type="unfinished">Audit chain: not checked yet.</translation>
+    </message>
+    <message>
+        <source>Keten &amp;controleren</source>
+        <translation type="unfinished">&amp;Check chain</translation>
+    </message>
+    <message>
+        <source>bijv. P-2026-000015</source>
+        <translation type="unfinished">e.g. P-2026-000015</translation>
+    </message>
+    <message>
+        <source>bijv. C-2026-00042</source>
+        <translation type="unfinished">e.g. C-2026-00042</translation>
+    </message>
+    <message>
+        <source>Alle uitkomsten</source>
+        <translation type="unfinished">All outcomes</translation>
+    </message>
+    <message>
+        <source>Vanaf</source>
+        <translation type="unfinished">From</translation>
+    </message>
+    <message>
+        <source>Tot en met</source>
+        <translation type="unfinished">Until</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation type="unfinished">&amp;Search</translation>
+    </message>
+    <message>
+        <source>Filter &amp;wissen</source>
+        <translation type="unfinished">&amp;Clear filter</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished">Filter</translation>
+    </message>
+    <message>
+        <source>Persoon (referentie)</source>
+        <translation type="unfinished">Person (reference)</translation>
+    </message>
+    <message>
+        <source>Casus of object</source>
+        <translation type="unfinished">Case or object</translation>
+    </message>
+    <message>
+        <source>Gebruiker</source>
+        <translation type="unfinished">User</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation type="unfinished">Outcome</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation type="unfinished">Period</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Nieuwere</source>
+        <translation type="unfinished">◀ &amp;Newer</translation>
+    </message>
+    <message>
+        <source>&amp;Oudere ▶</source>
+        <translation type="unfinished">&amp;Older ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Exporteren (CSV)…</source>
+        <translation type="unfinished">&amp;Export (CSV)…</translation>
+    </message>
+    <message>
+        <source>Het bekijken en exporteren van het auditlog wordt zelf ook vastgelegd.</source>
+        <translation type="unfinished">Viewing and exporting the audit log is itself recorded too.</translation>
+    </message>
+    <message>
+        <source>Alle gebruikers</source>
+        <translation type="unfinished">All users</translation>
+    </message>
+    <message>
+        <source>Alle acties</source>
+        <translation type="unfinished">All actions</translation>
+    </message>
+    <message>
+        <source>Auditketen wordt gecontroleerd…</source>
+        <translation type="unfinished">Checking the audit chain…</translation>
+    </message>
+    <message>
+        <source>Geen regels gevonden met dit filter.</source>
+        <translation type="unfinished">No rows found with this filter.</translation>
+    </message>
+    <message>
+        <source>meer dan {n}</source>
+        <translation type="unfinished">more than {n}</translation>
+    </message>
+    <message>
+        <source>Regels {first}–{last} van {total}, nieuwste eerst</source>
+        <translation type="unfinished">Rows {first}–{last} of {total}, newest first</translation>
+    </message>
+    <message>
+        <source>Sindsdien {n} nieuwe regels (nog niet gecontroleerd): samen {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auditlog exporteren als</source>
+        <translation type="unfinished">Export audit log as</translation>
+    </message>
+    <message>
+        <source>CSV-bestanden (*.csv)</source>
+        <translation type="unfinished">CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>{n} regels geëxporteerd naar {path}.</source>
+        <translation type="unfinished">{n} rows exported to {path}.</translation>
+    </message>
+    <message>
+        <source>Het auditlog wordt geëxporteerd…</source>
+        <translation type="unfinished">Exporting the audit log…</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
-    <message>
-        <source>casus</source>
-        <translation>case</translation>
-    </message>
-    <message>
-        <source>signaal</source>
-        <translation>signal</translation>
-    </message>
-    <message>
-        <source>actie</source>
-        <translation>action</translation>
-    </message>
-    <message>
-        <source>opschaling</source>
-        <translation>escalation</translation>
-    </message>
-    <message>
-        <source>betrokkene</source>
-        <translation>person involved</translation>
-    </message>
-    <message>
-        <source>huisbezoek</source>
-        <translation>home visit</translation>
-    </message>
-    <message>
-        <source>overleg</source>
-        <translation>meeting</translation>
-    </message>
-    <message>
-        <source>agendapunt</source>
-        <translation>agenda item</translation>
-    </message>
-    <message>
-        <source>agendavoorstellen</source>
-        <translation>agenda proposals</translation>
-    </message>
-    <message>
-        <source>buurtschouw</source>
-        <translation>neighbourhood walk</translation>
-    </message>
-    <message>
-        <source>bevinding</source>
-        <translation>finding</translation>
-    </message>
-    <message>
-        <source>focusgebied</source>
-        <translation>focus area</translation>
-    </message>
-    <message>
-        <source>gebruiker</source>
-        <translation>user</translation>
-    </message>
-    <message>
-        <source>partner</source>
-        <translation>partner</translation>
-    </message>
-    <message>
-        <source>opslag</source>
-        <translation>store</translation>
-    </message>
-    <message>
-        <source>auditlog</source>
-        <translation>audit log</translation>
-    </message>
-    <message>
-        <source>routeringsregel</source>
-        <translation>routing rule</translation>
-    </message>
-    <message>
-        <source>bewaartermijn</source>
-        <translation>retention period</translation>
-    </message>
-    <message>
-        <source>postcode</source>
-        <translation>postcode</translation>
-    </message>
-    <message>
-        <source>categorie</source>
-        <translation>category</translation>
-    </message>
-    <message>
-        <source>instellingen</source>
-        <translation>settings</translation>
-    </message>
-    <message>
-        <source>herinnering</source>
-        <translation>reminder</translation>
-    </message>
-    <message>
-        <source>casussenlijst</source>
-        <translation>case list</translation>
-    </message>
-    <message>
-        <source>signalenlijst</source>
-        <translation>signal list</translation>
-    </message>
-    <message>
-        <source>actielijst</source>
-        <translation>action list</translation>
-    </message>
-    <message>
-        <source>opschalingenlijst</source>
-        <translation>escalation list</translation>
-    </message>
-    <message>
-        <source>overleggenlijst</source>
-        <translation>meeting list</translation>
-    </message>
-    <message>
-        <source>huisbezoekenlijst</source>
-        <translation>home visit list</translation>
-    </message>
-    <message>
-        <source>gebruikerslijst</source>
-        <translation>user list</translation>
-    </message>
-    <message>
-        <source>actielijst buurtschouw</source>
-        <translation>neighbourhood walk action list</translation>
-    </message>
-    <message>
-        <source>noodknoplijst</source>
-        <translation>emergency access list</translation>
-    </message>
-    <message>
-        <source>te beoordelen signalen</source>
-        <translation>signals to assess</translation>
-    </message>
-    <message>
-        <source>werklijst te laat</source>
-        <translation>worklist overdue</translation>
-    </message>
-    <message>
-        <source>werklijst deze week</source>
-        <translation>worklist this week</translation>
-    </message>
-    <message>
-        <source>Lijst bekijken</source>
-        <translation>View list</translation>
-    </message>
-    <message>
-        <source>Koppelvoorstel</source>
-        <translation>Link proposal</translation>
-    </message>
-    <message>
-        <source>Ontkoppelen</source>
-        <translation>Unlink</translation>
-    </message>
-    <message>
-        <source>Status gewijzigd</source>
-        <translation>Status changed</translation>
-    </message>
-    <message>
-        <source>Risico gewijzigd</source>
-        <translation>Risk changed</translation>
-    </message>
-    <message>
-        <source>Casusregisseur gekozen</source>
-        <translation>Case manager chosen</translation>
-    </message>
-    <message>
-        <source>Betrokkene toegevoegd</source>
-        <translation>Person involved added</translation>
-    </message>
-    <message>
-        <source>Opschalingsadvies</source>
-        <translation>Escalation advice</translation>
-    </message>
-    <message>
-        <source>ZVH-criteria vastgelegd</source>
-        <translation>ZVH criteria recorded</translation>
-    </message>
-    <message>
-        <source>Verplaatst</source>
-        <translation>Moved</translation>
-    </message>
-    <message>
-        <source>Verwijderen</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Versturen</source>
-        <translation>Send</translation>
-    </message>
-    <message>
-        <source>Instellingen gewijzigd</source>
-        <translation>Settings changed</translation>
-    </message>
-    <message>
-        <source>Rol gewijzigd</source>
-        <translation>Role changed</translation>
-    </message>
-    <message>
-        <source>Toegang ingetrokken</source>
-        <translation>Access withdrawn</translation>
-    </message>
-    <message>
-        <source>Toegang hersteld</source>
-        <translation>Access restored</translation>
-    </message>
-    <message>
-        <source>Herinnering gedaan</source>
-        <translation>Reminder done</translation>
-    </message>
-    <message>
-        <source>Herinnering uitgesteld</source>
-        <translation>Reminder snoozed</translation>
-    </message>
-    <message>
-        <source>Routering bekijken</source>
-        <translation>View routing</translation>
-    </message>
     <message>
         <source>Auditlog</source>
         <translation>Audit log</translation>
@@ -4601,214 +5092,6 @@
     <message>
         <source>Privacy</source>
         <translation>Privacy</translation>
-    </message>
-    <message>
-        <source>Auditketen: nog niet gecontroleerd.</source>
-        <translation>Audit chain: not checked yet.</translation>
-    </message>
-    <message>
-        <source>Keten &amp;controleren</source>
-        <translation>&amp;Check chain</translation>
-    </message>
-    <message>
-        <source>bijv. P-2026-000015</source>
-        <translation>e.g. P-2026-000015</translation>
-    </message>
-    <message>
-        <source>bijv. C-2026-00042</source>
-        <translation>e.g. C-2026-00042</translation>
-    </message>
-    <message>
-        <source>Alle uitkomsten</source>
-        <translation>All outcomes</translation>
-    </message>
-    <message>
-        <source>Vanaf</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Tot en met</source>
-        <translation>Until</translation>
-    </message>
-    <message>
-        <source>&amp;Zoeken</source>
-        <translation>&amp;Search</translation>
-    </message>
-    <message>
-        <source>Filter &amp;wissen</source>
-        <translation>&amp;Clear filter</translation>
-    </message>
-    <message>
-        <source>Filter</source>
-        <translation>Filter</translation>
-    </message>
-    <message>
-        <source>Persoon (referentie)</source>
-        <translation>Person (reference)</translation>
-    </message>
-    <message>
-        <source>Casus of object</source>
-        <translation>Case or object</translation>
-    </message>
-    <message>
-        <source>Gebruiker</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <source>Actie</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Uitkomst</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>Periode</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <source>◀ &amp;Nieuwere</source>
-        <translation>◀ &amp;Newer</translation>
-    </message>
-    <message>
-        <source>&amp;Oudere ▶</source>
-        <translation>&amp;Older ▶</translation>
-    </message>
-    <message>
-        <source>&amp;Exporteren (CSV)…</source>
-        <translation>&amp;Export (CSV)…</translation>
-    </message>
-    <message>
-        <source>Het bekijken en exporteren van het auditlog wordt zelf ook vastgelegd.</source>
-        <translation>Viewing and exporting the audit log is itself recorded too.</translation>
-    </message>
-    <message>
-        <source>Elke keer dat iemand een casus of signaal buiten het eigen werkgebied opende met de noodknop, met de opgegeven reden. Controleer of de reden het openen rechtvaardigde.</source>
-        <translation>Every time someone opened a case or signal outside their own area with emergency access, with the reason given. Check whether the reason justified opening it.</translation>
-    </message>
-    <message>
-        <source>Termijn wijzigen</source>
-        <translation>Change term</translation>
-    </message>
-    <message>
-        <source> dagen</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <source>Termijn &amp;opslaan</source>
-        <translation>&amp;Save term</translation>
-    </message>
-    <message>
-        <source>Termijn</source>
-        <translation>Term</translation>
-    </message>
-    <message>
-        <source>Wettelijke grondslag</source>
-        <translation>Legal basis</translation>
-    </message>
-    <message>
-        <source>Opschonen</source>
-        <translation>Purge</translation>
-    </message>
-    <message>
-        <source>Opschonen verwijdert wat volgens de termijnen weg moet, echt en definitief, en legt in het verwijderregister vast wat en onder welke regel (zonder inhoud). Dit gebeurt ook dagelijks vanzelf.</source>
-        <translation>Purging removes what must go under the terms, really and for good, and records in the deletion register what and under which rule (without content). This also happens daily by itself.</translation>
-    </message>
-    <message>
-        <source>Nu &amp;opschonen…</source>
-        <translation>&amp;Purge now…</translation>
-    </message>
-    <message>
-        <source>Peildatum</source>
-        <translation>Reference date</translation>
-    </message>
-    <message>
-        <source>Vraagt iemand welke gegevens over hem of haar zijn vastgelegd (AVG artikel 15)? Maak dan hier een PDF en een JSON-bestand met alles over die persoon: signalen, casussen, acties, huisbezoeken, opschalingen en wie de gegevens inzag. Gegevens over anderen worden weggelaten. Lees de PDF na voordat u hem afgeeft.</source>
-        <translation>Does someone ask which data about him or her has been recorded (GDPR article 15)? Then make a PDF and a JSON file here with everything about that person: signals, cases, actions, home visits, escalations and who viewed the data. Data about others is left out. Read the PDF through before handing it over.</translation>
-    </message>
-    <message>
-        <source>&amp;Gegevens exporteren…</source>
-        <translation>&amp;Export data…</translation>
-    </message>
-    <message>
-        <source>Referentie van de persoon</source>
-        <translation>Reference of the person</translation>
-    </message>
-    <message>
-        <source>Alle gebruikers</source>
-        <translation>All users</translation>
-    </message>
-    <message>
-        <source>Alle acties</source>
-        <translation>All actions</translation>
-    </message>
-    <message>
-        <source>Geen regels gevonden met dit filter.</source>
-        <translation>No rows found with this filter.</translation>
-    </message>
-    <message>
-        <source>meer dan {n}</source>
-        <translation>more than {n}</translation>
-    </message>
-    <message>
-        <source>Regels {first}–{last} van {total}, nieuwste eerst</source>
-        <translation>Rows {first}–{last} of {total}, newest first</translation>
-    </message>
-    <message>
-        <source>Auditketen wordt gecontroleerd…</source>
-        <translation>Checking the audit chain…</translation>
-    </message>
-    <message>
-        <source>Auditlog exporteren als</source>
-        <translation>Export audit log as</translation>
-    </message>
-    <message>
-        <source>CSV-bestanden (*.csv)</source>
-        <translation>CSV files (*.csv)</translation>
-    </message>
-    <message>
-        <source>{n} regels geëxporteerd naar {path}.</source>
-        <translation>{n} rows exported to {path}.</translation>
-    </message>
-    <message>
-        <source>Het auditlog wordt geëxporteerd…</source>
-        <translation>Exporting the audit log…</translation>
-    </message>
-    <message>
-        <source>{n} keer de noodknop gebruikt.</source>
-        <translation>Emergency access used {n} time(s).</translation>
-    </message>
-    <message>
-        <source>De noodknop is nog niet gebruikt.</source>
-        <translation>Emergency access has not been used yet.</translation>
-    </message>
-    <message>
-        <source>Alles wat volgens de bewaartermijnen op {day} weg moet, wordt nu definitief verwijderd of geanonimiseerd. Doorgaan?</source>
-        <translation>Everything that must go under the retention periods on {day} is now removed or anonymised for good. Continue?</translation>
-    </message>
-    <message>
-        <source>Opschonen volgens de bewaartermijnen…</source>
-        <translation>Purging under the retention periods…</translation>
-    </message>
-    <message>
-        <source>Vul de referentie van de persoon in.</source>
-        <translation>Fill in the reference of the person.</translation>
-    </message>
-    <message>
-        <source>Map voor de PDF en het JSON-bestand</source>
-        <translation>Folder for the PDF and the JSON file</translation>
-    </message>
-    <message>
-        <source>De gegevens worden verzameld…</source>
-        <translation>Collecting the data…</translation>
-    </message>
-    <message>
-        <source>Klaar: {signals} signalen, {cases} casussen en {accesses} vermeldingen van inzage voor {ref}.
-PDF: {pdf}
-JSON: {json}</source>
-        <translation>Done: {signals} signals, {cases} cases and {accesses} access entries for {ref}.
-PDF: {pdf}
-JSON: {json}</translation>
     </message>
 </context>
 <context>
@@ -5098,6 +5381,37 @@ JSON: {json}</translation>
     <message>
         <source>Het pakket wordt gemaakt…</source>
         <translation>Making the pack…</translation>
+    </message>
+</context>
+<context>
+    <name>CaseChoiceBox</name>
+    <message>
+        <source>Casus</source>
+        <translation type="unfinished">Case</translation>
+    </message>
+    <message>
+        <source>Open casus op dit adres: {ref} ({status})</source>
+        <translation type="unfinished">Open case at this address: {ref} ({status})</translation>
+    </message>
+    <message>
+        <source>Open casus {ref} ({status}), zelfde betrokkene</source>
+        <translation type="unfinished">Open case {ref} ({status}), same person involved</translation>
+    </message>
+    <message>
+        <source>Nieuwe casus op dit adres</source>
+        <translation type="unfinished">New case at this address</translation>
+    </message>
+    <message>
+        <source>Nieuwe casus op dit adres (voorgesteld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voorgesteld omdat dit signaal over een persoon of huishouden gaat. Kies het zelf als er een casus moet komen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geen casus (alleen routeren)</source>
+        <translation type="unfinished">No case (route only)</translation>
     </message>
 </context>
 <context>
@@ -5453,6 +5767,41 @@ JSON: {json}</translation>
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Wachtwoord wijzigen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ uw huidige wachtwoord en kies een nieuw. Alleen uw eigen sleutel wordt opnieuw versleuteld; de gegevens blijven zoals ze zijn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Huidig wachtwoord:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw wachtwoord:</source>
+        <translation type="unfinished">&amp;New passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Herhaal nieuw wachtwoord:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vul uw huidige wachtwoord in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De twee nieuwe wachtwoorden zijn niet gelijk. Typ ze opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uw sleutel wordt opnieuw versleuteld…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangeRoleDialog</name>
     <message>
         <source>Rol wijzigen: {user}</source>
@@ -5507,6 +5856,153 @@ JSON: {json}</translation>
     </message>
 </context>
 <context>
+    <name>ChooseOwnPassphraseDialog</name>
+    <message>
+        <source>Kies een eigen wachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De beheerder heeft een wachtwoord voor u ingesteld. Kies nu een eigen wachtwoord dat alleen u kent; daarna opent het programma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herhaal wachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoord instellen en aanmelden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Uw sleutel wordt opnieuw versleuteld…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.</source>
+        <translation type="unfinished">The two passphrases differ. Type them again.</translation>
+    </message>
+    <message>
+        <source>Kies een ander wachtwoord dan dat van de beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClashConfirm</name>
+    <message>
+        <source>{day} {start}–{end}</source>
+        <translation type="unfinished">{day} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>{partners} is op {when} al bij een huisbezoek op {address} (casus {case}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op {address} staat op {when} al een huisbezoek (casus {case}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dubbele boeking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit huisbezoek valt samen met een ander gepland huisbezoek.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toch plannen, of terug om een andere tijd of andere partners te kiezen?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Toch plannen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Andere tijd kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompleteActionDialog</name>
+    <message>
+        <source>Actie afronden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {n} dagen over de termijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actie {ref}: {type} door {owner} (casus {case}), deadline {deadline}{late}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Afgerond: de actie is uitgevoerd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vervallen: de actie is niet meer nodig</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kort: wat is er gedaan en wat kwam eruit? Geen namen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afronding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resultaat of reden:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afronden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schrijf kort het resultaat op.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geef een reden waarom de actie vervalt.</source>
+        <translation type="unfinished">Give a reason why the action lapses.</translation>
+    </message>
+</context>
+<context>
+    <name>DescriptionCounter</name>
+    <message>
+        <source>{n} / {max} tekens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(te lang: kort de omschrijving in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyPanel</name>
+    <message>
+        <source>Elke keer dat iemand een casus of signaal buiten het eigen werkgebied opende met de noodknop, met de opgegeven reden. Controleer of de reden het openen rechtvaardigde.</source>
+        <translation type="unfinished">Every time someone opened a case or signal outside their own area with emergency access, with the reason given. Check whether the reason justified opening it.</translation>
+    </message>
+    <message>
+        <source>{n} keer de noodknop gebruikt.</source>
+        <translation type="unfinished">Emergency access used {n} time(s).</translation>
+    </message>
+    <message>
+        <source>De noodknop is nog niet gebruikt.</source>
+        <translation type="unfinished">Emergency access has not been used yet.</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyTableModel</name>
     <message>
         <source>Tijd</source>
@@ -5550,6 +6046,10 @@ JSON: {json}</translation>
     <message>
         <source>&amp;Reden:</source>
         <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Toch, omdat:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Kenmerk:</source>
@@ -5890,30 +6390,6 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <translation>Choose an empty folder for the store</translation>
     </message>
     <message>
-        <source>Minstens {n} tekens. Een zin van vier of vijf woorden is sterk en goed te onthouden.</source>
-        <translation>At least {n} characters. A sentence of four or five words is strong and easy to remember.</translation>
-    </message>
-    <message>
-        <source>Te zwak: minstens {n} tekens, niet steeds hetzelfde teken.</source>
-        <translation>Too weak: at least {n} characters, not the same character over and over.</translation>
-    </message>
-    <message>
-        <source>Voldoende, maar zwak. Langer is beter: een zin van vier of vijf woorden.</source>
-        <translation>Sufficient, but weak. Longer is better: a sentence of four or five words.</translation>
-    </message>
-    <message>
-        <source>Redelijk. Nog langer of met cijfers en leestekens is sterker.</source>
-        <translation>Fair. Even longer, or with digits and punctuation, is stronger.</translation>
-    </message>
-    <message>
-        <source>Goed.</source>
-        <translation>Good.</translation>
-    </message>
-    <message>
-        <source>Sterk.</source>
-        <translation>Strong.</translation>
-    </message>
-    <message>
         <source>Vul een gebruikersnaam in.</source>
         <translation>Fill in a user name.</translation>
     </message>
@@ -6069,10 +6545,6 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <translation>Persons involved</translation>
     </message>
     <message>
-        <source>Casus</source>
-        <translation>Case</translation>
-    </message>
-    <message>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
@@ -6117,68 +6589,12 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <translation>Routing: &lt;b&gt;{target}&lt;/b&gt;&lt;br&gt;{reason}&lt;br&gt;Handle before {due}.</translation>
     </message>
     <message>
-        <source>Open casus op dit adres: {ref} ({status})</source>
-        <translation>Open case at this address: {ref} ({status})</translation>
-    </message>
-    <message>
-        <source>Open casus {ref} ({status}), zelfde betrokkene</source>
-        <translation>Open case {ref} ({status}), same person involved</translation>
-    </message>
-    <message>
-        <source>Nieuwe casus op dit adres</source>
-        <translation>New case at this address</translation>
-    </message>
-    <message>
-        <source>Geen casus (alleen routeren)</source>
-        <translation>No case (route only)</translation>
-    </message>
-    <message>
         <source>Dit adres ligt buiten uw focusgebieden: registreer zonder casus, dan maakt de coördinator de casus.</source>
         <translation>This address is outside your focus areas: register without a case, and the coordinator will make the case.</translation>
     </message>
     <message>
         <source>Bezig met opslaan…</source>
         <translation>Saving…</translation>
-    </message>
-    <message>
-        <source>Casus openen</source>
-        <translation>Open case</translation>
-    </message>
-    <message>
-        <source>Nog een signaal</source>
-        <translation>Another signal</translation>
-    </message>
-    <message>
-        <source>Sluiten</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Routering</source>
-        <translation>Routing</translation>
-    </message>
-    <message>
-        <source>Signaal {ref} is opgeslagen.</source>
-        <translation>Signal {ref} has been saved.</translation>
-    </message>
-    <message>
-        <source>Naar: {target}.
-Waarom: {reason}
-Afhandelen vóór: {due}.</source>
-        <translation>To: {target}.
-Why: {reason}
-Handle before: {due}.</translation>
-    </message>
-    <message>
-        <source>Niet gerouteerd.</source>
-        <translation>Not routed.</translation>
-    </message>
-    <message>
-        <source>Gekoppeld aan casus {ref}.</source>
-        <translation>Linked to case {ref}.</translation>
-    </message>
-    <message>
-        <source>Niet aan een casus gekoppeld.</source>
-        <translation>Not linked to a case.</translation>
     </message>
     <message>
         <source>Het signaal is nog niet opgeslagen. Wegwerpen?</source>
@@ -6191,6 +6607,53 @@ Handle before: {due}.</translation>
     <message>
         <source>Verder invullen</source>
         <translation>Continue editing</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeResult</name>
+    <message>
+        <source>Casus openen</source>
+        <translation type="unfinished">Open case</translation>
+    </message>
+    <message>
+        <source>Nog een signaal</source>
+        <translation type="unfinished">Another signal</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Routering</source>
+        <translation type="unfinished">Routing</translation>
+    </message>
+    <message>
+        <source>Signaal {ref} is opgeslagen.</source>
+        <translation type="unfinished">Signal {ref} has been saved.</translation>
+    </message>
+    <message>
+        <source>Naar: {target}.
+Waarom: {reason}
+Afhandelen vóór: {due}.</source>
+        <translation type="unfinished">To: {target}.
+Why: {reason}
+Handle before: {due}.</translation>
+    </message>
+    <message>
+        <source>Niet gerouteerd.</source>
+        <translation type="unfinished">Not routed.</translation>
+    </message>
+    <message>
+        <source>Meldcode: het besluit staat in de geschiedenis van het signaal. Veilig Thuis: 0800-2000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gekoppeld aan casus {ref}.</source>
+        <translation type="unfinished">Linked to case {ref}.</translation>
+    </message>
+    <message>
+        <source>Niet aan een casus gekoppeld.</source>
+        <translation type="unfinished">Not linked to a case.</translation>
     </message>
 </context>
 <context>
@@ -6269,6 +6732,10 @@ Handle before: {due}.</translation>
         <translation>Lock automatically after…</translation>
     </message>
     <message>
+        <source>Wachtwoord wijzigen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Instellingen</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -6283,6 +6750,10 @@ Handle before: {due}.</translation>
     <message>
         <source>Vergrendelen na zoveel minuten zonder toetsenbord of muis:</source>
         <translation>Lock after this many minutes without keyboard or mouse:</translation>
+    </message>
+    <message>
+        <source>Uw wachtwoord is gewijzigd.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gebruiker: {user}</source>
@@ -6494,6 +6965,32 @@ Partners: {partners}</translation>
     </message>
 </context>
 <context>
+    <name>MeldcodePanel</name>
+    <message>
+        <source>Meldcode huiselijk geweld en kindermishandeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reden waarom het overleg kan wachten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dit signaal wacht niet vanzelf op het overleg. Wat gebeurt er nu?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeldcodeUrgencyGuard</name>
+    <message>
+        <source>Urgentie verhoogd naar &apos;hoog&apos;: bij een vermoeden van huiselijk geweld of kindermishandeling geldt de Meldcode, met een korte termijn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lager dan &apos;hoog&apos; kan niet bij een vermoeden van huiselijk geweld of kindermishandeling (Meldcode). De urgentie blijft &apos;hoog&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MinutesEditor</name>
     <message>
         <source>Wat spraken de partners af?</source>
@@ -6624,16 +7121,20 @@ Partners: {partners}</translation>
 <context>
     <name>PassphraseFields</name>
     <message>
-        <source>Te zwak: minstens {n} tekens, niet steeds hetzelfde teken.</source>
-        <translation>Too weak: at least {n} characters, not the same character over and over.</translation>
+        <source>Minstens {n} tekens en niet makkelijk te raden. Een paar woorden die niets met elkaar te maken hebben is sterk en goed te onthouden.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Voldoende, maar zwak. Langer is beter: een zin van vier of vijf woorden.</source>
-        <translation>Sufficient, but weak. Longer is better: a sentence of four or five words.</translation>
+        <source>Te zwak: te kort of te makkelijk te raden. Kies minstens {n} tekens, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Redelijk. Nog langer of met cijfers en leestekens is sterker.</source>
-        <translation>Fair. Even longer, or with digits and punctuation, is stronger.</translation>
+        <source>Te zwak: te makkelijk te raden. Maak het langer, met een paar losse woorden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te zwak: bijna goed. Nog een woord erbij maakt het sterk genoeg.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Goed.</source>
@@ -6977,8 +7478,8 @@ Partners: {partners}</translation>
         <translation>Restore access: {user}</translation>
     </message>
     <message>
-        <source>{name} krijgt weer toegang met een nieuw wachtwoord. Geef het persoonlijk door; de gebruiker wijzigt het bij voorkeur meteen. Rol en focusgebieden blijven zoals ze waren ({role}).</source>
-        <translation>{name} gets access again with a new passphrase. Hand it over in person; the user preferably changes it at once. Role and focus areas stay as they were ({role}).</translation>
+        <source>{name} krijgt weer toegang met een nieuw wachtwoord. Geef het persoonlijk door; bij de volgende aanmelding moet de gebruiker het vervangen door een eigen wachtwoord. Rol en focusgebieden blijven zoals ze waren ({role}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Nieuw wachtwoord:</source>
@@ -7009,6 +7510,89 @@ Partners: {partners}</translation>
     </message>
 </context>
 <context>
+    <name>RecoverAccessDialog</name>
+    <message>
+        <source>Herstelcode gebruiken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met de herstelcode die bij het maken van de opslag is afgedrukt krijgt de beheerder weer toegang met een nieuw wachtwoord. Daarna krijgt de opslag een nieuwe herstelcode; de oude werkt dan niet meer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leeg: de enige beheerder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code tonen tijdens het typen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beheerder</source>
+        <translation type="unfinished">Administrator</translation>
+    </message>
+    <message>
+        <source>Herstelcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Herhaal wachtwoord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toegang herstellen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>De herstelcode wordt gecontroleerd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ de herstelcode over van het afgedrukte blad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.</source>
+        <translation type="unfinished">The two passphrases differ. Type them again.</translation>
+    </message>
+    <message>
+        <source>U bent weer aangemeld met uw nieuwe wachtwoord. De gebruikte herstelcode werkt niet meer; dit is de nieuwe. Hij wordt maar één keer getoond: druk hem af of schrijf hem over en bewaar hem achter slot, niet bij de computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afdrukken</source>
+        <translation type="unfinished">Print</translation>
+    </message>
+    <message>
+        <source>Ik heb hem bewaard</source>
+        <translation type="unfinished">I have kept it</translation>
+    </message>
+    <message>
+        <source>Sociaal Veilig Parkstad – herstelcode van de opslag</source>
+        <translation type="unfinished">Sociaal Veilig Parkstad – recovery code of the store</translation>
+    </message>
+    <message>
+        <source>Map: {folder}</source>
+        <translation type="unfinished">Folder: {folder}</translation>
+    </message>
+    <message>
+        <source>Hiermee kan de opslag worden geopend zonder wachtwoord. Bewaar dit blad achter slot.</source>
+        <translation type="unfinished">With this the store can be opened without a passphrase. Keep this sheet under lock and key.</translation>
+    </message>
+    <message>
+        <source>Herstelcode afdrukken</source>
+        <translation type="unfinished">Print recovery code</translation>
+    </message>
+</context>
+<context>
     <name>ReminderPanel</name>
     <message>
         <source>&lt;b&gt;Herinneringen&lt;/b&gt;</source>
@@ -7023,16 +7607,40 @@ Partners: {partners}</translation>
         <translation>No reminders at the moment.</translation>
     </message>
     <message>
-        <source>&amp;Uitstellen</source>
-        <translation>&amp;Snooze</translation>
+        <source>&amp;Later herinneren</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Gedaan</source>
-        <translation>&amp;Done</translation>
+        <source>Herinnert later opnieuw; het werk zelf blijft open.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Casus &amp;openen</source>
-        <translation>&amp;Open case</translation>
+        <source>&amp;Gedaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rondt het werk af: de actie met een kort resultaat, de uitkomst van het huisbezoek, de evaluatie van de casus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verbergen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbergt alleen de herinnering tot het werk verandert; het werk blijft open en blijft in Te laat staan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toont het huisbezoek, de casus of het overleg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Herinneringen ({n})&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Terwijl Sociaal Veilig dicht was (sinds {since}) vielen {n} herinneringen; {missed} daarvan zijn intussen voorbij.</source>
@@ -7184,6 +7792,53 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <message>
         <source>Gemaakt, maar niet geopend: {path}</source>
         <translation>Made, but not opened: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPanel</name>
+    <message>
+        <source>Termijn wijzigen</source>
+        <translation type="unfinished">Change term</translation>
+    </message>
+    <message>
+        <source> dagen</source>
+        <translation type="unfinished"> days</translation>
+    </message>
+    <message>
+        <source>Termijn &amp;opslaan</source>
+        <translation type="unfinished">&amp;Save term</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation type="unfinished">Term</translation>
+    </message>
+    <message>
+        <source>Wettelijke grondslag</source>
+        <translation type="unfinished">Legal basis</translation>
+    </message>
+    <message>
+        <source>Opschonen</source>
+        <translation type="unfinished">Purge</translation>
+    </message>
+    <message>
+        <source>Opschonen verwijdert wat volgens de termijnen weg moet, echt en definitief, en legt in het verwijderregister vast wat en onder welke regel (zonder inhoud). Dit gebeurt ook dagelijks vanzelf.</source>
+        <translation type="unfinished">Purging removes what must go under the terms, really and for good, and records in the deletion register what and under which rule (without content). This also happens daily by itself.</translation>
+    </message>
+    <message>
+        <source>Nu &amp;opschonen…</source>
+        <translation type="unfinished">&amp;Purge now…</translation>
+    </message>
+    <message>
+        <source>Peildatum</source>
+        <translation type="unfinished">Reference date</translation>
+    </message>
+    <message>
+        <source>Alles wat volgens de bewaartermijnen op {day} weg moet, wordt nu definitief verwijderd of geanonimiseerd. Doorgaan?</source>
+        <translation type="unfinished">Everything that must go under the retention periods on {day} is now removed or anonymised for good. Continue?</translation>
+    </message>
+    <message>
+        <source>Opschonen volgens de bewaartermijnen…</source>
+        <translation type="unfinished">Purging under the retention periods…</translation>
     </message>
 </context>
 <context>
@@ -7428,8 +8083,24 @@ If this is needed for your work, give the reason (emergency access). The reason 
         <translation>Link to case…</translation>
     </message>
     <message>
-        <source>Afwijzen…</source>
-        <translation>Reject…</translation>
+        <source>Af&amp;wijzen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Afgehandeld…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het signaal is afgehandeld; u geeft het resultaat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe casus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maak een casus op dit adres; dit signaal wordt haar eerste signaal.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sluiten</source>
@@ -7543,9 +8214,83 @@ If this is needed for your work, give the reason (emergency access). The reason 
         <source>Reden (komt in de geschiedenis):</source>
         <translation>Reason (goes into the history):</translation>
     </message>
+</context>
+<context>
+    <name>SignalOutcomeBox</name>
+    <message>
+        <source>Wat gebeurt er met het signaal?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C-2026-00012</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;gnaal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;oelichting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cas&amp;us:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>het resultaat (verplicht)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>de reden (verplicht)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>toelichting (optioneel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignalOutcomeDialog</name>
+    <message>
+        <source>Signaal afhandelen</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Signaal afwijzen</source>
-        <translation>Reject signal</translation>
+        <translation type="unfinished">Reject signal</translation>
+    </message>
+    <message>
+        <source>Signaal {ref} afhandelen. Wat is het resultaat? (komt in de geschiedenis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal {ref} afwijzen. Waarom? (komt in de geschiedenis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bijv. lamp vervangen door de gemeente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bijv. dubbele melding van S-…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afhandelen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afwijzen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished">Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished">Cancel</translation>
     </message>
 </context>
 <context>
@@ -7685,6 +8430,30 @@ If this is needed for your work, give the reason (emergency access). The reason 
         <source>Er zijn nog geen signalen. Kies &apos;Nieuw signaal…&apos; om er een vast te leggen.</source>
         <translation>There are no signals yet. Choose &apos;New signal…&apos; to record one.</translation>
     </message>
+    <message>
+        <source>&amp;Openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Casus {ref} openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Afgehandeld…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe casus van dit signaal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Koppelen aan casus…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Af&amp;wijzen…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusChange</name>
@@ -7745,6 +8514,45 @@ If this is needed for your work, give the reason (emergency access). The reason 
     </message>
 </context>
 <context>
+    <name>SubjectAccessPanel</name>
+    <message>
+        <source>Vraagt iemand welke gegevens over hem of haar zijn vastgelegd (AVG artikel 15)? Maak dan hier een PDF en een JSON-bestand met alles over die persoon: signalen, casussen, acties, huisbezoeken, opschalingen en wie de gegevens inzag. Gegevens over anderen worden weggelaten. Lees de PDF na voordat u hem afgeeft.</source>
+        <translation type="unfinished">Does someone ask which data about him or her has been recorded (GDPR article 15)? Then make a PDF and a JSON file here with everything about that person: signals, cases, actions, home visits, escalations and who viewed the data. Data about others is left out. Read the PDF through before handing it over.</translation>
+    </message>
+    <message>
+        <source>bijv. P-2026-000015</source>
+        <translation type="unfinished">e.g. P-2026-000015</translation>
+    </message>
+    <message>
+        <source>&amp;Gegevens exporteren…</source>
+        <translation type="unfinished">&amp;Export data…</translation>
+    </message>
+    <message>
+        <source>Referentie van de persoon</source>
+        <translation type="unfinished">Reference of the person</translation>
+    </message>
+    <message>
+        <source>Vul de referentie van de persoon in.</source>
+        <translation type="unfinished">Fill in the reference of the person.</translation>
+    </message>
+    <message>
+        <source>Map voor de PDF en het JSON-bestand</source>
+        <translation type="unfinished">Folder for the PDF and the JSON file</translation>
+    </message>
+    <message>
+        <source>De gegevens worden verzameld…</source>
+        <translation type="unfinished">Collecting the data…</translation>
+    </message>
+    <message>
+        <source>Klaar: {signals} signalen, {cases} casussen en {accesses} vermeldingen van inzage voor {ref}.
+PDF: {pdf}
+JSON: {json}</source>
+        <translation type="unfinished">Done: {signals} signals, {cases} cases and {accesses} access entries for {ref}.
+PDF: {pdf}
+JSON: {json}</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>Datum</source>
@@ -7765,6 +8573,14 @@ If this is needed for your work, give the reason (emergency access). The reason 
 </context>
 <context>
     <name>TodayPage</name>
+    <message>
+        <source>&amp;Afronden…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rondt het gekozen werk af: een actie met een kort resultaat, de uitkomst van een huisbezoek, de evaluatie van een casus, een signaal afhandelen.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Vandaag</source>
         <translation>Today</translation>
@@ -7868,6 +8684,14 @@ If this is needed for your work, give the reason (emergency access). The reason 
         <translation>Restore from backup…</translation>
     </message>
     <message>
+        <source>Herstelcode gebruiken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wachtwoord van de beheerder kwijt? Meld aan met de afgedrukte herstelcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ontgrendelen</source>
         <translation>Unlock</translation>
     </message>
@@ -7914,6 +8738,17 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <message>
         <source>De back-up wordt gecontroleerd en teruggezet…</source>
         <translation>Verifying and restoring the backup…</translation>
+    </message>
+</context>
+<context>
+    <name>UnmetCriteriaField</name>
+    <message>
+        <source>Waarom toch naar het Zorg- en Veiligheidshuis? Dit wordt vastgelegd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze casus voldoet niet aan de ZVH-criteria: {missing}. Opschalen kan, maar geef aan waarom.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8289,6 +9124,61 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>WorkCloser</name>
+    <message>
+        <source>Nieuw huisbezoek plannen</source>
+        <translation type="unfinished">Plan new home visit</translation>
+    </message>
+    <message>
+        <source>Niemand thuis of geen toegang op {old}. Voorstel: dezelfde tijd op de volgende werkdag. Pas zo nodig aan en bevestig; de partners, het adres en het doel blijven gelijk.</source>
+        <translation type="unfinished">No one home or no access on {old}. Proposal: the same time on the next working day. Adjust if needed and confirm; the partners, the address and the purpose stay the same.</translation>
+    </message>
+    <message>
+        <source>Inplannen</source>
+        <translation type="unfinished">Schedule</translation>
+    </message>
+    <message>
+        <source>Casus evalueren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: hoe staat de casus ervoor? De volgende evaluatie volgt het risiconiveau, vanaf vandaag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluatie casus</source>
+        <translation type="unfinished">Case review</translation>
+    </message>
+    <message>
+        <source>&amp;Stand van zaken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluatie vastleggen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agenda verstuurd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is de agenda van het overleg van {day} naar de partners verstuurd?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ja, verstuurd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overleg &amp;openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+</context>
+<context>
     <name>WorkItemModel</name>
     <message>
         <source>Soort</source>
@@ -8364,12 +9254,8 @@ Status: {status}</translation>
         <translation>Meets the ZVH criteria.</translation>
     </message>
     <message>
-        <source>Voldoet niet: criterium {numbers} ontbreekt.</source>
-        <translation>Does not meet them: criterion {numbers} is missing.</translation>
-    </message>
-    <message>
-        <source>Voldoet niet: criterium 4 of 5 ontbreekt.</source>
-        <translation>Does not meet them: criterion 4 or 5 is missing.</translation>
+        <source>Voldoet niet: {missing}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8400,6 +9286,10 @@ Status: {status}</translation>
     <message>
         <source>open een tijdelijke opslag met verzonnen gegevens (wordt na afloop gewist)</source>
         <translation>open a temporary store with made-up data (erased afterwards)</translation>
+    </message>
+    <message>
+        <source>controleer de installatie met een tijdelijke opslag en stop (0: in orde)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Demo-opslag in {folder}; gebruiker {user}, wachtwoord {passphrase}</source>
@@ -8526,6 +9416,49 @@ Status: {status}</translation>
     <message>
         <source>Automatische back-up mislukt</source>
         <translation>Automatic backup failed</translation>
+    </message>
+</context>
+<context>
+    <name>self_test</name>
+    <message>
+        <source>de tijdelijke opslag maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>het hoofdvenster openen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De eerste pagina laadde niet binnen een minuut.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De eerste pagina gaf een foutmelding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het programma-icoon ontbreekt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een rapport als PDF maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het rapport is geen PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>afsluiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zelftest mislukt bij {step}: {reason}. Installeer het programma opnieuw of neem contact op met de beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zelftest geslaagd in {seconds:.1f} s.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
