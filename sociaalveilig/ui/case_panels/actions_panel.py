@@ -48,7 +48,7 @@ class ActionsPanel(QWidget):
         self.model = CaseActionsModel(self)
         self.view = RecordView("caseActions", self)
         self.view.setModel(self.model)
-        self.view.fit_columns({0: 110, 1: 170, 2: 170, 3: 150, 4: 100})
+        self.view.fit_columns({0: 110, 1: 170, 2: 170, 3: 200, 4: 100})
         self.view.horizontalHeader().setSectionResizeMode(
             work_models.COL_ACTION_DESCRIPTION, QHeaderView.ResizeMode.Stretch
         )
@@ -165,13 +165,11 @@ class ActionsPanel(QWidget):
             and self.work is not None
             and self.work.may_plan
         )
-        for button in (
-            self.start_button,
-            self.complete_button,
-            self.cancel_button,
-            self.deadline_button,
-        ):
-            button.setVisible(self.work is not None and bool(self.work.actions))
+        has_rows = self.work is not None and bool(self.work.actions)
+        for button in (self.start_button, self.complete_button, self.cancel_button):
+            button.setVisible(has_rows)
+        # Only who plans the case's work moves a deadline: a partner never sees the button.
+        self.deadline_button.setVisible(has_rows and self.work is not None and self.work.may_plan)
 
     def _row_activated(self, _row: int) -> None:
         if self.start_button.isEnabled():

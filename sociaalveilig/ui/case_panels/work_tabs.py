@@ -119,6 +119,9 @@ class CaseWorkTabs(QTabWidget):
         self.visits_model.set_rows(work.visits)
         self.agenda_model.set_rows(work.agenda)
         self._titles(work)
+        # A partner's work on a case is its own actions: shown first when it has open ones.
+        if work.own_partner_id is not None and any(work.may_update(a) for a in work.actions):
+            self.setCurrentIndex(self.actions_index)
         self.loaded.emit(work)
 
     def _failed(self, generation: int, exc: BaseException) -> None:

@@ -1,0 +1,136 @@
+"""Journeys (issue 14, items 1, 3 and 4): the case as a workbench, the case picker and the
+person search, driven through the window as a person drives it (clicks and keys)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from tests.ui.journey_kit import PARTNER, Journey
+
+from sociaalveilig.ui.case_panels.actions_panel import ActionsPanel
+from sociaalveilig.ui.pages.cases import CasesPage
+from sociaalveilig.ui.pages.today import TodayPage
+from sociaalveilig.ui.record_view import RecordView
+
+
+def _click(button: QPushButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.objectName()
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _row_point(view: RecordView, row: int) -> QPoint:
+    view.scrollTo(view.model().index(row, 0))
+    return view.visualRect(view.model().index(row, 0)).center()
+
+
+def _click_row(view: RecordView, row: int) -> None:
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=_row_point(view, row))
+
+
+def _double_click_row(view: RecordView, row: int) -> None:
+    point = _row_point(view, row)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def _row_with(view: RecordView, column: int, text: str) -> int:
+    model = view.model()
+    for row in range(model.rowCount()):
+        if text in str(model.index(row, column).data()):
+            return row
+    raise AssertionError(f"{text!r} not in the list {view.objectName()}")
+
+
+def _column_texts(view: RecordView, column: int) -> list[str]:
+    model = view.model()
+    return [str(model.index(row, column).data()) for row in range(model.rowCount())]
+
+
+def _modal(journey: Journey, name: str) -> QWidget:
+    journey.qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: (w := QApplication.activeModalWidget()) is not None and w.objectName() == name,
+        timeout=10_000,
+    )
+    widget = QApplication.activeModalWidget()
+    assert widget is not None
+    return widget
+
+
+def _wait(journey: Journey, condition: Callable[[], bool]) -> None:
+    journey.qtbot.waitUntil(condition, timeout=15_000)  # type: ignore[attr-defined]
+    journey.wait_idle()
+
+
+def _type_and_save(journey: Journey, dialog_name: str, field: str, text: str) -> None:
+    dialog = _modal(journey, dialog_name)
+    edit = dialog.findChild(QWidget, field)
+    assert edit is not None
+    QTest.keyClicks(edit, text)
+    save = dialog.findChild(QPushButton, "saveButton")
+    assert save is not None
+    _click(save)
+    _wait(journey, lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
+
+
+# --------------------------------------------------------------------------- (a)
+
+
+def test_partner_completes_its_own_overdue_action_from_vandaag(journey: Journey) -> None:
+    journey.sign_in(PARTNER)
+    today = journey.go("Vandaag")
+    assert isinstance(today, TodayPage)
+    _wait(journey, lambda: today.overdue_label.text().startswith("Te laat ("))
+    late_before = today.overdue_model.rowCount()
+    assert today.overdue_label.text() == f"Te laat ({late_before})"
+    row = _row_with(today.overdue_view, 1, "A-2026-00001")
+
+    # Enter on the overdue action opens its case, on the partner's own actions.
+    _double_click_row(today.overdue_view, row)
+    assert journey.window is not None
+    cases_page = journey.window.current_page()
+    assert isinstance(cases_page, CasesPage)
+    view = cases_page.case_view
+    _wait(journey, lambda: view.work_tabs.work is not None)
+    assert view.work_tabs.currentWidget() is view.actions_panel
+    panel: ActionsPanel = view.actions_panel
+    assert not view.work_steps.isVisible()  # a partner plans no work on the case
+    action_row = _row_with(panel.view, 0, "A-2026-00001")
+    _click_row(panel.view, action_row)
+    assert panel.current_action() is not None
+    assert panel.current_action().reference == "A-2026-00001"  # type: ignore[union-attr]
+    journey.shot("60-actie-van-partner")
+
+    _click(panel.complete_button)
+    dialog = _modal(journey, "actionStepDialog")
+    journey.shot("61-actie-afronden", dialog)
+    _type_and_save(
+        journey, "actionStepDialog", "reasonText", "Dagvaarding huurachterstand ingediend."
+    )
+
+    _wait(journey, lambda: "Afgerond" in _column_texts(panel.view, 4)[action_row])
+    assert panel.model.row_object(action_row).reference == "A-2026-00001"  # type: ignore[union-attr]
+    timeline = _column_texts(view.timeline_view, 3)
+    assert any(
+        "→ afgerond" in t and "Dagvaarding huurachterstand ingediend." in t for t in timeline
+    )
+    # Another partner's action on the same case cannot be finished by this one.
+    for row in range(panel.model.rowCount()):
+        action = panel.model.row_object(row)
+        if action is not None and action.owner_name != "Woonstichting Voorbeeld":
+            _click_row(panel.view, row)
+            assert not panel.complete_button.isEnabled()
+
+    today = journey.go("Vandaag")
+    assert isinstance(today, TodayPage)
+    _wait(journey, lambda: today.overdue_label.text() == f"Te laat ({late_before - 1})")
+    assert "A-2026-00001" not in _column_texts(today.overdue_view, 1)
+
+
+_ = Path
