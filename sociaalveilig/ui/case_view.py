@@ -262,7 +262,6 @@ class CaseView(QWidget):
         self.work_tabs = CaseWorkTabs(timeline_box, self)
         self.actions_panel = self.work_tabs.actions_panel
         self.actions_panel.changed.connect(self._work_changed)
-        self.actions_panel.add_requested.connect(self.work_steps.add_action)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(persons_box)

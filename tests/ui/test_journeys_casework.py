@@ -134,3 +134,104 @@ def test_partner_completes_its_own_overdue_action_from_vandaag(journey: Journey)
 
 
 _ = Path
+
+
+# --------------------------------------------------------------------------- (c)
+
+
+def _open_case_from_list(journey: Journey, reference: str) -> CasesPage:
+    page = journey.go("Casussen")
+    assert isinstance(page, CasesPage)
+    page.search_edit.setFocus()
+    QTest.keyClicks(page.search_edit, reference)
+    QTest.keyClick(page.search_edit, Qt.Key.Key_Return)
+    _wait(journey, lambda: page.model.rowCount() == 1 and page.count_label.text() == "1 casus")
+    _double_click_row(page.view, 0)
+    _wait(journey, lambda: page.case_view.work_tabs.work is not None)
+    assert page.case_view.detail is not None
+    assert page.case_view.detail.reference == reference
+    return page
+
+
+def _status_of(panel: ActionsPanel, reference: str) -> str:
+    return _column_texts(panel.view, 4)[_row_with(panel.view, 0, reference)]
+
+
+def _choose_in_combo(combo: QWidget, text: str) -> None:
+    combo.setFocus()
+    QTest.keyClicks(combo, text)
+
+
+def test_coordinator_carries_actions_to_their_end_from_the_case(journey: Journey) -> None:
+    journey.sign_in()
+    page = _open_case_from_list(journey, "C-2026-00004")
+    view = page.case_view
+    panel = view.actions_panel
+    before = panel.model.rowCount()
+
+    # Add an action from the case itself.
+    _click(view.work_steps.action_button)
+    dialog = _modal(journey, "newActionDialog")
+    _choose_in_combo(dialog.findChild(QWidget, "newActionType"), "Hulp")
+    _choose_in_combo(dialog.findChild(QWidget, "newActionOwner"), "Zorggroep")
+    QTest.keyClicks(
+        dialog.findChild(QWidget, "newActionDescription"), "Hulpverlening opstarten na bezoek."
+    )
+    journey.shot("62-actie-toevoegen", dialog)
+    _click(dialog.findChild(QPushButton, "saveButton"))
+    _wait(journey, lambda: panel.model.rowCount() == before + 1)
+    new = next(
+        panel.model.row_object(r)
+        for r in range(panel.model.rowCount())
+        if panel.model.row_object(r).owner_name == "Zorggroep Fictief"  # type: ignore[union-attr]
+        and panel.model.row_object(r).status.value == "open"  # type: ignore[union-attr]
+    )
+    assert new is not None and new.type_label == "Hulpverleningstraject"
+    view.work_tabs.setCurrentWidget(panel)
+    QTest.mouseClick(
+        view.work_tabs.tabBar(),
+        Qt.MouseButton.LeftButton,
+        pos=view.work_tabs.tabBar().tabRect(view.work_tabs.actions_index).center(),
+    )
+
+    # Start it, then complete it with a short result.
+    _click_row(panel.view, _row_with(panel.view, 0, new.reference))
+    _click(panel.start_button)
+    _wait(journey, lambda: _status_of(panel, new.reference) == "In uitvoering")
+    _click_row(panel.view, _row_with(panel.view, 0, new.reference))
+    _click(panel.complete_button)
+    _type_and_save(journey, "actionStepDialog", "reasonText", "Zorgtraject loopt.")
+    _wait(journey, lambda: _status_of(panel, new.reference) == "Afgerond")
+
+    # Cancel another (open) one with a reason.
+    _click_row(panel.view, _row_with(panel.view, 0, "A-2026-00002"))
+    assert _status_of(panel, "A-2026-00002") == "Open"
+    _click(panel.cancel_button)
+    _type_and_save(journey, "actionStepDialog", "reasonText", "Gemeente pakt dit anders aan.")
+    _wait(journey, lambda: _status_of(panel, "A-2026-00002") == "Vervallen")
+
+    # A third gets a new deadline with a reason.
+    row = _row_with(panel.view, 0, "A-2026-00012")
+    _click_row(panel.view, row)
+    _click(panel.deadline_button)
+    dialog = _modal(journey, "actionDeadlineDialog")
+    date_edit = dialog.findChild(QWidget, "newDeadline")
+    # The dialog opens with the day selected; digits fill day, month and year.
+    QTest.keyClicks(date_edit, "08052026")
+    QTest.keyClicks(dialog.findChild(QWidget, "deadlineReason"), "Bewoner pas in mei thuis.")
+    journey.shot("63-nieuwe-deadline", dialog)
+    _click(dialog.findChild(QPushButton, "saveButton"))
+    _wait(
+        journey,
+        lambda: _column_texts(panel.view, 3)[_row_with(panel.view, 0, "A-2026-00012")]
+        == "08-05-2026",
+    )
+    assert _status_of(panel, "A-2026-00012") == "In uitvoering"
+    assert _status_of(panel, new.reference) == "Afgerond"
+    assert _status_of(panel, "A-2026-00002") == "Vervallen"
+    journey.shot("64-casus-acties")
+
+    timeline = _column_texts(view.timeline_view, 3)
+    assert any("Zorgtraject loopt." in t for t in timeline)
+    assert any("Gemeente pakt dit anders aan." in t for t in timeline)
+    assert any("20-04-2026 → 08-05-2026: Bewoner pas in mei thuis." in t for t in timeline)

@@ -33,11 +33,9 @@ from sociaalveilig.ui.record_view import RecordView
 
 
 class ActionsPanel(QWidget):
-    """``changed`` with the ``ActionRow`` after a step was saved; ``add_requested`` for the
-    case view's "Actie toevoegen…"."""
+    """``changed`` with the ``ActionRow`` after a step was saved."""
 
     changed = Signal(object)
-    add_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,12 +53,10 @@ class ActionsPanel(QWidget):
         self.view.current_row_changed.connect(self._update_buttons)
         self.view.activated_row.connect(self._row_activated)
 
-        self.add_button = self._button("addCaseAction", self.tr("Actie &toevoegen…"))
-        self.add_button.clicked.connect(self.add_requested)
         self.start_button = self._button("startAction", self.tr("&Starten"))
         self.start_button.setToolTip(self.tr("De actie is begonnen (in uitvoering)."))
         self.start_button.clicked.connect(self.start_action)
-        self.complete_button = self._button("completeAction", self.tr("&Afronden…"))
+        self.complete_button = self._button("completeAction", self.tr("Af&ronden…"))
         self.complete_button.setToolTip(
             self.tr("De actie is klaar; schrijf kort wat ze opleverde (Ctrl+Enter).")
         )
@@ -75,8 +71,6 @@ class ActionsPanel(QWidget):
         self.hint.setStyleSheet("color: #555;")
 
         buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addSpacing(12)
         for button in (
             self.start_button,
             self.complete_button,
@@ -113,7 +107,6 @@ class ActionsPanel(QWidget):
     def clear(self) -> None:
         self.work = None
         self.model.clear()
-        self.add_button.setVisible(False)
         self.hint.clear()
         self._update_buttons()
 
@@ -121,7 +114,6 @@ class ActionsPanel(QWidget):
         keep = self.current_action()
         self.work = work
         self.model.set_rows(work.actions)
-        self.add_button.setVisible(work.may_plan)
         if keep is not None and self.model.row_of(keep.action_id) >= 0:
             self.view.select_row(self.model.row_of(keep.action_id))
         elif work.actions:

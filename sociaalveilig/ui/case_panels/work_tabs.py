@@ -40,7 +40,7 @@ class CaseWorkTabs(QTabWidget):
         self.agenda_view = RecordView("caseAgenda", self)
         self.agenda_view.setModel(self.agenda_model)
         self.agenda_view.fit_columns({0: 130, 1: 200, 2: 200, 3: 90})
-        self.timeline_index = self.addTab(timeline, self.tr("&Tijdlijn"))
+        self.timeline_index = self.addTab(timeline, self.tr("T&ijdlijn"))
         self.actions_index = self.addTab(self.actions_panel, self.tr("A&cties"))
         self.visits_index = self.addTab(self.visits_view, self.tr("&Huisbezoeken"))
         self.agenda_index = self.addTab(self.agenda_view, self.tr("Over&leg"))

@@ -44,6 +44,9 @@ class ActionDeadlineDialog(ServiceFormDialog):
         # Enter in the reason makes a new line; Ctrl+Enter saves.
         QShortcut(QKeySequence("Ctrl+Return"), self, self.on_save)
         self.resize(440, self.sizeHint().height())
+        # Opened, the day is selected: the new date can be typed at once (day, month, year).
+        self.deadline.setFocus()
+        self.deadline.setSelectedSection(QDateEdit.Section.DaySection)
 
     def on_save(self) -> None:
         day = to_date(self.deadline.date())
