@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.services import access, auditlog, autobackup, retention, subject_access
+from sociaalveilig.core.services import access, auditlog, autobackup, retention
 from sociaalveilig.core.services.access import EmergencyAccess
 from sociaalveilig.core.services.auditlog import (
     AuditCursor,
@@ -51,11 +51,11 @@ from sociaalveilig.core.services.auditlog import (
 )
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.retention import PurgeResult, RetentionRuleInfo
-from sociaalveilig.core.services.subject_access import ExportResult
 from sociaalveilig.storage.files import write_text_atomic
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.panels.subject_request import SubjectRequestPanel
 from sociaalveilig.ui.record_view import RecordView
 
 PAGE_SIZE = 200
@@ -497,38 +497,16 @@ class AuditPage(Page):
         return tab
 
     def _build_subject_tab(self) -> QWidget:
-        tab = QWidget(self)
-        intro = QLabel(
-            self.tr(
-                "Vraagt iemand welke gegevens over hem of haar zijn vastgelegd (AVG artikel "
-                "15)? Maak dan hier een PDF en een JSON-bestand met alles over die persoon: "
-                "signalen, casussen, acties, huisbezoeken, opschalingen en wie de gegevens "
-                "inzag. Gegevens over anderen worden weggelaten. Lees de PDF na voordat u "
-                "hem afgeeft."
-            ),
-            tab,
-        )
-        intro.setWordWrap(True)
-        self.subject_edit = QLineEdit(tab)
-        self.subject_edit.setObjectName("subjectRef")
-        self.subject_edit.setPlaceholderText(self.tr("bijv. P-2026-000015"))
-        self.subject_button = QPushButton(self.tr("&Gegevens exporteren…"), tab)
-        self.subject_button.setObjectName("subjectExport")
-        self.subject_button.clicked.connect(lambda: self.export_subject())
-        self.subject_result = QLabel("", tab)
-        self.subject_result.setObjectName("subjectResult")
-        self.subject_result.setWordWrap(True)
-        self.subject_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Referentie van de persoon"), tab))
-        row.addWidget(self.subject_edit, 1)
-        row.addWidget(self.subject_button)
-        layout = QVBoxLayout(tab)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.subject_result)
-        layout.addStretch(1)
-        return tab
+        # The art. 15 request form lives in its own module; its parts stay reachable here.
+        panel = SubjectRequestPanel(self.run, self)
+        self.subject_panel = panel
+        self.subject_edit = panel.subject_edit
+        self.subject_find = panel.subject_find
+        self.subject_button = panel.subject_button
+        self.subject_result = panel.subject_result
+        self.find_subject = panel.find_subject
+        self.export_subject = panel.export_subject
+        return panel
 
     # ------------------------------------------------------------------ context
 
@@ -584,8 +562,7 @@ class AuditPage(Page):
         self._reset_lists()
         self.person_edit.clear()
         self.object_edit.clear()
-        self.subject_edit.clear()
-        self.subject_result.clear()
+        self.subject_panel.clear()
         self.purge_result.clear()
         self.basis_edit.clear()
         self.emergency_label.clear()
@@ -804,43 +781,3 @@ class AuditPage(Page):
         result, backup_note = outcome
         # As the command line does: older backups still hold what was just deleted.
         self.purge_result.setPlainText("\n".join([*result.lines, backup_note]))
-
-    # ------------------------------------------------------------------ art. 15
-
-    def export_subject(self, folder: Path | None = None) -> None:
-        ctx = self.ctx
-        ref = self.subject_edit.text().strip().upper()
-        if ctx is None:
-            return
-        if not ref:
-            self.subject_result.setText(self.tr("Vul de referentie van de persoon in."))
-            return
-        if folder is None:
-            chosen = QFileDialog.getExistingDirectory(
-                self, self.tr("Map voor de PDF en het JSON-bestand")
-            )
-            if not chosen:
-                return
-            folder = Path(chosen)
-        pdf = folder / f"inzage-{ref}.pdf"
-        js = folder / f"inzage-{ref}.json"
-        self.run(
-            lambda c: subject_access.export_person(c, ref, pdf, js),
-            self._subject_done,
-            progress=self.tr("De gegevens worden verzameld…"),
-        )
-
-    def _subject_done(self, result: ExportResult) -> None:
-        self.subject_result.setText(
-            self.tr(
-                "Klaar: {signals} signalen, {cases} casussen en {accesses} vermeldingen van "
-                "inzage voor {ref}.\nPDF: {pdf}\nJSON: {json}"
-            ).format(
-                signals=result.signals,
-                cases=result.cases,
-                accesses=result.accesses,
-                ref=result.person_reference,
-                pdf=result.pdf,
-                json=result.json,
-            )
-        )
