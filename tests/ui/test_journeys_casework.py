@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 import shiboken6
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
-from tests.ui.journey_kit import PARTNER, Journey
+from tests.ui.journey_kit import BEHEERDER, PARTNER, Journey
 
 from sociaalveilig.ui.case_panels.actions_panel import ActionsPanel
+from sociaalveilig.ui.pages.audit import AuditPage
 from sociaalveilig.ui.pages.cases import CasesPage
 from sociaalveilig.ui.pages.today import TodayPage
 from sociaalveilig.ui.record_view import RecordView
@@ -133,7 +135,6 @@ def test_partner_completes_its_own_overdue_action_from_vandaag(journey: Journey)
     assert "A-2026-00001" not in _column_texts(today.overdue_view, 1)
 
 
-_ = Path
 
 
 # --------------------------------------------------------------------------- (c)
@@ -219,7 +220,7 @@ def test_coordinator_carries_actions_to_their_end_from_the_case(journey: Journey
     # The dialog opens with the day selected; digits fill day, month and year.
     QTest.keyClicks(date_edit, "08052026")
     QTest.keyClicks(dialog.findChild(QWidget, "deadlineReason"), "Bewoner pas in mei thuis.")
-    journey.shot("63-nieuwe-deadline", dialog)
+    journey.shot("62-nieuwe-deadline", dialog)
     _click(dialog.findChild(QPushButton, "saveButton"))
     _wait(
         journey,
@@ -229,9 +230,82 @@ def test_coordinator_carries_actions_to_their_end_from_the_case(journey: Journey
     assert _status_of(panel, "A-2026-00012") == "In uitvoering"
     assert _status_of(panel, new.reference) == "Afgerond"
     assert _status_of(panel, "A-2026-00002") == "Vervallen"
-    journey.shot("64-casus-acties")
+    journey.shot("62-casus-acties")
 
     timeline = _column_texts(view.timeline_view, 3)
     assert any("Zorgtraject loopt." in t for t in timeline)
     assert any("Gemeente pakt dit anders aan." in t for t in timeline)
     assert any("20-04-2026 → 08-05-2026: Bewoner pas in mei thuis." in t for t in timeline)
+
+
+# --------------------------------------------------------------------------- (b)
+
+
+def _tab_click(tabs: QWidget, index: int) -> None:
+    bar = tabs.tabBar()  # type: ignore[attr-defined]
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+
+def test_person_search_to_the_art15_export(
+    journey: Journey, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journey.sign_in()
+    page = journey.go("Casussen")
+    assert isinstance(page, CasesPage)
+    page.search_edit.setFocus()
+    QTest.keyClicks(page.search_edit, "gerda")
+    QTest.keyClick(page.search_edit, Qt.Key.Key_Return)
+    _wait(journey, lambda: page.count_label.text() == "2 casussen")
+    # The birth year narrows it to one person's case.
+    QTest.keyClicks(page.search_edit, " 1977")
+    QTest.keyClick(page.search_edit, Qt.Key.Key_Return)
+    _wait(journey, lambda: page.count_label.text() == "1 casus")
+    journey.shot("63-zoeken-op-naam")
+    _double_click_row(page.view, 0)
+    _wait(journey, lambda: page.case_view.detail is not None)
+    names = _column_texts(page.case_view.persons_view, 1)
+    assert "Gerda de Bedacht" in names
+    reference = page.case_view.detail.reference  # type: ignore[union-attr]
+
+    privacy = journey.go("Privacy")
+    assert isinstance(privacy, AuditPage)
+    _tab_click(privacy.tabs, privacy.tabs.indexOf(privacy.subject_tab))
+    # Typing a name and Enter opens the person picker with it; Down, Enter chooses.
+    QTest.keyClicks(privacy.subject_edit, "GERDA")
+    QTest.keyClick(privacy.subject_edit, Qt.Key.Key_Return)
+    picker = _modal(journey, "personPicker")
+    _wait(journey, lambda: picker.model.rowCount() == 2)  # type: ignore[attr-defined]
+    # The name comes in selected (type over it); End, then the birth year narrows it.
+    QTest.keyClick(picker.search_edit, Qt.Key.Key_End)  # type: ignore[attr-defined]
+    QTest.keyClicks(picker.search_edit, " 1977")  # type: ignore[attr-defined]
+    _wait(journey, lambda: picker.model.rowCount() == 1)  # type: ignore[attr-defined]
+    journey.shot("64-persoon-kiezen", picker)
+    QTest.keyClick(picker.search_edit, Qt.Key.Key_Down)  # type: ignore[attr-defined]
+    QTest.keyClick(picker.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    _wait(journey, lambda: privacy.subject_edit.text() == "P-2026-000010")
+    assert reference in privacy.subject_panel.subject_person.text()
+
+    # The folder dialog is the platform's: answered with a folder here.
+    out = tmp_path / "inzage"
+    out.mkdir()
+    monkeypatch.setattr(
+        "sociaalveilig.ui.panels.subject_request.QFileDialog.getExistingDirectory",
+        lambda *args, **kwargs: str(out),
+    )
+    _click(privacy.subject_button)
+    _wait(journey, lambda: privacy.subject_result.text().startswith("Klaar"))
+    pdf = out / "inzage-P-2026-000010.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert (out / "inzage-P-2026-000010.json").is_file()
+
+    # The beheerder sees the export in the audit log, under the person's reference.
+    journey.sign_in(BEHEERDER)
+    audit = journey.go("Privacy")
+    assert isinstance(audit, AuditPage)
+    _tab_click(audit.tabs, audit.tabs.indexOf(audit.log_tab))
+    QTest.keyClicks(audit.person_edit, "P-2026-000010")
+    QTest.keyClick(audit.person_edit, Qt.Key.Key_Return)
+    _wait(journey, lambda: audit.log_model.rowCount() > 0)
+    rows = [audit.log_model.row_object(r) for r in range(audit.log_model.rowCount())]
+    exports = [r for r in rows if r is not None and r.action == "export"]
+    assert exports and exports[0].username == "demo"
