@@ -8,21 +8,24 @@ into the results; Enter chooses the current result (from the field too); Esc can
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from sociaalveilig.core.enums import Role
 from sociaalveilig.core.services import case_lookup
 from sociaalveilig.core.services.case_lookup import CaseChoice
 from sociaalveilig.core.services.context import ServiceContext
@@ -262,4 +265,88 @@ def pick_case(
     return picker
 
 
-__all__ = ["CaseChoiceModel", "CasePicker", "LookupDialog", "pick_case"]
+CASE_REFERENCE = re.compile(r"^C-\d{4}-\d+$", re.IGNORECASE)
+PICKING_ROLES = frozenset({Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER})
+
+
+CASE_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+def is_case_reference(text: str) -> bool:
+    """A case reference (``C-2026-00042``) or a case's id, as the services take them."""
+    value = text.strip()
+    return bool(CASE_REFERENCE.match(value) or CASE_ID.match(value))
+
+
+class CaseFindButton(QToolButton):
+    """A "Zoeken…" button beside a field where a case reference may be typed: opens the picker with
+    what is typed, and puts the chosen case's reference in the field (then ``chosen``).
+    Hidden for a user who does not choose cases (the manager types a reference)."""
+
+    chosen = Signal(object)  # CaseChoice
+
+    def __init__(
+        self,
+        field: QLineEdit,
+        context: Callable[[], ServiceContext | None],
+        parent: QWidget | None = None,
+        *,
+        open_only: bool = False,
+        title: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{field.objectName()}Find")
+        self.setText(self.tr("Zoeken…"))
+        self.setToolTip(
+            self.tr("De casus zoeken op adres, postcode of naam van een betrokkene (F4).")
+        )
+        self._field = field
+        self._context = context
+        self._open_only = open_only
+        self._title = title
+        self.picker: CasePicker | None = None
+        self.clicked.connect(lambda: self.open_picker())
+        QShortcut(
+            QKeySequence(Qt.Key.Key_F4),
+            field,
+            self.open_picker,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+    def may_pick(self) -> bool:
+        ctx = self._context()
+        return ctx is not None and ctx.actor.role in PICKING_ROLES
+
+    def refresh(self) -> None:
+        """Shown only to users who choose cases (call after a context change)."""
+        self.setVisible(self.may_pick())
+
+    def open_picker(self) -> CasePicker | None:
+        ctx = self._context()
+        if ctx is None or not self.may_pick():
+            return None
+        typed = self._field.text().strip()
+        self.picker = pick_case(
+            self.window(),
+            ctx,
+            self._chosen,
+            title=self._title,
+            open_only=self._open_only,
+            initial_text="" if is_case_reference(typed) else typed,
+        )
+        return self.picker
+
+    def _chosen(self, choice: CaseChoice) -> None:
+        self._field.setText(choice.reference)
+        self._field.setFocus()
+        self.chosen.emit(choice)
+
+
+__all__ = [
+    "CaseChoiceModel",
+    "CaseFindButton",
+    "CasePicker",
+    "LookupDialog",
+    "is_case_reference",
+    "pick_case",
+]
