@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, or_, select, union
+from sqlalchemy import ColumnElement, and_, or_, select, union
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import CaseStatus, Role
@@ -151,6 +151,24 @@ def _address(case: Case) -> str:
     return ", ".join(p for p in (street, place) if p)
 
 
+def _name_part(text: str) -> str:
+    return " ".join(w for w in text.split() if fold(w).isalpha() or _YEAR.match(w))
+
+
+def _name_and_place(session: Session, text: str) -> ColumnElement[bool] | None:
+    """A name with a postcode or house number ("gerda 6431"): the person's cases at that
+    place (the name words matched to persons, the other words to the case's address)."""
+    name = _name_part(text)
+    place = " ".join(w for w in text.split() if not (fold(w).isalpha() or _YEAR.match(w)))
+    if not name or not place:
+        return None
+    found = person_case_ids(session, matching_person_ids(session, name))
+    match = fts.case_text_match(place)
+    if not found or match is None:
+        return None
+    return and_(Case.id.in_(found), match)
+
+
 def _require_case_worker(ctx: ServiceContext) -> None:
     access.refuse_beheerder(ctx)
     if not names_persons(ctx):
@@ -179,6 +197,10 @@ def find_cases(
         by_person = person_case_ids(session, person_ids)
         if by_person:
             terms.append(Case.id.in_(by_person))
+        mixed = _name_and_place(session, words)
+        if mixed is not None:
+            terms.append(mixed)
+            person_ids = person_ids or matching_person_ids(session, _name_part(words))
         stmt = select(Case).where(access.case_scope(ctx), or_(*terms))
         if open_only:
             stmt = stmt.where(Case.status != CaseStatus.AFGESLOTEN.value)

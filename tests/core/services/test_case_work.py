@@ -153,3 +153,16 @@ def test_the_case_and_signal_lists_match_persons_names(
     signals = search.signal_ids(coordinator_ctx, SignalQuery(text="fictief gerda"))
     assert len(signals) == 1
     assert search.count_signals(coordinator_ctx, SignalQuery(text="gerda")) == 1
+
+
+def test_a_name_with_a_postcode_finds_that_persons_case_there(
+    coordinator_ctx: ServiceContext, case_id: str
+) -> None:
+    other = make_case(coordinator_ctx, postcode="6411 CD", persons=(("Gerda Anders", 1950),))
+    assert {c.case_id for c in case_lookup.find_cases(coordinator_ctx, "gerda")} == {
+        case_id,
+        other,
+    }
+    found = case_lookup.find_cases(coordinator_ctx, "gerda 6411")
+    assert [c.case_id for c in found] == [other]
+    assert found[0].persons == ("Gerda Anders",)
