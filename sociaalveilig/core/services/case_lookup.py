@@ -40,6 +40,9 @@ from sociaalveilig.storage.models import (
 LOOKUP_LIMIT = 30
 _YEAR = re.compile(r"^(18|19|20)\d\d$")
 _SPLIT = re.compile(r"[\s,;.'\-]+")
+# Letters that take accents in names (é, ë, ï, ö, ü, ç, ñ, å, ÿ...): a single-character
+# wildcard in the SQL pre-filter, so the accented spelling passes it.
+_ACCENTABLE = frozenset("aeiouycnsz")
 
 
 def fold(text: str) -> str:
@@ -86,6 +89,23 @@ def matching_person_ids(session: Session, text: str) -> list[str]:
     stmt = select(Person.id, Person.name, Person.birth_year)
     if terms.years:
         stmt = stmt.where(Person.birth_year.in_(terms.years))
+    # A first cut in SQL (the exact test is below): each word as a pattern with every
+    # letter that may carry an accent left open, so "gerda" reads only names holding
+    # "g_rd_" ("Gérda" too) instead of every person in the store.
+    # A short word (two letters) is held anywhere in nearly every name, so it is looked
+    # for at word starts only; a longer one with a single pattern, which is cheaper.
+    for word in terms.words:
+        pattern = "".join("_" if c in _ACCENTABLE else c for c in word)
+        if len(word) >= 3:
+            stmt = stmt.where(Person.name.ilike(f"%{pattern}%"))
+            continue
+        stmt = stmt.where(
+            or_(
+                Person.name.ilike(f"{pattern}%"),
+                Person.name.ilike(f"% {pattern}%"),
+                Person.name.ilike(f"%-{pattern}%"),
+            )
+        )
     return [
         person_id
         for person_id, name, _year in session.execute(stmt).tuples()
