@@ -52,9 +52,12 @@ class LookupDialog(QDialog, Generic[R]):
         search: Callable[[ServiceContext, str], Sequence[R]],
         parent: QWidget | None = None,
         initial_text: str = "",
+        *,
+        search_empty: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self._search_empty = search_empty
         self.setModal(True)
         self._ctx = ctx
         self._search = search
@@ -115,7 +118,7 @@ class LookupDialog(QDialog, Generic[R]):
         self._generation += 1
         generation = self._generation
         text = self.search_edit.text().strip()
-        if not text:
+        if not text and not self._search_empty:
             self._searching = False
             self.model.clear()
             self.status_label.setText(self.empty_prompt())

@@ -159,7 +159,8 @@ class CaseWorkSteps(QWidget):
             ctx, choices, datetime.combine(day, VISIT_HOUR), self, self._reference
         )
         dialog.setObjectName("planVisitDialog")
-        dialog.case.setReadOnly(True)
+        dialog.case.setReadOnly(True)  # planned from the case: the case is given
+        dialog.case_find.hide()
         self._open(dialog)
         dialog.partners.setFocus()
 
@@ -205,12 +206,14 @@ class CaseWorkSteps(QWidget):
             MeetingChoiceModel(),
             matching,
             self,
+            search_empty=True,
         )
         dialog.setObjectName("agendaChoice")
         dialog.model.set_rows(rows)
-        dialog.view.select_row(0)
+        # The first meeting the case is not on yet is the likely choice.
+        dialog.view.select_row(next((i for i, m in enumerate(rows) if not m.on_agenda), 0))
         dialog.ok_button.setEnabled(True)
-        dialog.view.fit_columns({0: 130, 1: 220, 2: 200})
+        dialog.view.fit_columns({0: 120, 1: 190, 2: 170})
         dialog.chosen.connect(lambda m: self._add_to_agenda(case_id, m))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_dialog = dialog
@@ -249,10 +252,10 @@ class CaseWorkSteps(QWidget):
             SignalChoiceModel(),
             unlinked_signals,
             self,
-            self._postcode,
+            self._postcode[:4],  # the signals in the case's postcode area, to start from
         )
         dialog.setObjectName("signalPicker")
-        dialog.view.fit_columns({0: 120, 1: 90, 2: 200, 3: 220})
+        dialog.view.fit_columns({0: 110, 1: 85, 2: 170, 3: 170})
         if self._postcode:
             dialog.search_now()
         dialog.chosen.connect(self._ask_link_reason)
