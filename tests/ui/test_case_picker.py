@@ -26,7 +26,8 @@ from sociaalveilig.ui.signal_dialog import SignalDialog
 def _case_with_person(ctx, postcode: str = "6431 AB") -> str:  # type: ignore[no-untyped-def]
     signal = register(ctx, postcode=postcode)
     assert signal.case_id is not None
-    cases.add_person(ctx, signal.case_id, PersonInput(name="Gérda Fictief", birth_year=1961, role="bewoner"))
+    gerda = PersonInput(name="Gérda Fictief", birth_year=1961, role="bewoner")
+    cases.add_person(ctx, signal.case_id, gerda)
     return signal.case_id
 
 

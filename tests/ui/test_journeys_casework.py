@@ -309,3 +309,37 @@ def test_person_search_to_the_art15_export(
     rows = [audit.log_model.row_object(r) for r in range(audit.log_model.rowCount())]
     exports = [r for r in rows if r is not None and r.action == "export"]
     assert exports and exports[0].username == "demo"
+
+
+def test_coordinator_puts_the_case_on_an_agenda_and_links_a_signal(journey: Journey) -> None:
+    journey.sign_in()
+    page = _open_case_from_list(journey, "C-2026-00008")
+    view = page.case_view
+    tabs = view.work_tabs
+    agenda_before = tabs.agenda_model.rowCount()
+
+    _click(view.work_steps.agenda_button)
+    choice = _modal(journey, "agendaChoice")
+    journey.wait_idle()
+    # The meeting of the case's area it is not on yet is chosen already: Enter takes it.
+    QTest.keyClick(choice.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    _wait(journey, lambda: tabs.agenda_model.rowCount() == agenda_before + 1)
+    assert tabs.tabText(tabs.agenda_index) == f"Over&leg ({agenda_before + 1})"
+    assert "Nuth" in _column_texts(tabs.agenda_view, 2)
+
+    signals_before = view.detail.signal_count  # type: ignore[union-attr]
+    _click(view.work_steps.link_button)
+    picker = _modal(journey, "signalPicker")
+    # It starts from the case's postcode area (selected: typing replaces it).
+    _wait(journey, lambda: "6363" in picker.search_edit.text())  # type: ignore[attr-defined]
+    QTest.keyClicks(picker.search_edit, "Nuth")  # type: ignore[attr-defined]
+    _wait(journey, lambda: picker.model.rowCount() > 0)  # type: ignore[attr-defined]
+    reference = picker.model.row_object(0).reference  # type: ignore[attr-defined]
+    QTest.keyClick(picker.search_edit, Qt.Key.Key_Down)  # type: ignore[attr-defined]
+    QTest.keyClick(picker.view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    _type_and_save(journey, "linkReasonDialog", "reasonText", "Zelfde buurt, zelfde zorgen.")
+    _wait(
+        journey,
+        lambda: view.detail is not None and view.detail.signal_count == signals_before + 1,
+    )
+    assert reference in _column_texts(view.timeline_view, 2)

@@ -150,25 +150,22 @@ def case_work(ctx: ServiceContext, case_id: str, purpose: str | None = None) -> 
 
 
 def meetings_for_case(ctx: ServiceContext, case_id: str) -> list[MeetingChoice]:
-    """The planned meetings from today on that the user prepares, in time order; those of
-    the case's own area first (where it belongs), then the others."""
+    """The planned meetings from today on, of the case's focus area (a case goes on the
+    agenda there: ``meetings.add_agenda_item``), that the user may see, in time order."""
     require_role(ctx, *_PLANNERS)
     with work_unit(ctx) as session:
         case = find_case(session, case_id)
         access.check_case_access(ctx, session, case)
         start = datetime.combine(today(ctx.clock), time())
-        meetings = list(
-            session.execute(
-                select(Meeting)
-                .where(
-                    Meeting.starts_at >= start,
-                    Meeting.starts_at < start + MEETING_HORIZON,
-                    Meeting.status == MeetingStatus.GEPLAND.value,
-                    meeting_scope_clause(ctx),
-                )
-                .order_by(Meeting.starts_at, Meeting.id)
-            ).scalars()
+        stmt = select(Meeting).where(
+            Meeting.starts_at >= start,
+            Meeting.starts_at < start + MEETING_HORIZON,
+            Meeting.status == MeetingStatus.GEPLAND.value,
+            meeting_scope_clause(ctx),
         )
+        if case.focus_area_id is not None:
+            stmt = stmt.where(Meeting.focus_area_id == case.focus_area_id)
+        meetings = list(session.execute(stmt.order_by(Meeting.starts_at, Meeting.id)).scalars())
         on_agenda = set(
             session.execute(
                 select(AgendaItem.meeting_id).where(AgendaItem.case_id == case.id)
@@ -185,8 +182,6 @@ def meetings_for_case(ctx: ServiceContext, case_id: str) -> list[MeetingChoice]:
             )
             for m in meetings
         ]
-        own = case.focus_area_id
-        choices.sort(key=lambda c: (areas.get(own or "", "\0") != c.area, c.starts_at))
         ctx.audit(session, "view", "meeting_list", None)
         return choices
 

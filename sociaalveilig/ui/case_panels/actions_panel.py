@@ -3,8 +3,9 @@
 An action is started, completed with a short result, cancelled with a reason, or given a
 new deadline with a reason. Only the steps the workflow allows from its status, and that
 the user may take (a partner its own organisation's actions; the coordinator and the
-wijkagent of the area any), are enabled; the services check the same. Keys: Enter on a row
-starts it when it is open, Ctrl+Enter completes it.
+wijkagent of the area any), are enabled; the services check the same. Keys: Enter or
+Ctrl+Enter on a row asks for its result; Alt+S starts, Alt+R completes, Alt+V cancels,
+Alt+D moves the deadline.
 """
 
 from __future__ import annotations
@@ -164,9 +165,9 @@ class ActionsPanel(QWidget):
         self.deadline_button.setVisible(has_rows and self.work is not None and self.work.may_plan)
 
     def _row_activated(self, _row: int) -> None:
-        if self.start_button.isEnabled():
-            self.start_action()
-        elif self.complete_button.isEnabled():
+        # Enter or a double click asks for the result (a dialog that Esc cancels); starting
+        # cannot be undone, so it takes its own button (Alt+S).
+        if self.complete_button.isEnabled():
             self.complete_action()
 
     # ------------------------------------------------------------------ steps

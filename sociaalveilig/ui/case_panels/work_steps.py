@@ -10,11 +10,13 @@ from datetime import datetime, time
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 
+from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.core.services import case_work, meetings, partners, search, signals
 from sociaalveilig.core.services.case_work import MeetingChoice
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.core.services.search import SignalQuery, SignalRow
 from sociaalveilig.core.workdays import add_working_days
+from sociaalveilig.core.workflow import WorkflowKind, allowed_next
 
 from sociaalveilig.ui.case_picker import LookupDialog
 from sociaalveilig.ui.choices import Choices, load_choices
@@ -58,10 +60,16 @@ class SignalChoiceModel(RecordTableModel[SignalRow]):
 
 
 def unlinked_signals(ctx: ServiceContext, text: str) -> list[SignalRow]:
-    """Signals without a case matching ``text`` (reference, address, words, a name)."""
+    """Signals without a case that may still be linked, matching ``text`` (reference,
+    address, words of the description, a person's name)."""
+    linkable = tuple(
+        status.value
+        for status in SignalStatus
+        if SignalStatus.GEKOPPELD in allowed_next(WorkflowKind.SIGNAL, status)
+    )
     head = search.signal_head(
         ctx,
-        SignalQuery(text=text, without_case=True),
+        SignalQuery(text=text, without_case=True, statuses=linkable),
         limit=SIGNAL_LOOKUP_LIMIT,
         rows=SIGNAL_LOOKUP_LIMIT,
     )
@@ -185,8 +193,8 @@ class CaseWorkSteps(QWidget):
                 self,
                 self.tr("Op agenda zetten"),
                 self.tr(
-                    "Er is geen gepland overleg waarop u deze casus kunt zetten. Plan eerst "
-                    "een overleg op de pagina Overleggen."
+                    "Er is de komende maanden geen gepland overleg in het focusgebied van "
+                    "deze casus. Plan eerst een overleg op de pagina Overleggen."
                 ),
             )
             return
@@ -200,8 +208,7 @@ class CaseWorkSteps(QWidget):
             ctx,
             self.tr("{ref} op de agenda zetten").format(ref=self._reference),
             self.tr(
-                "Kies het overleg (de overleggen van het eigen focusgebied staan bovenaan). "
-                "Typ om te filteren."
+                "Kies het overleg van het focusgebied van de casus. Typ om te filteren."
             ),
             MeetingChoiceModel(),
             matching,
