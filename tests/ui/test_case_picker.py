@@ -185,3 +185,34 @@ def test_partner_sees_only_its_own_action_steps(
     )
     wait_idle()
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_lock_empties_the_case_work(qtbot, coordinator_ctx, wait_idle) -> None:
+    case_id = _case_with_person(coordinator_ctx)
+    create_action(
+        coordinator_ctx,
+        case_id,
+        ActionInput(
+            ActionType.CONTROLE,
+            partner_id(coordinator_ctx, "Politie Limburg"),
+            coordinator_ctx.clock.now().date(),
+        ),
+    )
+    page = CasesPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.set_context(coordinator_ctx)
+    page.open_case(case_id)
+    view = page.case_view
+    qtbot.waitUntil(lambda: view.work_tabs.work is not None, timeout=10_000)
+    wait_idle()
+    assert view.actions_panel.model.rowCount() == 1
+    assert view.work_steps.isVisible()
+    dialog = view.actions_panel.complete_action()
+    assert dialog is not None and dialog.isVisible()
+    page.set_context(None)
+    assert view.work_tabs.work is None
+    assert view.actions_panel.model.rowCount() == 0
+    assert view.work_tabs.visits_model.rowCount() == 0
+    assert not view.work_steps.isVisible()
+    assert not shiboken6.isValid(dialog) or not dialog.isVisible()
