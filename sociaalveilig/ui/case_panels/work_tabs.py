@@ -30,6 +30,8 @@ class CaseWorkTabs(QTabWidget):
         self.setObjectName("caseTabs")
         self._ctx: ServiceContext | None = None
         self._generation = 0
+        self._case_id: str | None = None
+        self._keep_action: str | None = None
         self.work: CaseWork | None = None
         self.actions_panel = ActionsPanel(self)
         self.visits_model = CaseVisitsModel(self)
@@ -50,6 +52,7 @@ class CaseWorkTabs(QTabWidget):
         self._ctx = ctx
         self.actions_panel.set_context(ctx)
         if ctx is None:
+            self._case_id = None
             self.clear()
 
     def set_settings(self, settings: UiSettings) -> None:
@@ -95,7 +98,14 @@ class CaseWorkTabs(QTabWidget):
     def load(self, case_id: str, purpose: str | None = None) -> None:
         """Load the case's work off the GUI thread (a manager has none: tabs hidden)."""
         ctx = self._ctx
+        # The same case again (after a step): the chosen action stays chosen, the tab open.
+        same_case = self._case_id == case_id
+        kept = self.actions_panel.current_action() if same_case else None
+        self._keep_action = kept.action_id if kept is not None else None
+        self._case_id = case_id
         self.clear()
+        if not same_case:
+            self.setCurrentIndex(self.timeline_index)
         if ctx is None:
             return
         visible = ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER)
@@ -116,6 +126,8 @@ class CaseWorkTabs(QTabWidget):
             return
         self.work = work
         self.actions_panel.show_work(work)
+        if self._keep_action is not None:
+            self.actions_panel.select_action(self._keep_action)
         self.visits_model.set_rows(work.visits)
         self.agenda_model.set_rows(work.agenda)
         self._titles(work)
