@@ -26,6 +26,7 @@ from sociaalveilig.core.enums import CaseStatus, Role
 from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services import access
+from sociaalveilig.core.services.audit_objects import OBJ_CASE_LIST, OBJ_PERSON_LIST
 from sociaalveilig.core.services.context import ServiceContext
 from sociaalveilig.storage import search as fts
 from sociaalveilig.storage.models import (
@@ -242,7 +243,7 @@ def find_cases(
                 )
             ).tuples():
                 names.setdefault(case_id, []).append(name)
-        ctx.audit(session, "search", "case_list", None)
+        ctx.audit(session, "search", OBJ_CASE_LIST, None)
         return [
             CaseChoice(
                 case_id=c.id,
@@ -275,7 +276,7 @@ def find_persons(
     with ctx.unit() as session:
         ids = matching_person_ids(session, text)
         if not ids:
-            ctx.audit(session, "search", "person_list", None)
+            ctx.audit(session, "search", OBJ_PERSON_LIST, None)
             return []
         on_case = select(CasePerson.person_id).join(Case, Case.id == CasePerson.case_id)
         on_case = on_case.where(CasePerson.person_id.in_(ids), access.case_scope(ctx))
@@ -304,7 +305,7 @@ def find_persons(
                 .order_by(Case.reference)
             ).tuples():
                 cases.setdefault(person_id, []).append(reference)
-        ctx.audit(session, "search", "person_list", None)
+        ctx.audit(session, "search", OBJ_PERSON_LIST, None)
         return [
             PersonChoice(p.id, p.reference, p.name, p.birth_year, tuple(cases.get(p.id, [])))
             for p in people

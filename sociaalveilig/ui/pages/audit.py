@@ -92,6 +92,7 @@ _OBJECT_LABELS: dict[str, str] = {
     "settings": "instellingen",
     "reminder": "herinnering",
     "case_list": "casussenlijst",
+    "person_list": "betrokkenen (zoeken op naam)",
     "signal_list": "signalenlijst",
     "action_list": "actielijst",
     "escalation_list": "opschalingenlijst",
