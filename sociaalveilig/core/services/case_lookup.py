@@ -23,7 +23,7 @@ from sqlalchemy import ColumnElement, and_, or_, select, union
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import CaseStatus, Role
-from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.services import access
 from sociaalveilig.core.services.audit_objects import OBJ_CASE_LIST, OBJ_PERSON_LIST
@@ -39,6 +39,7 @@ from sociaalveilig.storage.models import (
 )
 
 LOOKUP_LIMIT = 30
+MAX_LIST_PERSONS = 500
 _YEAR = re.compile(r"^(18|19|20)\d\d$")
 _SPLIT = re.compile(r"[\s,;.'\-]+")
 # Letters that take accents in names (é, ë, ï, ö, ü, ç, ñ, å, ÿ...): a single-character
@@ -114,6 +115,14 @@ def matching_person_ids(session: Session, text: str) -> list[str]:
     ]
 
 
+def list_person_ids(session: Session, text: str) -> list[str]:
+    """The persons a list search names, or none when the words name too many to be a
+    person (a particle such as "de"): the list then matches the text alone, and its
+    queries never carry thousands of ids."""
+    ids = matching_person_ids(session, text)
+    return ids if len(ids) <= MAX_LIST_PERSONS else []
+
+
 def person_case_ids(session: Session, person_ids: list[str]) -> list[str]:
     """The cases a person is involved in: on the case, or on one of its signals."""
     if not person_ids:
@@ -183,7 +192,7 @@ def _name_and_place(session: Session, text: str) -> ColumnElement[bool] | None:
     place = " ".join(w for w in text.split() if not (fold(w).isalpha() or _YEAR.match(w)))
     if not name or not place:
         return None
-    found = person_case_ids(session, matching_person_ids(session, name))
+    found = person_case_ids(session, list_person_ids(session, name))
     match = fts.case_text_match(place)
     if not found or match is None:
         return None
@@ -208,7 +217,7 @@ def find_cases(
     if not words:
         return []
     with ctx.unit() as session:
-        person_ids = matching_person_ids(session, words)
+        person_ids = list_person_ids(session, words)
         terms: list[ColumnElement[bool]] = []
         escaped = words.upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         terms.append(Case.reference.ilike(f"%{escaped}%", escape="\\"))
@@ -221,7 +230,7 @@ def find_cases(
         mixed = _name_and_place(session, words)
         if mixed is not None:
             terms.append(mixed)
-            person_ids = person_ids or matching_person_ids(session, _name_part(words))
+            person_ids = person_ids or list_person_ids(session, _name_part(words))
         stmt = select(Case).where(access.case_scope(ctx), or_(*terms))
         if open_only:
             stmt = stmt.where(Case.status != CaseStatus.AFGESLOTEN.value)
@@ -275,6 +284,14 @@ def find_persons(
     _require_case_worker(ctx)
     with ctx.unit() as session:
         ids = matching_person_ids(session, text)
+        if len(ids) > MAX_LIST_PERSONS:
+            raise ValidationError(
+                tr(
+                    "Te veel personen gevonden; typ meer van de naam of voeg het geboortejaar "
+                    "toe."
+                ),
+                field="text",
+            )
         if not ids:
             ctx.audit(session, "search", OBJ_PERSON_LIST, None)
             return []
@@ -318,6 +335,7 @@ __all__ = [
     "find_cases",
     "find_persons",
     "fold",
+    "list_person_ids",
     "matching_person_ids",
     "names_persons",
     "person_case_ids",

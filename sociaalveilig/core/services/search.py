@@ -267,7 +267,7 @@ def _person_signals(ctx: ServiceContext, session: Session, q: SignalQuery) -> li
     if not q.text.strip() or not case_lookup.names_persons(ctx):
         return []
     return case_lookup.person_signal_ids(
-        session, case_lookup.matching_person_ids(session, q.text)
+        session, case_lookup.list_person_ids(session, q.text)
     )
 
 
@@ -775,7 +775,7 @@ def _person_cases(ctx: ServiceContext, session: Session, q: CaseQuery) -> list[s
     if not q.text.strip() or not case_lookup.names_persons(ctx):
         return []
     return case_lookup.person_case_ids(
-        session, case_lookup.matching_person_ids(session, q.text)
+        session, case_lookup.list_person_ids(session, q.text)
     )
 
 

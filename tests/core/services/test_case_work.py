@@ -166,3 +166,16 @@ def test_a_name_with_a_postcode_finds_that_persons_case_there(
     found = case_lookup.find_cases(coordinator_ctx, "gerda 6411")
     assert [c.case_id for c in found] == [other]
     assert found[0].persons == ("Gerda Anders",)
+
+
+def test_a_word_naming_too_many_persons_is_not_a_name_search(
+    coordinator_ctx: ServiceContext, case_id: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(case_lookup, "MAX_LIST_PERSONS", 1)
+    make_case(coordinator_ctx, postcode="6411 CD", persons=(("Gerda Anders", 1950),))
+    # Two Gerdas: too many for the (lowered) cap. The lists fall back to the text alone,
+    # the person picker asks for more of the name.
+    assert search.case_ids(coordinator_ctx, CaseQuery(text="gerda")) == []
+    with pytest.raises(ValidationError):
+        case_lookup.find_persons(coordinator_ctx, "gerda")
+    assert len(case_lookup.find_persons(coordinator_ctx, "gerda 1961")) == 1
