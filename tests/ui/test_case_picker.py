@@ -15,11 +15,14 @@ from sociaalveilig.core.services.actions import ActionInput, create_action
 from sociaalveilig.core.services.signals import PersonInput
 from tests.core.services.seed_casework import partner_id
 from tests.ui.builders import register
+from tests.ui.fakes import FakeDocumentOutput
 
 from sociaalveilig.ui.case_picker import CasePicker
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.plan_visit import PlanVisitDialog
 from sociaalveilig.ui.pages.cases import CasesPage
+from sociaalveilig.ui.pages.escalations import EscalationsPage
+from sociaalveilig.ui.pages.reports import ReportsPage
 from sociaalveilig.ui.signal_dialog import SignalDialog
 
 
@@ -216,3 +219,45 @@ def test_a_lock_empties_the_case_work(qtbot, coordinator_ctx, wait_idle) -> None
     assert view.work_tabs.visits_model.rowCount() == 0
     assert not view.work_steps.isVisible()
     assert not shiboken6.isValid(dialog) or not dialog.isVisible()
+
+
+def test_reports_and_escalations_choose_the_case_by_name(
+    qtbot, coordinator_ctx, make_actor, wait_idle
+) -> None:
+    case_id = _case_with_person(coordinator_ctx)
+    reference = cases.get_case(coordinator_ctx, case_id).reference
+
+    output = FakeDocumentOutput()
+    reports = ReportsPage(output=output)
+    qtbot.addWidget(reports)
+    reports.show()
+    reports.set_context(make_actor(Role.MANAGER))
+    assert not reports.case_find.isVisible()  # a manager types a reference
+    reports.set_context(coordinator_ctx)
+    assert reports.case_find.isVisible()
+    QTest.keyClicks(reports.case_ref, "gerda")
+    QTest.keyClick(reports.case_ref, Qt.Key.Key_Return)  # a name: the picker first
+    picker = reports.case_find.picker
+    assert picker is not None
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 1, timeout=10_000)
+    QTest.keyClick(picker.search_edit, Qt.Key.Key_Return)
+    assert reports.case_ref.text() == reference
+    assert output.shown == []  # chosen, not yet made: Enter again makes it
+
+    escalations = EscalationsPage()
+    qtbot.addWidget(escalations)
+    escalations.show()
+    escalations.set_context(coordinator_ctx)
+    wait_idle()
+    QTest.keyClicks(escalations.case_lookup, "Fictief")
+    QTest.keyClick(escalations.case_lookup, Qt.Key.Key_Return)
+    picker = escalations.case_find.picker
+    assert picker is not None
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 1, timeout=10_000)
+    QTest.keyClick(picker.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: escalations.checklist.detail is not None
+        and escalations.checklist.detail.case_id == case_id,
+        timeout=10_000,
+    )
+    assert escalations.case_lookup.text() == reference
