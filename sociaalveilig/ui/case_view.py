@@ -1,4 +1,4 @@
-"""One case: header, buttons for the allowed next steps, persons and the timeline.
+"""One case: header, next steps, persons, and tabs: the timeline and its work (case_panels).
 
 The header shows address, focus area, status, risk level, casusregisseur and the next
 review, and the program's escalation advice when it proposes escalation (a person decides,
