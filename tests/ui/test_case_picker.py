@@ -3,17 +3,19 @@ actions panel for a partner."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import shiboken6
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from sociaalveilig.core.enums import ActionType, Role, SignalStatus
-from sociaalveilig.core.services import cases, signals
+from sociaalveilig.core.enums import ActionType, MeetingType, Role, SignalStatus
+from sociaalveilig.core.services import cases, meetings, signals
 from sociaalveilig.core.services.actions import ActionInput, create_action
 from sociaalveilig.core.services.signals import PersonInput
-from tests.core.services.seed_casework import partner_id
+from tests.core.services.seed_casework import KERKRADE, make_case, partner_id
 from tests.ui.builders import register
 from tests.ui.fakes import FakeDocumentOutput
 
@@ -22,6 +24,7 @@ from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.plan_visit import PlanVisitDialog
 from sociaalveilig.ui.pages.cases import CasesPage
 from sociaalveilig.ui.pages.escalations import EscalationsPage
+from sociaalveilig.ui.pages.meetings import MeetingsPage
 from sociaalveilig.ui.pages.reports import ReportsPage
 from sociaalveilig.ui.signal_dialog import SignalDialog
 
@@ -261,3 +264,36 @@ def test_reports_and_escalations_choose_the_case_by_name(
         timeout=10_000,
     )
     assert escalations.case_lookup.text() == reference
+
+
+def test_the_agenda_adds_a_case_chosen_by_a_persons_name(
+    qtbot, coordinator_ctx, wait_idle
+) -> None:
+    info = meetings.plan_meeting(
+        coordinator_ctx,
+        KERKRADE,
+        MeetingType.FL,
+        datetime(2026, 4, 21, 14, 0),
+        "Coördinatiecentrum Hoensbroek",
+        [partner_id(coordinator_ctx, "Politie Limburg")],
+    )
+    case_id = make_case(coordinator_ctx, persons=(("Gérda Fictief", 1961),))
+    page = MeetingsPage(output=FakeDocumentOutput())
+    qtbot.addWidget(page)
+    page.resize(1100, 640)
+    page.show()
+    page.set_context(coordinator_ctx)
+    wait_idle()
+    page.view.select_row(page.model.row_of(info.meeting_id))
+    wait_idle()
+    builder = page.agenda
+    QTest.keyClicks(builder.add_reference, "gerda")
+    QTest.keyClick(builder.add_reference, Qt.Key.Key_Return)  # a name: the picker first
+    picker = builder.case_find.picker
+    assert picker is not None
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 1, timeout=10_000)
+    QTest.keyClick(picker.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: builder.model.rowCount() == 1, timeout=10_000)
+    wait_idle()
+    assert builder.model.row_object(0).case_id == case_id  # type: ignore[union-attr]
+    assert builder.add_reference.text() == ""
