@@ -297,3 +297,35 @@ def test_the_agenda_adds_a_case_chosen_by_a_persons_name(
     wait_idle()
     assert builder.model.row_object(0).case_id == case_id  # type: ignore[union-attr]
     assert builder.add_reference.text() == ""
+
+
+def test_a_refused_new_deadline_keeps_what_was_typed(qtbot, coordinator_ctx, wait_idle) -> None:
+    case_id = _case_with_person(coordinator_ctx)
+    action = create_action(
+        coordinator_ctx,
+        case_id,
+        ActionInput(
+            ActionType.CONTROLE,
+            partner_id(coordinator_ctx, "Politie Limburg"),
+            coordinator_ctx.clock.now().date(),
+        ),
+    )
+    page = CasesPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.set_context(coordinator_ctx)
+    page.open_case(case_id)
+    panel = page.case_view.actions_panel
+    qtbot.waitUntil(lambda: page.case_view.work_tabs.work is not None, timeout=10_000)
+    wait_idle()
+    panel.select_action(action.action_id)
+    dialog = panel.move_deadline()
+    assert dialog is not None
+    QTest.keyClicks(dialog.deadline, "01012026")  # before today
+    QTest.keyClicks(dialog.reason, "Te vroeg gepland.")
+    dialog.on_save()
+    qtbot.waitUntil(lambda: dialog.last_error is not None, timeout=10_000)
+    assert "verleden" in str(dialog.last_error)
+    assert dialog.isVisible() and dialog.reason.toPlainText() == "Te vroeg gepland."
+    if dialog.error_box is not None:
+        dialog.error_box.close()
