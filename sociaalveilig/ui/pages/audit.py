@@ -21,8 +21,8 @@ from sociaalveilig.ui.audit.emergency_panel import EmergencyPanel, EmergencyTabl
 from sociaalveilig.ui.audit.labels import action_text, object_label
 from sociaalveilig.ui.audit.log_panel import PAGE_SIZE, AuditLogPanel, AuditTableModel
 from sociaalveilig.ui.audit.retention_panel import RetentionPanel, RetentionTableModel
-from sociaalveilig.ui.audit.subject_panel import SubjectAccessPanel
 from sociaalveilig.ui.pages.base import Page
+from sociaalveilig.ui.panels.subject_request import SubjectRequestPanel
 
 __all__ = [
     "PAGE_SIZE",
@@ -48,7 +48,10 @@ _PANEL_NAMES: dict[str, tuple[str, ...]] = {
         "retention_model", "retention_view", "rule_box", "term_spin", "basis_edit",
         "save_rule_button", "as_of_date", "purge_button", "purge_result", "save_rule", "purge",
     ),
-    "subject_panel": ("subject_edit", "subject_button", "subject_result", "export_subject"),
+    "subject_panel": (
+        "subject_edit", "subject_find", "subject_button", "subject_result", "find_subject",
+        "export_subject",
+    ),
 }  # fmt: skip
 
 
@@ -63,7 +66,7 @@ class AuditPage(Page):
         self.log_panel = AuditLogPanel(self, self)
         self.emergency_panel = EmergencyPanel(self, self)
         self.retention_panel = RetentionPanel(self, self)
-        self.subject_panel = SubjectAccessPanel(self, self)
+        self.subject_panel = SubjectRequestPanel(self.run, self)
         # The tabs by their older names.
         self.log_tab: QWidget = self.log_panel
         self.emergency_tab: QWidget = self.emergency_panel

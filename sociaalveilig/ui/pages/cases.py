@@ -68,7 +68,7 @@ class CasesPage(Page):
         self.search_edit.setObjectName("caseSearch")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
-            self.tr("Zoeken in casussen: referentie, straat, plaats, postcode…")
+            self.tr("Zoeken in casussen: referentie, adres, postcode, naam betrokkene…")
         )
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -169,7 +169,7 @@ class CasesPage(Page):
         self.search_edit.setPlaceholderText(
             self.tr("Zoeken op casusreferentie, bijvoorbeeld C-2026-00042…")
             if ctx is not None and access.is_pseudonymised(ctx)
-            else self.tr("Zoeken in casussen: referentie, straat, plaats, postcode…")
+            else self.tr("Zoeken in casussen: referentie, adres, postcode, naam betrokkene…")
         )
         super().set_context(ctx)
 

@@ -129,7 +129,7 @@ class SignalsPage(Page):
         self.search_edit.setObjectName("signalSearch")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
-            self.tr("Zoeken in signalen: referentie, omschrijving, straat, plaats, postcode…")
+            self.tr("Zoeken in signalen: referentie, omschrijving, adres, postcode, naam…")
         )
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
