@@ -134,6 +134,7 @@ OBJECT_LABELS: dict[str, str] = {
     "worklist_overdue": QT_TR_NOOP("werklijst te laat"),
     "worklist_week": QT_TR_NOOP("werklijst deze week"),
     "pending_audit": QT_TR_NOOP("auditregels van vóór het aanmelden"),
+    "person_list": QT_TR_NOOP("personen gezocht"),
 }
 
 DELETED = QT_TR_NOOP("verwijderd")
