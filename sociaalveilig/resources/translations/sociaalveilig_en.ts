@@ -169,15 +169,15 @@
     </message>
     <message>
         <source>Herstelcode: </source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery code: </translation>
     </message>
     <message>
         <source>Nieuw wachtwoord ingesteld voor beheerder {user}.</source>
-        <translation type="unfinished"></translation>
+        <translation>New passphrase set for administrator {user}.</translation>
     </message>
     <message>
         <source>De gebruikte herstelcode werkt niet meer. Nieuwe herstelcode (wordt maar één keer getoond; print en bewaar hem veilig):</source>
-        <translation type="unfinished"></translation>
+        <translation>The recovery code used no longer works. New recovery code (shown only once; print it and keep it safe):</translation>
     </message>
     <message>
         <source>--skip-invalid vraagt ook --rejects BESTAND voor de afgekeurde regels.</source>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>Auditketen tot regel {n}, kenmerk {hash}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain up to row {n}, fingerprint {hash}.</translation>
     </message>
     <message>
         <source>de gebruiker</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>geef een beheerder weer toegang met de herstelcode (invoer: herstelcode, dan nieuw wachtwoord); geeft een nieuwe herstelcode</source>
-        <translation type="unfinished"></translation>
+        <translation>give an administrator access again with the recovery code (input: recovery code, then new passphrase); gives a new recovery code</translation>
     </message>
     <message>
         <source>importeer gegevens</source>
@@ -697,19 +697,19 @@
     </message>
     <message>
         <source>criterium {numbers} ontbreekt</source>
-        <translation type="unfinished"></translation>
+        <translation>criterion {numbers} missing</translation>
     </message>
     <message>
         <source>criterium 4 of 5 ontbreekt</source>
-        <translation type="unfinished"></translation>
+        <translation>criterion 4 or 5 missing</translation>
     </message>
     <message>
         <source>De casus voldoet niet aan de ZVH-criteria ({missing}). Geef aan waarom u toch opschaalt naar het Zorg- en Veiligheidshuis, of leg eerst de criteria vast.</source>
-        <translation type="unfinished"></translation>
+        <translation>The case does not meet the ZVH criteria ({missing}). State why you are escalating to the Zorg- en Veiligheidshuis anyway, or record the criteria first.</translation>
     </message>
     <message>
         <source>Opgeschaald hoewel de ZVH-criteria niet vervuld zijn ({missing}): {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Escalated although the ZVH criteria are not met ({missing}): {reason}</translation>
     </message>
     <message>
         <source>De vastgelegde feiten voldoen aan de ZVH-criteria: {criteria}.</source>
@@ -909,7 +909,7 @@
     </message>
     <message>
         <source>Lijst bekijken</source>
-        <translation type="unfinished">View list</translation>
+        <translation>View list</translation>
     </message>
     <message>
         <source>Zoeken</source>
@@ -925,7 +925,7 @@
     </message>
     <message>
         <source>Verwijderen</source>
-        <translation type="unfinished">Delete</translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <source>Koppelen</source>
@@ -933,43 +933,43 @@
     </message>
     <message>
         <source>Koppelvoorstel</source>
-        <translation type="unfinished">Link proposal</translation>
+        <translation>Link proposal</translation>
     </message>
     <message>
         <source>Ontkoppelen</source>
-        <translation type="unfinished">Unlink</translation>
+        <translation>Unlink</translation>
     </message>
     <message>
         <source>Status gewijzigd</source>
-        <translation type="unfinished">Status changed</translation>
+        <translation>Status changed</translation>
     </message>
     <message>
         <source>Risico gewijzigd</source>
-        <translation type="unfinished">Risk changed</translation>
+        <translation>Risk changed</translation>
     </message>
     <message>
         <source>Casusregisseur gekozen</source>
-        <translation type="unfinished">Case manager chosen</translation>
+        <translation>Case manager chosen</translation>
     </message>
     <message>
         <source>Betrokkene toegevoegd</source>
-        <translation type="unfinished">Person involved added</translation>
+        <translation>Person involved added</translation>
     </message>
     <message>
         <source>Opschalingsadvies</source>
-        <translation type="unfinished">Escalation advice</translation>
+        <translation>Escalation advice</translation>
     </message>
     <message>
         <source>ZVH-criteria vastgelegd</source>
-        <translation type="unfinished">ZVH criteria recorded</translation>
+        <translation>ZVH criteria recorded</translation>
     </message>
     <message>
         <source>Verplaatsen</source>
-        <translation type="unfinished"></translation>
+        <translation>Move</translation>
     </message>
     <message>
         <source>Versturen</source>
-        <translation type="unfinished">Send</translation>
+        <translation>Send</translation>
     </message>
     <message>
         <source>Afdrukken</source>
@@ -1001,195 +1001,195 @@
     </message>
     <message>
         <source>Geweigerde regels van buiten de database</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected rows from outside the database</translation>
     </message>
     <message>
         <source>Aanmelden mislukt</source>
-        <translation type="unfinished">Sign-in failed</translation>
+        <translation>Sign-in failed</translation>
     </message>
     <message>
         <source>Aanmelden tijdelijk geblokkeerd</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in temporarily blocked</translation>
     </message>
     <message>
         <source>Toegang hersteld met herstelcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Access restored with recovery code</translation>
     </message>
     <message>
         <source>Casus geëvalueerd</source>
-        <translation type="unfinished"></translation>
+        <translation>Case reviewed</translation>
     </message>
     <message>
         <source>Meldcode-besluit</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting Code decision</translation>
     </message>
     <message>
         <source>Opgeschaald zonder vervulde ZVH-criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Escalated without the ZVH criteria met</translation>
     </message>
     <message>
         <source>ZVH-criteria bekeken</source>
-        <translation type="unfinished"></translation>
+        <translation>ZVH criteria viewed</translation>
     </message>
     <message>
         <source>betrokkene</source>
-        <translation type="unfinished">person involved</translation>
+        <translation>person involved</translation>
     </message>
     <message>
         <source>agendapunt</source>
-        <translation type="unfinished">agenda item</translation>
+        <translation>agenda item</translation>
     </message>
     <message>
         <source>agendavoorstellen</source>
-        <translation type="unfinished">agenda proposals</translation>
+        <translation>agenda proposals</translation>
     </message>
     <message>
         <source>buurtschouw</source>
-        <translation type="unfinished">neighbourhood walk</translation>
+        <translation>neighbourhood walk</translation>
     </message>
     <message>
         <source>buurtschouwpakket</source>
-        <translation type="unfinished"></translation>
+        <translation>neighbourhood walk pack</translation>
     </message>
     <message>
         <source>bevinding</source>
-        <translation type="unfinished">finding</translation>
+        <translation>finding</translation>
     </message>
     <message>
         <source>focusgebied</source>
-        <translation type="unfinished">focus area</translation>
+        <translation>focus area</translation>
     </message>
     <message>
         <source>gebruiker</source>
-        <translation type="unfinished">user</translation>
+        <translation>user</translation>
     </message>
     <message>
         <source>partner</source>
-        <translation type="unfinished">partner</translation>
+        <translation>partner</translation>
     </message>
     <message>
         <source>opslag</source>
-        <translation type="unfinished">store</translation>
+        <translation>store</translation>
     </message>
     <message>
         <source>routeringsregel</source>
-        <translation type="unfinished">routing rule</translation>
+        <translation>routing rule</translation>
     </message>
     <message>
         <source>bewaartermijn</source>
-        <translation type="unfinished">retention period</translation>
+        <translation>retention period</translation>
     </message>
     <message>
         <source>postcode</source>
-        <translation type="unfinished">postcode</translation>
+        <translation>postcode</translation>
     </message>
     <message>
         <source>categorie</source>
-        <translation type="unfinished">category</translation>
+        <translation>category</translation>
     </message>
     <message>
         <source>instellingen</source>
-        <translation type="unfinished">settings</translation>
+        <translation>settings</translation>
     </message>
     <message>
         <source>automatische back-up</source>
-        <translation type="unfinished"></translation>
+        <translation>automatic backup</translation>
     </message>
     <message>
         <source>herinnering</source>
-        <translation type="unfinished">reminder</translation>
+        <translation>reminder</translation>
     </message>
     <message>
         <source>agenda-export</source>
-        <translation type="unfinished"></translation>
+        <translation>calendar export</translation>
     </message>
     <message>
         <source>managementrapportage</source>
-        <translation type="unfinished"></translation>
+        <translation>management report</translation>
     </message>
     <message>
         <source>casussenlijst</source>
-        <translation type="unfinished">case list</translation>
+        <translation>case list</translation>
     </message>
     <message>
         <source>signalenlijst</source>
-        <translation type="unfinished">signal list</translation>
+        <translation>signal list</translation>
     </message>
     <message>
         <source>actielijst</source>
-        <translation type="unfinished">action list</translation>
+        <translation>action list</translation>
     </message>
     <message>
         <source>opschalingenlijst</source>
-        <translation type="unfinished">escalation list</translation>
+        <translation>escalation list</translation>
     </message>
     <message>
         <source>overleggenlijst</source>
-        <translation type="unfinished">meeting list</translation>
+        <translation>meeting list</translation>
     </message>
     <message>
         <source>huisbezoekenlijst</source>
-        <translation type="unfinished">home visit list</translation>
+        <translation>home visit list</translation>
     </message>
     <message>
         <source>weekplanning huisbezoeken</source>
-        <translation type="unfinished"></translation>
+        <translation>weekly planning of home visits</translation>
     </message>
     <message>
         <source>gebruikerslijst</source>
-        <translation type="unfinished">user list</translation>
+        <translation>user list</translation>
     </message>
     <message>
         <source>actielijst buurtschouw</source>
-        <translation type="unfinished">neighbourhood walk action list</translation>
+        <translation>neighbourhood walk action list</translation>
     </message>
     <message>
         <source>noodknoplijst</source>
-        <translation type="unfinished">emergency access list</translation>
+        <translation>emergency access list</translation>
     </message>
     <message>
         <source>te beoordelen signalen</source>
-        <translation type="unfinished">signals to assess</translation>
+        <translation>signals to assess</translation>
     </message>
     <message>
         <source>werklijst te laat</source>
-        <translation type="unfinished">worklist overdue</translation>
+        <translation>late worklist</translation>
     </message>
     <message>
         <source>werklijst deze week</source>
-        <translation type="unfinished">worklist this week</translation>
+        <translation>this week&apos;s worklist</translation>
     </message>
     <message>
         <source>auditregels van vóór het aanmelden</source>
-        <translation type="unfinished"></translation>
+        <translation>audit rows from before sign-in</translation>
     </message>
     <message>
         <source>verwijderd</source>
-        <translation type="unfinished"></translation>
+        <translation>deleted</translation>
     </message>
     <message>
         <source>van {moment}, casus {case}</source>
-        <translation type="unfinished"></translation>
+        <translation>on {moment}, case {case}</translation>
     </message>
     <message>
         <source>van {moment}</source>
-        <translation type="unfinished"></translation>
+        <translation>on {moment}</translation>
     </message>
     <message>
         <source>{kind} van {day}, {area}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} on {day}, {area}</translation>
     </message>
     <message>
         <source>{subject} in {meeting}</source>
-        <translation type="unfinished"></translation>
+        <translation>{subject} in {meeting}</translation>
     </message>
     <message>
         <source>van {day}, {area}</source>
-        <translation type="unfinished"></translation>
+        <translation>on {day}, {area}</translation>
     </message>
     <message>
         <source>in buurtschouw {walk}</source>
-        <translation type="unfinished"></translation>
+        <translation>in neighbourhood walk {walk}</translation>
     </message>
     <message>
         <source>Gebruiker toegevoegd</source>
@@ -1197,15 +1197,15 @@
     </message>
     <message>
         <source>Rol gewijzigd</source>
-        <translation type="unfinished">Role changed</translation>
+        <translation>Role changed</translation>
     </message>
     <message>
         <source>Toegang ingetrokken</source>
-        <translation type="unfinished">Access withdrawn</translation>
+        <translation>Access withdrawn</translation>
     </message>
     <message>
         <source>Toegang hersteld</source>
-        <translation type="unfinished">Access restored</translation>
+        <translation>Access restored</translation>
     </message>
     <message>
         <source>Wachtwoord gewijzigd</source>
@@ -1217,23 +1217,23 @@
     </message>
     <message>
         <source>Instellingen gewijzigd</source>
-        <translation type="unfinished">Settings changed</translation>
+        <translation>Settings changed</translation>
     </message>
     <message>
         <source>Demogegevens gemaakt</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data created</translation>
     </message>
     <message>
         <source>Herinnering gedaan</source>
-        <translation type="unfinished">Reminder done</translation>
+        <translation>Reminder done</translation>
     </message>
     <message>
         <source>Herinnering uitgesteld</source>
-        <translation type="unfinished">Reminder snoozed</translation>
+        <translation>Reminder snoozed</translation>
     </message>
     <message>
         <source>Routering bekijken</source>
-        <translation type="unfinished">View routing</translation>
+        <translation>View routing</translation>
     </message>
     <message>
         <source>Bewaartermijn gewijzigd</source>
@@ -1265,7 +1265,7 @@
     </message>
     <message>
         <source>geblokkeerd</source>
-        <translation type="unfinished"></translation>
+        <translation>blocked</translation>
     </message>
     <message>
         <source>Auditketen in orde: {n} regels gecontroleerd, geen breuk.</source>
@@ -2149,7 +2149,7 @@
     </message>
     <message>
         <source>Dit agendapunt gaat over een casus, niet over een los signaal.</source>
-        <translation type="unfinished"></translation>
+        <translation>This agenda item is about a case, not a separate signal.</translation>
     </message>
     <message>
         <source>Acties horen bij een casus: koppel het signaal eerst aan een (nieuwe) casus.</source>
@@ -2717,7 +2717,7 @@
     </message>
     <message>
         <source>Uw wachtwoord is door de beheerder ingesteld; kies eerst een eigen wachtwoord (sociaalveilig-admin passwd, of bij het aanmelden in het programma).</source>
-        <translation type="unfinished"></translation>
+        <translation>Your passphrase was set by the administrator; first choose a passphrase of your own (sociaalveilig-admin passwd, or when signing in to the program).</translation>
     </message>
     <message>
         <source>Onbekende gebruiker of onjuist wachtwoord.</source>
@@ -2725,15 +2725,15 @@
     </message>
     <message>
         <source>{user} is geen actieve beheerder. Met de herstelcode krijgt alleen een beheerder weer toegang.</source>
-        <translation type="unfinished"></translation>
+        <translation>{user} is not an active administrator. The recovery code only gives an administrator access again.</translation>
     </message>
     <message>
         <source>Deze opslag heeft meer dan één beheerder: geef --user NAAM op.</source>
-        <translation type="unfinished"></translation>
+        <translation>This store has more than one administrator: give --user NAME.</translation>
     </message>
     <message>
         <source>Deze opslag heeft geen actieve beheerder; herstel uit een back-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>This store has no active administrator; restore from a backup.</translation>
     </message>
     <message>
         <source>Deze opslag heeft meer dan één gebruiker: geef --user NAAM op.</source>
@@ -3081,7 +3081,7 @@
     </message>
     <message>
         <source>dubbele boeking bevestigd</source>
-        <translation type="unfinished"></translation>
+        <translation>double booking confirmed</translation>
     </message>
     <message>
         <source>Casus {ref} is afgesloten; heropen haar eerst om een huisbezoek te plannen.</source>
@@ -3581,7 +3581,7 @@
     </message>
     <message>
         <source>Auditketen bij afdruk: regel {n}, kenmerk {hash}</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit chain when printed: row {n}, fingerprint {hash}</translation>
     </message>
     <message>
         <source>pagina {page} van {total}</source>
@@ -3825,7 +3825,7 @@
     </message>
     <message>
         <source>Exemplaar voor {partner}: de punten van dit overleg zoals uw organisatie ze in Sociaal Veilig ziet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy for {partner}: the items of this meeting as your organisation sees them in Sociaal Veilig.</translation>
     </message>
     <message>
         <source>Volledig exemplaar voor de voorzitter en de coördinator.</source>
@@ -4081,7 +4081,7 @@
     </message>
     <message>
         <source>De back-up is beschadigd of gemanipuleerd: het auditanker past niet bij de database erin. Gebruik een andere back-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>The backup is damaged or has been tampered with: the audit anchor does not match the database in it. Use another backup.</translation>
     </message>
     <message>
         <source>Het databasebestand is beschadigd of geen Sociaal Veilig-opslag. Herstel de opslag uit een back-up.</source>
@@ -4233,7 +4233,7 @@
     </message>
     <message>
         <source>ongeldige markering voor een nieuw wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>invalid marker for a new passphrase</translation>
     </message>
     <message>
         <source>een slot is geen object</source>
@@ -4301,7 +4301,7 @@
     </message>
     <message>
         <source>Het nieuwe wachtwoord is gelijk aan het huidige. Kies een ander wachtwoord.</source>
-        <translation type="unfinished"></translation>
+        <translation>The new passphrase is the same as the current one. Choose a different passphrase.</translation>
     </message>
     <message>
         <source>slot {n}: {detail}</source>
@@ -4393,23 +4393,23 @@
     </message>
     <message>
         <source>{folder} is een bestand, geen map. Kies een lege map.</source>
-        <translation type="unfinished"></translation>
+        <translation>{folder} is a file, not a folder. Choose an empty folder.</translation>
     </message>
     <message>
         <source>De map {folder} kan niet worden gelezen ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>The folder {folder} cannot be read ({reason}).</translation>
     </message>
     <message>
         <source>De map {folder} is niet leeg; er is niets aangemaakt. Kies een lege of een nieuwe map voor de opslag.</source>
-        <translation type="unfinished"></translation>
+        <translation>The folder {folder} is not empty; nothing has been created. Choose an empty or a new folder for the store.</translation>
     </message>
     <message>
         <source>Te veel mislukte pogingen; probeer het over 1 seconde opnieuw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many failed attempts; try again in 1 second.</translation>
     </message>
     <message>
         <source>Te veel mislukte pogingen; probeer het over {n} seconden opnieuw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many failed attempts; try again in {n} seconds.</translation>
     </message>
     <message>
         <source>Geen opslag gevonden in {folder}. Maak er een met &apos;init&apos;.</source>
@@ -4453,211 +4453,211 @@
     </message>
     <message>
         <source>Nu Veilig Thuis raadplegen of opschalen</source>
-        <translation type="unfinished"></translation>
+        <translation>Consult Veilig Thuis or escalate now</translation>
     </message>
     <message>
         <source>Naar het overleg, omdat …</source>
-        <translation type="unfinished"></translation>
+        <translation>To the meeting, because …</translation>
     </message>
     <message>
         <source>Vraag advies aan Veilig Thuis (0800-2000, gratis, dag en nacht).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask Veilig Thuis for advice (0800-2000, free, day and night).</translation>
     </message>
     <message>
         <source>Breng de signalen in kaart en leg ze feitelijk vast.</source>
-        <translation type="unfinished"></translation>
+        <translation>Map out the signs and record them factually.</translation>
     </message>
     <message>
         <source>Overleg met een collega en zo nodig met een deskundige op letselduiding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Consult a colleague and, if needed, an expert in injury assessment.</translation>
     </message>
     <message>
         <source>Ga in gesprek met de betrokkene(n), als dat veilig kan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Talk with the person(s) involved, if that can be done safely.</translation>
     </message>
     <message>
         <source>Weeg het geweld of de kindermishandeling (afwegingskader) en beslis: zelf hulp organiseren of melden bij Veilig Thuis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weigh the violence or child abuse (assessment framework) and decide: organise help yourself or report to Veilig Thuis.</translation>
     </message>
     <message>
         <source>Bij een vermoeden van huiselijk geweld of kindermishandeling is de urgentie minstens &apos;hoog&apos; (Meldcode). Kies &apos;hoog&apos; of &apos;acuut&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>If domestic violence or child abuse is suspected, the urgency is at least &apos;high&apos; (Reporting Code). Choose &apos;high&apos; or &apos;acute&apos;.</translation>
     </message>
     <message>
         <source>Meldcode: kies wat er nu gebeurt: Veilig Thuis raadplegen of opschalen, of naar het overleg met een reden. Het signaal wacht niet vanzelf op het overleg.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting Code: choose what happens now: consult Veilig Thuis or escalate, or send it to the meeting with a reason. The signal does not simply wait for the meeting.</translation>
     </message>
     <message>
         <source>Meldcode: besloten nu Veilig Thuis te raadplegen of op te schalen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting Code: decided to consult Veilig Thuis or escalate now.</translation>
     </message>
     <message>
         <source>Meldcode: geef de reden waarom dit signaal naar het overleg gaat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting Code: give the reason why this signal goes to the meeting.</translation>
     </message>
     <message>
         <source>Meldcode: de reden is te lang ({n} tekens); maximaal {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting Code: the reason is too long ({n} characters); at most {max}.</translation>
     </message>
     <message>
         <source>Meldcode: naar het overleg, omdat {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting Code: to the meeting, because {reason}</translation>
     </message>
     <message>
         <source>Vul een wachtwoord in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a passphrase.</translation>
     </message>
     <message>
         <source>Het wachtwoord is te makkelijk te raden. Kies een langer wachtwoord, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.</source>
-        <translation type="unfinished"></translation>
+        <translation>The passphrase is too easy to guess. Choose a longer passphrase, for example a few unrelated words.</translation>
     </message>
     <message>
         <source>Schrijf kort op hoe de casus ervoor staat: de notitie is verplicht.</source>
-        <translation type="unfinished"></translation>
+        <translation>Briefly write down where the case stands: the note is required.</translation>
     </message>
     <message>
         <source>De notitie is te lang ({n} tekens); maximaal {max}.</source>
-        <translation type="unfinished"></translation>
+        <translation>The note is too long ({n} characters); at most {max}.</translation>
     </message>
     <message>
         <source>Casus {ref} wordt geëvalueerd door de casusregisseur of de coördinator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {ref} is reviewed by the case manager or the coordinator.</translation>
     </message>
     <message>
         <source>Casus {ref} is afgesloten; een afgesloten casus wordt niet geëvalueerd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {ref} is closed; a closed case is not reviewed.</translation>
     </message>
     <message>
         <source>Afgehandeld, met resultaat</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled, with result</translation>
     </message>
     <message>
         <source>Afgewezen, met reden</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected, with reason</translation>
     </message>
     <message>
         <source>Nieuwe casus van dit signaal</source>
-        <translation type="unfinished"></translation>
+        <translation>New case from this signal</translation>
     </message>
     <message>
         <source>Koppelen aan een casus</source>
-        <translation type="unfinished"></translation>
+        <translation>Link to a case</translation>
     </message>
     <message>
         <source>Blijft gerouteerd</source>
-        <translation type="unfinished"></translation>
+        <translation>Stays routed</translation>
     </message>
     <message>
         <source>het afhandelen (het resultaat)</source>
-        <translation type="unfinished"></translation>
+        <translation>handling (the result)</translation>
     </message>
     <message>
         <source>Afgehandeld: {result}</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled: {result}</translation>
     </message>
     <message>
         <source>het afwijzen</source>
-        <translation type="unfinished"></translation>
+        <translation>rejecting</translation>
     </message>
     <message>
         <source>Afgewezen: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected: {reason}</translation>
     </message>
     <message>
         <source>Signaal {ref} hoort al bij een casus; ontkoppel het eerst als er een nieuwe casus moet komen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signal {ref} already belongs to a case; unlink it first if a new case is needed.</translation>
     </message>
     <message>
         <source>Dit adres ligt buiten uw focusgebieden; vraag de coördinator de casus te maken.</source>
-        <translation type="unfinished"></translation>
+        <translation>This address is outside your focus areas; ask the coordinator to make the case.</translation>
     </message>
     <message>
         <source>Gemaakt van signaal {ref}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Made from signal {ref}.</translation>
     </message>
     <message>
         <source>Vul de referentie in van de casus om het signaal aan te koppelen (C-…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the reference of the case to link the signal to (C-…).</translation>
     </message>
     <message>
         <source>{day} {start}–{end}</source>
-        <translation type="unfinished">{day} {start}–{end}</translation>
+        <translation>{day} {start}–{end}</translation>
     </message>
     <message>
         <source>{partners} heeft op {when} al een huisbezoek (casus {case})</source>
-        <translation type="unfinished"></translation>
+        <translation>{partners} already has a home visit on {when} (case {case})</translation>
     </message>
     <message>
         <source>op hetzelfde adres staat op {when} al een huisbezoek (casus {case})</source>
-        <translation type="unfinished"></translation>
+        <translation>a home visit is already planned at the same address on {when} (case {case})</translation>
     </message>
     <message>
         <source>Dubbele boeking: {lines}. Kies een andere tijd, of bevestig dat het zo moet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Double booking: {lines}. Choose another time, or confirm that this is intended.</translation>
     </message>
     <message>
         <source>Het teken &apos;{char}&apos; in de gebruikersnaam lijkt op een gewone letter, maar is een letter uit een ander schrift. Typ de naam met gewone letters.</source>
-        <translation type="unfinished"></translation>
+        <translation>The character &apos;{char}&apos; in the user name looks like an ordinary letter but is a letter from another script. Type the name with ordinary letters.</translation>
     </message>
     <message>
         <source>Gebruik in een gebruikersnaam alleen letters van het gewone (Latijnse) alfabet, cijfers en leestekens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use only letters of the ordinary (Latin) alphabet, digits and punctuation in a user name.</translation>
     </message>
     <message>
         <source>Gebruik in een gebruikersnaam alleen de gewone cijfers 0 tot en met 9.</source>
-        <translation type="unfinished"></translation>
+        <translation>Use only the ordinary digits 0 to 9 in a user name.</translation>
     </message>
     <message>
         <source>De gebruikersnaam lijkt te veel op die van gebruiker {other}. Kies een naam die duidelijk anders is.</source>
-        <translation type="unfinished"></translation>
+        <translation>The user name is too similar to that of user {other}. Choose a clearly different name.</translation>
     </message>
     <message>
         <source>Het ankerbestand {name} in {folder} is gewijzigd of hoort niet bij deze opslag. Zet de laatste back-up terug en meld het aan de beheerder.</source>
-        <translation type="unfinished"></translation>
+        <translation>The anchor file {name} in {folder} has been changed or does not belong to this store. Restore the latest backup and report it to the administrator.</translation>
     </message>
     <message>
         <source>De database is ouder dan de laatst bekende stand (auditregel {n}): recent werk ontbreekt, bijvoorbeeld door een teruggezette oude kopie of een verwijderd logbestand. Zet de laatste back-up terug en meld het aan de beheerder.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database is older than the last known state (audit row {n}): recent work is missing, for example because an old copy was restored or a log file was deleted. Restore the latest backup and report it to the administrator.</translation>
     </message>
     <message>
         <source>De auditketen past niet bij de laatst bekende stand (auditregel {n}): het log is herschreven of de database vervangen. Zet de laatste back-up terug en meld het aan de beheerder.</source>
-        <translation type="unfinished"></translation>
+        <translation>The audit chain does not match the last known state (audit row {n}): the log has been rewritten or the database replaced. Restore the latest backup and report it to the administrator.</translation>
     </message>
     <message>
         <source>Het ankerbestand {name} ontbreekt in {folder}: zo is een teruggedraaide database niet te zien. Zet de laatste back-up terug en meld het aan de beheerder.</source>
-        <translation type="unfinished"></translation>
+        <translation>The anchor file {name} is missing from {folder}: without it a rolled-back database cannot be detected. Restore the latest backup and report it to the administrator.</translation>
     </message>
     <message>
         <source>De sleutels van de opslag zijn bezet door een ander programma. Wacht even en probeer het opnieuw.</source>
-        <translation type="unfinished"></translation>
+        <translation>The store&apos;s keys are in use by another program. Wait a moment and try again.</translation>
     </message>
     <message>
         <source>De opslagmap kan niet worden vergrendeld ({reason}). Controleer de rechten van de map.</source>
-        <translation type="unfinished"></translation>
+        <translation>The store folder cannot be locked ({reason}). Check the folder&apos;s permissions.</translation>
     </message>
     <message>
         <source>Minstens {n} tekens en niet makkelijk te raden. Een paar woorden die niets met elkaar te maken hebben is sterk en goed te onthouden.</source>
-        <translation type="unfinished"></translation>
+        <translation>At least {n} characters and not easy to guess. A few unrelated words are strong and easy to remember.</translation>
     </message>
     <message>
         <source>Te zwak: te kort of te makkelijk te raden. Kies minstens {n} tekens, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too weak: too short or too easy to guess. Choose at least {n} characters, for example a few unrelated words.</translation>
     </message>
     <message>
         <source>Te zwak: te makkelijk te raden. Maak het langer, met een paar losse woorden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too weak: too easy to guess. Make it longer, with a few separate words.</translation>
     </message>
     <message>
         <source>Te zwak: bijna goed. Nog een woord erbij maakt het sterk genoeg.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too weak: almost there. One more word makes it strong enough.</translation>
     </message>
     <message>
         <source>Goed.</source>
-        <translation type="unfinished">Good.</translation>
+        <translation>Good.</translation>
     </message>
     <message>
         <source>Sterk.</source>
-        <translation type="unfinished">Strong.</translation>
+        <translation>Strong.</translation>
     </message>
 </context>
 <context>
@@ -4948,127 +4948,127 @@
     <name>AuditLogPanel</name>
     <message>
         <source>Auditketen: nog niet gecontroleerd.</source>
-        <translation type="unfinished">Audit chain: not checked yet.</translation>
+        <translation>Audit chain: not checked yet.</translation>
     </message>
     <message>
         <source>Keten &amp;controleren</source>
-        <translation type="unfinished">&amp;Check chain</translation>
+        <translation>&amp;Check chain</translation>
     </message>
     <message>
         <source>bijv. P-2026-000015</source>
-        <translation type="unfinished">e.g. P-2026-000015</translation>
+        <translation>e.g. P-2026-000015</translation>
     </message>
     <message>
         <source>bijv. C-2026-00042</source>
-        <translation type="unfinished">e.g. C-2026-00042</translation>
+        <translation>e.g. C-2026-00042</translation>
     </message>
     <message>
         <source>Alle uitkomsten</source>
-        <translation type="unfinished">All outcomes</translation>
+        <translation>All outcomes</translation>
     </message>
     <message>
         <source>Vanaf</source>
-        <translation type="unfinished">From</translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>Tot en met</source>
-        <translation type="unfinished">Until</translation>
+        <translation>Up to and including</translation>
     </message>
     <message>
         <source>&amp;Zoeken</source>
-        <translation type="unfinished">&amp;Search</translation>
+        <translation>&amp;Search</translation>
     </message>
     <message>
         <source>Filter &amp;wissen</source>
-        <translation type="unfinished">&amp;Clear filter</translation>
+        <translation>&amp;Clear filter</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished">Filter</translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Persoon (referentie)</source>
-        <translation type="unfinished">Person (reference)</translation>
+        <translation>Person (reference)</translation>
     </message>
     <message>
         <source>Casus of object</source>
-        <translation type="unfinished">Case or object</translation>
+        <translation>Case or object</translation>
     </message>
     <message>
         <source>Gebruiker</source>
-        <translation type="unfinished">User</translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>Actie</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Uitkomst</source>
-        <translation type="unfinished">Outcome</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>Periode</source>
-        <translation type="unfinished">Period</translation>
+        <translation>Period</translation>
     </message>
     <message>
         <source>◀ &amp;Nieuwere</source>
-        <translation type="unfinished">◀ &amp;Newer</translation>
+        <translation>◀ &amp;Newer</translation>
     </message>
     <message>
         <source>&amp;Oudere ▶</source>
-        <translation type="unfinished">&amp;Older ▶</translation>
+        <translation>&amp;Older ▶</translation>
     </message>
     <message>
         <source>&amp;Exporteren (CSV)…</source>
-        <translation type="unfinished">&amp;Export (CSV)…</translation>
+        <translation>&amp;Export (CSV)…</translation>
     </message>
     <message>
         <source>Het bekijken en exporteren van het auditlog wordt zelf ook vastgelegd.</source>
-        <translation type="unfinished">Viewing and exporting the audit log is itself recorded too.</translation>
+        <translation>Viewing and exporting the audit log is itself recorded too.</translation>
     </message>
     <message>
         <source>Alle gebruikers</source>
-        <translation type="unfinished">All users</translation>
+        <translation>All users</translation>
     </message>
     <message>
         <source>Alle acties</source>
-        <translation type="unfinished">All actions</translation>
+        <translation>All actions</translation>
     </message>
     <message>
         <source>Auditketen wordt gecontroleerd…</source>
-        <translation type="unfinished">Checking the audit chain…</translation>
+        <translation>Checking the audit chain…</translation>
     </message>
     <message>
         <source>Geen regels gevonden met dit filter.</source>
-        <translation type="unfinished">No rows found with this filter.</translation>
+        <translation>No rows found with this filter.</translation>
     </message>
     <message>
         <source>meer dan {n}</source>
-        <translation type="unfinished">more than {n}</translation>
+        <translation>more than {n}</translation>
     </message>
     <message>
         <source>Regels {first}–{last} van {total}, nieuwste eerst</source>
-        <translation type="unfinished">Rows {first}–{last} of {total}, newest first</translation>
+        <translation>Rows {first}–{last} of {total}, newest first</translation>
     </message>
     <message>
         <source>Sindsdien {n} nieuwe regels (nog niet gecontroleerd): samen {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Since then {n} new rows (not checked yet): {total} in all.</translation>
     </message>
     <message>
         <source>Auditlog exporteren als</source>
-        <translation type="unfinished">Export audit log as</translation>
+        <translation>Export audit log as</translation>
     </message>
     <message>
         <source>CSV-bestanden (*.csv)</source>
-        <translation type="unfinished">CSV files (*.csv)</translation>
+        <translation>CSV files (*.csv)</translation>
     </message>
     <message>
         <source>{n} regels geëxporteerd naar {path}.</source>
-        <translation type="unfinished">{n} rows exported to {path}.</translation>
+        <translation>{n} rows exported to {path}.</translation>
     </message>
     <message>
         <source>Het auditlog wordt geëxporteerd…</source>
-        <translation type="unfinished">Exporting the audit log…</translation>
+        <translation>Exporting the audit log…</translation>
     </message>
 </context>
 <context>
@@ -5387,31 +5387,31 @@
     <name>CaseChoiceBox</name>
     <message>
         <source>Casus</source>
-        <translation type="unfinished">Case</translation>
+        <translation>Case</translation>
     </message>
     <message>
         <source>Open casus op dit adres: {ref} ({status})</source>
-        <translation type="unfinished">Open case at this address: {ref} ({status})</translation>
+        <translation>Open case at this address: {ref} ({status})</translation>
     </message>
     <message>
         <source>Open casus {ref} ({status}), zelfde betrokkene</source>
-        <translation type="unfinished">Open case {ref} ({status}), same person involved</translation>
+        <translation>Open case {ref} ({status}), same person involved</translation>
     </message>
     <message>
         <source>Nieuwe casus op dit adres</source>
-        <translation type="unfinished">New case at this address</translation>
+        <translation>New case at this address</translation>
     </message>
     <message>
         <source>Nieuwe casus op dit adres (voorgesteld)</source>
-        <translation type="unfinished"></translation>
+        <translation>New case at this address (suggested)</translation>
     </message>
     <message>
         <source>Voorgesteld omdat dit signaal over een persoon of huishouden gaat. Kies het zelf als er een casus moet komen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suggested because this signal is about a person or household. Choose it yourself if a case is needed.</translation>
     </message>
     <message>
         <source>Geen casus (alleen routeren)</source>
-        <translation type="unfinished">No case (route only)</translation>
+        <translation>No case (route only)</translation>
     </message>
 </context>
 <context>
@@ -5770,35 +5770,35 @@
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Wachtwoord wijzigen</source>
-        <translation type="unfinished"></translation>
+        <translation>Change passphrase</translation>
     </message>
     <message>
         <source>Typ uw huidige wachtwoord en kies een nieuw. Alleen uw eigen sleutel wordt opnieuw versleuteld; de gegevens blijven zoals ze zijn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type your current passphrase and choose a new one. Only your own key is re-encrypted; the data stays as it is.</translation>
     </message>
     <message>
         <source>&amp;Huidig wachtwoord:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Current passphrase:</translation>
     </message>
     <message>
         <source>&amp;Nieuw wachtwoord:</source>
-        <translation type="unfinished">&amp;New passphrase:</translation>
+        <translation>&amp;New passphrase:</translation>
     </message>
     <message>
         <source>&amp;Herhaal nieuw wachtwoord:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Repeat new passphrase:</translation>
     </message>
     <message>
         <source>Vul uw huidige wachtwoord in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter your current passphrase.</translation>
     </message>
     <message>
         <source>De twee nieuwe wachtwoorden zijn niet gelijk. Typ ze opnieuw.</source>
-        <translation type="unfinished"></translation>
+        <translation>The two new passphrases differ. Type them again.</translation>
     </message>
     <message>
         <source>Uw sleutel wordt opnieuw versleuteld…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-encrypting your key…</translation>
     </message>
 </context>
 <context>
@@ -5859,147 +5859,147 @@
     <name>ChooseOwnPassphraseDialog</name>
     <message>
         <source>Kies een eigen wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose your own passphrase</translation>
     </message>
     <message>
         <source>De beheerder heeft een wachtwoord voor u ingesteld. Kies nu een eigen wachtwoord dat alleen u kent; daarna opent het programma.</source>
-        <translation type="unfinished"></translation>
+        <translation>The administrator has set a passphrase for you. Now choose your own passphrase that only you know; the program then opens.</translation>
     </message>
     <message>
         <source>Nieuw wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>New passphrase</translation>
     </message>
     <message>
         <source>Herhaal wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat passphrase</translation>
     </message>
     <message>
         <source>Wachtwoord instellen en aanmelden</source>
-        <translation type="unfinished"></translation>
+        <translation>Set passphrase and sign in</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Uw sleutel wordt opnieuw versleuteld…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-encrypting your key…</translation>
     </message>
     <message>
         <source>De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.</source>
-        <translation type="unfinished">The two passphrases differ. Type them again.</translation>
+        <translation>The two passphrases differ. Type them again.</translation>
     </message>
     <message>
         <source>Kies een ander wachtwoord dan dat van de beheerder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a passphrase different from the administrator&apos;s.</translation>
     </message>
 </context>
 <context>
     <name>ClashConfirm</name>
     <message>
         <source>{day} {start}–{end}</source>
-        <translation type="unfinished">{day} {start}–{end}</translation>
+        <translation>{day} {start}–{end}</translation>
     </message>
     <message>
         <source>{partners} is op {when} al bij een huisbezoek op {address} (casus {case}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{partners} is already at a home visit at {address} on {when} (case {case}).</translation>
     </message>
     <message>
         <source>Op {address} staat op {when} al een huisbezoek (casus {case}).</source>
-        <translation type="unfinished"></translation>
+        <translation>A home visit is already planned at {address} on {when} (case {case}).</translation>
     </message>
     <message>
         <source>Dubbele boeking</source>
-        <translation type="unfinished"></translation>
+        <translation>Double booking</translation>
     </message>
     <message>
         <source>Dit huisbezoek valt samen met een ander gepland huisbezoek.</source>
-        <translation type="unfinished"></translation>
+        <translation>This home visit clashes with another planned home visit.</translation>
     </message>
     <message>
         <source>Toch plannen, of terug om een andere tijd of andere partners te kiezen?</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan it anyway, or go back to choose another time or other partners?</translation>
     </message>
     <message>
         <source>&amp;Toch plannen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plan anyway</translation>
     </message>
     <message>
         <source>&amp;Andere tijd kiezen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Choose another time</translation>
     </message>
 </context>
 <context>
     <name>CompleteActionDialog</name>
     <message>
         <source>Actie afronden</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete action</translation>
     </message>
     <message>
         <source> · {n} dagen over de termijn</source>
-        <translation type="unfinished"></translation>
+        <translation> · {n} days past the term</translation>
     </message>
     <message>
         <source>Actie {ref}: {type} door {owner} (casus {case}), deadline {deadline}{late}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Action {ref}: {type} by {owner} (case {case}), deadline {deadline}{late}.</translation>
     </message>
     <message>
         <source>&amp;Afgerond: de actie is uitgevoerd</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Completed: the action has been carried out</translation>
     </message>
     <message>
         <source>&amp;Vervallen: de actie is niet meer nodig</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lapsed: the action is no longer needed</translation>
     </message>
     <message>
         <source>Kort: wat is er gedaan en wat kwam eruit? Geen namen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Briefly: what was done and what came of it? No names.</translation>
     </message>
     <message>
         <source>Afronding:</source>
-        <translation type="unfinished"></translation>
+        <translation>Completion:</translation>
     </message>
     <message>
         <source>&amp;Resultaat of reden:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Result or reason:</translation>
     </message>
     <message>
         <source>Afronden</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete</translation>
     </message>
     <message>
         <source>Schrijf kort het resultaat op.</source>
-        <translation type="unfinished"></translation>
+        <translation>Briefly write down the result.</translation>
     </message>
     <message>
         <source>Geef een reden waarom de actie vervalt.</source>
-        <translation type="unfinished">Give a reason why the action lapses.</translation>
+        <translation>Give a reason why the action lapses.</translation>
     </message>
 </context>
 <context>
     <name>DescriptionCounter</name>
     <message>
         <source>{n} / {max} tekens</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} / {max} characters</translation>
     </message>
     <message>
         <source>(te lang: kort de omschrijving in)</source>
-        <translation type="unfinished"></translation>
+        <translation>(too long: shorten the description)</translation>
     </message>
 </context>
 <context>
     <name>EmergencyPanel</name>
     <message>
         <source>Elke keer dat iemand een casus of signaal buiten het eigen werkgebied opende met de noodknop, met de opgegeven reden. Controleer of de reden het openen rechtvaardigde.</source>
-        <translation type="unfinished">Every time someone opened a case or signal outside their own area with emergency access, with the reason given. Check whether the reason justified opening it.</translation>
+        <translation>Every time someone opened a case or signal outside their own area with emergency access, with the reason given. Check whether the reason justified opening it.</translation>
     </message>
     <message>
         <source>{n} keer de noodknop gebruikt.</source>
-        <translation type="unfinished">Emergency access used {n} time(s).</translation>
+        <translation>Emergency access used {n} time(s).</translation>
     </message>
     <message>
         <source>De noodknop is nog niet gebruikt.</source>
-        <translation type="unfinished">Emergency access has not been used yet.</translation>
+        <translation>Emergency access has not been used yet.</translation>
     </message>
 </context>
 <context>
@@ -6049,7 +6049,7 @@
     </message>
     <message>
         <source>&amp;Toch, omdat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anyway, because:</translation>
     </message>
     <message>
         <source>&amp;Kenmerk:</source>
@@ -6613,47 +6613,47 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
     <name>IntakeResult</name>
     <message>
         <source>Casus openen</source>
-        <translation type="unfinished">Open case</translation>
+        <translation>Open case</translation>
     </message>
     <message>
         <source>Nog een signaal</source>
-        <translation type="unfinished">Another signal</translation>
+        <translation>Another signal</translation>
     </message>
     <message>
         <source>Sluiten</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Routering</source>
-        <translation type="unfinished">Routing</translation>
+        <translation>Routing</translation>
     </message>
     <message>
         <source>Signaal {ref} is opgeslagen.</source>
-        <translation type="unfinished">Signal {ref} has been saved.</translation>
+        <translation>Signal {ref} has been saved.</translation>
     </message>
     <message>
         <source>Naar: {target}.
 Waarom: {reason}
 Afhandelen vóór: {due}.</source>
-        <translation type="unfinished">To: {target}.
+        <translation>To: {target}.
 Why: {reason}
 Handle before: {due}.</translation>
     </message>
     <message>
         <source>Niet gerouteerd.</source>
-        <translation type="unfinished">Not routed.</translation>
+        <translation>Not routed.</translation>
     </message>
     <message>
         <source>Meldcode: het besluit staat in de geschiedenis van het signaal. Veilig Thuis: 0800-2000.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting Code: the decision is in the signal&apos;s history. Veilig Thuis: 0800-2000.</translation>
     </message>
     <message>
         <source>Gekoppeld aan casus {ref}.</source>
-        <translation type="unfinished">Linked to case {ref}.</translation>
+        <translation>Linked to case {ref}.</translation>
     </message>
     <message>
         <source>Niet aan een casus gekoppeld.</source>
-        <translation type="unfinished">Not linked to a case.</translation>
+        <translation>Not linked to a case.</translation>
     </message>
 </context>
 <context>
@@ -6733,7 +6733,7 @@ Handle before: {due}.</translation>
     </message>
     <message>
         <source>Wachtwoord wijzigen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change passphrase…</translation>
     </message>
     <message>
         <source>&amp;Instellingen</source>
@@ -6753,7 +6753,7 @@ Handle before: {due}.</translation>
     </message>
     <message>
         <source>Uw wachtwoord is gewijzigd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your passphrase has been changed.</translation>
     </message>
     <message>
         <source>Gebruiker: {user}</source>
@@ -6968,26 +6968,26 @@ Partners: {partners}</translation>
     <name>MeldcodePanel</name>
     <message>
         <source>Meldcode huiselijk geweld en kindermishandeling</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting Code (Meldcode) for domestic violence and child abuse</translation>
     </message>
     <message>
         <source>reden waarom het overleg kan wachten</source>
-        <translation type="unfinished"></translation>
+        <translation>reason why the meeting can wait</translation>
     </message>
     <message>
         <source>Dit signaal wacht niet vanzelf op het overleg. Wat gebeurt er nu?</source>
-        <translation type="unfinished"></translation>
+        <translation>This signal does not simply wait for the meeting. What happens now?</translation>
     </message>
 </context>
 <context>
     <name>MeldcodeUrgencyGuard</name>
     <message>
         <source>Urgentie verhoogd naar &apos;hoog&apos;: bij een vermoeden van huiselijk geweld of kindermishandeling geldt de Meldcode, met een korte termijn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgency raised to &apos;high&apos;: when domestic violence or child abuse is suspected, the Reporting Code applies, with a short term.</translation>
     </message>
     <message>
         <source>Lager dan &apos;hoog&apos; kan niet bij een vermoeden van huiselijk geweld of kindermishandeling (Meldcode). De urgentie blijft &apos;hoog&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lower than &apos;high&apos; is not possible when domestic violence or child abuse is suspected (Reporting Code). The urgency stays &apos;high&apos;.</translation>
     </message>
 </context>
 <context>
@@ -7122,19 +7122,19 @@ Partners: {partners}</translation>
     <name>PassphraseFields</name>
     <message>
         <source>Minstens {n} tekens en niet makkelijk te raden. Een paar woorden die niets met elkaar te maken hebben is sterk en goed te onthouden.</source>
-        <translation type="unfinished"></translation>
+        <translation>At least {n} characters and not easy to guess. A few unrelated words are strong and easy to remember.</translation>
     </message>
     <message>
         <source>Te zwak: te kort of te makkelijk te raden. Kies minstens {n} tekens, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too weak: too short or too easy to guess. Choose at least {n} characters, for example a few unrelated words.</translation>
     </message>
     <message>
         <source>Te zwak: te makkelijk te raden. Maak het langer, met een paar losse woorden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too weak: too easy to guess. Make it longer, with a few separate words.</translation>
     </message>
     <message>
         <source>Te zwak: bijna goed. Nog een woord erbij maakt het sterk genoeg.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too weak: almost there. One more word makes it strong enough.</translation>
     </message>
     <message>
         <source>Goed.</source>
@@ -7479,7 +7479,7 @@ Partners: {partners}</translation>
     </message>
     <message>
         <source>{name} krijgt weer toegang met een nieuw wachtwoord. Geef het persoonlijk door; bij de volgende aanmelding moet de gebruiker het vervangen door een eigen wachtwoord. Rol en focusgebieden blijven zoals ze waren ({role}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} gets access again with a new passphrase. Hand it over in person; at the next sign-in the user must replace it with a passphrase of their own. Role and focus areas stay as they were ({role}).</translation>
     </message>
     <message>
         <source>&amp;Nieuw wachtwoord:</source>
@@ -7513,83 +7513,83 @@ Partners: {partners}</translation>
     <name>RecoverAccessDialog</name>
     <message>
         <source>Herstelcode gebruiken</source>
-        <translation type="unfinished"></translation>
+        <translation>Use recovery code</translation>
     </message>
     <message>
         <source>Met de herstelcode die bij het maken van de opslag is afgedrukt krijgt de beheerder weer toegang met een nieuw wachtwoord. Daarna krijgt de opslag een nieuwe herstelcode; de oude werkt dan niet meer.</source>
-        <translation type="unfinished"></translation>
+        <translation>With the recovery code that was printed when the store was made, the administrator gets access again with a new passphrase. The store then gets a new recovery code; the old one no longer works.</translation>
     </message>
     <message>
         <source>leeg: de enige beheerder</source>
-        <translation type="unfinished"></translation>
+        <translation>empty: the only administrator</translation>
     </message>
     <message>
         <source>Code tonen tijdens het typen</source>
-        <translation type="unfinished"></translation>
+        <translation>Show code while typing</translation>
     </message>
     <message>
         <source>Beheerder</source>
-        <translation type="unfinished">Administrator</translation>
+        <translation>Administrator</translation>
     </message>
     <message>
         <source>Herstelcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Recovery code</translation>
     </message>
     <message>
         <source>Nieuw wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>New passphrase</translation>
     </message>
     <message>
         <source>Herhaal wachtwoord</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat passphrase</translation>
     </message>
     <message>
         <source>Toegang herstellen</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore access</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>De herstelcode wordt gecontroleerd…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the recovery code…</translation>
     </message>
     <message>
         <source>Typ de herstelcode over van het afgedrukte blad.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type in the recovery code from the printed sheet.</translation>
     </message>
     <message>
         <source>De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.</source>
-        <translation type="unfinished">The two passphrases differ. Type them again.</translation>
+        <translation>The two passphrases differ. Type them again.</translation>
     </message>
     <message>
         <source>U bent weer aangemeld met uw nieuwe wachtwoord. De gebruikte herstelcode werkt niet meer; dit is de nieuwe. Hij wordt maar één keer getoond: druk hem af of schrijf hem over en bewaar hem achter slot, niet bij de computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>You are signed in again with your new passphrase. The recovery code used no longer works; this is the new one. It is shown only once: print it or copy it down and keep it under lock and key, not near the computer.</translation>
     </message>
     <message>
         <source>Afdrukken</source>
-        <translation type="unfinished">Print</translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>Ik heb hem bewaard</source>
-        <translation type="unfinished">I have kept it</translation>
+        <translation>I have kept it</translation>
     </message>
     <message>
         <source>Sociaal Veilig Parkstad – herstelcode van de opslag</source>
-        <translation type="unfinished">Sociaal Veilig Parkstad – recovery code of the store</translation>
+        <translation>Sociaal Veilig Parkstad – recovery code of the store</translation>
     </message>
     <message>
         <source>Map: {folder}</source>
-        <translation type="unfinished">Folder: {folder}</translation>
+        <translation>Folder: {folder}</translation>
     </message>
     <message>
         <source>Hiermee kan de opslag worden geopend zonder wachtwoord. Bewaar dit blad achter slot.</source>
-        <translation type="unfinished">With this the store can be opened without a passphrase. Keep this sheet under lock and key.</translation>
+        <translation>With this the store can be opened without a passphrase. Keep this sheet under lock and key.</translation>
     </message>
     <message>
         <source>Herstelcode afdrukken</source>
-        <translation type="unfinished">Print recovery code</translation>
+        <translation>Print recovery code</translation>
     </message>
 </context>
 <context>
@@ -7608,39 +7608,39 @@ Partners: {partners}</translation>
     </message>
     <message>
         <source>&amp;Later herinneren</source>
-        <translation type="unfinished"></translation>
+        <translation>Remind me &amp;later</translation>
     </message>
     <message>
         <source>Herinnert later opnieuw; het werk zelf blijft open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reminds you again later; the work itself stays open.</translation>
     </message>
     <message>
         <source>&amp;Gedaan…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Done…</translation>
     </message>
     <message>
         <source>Rondt het werk af: de actie met een kort resultaat, de uitkomst van het huisbezoek, de evaluatie van de casus.</source>
-        <translation type="unfinished"></translation>
+        <translation>Completes the work: the action with a short result, the outcome of the home visit, the review of the case.</translation>
     </message>
     <message>
         <source>&amp;Verbergen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hide</translation>
     </message>
     <message>
         <source>Verbergt alleen de herinnering tot het werk verandert; het werk blijft open en blijft in Te laat staan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only hides the reminder until the work changes; the work stays open and stays in Late.</translation>
     </message>
     <message>
         <source>&amp;Openen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open</translation>
     </message>
     <message>
         <source>Toont het huisbezoek, de casus of het overleg.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shows the home visit, the case or the meeting.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Herinneringen ({n})&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Reminders ({n})&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Terwijl Sociaal Veilig dicht was (sinds {since}) vielen {n} herinneringen; {missed} daarvan zijn intussen voorbij.</source>
@@ -7798,47 +7798,47 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <name>RetentionPanel</name>
     <message>
         <source>Termijn wijzigen</source>
-        <translation type="unfinished">Change term</translation>
+        <translation>Change term</translation>
     </message>
     <message>
         <source> dagen</source>
-        <translation type="unfinished"> days</translation>
+        <translation> days</translation>
     </message>
     <message>
         <source>Termijn &amp;opslaan</source>
-        <translation type="unfinished">&amp;Save term</translation>
+        <translation>&amp;Save term</translation>
     </message>
     <message>
         <source>Termijn</source>
-        <translation type="unfinished">Term</translation>
+        <translation>Term</translation>
     </message>
     <message>
         <source>Wettelijke grondslag</source>
-        <translation type="unfinished">Legal basis</translation>
+        <translation>Legal basis</translation>
     </message>
     <message>
         <source>Opschonen</source>
-        <translation type="unfinished">Purge</translation>
+        <translation>Purge</translation>
     </message>
     <message>
         <source>Opschonen verwijdert wat volgens de termijnen weg moet, echt en definitief, en legt in het verwijderregister vast wat en onder welke regel (zonder inhoud). Dit gebeurt ook dagelijks vanzelf.</source>
-        <translation type="unfinished">Purging removes what must go under the terms, really and for good, and records in the deletion register what and under which rule (without content). This also happens daily by itself.</translation>
+        <translation>Purging permanently deletes what must go under the retention periods, and records in the deletion register what was deleted and under which rule (without content). This also happens automatically every day.</translation>
     </message>
     <message>
         <source>Nu &amp;opschonen…</source>
-        <translation type="unfinished">&amp;Purge now…</translation>
+        <translation>&amp;Purge now…</translation>
     </message>
     <message>
         <source>Peildatum</source>
-        <translation type="unfinished">Reference date</translation>
+        <translation>Reference date</translation>
     </message>
     <message>
         <source>Alles wat volgens de bewaartermijnen op {day} weg moet, wordt nu definitief verwijderd of geanonimiseerd. Doorgaan?</source>
-        <translation type="unfinished">Everything that must go under the retention periods on {day} is now removed or anonymised for good. Continue?</translation>
+        <translation>Everything that must go under the retention periods on {day} will now be permanently deleted or anonymised. Continue?</translation>
     </message>
     <message>
         <source>Opschonen volgens de bewaartermijnen…</source>
-        <translation type="unfinished">Purging under the retention periods…</translation>
+        <translation>Purging under the retention periods…</translation>
     </message>
 </context>
 <context>
@@ -8084,23 +8084,23 @@ If this is needed for your work, give the reason (emergency access). The reason 
     </message>
     <message>
         <source>Af&amp;wijzen…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reject…</translation>
     </message>
     <message>
         <source>&amp;Afgehandeld…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Handled…</translation>
     </message>
     <message>
         <source>Het signaal is afgehandeld; u geeft het resultaat.</source>
-        <translation type="unfinished"></translation>
+        <translation>The signal has been handled; you give the result.</translation>
     </message>
     <message>
         <source>&amp;Nieuwe casus</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New case</translation>
     </message>
     <message>
         <source>Maak een casus op dit adres; dit signaal wordt haar eerste signaal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Make a case at this address; this signal becomes its first signal.</translation>
     </message>
     <message>
         <source>Sluiten</source>
@@ -8219,78 +8219,78 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <name>SignalOutcomeBox</name>
     <message>
         <source>Wat gebeurt er met het signaal?</source>
-        <translation type="unfinished"></translation>
+        <translation>What happens to the signal?</translation>
     </message>
     <message>
         <source>C-2026-00012</source>
-        <translation type="unfinished"></translation>
+        <translation>C-2026-00012</translation>
     </message>
     <message>
         <source>Si&amp;gnaal:</source>
-        <translation type="unfinished"></translation>
+        <translation>Si&amp;gnal:</translation>
     </message>
     <message>
         <source>T&amp;oelichting:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;ote:</translation>
     </message>
     <message>
         <source>Cas&amp;us:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cas&amp;e:</translation>
     </message>
     <message>
         <source>het resultaat (verplicht)</source>
-        <translation type="unfinished"></translation>
+        <translation>the result (required)</translation>
     </message>
     <message>
         <source>de reden (verplicht)</source>
-        <translation type="unfinished"></translation>
+        <translation>the reason (required)</translation>
     </message>
     <message>
         <source>toelichting (optioneel)</source>
-        <translation type="unfinished"></translation>
+        <translation>note (optional)</translation>
     </message>
 </context>
 <context>
     <name>SignalOutcomeDialog</name>
     <message>
         <source>Signaal afhandelen</source>
-        <translation type="unfinished"></translation>
+        <translation>Handle signal</translation>
     </message>
     <message>
         <source>Signaal afwijzen</source>
-        <translation type="unfinished">Reject signal</translation>
+        <translation>Reject signal</translation>
     </message>
     <message>
         <source>Signaal {ref} afhandelen. Wat is het resultaat? (komt in de geschiedenis)</source>
-        <translation type="unfinished"></translation>
+        <translation>Handle signal {ref}. What is the result? (goes into the history)</translation>
     </message>
     <message>
         <source>Signaal {ref} afwijzen. Waarom? (komt in de geschiedenis)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject signal {ref}. Why? (goes into the history)</translation>
     </message>
     <message>
         <source>bijv. lamp vervangen door de gemeente</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. lamp replaced by the municipality</translation>
     </message>
     <message>
         <source>bijv. dubbele melding van S-…</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. duplicate report of S-…</translation>
     </message>
     <message>
         <source>Afhandelen</source>
-        <translation type="unfinished"></translation>
+        <translation>Handle</translation>
     </message>
     <message>
         <source>Afwijzen</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject</translation>
     </message>
     <message>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished">Ctrl+Enter</translation>
+        <translation>Ctrl+Enter</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -8432,27 +8432,27 @@ If this is needed for your work, give the reason (emergency access). The reason 
     </message>
     <message>
         <source>&amp;Openen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open</translation>
     </message>
     <message>
         <source>&amp;Casus {ref} openen</source>
-        <translation type="unfinished"></translation>
+        <translation>Open &amp;case {ref}</translation>
     </message>
     <message>
         <source>&amp;Afgehandeld…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Handled…</translation>
     </message>
     <message>
         <source>&amp;Nieuwe casus van dit signaal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New case from this signal</translation>
     </message>
     <message>
         <source>&amp;Koppelen aan casus…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Link to case…</translation>
     </message>
     <message>
         <source>Af&amp;wijzen…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reject…</translation>
     </message>
 </context>
 <context>
@@ -8517,37 +8517,37 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <name>SubjectAccessPanel</name>
     <message>
         <source>Vraagt iemand welke gegevens over hem of haar zijn vastgelegd (AVG artikel 15)? Maak dan hier een PDF en een JSON-bestand met alles over die persoon: signalen, casussen, acties, huisbezoeken, opschalingen en wie de gegevens inzag. Gegevens over anderen worden weggelaten. Lees de PDF na voordat u hem afgeeft.</source>
-        <translation type="unfinished">Does someone ask which data about him or her has been recorded (GDPR article 15)? Then make a PDF and a JSON file here with everything about that person: signals, cases, actions, home visits, escalations and who viewed the data. Data about others is left out. Read the PDF through before handing it over.</translation>
+        <translation>Has someone asked what data about them has been recorded (GDPR article 15)? Then make a PDF and a JSON file here with everything about that person: signals, cases, actions, home visits, escalations and who viewed the data. Data about others is left out. Read through the PDF before handing it over.</translation>
     </message>
     <message>
         <source>bijv. P-2026-000015</source>
-        <translation type="unfinished">e.g. P-2026-000015</translation>
+        <translation>e.g. P-2026-000015</translation>
     </message>
     <message>
         <source>&amp;Gegevens exporteren…</source>
-        <translation type="unfinished">&amp;Export data…</translation>
+        <translation>&amp;Export data…</translation>
     </message>
     <message>
         <source>Referentie van de persoon</source>
-        <translation type="unfinished">Reference of the person</translation>
+        <translation>Reference of the person</translation>
     </message>
     <message>
         <source>Vul de referentie van de persoon in.</source>
-        <translation type="unfinished">Fill in the reference of the person.</translation>
+        <translation>Enter the reference of the person.</translation>
     </message>
     <message>
         <source>Map voor de PDF en het JSON-bestand</source>
-        <translation type="unfinished">Folder for the PDF and the JSON file</translation>
+        <translation>Folder for the PDF and the JSON file</translation>
     </message>
     <message>
         <source>De gegevens worden verzameld…</source>
-        <translation type="unfinished">Collecting the data…</translation>
+        <translation>Collecting the data…</translation>
     </message>
     <message>
         <source>Klaar: {signals} signalen, {cases} casussen en {accesses} vermeldingen van inzage voor {ref}.
 PDF: {pdf}
 JSON: {json}</source>
-        <translation type="unfinished">Done: {signals} signals, {cases} cases and {accesses} access entries for {ref}.
+        <translation>Done: {signals} signals, {cases} cases and {accesses} access records for {ref}.
 PDF: {pdf}
 JSON: {json}</translation>
     </message>
@@ -8575,11 +8575,11 @@ JSON: {json}</translation>
     <name>TodayPage</name>
     <message>
         <source>&amp;Afronden…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Complete…</translation>
     </message>
     <message>
         <source>Rondt het gekozen werk af: een actie met een kort resultaat, de uitkomst van een huisbezoek, de evaluatie van een casus, een signaal afhandelen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Completes the chosen work: an action with a short result, the outcome of a home visit, the review of a case, handling a signal.</translation>
     </message>
     <message>
         <source>Vandaag</source>
@@ -8685,11 +8685,11 @@ JSON: {json}</translation>
     </message>
     <message>
         <source>Herstelcode gebruiken…</source>
-        <translation type="unfinished"></translation>
+        <translation>Use recovery code…</translation>
     </message>
     <message>
         <source>Wachtwoord van de beheerder kwijt? Meld aan met de afgedrukte herstelcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator passphrase lost? Sign in with the printed recovery code.</translation>
     </message>
     <message>
         <source>Ontgrendelen</source>
@@ -8744,11 +8744,11 @@ JSON: {json}</translation>
     <name>UnmetCriteriaField</name>
     <message>
         <source>Waarom toch naar het Zorg- en Veiligheidshuis? Dit wordt vastgelegd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Why escalate to the Zorg- en Veiligheidshuis anyway? This is recorded.</translation>
     </message>
     <message>
         <source>Deze casus voldoet niet aan de ZVH-criteria: {missing}. Opschalen kan, maar geef aan waarom.</source>
-        <translation type="unfinished"></translation>
+        <translation>This case does not meet the ZVH criteria: {missing}. You can escalate, but state why.</translation>
     </message>
 </context>
 <context>
@@ -9127,55 +9127,55 @@ Status: {status}</translation>
     <name>WorkCloser</name>
     <message>
         <source>Nieuw huisbezoek plannen</source>
-        <translation type="unfinished">Plan new home visit</translation>
+        <translation>Plan new home visit</translation>
     </message>
     <message>
         <source>Niemand thuis of geen toegang op {old}. Voorstel: dezelfde tijd op de volgende werkdag. Pas zo nodig aan en bevestig; de partners, het adres en het doel blijven gelijk.</source>
-        <translation type="unfinished">No one home or no access on {old}. Proposal: the same time on the next working day. Adjust if needed and confirm; the partners, the address and the purpose stay the same.</translation>
+        <translation>No one home or no access on {old}. Proposal: the same time on the next working day. Adjust if needed and confirm; the partners, the address and the purpose stay the same.</translation>
     </message>
     <message>
         <source>Inplannen</source>
-        <translation type="unfinished">Schedule</translation>
+        <translation>Schedule</translation>
     </message>
     <message>
         <source>Casus evalueren</source>
-        <translation type="unfinished"></translation>
+        <translation>Review case</translation>
     </message>
     <message>
         <source>{what}: hoe staat de casus ervoor? De volgende evaluatie volgt het risiconiveau, vanaf vandaag.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: where does the case stand? The next review follows the risk level, counting from today.</translation>
     </message>
     <message>
         <source>Evaluatie casus</source>
-        <translation type="unfinished">Case review</translation>
+        <translation>Case review</translation>
     </message>
     <message>
         <source>&amp;Stand van zaken:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Current situation:</translation>
     </message>
     <message>
         <source>Evaluatie vastleggen</source>
-        <translation type="unfinished"></translation>
+        <translation>Record review</translation>
     </message>
     <message>
         <source>Agenda verstuurd</source>
-        <translation type="unfinished"></translation>
+        <translation>Agenda sent</translation>
     </message>
     <message>
         <source>Is de agenda van het overleg van {day} naar de partners verstuurd?</source>
-        <translation type="unfinished"></translation>
+        <translation>Has the agenda of the meeting on {day} been sent to the partners?</translation>
     </message>
     <message>
         <source>&amp;Ja, verstuurd</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Yes, sent</translation>
     </message>
     <message>
         <source>Overleg &amp;openen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Open meeting</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -9255,7 +9255,7 @@ Status: {status}</translation>
     </message>
     <message>
         <source>Voldoet niet: {missing}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not met: {missing}.</translation>
     </message>
 </context>
 <context>
@@ -9289,7 +9289,7 @@ Status: {status}</translation>
     </message>
     <message>
         <source>controleer de installatie met een tijdelijke opslag en stop (0: in orde)</source>
-        <translation type="unfinished"></translation>
+        <translation>check the installation with a temporary store and exit (0: OK)</translation>
     </message>
     <message>
         <source>Demo-opslag in {folder}; gebruiker {user}, wachtwoord {passphrase}</source>
@@ -9422,43 +9422,43 @@ Status: {status}</translation>
     <name>self_test</name>
     <message>
         <source>de tijdelijke opslag maken</source>
-        <translation type="unfinished"></translation>
+        <translation>creating the temporary store</translation>
     </message>
     <message>
         <source>het hoofdvenster openen</source>
-        <translation type="unfinished"></translation>
+        <translation>opening the main window</translation>
     </message>
     <message>
         <source>De eerste pagina laadde niet binnen een minuut.</source>
-        <translation type="unfinished"></translation>
+        <translation>The first page did not load within a minute.</translation>
     </message>
     <message>
         <source>De eerste pagina gaf een foutmelding.</source>
-        <translation type="unfinished"></translation>
+        <translation>The first page gave an error message.</translation>
     </message>
     <message>
         <source>Het programma-icoon ontbreekt.</source>
-        <translation type="unfinished"></translation>
+        <translation>The program icon is missing.</translation>
     </message>
     <message>
         <source>een rapport als PDF maken</source>
-        <translation type="unfinished"></translation>
+        <translation>making a PDF report</translation>
     </message>
     <message>
         <source>Het rapport is geen PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>The report is not a PDF.</translation>
     </message>
     <message>
         <source>afsluiten</source>
-        <translation type="unfinished"></translation>
+        <translation>closing</translation>
     </message>
     <message>
         <source>Zelftest mislukt bij {step}: {reason}. Installeer het programma opnieuw of neem contact op met de beheerder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-test failed while {step}: {reason}. Reinstall the program or contact the administrator.</translation>
     </message>
     <message>
         <source>Zelftest geslaagd in {seconds:.1f} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-test passed in {seconds:.1f} s.</translation>
     </message>
 </context>
 </TS>
