@@ -888,8 +888,20 @@
         <translation>Give a reason why the action lapses.</translation>
     </message>
     <message>
+        <source>Schrijf in een paar woorden wat de actie heeft opgeleverd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Actie {ref} is {status}; de deadline kan niet meer veranderen.</source>
         <translation>Action {ref} is {status}; its deadline can no longer change.</translation>
+    </message>
+    <message>
+        <source>Geef een reden waarom de deadline verschuift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline {old} → {new}: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>U ziet alleen de acties van uw eigen organisatie.</source>
@@ -1162,6 +1174,10 @@
     <message>
         <source>auditregels van vóór het aanmelden</source>
         <translation>audit rows from before sign-in</translation>
+    </message>
+    <message>
+        <source>personen gezocht</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>verwijderd</source>
@@ -1718,6 +1734,14 @@
     <message>
         <source>Opschaling naar {target} ({status})</source>
         <translation>Escalation to {target} ({status})</translation>
+    </message>
+    <message>
+        <source>{type}: nieuwe deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type}: {old} → {new}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Een casus wijzigen doet de coördinator of de wijkagent van het gebied.</source>
@@ -4659,6 +4683,37 @@
         <source>Sterk.</source>
         <translation>Strong.</translation>
     </message>
+    <message>
+        <source>Een manager kiest geen casussen om mee te werken; u ziet de overzichten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te veel personen gevonden; typ meer van de naam of voeg het geboortejaar toe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDeadlineDialog</name>
+    <message>
+        <source>Nieuwe deadline voor {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type} door {owner}; de deadline is nu {deadline}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reden:</source>
+        <translation type="unfinished">&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Geef een reden waarom de deadline verschuift.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActionListEditor</name>
@@ -4701,6 +4756,77 @@
     <message>
         <source>(geen)</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>&amp;Starten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De actie is begonnen (in uitvoering).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Af&amp;ronden…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De actie is klaar; schrijf kort wat ze opleverde (Ctrl+Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vervallen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De actie gaat niet door; geef de reden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe &amp;deadline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen acties op deze casus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U kunt de acties van uw eigen organisatie bijwerken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actie {ref} afronden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type} door {owner}. Wat heeft de actie opgeleverd? Schrijf het kort, zonder namen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resultaat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afronden</source>
+        <translation type="unfinished">Complete</translation>
+    </message>
+    <message>
+        <source>Actie {ref} laten vervallen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type} door {owner} gaat niet door. Waarom niet?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reden:</source>
+        <translation type="unfinished">&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Laten vervallen</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4819,8 +4945,16 @@
         <translation>Take off the agenda</translation>
     </message>
     <message>
-        <source>casus of signaal, bijv. C-2026-00042</source>
-        <translation>case or signal, e.g. C-2026-00042</translation>
+        <source>signaal- of casusreferentie, of zoek de casus (F4) op adres of naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casus op de agenda zetten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casus zoeken…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Toevoegen</source>
@@ -5384,6 +5518,60 @@
     </message>
 </context>
 <context>
+    <name>CaseActionsModel</name>
+    <message>
+        <source>Referentie</source>
+        <translation type="unfinished">Reference</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation type="unfinished">Owner</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished">Deadline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>{date} ({days} dagen te laat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseAgendaModel</name>
+    <message>
+        <source>Overleg</source>
+        <translation type="unfinished">Meeting</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Focusgebied</source>
+        <translation type="unfinished">Focus area</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Besluit</source>
+        <translation type="unfinished">Decision</translation>
+    </message>
+</context>
+<context>
     <name>CaseChoiceBox</name>
     <message>
         <source>Casus</source>
@@ -5412,6 +5600,55 @@
     <message>
         <source>Geen casus (alleen routeren)</source>
         <translation>No case (route only)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseChoiceModel</name>
+    <message>
+        <source>Casus</source>
+        <translation type="unfinished">Case</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Focusgebied</source>
+        <translation type="unfinished">Focus area</translation>
+    </message>
+    <message>
+        <source>Betrokkene</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseFindButton</name>
+    <message>
+        <source>Zoeken…</source>
+        <translation type="unfinished">Search…</translation>
+    </message>
+    <message>
+        <source>De casus zoeken op adres, postcode of naam van een betrokkene (F4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <source>Casus kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek de casus op referentie, straat, postcode, plaats of de naam van een betrokkene (een deel is genoeg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ bijvoorbeeld C-2026-00042, Akerstraat, 6411 of een naam.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5548,10 +5785,6 @@
         <translation>Persons involved</translation>
     </message>
     <message>
-        <source>Tijdlijn</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
         <source>Casus laden…</source>
         <translation>Loading case…</translation>
     </message>
@@ -5599,10 +5832,135 @@
     </message>
 </context>
 <context>
+    <name>CaseVisitsModel</name>
+    <message>
+        <source>Wanneer</source>
+        <translation type="unfinished">When</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Gezamenlijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huisbezoek</source>
+        <translation type="unfinished">Home visit</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished">Partners</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Doel en uitkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkSteps</name>
+    <message>
+        <source>&amp;Actie toevoegen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huis&amp;bezoek plannen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op a&amp;genda zetten…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal &amp;koppelen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op agenda zetten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er is de komende maanden geen gepland overleg in het focusgebied van deze casus. Plan eerst een overleg op de pagina Overleggen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ref} op de agenda zetten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies het overleg van het focusgebied van de casus. Typ om te filteren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze casus staat al op de agenda van dat overleg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal koppelen aan {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek het signaal zonder casus op referentie, adres, woorden uit de omschrijving of de naam van een betrokkene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal {signal} koppelen aan {case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarom hoort dit signaal bij deze casus? Dit komt in de geschiedenis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reden:</source>
+        <translation type="unfinished">&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Koppelen</source>
+        <translation type="unfinished">Link</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkTabs</name>
+    <message>
+        <source>T&amp;ijdlijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;cties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Huisbezoeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over&amp;leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;cties ({open} open van {all})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Huisbezoeken ({planned} gepland van {all})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over&amp;leg ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
-        <source>Zoeken in casussen: referentie, straat, plaats, postcode…</source>
-        <translation>Search in cases: reference, street, place, postcode…</translation>
+        <source>Zoeken in casussen: referentie, adres, postcode, naam betrokkene…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Focusgebied</source>
@@ -6145,8 +6503,8 @@
         <translation>&amp;Show:</translation>
     </message>
     <message>
-        <source>casus, bijvoorbeeld C-2026-00042</source>
-        <translation>case, for example C-2026-00042</translation>
+        <source>casus: referentie, adres of naam van een betrokkene (F4: zoeken)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Bekijken</source>
@@ -6706,6 +7064,29 @@ Handle before: {due}.</translation>
     </message>
 </context>
 <context>
+    <name>LookupDialog</name>
+    <message>
+        <source>Kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Zoeken…</source>
+        <translation type="unfinished">Search…</translation>
+    </message>
+    <message>
+        <source>{n} gevonden. Pijl omlaag kiest in de lijst, Enter neemt over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niets gevonden. Probeer een deel van de naam, straat of referentie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>standaardmap</source>
@@ -6778,6 +7159,29 @@ Handle before: {due}.</translation>
     <message>
         <source>Map van de opslag: {path}</source>
         <translation>Store folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingChoiceModel</name>
+    <message>
+        <source>Wanneer</source>
+        <translation type="unfinished">When</translation>
+    </message>
+    <message>
+        <source>Overleg</source>
+        <translation type="unfinished">Meeting</translation>
+    </message>
+    <message>
+        <source>Focusgebied</source>
+        <translation type="unfinished">Focus area</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished">Agenda</translation>
+    </message>
+    <message>
+        <source>staat er al op</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7034,6 +7438,37 @@ Partners: {partners}</translation>
     </message>
 </context>
 <context>
+    <name>NewActionDialog</name>
+    <message>
+        <source>Actie toevoegen aan {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— kies de partner —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wat precies (optioneel, geen namen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Soort actie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Eigenaar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PartnerDialog</name>
     <message>
         <source>Organisatie wijzigen</source>
@@ -7192,6 +7627,44 @@ Partners: {partners}</translation>
     </message>
 </context>
 <context>
+    <name>PersonChoiceModel</name>
+    <message>
+        <source>Naam</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Geboortejaar</source>
+        <translation type="unfinished">Birth year</translation>
+    </message>
+    <message>
+        <source>Referentie</source>
+        <translation type="unfinished">Reference</translation>
+    </message>
+    <message>
+        <source>Casussen</source>
+        <translation type="unfinished">Cases</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Betrokkene zoeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek de persoon op (een deel van) de naam en eventueel het geboortejaar, bijvoorbeeld “gerda 1961”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ een deel van de naam; een geboortejaar maakt het preciezer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niemand gevonden die u mag zien. Controleer de spelling of laat het geboortejaar weg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PersonsEditor</name>
     <message>
         <source>Naam</source>
@@ -7310,8 +7783,12 @@ Partners: {partners}</translation>
         <translation>Plan home visit</translation>
     </message>
     <message>
-        <source>bijvoorbeeld C-2026-00042</source>
-        <translation>for example C-2026-00042</translation>
+        <source>referentie, adres of naam (F4: zoeken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casus kiezen</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gezamenlijk huisbezoek (twee of meer partners)</source>
@@ -7374,8 +7851,8 @@ Partners: {partners}</translation>
         <translation>Do not note names or health data in the purpose; they are in the case.</translation>
     </message>
     <message>
-        <source>Vul de casus in waarvoor het huisbezoek is.</source>
-        <translation>Fill in the case the home visit is for.</translation>
+        <source>Kies de casus waarvoor het huisbezoek is (F4: zoeken).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -8065,6 +8542,29 @@ If this is needed for your work, give the reason (emergency access). The reason 
     </message>
 </context>
 <context>
+    <name>SignalChoiceModel</name>
+    <message>
+        <source>Signaal</source>
+        <translation type="unfinished">Signal</translation>
+    </message>
+    <message>
+        <source>Ontvangen</source>
+        <translation type="unfinished">Received</translation>
+    </message>
+    <message>
+        <source>Categorie</source>
+        <translation type="unfinished">Category</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
     <name>SignalDialog</name>
     <message>
         <source>Signaal</source>
@@ -8207,8 +8707,8 @@ If this is needed for your work, give the reason (emergency access). The reason 
         <translation>Link to case</translation>
     </message>
     <message>
-        <source>Referentie van de casus (C-…):</source>
-        <translation>Reference of the case (C-…):</translation>
+        <source>Koppelen aan casus {ref}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reden (komt in de geschiedenis):</source>
@@ -8347,8 +8847,8 @@ If this is needed for your work, give the reason (emergency access). The reason 
 <context>
     <name>SignalsPage</name>
     <message>
-        <source>Zoeken in signalen: referentie, omschrijving, straat, plaats, postcode…</source>
-        <translation>Search in signals: reference, description, street, place, postcode…</translation>
+        <source>Zoeken in signalen: referentie, omschrijving, adres, postcode, naam…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nieuw signaal…</source>
@@ -8514,40 +9014,56 @@ If this is needed for your work, give the reason (emergency access). The reason 
     </message>
 </context>
 <context>
-    <name>SubjectAccessPanel</name>
+    <name>SubjectRequestPanel</name>
     <message>
         <source>Vraagt iemand welke gegevens over hem of haar zijn vastgelegd (AVG artikel 15)? Maak dan hier een PDF en een JSON-bestand met alles over die persoon: signalen, casussen, acties, huisbezoeken, opschalingen en wie de gegevens inzag. Gegevens over anderen worden weggelaten. Lees de PDF na voordat u hem afgeeft.</source>
-        <translation>Has someone asked what data about them has been recorded (GDPR article 15)? Then make a PDF and a JSON file here with everything about that person: signals, cases, actions, home visits, escalations and who viewed the data. Data about others is left out. Read through the PDF before handing it over.</translation>
+        <translation type="unfinished">Has someone asked what data about them has been recorded (GDPR article 15)? Then make a PDF and a JSON file here with everything about that person: signals, cases, actions, home visits, escalations and who viewed the data. Data about others is left out. Read through the PDF before handing it over.</translation>
     </message>
     <message>
-        <source>bijv. P-2026-000015</source>
-        <translation>e.g. P-2026-000015</translation>
+        <source>naam (en geboortejaar) of referentie, bijv. P-2026-000015</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persoon &amp;zoeken…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Gegevens exporteren…</source>
-        <translation>&amp;Export data…</translation>
+        <translation type="unfinished">&amp;Export data…</translation>
     </message>
     <message>
-        <source>Referentie van de persoon</source>
-        <translation>Reference of the person</translation>
+        <source>Persoon</source>
+        <translation type="unfinished">Person</translation>
     </message>
     <message>
-        <source>Vul de referentie van de persoon in.</source>
-        <translation>Enter the reference of the person.</translation>
+        <source>Persoon voor het inzageverzoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gekozen: {name}{born} ({ref}){cases}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; casussen: {refs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek eerst de persoon op naam, of vul de referentie in.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Map voor de PDF en het JSON-bestand</source>
-        <translation>Folder for the PDF and the JSON file</translation>
+        <translation type="unfinished">Folder for the PDF and the JSON file</translation>
     </message>
     <message>
         <source>De gegevens worden verzameld…</source>
-        <translation>Collecting the data…</translation>
+        <translation type="unfinished">Collecting the data…</translation>
     </message>
     <message>
         <source>Klaar: {signals} signalen, {cases} casussen en {accesses} vermeldingen van inzage voor {ref}.
 PDF: {pdf}
 JSON: {json}</source>
-        <translation>Done: {signals} signals, {cases} cases and {accesses} access records for {ref}.
+        <translation type="unfinished">Done: {signals} signals, {cases} cases and {accesses} access records for {ref}.
 PDF: {pdf}
 JSON: {json}</translation>
     </message>
