@@ -420,6 +420,13 @@ def change_action_status(
         target = ActionStatus(new_status)
         if target is ActionStatus.VERVALLEN and not (reason or "").strip():
             raise ValidationError(tr("Geef een reden waarom de actie vervalt."), field="reason")
+        if reason is not None and len(reason.strip()) > MAX_DESCRIPTION:
+            raise ValidationError(
+                tr("De toelichting is te lang ({n} tekens); maximaal {max}.").format(
+                    n=len(reason.strip()), max=MAX_DESCRIPTION
+                ),
+                field="reason",
+            )
         old = ActionStatus(action.status)
         action.status = str(target)
         now = utc_naive(ctx)
@@ -433,8 +440,23 @@ def change_action_status(
         return _row(session, ctx, action)
 
 
-def change_action_deadline(ctx: ServiceContext, action_id: str, deadline: date) -> ActionRow:
-    """Move the deadline of an open action (same rules as a new action)."""
+def complete_action(ctx: ServiceContext, action_id: str, result: str) -> ActionRow:
+    """Mark an action done with a short result (required: the loop is closed with what
+    came of it); the result goes into the history and the case's timeline."""
+    if not (result or "").strip():
+        raise ValidationError(
+            tr("Schrijf in een paar woorden wat de actie heeft opgeleverd."), field="result"
+        )
+    return change_action_status(ctx, action_id, ActionStatus.AFGEROND, result)
+
+
+def change_action_deadline(
+    ctx: ServiceContext, action_id: str, deadline: date, reason: str | None = None
+) -> ActionRow:
+    """Move the deadline of an open action (same rules as a new action).
+
+    With a reason the move goes into the action's history (the case's timeline shows it):
+    a line from the status to the same status, its reason naming the old and new date."""
     require_role(ctx, *_PLANNERS)
     with work_unit(ctx) as session:
         action = _load_action(session, ctx, action_id)
@@ -453,6 +475,27 @@ def change_action_deadline(ctx: ServiceContext, action_id: str, deadline: date) 
             case,
             ActionInput(action.action_type, action.owner_partner_id, deadline, action.description),
         )
+        if reason is not None:
+            why = reason.strip()
+            if not why:
+                raise ValidationError(
+                    tr("Geef een reden waarom de deadline verschuift."), field="reason"
+                )
+            if len(why) > MAX_DESCRIPTION:
+                raise ValidationError(
+                    tr("De reden is te lang ({n} tekens); maximaal {max}.").format(
+                        n=len(why), max=MAX_DESCRIPTION
+                    ),
+                    field="reason",
+                )
+            if checked != action.deadline:
+                note = tr("Deadline {old} → {new}: {reason}").format(
+                    old=action.deadline.strftime("%d-%m-%Y"),
+                    new=checked.strftime("%d-%m-%Y"),
+                    reason=why,
+                )
+                status = ActionStatus(action.status)
+                record_status_change(session, ctx, OBJ_ACTION, action.id, status, status, note)
         action.deadline = checked
         ctx.audit(session, "update", OBJ_ACTION, action.reference)
         return _row(session, ctx, action)
@@ -502,6 +545,7 @@ __all__ = [
     "ActionRow",
     "change_action_deadline",
     "change_action_status",
+    "complete_action",
     "create_action",
     "get_action",
     "insert_action",

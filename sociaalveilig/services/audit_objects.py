@@ -37,6 +37,8 @@ OBJ_PARTNER = "partner"
 
 OBJ_SIGNAL_LIST = "signal_list"
 OBJ_CASE_LIST = "case_list"
+OBJ_PERSON_LIST = "person_list"
+"""A search for persons by name (the person picker); never with the text."""
 
 REFERENCE_KINDS: dict[str, RefKind] = {
     OBJ_CASE: RefKind.CASE,

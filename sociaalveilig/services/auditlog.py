@@ -23,6 +23,7 @@ from sociaalveilig.core.csvsafe import neutralise, safe_writer
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.services import audit_labels
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.refs import normalise_reference
 from sociaalveilig.services.users import require_role
@@ -52,33 +53,7 @@ _STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 def action_label(action: str) -> str:
     """Dutch text for an audit action code (the code itself when unknown)."""
-    labels = {
-        "login": tr("Aanmelden"),
-        "login_failed": tr("Aanmelden mislukt"),
-        "login_throttled": tr("Aanmelden tijdelijk geblokkeerd"),
-        "pending_rejected": tr("Geweigerde regels van buiten de database"),
-        "lock": tr("Vergrendelen"),
-        "view": tr("Inzien"),
-        "search": tr("Zoeken"),
-        "create": tr("Aanmaken"),
-        "update": tr("Wijzigen"),
-        "link": tr("Koppelen"),
-        "print": tr("Afdrukken"),
-        "export": tr("Exporteren"),
-        "import": tr("Importeren"),
-        "purge": tr("Opschonen (bewaartermijnen)"),
-        "backup": tr("Back-up"),
-        "restore": tr("Terugzetten"),
-        "verify": tr("Controleren"),
-        "emergency_access": tr("Noodknop"),
-        "user_add": tr("Gebruiker toegevoegd"),
-        "passwd": tr("Wachtwoord gewijzigd"),
-        "store_init": tr("Opslag aangemaakt"),
-        "retention_rule_update": tr("Bewaartermijn gewijzigd"),
-        "retention_rule_remove": tr("Bewaartermijn verwijderd"),
-        "pending_event": tr("Gebeurtenis buiten de database"),
-    }
-    return labels.get(action, action)
+    return audit_labels.action_label(action)
 
 
 def outcome_label(outcome: str) -> str:
@@ -212,13 +187,17 @@ def csv_safe(value: str) -> str:
 
 
 def _local(stamp: str) -> datetime:
+    """The local time of a stored UTC stamp. An odd stored value must not stop the viewer:
+    an unreadable stamp gives ``datetime.min``; one at the edge of the calendar (an entry
+    dated 9999-12-31, whose local time would overflow) is shown in UTC."""
     try:
         moment = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
-        return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
-    except (ValueError, OverflowError):
-        # A time at the very end of the calendar (a forged entry) has no local time;
-        # it must not make the whole log unreadable.
+    except (ValueError, TypeError):
         return datetime.min
+    try:
+        return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+    except (OverflowError, ValueError):
+        return moment.replace(tzinfo=None)
 
 
 def _row(e: AuditEntry) -> AuditRow:
@@ -291,7 +270,7 @@ def _conditions(filt: AuditFilter) -> list[ColumnElement[bool]]:
         where.append(AuditEntry.outcome == filt.outcome)
     if filt.date_from:
         where.append(AuditEntry.at >= _day_start_stamp(filt.date_from))
-    if filt.date_to:
+    if filt.date_to and filt.date_to < date.max:  # up to the last day: no upper bound
         where.append(AuditEntry.at < _day_start_stamp(filt.date_to + timedelta(days=1)))
     return where
 
@@ -347,15 +326,76 @@ def query_audit(
     return page
 
 
+@dataclass(frozen=True)
+class AuditOverview:
+    """The viewer's first page, its count, the number of entries in the log and (when
+    asked) the chain check, all of one moment: the log as it stood before this reading
+    added its own entries. Without a filter, ``count`` is ``total``; after a check,
+    ``total`` is the number of entries the check went through, so the numbers agree."""
+
+    page: AuditResult
+    count: int
+    capped: bool
+    total: int
+    chain: ChainStatus | None
+    """None when the chain was not checked with this reading."""
+
+
+def open_audit_log(
+    ctx: ServiceContext,
+    filt: AuditFilter | None = None,
+    limit: int = DEFAULT_PAGE_SIZE,
+    verify: bool = True,
+) -> AuditOverview:
+    """The first page of the log, how many entries match and how many there are in all,
+    and (``verify``) the chain check, read in one unit of work (beheerder only). The check
+    and the viewing are logged after the reading, so neither shows in what it returns."""
+    require_role(ctx, Role.BEHEERDER)
+    clean = normalise_filter(filt or AuditFilter())
+    size = max(1, min(int(limit), MAX_PAGE_SIZE))
+    with ctx.unit() as session:
+        report = audit_store.verify_chain(session) if verify else None
+        page = _page(session, clean, None, size)
+        if report is not None and report.ok:
+            total = report.entries
+        else:  # not checked, or the check stopped at a break
+            total = int(session.execute(select(func.count(AuditEntry.id))).scalar_one())
+        if clean == AuditFilter():
+            count, capped = total, False
+        else:
+            count, capped = _count(session, clean)
+        if report is not None:
+            outcome = "ok" if report.ok else "failed"
+            ctx.audit(session, "verify", "audit_log", None, outcome=outcome)
+        ctx.audit(
+            session,
+            "view",
+            "audit_log",
+            None,
+            person_ref=clean.person_ref,
+            purpose=clean.describe(),
+        )
+    chain = (
+        ChainStatus(report.ok, report.entries, report.first_broken_id, report.reason)
+        if report is not None
+        else None
+    )
+    return AuditOverview(page, count, capped, total, chain)
+
+
+def _count(session: Session, clean: AuditFilter) -> tuple[int, bool]:
+    inner = select(AuditEntry.id).where(*_conditions(clean)).limit(COUNT_CAP + 1).subquery()
+    n = int(session.execute(select(func.count()).select_from(inner)).scalar_one())
+    return min(n, COUNT_CAP), n > COUNT_CAP
+
+
 def count_audit(ctx: ServiceContext, filt: AuditFilter | None = None) -> tuple[int, bool]:
     """How many entries match, counted up to a cap: (count, capped). Not logged apart:
     it shows no entries, and the page it goes with is logged."""
     require_role(ctx, Role.BEHEERDER)
     clean = normalise_filter(filt or AuditFilter())
     with ctx.unit() as session:
-        inner = select(AuditEntry.id).where(*_conditions(clean)).limit(COUNT_CAP + 1).subquery()
-        n = int(session.execute(select(func.count()).select_from(inner)).scalar_one())
-    return min(n, COUNT_CAP), n > COUNT_CAP
+        return _count(session, clean)
 
 
 def audit_actions(ctx: ServiceContext) -> list[tuple[str, str]]:

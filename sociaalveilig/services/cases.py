@@ -39,6 +39,7 @@ from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
 from sociaalveilig.core.workdays import next_review
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next, check_transition
 from sociaalveilig.services import access
+from sociaalveilig.services.audit_objects import OBJ_ACTION
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.refs import RefKind, next_reference
 from sociaalveilig.services.signals import (
@@ -295,6 +296,8 @@ def _timeline(
             )
         )
 
+    entries += _action_history(session, case, partner_id, hide)
+
     for visit in session.execute(select(Visit).where(Visit.case_id == case.id)).scalars():
         took_part = partner_id is None or bool(
             session.execute(
@@ -344,6 +347,52 @@ def _timeline(
         )
     }
     entries.sort(key=lambda e: (e.at, order.get(e.kind, 9)))
+    return entries
+
+
+def _action_history(
+    session: Session,
+    case: Case,
+    partner_id: str | None,
+    hide: Callable[[str | None], str | None],
+) -> list[TimelineEntry]:
+    """Each later step of the case's actions (started, done with its result, cancelled with
+    its reason, a new deadline); another partner's reasons stay hidden from a partner."""
+    actions = {
+        a.id: a for a in session.execute(select(Action).where(Action.case_id == case.id)).scalars()
+    }
+    if not actions:
+        return []
+    entries: list[TimelineEntry] = []
+    for change in session.execute(
+        select(StatusChange)
+        .where(
+            StatusChange.object_type == OBJ_ACTION,
+            StatusChange.object_id.in_(list(actions)),
+            StatusChange.from_status.is_not(None),
+        )
+        .order_by(StatusChange.id)
+    ).scalars():
+        action = actions[change.object_id]
+        kind = _label(ActionType, action.action_type)
+        if change.from_status == change.to_status:
+            title = tr("{type}: nieuwe deadline").format(type=kind)
+        else:
+            title = tr("{type}: {old} → {new}").format(
+                type=kind,
+                old=_label(ActionStatus, change.from_status or "").lower(),
+                new=_label(ActionStatus, change.to_status).lower(),
+            )
+        others = partner_id is not None and action.owner_partner_id != partner_id
+        entries.append(
+            TimelineEntry(
+                at=utc_to_local(change.at),
+                kind="actie",
+                reference=action.reference,
+                title=title,
+                detail=None if others else hide(change.reason),
+            )
+        )
     return entries
 
 

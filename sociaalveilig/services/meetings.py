@@ -373,13 +373,15 @@ def plan_meeting(
     kind = _parse_type(meeting_type)
     with work_unit(ctx) as session:
         area_row = resolve_area(session, area)
-        partners = _check_partners(session, partner_ids)
+        # In the order the form asks: the moment, the location, then the partners.
         _check_start(ctx, starts_at)
+        place = _clean_location(location)
+        partners = _check_partners(session, partner_ids)
         meeting = Meeting(
             focus_area_id=area_row.id,
             meeting_type=str(kind),
             starts_at=starts_at,
-            location=_clean_location(location),
+            location=place,
             status=str(MeetingStatus.GEPLAND),
         )
         session.add(meeting)

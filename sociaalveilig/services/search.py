@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select, true, union
+from sqlalchemy import ColumnElement, Select, case, func, or_, select, true, union
 from sqlalchemy.orm import Session, aliased
 
 from sociaalveilig.core.enums import (
@@ -32,7 +32,7 @@ from sociaalveilig.core.enums import (
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
-from sociaalveilig.services import access
+from sociaalveilig.services import access, case_lookup
 from sociaalveilig.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_LIST
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.signals import (
@@ -261,16 +261,34 @@ def _today(ctx: ServiceContext) -> date:
 # --------------------------------------------------------------------------- signals
 
 
+def _person_signals(ctx: ServiceContext, session: Session, q: SignalQuery) -> list[str]:
+    """The signals of the persons the text names (``case_lookup``): a separate cheap query;
+    a list with them is read without the planner's hints (they are few)."""
+    if not q.text.strip() or not case_lookup.names_persons(ctx):
+        return []
+    return case_lookup.person_signal_ids(
+        session, case_lookup.list_person_ids(session, q.text)
+    )
+
+
 def _signal_filters(
-    ctx: ServiceContext, q: SignalQuery, *, scoped: bool = True
+    ctx: ServiceContext,
+    q: SignalQuery,
+    *,
+    scoped: bool = True,
+    person_signals: Sequence[str] = (),
 ) -> list[ColumnElement[bool]]:
     """The where-clauses of ``q``, the user's scope first (unless ``scoped`` is False: the
-    caller applies it another way)."""
+    caller applies it another way). ``person_signals``: matched by a person's name too."""
     where: list[ColumnElement[bool]] = [access.signal_scope(ctx)] if scoped else []
     if q.text.strip():
         match = fts.signal_text_match(q.text)
-        if match is not None:
+        if match is not None and person_signals:
+            where.append(or_(match, Signal.id.in_(list(person_signals))))
+        elif match is not None:
             where.append(match)
+        elif person_signals:
+            where.append(Signal.id.in_(list(person_signals)))
     where += _area_terms(q)
     where += _status_terms(ctx, q)
     where += _source_terms(q)
@@ -539,12 +557,15 @@ def _signal_select(
     """The ordered id query; with a session, the plan is chosen for this query's shape and
     for reading the ``whole`` list or only its start."""
     sort = _sort_choice(SignalSort, q.sort)
-    plan = _plan_for(ctx, session, q, sort, whole) if session is not None else None
+    person_signals = _person_signals(ctx, session, q) if session is not None else []
+    plan = None
+    if session is not None and not person_signals:
+        plan = _plan_for(ctx, session, q, sort, whole)
     if plan == PARTS:
         parts = access.signal_scope_parts(ctx)
         assert parts is not None  # the plan is only chosen with them
         return _parts_select(ctx, q, sort, parts)
-    stmt = select(Signal.id).where(*_signal_filters(ctx, q))
+    stmt = select(Signal.id).where(*_signal_filters(ctx, q, person_signals=person_signals))
     if plan is not None and plan != TEXT:
         stmt = fts.signal_index_plan(stmt, fts.SIGNAL_LIST_INDEX if plan == WALK else plan)
     keys: list[Any]
@@ -637,7 +658,12 @@ def count_signals(ctx: ServiceContext, q: SignalQuery) -> int:
     """How many signals match (for a status line); not logged, it shows no data."""
     _require_lists(ctx)
     with ctx.read_unit() as session:
-        stmt = select(func.count()).select_from(Signal).where(*_signal_filters(ctx, q))
+        person_signals = _person_signals(ctx, session, q)
+        stmt = (
+            select(func.count())
+            .select_from(Signal)
+            .where(*_signal_filters(ctx, q, person_signals=person_signals))
+        )
         return int(session.execute(stmt).scalar_one())
 
 
@@ -744,7 +770,18 @@ def _require_case_lists(ctx: ServiceContext) -> None:
     access.refuse_beheerder(ctx)
 
 
-def _case_filters(ctx: ServiceContext, q: CaseQuery) -> list[ColumnElement[bool]]:
+def _person_cases(ctx: ServiceContext, session: Session, q: CaseQuery) -> list[str]:
+    """The cases of the persons the text names (``case_lookup``): a separate cheap query."""
+    if not q.text.strip() or not case_lookup.names_persons(ctx):
+        return []
+    return case_lookup.person_case_ids(
+        session, case_lookup.list_person_ids(session, q.text)
+    )
+
+
+def _case_filters(
+    ctx: ServiceContext, q: CaseQuery, person_cases: Sequence[str] = ()
+) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = [access.case_scope(ctx)]
     words = q.text.strip()
     if words:
@@ -754,8 +791,12 @@ def _case_filters(ctx: ServiceContext, q: CaseQuery) -> list[ColumnElement[bool]
             where.append(Case.reference.ilike(f"%{escaped}%", escape="\\"))
         else:
             match = fts.case_text_match(words)
-            if match is not None:
+            if match is not None and person_cases:
+                where.append(or_(match, Case.id.in_(list(person_cases))))
+            elif match is not None:
                 where.append(match)
+            elif person_cases:
+                where.append(Case.id.in_(list(person_cases)))
     if q.area_ids:
         where.append(Case.focus_area_id.in_(list(q.area_ids)))
     if q.statuses:
@@ -788,9 +829,11 @@ def _signal_count() -> Any:
     )
 
 
-def _case_select(ctx: ServiceContext, q: CaseQuery) -> Select[tuple[str]]:
+def _case_select(
+    ctx: ServiceContext, q: CaseQuery, person_cases: Sequence[str] = ()
+) -> Select[tuple[str]]:
     sort = _sort_choice(CaseSort, q.sort)
-    stmt = select(Case.id).where(*_case_filters(ctx, q))
+    stmt = select(Case.id).where(*_case_filters(ctx, q, person_cases))
     keys: list[Any]
     if sort is CaseSort.CREATED:
         keys = [Case.created_at]
@@ -823,7 +866,9 @@ def case_ids(ctx: ServiceContext, q: CaseQuery) -> list[str]:
     """All ids of the cases matching ``q`` that the user may see, in sort order."""
     _require_case_lists(ctx)
     with ctx.unit() as session:
-        ids = list(session.connection().execute(_case_select(ctx, q)).scalars())
+        person_cases = _person_cases(ctx, session, q)
+        stmt = _case_select(ctx, q, person_cases)
+        ids = list(session.connection().execute(stmt).scalars())
         ctx.audit(session, "search" if q.text.strip() else "list", OBJ_CASE_LIST, None)
         return ids
 
@@ -831,7 +876,10 @@ def case_ids(ctx: ServiceContext, q: CaseQuery) -> list[str]:
 def count_cases(ctx: ServiceContext, q: CaseQuery) -> int:
     _require_case_lists(ctx)
     with ctx.unit() as session:
-        stmt = select(func.count()).select_from(Case).where(*_case_filters(ctx, q))
+        person_cases = _person_cases(ctx, session, q)
+        stmt = select(func.count()).select_from(Case).where(
+            *_case_filters(ctx, q, person_cases)
+        )
         return int(session.execute(stmt).scalar_one())
 
 

@@ -355,8 +355,9 @@ def plan_visit(ctx: ServiceContext, inp: VisitInput, confirm_clash: bool = False
                 ).format(ref=case.reference),
                 field="case_id",
             )
-        partners = _check_partners(session, inp.partner_ids, inp.joint)
+        # In the order the form asks: the time first, then the partners.
         _check_times(ctx, inp.start, inp.end)
+        partners = _check_partners(session, inp.partner_ids, inp.joint)
         address = _check_address(inp.address, case)
         purpose = _check_text(
             inp.purpose, "purpose", MAX_PURPOSE, tr("Geef het doel van het huisbezoek.")

@@ -61,6 +61,13 @@ class ActionListEditor(QWidget):
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_selected)
 
+        # The combos' long labels show in their popups; closed, they may be cut, so the
+        # meeting beside this editor still fits a laptop.
+        for combo in (self.action_type, self.owner):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         self.model = PendingActionTableModel(self)
         self.view = RecordView("pendingActions", self, sortable=False)
         self.view.setModel(self.model)

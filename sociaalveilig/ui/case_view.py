@@ -1,4 +1,4 @@
-"""One case: header, buttons for the allowed next steps, persons and the timeline.
+"""One case: header, next steps, persons, and tabs: the timeline and its work (case_panels).
 
 The header shows address, focus area, status, risk level, casusregisseur and the next
 review, and the program's escalation advice when it proposes escalation (a person decides,
@@ -43,11 +43,14 @@ from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.signals import PersonView
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.case_panels.work_steps import CaseWorkSteps
+from sociaalveilig.ui.case_panels.work_tabs import CaseWorkTabs
 from sociaalveilig.ui.clipboard import copy_case_text
 from sociaalveilig.ui.dialogs.add_person import AddPersonDialog
 from sociaalveilig.ui.dialogs.lead_partner import LeadPartnerDialog
 from sociaalveilig.ui.dialogs.zvh_criteria import ZvhCriteriaDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
+from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.models import case_parts
 from sociaalveilig.ui.models.case_parts import PersonsModel, TimelineModel
 from sociaalveilig.ui.operations import run_operation
@@ -111,12 +114,9 @@ class CaseView(QWidget):
         self.notice_label.setWordWrap(True)
         self.notice_label.setStyleSheet("color: #b00020;")
         self.notice_label.hide()
-        self.print_button = QToolButton(self)
+        self.print_button = MenuButton(self.tr("Afdrukken"), self)
         self.print_button.setObjectName("printCase")
-        self.print_button.setText(self.tr("Afdrukken"))
         self.print_button.setToolTip(self.tr("Het casusoverzicht als PDF openen of afdrukken."))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         print_menu = QMenu(self.print_button)
         self.open_pdf_action = QAction(self.tr("Casusoverzicht openen als PDF"), print_menu)
         self.print_action = QAction(self.tr("Casusoverzicht afdrukken…"), print_menu)
@@ -219,6 +219,12 @@ class CaseView(QWidget):
         self.steps_layout.addSpacing(12)
         self.steps_layout.addWidget(QLabel(self.tr("Risico:"), self))
         self.steps_layout.addWidget(self.risk_combo)
+        # Work started from the case: an action, a visit, the agenda, a signal.
+        self.work_steps = CaseWorkSteps(self)
+        self.work_steps.changed.connect(self._work_changed)
+        work_row = QHBoxLayout()
+        work_row.addWidget(self.work_steps)
+        work_row.addStretch(1)
 
         line = QFrame(self)
         line.setFrameShape(QFrame.Shape.HLine)
@@ -250,12 +256,15 @@ class CaseView(QWidget):
         timeline_box = QWidget(self)
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
-        timeline_layout.addWidget(QLabel(self.tr("Tijdlijn"), timeline_box))
         timeline_layout.addWidget(self.timeline_view)
+        # The timeline, and the case's actions, visits and agenda items, as tabs.
+        self.work_tabs = CaseWorkTabs(timeline_box, self)
+        self.actions_panel = self.work_tabs.actions_panel
+        self.actions_panel.changed.connect(self._work_changed)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(persons_box)
-        splitter.addWidget(timeline_box)
+        splitter.addWidget(self.work_tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
 
@@ -265,6 +274,7 @@ class CaseView(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.advice_frame)
         layout.addLayout(self.steps_layout)
+        layout.addLayout(work_row)
         layout.addWidget(line)
         layout.addWidget(splitter, 1)
         self.clear()
@@ -273,6 +283,8 @@ class CaseView(QWidget):
 
     def set_context(self, ctx: ServiceContext | None) -> None:
         self._ctx = ctx
+        self.work_steps.set_context(ctx)
+        self.work_tabs.set_context(ctx)
         if ctx is None:
             self._close_dialogs()
             self.clear()
@@ -282,10 +294,12 @@ class CaseView(QWidget):
     def set_settings(self, settings: UiSettings) -> None:
         self.persons_view.set_settings(settings)
         self.timeline_view.set_settings(settings)
+        self.work_tabs.set_settings(settings)
 
     def save_layout(self) -> None:
         self.persons_view.save_layout()
         self.timeline_view.save_layout()
+        self.work_tabs.save_layout()
 
     def clear(self) -> None:
         """Empty everything (lock, or before another case is shown)."""
@@ -308,10 +322,17 @@ class CaseView(QWidget):
         self.add_person_button.setVisible(False)
         self.persons_model.clear()
         self.timeline_model.clear()
+        self.work_tabs.clear()
+        self.work_steps.set_case(None)
 
     def _close_dialogs(self) -> None:
         """A lock closes what is open over the case (their content goes with it)."""
-        for dialog in (self.last_dialog, self.status_dialog):
+        for dialog in (
+            self.last_dialog,
+            self.status_dialog,
+            self.work_steps.last_dialog,
+            self.actions_panel.last_dialog,
+        ):
             if dialog is not None and shiboken6.isValid(dialog):
                 dialog.close()
         self.last_dialog = None
@@ -413,6 +434,10 @@ class CaseView(QWidget):
         self.persons_model.set_rows(detail.persons)
         self.timeline_model.set_rows(detail.timeline)
         self.timeline_view.scrollToBottom()
+        self.work_steps.set_case(
+            detail.case_id, detail.reference, detail.postcode, may_change and detail.status.is_open
+        )
+        self.work_tabs.load(detail.case_id, self._purpose if detail.emergency_access else None)
         if advice is not None:
             self._show_advice(advice)
         else:
@@ -618,6 +643,21 @@ class CaseView(QWidget):
         self._pending_change = None
         self.show_detail(detail)
         self.changed.emit()
+
+    def _work_changed(self, _saved: object = None) -> None:
+        """Work was saved (an action step, a visit, ...): the case and its work reload."""
+        ctx, detail = self._ctx, self.detail
+        if ctx is None or detail is None:
+            return
+        case_id = detail.case_id
+        purpose = self._purpose if detail.emergency_access else None
+        generation = self._generation
+        run_operation(
+            self,
+            lambda: cases.get_case(ctx, case_id, purpose),
+            lambda new: self._changed(generation, new),
+            lambda exc: self._change_failed(generation, exc),
+        )
 
     def _status_refused(self, generation: int, exc: BaseException) -> None:
         """The refused change comes back in its dialog, with the reason typed, and the

@@ -7,6 +7,7 @@ but pages drop it on lock anyway.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sociaalveilig.core.enums import MeetingType
@@ -75,3 +76,11 @@ def load_choices(ctx: ServiceContext) -> Choices:
     return Choices(
         areas=load_areas(ctx), categories=load_categories(ctx), partners=load_partners(ctx)
     )
+
+
+def first_own_area(areas: Sequence[AreaChoice], ctx: ServiceContext | None) -> str | None:
+    """The name of the first of the user's own focus areas in ``areas`` (a wijkagent's
+    default for a buurtschouw), or None for a user without areas of their own."""
+    if ctx is None or not ctx.actor.area_ids:
+        return None
+    return next((a.name for a in areas if a.area_id in ctx.actor.area_ids), None)

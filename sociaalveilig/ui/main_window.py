@@ -140,7 +140,6 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
         self.nav.setUniformItemSizes(True)
-        self.nav.setMinimumWidth(150)
         self.nav.setMaximumWidth(200)
         self.nav.setStyleSheet(
             "QListWidget#navigation { border: none; font-size: 11pt; }"
@@ -168,6 +167,7 @@ class MainWindow(QMainWindow):
 
         self._build_pages(ctx)
         self._apply_context(ctx)
+        self._fit_navigation()
         if not self.settings.restore_geometry(self):
             self._fit_to_screen()
         self._go_to_page(self.settings.last_page())
@@ -194,6 +194,12 @@ class MainWindow(QMainWindow):
         frame = self.frameGeometry()
         frame.moveCenter(free.center())
         self.move(max(free.left(), frame.left()), max(free.top(), frame.top()))
+
+    def _fit_navigation(self) -> None:
+        """The navigation as narrow as its longest title allows, so the pages keep the
+        room on a laptop screen (1024 pixels wide at 125 % scaling)."""
+        widest = self.nav.sizeHintForColumn(0)
+        self.nav.setMinimumWidth(max(110, widest + 2 * self.nav.frameWidth() + 8))
 
     def _build_actions(self) -> None:
         self.lock_action = QAction(self.tr("Vergrendelen"), self)

@@ -47,6 +47,7 @@ from sociaalveilig.services.reminders import (
     snooze_choices,
 )
 
+from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.scheduler import ReminderCenter
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -199,11 +200,9 @@ class ReminderPanel(QWidget):
         self.empty_label.setObjectName("reminderEmpty")
         self.empty_label.setWordWrap(True)
 
-        # A push button with a menu: it sizes to its text and arrow (a tool button cut the
-        # text off).
-        self.snooze_button = QPushButton(self)
+        # A button with a menu: its text and arrow never overlap (ui/menu_button.py).
+        self.snooze_button = MenuButton(self.tr("&Later herinneren"), self)
         self.snooze_button.setObjectName("snoozeButton")
-        self.snooze_button.setText(self.tr("&Later herinneren"))
         self.snooze_button.setToolTip(
             self.tr("Herinnert later opnieuw; het werk zelf blijft open.")
         )

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.services import access, signal_outcomes, signals
+from sociaalveilig.services.case_lookup import CaseChoice
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.signals import CASE_WORK_ROLES, SignalDetail
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.case_picker import CasePicker, pick_case
 from sociaalveilig.ui.meldcode_panel import MeldcodePanel, is_meldcode_category
 from sociaalveilig.ui.operations import run_operation
 from sociaalveilig.ui.signal_outcome_dialog import SignalOutcomeDialog
@@ -43,6 +45,7 @@ class SignalDialog(QDialog):
         self._ctx = ctx
         self._signal_id = signal_id
         self.detail: SignalDetail | None = None
+        self.case_picker: CasePicker | None = None
 
         self.body = QLabel(self.tr("Signaal laden…"), self)
         self.body.setObjectName("signalBody")
@@ -225,17 +228,29 @@ class SignalDialog(QDialog):
             self.open_case_requested.emit(self.detail.case_id)
         self.accept()
 
-    def ask_link(self) -> None:
-        reference, ok = QInputDialog.getText(
-            self, self.tr("Koppelen aan casus"), self.tr("Referentie van de casus (C-…):")
+    def ask_link(self) -> CasePicker | None:
+        """The case picker (address, postcode, a person's name), then the reason."""
+        if self._ctx is None:
+            return None
+        self.case_picker = pick_case(
+            self,
+            self._ctx,
+            self._link_to,
+            title=self.tr("Koppelen aan casus"),
+            open_only=True,
+            # The signal's postcode area: the cases near it come first to choose from.
+            initial_text=self.detail.postcode[:4] if self.detail is not None else "",
         )
-        if not ok or not reference.strip():
-            return
+        return self.case_picker
+
+    def _link_to(self, choice: CaseChoice) -> None:
         reason, ok = QInputDialog.getText(
-            self, self.tr("Koppelen aan casus"), self.tr("Reden (komt in de geschiedenis):")
+            self,
+            self.tr("Koppelen aan casus {ref}").format(ref=choice.reference),
+            self.tr("Reden (komt in de geschiedenis):"),
         )
         if ok:
-            self.link(reference.strip(), reason)
+            self.link(choice.reference, reason)
 
     def link(self, case_reference: str, reason: str) -> None:
         ctx, signal_id = self._ctx, self._signal_id

@@ -102,10 +102,8 @@ def _fill(ctx: ServiceContext) -> tuple[list[sv.SignalDetail], list[str]]:
         if n % 53 == 0:
             words.append("café")
         received_at = start + timedelta(hours=rng.randrange(0, 99 * 24))
-        source = rng.choice(SOURCES)
-        category = rng.choice(CATEGORIES)
-        house_number = rng.randrange(1, 40)
-        street = rng.choice(STREETS)
+        source, category = rng.choice(SOURCES), rng.choice(CATEGORIES)
+        house_number, street = rng.randrange(1, 40), rng.choice(STREETS)
         urgency = rng.choice(["laag", "normaal", "normaal", "hoog"])
         meldcode = meldcode_applies(category)
         inp = SignalInput(
@@ -117,8 +115,8 @@ def _fill(ctx: ServiceContext) -> tuple[list[sv.SignalDetail], list[str]]:
             street=street,
             city=city,
             description="Fictief: " + " ".join(words),
-            # The Meldcode asks at least hoog and a decision at intake for ZV-HG.
-            urgency="hoog" if meldcode else urgency,
+            # The Meldcode asks at least 'hoog' and a decision (core/meldcode.py).
+            urgency="hoog" if meldcode and urgency != "hoog" else urgency,
             meldcode_decision=MeldcodeDecision.VEILIG_THUIS.value if meldcode else None,
         )
         choice = NO_CASE

@@ -190,7 +190,7 @@ def test_window_title_names_the_program_once(monkeypatch):
         raise _Stop
 
     monkeypatch.setattr(app_module, "parse_args", stop)
-    monkeypatch.setattr(app_module, "install_translations", lambda *_args: None)
+    monkeypatch.setattr(app_module, "install_translations", lambda _app, _language=None: None)
     try:
         with pytest.raises(_Stop):
             app_module.main([])

@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox
 
 from sociaalveilig.services import buurtschouw
 from sociaalveilig.services.buurtschouw import WalkStatus
 from tests.services.seed_casework import KERKRADE
 from tests.ui.fakes import FakeDocumentOutput
 
+from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.models.walk_table import WalkTableModel
 from sociaalveilig.ui.pages.buurtschouw import BuurtschouwPage
 
@@ -70,6 +71,8 @@ def test_walk_list_shows_date_area_and_status(qtbot, coordinator_ctx, wait_idle)
 def test_pack_button_leaves_room_for_its_menu_arrow(qtbot, coordinator_ctx, wait_idle):
     page = _page(qtbot, coordinator_ctx, wait_idle)
     button = page.pack_button
-    assert isinstance(button, QPushButton) and button.menu() is not None
+    assert isinstance(button, MenuButton) and button.menu() is not None
     text = button.fontMetrics().horizontalAdvance(button.text())
     assert button.sizeHint().width() > text + 16
+    # The text is drawn left of the arrow's strip, which it never reaches.
+    assert button.text_rect().right() + button.arrow_width() < button.width()

@@ -168,6 +168,18 @@
         <translation>Passphrase of {user} changed.</translation>
     </message>
     <message>
+        <source>Herstelcode: </source>
+        <translation>Recovery code: </translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord ingesteld voor beheerder {user}.</source>
+        <translation>New passphrase set for administrator {user}.</translation>
+    </message>
+    <message>
+        <source>De gebruikte herstelcode werkt niet meer. Nieuwe herstelcode (wordt maar één keer getoond; print en bewaar hem veilig):</source>
+        <translation>The recovery code used no longer works. New recovery code (shown only once; print it and keep it safe):</translation>
+    </message>
+    <message>
         <source>--skip-invalid vraagt ook --rejects BESTAND voor de afgekeurde regels.</source>
         <translation>--skip-invalid also needs --rejects FILE for the rejected lines.</translation>
     </message>
@@ -202,6 +214,10 @@
     <message>
         <source>Back-up geschreven en gecontroleerd: {path} ({size} bytes).</source>
         <translation>Backup written and verified: {path} ({size} bytes).</translation>
+    </message>
+    <message>
+        <source>Auditketen tot regel {n}, kenmerk {hash}.</source>
+        <translation>Audit chain up to row {n}, fingerprint {hash}.</translation>
     </message>
     <message>
         <source>de gebruiker</source>
@@ -262,6 +278,10 @@
     <message>
         <source>wijzig het wachtwoord van de handelende gebruiker</source>
         <translation>change the acting user&apos;s passphrase</translation>
+    </message>
+    <message>
+        <source>geef een beheerder weer toegang met de herstelcode (invoer: herstelcode, dan nieuw wachtwoord); geeft een nieuwe herstelcode</source>
+        <translation>give an administrator access again with the recovery code (input: recovery code, then new passphrase); gives a new recovery code</translation>
     </message>
     <message>
         <source>importeer gegevens</source>
@@ -676,6 +696,22 @@
         <translation>There is serious local safety trouble</translation>
     </message>
     <message>
+        <source>criterium {numbers} ontbreekt</source>
+        <translation>criterion {numbers} missing</translation>
+    </message>
+    <message>
+        <source>criterium 4 of 5 ontbreekt</source>
+        <translation>criterion 4 or 5 missing</translation>
+    </message>
+    <message>
+        <source>De casus voldoet niet aan de ZVH-criteria ({missing}). Geef aan waarom u toch opschaalt naar het Zorg- en Veiligheidshuis, of leg eerst de criteria vast.</source>
+        <translation>The case does not meet the ZVH criteria ({missing}). State why you are escalating to the Zorg- en Veiligheidshuis anyway, or record the criteria first.</translation>
+    </message>
+    <message>
+        <source>Opgeschaald hoewel de ZVH-criteria niet vervuld zijn ({missing}): {reason}</source>
+        <translation>Escalated although the ZVH criteria are not met ({missing}): {reason}</translation>
+    </message>
+    <message>
         <source>De vastgelegde feiten voldoen aan de ZVH-criteria: {criteria}.</source>
         <translation>The recorded facts meet the ZVH criteria: {criteria}.</translation>
     </message>
@@ -852,8 +888,20 @@
         <translation>Give a reason why the action lapses.</translation>
     </message>
     <message>
+        <source>Schrijf in een paar woorden wat de actie heeft opgeleverd.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Actie {ref} is {status}; de deadline kan niet meer veranderen.</source>
         <translation>Action {ref} is {status}; its deadline can no longer change.</translation>
+    </message>
+    <message>
+        <source>Geef een reden waarom de deadline verschuift.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline {old} → {new}: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>U ziet alleen de acties van uw eigen organisatie.</source>
@@ -872,6 +920,10 @@
         <translation>View</translation>
     </message>
     <message>
+        <source>Lijst bekijken</source>
+        <translation>View list</translation>
+    </message>
+    <message>
         <source>Zoeken</source>
         <translation>Search</translation>
     </message>
@@ -884,8 +936,52 @@
         <translation>Change</translation>
     </message>
     <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
         <source>Koppelen</source>
         <translation>Link</translation>
+    </message>
+    <message>
+        <source>Koppelvoorstel</source>
+        <translation>Link proposal</translation>
+    </message>
+    <message>
+        <source>Ontkoppelen</source>
+        <translation>Unlink</translation>
+    </message>
+    <message>
+        <source>Status gewijzigd</source>
+        <translation>Status changed</translation>
+    </message>
+    <message>
+        <source>Risico gewijzigd</source>
+        <translation>Risk changed</translation>
+    </message>
+    <message>
+        <source>Casusregisseur gekozen</source>
+        <translation>Case manager chosen</translation>
+    </message>
+    <message>
+        <source>Betrokkene toegevoegd</source>
+        <translation>Person involved added</translation>
+    </message>
+    <message>
+        <source>Opschalingsadvies</source>
+        <translation>Escalation advice</translation>
+    </message>
+    <message>
+        <source>ZVH-criteria vastgelegd</source>
+        <translation>ZVH criteria recorded</translation>
+    </message>
+    <message>
+        <source>Verplaatsen</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Versturen</source>
+        <translation>Send</translation>
     </message>
     <message>
         <source>Afdrukken</source>
@@ -916,12 +1012,216 @@
         <translation>Verify</translation>
     </message>
     <message>
-        <source>Noodknop</source>
-        <translation>Emergency access</translation>
+        <source>Geweigerde regels van buiten de database</source>
+        <translation>Rejected rows from outside the database</translation>
+    </message>
+    <message>
+        <source>Aanmelden mislukt</source>
+        <translation>Sign-in failed</translation>
+    </message>
+    <message>
+        <source>Aanmelden tijdelijk geblokkeerd</source>
+        <translation>Sign-in temporarily blocked</translation>
+    </message>
+    <message>
+        <source>Toegang hersteld met herstelcode</source>
+        <translation>Access restored with recovery code</translation>
+    </message>
+    <message>
+        <source>Casus geëvalueerd</source>
+        <translation>Case reviewed</translation>
+    </message>
+    <message>
+        <source>Meldcode-besluit</source>
+        <translation>Reporting Code decision</translation>
+    </message>
+    <message>
+        <source>Opgeschaald zonder vervulde ZVH-criteria</source>
+        <translation>Escalated without the ZVH criteria met</translation>
+    </message>
+    <message>
+        <source>ZVH-criteria bekeken</source>
+        <translation>ZVH criteria viewed</translation>
+    </message>
+    <message>
+        <source>betrokkene</source>
+        <translation>person involved</translation>
+    </message>
+    <message>
+        <source>agendapunt</source>
+        <translation>agenda item</translation>
+    </message>
+    <message>
+        <source>agendavoorstellen</source>
+        <translation>agenda proposals</translation>
+    </message>
+    <message>
+        <source>buurtschouw</source>
+        <translation>neighbourhood walk</translation>
+    </message>
+    <message>
+        <source>buurtschouwpakket</source>
+        <translation>neighbourhood walk pack</translation>
+    </message>
+    <message>
+        <source>bevinding</source>
+        <translation>finding</translation>
+    </message>
+    <message>
+        <source>focusgebied</source>
+        <translation>focus area</translation>
+    </message>
+    <message>
+        <source>gebruiker</source>
+        <translation>user</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>opslag</source>
+        <translation>store</translation>
+    </message>
+    <message>
+        <source>routeringsregel</source>
+        <translation>routing rule</translation>
+    </message>
+    <message>
+        <source>bewaartermijn</source>
+        <translation>retention period</translation>
+    </message>
+    <message>
+        <source>postcode</source>
+        <translation>postcode</translation>
+    </message>
+    <message>
+        <source>categorie</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>instellingen</source>
+        <translation>settings</translation>
+    </message>
+    <message>
+        <source>automatische back-up</source>
+        <translation>automatic backup</translation>
+    </message>
+    <message>
+        <source>herinnering</source>
+        <translation>reminder</translation>
+    </message>
+    <message>
+        <source>agenda-export</source>
+        <translation>calendar export</translation>
+    </message>
+    <message>
+        <source>managementrapportage</source>
+        <translation>management report</translation>
+    </message>
+    <message>
+        <source>casussenlijst</source>
+        <translation>case list</translation>
+    </message>
+    <message>
+        <source>signalenlijst</source>
+        <translation>signal list</translation>
+    </message>
+    <message>
+        <source>actielijst</source>
+        <translation>action list</translation>
+    </message>
+    <message>
+        <source>opschalingenlijst</source>
+        <translation>escalation list</translation>
+    </message>
+    <message>
+        <source>overleggenlijst</source>
+        <translation>meeting list</translation>
+    </message>
+    <message>
+        <source>huisbezoekenlijst</source>
+        <translation>home visit list</translation>
+    </message>
+    <message>
+        <source>weekplanning huisbezoeken</source>
+        <translation>weekly planning of home visits</translation>
+    </message>
+    <message>
+        <source>gebruikerslijst</source>
+        <translation>user list</translation>
+    </message>
+    <message>
+        <source>actielijst buurtschouw</source>
+        <translation>neighbourhood walk action list</translation>
+    </message>
+    <message>
+        <source>noodknoplijst</source>
+        <translation>emergency access list</translation>
+    </message>
+    <message>
+        <source>te beoordelen signalen</source>
+        <translation>signals to assess</translation>
+    </message>
+    <message>
+        <source>werklijst te laat</source>
+        <translation>late worklist</translation>
+    </message>
+    <message>
+        <source>werklijst deze week</source>
+        <translation>this week&apos;s worklist</translation>
+    </message>
+    <message>
+        <source>auditregels van vóór het aanmelden</source>
+        <translation>audit rows from before sign-in</translation>
+    </message>
+    <message>
+        <source>personen gezocht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>van {moment}, casus {case}</source>
+        <translation>on {moment}, case {case}</translation>
+    </message>
+    <message>
+        <source>van {moment}</source>
+        <translation>on {moment}</translation>
+    </message>
+    <message>
+        <source>{kind} van {day}, {area}</source>
+        <translation>{kind} on {day}, {area}</translation>
+    </message>
+    <message>
+        <source>{subject} in {meeting}</source>
+        <translation>{subject} in {meeting}</translation>
+    </message>
+    <message>
+        <source>van {day}, {area}</source>
+        <translation>on {day}, {area}</translation>
+    </message>
+    <message>
+        <source>in buurtschouw {walk}</source>
+        <translation>in neighbourhood walk {walk}</translation>
     </message>
     <message>
         <source>Gebruiker toegevoegd</source>
         <translation>User added</translation>
+    </message>
+    <message>
+        <source>Rol gewijzigd</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <source>Toegang ingetrokken</source>
+        <translation>Access withdrawn</translation>
+    </message>
+    <message>
+        <source>Toegang hersteld</source>
+        <translation>Access restored</translation>
     </message>
     <message>
         <source>Wachtwoord gewijzigd</source>
@@ -930,6 +1230,26 @@
     <message>
         <source>Opslag aangemaakt</source>
         <translation>Store created</translation>
+    </message>
+    <message>
+        <source>Instellingen gewijzigd</source>
+        <translation>Settings changed</translation>
+    </message>
+    <message>
+        <source>Demogegevens gemaakt</source>
+        <translation>Demo data created</translation>
+    </message>
+    <message>
+        <source>Herinnering gedaan</source>
+        <translation>Reminder done</translation>
+    </message>
+    <message>
+        <source>Herinnering uitgesteld</source>
+        <translation>Reminder snoozed</translation>
+    </message>
+    <message>
+        <source>Routering bekijken</source>
+        <translation>View routing</translation>
     </message>
     <message>
         <source>Bewaartermijn gewijzigd</source>
@@ -958,6 +1278,10 @@
     <message>
         <source>onleesbaar</source>
         <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>geblokkeerd</source>
+        <translation>blocked</translation>
     </message>
     <message>
         <source>Auditketen in orde: {n} regels gecontroleerd, geen breuk.</source>
@@ -1412,6 +1736,14 @@
         <translation>Escalation to {target} ({status})</translation>
     </message>
     <message>
+        <source>{type}: nieuwe deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type}: {old} → {new}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Een casus wijzigen doet de coördinator of de wijkagent van het gebied.</source>
         <translation>A case is changed by the coordinator or the area&apos;s neighbourhood officer.</translation>
     </message>
@@ -1838,6 +2170,10 @@
     <message>
         <source>Het besluit is te lang ({n} tekens); maximaal {max}.</source>
         <translation>The decision is too long ({n} characters); at most {max}.</translation>
+    </message>
+    <message>
+        <source>Dit agendapunt gaat over een casus, niet over een los signaal.</source>
+        <translation>This agenda item is about a case, not a separate signal.</translation>
     </message>
     <message>
         <source>Acties horen bij een casus: koppel het signaal eerst aan een (nieuwe) casus.</source>
@@ -2404,8 +2740,24 @@
         <translation>Cannot sort by &apos;{value}&apos;; choose from {options}.</translation>
     </message>
     <message>
+        <source>Uw wachtwoord is door de beheerder ingesteld; kies eerst een eigen wachtwoord (sociaalveilig-admin passwd, of bij het aanmelden in het programma).</source>
+        <translation>Your passphrase was set by the administrator; first choose a passphrase of your own (sociaalveilig-admin passwd, or when signing in to the program).</translation>
+    </message>
+    <message>
         <source>Onbekende gebruiker of onjuist wachtwoord.</source>
         <translation>Unknown user or wrong passphrase.</translation>
+    </message>
+    <message>
+        <source>{user} is geen actieve beheerder. Met de herstelcode krijgt alleen een beheerder weer toegang.</source>
+        <translation>{user} is not an active administrator. The recovery code only gives an administrator access again.</translation>
+    </message>
+    <message>
+        <source>Deze opslag heeft meer dan één beheerder: geef --user NAAM op.</source>
+        <translation>This store has more than one administrator: give --user NAME.</translation>
+    </message>
+    <message>
+        <source>Deze opslag heeft geen actieve beheerder; herstel uit een back-up.</source>
+        <translation>This store has no active administrator; restore from a backup.</translation>
     </message>
     <message>
         <source>Deze opslag heeft meer dan één gebruiker: geef --user NAAM op.</source>
@@ -2750,6 +3102,10 @@
     <message>
         <source>Het huisbezoek heeft geen geldig huisnummer: vul een positief getal in.</source>
         <translation>The home visit has no valid house number: fill in a positive number.</translation>
+    </message>
+    <message>
+        <source>dubbele boeking bevestigd</source>
+        <translation>double booking confirmed</translation>
     </message>
     <message>
         <source>Casus {ref} is afgesloten; heropen haar eerst om een huisbezoek te plannen.</source>
@@ -3248,6 +3604,10 @@
         <translation>Printed by {name} ({user}) on {day} at {time}</translation>
     </message>
     <message>
+        <source>Auditketen bij afdruk: regel {n}, kenmerk {hash}</source>
+        <translation>Audit chain when printed: row {n}, fingerprint {hash}</translation>
+    </message>
+    <message>
         <source>pagina {page} van {total}</source>
         <translation>page {page} of {total}</translation>
     </message>
@@ -3488,8 +3848,8 @@
         <translation>Decision and actions: </translation>
     </message>
     <message>
-        <source>Exemplaar voor {partner}: alleen de punten waarbij uw organisatie betrokken is.</source>
-        <translation>Copy for {partner}: only the items your organisation is involved in.</translation>
+        <source>Exemplaar voor {partner}: de punten van dit overleg zoals uw organisatie ze in Sociaal Veilig ziet.</source>
+        <translation>Copy for {partner}: the items of this meeting as your organisation sees them in Sociaal Veilig.</translation>
     </message>
     <message>
         <source>Volledig exemplaar voor de voorzitter en de coördinator.</source>
@@ -3744,6 +4104,10 @@
         <translation>The backup is damaged: {problem}.</translation>
     </message>
     <message>
+        <source>De back-up is beschadigd of gemanipuleerd: het auditanker past niet bij de database erin. Gebruik een andere back-up.</source>
+        <translation>The backup is damaged or has been tampered with: the audit anchor does not match the database in it. Use another backup.</translation>
+    </message>
+    <message>
         <source>Het databasebestand is beschadigd of geen Sociaal Veilig-opslag. Herstel de opslag uit een back-up.</source>
         <translation>The database file is damaged or not a Sociaal Veilig store. Restore the store from a backup.</translation>
     </message>
@@ -3892,6 +4256,10 @@
         <translation>invalid creation time</translation>
     </message>
     <message>
+        <source>ongeldige markering voor een nieuw wachtwoord</source>
+        <translation>invalid marker for a new passphrase</translation>
+    </message>
+    <message>
         <source>een slot is geen object</source>
         <translation>a slot is not an object</translation>
     </message>
@@ -3954,6 +4322,10 @@
     <message>
         <source>De laatste gebruiker kan niet worden verwijderd.</source>
         <translation>The last user cannot be removed.</translation>
+    </message>
+    <message>
+        <source>Het nieuwe wachtwoord is gelijk aan het huidige. Kies een ander wachtwoord.</source>
+        <translation>The new passphrase is the same as the current one. Choose a different passphrase.</translation>
     </message>
     <message>
         <source>slot {n}: {detail}</source>
@@ -4044,6 +4416,26 @@
         <translation>This folder already holds a store: {folder}. Choose an empty folder.</translation>
     </message>
     <message>
+        <source>{folder} is een bestand, geen map. Kies een lege map.</source>
+        <translation>{folder} is a file, not a folder. Choose an empty folder.</translation>
+    </message>
+    <message>
+        <source>De map {folder} kan niet worden gelezen ({reason}).</source>
+        <translation>The folder {folder} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <source>De map {folder} is niet leeg; er is niets aangemaakt. Kies een lege of een nieuwe map voor de opslag.</source>
+        <translation>The folder {folder} is not empty; nothing has been created. Choose an empty or a new folder for the store.</translation>
+    </message>
+    <message>
+        <source>Te veel mislukte pogingen; probeer het over 1 seconde opnieuw.</source>
+        <translation>Too many failed attempts; try again in 1 second.</translation>
+    </message>
+    <message>
+        <source>Te veel mislukte pogingen; probeer het over {n} seconden opnieuw.</source>
+        <translation>Too many failed attempts; try again in {n} seconds.</translation>
+    </message>
+    <message>
         <source>Geen opslag gevonden in {folder}. Maak er een met &apos;init&apos;.</source>
         <translation>No store found in {folder}. Make one with &apos;init&apos;.</translation>
     </message>
@@ -4082,6 +4474,245 @@
     <message>
         <source>Afhandelen vóór deze datum</source>
         <translation>Handle before this date</translation>
+    </message>
+    <message>
+        <source>Nu Veilig Thuis raadplegen of opschalen</source>
+        <translation>Consult Veilig Thuis or escalate now</translation>
+    </message>
+    <message>
+        <source>Naar het overleg, omdat …</source>
+        <translation>To the meeting, because …</translation>
+    </message>
+    <message>
+        <source>Vraag advies aan Veilig Thuis (0800-2000, gratis, dag en nacht).</source>
+        <translation>Ask Veilig Thuis for advice (0800-2000, free, day and night).</translation>
+    </message>
+    <message>
+        <source>Breng de signalen in kaart en leg ze feitelijk vast.</source>
+        <translation>Map out the signs and record them factually.</translation>
+    </message>
+    <message>
+        <source>Overleg met een collega en zo nodig met een deskundige op letselduiding.</source>
+        <translation>Consult a colleague and, if needed, an expert in injury assessment.</translation>
+    </message>
+    <message>
+        <source>Ga in gesprek met de betrokkene(n), als dat veilig kan.</source>
+        <translation>Talk with the person(s) involved, if that can be done safely.</translation>
+    </message>
+    <message>
+        <source>Weeg het geweld of de kindermishandeling (afwegingskader) en beslis: zelf hulp organiseren of melden bij Veilig Thuis.</source>
+        <translation>Weigh the violence or child abuse (assessment framework) and decide: organise help yourself or report to Veilig Thuis.</translation>
+    </message>
+    <message>
+        <source>Bij een vermoeden van huiselijk geweld of kindermishandeling is de urgentie minstens &apos;hoog&apos; (Meldcode). Kies &apos;hoog&apos; of &apos;acuut&apos;.</source>
+        <translation>If domestic violence or child abuse is suspected, the urgency is at least &apos;high&apos; (Reporting Code). Choose &apos;high&apos; or &apos;acute&apos;.</translation>
+    </message>
+    <message>
+        <source>Meldcode: kies wat er nu gebeurt: Veilig Thuis raadplegen of opschalen, of naar het overleg met een reden. Het signaal wacht niet vanzelf op het overleg.</source>
+        <translation>Reporting Code: choose what happens now: consult Veilig Thuis or escalate, or send it to the meeting with a reason. The signal does not simply wait for the meeting.</translation>
+    </message>
+    <message>
+        <source>Meldcode: besloten nu Veilig Thuis te raadplegen of op te schalen.</source>
+        <translation>Reporting Code: decided to consult Veilig Thuis or escalate now.</translation>
+    </message>
+    <message>
+        <source>Meldcode: geef de reden waarom dit signaal naar het overleg gaat.</source>
+        <translation>Reporting Code: give the reason why this signal goes to the meeting.</translation>
+    </message>
+    <message>
+        <source>Meldcode: de reden is te lang ({n} tekens); maximaal {max}.</source>
+        <translation>Reporting Code: the reason is too long ({n} characters); at most {max}.</translation>
+    </message>
+    <message>
+        <source>Meldcode: naar het overleg, omdat {reason}</source>
+        <translation>Reporting Code: to the meeting, because {reason}</translation>
+    </message>
+    <message>
+        <source>Vul een wachtwoord in.</source>
+        <translation>Enter a passphrase.</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is te makkelijk te raden. Kies een langer wachtwoord, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.</source>
+        <translation>The passphrase is too easy to guess. Choose a longer passphrase, for example a few unrelated words.</translation>
+    </message>
+    <message>
+        <source>Schrijf kort op hoe de casus ervoor staat: de notitie is verplicht.</source>
+        <translation>Briefly write down where the case stands: the note is required.</translation>
+    </message>
+    <message>
+        <source>De notitie is te lang ({n} tekens); maximaal {max}.</source>
+        <translation>The note is too long ({n} characters); at most {max}.</translation>
+    </message>
+    <message>
+        <source>Casus {ref} wordt geëvalueerd door de casusregisseur of de coördinator.</source>
+        <translation>Case {ref} is reviewed by the case manager or the coordinator.</translation>
+    </message>
+    <message>
+        <source>Casus {ref} is afgesloten; een afgesloten casus wordt niet geëvalueerd.</source>
+        <translation>Case {ref} is closed; a closed case is not reviewed.</translation>
+    </message>
+    <message>
+        <source>Afgehandeld, met resultaat</source>
+        <translation>Handled, with result</translation>
+    </message>
+    <message>
+        <source>Afgewezen, met reden</source>
+        <translation>Rejected, with reason</translation>
+    </message>
+    <message>
+        <source>Nieuwe casus van dit signaal</source>
+        <translation>New case from this signal</translation>
+    </message>
+    <message>
+        <source>Koppelen aan een casus</source>
+        <translation>Link to a case</translation>
+    </message>
+    <message>
+        <source>Blijft gerouteerd</source>
+        <translation>Stays routed</translation>
+    </message>
+    <message>
+        <source>het afhandelen (het resultaat)</source>
+        <translation>handling (the result)</translation>
+    </message>
+    <message>
+        <source>Afgehandeld: {result}</source>
+        <translation>Handled: {result}</translation>
+    </message>
+    <message>
+        <source>het afwijzen</source>
+        <translation>rejecting</translation>
+    </message>
+    <message>
+        <source>Afgewezen: {reason}</source>
+        <translation>Rejected: {reason}</translation>
+    </message>
+    <message>
+        <source>Signaal {ref} hoort al bij een casus; ontkoppel het eerst als er een nieuwe casus moet komen.</source>
+        <translation>Signal {ref} already belongs to a case; unlink it first if a new case is needed.</translation>
+    </message>
+    <message>
+        <source>Dit adres ligt buiten uw focusgebieden; vraag de coördinator de casus te maken.</source>
+        <translation>This address is outside your focus areas; ask the coordinator to make the case.</translation>
+    </message>
+    <message>
+        <source>Gemaakt van signaal {ref}.</source>
+        <translation>Made from signal {ref}.</translation>
+    </message>
+    <message>
+        <source>Vul de referentie in van de casus om het signaal aan te koppelen (C-…).</source>
+        <translation>Enter the reference of the case to link the signal to (C-…).</translation>
+    </message>
+    <message>
+        <source>{day} {start}–{end}</source>
+        <translation>{day} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>{partners} heeft op {when} al een huisbezoek (casus {case})</source>
+        <translation>{partners} already has a home visit on {when} (case {case})</translation>
+    </message>
+    <message>
+        <source>op hetzelfde adres staat op {when} al een huisbezoek (casus {case})</source>
+        <translation>a home visit is already planned at the same address on {when} (case {case})</translation>
+    </message>
+    <message>
+        <source>Dubbele boeking: {lines}. Kies een andere tijd, of bevestig dat het zo moet.</source>
+        <translation>Double booking: {lines}. Choose another time, or confirm that this is intended.</translation>
+    </message>
+    <message>
+        <source>Het teken &apos;{char}&apos; in de gebruikersnaam lijkt op een gewone letter, maar is een letter uit een ander schrift. Typ de naam met gewone letters.</source>
+        <translation>The character &apos;{char}&apos; in the user name looks like an ordinary letter but is a letter from another script. Type the name with ordinary letters.</translation>
+    </message>
+    <message>
+        <source>Gebruik in een gebruikersnaam alleen letters van het gewone (Latijnse) alfabet, cijfers en leestekens.</source>
+        <translation>Use only letters of the ordinary (Latin) alphabet, digits and punctuation in a user name.</translation>
+    </message>
+    <message>
+        <source>Gebruik in een gebruikersnaam alleen de gewone cijfers 0 tot en met 9.</source>
+        <translation>Use only the ordinary digits 0 to 9 in a user name.</translation>
+    </message>
+    <message>
+        <source>De gebruikersnaam lijkt te veel op die van gebruiker {other}. Kies een naam die duidelijk anders is.</source>
+        <translation>The user name is too similar to that of user {other}. Choose a clearly different name.</translation>
+    </message>
+    <message>
+        <source>Het ankerbestand {name} in {folder} is gewijzigd of hoort niet bij deze opslag. Zet de laatste back-up terug en meld het aan de beheerder.</source>
+        <translation>The anchor file {name} in {folder} has been changed or does not belong to this store. Restore the latest backup and report it to the administrator.</translation>
+    </message>
+    <message>
+        <source>De database is ouder dan de laatst bekende stand (auditregel {n}): recent werk ontbreekt, bijvoorbeeld door een teruggezette oude kopie of een verwijderd logbestand. Zet de laatste back-up terug en meld het aan de beheerder.</source>
+        <translation>The database is older than the last known state (audit row {n}): recent work is missing, for example because an old copy was restored or a log file was deleted. Restore the latest backup and report it to the administrator.</translation>
+    </message>
+    <message>
+        <source>De auditketen past niet bij de laatst bekende stand (auditregel {n}): het log is herschreven of de database vervangen. Zet de laatste back-up terug en meld het aan de beheerder.</source>
+        <translation>The audit chain does not match the last known state (audit row {n}): the log has been rewritten or the database replaced. Restore the latest backup and report it to the administrator.</translation>
+    </message>
+    <message>
+        <source>Het ankerbestand {name} ontbreekt in {folder}: zo is een teruggedraaide database niet te zien. Zet de laatste back-up terug en meld het aan de beheerder.</source>
+        <translation>The anchor file {name} is missing from {folder}: without it a rolled-back database cannot be detected. Restore the latest backup and report it to the administrator.</translation>
+    </message>
+    <message>
+        <source>De sleutels van de opslag zijn bezet door een ander programma. Wacht even en probeer het opnieuw.</source>
+        <translation>The store&apos;s keys are in use by another program. Wait a moment and try again.</translation>
+    </message>
+    <message>
+        <source>De opslagmap kan niet worden vergrendeld ({reason}). Controleer de rechten van de map.</source>
+        <translation>The store folder cannot be locked ({reason}). Check the folder&apos;s permissions.</translation>
+    </message>
+    <message>
+        <source>Minstens {n} tekens en niet makkelijk te raden. Een paar woorden die niets met elkaar te maken hebben is sterk en goed te onthouden.</source>
+        <translation>At least {n} characters and not easy to guess. A few unrelated words are strong and easy to remember.</translation>
+    </message>
+    <message>
+        <source>Te zwak: te kort of te makkelijk te raden. Kies minstens {n} tekens, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.</source>
+        <translation>Too weak: too short or too easy to guess. Choose at least {n} characters, for example a few unrelated words.</translation>
+    </message>
+    <message>
+        <source>Te zwak: te makkelijk te raden. Maak het langer, met een paar losse woorden.</source>
+        <translation>Too weak: too easy to guess. Make it longer, with a few separate words.</translation>
+    </message>
+    <message>
+        <source>Te zwak: bijna goed. Nog een woord erbij maakt het sterk genoeg.</source>
+        <translation>Too weak: almost there. One more word makes it strong enough.</translation>
+    </message>
+    <message>
+        <source>Goed.</source>
+        <translation>Good.</translation>
+    </message>
+    <message>
+        <source>Sterk.</source>
+        <translation>Strong.</translation>
+    </message>
+    <message>
+        <source>Een manager kiest geen casussen om mee te werken; u ziet de overzichten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te veel personen gevonden; typ meer van de naam of voeg het geboortejaar toe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ActionDeadlineDialog</name>
+    <message>
+        <source>Nieuwe deadline voor {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type} door {owner}; de deadline is nu {deadline}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reden:</source>
+        <translation type="unfinished">&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Geef een reden waarom de deadline verschuift.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4125,6 +4756,77 @@
     <message>
         <source>(geen)</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>ActionsPanel</name>
+    <message>
+        <source>&amp;Starten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De actie is begonnen (in uitvoering).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Af&amp;ronden…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De actie is klaar; schrijf kort wat ze opleverde (Ctrl+Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vervallen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De actie gaat niet door; geef de reden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nieuwe &amp;deadline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nog geen acties op deze casus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U kunt de acties van uw eigen organisatie bijwerken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actie {ref} afronden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type} door {owner}. Wat heeft de actie opgeleverd? Schrijf het kort, zonder namen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resultaat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afronden</source>
+        <translation type="unfinished">Complete</translation>
+    </message>
+    <message>
+        <source>Actie {ref} laten vervallen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{type} door {owner} gaat niet door. Waarom niet?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reden:</source>
+        <translation type="unfinished">&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Laten vervallen</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4243,8 +4945,16 @@
         <translation>Take off the agenda</translation>
     </message>
     <message>
-        <source>casus of signaal, bijv. C-2026-00042</source>
-        <translation>case or signal, e.g. C-2026-00042</translation>
+        <source>signaal- of casusreferentie, of zoek de casus (F4) op adres of naam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casus op de agenda zetten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casus zoeken…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Toevoegen</source>
@@ -4369,239 +5079,7 @@
     </message>
 </context>
 <context>
-    <name>AuditPage</name>
-    <message>
-        <source>casus</source>
-        <translation>case</translation>
-    </message>
-    <message>
-        <source>signaal</source>
-        <translation>signal</translation>
-    </message>
-    <message>
-        <source>actie</source>
-        <translation>action</translation>
-    </message>
-    <message>
-        <source>opschaling</source>
-        <translation>escalation</translation>
-    </message>
-    <message>
-        <source>betrokkene</source>
-        <translation>person involved</translation>
-    </message>
-    <message>
-        <source>huisbezoek</source>
-        <translation>home visit</translation>
-    </message>
-    <message>
-        <source>overleg</source>
-        <translation>meeting</translation>
-    </message>
-    <message>
-        <source>agendapunt</source>
-        <translation>agenda item</translation>
-    </message>
-    <message>
-        <source>agendavoorstellen</source>
-        <translation>agenda proposals</translation>
-    </message>
-    <message>
-        <source>buurtschouw</source>
-        <translation>neighbourhood walk</translation>
-    </message>
-    <message>
-        <source>bevinding</source>
-        <translation>finding</translation>
-    </message>
-    <message>
-        <source>focusgebied</source>
-        <translation>focus area</translation>
-    </message>
-    <message>
-        <source>gebruiker</source>
-        <translation>user</translation>
-    </message>
-    <message>
-        <source>partner</source>
-        <translation>partner</translation>
-    </message>
-    <message>
-        <source>opslag</source>
-        <translation>store</translation>
-    </message>
-    <message>
-        <source>auditlog</source>
-        <translation>audit log</translation>
-    </message>
-    <message>
-        <source>routeringsregel</source>
-        <translation>routing rule</translation>
-    </message>
-    <message>
-        <source>bewaartermijn</source>
-        <translation>retention period</translation>
-    </message>
-    <message>
-        <source>postcode</source>
-        <translation>postcode</translation>
-    </message>
-    <message>
-        <source>categorie</source>
-        <translation>category</translation>
-    </message>
-    <message>
-        <source>instellingen</source>
-        <translation>settings</translation>
-    </message>
-    <message>
-        <source>herinnering</source>
-        <translation>reminder</translation>
-    </message>
-    <message>
-        <source>casussenlijst</source>
-        <translation>case list</translation>
-    </message>
-    <message>
-        <source>signalenlijst</source>
-        <translation>signal list</translation>
-    </message>
-    <message>
-        <source>actielijst</source>
-        <translation>action list</translation>
-    </message>
-    <message>
-        <source>opschalingenlijst</source>
-        <translation>escalation list</translation>
-    </message>
-    <message>
-        <source>overleggenlijst</source>
-        <translation>meeting list</translation>
-    </message>
-    <message>
-        <source>huisbezoekenlijst</source>
-        <translation>home visit list</translation>
-    </message>
-    <message>
-        <source>gebruikerslijst</source>
-        <translation>user list</translation>
-    </message>
-    <message>
-        <source>actielijst buurtschouw</source>
-        <translation>neighbourhood walk action list</translation>
-    </message>
-    <message>
-        <source>noodknoplijst</source>
-        <translation>emergency access list</translation>
-    </message>
-    <message>
-        <source>te beoordelen signalen</source>
-        <translation>signals to assess</translation>
-    </message>
-    <message>
-        <source>werklijst te laat</source>
-        <translation>worklist overdue</translation>
-    </message>
-    <message>
-        <source>werklijst deze week</source>
-        <translation>worklist this week</translation>
-    </message>
-    <message>
-        <source>Lijst bekijken</source>
-        <translation>View list</translation>
-    </message>
-    <message>
-        <source>Koppelvoorstel</source>
-        <translation>Link proposal</translation>
-    </message>
-    <message>
-        <source>Ontkoppelen</source>
-        <translation>Unlink</translation>
-    </message>
-    <message>
-        <source>Status gewijzigd</source>
-        <translation>Status changed</translation>
-    </message>
-    <message>
-        <source>Risico gewijzigd</source>
-        <translation>Risk changed</translation>
-    </message>
-    <message>
-        <source>Casusregisseur gekozen</source>
-        <translation>Case manager chosen</translation>
-    </message>
-    <message>
-        <source>Betrokkene toegevoegd</source>
-        <translation>Person involved added</translation>
-    </message>
-    <message>
-        <source>Opschalingsadvies</source>
-        <translation>Escalation advice</translation>
-    </message>
-    <message>
-        <source>ZVH-criteria vastgelegd</source>
-        <translation>ZVH criteria recorded</translation>
-    </message>
-    <message>
-        <source>Verplaatst</source>
-        <translation>Moved</translation>
-    </message>
-    <message>
-        <source>Verwijderen</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Versturen</source>
-        <translation>Send</translation>
-    </message>
-    <message>
-        <source>Instellingen gewijzigd</source>
-        <translation>Settings changed</translation>
-    </message>
-    <message>
-        <source>Rol gewijzigd</source>
-        <translation>Role changed</translation>
-    </message>
-    <message>
-        <source>Toegang ingetrokken</source>
-        <translation>Access withdrawn</translation>
-    </message>
-    <message>
-        <source>Toegang hersteld</source>
-        <translation>Access restored</translation>
-    </message>
-    <message>
-        <source>Herinnering gedaan</source>
-        <translation>Reminder done</translation>
-    </message>
-    <message>
-        <source>Herinnering uitgesteld</source>
-        <translation>Reminder snoozed</translation>
-    </message>
-    <message>
-        <source>Routering bekijken</source>
-        <translation>View routing</translation>
-    </message>
-    <message>
-        <source>Auditlog</source>
-        <translation>Audit log</translation>
-    </message>
-    <message>
-        <source>Noodknop</source>
-        <translation>Emergency access</translation>
-    </message>
-    <message>
-        <source>Bewaartermijnen</source>
-        <translation>Retention periods</translation>
-    </message>
-    <message>
-        <source>Inzageverzoek (AVG art. 15)</source>
-        <translation>Access request (GDPR art. 15)</translation>
-    </message>
-    <message>
-        <source>Privacy</source>
-        <translation>Privacy</translation>
-    </message>
+    <name>AuditLogPanel</name>
     <message>
         <source>Auditketen: nog niet gecontroleerd.</source>
         <translation>Audit chain: not checked yet.</translation>
@@ -4628,7 +5106,7 @@
     </message>
     <message>
         <source>Tot en met</source>
-        <translation>Until</translation>
+        <translation>Up to and including</translation>
     </message>
     <message>
         <source>&amp;Zoeken</source>
@@ -4683,64 +5161,16 @@
         <translation>Viewing and exporting the audit log is itself recorded too.</translation>
     </message>
     <message>
-        <source>Elke keer dat iemand een casus of signaal buiten het eigen werkgebied opende met de noodknop, met de opgegeven reden. Controleer of de reden het openen rechtvaardigde.</source>
-        <translation>Every time someone opened a case or signal outside their own area with emergency access, with the reason given. Check whether the reason justified opening it.</translation>
-    </message>
-    <message>
-        <source>Termijn wijzigen</source>
-        <translation>Change term</translation>
-    </message>
-    <message>
-        <source> dagen</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <source>Termijn &amp;opslaan</source>
-        <translation>&amp;Save term</translation>
-    </message>
-    <message>
-        <source>Termijn</source>
-        <translation>Term</translation>
-    </message>
-    <message>
-        <source>Wettelijke grondslag</source>
-        <translation>Legal basis</translation>
-    </message>
-    <message>
-        <source>Opschonen</source>
-        <translation>Purge</translation>
-    </message>
-    <message>
-        <source>Opschonen verwijdert wat volgens de termijnen weg moet, echt en definitief, en legt in het verwijderregister vast wat en onder welke regel (zonder inhoud). Dit gebeurt ook dagelijks vanzelf.</source>
-        <translation>Purging removes what must go under the terms, really and for good, and records in the deletion register what and under which rule (without content). This also happens daily by itself.</translation>
-    </message>
-    <message>
-        <source>Nu &amp;opschonen…</source>
-        <translation>&amp;Purge now…</translation>
-    </message>
-    <message>
-        <source>Peildatum</source>
-        <translation>Reference date</translation>
-    </message>
-    <message>
-        <source>Vraagt iemand welke gegevens over hem of haar zijn vastgelegd (AVG artikel 15)? Maak dan hier een PDF en een JSON-bestand met alles over die persoon: signalen, casussen, acties, huisbezoeken, opschalingen en wie de gegevens inzag. Gegevens over anderen worden weggelaten. Lees de PDF na voordat u hem afgeeft.</source>
-        <translation>Does someone ask which data about him or her has been recorded (GDPR article 15)? Then make a PDF and a JSON file here with everything about that person: signals, cases, actions, home visits, escalations and who viewed the data. Data about others is left out. Read the PDF through before handing it over.</translation>
-    </message>
-    <message>
-        <source>&amp;Gegevens exporteren…</source>
-        <translation>&amp;Export data…</translation>
-    </message>
-    <message>
-        <source>Referentie van de persoon</source>
-        <translation>Reference of the person</translation>
-    </message>
-    <message>
         <source>Alle gebruikers</source>
         <translation>All users</translation>
     </message>
     <message>
         <source>Alle acties</source>
         <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Auditketen wordt gecontroleerd…</source>
+        <translation>Checking the audit chain…</translation>
     </message>
     <message>
         <source>Geen regels gevonden met dit filter.</source>
@@ -4755,8 +5185,8 @@
         <translation>Rows {first}–{last} of {total}, newest first</translation>
     </message>
     <message>
-        <source>Auditketen wordt gecontroleerd…</source>
-        <translation>Checking the audit chain…</translation>
+        <source>Sindsdien {n} nieuwe regels (nog niet gecontroleerd): samen {total}.</source>
+        <translation>Since then {n} new rows (not checked yet): {total} in all.</translation>
     </message>
     <message>
         <source>Auditlog exporteren als</source>
@@ -4774,41 +5204,28 @@
         <source>Het auditlog wordt geëxporteerd…</source>
         <translation>Exporting the audit log…</translation>
     </message>
+</context>
+<context>
+    <name>AuditPage</name>
     <message>
-        <source>{n} keer de noodknop gebruikt.</source>
-        <translation>Emergency access used {n} time(s).</translation>
+        <source>Auditlog</source>
+        <translation>Audit log</translation>
     </message>
     <message>
-        <source>De noodknop is nog niet gebruikt.</source>
-        <translation>Emergency access has not been used yet.</translation>
+        <source>Noodknop</source>
+        <translation>Emergency access</translation>
     </message>
     <message>
-        <source>Alles wat volgens de bewaartermijnen op {day} weg moet, wordt nu definitief verwijderd of geanonimiseerd. Doorgaan?</source>
-        <translation>Everything that must go under the retention periods on {day} is now removed or anonymised for good. Continue?</translation>
+        <source>Bewaartermijnen</source>
+        <translation>Retention periods</translation>
     </message>
     <message>
-        <source>Opschonen volgens de bewaartermijnen…</source>
-        <translation>Purging under the retention periods…</translation>
+        <source>Inzageverzoek (AVG art. 15)</source>
+        <translation>Access request (GDPR art. 15)</translation>
     </message>
     <message>
-        <source>Vul de referentie van de persoon in.</source>
-        <translation>Fill in the reference of the person.</translation>
-    </message>
-    <message>
-        <source>Map voor de PDF en het JSON-bestand</source>
-        <translation>Folder for the PDF and the JSON file</translation>
-    </message>
-    <message>
-        <source>De gegevens worden verzameld…</source>
-        <translation>Collecting the data…</translation>
-    </message>
-    <message>
-        <source>Klaar: {signals} signalen, {cases} casussen en {accesses} vermeldingen van inzage voor {ref}.
-PDF: {pdf}
-JSON: {json}</source>
-        <translation>Done: {signals} signals, {cases} cases and {accesses} access entries for {ref}.
-PDF: {pdf}
-JSON: {json}</translation>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
     </message>
 </context>
 <context>
@@ -5101,6 +5518,140 @@ JSON: {json}</translation>
     </message>
 </context>
 <context>
+    <name>CaseActionsModel</name>
+    <message>
+        <source>Referentie</source>
+        <translation type="unfinished">Reference</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation type="unfinished">Owner</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished">Deadline</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation type="unfinished">Description</translation>
+    </message>
+    <message>
+        <source>{date} ({days} dagen te laat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseAgendaModel</name>
+    <message>
+        <source>Overleg</source>
+        <translation type="unfinished">Meeting</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Focusgebied</source>
+        <translation type="unfinished">Focus area</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Besluit</source>
+        <translation type="unfinished">Decision</translation>
+    </message>
+</context>
+<context>
+    <name>CaseChoiceBox</name>
+    <message>
+        <source>Casus</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Open casus op dit adres: {ref} ({status})</source>
+        <translation>Open case at this address: {ref} ({status})</translation>
+    </message>
+    <message>
+        <source>Open casus {ref} ({status}), zelfde betrokkene</source>
+        <translation>Open case {ref} ({status}), same person involved</translation>
+    </message>
+    <message>
+        <source>Nieuwe casus op dit adres</source>
+        <translation>New case at this address</translation>
+    </message>
+    <message>
+        <source>Nieuwe casus op dit adres (voorgesteld)</source>
+        <translation>New case at this address (suggested)</translation>
+    </message>
+    <message>
+        <source>Voorgesteld omdat dit signaal over een persoon of huishouden gaat. Kies het zelf als er een casus moet komen.</source>
+        <translation>Suggested because this signal is about a person or household. Choose it yourself if a case is needed.</translation>
+    </message>
+    <message>
+        <source>Geen casus (alleen routeren)</source>
+        <translation>No case (route only)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseChoiceModel</name>
+    <message>
+        <source>Casus</source>
+        <translation type="unfinished">Case</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Focusgebied</source>
+        <translation type="unfinished">Focus area</translation>
+    </message>
+    <message>
+        <source>Betrokkene</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseFindButton</name>
+    <message>
+        <source>Zoeken…</source>
+        <translation type="unfinished">Search…</translation>
+    </message>
+    <message>
+        <source>De casus zoeken op adres, postcode of naam van een betrokkene (F4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <source>Casus kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek de casus op referentie, straat, postcode, plaats of de naam van een betrokkene (een deel is genoeg).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ bijvoorbeeld C-2026-00042, Akerstraat, 6411 of een naam.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <source>Referentie</source>
@@ -5234,10 +5785,6 @@ JSON: {json}</translation>
         <translation>Persons involved</translation>
     </message>
     <message>
-        <source>Tijdlijn</source>
-        <translation>Timeline</translation>
-    </message>
-    <message>
         <source>Casus laden…</source>
         <translation>Loading case…</translation>
     </message>
@@ -5285,10 +5832,135 @@ JSON: {json}</translation>
     </message>
 </context>
 <context>
+    <name>CaseVisitsModel</name>
+    <message>
+        <source>Wanneer</source>
+        <translation type="unfinished">When</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation type="unfinished">Kind</translation>
+    </message>
+    <message>
+        <source>Gezamenlijk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huisbezoek</source>
+        <translation type="unfinished">Home visit</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation type="unfinished">Partners</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Doel en uitkomst</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkSteps</name>
+    <message>
+        <source>&amp;Actie toevoegen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huis&amp;bezoek plannen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op a&amp;genda zetten…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal &amp;koppelen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op agenda zetten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Er is de komende maanden geen gepland overleg in het focusgebied van deze casus. Plan eerst een overleg op de pagina Overleggen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ref} op de agenda zetten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kies het overleg van het focusgebied van de casus. Typ om te filteren.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deze casus staat al op de agenda van dat overleg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal koppelen aan {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek het signaal zonder casus op referentie, adres, woorden uit de omschrijving of de naam van een betrokkene.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signaal {signal} koppelen aan {case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waarom hoort dit signaal bij deze casus? Dit komt in de geschiedenis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reden:</source>
+        <translation type="unfinished">&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Koppelen</source>
+        <translation type="unfinished">Link</translation>
+    </message>
+</context>
+<context>
+    <name>CaseWorkTabs</name>
+    <message>
+        <source>T&amp;ijdlijn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;cties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Huisbezoeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over&amp;leg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;cties ({open} open van {all})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Huisbezoeken ({planned} gepland van {all})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over&amp;leg ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CasesPage</name>
     <message>
-        <source>Zoeken in casussen: referentie, straat, plaats, postcode…</source>
-        <translation>Search in cases: reference, street, place, postcode…</translation>
+        <source>Zoeken in casussen: referentie, adres, postcode, naam betrokkene…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Focusgebied</source>
@@ -5453,6 +6125,41 @@ JSON: {json}</translation>
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Wachtwoord wijzigen</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>Typ uw huidige wachtwoord en kies een nieuw. Alleen uw eigen sleutel wordt opnieuw versleuteld; de gegevens blijven zoals ze zijn.</source>
+        <translation>Type your current passphrase and choose a new one. Only your own key is re-encrypted; the data stays as it is.</translation>
+    </message>
+    <message>
+        <source>&amp;Huidig wachtwoord:</source>
+        <translation>&amp;Current passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuw wachtwoord:</source>
+        <translation>&amp;New passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Herhaal nieuw wachtwoord:</source>
+        <translation>&amp;Repeat new passphrase:</translation>
+    </message>
+    <message>
+        <source>Vul uw huidige wachtwoord in.</source>
+        <translation>Enter your current passphrase.</translation>
+    </message>
+    <message>
+        <source>De twee nieuwe wachtwoorden zijn niet gelijk. Typ ze opnieuw.</source>
+        <translation>The two new passphrases differ. Type them again.</translation>
+    </message>
+    <message>
+        <source>Uw sleutel wordt opnieuw versleuteld…</source>
+        <translation>Re-encrypting your key…</translation>
+    </message>
+</context>
+<context>
     <name>ChangeRoleDialog</name>
     <message>
         <source>Rol wijzigen: {user}</source>
@@ -5507,6 +6214,153 @@ JSON: {json}</translation>
     </message>
 </context>
 <context>
+    <name>ChooseOwnPassphraseDialog</name>
+    <message>
+        <source>Kies een eigen wachtwoord</source>
+        <translation>Choose your own passphrase</translation>
+    </message>
+    <message>
+        <source>De beheerder heeft een wachtwoord voor u ingesteld. Kies nu een eigen wachtwoord dat alleen u kent; daarna opent het programma.</source>
+        <translation>The administrator has set a passphrase for you. Now choose your own passphrase that only you know; the program then opens.</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Herhaal wachtwoord</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>Wachtwoord instellen en aanmelden</source>
+        <translation>Set passphrase and sign in</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Uw sleutel wordt opnieuw versleuteld…</source>
+        <translation>Re-encrypting your key…</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.</source>
+        <translation>The two passphrases differ. Type them again.</translation>
+    </message>
+    <message>
+        <source>Kies een ander wachtwoord dan dat van de beheerder.</source>
+        <translation>Choose a passphrase different from the administrator&apos;s.</translation>
+    </message>
+</context>
+<context>
+    <name>ClashConfirm</name>
+    <message>
+        <source>{day} {start}–{end}</source>
+        <translation>{day} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>{partners} is op {when} al bij een huisbezoek op {address} (casus {case}).</source>
+        <translation>{partners} is already at a home visit at {address} on {when} (case {case}).</translation>
+    </message>
+    <message>
+        <source>Op {address} staat op {when} al een huisbezoek (casus {case}).</source>
+        <translation>A home visit is already planned at {address} on {when} (case {case}).</translation>
+    </message>
+    <message>
+        <source>Dubbele boeking</source>
+        <translation>Double booking</translation>
+    </message>
+    <message>
+        <source>Dit huisbezoek valt samen met een ander gepland huisbezoek.</source>
+        <translation>This home visit clashes with another planned home visit.</translation>
+    </message>
+    <message>
+        <source>Toch plannen, of terug om een andere tijd of andere partners te kiezen?</source>
+        <translation>Plan it anyway, or go back to choose another time or other partners?</translation>
+    </message>
+    <message>
+        <source>&amp;Toch plannen</source>
+        <translation>&amp;Plan anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Andere tijd kiezen</source>
+        <translation>&amp;Choose another time</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteActionDialog</name>
+    <message>
+        <source>Actie afronden</source>
+        <translation>Complete action</translation>
+    </message>
+    <message>
+        <source> · {n} dagen over de termijn</source>
+        <translation> · {n} days past the term</translation>
+    </message>
+    <message>
+        <source>Actie {ref}: {type} door {owner} (casus {case}), deadline {deadline}{late}.</source>
+        <translation>Action {ref}: {type} by {owner} (case {case}), deadline {deadline}{late}.</translation>
+    </message>
+    <message>
+        <source>&amp;Afgerond: de actie is uitgevoerd</source>
+        <translation>&amp;Completed: the action has been carried out</translation>
+    </message>
+    <message>
+        <source>&amp;Vervallen: de actie is niet meer nodig</source>
+        <translation>&amp;Lapsed: the action is no longer needed</translation>
+    </message>
+    <message>
+        <source>Kort: wat is er gedaan en wat kwam eruit? Geen namen.</source>
+        <translation>Briefly: what was done and what came of it? No names.</translation>
+    </message>
+    <message>
+        <source>Afronding:</source>
+        <translation>Completion:</translation>
+    </message>
+    <message>
+        <source>&amp;Resultaat of reden:</source>
+        <translation>&amp;Result or reason:</translation>
+    </message>
+    <message>
+        <source>Afronden</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Schrijf kort het resultaat op.</source>
+        <translation>Briefly write down the result.</translation>
+    </message>
+    <message>
+        <source>Geef een reden waarom de actie vervalt.</source>
+        <translation>Give a reason why the action lapses.</translation>
+    </message>
+</context>
+<context>
+    <name>DescriptionCounter</name>
+    <message>
+        <source>{n} / {max} tekens</source>
+        <translation>{n} / {max} characters</translation>
+    </message>
+    <message>
+        <source>(te lang: kort de omschrijving in)</source>
+        <translation>(too long: shorten the description)</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyPanel</name>
+    <message>
+        <source>Elke keer dat iemand een casus of signaal buiten het eigen werkgebied opende met de noodknop, met de opgegeven reden. Controleer of de reden het openen rechtvaardigde.</source>
+        <translation>Every time someone opened a case or signal outside their own area with emergency access, with the reason given. Check whether the reason justified opening it.</translation>
+    </message>
+    <message>
+        <source>{n} keer de noodknop gebruikt.</source>
+        <translation>Emergency access used {n} time(s).</translation>
+    </message>
+    <message>
+        <source>De noodknop is nog niet gebruikt.</source>
+        <translation>Emergency access has not been used yet.</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyTableModel</name>
     <message>
         <source>Tijd</source>
@@ -5550,6 +6404,10 @@ JSON: {json}</translation>
     <message>
         <source>&amp;Reden:</source>
         <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Toch, omdat:</source>
+        <translation>&amp;Anyway, because:</translation>
     </message>
     <message>
         <source>&amp;Kenmerk:</source>
@@ -5645,8 +6503,8 @@ JSON: {json}</translation>
         <translation>&amp;Show:</translation>
     </message>
     <message>
-        <source>casus, bijvoorbeeld C-2026-00042</source>
-        <translation>case, for example C-2026-00042</translation>
+        <source>casus: referentie, adres of naam van een betrokkene (F4: zoeken)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Bekijken</source>
@@ -5890,30 +6748,6 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <translation>Choose an empty folder for the store</translation>
     </message>
     <message>
-        <source>Minstens {n} tekens. Een zin van vier of vijf woorden is sterk en goed te onthouden.</source>
-        <translation>At least {n} characters. A sentence of four or five words is strong and easy to remember.</translation>
-    </message>
-    <message>
-        <source>Te zwak: minstens {n} tekens, niet steeds hetzelfde teken.</source>
-        <translation>Too weak: at least {n} characters, not the same character over and over.</translation>
-    </message>
-    <message>
-        <source>Voldoende, maar zwak. Langer is beter: een zin van vier of vijf woorden.</source>
-        <translation>Sufficient, but weak. Longer is better: a sentence of four or five words.</translation>
-    </message>
-    <message>
-        <source>Redelijk. Nog langer of met cijfers en leestekens is sterker.</source>
-        <translation>Fair. Even longer, or with digits and punctuation, is stronger.</translation>
-    </message>
-    <message>
-        <source>Goed.</source>
-        <translation>Good.</translation>
-    </message>
-    <message>
-        <source>Sterk.</source>
-        <translation>Strong.</translation>
-    </message>
-    <message>
         <source>Vul een gebruikersnaam in.</source>
         <translation>Fill in a user name.</translation>
     </message>
@@ -6069,10 +6903,6 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <translation>Persons involved</translation>
     </message>
     <message>
-        <source>Casus</source>
-        <translation>Case</translation>
-    </message>
-    <message>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
@@ -6117,22 +6947,6 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <translation>Routing: &lt;b&gt;{target}&lt;/b&gt;&lt;br&gt;{reason}&lt;br&gt;Handle before {due}.</translation>
     </message>
     <message>
-        <source>Open casus op dit adres: {ref} ({status})</source>
-        <translation>Open case at this address: {ref} ({status})</translation>
-    </message>
-    <message>
-        <source>Open casus {ref} ({status}), zelfde betrokkene</source>
-        <translation>Open case {ref} ({status}), same person involved</translation>
-    </message>
-    <message>
-        <source>Nieuwe casus op dit adres</source>
-        <translation>New case at this address</translation>
-    </message>
-    <message>
-        <source>Geen casus (alleen routeren)</source>
-        <translation>No case (route only)</translation>
-    </message>
-    <message>
         <source>Dit adres ligt buiten uw focusgebieden: registreer zonder casus, dan maakt de coördinator de casus.</source>
         <translation>This address is outside your focus areas: register without a case, and the coordinator will make the case.</translation>
     </message>
@@ -6140,6 +6954,21 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <source>Bezig met opslaan…</source>
         <translation>Saving…</translation>
     </message>
+    <message>
+        <source>Het signaal is nog niet opgeslagen. Wegwerpen?</source>
+        <translation>The signal has not been saved yet. Discard it?</translation>
+    </message>
+    <message>
+        <source>Wegwerpen</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Verder invullen</source>
+        <translation>Continue editing</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeResult</name>
     <message>
         <source>Casus openen</source>
         <translation>Open case</translation>
@@ -6173,24 +7002,16 @@ Handle before: {due}.</translation>
         <translation>Not routed.</translation>
     </message>
     <message>
+        <source>Meldcode: het besluit staat in de geschiedenis van het signaal. Veilig Thuis: 0800-2000.</source>
+        <translation>Reporting Code: the decision is in the signal&apos;s history. Veilig Thuis: 0800-2000.</translation>
+    </message>
+    <message>
         <source>Gekoppeld aan casus {ref}.</source>
         <translation>Linked to case {ref}.</translation>
     </message>
     <message>
         <source>Niet aan een casus gekoppeld.</source>
         <translation>Not linked to a case.</translation>
-    </message>
-    <message>
-        <source>Het signaal is nog niet opgeslagen. Wegwerpen?</source>
-        <translation>The signal has not been saved yet. Discard it?</translation>
-    </message>
-    <message>
-        <source>Wegwerpen</source>
-        <translation>Discard</translation>
-    </message>
-    <message>
-        <source>Verder invullen</source>
-        <translation>Continue editing</translation>
     </message>
 </context>
 <context>
@@ -6243,6 +7064,29 @@ Handle before: {due}.</translation>
     </message>
 </context>
 <context>
+    <name>LookupDialog</name>
+    <message>
+        <source>Kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Zoeken…</source>
+        <translation type="unfinished">Search…</translation>
+    </message>
+    <message>
+        <source>{n} gevonden. Pijl omlaag kiest in de lijst, Enter neemt over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niets gevonden. Probeer een deel van de naam, straat of referentie.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>standaardmap</source>
@@ -6269,6 +7113,10 @@ Handle before: {due}.</translation>
         <translation>Lock automatically after…</translation>
     </message>
     <message>
+        <source>Wachtwoord wijzigen…</source>
+        <translation>Change passphrase…</translation>
+    </message>
+    <message>
         <source>&amp;Instellingen</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -6283,6 +7131,10 @@ Handle before: {due}.</translation>
     <message>
         <source>Vergrendelen na zoveel minuten zonder toetsenbord of muis:</source>
         <translation>Lock after this many minutes without keyboard or mouse:</translation>
+    </message>
+    <message>
+        <source>Uw wachtwoord is gewijzigd.</source>
+        <translation>Your passphrase has been changed.</translation>
     </message>
     <message>
         <source>Gebruiker: {user}</source>
@@ -6307,6 +7159,29 @@ Handle before: {due}.</translation>
     <message>
         <source>Map van de opslag: {path}</source>
         <translation>Store folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingChoiceModel</name>
+    <message>
+        <source>Wanneer</source>
+        <translation type="unfinished">When</translation>
+    </message>
+    <message>
+        <source>Overleg</source>
+        <translation type="unfinished">Meeting</translation>
+    </message>
+    <message>
+        <source>Focusgebied</source>
+        <translation type="unfinished">Focus area</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation type="unfinished">Agenda</translation>
+    </message>
+    <message>
+        <source>staat er al op</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6494,6 +7369,32 @@ Partners: {partners}</translation>
     </message>
 </context>
 <context>
+    <name>MeldcodePanel</name>
+    <message>
+        <source>Meldcode huiselijk geweld en kindermishandeling</source>
+        <translation>Reporting Code (Meldcode) for domestic violence and child abuse</translation>
+    </message>
+    <message>
+        <source>reden waarom het overleg kan wachten</source>
+        <translation>reason why the meeting can wait</translation>
+    </message>
+    <message>
+        <source>Dit signaal wacht niet vanzelf op het overleg. Wat gebeurt er nu?</source>
+        <translation>This signal does not simply wait for the meeting. What happens now?</translation>
+    </message>
+</context>
+<context>
+    <name>MeldcodeUrgencyGuard</name>
+    <message>
+        <source>Urgentie verhoogd naar &apos;hoog&apos;: bij een vermoeden van huiselijk geweld of kindermishandeling geldt de Meldcode, met een korte termijn.</source>
+        <translation>Urgency raised to &apos;high&apos;: when domestic violence or child abuse is suspected, the Reporting Code applies, with a short term.</translation>
+    </message>
+    <message>
+        <source>Lager dan &apos;hoog&apos; kan niet bij een vermoeden van huiselijk geweld of kindermishandeling (Meldcode). De urgentie blijft &apos;hoog&apos;.</source>
+        <translation>Lower than &apos;high&apos; is not possible when domestic violence or child abuse is suspected (Reporting Code). The urgency stays &apos;high&apos;.</translation>
+    </message>
+</context>
+<context>
     <name>MinutesEditor</name>
     <message>
         <source>Wat spraken de partners af?</source>
@@ -6534,6 +7435,37 @@ Partners: {partners}</translation>
     <message>
         <source>Geen acties.</source>
         <translation>No actions.</translation>
+    </message>
+</context>
+<context>
+    <name>NewActionDialog</name>
+    <message>
+        <source>Actie toevoegen aan {ref}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— kies de partner —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wat precies (optioneel, geen namen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Soort actie:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Eigenaar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wat:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6624,16 +7556,20 @@ Partners: {partners}</translation>
 <context>
     <name>PassphraseFields</name>
     <message>
-        <source>Te zwak: minstens {n} tekens, niet steeds hetzelfde teken.</source>
-        <translation>Too weak: at least {n} characters, not the same character over and over.</translation>
+        <source>Minstens {n} tekens en niet makkelijk te raden. Een paar woorden die niets met elkaar te maken hebben is sterk en goed te onthouden.</source>
+        <translation>At least {n} characters and not easy to guess. A few unrelated words are strong and easy to remember.</translation>
     </message>
     <message>
-        <source>Voldoende, maar zwak. Langer is beter: een zin van vier of vijf woorden.</source>
-        <translation>Sufficient, but weak. Longer is better: a sentence of four or five words.</translation>
+        <source>Te zwak: te kort of te makkelijk te raden. Kies minstens {n} tekens, bijvoorbeeld een paar woorden die niets met elkaar te maken hebben.</source>
+        <translation>Too weak: too short or too easy to guess. Choose at least {n} characters, for example a few unrelated words.</translation>
     </message>
     <message>
-        <source>Redelijk. Nog langer of met cijfers en leestekens is sterker.</source>
-        <translation>Fair. Even longer, or with digits and punctuation, is stronger.</translation>
+        <source>Te zwak: te makkelijk te raden. Maak het langer, met een paar losse woorden.</source>
+        <translation>Too weak: too easy to guess. Make it longer, with a few separate words.</translation>
+    </message>
+    <message>
+        <source>Te zwak: bijna goed. Nog een woord erbij maakt het sterk genoeg.</source>
+        <translation>Too weak: almost there. One more word makes it strong enough.</translation>
     </message>
     <message>
         <source>Goed.</source>
@@ -6688,6 +7624,44 @@ Partners: {partners}</translation>
     <message>
         <source>{n}e kwartaal</source>
         <translation>Q{n}</translation>
+    </message>
+</context>
+<context>
+    <name>PersonChoiceModel</name>
+    <message>
+        <source>Naam</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Geboortejaar</source>
+        <translation type="unfinished">Birth year</translation>
+    </message>
+    <message>
+        <source>Referentie</source>
+        <translation type="unfinished">Reference</translation>
+    </message>
+    <message>
+        <source>Casussen</source>
+        <translation type="unfinished">Cases</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Betrokkene zoeken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek de persoon op (een deel van) de naam en eventueel het geboortejaar, bijvoorbeeld “gerda 1961”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typ een deel van de naam; een geboortejaar maakt het preciezer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Niemand gevonden die u mag zien. Controleer de spelling of laat het geboortejaar weg.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6809,8 +7783,12 @@ Partners: {partners}</translation>
         <translation>Plan home visit</translation>
     </message>
     <message>
-        <source>bijvoorbeeld C-2026-00042</source>
-        <translation>for example C-2026-00042</translation>
+        <source>referentie, adres of naam (F4: zoeken)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Casus kiezen</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gezamenlijk huisbezoek (twee of meer partners)</source>
@@ -6873,8 +7851,8 @@ Partners: {partners}</translation>
         <translation>Do not note names or health data in the purpose; they are in the case.</translation>
     </message>
     <message>
-        <source>Vul de casus in waarvoor het huisbezoek is.</source>
-        <translation>Fill in the case the home visit is for.</translation>
+        <source>Kies de casus waarvoor het huisbezoek is (F4: zoeken).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6977,8 +7955,8 @@ Partners: {partners}</translation>
         <translation>Restore access: {user}</translation>
     </message>
     <message>
-        <source>{name} krijgt weer toegang met een nieuw wachtwoord. Geef het persoonlijk door; de gebruiker wijzigt het bij voorkeur meteen. Rol en focusgebieden blijven zoals ze waren ({role}).</source>
-        <translation>{name} gets access again with a new passphrase. Hand it over in person; the user preferably changes it at once. Role and focus areas stay as they were ({role}).</translation>
+        <source>{name} krijgt weer toegang met een nieuw wachtwoord. Geef het persoonlijk door; bij de volgende aanmelding moet de gebruiker het vervangen door een eigen wachtwoord. Rol en focusgebieden blijven zoals ze waren ({role}).</source>
+        <translation>{name} gets access again with a new passphrase. Hand it over in person; at the next sign-in the user must replace it with a passphrase of their own. Role and focus areas stay as they were ({role}).</translation>
     </message>
     <message>
         <source>&amp;Nieuw wachtwoord:</source>
@@ -7009,6 +7987,89 @@ Partners: {partners}</translation>
     </message>
 </context>
 <context>
+    <name>RecoverAccessDialog</name>
+    <message>
+        <source>Herstelcode gebruiken</source>
+        <translation>Use recovery code</translation>
+    </message>
+    <message>
+        <source>Met de herstelcode die bij het maken van de opslag is afgedrukt krijgt de beheerder weer toegang met een nieuw wachtwoord. Daarna krijgt de opslag een nieuwe herstelcode; de oude werkt dan niet meer.</source>
+        <translation>With the recovery code that was printed when the store was made, the administrator gets access again with a new passphrase. The store then gets a new recovery code; the old one no longer works.</translation>
+    </message>
+    <message>
+        <source>leeg: de enige beheerder</source>
+        <translation>empty: the only administrator</translation>
+    </message>
+    <message>
+        <source>Code tonen tijdens het typen</source>
+        <translation>Show code while typing</translation>
+    </message>
+    <message>
+        <source>Beheerder</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Herstelcode</source>
+        <translation>Recovery code</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Herhaal wachtwoord</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>Toegang herstellen</source>
+        <translation>Restore access</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>De herstelcode wordt gecontroleerd…</source>
+        <translation>Checking the recovery code…</translation>
+    </message>
+    <message>
+        <source>Typ de herstelcode over van het afgedrukte blad.</source>
+        <translation>Type in the recovery code from the printed sheet.</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw.</source>
+        <translation>The two passphrases differ. Type them again.</translation>
+    </message>
+    <message>
+        <source>U bent weer aangemeld met uw nieuwe wachtwoord. De gebruikte herstelcode werkt niet meer; dit is de nieuwe. Hij wordt maar één keer getoond: druk hem af of schrijf hem over en bewaar hem achter slot, niet bij de computer.</source>
+        <translation>You are signed in again with your new passphrase. The recovery code used no longer works; this is the new one. It is shown only once: print it or copy it down and keep it under lock and key, not near the computer.</translation>
+    </message>
+    <message>
+        <source>Afdrukken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Ik heb hem bewaard</source>
+        <translation>I have kept it</translation>
+    </message>
+    <message>
+        <source>Sociaal Veilig Parkstad – herstelcode van de opslag</source>
+        <translation>Sociaal Veilig Parkstad – recovery code of the store</translation>
+    </message>
+    <message>
+        <source>Map: {folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <source>Hiermee kan de opslag worden geopend zonder wachtwoord. Bewaar dit blad achter slot.</source>
+        <translation>With this the store can be opened without a passphrase. Keep this sheet under lock and key.</translation>
+    </message>
+    <message>
+        <source>Herstelcode afdrukken</source>
+        <translation>Print recovery code</translation>
+    </message>
+</context>
+<context>
     <name>ReminderPanel</name>
     <message>
         <source>&lt;b&gt;Herinneringen&lt;/b&gt;</source>
@@ -7023,16 +8084,40 @@ Partners: {partners}</translation>
         <translation>No reminders at the moment.</translation>
     </message>
     <message>
-        <source>&amp;Uitstellen</source>
-        <translation>&amp;Snooze</translation>
+        <source>&amp;Later herinneren</source>
+        <translation>Remind me &amp;later</translation>
     </message>
     <message>
-        <source>&amp;Gedaan</source>
-        <translation>&amp;Done</translation>
+        <source>Herinnert later opnieuw; het werk zelf blijft open.</source>
+        <translation>Reminds you again later; the work itself stays open.</translation>
     </message>
     <message>
-        <source>Casus &amp;openen</source>
-        <translation>&amp;Open case</translation>
+        <source>&amp;Gedaan…</source>
+        <translation>&amp;Done…</translation>
+    </message>
+    <message>
+        <source>Rondt het werk af: de actie met een kort resultaat, de uitkomst van het huisbezoek, de evaluatie van de casus.</source>
+        <translation>Completes the work: the action with a short result, the outcome of the home visit, the review of the case.</translation>
+    </message>
+    <message>
+        <source>&amp;Verbergen</source>
+        <translation>&amp;Hide</translation>
+    </message>
+    <message>
+        <source>Verbergt alleen de herinnering tot het werk verandert; het werk blijft open en blijft in Te laat staan.</source>
+        <translation>Only hides the reminder until the work changes; the work stays open and stays in Late.</translation>
+    </message>
+    <message>
+        <source>&amp;Openen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Toont het huisbezoek, de casus of het overleg.</source>
+        <translation>Shows the home visit, the case or the meeting.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Herinneringen ({n})&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Reminders ({n})&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Terwijl Sociaal Veilig dicht was (sinds {since}) vielen {n} herinneringen; {missed} daarvan zijn intussen voorbij.</source>
@@ -7184,6 +8269,53 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <message>
         <source>Gemaakt, maar niet geopend: {path}</source>
         <translation>Made, but not opened: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionPanel</name>
+    <message>
+        <source>Termijn wijzigen</source>
+        <translation>Change term</translation>
+    </message>
+    <message>
+        <source> dagen</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Termijn &amp;opslaan</source>
+        <translation>&amp;Save term</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Wettelijke grondslag</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Opschonen</source>
+        <translation>Purge</translation>
+    </message>
+    <message>
+        <source>Opschonen verwijdert wat volgens de termijnen weg moet, echt en definitief, en legt in het verwijderregister vast wat en onder welke regel (zonder inhoud). Dit gebeurt ook dagelijks vanzelf.</source>
+        <translation>Purging permanently deletes what must go under the retention periods, and records in the deletion register what was deleted and under which rule (without content). This also happens automatically every day.</translation>
+    </message>
+    <message>
+        <source>Nu &amp;opschonen…</source>
+        <translation>&amp;Purge now…</translation>
+    </message>
+    <message>
+        <source>Peildatum</source>
+        <translation>Reference date</translation>
+    </message>
+    <message>
+        <source>Alles wat volgens de bewaartermijnen op {day} weg moet, wordt nu definitief verwijderd of geanonimiseerd. Doorgaan?</source>
+        <translation>Everything that must go under the retention periods on {day} will now be permanently deleted or anonymised. Continue?</translation>
+    </message>
+    <message>
+        <source>Opschonen volgens de bewaartermijnen…</source>
+        <translation>Purging under the retention periods…</translation>
     </message>
 </context>
 <context>
@@ -7410,6 +8542,29 @@ If this is needed for your work, give the reason (emergency access). The reason 
     </message>
 </context>
 <context>
+    <name>SignalChoiceModel</name>
+    <message>
+        <source>Signaal</source>
+        <translation type="unfinished">Signal</translation>
+    </message>
+    <message>
+        <source>Ontvangen</source>
+        <translation type="unfinished">Received</translation>
+    </message>
+    <message>
+        <source>Categorie</source>
+        <translation type="unfinished">Category</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
     <name>SignalDialog</name>
     <message>
         <source>Signaal</source>
@@ -7428,8 +8583,24 @@ If this is needed for your work, give the reason (emergency access). The reason 
         <translation>Link to case…</translation>
     </message>
     <message>
-        <source>Afwijzen…</source>
-        <translation>Reject…</translation>
+        <source>Af&amp;wijzen…</source>
+        <translation>&amp;Reject…</translation>
+    </message>
+    <message>
+        <source>&amp;Afgehandeld…</source>
+        <translation>&amp;Handled…</translation>
+    </message>
+    <message>
+        <source>Het signaal is afgehandeld; u geeft het resultaat.</source>
+        <translation>The signal has been handled; you give the result.</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe casus</source>
+        <translation>&amp;New case</translation>
+    </message>
+    <message>
+        <source>Maak een casus op dit adres; dit signaal wordt haar eerste signaal.</source>
+        <translation>Make a case at this address; this signal becomes its first signal.</translation>
     </message>
     <message>
         <source>Sluiten</source>
@@ -7536,16 +8707,90 @@ If this is needed for your work, give the reason (emergency access). The reason 
         <translation>Link to case</translation>
     </message>
     <message>
-        <source>Referentie van de casus (C-…):</source>
-        <translation>Reference of the case (C-…):</translation>
+        <source>Koppelen aan casus {ref}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reden (komt in de geschiedenis):</source>
         <translation>Reason (goes into the history):</translation>
     </message>
+</context>
+<context>
+    <name>SignalOutcomeBox</name>
+    <message>
+        <source>Wat gebeurt er met het signaal?</source>
+        <translation>What happens to the signal?</translation>
+    </message>
+    <message>
+        <source>C-2026-00012</source>
+        <translation>C-2026-00012</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnaal:</source>
+        <translation>Si&amp;gnal:</translation>
+    </message>
+    <message>
+        <source>T&amp;oelichting:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>Cas&amp;us:</source>
+        <translation>Cas&amp;e:</translation>
+    </message>
+    <message>
+        <source>het resultaat (verplicht)</source>
+        <translation>the result (required)</translation>
+    </message>
+    <message>
+        <source>de reden (verplicht)</source>
+        <translation>the reason (required)</translation>
+    </message>
+    <message>
+        <source>toelichting (optioneel)</source>
+        <translation>note (optional)</translation>
+    </message>
+</context>
+<context>
+    <name>SignalOutcomeDialog</name>
+    <message>
+        <source>Signaal afhandelen</source>
+        <translation>Handle signal</translation>
+    </message>
     <message>
         <source>Signaal afwijzen</source>
         <translation>Reject signal</translation>
+    </message>
+    <message>
+        <source>Signaal {ref} afhandelen. Wat is het resultaat? (komt in de geschiedenis)</source>
+        <translation>Handle signal {ref}. What is the result? (goes into the history)</translation>
+    </message>
+    <message>
+        <source>Signaal {ref} afwijzen. Waarom? (komt in de geschiedenis)</source>
+        <translation>Reject signal {ref}. Why? (goes into the history)</translation>
+    </message>
+    <message>
+        <source>bijv. lamp vervangen door de gemeente</source>
+        <translation>e.g. lamp replaced by the municipality</translation>
+    </message>
+    <message>
+        <source>bijv. dubbele melding van S-…</source>
+        <translation>e.g. duplicate report of S-…</translation>
+    </message>
+    <message>
+        <source>Afhandelen</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Afwijzen</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -7602,8 +8847,8 @@ If this is needed for your work, give the reason (emergency access). The reason 
 <context>
     <name>SignalsPage</name>
     <message>
-        <source>Zoeken in signalen: referentie, omschrijving, straat, plaats, postcode…</source>
-        <translation>Search in signals: reference, description, street, place, postcode…</translation>
+        <source>Zoeken in signalen: referentie, omschrijving, adres, postcode, naam…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nieuw signaal…</source>
@@ -7685,6 +8930,30 @@ If this is needed for your work, give the reason (emergency access). The reason 
         <source>Er zijn nog geen signalen. Kies &apos;Nieuw signaal…&apos; om er een vast te leggen.</source>
         <translation>There are no signals yet. Choose &apos;New signal…&apos; to record one.</translation>
     </message>
+    <message>
+        <source>&amp;Openen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Casus {ref} openen</source>
+        <translation>Open &amp;case {ref}</translation>
+    </message>
+    <message>
+        <source>&amp;Afgehandeld…</source>
+        <translation>&amp;Handled…</translation>
+    </message>
+    <message>
+        <source>&amp;Nieuwe casus van dit signaal</source>
+        <translation>&amp;New case from this signal</translation>
+    </message>
+    <message>
+        <source>&amp;Koppelen aan casus…</source>
+        <translation>&amp;Link to case…</translation>
+    </message>
+    <message>
+        <source>Af&amp;wijzen…</source>
+        <translation>&amp;Reject…</translation>
+    </message>
 </context>
 <context>
     <name>StatusChange</name>
@@ -7745,6 +9014,61 @@ If this is needed for your work, give the reason (emergency access). The reason 
     </message>
 </context>
 <context>
+    <name>SubjectRequestPanel</name>
+    <message>
+        <source>Vraagt iemand welke gegevens over hem of haar zijn vastgelegd (AVG artikel 15)? Maak dan hier een PDF en een JSON-bestand met alles over die persoon: signalen, casussen, acties, huisbezoeken, opschalingen en wie de gegevens inzag. Gegevens over anderen worden weggelaten. Lees de PDF na voordat u hem afgeeft.</source>
+        <translation type="unfinished">Has someone asked what data about them has been recorded (GDPR article 15)? Then make a PDF and a JSON file here with everything about that person: signals, cases, actions, home visits, escalations and who viewed the data. Data about others is left out. Read through the PDF before handing it over.</translation>
+    </message>
+    <message>
+        <source>naam (en geboortejaar) of referentie, bijv. P-2026-000015</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Persoon &amp;zoeken…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gegevens exporteren…</source>
+        <translation type="unfinished">&amp;Export data…</translation>
+    </message>
+    <message>
+        <source>Persoon</source>
+        <translation type="unfinished">Person</translation>
+    </message>
+    <message>
+        <source>Persoon voor het inzageverzoek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gekozen: {name}{born} ({ref}){cases}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; casussen: {refs}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoek eerst de persoon op naam, of vul de referentie in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map voor de PDF en het JSON-bestand</source>
+        <translation type="unfinished">Folder for the PDF and the JSON file</translation>
+    </message>
+    <message>
+        <source>De gegevens worden verzameld…</source>
+        <translation type="unfinished">Collecting the data…</translation>
+    </message>
+    <message>
+        <source>Klaar: {signals} signalen, {cases} casussen en {accesses} vermeldingen van inzage voor {ref}.
+PDF: {pdf}
+JSON: {json}</source>
+        <translation type="unfinished">Done: {signals} signals, {cases} cases and {accesses} access records for {ref}.
+PDF: {pdf}
+JSON: {json}</translation>
+    </message>
+</context>
+<context>
     <name>TimelineModel</name>
     <message>
         <source>Datum</source>
@@ -7765,6 +9089,14 @@ If this is needed for your work, give the reason (emergency access). The reason 
 </context>
 <context>
     <name>TodayPage</name>
+    <message>
+        <source>&amp;Afronden…</source>
+        <translation>&amp;Complete…</translation>
+    </message>
+    <message>
+        <source>Rondt het gekozen werk af: een actie met een kort resultaat, de uitkomst van een huisbezoek, de evaluatie van een casus, een signaal afhandelen.</source>
+        <translation>Completes the chosen work: an action with a short result, the outcome of a home visit, the review of a case, handling a signal.</translation>
+    </message>
     <message>
         <source>Vandaag</source>
         <translation>Today</translation>
@@ -7868,6 +9200,14 @@ If this is needed for your work, give the reason (emergency access). The reason 
         <translation>Restore from backup…</translation>
     </message>
     <message>
+        <source>Herstelcode gebruiken…</source>
+        <translation>Use recovery code…</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van de beheerder kwijt? Meld aan met de afgedrukte herstelcode.</source>
+        <translation>Administrator passphrase lost? Sign in with the printed recovery code.</translation>
+    </message>
+    <message>
         <source>Ontgrendelen</source>
         <translation>Unlock</translation>
     </message>
@@ -7914,6 +9254,17 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <message>
         <source>De back-up wordt gecontroleerd en teruggezet…</source>
         <translation>Verifying and restoring the backup…</translation>
+    </message>
+</context>
+<context>
+    <name>UnmetCriteriaField</name>
+    <message>
+        <source>Waarom toch naar het Zorg- en Veiligheidshuis? Dit wordt vastgelegd.</source>
+        <translation>Why escalate to the Zorg- en Veiligheidshuis anyway? This is recorded.</translation>
+    </message>
+    <message>
+        <source>Deze casus voldoet niet aan de ZVH-criteria: {missing}. Opschalen kan, maar geef aan waarom.</source>
+        <translation>This case does not meet the ZVH criteria: {missing}. You can escalate, but state why.</translation>
     </message>
 </context>
 <context>
@@ -8289,6 +9640,61 @@ Status: {status}</translation>
     </message>
 </context>
 <context>
+    <name>WorkCloser</name>
+    <message>
+        <source>Nieuw huisbezoek plannen</source>
+        <translation>Plan new home visit</translation>
+    </message>
+    <message>
+        <source>Niemand thuis of geen toegang op {old}. Voorstel: dezelfde tijd op de volgende werkdag. Pas zo nodig aan en bevestig; de partners, het adres en het doel blijven gelijk.</source>
+        <translation>No one home or no access on {old}. Proposal: the same time on the next working day. Adjust if needed and confirm; the partners, the address and the purpose stay the same.</translation>
+    </message>
+    <message>
+        <source>Inplannen</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Casus evalueren</source>
+        <translation>Review case</translation>
+    </message>
+    <message>
+        <source>{what}: hoe staat de casus ervoor? De volgende evaluatie volgt het risiconiveau, vanaf vandaag.</source>
+        <translation>{what}: where does the case stand? The next review follows the risk level, counting from today.</translation>
+    </message>
+    <message>
+        <source>Evaluatie casus</source>
+        <translation>Case review</translation>
+    </message>
+    <message>
+        <source>&amp;Stand van zaken:</source>
+        <translation>&amp;Current situation:</translation>
+    </message>
+    <message>
+        <source>Evaluatie vastleggen</source>
+        <translation>Record review</translation>
+    </message>
+    <message>
+        <source>Agenda verstuurd</source>
+        <translation>Agenda sent</translation>
+    </message>
+    <message>
+        <source>Is de agenda van het overleg van {day} naar de partners verstuurd?</source>
+        <translation>Has the agenda of the meeting on {day} been sent to the partners?</translation>
+    </message>
+    <message>
+        <source>&amp;Ja, verstuurd</source>
+        <translation>&amp;Yes, sent</translation>
+    </message>
+    <message>
+        <source>Overleg &amp;openen</source>
+        <translation>&amp;Open meeting</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>WorkItemModel</name>
     <message>
         <source>Soort</source>
@@ -8364,12 +9770,8 @@ Status: {status}</translation>
         <translation>Meets the ZVH criteria.</translation>
     </message>
     <message>
-        <source>Voldoet niet: criterium {numbers} ontbreekt.</source>
-        <translation>Does not meet them: criterion {numbers} is missing.</translation>
-    </message>
-    <message>
-        <source>Voldoet niet: criterium 4 of 5 ontbreekt.</source>
-        <translation>Does not meet them: criterion 4 or 5 is missing.</translation>
+        <source>Voldoet niet: {missing}.</source>
+        <translation>Not met: {missing}.</translation>
     </message>
 </context>
 <context>
@@ -8400,6 +9802,10 @@ Status: {status}</translation>
     <message>
         <source>open een tijdelijke opslag met verzonnen gegevens (wordt na afloop gewist)</source>
         <translation>open a temporary store with made-up data (erased afterwards)</translation>
+    </message>
+    <message>
+        <source>controleer de installatie met een tijdelijke opslag en stop (0: in orde)</source>
+        <translation>check the installation with a temporary store and exit (0: OK)</translation>
     </message>
     <message>
         <source>Demo-opslag in {folder}; gebruiker {user}, wachtwoord {passphrase}</source>
@@ -8526,6 +9932,49 @@ Status: {status}</translation>
     <message>
         <source>Automatische back-up mislukt</source>
         <translation>Automatic backup failed</translation>
+    </message>
+</context>
+<context>
+    <name>self_test</name>
+    <message>
+        <source>de tijdelijke opslag maken</source>
+        <translation>creating the temporary store</translation>
+    </message>
+    <message>
+        <source>het hoofdvenster openen</source>
+        <translation>opening the main window</translation>
+    </message>
+    <message>
+        <source>De eerste pagina laadde niet binnen een minuut.</source>
+        <translation>The first page did not load within a minute.</translation>
+    </message>
+    <message>
+        <source>De eerste pagina gaf een foutmelding.</source>
+        <translation>The first page gave an error message.</translation>
+    </message>
+    <message>
+        <source>Het programma-icoon ontbreekt.</source>
+        <translation>The program icon is missing.</translation>
+    </message>
+    <message>
+        <source>een rapport als PDF maken</source>
+        <translation>making a PDF report</translation>
+    </message>
+    <message>
+        <source>Het rapport is geen PDF.</source>
+        <translation>The report is not a PDF.</translation>
+    </message>
+    <message>
+        <source>afsluiten</source>
+        <translation>closing</translation>
+    </message>
+    <message>
+        <source>Zelftest mislukt bij {step}: {reason}. Installeer het programma opnieuw of neem contact op met de beheerder.</source>
+        <translation>Self-test failed while {step}: {reason}. Reinstall the program or contact the administrator.</translation>
+    </message>
+    <message>
+        <source>Zelftest geslaagd in {seconds:.1f} s.</source>
+        <translation>Self-test passed in {seconds:.1f} s.</translation>
     </message>
 </context>
 </TS>

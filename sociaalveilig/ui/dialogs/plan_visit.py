@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -22,6 +23,7 @@ from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.visit_clashes import VisitClash
 from sociaalveilig.services.visits import VisitAddress, VisitInput
 
+from sociaalveilig.ui.case_picker import CaseFindButton, is_case_reference
 from sociaalveilig.ui.check_list import CheckList
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.clash_confirm import ClashQuestion, ask_about_clash
@@ -44,8 +46,17 @@ class PlanVisitDialog(ServiceFormDialog):
         self.setWindowTitle(self.tr("Huisbezoek plannen"))
         self.case = QLineEdit(self)
         self.case.setObjectName("visitCase")
-        self.case.setPlaceholderText(self.tr("bijvoorbeeld C-2026-00042"))
+        self.case.setPlaceholderText(self.tr("referentie, adres of naam (F4: zoeken)"))
         self.case.setText(case_reference)
+        self.case_find = CaseFindButton(
+            self.case, lambda: self.ctx, self, open_only=True, title=self.tr("Casus kiezen")
+        )
+        self.case_find.refresh()
+        case_box = QWidget(self)
+        case_row = QHBoxLayout(case_box)
+        case_row.setContentsMargins(0, 0, 0, 0)
+        case_row.addWidget(self.case, 1)
+        case_row.addWidget(self.case_find)
 
         self.date = QDateEdit(self)
         self.date.setObjectName("visitDate")
@@ -108,7 +119,8 @@ class PlanVisitDialog(ServiceFormDialog):
         self.purpose.setTabChangesFocus(True)
         self.purpose.setMaximumHeight(70)
 
-        self.add_row(self.tr("&Casus:"), self.case, "case_id")
+        self.add_row(self.tr("&Casus:"), case_box)
+        self.register_field("case_id", self.case)
         self.add_row(self.tr("&Datum:"), self.date, "date")
         self.add_row(self.tr("&Van:"), self.start, "start")
         self.add_row(self.tr("&Tot:"), self.end, "end")
@@ -158,7 +170,13 @@ class PlanVisitDialog(ServiceFormDialog):
 
     def on_save(self) -> None:
         if not self.case.text().strip():
-            self.refuse(self.tr("Vul de casus in waarvoor het huisbezoek is."), "case_id")
+            self.refuse(
+                self.tr("Kies de casus waarvoor het huisbezoek is (F4: zoeken)."), "case_id"
+            )
+            return
+        if not is_case_reference(self.case.text()) and self.case_find.may_pick():
+            # An address or a name was typed: choose the case it means first.
+            self.case_find.open_picker()
             return
         inp = self.visit_input()
         self._submitted = inp

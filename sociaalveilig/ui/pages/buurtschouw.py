@@ -39,17 +39,24 @@ from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.checklist_tree import ChecklistTree
-from sociaalveilig.ui.choices import Choices, load_choices
+from sociaalveilig.ui.choices import Choices, first_own_area, load_choices
 from sociaalveilig.ui.dialogs.finding_signal import FindingSignalDialog
 from sociaalveilig.ui.dialogs.plan_buurtschouw import PlanBuurtschouwDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
+from sociaalveilig.ui.flow_layout import FlowLayout
+from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.models.finding_table import FindingTableModel
 from sociaalveilig.ui.models.walk_action_table import WalkActionTableModel
 from sociaalveilig.ui.models.walk_table import WalkTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.panels.finding_form import FindingDraft, FindingForm
-from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
+from sociaalveilig.ui.record_view import (
+    RecordView,
+    bind_layouts,
+    save_layouts,
+    show_empty_text_inside,
+)
 from sociaalveilig.ui.settings import UiSettings
 
 # Walks shown by default: from a while back (to enter findings afterwards) onwards.
@@ -96,18 +103,21 @@ class BuurtschouwPage(Page):
         self.plan_button.clicked.connect(lambda: self.plan_walk())
         area_label = QLabel(self.tr("&Focusgebied:"), self)
         area_label.setBuddy(self.area_filter)
-        bar = QHBoxLayout()
-        bar.addWidget(area_label)
-        bar.addWidget(self.area_filter, 1)
-        bar.addWidget(self.show_old)
-        bar.addStretch(1)
-        bar.addWidget(self.plan_button)
+        # Wraps on a narrow window rather than forcing it wider.
+        area_row = QHBoxLayout()
+        area_row.addWidget(area_label)
+        area_row.addWidget(self.area_filter, 1)
+        bar = FlowLayout()
+        bar.add_layout(area_row, 1)
+        bar.add_widget(self.show_old)
+        bar.add_stretch(1)
+        bar.add_widget(self.plan_button)
 
         self.walks = WalkTableModel(self)
         self.walk_view = RecordView("walks", self)
         self.walk_view.setModel(self.walks)
         self.walk_view.current_row_changed.connect(self._walk_changed)
-        self.walk_view.setMinimumWidth(260)
+        self.walk_view.setMinimumWidth(200)
         self.walk_view.fit_columns(sample_widths(self.walk_view, WALK_SAMPLES))
         walk_header = self.walk_view.horizontalHeader()
         walk_header.setStretchLastSection(False)
@@ -123,6 +133,8 @@ class BuurtschouwPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.walk_view, 1)
         left_layout.addWidget(self.no_walks)
+        # The "nothing found" text stands in the list's place, not below it.
+        show_empty_text_inside(self.walk_view, self.no_walks)
 
         self.header = QLabel(self)
         self.header.setObjectName("walkHeader")
@@ -134,9 +146,7 @@ class BuurtschouwPage(Page):
         self.route.setObjectName("walkRoute")
         self.route.setWordWrap(True)
         self.route.setTextFormat(Qt.TextFormat.PlainText)
-        # A push button with a menu leaves room for its arrow (a tool button drew the
-        # arrow over the last letters).
-        self.pack_button = QPushButton(self.tr("Pakket voor onderweg"), self)
+        self.pack_button = MenuButton(self.tr("Pakket voor onderweg"), self)
         self.pack_button.setObjectName("walkPack")
         menu = QMenu(self.pack_button)
         open_action = QAction(self.tr("Openen als PDF"), menu)
@@ -149,10 +159,10 @@ class BuurtschouwPage(Page):
         self.finish_button = QPushButton(self.tr("Schouw &afronden"), self)
         self.finish_button.setObjectName("finishWalk")
         self.finish_button.clicked.connect(self.confirm_finish)
-        head_row = QHBoxLayout()
-        head_row.addWidget(self.header, 1)
-        head_row.addWidget(self.pack_button)
-        head_row.addWidget(self.finish_button)
+        head_row = FlowLayout()
+        head_row.add_widget(self.header, 1)
+        head_row.add_widget(self.pack_button)
+        head_row.add_widget(self.finish_button)
 
         # Findings tab: checklist beside the form, the findings below.
         self.checklist = ChecklistTree(self)
@@ -179,6 +189,8 @@ class BuurtschouwPage(Page):
         self.signal_button.setObjectName("findingToSignal")
         self.signal_button.clicked.connect(lambda: self.make_signal())
         top = QSplitter(Qt.Orientation.Horizontal, self)
+        # The checklist's points stay readable on a laptop (the form gives way).
+        self.checklist.setMinimumWidth(self.checklist.fontMetrics().averageCharWidth() * 24)
         top.addWidget(self.checklist)
         top.addWidget(self.form)
         top.setStretchFactor(0, 1)
@@ -396,9 +408,9 @@ class BuurtschouwPage(Page):
         if ctx is None:
             return None
         day = ctx.clock.now().date() + timedelta(days=7)
-        dialog = PlanBuurtschouwDialog(
-            ctx, self.choices, day, self, area=self.area_filter.currentData()
-        )
+        # With every area shown, a wijkagent plans in his own first area by default.
+        area = self.area_filter.currentData() or first_own_area(self.choices.areas, ctx)
+        dialog = PlanBuurtschouwDialog(ctx, self.choices, day, self, area=area)
         dialog.setObjectName("planWalkDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._planned)

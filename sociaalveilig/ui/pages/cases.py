@@ -37,7 +37,7 @@ from sociaalveilig.ui.models.cases import CaseTableModel
 from sociaalveilig.ui.models.lazy import RowRole
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import SearchToList, count_text, sample_widths
-from sociaalveilig.ui.record_view import RecordView
+from sociaalveilig.ui.record_view import RecordView, show_empty_text_inside
 from sociaalveilig.ui.settings import UiSettings
 
 SEARCH_DELAY_MS = 300
@@ -68,7 +68,7 @@ class CasesPage(Page):
         self.search_edit.setObjectName("caseSearch")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
-            self.tr("Zoeken in casussen: referentie, straat, plaats, postcode…")
+            self.tr("Zoeken in casussen: referentie, adres, postcode, naam betrokkene…")
         )
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -134,6 +134,8 @@ class CasesPage(Page):
         list_layout.addLayout(chips)
         list_layout.addWidget(self.view, 1)
         list_layout.addWidget(self.empty_label)
+        # The "nothing found" text stands in the list's place, not below it.
+        show_empty_text_inside(self.view, self.empty_label)
 
         # ---- one case
         self.case_view = CaseView(self)
@@ -167,7 +169,7 @@ class CasesPage(Page):
         self.search_edit.setPlaceholderText(
             self.tr("Zoeken op casusreferentie, bijvoorbeeld C-2026-00042…")
             if ctx is not None and access.is_pseudonymised(ctx)
-            else self.tr("Zoeken in casussen: referentie, straat, plaats, postcode…")
+            else self.tr("Zoeken in casussen: referentie, adres, postcode, naam betrokkene…")
         )
         super().set_context(ctx)
 

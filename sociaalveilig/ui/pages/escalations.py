@@ -31,6 +31,7 @@ from sociaalveilig.services.cases import CaseDetail
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.escalations import EscalationRow
 
+from sociaalveilig.ui.case_picker import CaseFindButton, is_case_reference
 from sociaalveilig.ui.dialogs.escalate import EscalateDialog
 from sociaalveilig.ui.dialogs.escalation_status import EscalationStatusDialog
 from sociaalveilig.ui.models.escalation_table import EscalationTableModel
@@ -96,6 +97,8 @@ class EscalationsPage(Page):
         self.view.horizontalHeader().setSortIndicator(
             EscalationTableModel.COL_REFERENCE, Qt.SortOrder.DescendingOrder
         )
+        # The receiving organisation is the longest text: it takes the room and the cut.
+        self.view.set_wide_columns(EscalationTableModel.COL_TARGET)
         self.view.fit_columns(sample_widths(self.view, COLUMN_SAMPLES))
         self.view.current_row_changed.connect(self._row_changed)
         self.view.activated_row.connect(self._row_activated)
@@ -127,6 +130,8 @@ class EscalationsPage(Page):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(right)
         scroll.setMinimumWidth(380)
+        # The detail reads fine at this width; a bigger screen widens the list.
+        scroll.setMaximumWidth(640)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -145,9 +150,13 @@ class EscalationsPage(Page):
     def _build_lookup(self) -> QHBoxLayout:
         self.case_lookup = QLineEdit(self)
         self.case_lookup.setObjectName("caseLookup")
-        self.case_lookup.setPlaceholderText(self.tr("casus, bijvoorbeeld C-2026-00042"))
+        self.case_lookup.setPlaceholderText(
+            self.tr("casus: referentie, adres of naam van een betrokkene (F4: zoeken)")
+        )
         self.case_lookup.setClearButtonEnabled(True)
         self.case_lookup.returnPressed.connect(self.look_up_case)
+        self.case_find = CaseFindButton(self.case_lookup, lambda: self.ctx, self)
+        self.case_find.chosen.connect(lambda choice: self.load_case(choice.case_id))
         self.lookup_button = QPushButton(self.tr("&Bekijken"), self)
         self.lookup_button.setObjectName("lookUpCase")
         self.lookup_button.clicked.connect(self.look_up_case)
@@ -156,6 +165,7 @@ class EscalationsPage(Page):
         row = QHBoxLayout()
         row.addWidget(label)
         row.addWidget(self.case_lookup, 1)
+        row.addWidget(self.case_find)
         row.addWidget(self.lookup_button)
         return row
 
@@ -332,7 +342,9 @@ class EscalationsPage(Page):
 
     def look_up_case(self) -> None:
         text = self.case_lookup.text().strip()
-        if text:
+        if text and not is_case_reference(text) and self.case_find.may_pick():
+            self.case_find.open_picker()  # an address or a name: choose the case first
+        elif text:
             self.load_case(text)
 
     def load_case(self, case: str) -> None:

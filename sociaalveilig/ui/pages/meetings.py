@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,13 +54,20 @@ from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.plan_meeting import PlanMeetingDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
 from sociaalveilig.ui.dutch import dutch, to_date
+from sociaalveilig.ui.flow_layout import FlowLayout
+from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.models.meeting_table import MeetingTableModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.panels.agenda_builder import AgendaBuilder
 from sociaalveilig.ui.panels.minutes_editor import MinutesEditor
 from sociaalveilig.ui.record_link import RecordLink
-from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
+from sociaalveilig.ui.record_view import (
+    RecordView,
+    bind_layouts,
+    save_layouts,
+    show_empty_text_inside,
+)
 from sociaalveilig.ui.settings import UiSettings
 
 ORGANISERS = frozenset({Role.COORDINATOR})
@@ -131,14 +137,17 @@ class MeetingsPage(Page):
         area_label.setBuddy(self.area_filter)
         type_label = QLabel(self.tr("&Soort:"), self)
         type_label.setBuddy(self.type_filter)
-        bar = QHBoxLayout()
-        bar.addWidget(area_label)
-        bar.addWidget(self.area_filter, 1)
-        bar.addWidget(type_label)
-        bar.addWidget(self.type_filter)
-        bar.addStretch(1)
-        bar.addWidget(self.my_calendar_button)
-        bar.addWidget(self.plan_button)
+        # Wraps on a narrow window rather than forcing it wider.
+        bar = FlowLayout()
+        filters = QHBoxLayout()
+        filters.addWidget(area_label)
+        filters.addWidget(self.area_filter, 1)
+        filters.addWidget(type_label)
+        filters.addWidget(self.type_filter)
+        bar.add_layout(filters, 1)
+        bar.add_stretch(1)
+        bar.add_widget(self.my_calendar_button)
+        bar.add_widget(self.plan_button)
 
         # -------- calendar and list
         self.calendar = QCalendarWidget(self)
@@ -163,6 +172,12 @@ class MeetingsPage(Page):
         # The list is narrow beside the meeting: the number of agenda items shows in the
         # status tooltip and in the agenda itself, the focus area gets the room.
         self.view.setColumnHidden(MeetingTableModel.COL_ITEMS, True)
+        # The status before the focus area: in a narrow list the area (with its tooltip)
+        # takes the cut, the status stays in view.
+        list_header.moveSection(
+            list_header.visualIndex(MeetingTableModel.COL_STATUS),
+            list_header.visualIndex(MeetingTableModel.COL_AREA),
+        )
         # The service's order, shown as such: by date, earliest first.
         list_header.setSortIndicator(MeetingTableModel.COL_WHEN, Qt.SortOrder.AscendingOrder)
         self.view.current_row_changed.connect(self._row_changed)
@@ -176,7 +191,9 @@ class MeetingsPage(Page):
         left_layout.addWidget(self.calendar)
         left_layout.addWidget(self.view, 1)
         left_layout.addWidget(self.empty_label)
-        left.setMinimumWidth(300)
+        # The "nothing found" text stands in the list's place, not below it.
+        show_empty_text_inside(self.view, self.empty_label)
+        left.setMinimumWidth(270)
 
         # -------- one meeting
         self.header = QLabel(self)
@@ -191,6 +208,8 @@ class MeetingsPage(Page):
         self.subheader.setWordWrap(True)
         self.copy_choice = QComboBox(self)
         self.copy_choice.setObjectName("meetingCopy")
+        # As wide as its longest partner name, so its row wraps before the name is cut.
+        self.copy_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.copy_choice.setToolTip(
             self.tr("Een partnerexemplaar bevat alleen de punten die die partner mag zien.")
         )
@@ -207,13 +226,15 @@ class MeetingsPage(Page):
             self.tr("Dit overleg als afspraak voor Outlook of een ander agendaprogramma.")
         )
         self.export_button.clicked.connect(self._export_clicked)
-        docs = QHBoxLayout()
-        docs.addWidget(QLabel(self.tr("Exemplaar:"), self))
-        docs.addWidget(self.copy_choice, 1)
-        docs.addWidget(self.agenda_doc)
-        docs.addWidget(self.minutes_doc)
-        docs.addWidget(self.export_button)
-        docs.addWidget(self.cancel_button)
+        copy_row = QHBoxLayout()
+        copy_row.addWidget(QLabel(self.tr("Exemplaar:"), self))
+        copy_row.addWidget(self.copy_choice, 1)
+        docs = FlowLayout()
+        docs.add_layout(copy_row, 1)
+        docs.add_widget(self.agenda_doc)
+        docs.add_widget(self.minutes_doc)
+        docs.add_widget(self.export_button)
+        docs.add_widget(self.cancel_button)
 
         self.agenda = AgendaBuilder(self)
         self.agenda.reorder_requested.connect(self.reorder)
@@ -260,12 +281,9 @@ class MeetingsPage(Page):
 
     def _document_button(
         self, text: str, name: str, make: Callable[..., Path], stem: str
-    ) -> QToolButton:
-        button = QToolButton(self)
+    ) -> MenuButton:
+        button = MenuButton(text, self)
         button.setObjectName(name)
-        button.setText(text)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(button)
         open_action = QAction(self.tr("Openen als PDF"), menu)
         print_action = QAction(self.tr("Afdrukken…"), menu)

@@ -37,7 +37,8 @@ from sociaalveilig.reports import api
 from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors
-from sociaalveilig.ui.choices import AreaChoice, load_areas
+from sociaalveilig.ui.case_picker import CaseFindButton, is_case_reference
+from sociaalveilig.ui.choices import AreaChoice, first_own_area, load_areas
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
 from sociaalveilig.ui.dutch import dutch, to_date
 from sociaalveilig.ui.pages.base import Page
@@ -137,12 +138,17 @@ class ReportsPage(Page):
         self.case_ref.setClearButtonEnabled(True)
         self.case_ref.setMaximumWidth(280)
         self.case_ref.returnPressed.connect(lambda: self.make_case_summary(OPEN))
+        self.case_find = CaseFindButton(self.case_ref, lambda: self.ctx, group)
         self.case_pseudo = QCheckBox(
             self.tr("Gepseudonimiseerd (initialen, geen omschrijvingen)"), group
         )
         self.case_pseudo.setObjectName("casePseudonymised")
         form = QFormLayout()
-        form.addRow(self.tr("&Casus:"), self.case_ref)
+        case_row = QHBoxLayout()
+        case_row.addWidget(self.case_ref)
+        case_row.addWidget(self.case_find)
+        case_row.addStretch(1)
+        form.addRow(self.tr("&Casus:"), case_row)
         form.addRow("", self.case_pseudo)
         layout = QVBoxLayout(group)
         explanation = QLabel(
@@ -227,6 +233,7 @@ class ReportsPage(Page):
             self.management_group.setVisible(role in MANAGEMENT_ROLES)
             forced = role is Role.MANAGER
             self.case_pseudo.setChecked(forced)
+            self.case_find.setVisible(role is not Role.MANAGER and role in CASE_ROLES)
             self.case_pseudo.setEnabled(not forced)
             today = ctx.clock.now().date()
             self.pack_date.setDate(QDate(today.year, today.month, today.day))
@@ -251,6 +258,10 @@ class ReportsPage(Page):
             index = combo.findText(current)
             if index >= 0:
                 combo.setCurrentIndex(index)
+            elif combo is self.pack_area:
+                # A wijkagent prepares walks in his own areas: the first of them.
+                own = first_own_area(areas, self.ctx)
+                combo.setCurrentIndex(max(0, combo.findData(own)) if own else 0)
 
     def clear(self) -> None:
         self.case_ref.clear()
@@ -268,6 +279,9 @@ class ReportsPage(Page):
         if not ref:
             self._refuse(self.tr("Vul de casusreferentie in, bijvoorbeeld C-2026-00042."),
                          self.case_ref)
+            return
+        if not is_case_reference(ref) and self.case_find.may_pick():
+            self.case_find.open_picker()  # an address or a name: choose the case first
             return
         pseudo = self.case_pseudo.isChecked()
 

@@ -42,7 +42,7 @@ from sociaalveilig.ui.models import signals as signal_columns
 from sociaalveilig.ui.models.lazy import RowRole
 from sociaalveilig.ui.models.signals import SignalTableModel
 from sociaalveilig.ui.pages.base import Page
-from sociaalveilig.ui.record_view import RecordView
+from sociaalveilig.ui.record_view import RecordView, show_empty_text_inside
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.signal_dialog import SignalDialog
 from sociaalveilig.ui.signal_outcome_dialog import SignalOutcomeDialog
@@ -129,7 +129,7 @@ class SignalsPage(Page):
         self.search_edit.setObjectName("signalSearch")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setPlaceholderText(
-            self.tr("Zoeken in signalen: referentie, omschrijving, straat, plaats, postcode…")
+            self.tr("Zoeken in signalen: referentie, omschrijving, adres, postcode, naam…")
         )
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -217,6 +217,8 @@ class SignalsPage(Page):
         layout.addLayout(chips)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty_label)
+        # The "nothing found" text stands in the list's place, not below it.
+        show_empty_text_inside(self.view, self.empty_label)
 
         focus_search = QShortcut(QKeySequence.StandardKey.Find, self)
         focus_search.activated.connect(self.search_edit.setFocus)

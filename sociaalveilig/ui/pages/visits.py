@@ -43,9 +43,11 @@ from sociaalveilig.ui.dialogs.plan_visit import PlanVisitDialog
 from sociaalveilig.ui.dialogs.reason import ReasonDialog
 from sociaalveilig.ui.dialogs.visit_outcome import VisitOutcomeDialog
 from sociaalveilig.ui.dialogs.visit_time import VisitTimeDialog
+from sociaalveilig.ui.flow_layout import FlowLayout
 from sociaalveilig.ui.models.week_plan import WeekPlanModel
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.record_link import RecordLink
+from sociaalveilig.ui.record_view import show_empty_text_inside
 
 PLANNERS = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 REPLANNABLE = frozenset({VisitStatus.NIEMAND_THUIS, VisitStatus.GEWEIGERD})
@@ -120,20 +122,22 @@ class VisitsPage(Page):
         QShortcut(QKeySequence("Alt+Left"), self, lambda: self.go_week(-1))
         QShortcut(QKeySequence("Alt+Right"), self, lambda: self.go_week(+1))
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.previous_button)
-        bar.addWidget(self.this_week_button)
-        bar.addWidget(self.next_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.week_label, 1)
-        bar.addWidget(self.my_calendar_button)
-        bar.addWidget(self.plan_button)
+        # Wraps on a narrow window rather than forcing it wider.
+        bar = FlowLayout()
+        bar.add_widget(self.previous_button)
+        bar.add_widget(self.this_week_button)
+        bar.add_widget(self.next_button)
+        bar.add_widget(self.week_label, 1)
+        bar.add_widget(self.my_calendar_button)
+        bar.add_widget(self.plan_button)
 
         grid_box = QWidget(self)
         grid_layout = QVBoxLayout(grid_box)
         grid_layout.setContentsMargins(0, 0, 0, 0)
         grid_layout.addWidget(self.grid, 1)
         grid_layout.addWidget(self.empty_label)
+        # The "nothing found" text stands in the list's place, not below it.
+        show_empty_text_inside(self.grid, self.empty_label)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(grid_box)

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.services.meetings import AgendaProposal, MeetingDetail
 
+from sociaalveilig.ui.case_picker import CaseFindButton, is_case_reference
+from sociaalveilig.ui.flow_layout import FlowLayout
 from sociaalveilig.ui.models.agenda_proposal_table import AgendaProposalTableModel
 from sociaalveilig.ui.models.agenda_table import AgendaTableModel
 from sociaalveilig.ui.pages.signals import sample_widths
@@ -85,9 +87,21 @@ class AgendaBuilder(QWidget):
 
         self.add_reference = QLineEdit(self)
         self.add_reference.setObjectName("agendaAddReference")
-        self.add_reference.setPlaceholderText(self.tr("casus of signaal, bijv. C-2026-00042"))
+        self.add_reference.setPlaceholderText(
+            self.tr("signaal- of casusreferentie, of zoek de casus (F4) op adres of naam")
+        )
         self.add_reference.setClearButtonEnabled(True)
         self.add_reference.returnPressed.connect(self._add)
+        # The page holds the context (``ctx``); the picker asks it when it opens.
+        self.case_find = CaseFindButton(
+            self.add_reference,
+            lambda: getattr(parent, "ctx", None),
+            self,
+            open_only=True,
+            title=self.tr("Casus op de agenda zetten"),
+        )
+        self.case_find.setText(self.tr("Casus zoeken…"))
+        self.case_find.chosen.connect(lambda _choice: self._add())
         self.add_button = QPushButton(self.tr("&Toevoegen"), self)
         self.add_button.setObjectName("agendaAdd")
         self.add_button.clicked.connect(self._add)
@@ -104,19 +118,20 @@ class AgendaBuilder(QWidget):
         agenda_layout = QVBoxLayout(agenda_box)
         agenda_layout.setContentsMargins(0, 0, 0, 0)
         agenda_layout.addWidget(self.view, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.up_button)
-        row.addWidget(self.down_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
-        row.addWidget(self.sent_label)
-        row.addWidget(self.sent_button)
+        row = FlowLayout()
+        row.add_widget(self.up_button)
+        row.add_widget(self.down_button)
+        row.add_widget(self.remove_button)
+        row.add_stretch(1)
+        row.add_widget(self.sent_label)
+        row.add_widget(self.sent_button)
         agenda_layout.addLayout(row)
         add_row = QHBoxLayout()
         add_label = QLabel(self.tr("Toe&voegen:"), self)
         add_label.setBuddy(self.add_reference)
         add_row.addWidget(add_label)
         add_row.addWidget(self.add_reference, 1)
+        add_row.addWidget(self.case_find)
         add_row.addWidget(self.add_button)
         agenda_layout.addLayout(add_row)
 
@@ -204,6 +219,7 @@ class AgendaBuilder(QWidget):
         self.down_button.setEnabled(editable and has and row < self.model.rowCount() - 1)
         self.remove_button.setEnabled(editable and has)
         self.add_reference.setEnabled(editable)
+        self.case_find.setEnabled(editable)
         self.add_button.setEnabled(editable)
         self.propose_button.setEnabled(editable)
         self.accept_button.setEnabled(editable and self.proposals.rowCount() > 0)
@@ -230,8 +246,13 @@ class AgendaBuilder(QWidget):
 
     def _add(self) -> None:
         text = self.add_reference.text().strip()
-        if text and self.editable:
-            self.add_requested.emit(text)
+        if not text or not self.editable:
+            return
+        is_reference = is_case_reference(text) or text.upper().startswith("S-")
+        if not is_reference and self.case_find.may_pick():
+            self.case_find.open_picker()  # an address or a name: choose the case first
+            return
+        self.add_requested.emit(text)
 
     def added(self) -> None:
         """The page saved what was typed: empty the field."""

@@ -63,7 +63,7 @@ class MinutesEditor(QWidget):
         self.view = RecordView("minutesItems", self, sortable=False)
         self.view.setModel(self.model)
         self.view.current_row_changed.connect(self._item_changed)
-        self.view.setMinimumWidth(200)
+        self.view.setMinimumWidth(160)
         # The item's address and reason show above the form; the list stays narrow.
         for column in (
             AgendaTableModel.COL_ADDRESS,
