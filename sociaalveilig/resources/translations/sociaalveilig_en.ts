@@ -4120,6 +4120,10 @@
         <translation>The disk is full; nothing has been changed. Free up space and try again.</translation>
     </message>
     <message>
+        <source>De wijziging botst met wat al is opgeslagen (bijvoorbeeld iets dat al bestaat); er is niets gewijzigd. Controleer de invoer en probeer het opnieuw.</source>
+        <translation>The change clashes with what is already stored (for example something that already exists); nothing has been changed. Check the input and try again.</translation>
+    </message>
+    <message>
         <source>De opslag is bezet door een ander programma. Probeer het zo opnieuw.</source>
         <translation>The store is in use by another program. Try again in a moment.</translation>
     </message>
