@@ -13,7 +13,8 @@ the case's status, tabs and timeline, the counts on Vandaag). Screenshots: 80-83
 The demo clock stands at Wednesday 15 April 2026 10:00. A visit cannot be planned in the
 past and its outcome cannot be recorded before it began, and minutes wait until the
 overleg has begun: so the visit and the overleg are planned for today at 10:00, which
-the window allows (the day before the offered one, the hour as offered or typed).
+the window allows (Down on the date offered, tomorrow, and on the hour where it is not 10).
+A closed case leaves the Casussen list while "Alleen open" is on; the journey turns it off.
 
 The other journeys of issue 14, by file and test:
 
@@ -264,6 +265,7 @@ def test_police_signal_to_a_closed_case_through_visit_minutes_and_action(
     _choose(intake.category_combo, "Woonoverlast")
     QTest.keyClicks(intake.postcode_edit, "6432ab")
     QTest.keyClicks(intake.house_number_edit, "47")
+    QTest.keyClicks(intake.street_edit, "Fictiefstraat")
     intake.description_edit.setFocus()
     QTest.keyClicks(
         intake.description_edit,
@@ -338,8 +340,7 @@ def test_police_signal_to_a_closed_case_through_visit_minutes_and_action(
     assert sorted(visit_row.partner_names) == [POLICE, HOUSING]
     assert any(row.startswith("Huisbezoek |  | Gezamenlijk huisbezoek (gepland)")
                for row in _timeline(view))
-    planned = _counts(journey)
-    assert planned == {**start, "week": start["week"] + 1}  # the visit, on Deze week
+    assert _counts(journey) == {**start, "week": start["week"] + 1}  # the visit: Deze week
 
     # ---- 4. The visit's time has come: from Vandaag to the visit, its outcome recorded.
     today = journey.go("Vandaag")
@@ -347,7 +348,7 @@ def test_police_signal_to_a_closed_case_through_visit_minutes_and_action(
     titles = _texts(today.week_view, COL_TITLE)
     row = next(i for i, t in enumerate(titles) if case_ref in t and "huisbezoek" in t)
     assert "om 10:00" in titles[row]
-    _double_click_row(today.week_view, row)
+    _double_click_row(today.week_view, row)  # opens the visit in its week, selected
     journey.wait_idle()
     visits_page = window.current_page()
     assert isinstance(visits_page, VisitsPage)
@@ -361,11 +362,12 @@ def test_police_signal_to_a_closed_case_through_visit_minutes_and_action(
     assert outcome.buttons_by_outcome[VisitOutcome.UITGEVOERD].isChecked()
     outcome.notes.setFocus()
     QTest.keyClicks(outcome.notes, VISIT_NOTES)
-    journey.shot("81-gezamenlijk-huisbezoek", outcome)
     _click(outcome.save_button)
     _closed(journey, outcome)
     _wait(journey, lambda: visits_page.detail_status.text() == "Uitgevoerd")
     assert visits_page.detail_notes.text() == VISIT_NOTES
+    assert visits_page.detail_partners.text() == f"{POLICE}, {HOUSING} (gezamenlijk)"
+    journey.shot("81-gezamenlijk-huisbezoek")
     assert _counts(journey) == start  # the visit is done: off Deze week
 
     # Back to the case from the visit ("Casus openen"): the visit is done there too.
@@ -512,6 +514,8 @@ def test_police_signal_to_a_closed_case_through_visit_minutes_and_action(
     # A closed case: no more work planned from it; reopening is the one step left.
     assert not view.work_steps.isVisible()
     assert [b.text() for b in view.step_buttons] == ["Heropenen"]
+    _click_tab(view.work_tabs, view.work_tabs.timeline_index)
+    journey.shot("83-casus-afgesloten")
     assert view.work_tabs.tabText(view.work_tabs.agenda_index) == "Over&leg (1)"
     # The timeline holds each step: the signal, the case made, the visit and its outcome,
     # the decision of the overleg, the action agreed and done, in behandeling, closed.
@@ -543,7 +547,6 @@ def test_police_signal_to_a_closed_case_through_visit_minutes_and_action(
     _wait(journey, lambda: cases_page.count_label.text() == "1 casus")
     _wait(journey, lambda: _texts(cases_page.view, case_columns.COL_REFERENCE) == [case_ref])
     assert _texts(cases_page.view, case_columns.COL_STATUS) == ["Afgesloten"]
-    journey.shot("83-casus-afgesloten")
     # Closing the case handled its signal; Vandaag is where it was at the start.
     signals_page = _find_signal(journey, signal_ref)
     assert _signal_cell(signals_page, signal_columns.COL_STATUS) == "Afgehandeld"
