@@ -428,9 +428,13 @@ class CaseView(QWidget):
         self.copy_button.setEnabled(not detail.pseudonymised)
         self.print_button.setEnabled(True)
         may_change = self.may_change()
-        self.lead_button.setVisible(may_change)
-        self.zvh_button.setVisible(may_change)
-        self.add_person_button.setVisible(may_change)
+        closed_hint = (
+            "" if detail.status.is_open else self.tr("Heropen de casus om dit te wijzigen.")
+        )
+        for button in (self.lead_button, self.zvh_button, self.add_person_button):
+            button.setVisible(may_change)
+            button.setEnabled(detail.status.is_open)
+            button.setToolTip(closed_hint)
         self.persons_model.set_rows(detail.persons)
         self.timeline_model.set_rows(detail.timeline)
         self.timeline_view.scrollToBottom()

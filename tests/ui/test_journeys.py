@@ -342,6 +342,17 @@ def test_police_signal_to_a_closed_case_through_visit_minutes_and_action(
                for row in _timeline(view))
     assert _counts(journey) == {**start, "week": start["week"] + 1}  # the visit: Deze week
 
+    # The visit's row on the case opens it where its work is done: its week on Huisbezoeken.
+    _click_tab(tabs, tabs.visits_index)
+    _click_row(tabs.visits_view, 0)
+    QTest.keyClick(tabs.visits_view, Qt.Key.Key_Return)
+    journey.wait_idle()
+    from_case = window.current_page()
+    assert isinstance(from_case, VisitsPage)
+    _wait(journey, lambda: from_case.selected_visit() is not None)
+    chosen = from_case.selected_visit()
+    assert chosen is not None and chosen.visit_id == visit_row.visit_id
+
     # ---- 4. The visit's time has come: from Vandaag to the visit, its outcome recorded.
     today = journey.go("Vandaag")
     assert isinstance(today, TodayPage)

@@ -16,14 +16,18 @@ from sociaalveilig.ui import errors
 from sociaalveilig.ui.case_panels.actions_panel import ActionsPanel
 from sociaalveilig.ui.case_panels.work_models import CaseAgendaModel, CaseVisitsModel
 from sociaalveilig.ui.operations import run_operation
+from sociaalveilig.ui.record_link import RecordKind, RecordLink
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.settings import UiSettings
 
 
 class CaseWorkTabs(QTabWidget):
-    """``loaded`` with the ``CaseWork`` each time it arrives."""
+    """``loaded`` with the ``CaseWork`` each time it arrives; ``open_record`` with a
+    ``RecordLink`` when a visit or agenda row is opened (Enter or a double click): the
+    visit in its week on Huisbezoeken, the meeting in Overleggen, where its work is done."""
 
     loaded = Signal(object)
+    open_record = Signal(object)
 
     def __init__(self, timeline: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,11 +46,31 @@ class CaseWorkTabs(QTabWidget):
         self.agenda_view = RecordView("caseAgenda", self)
         self.agenda_view.setModel(self.agenda_model)
         self.agenda_view.fit_columns({0: 130, 1: 200, 2: 200, 3: 90})
+        self.visits_view.activated_row.connect(self._open_visit)
+        self.agenda_view.activated_row.connect(self._open_meeting)
+        self.visits_view.setToolTip(self.tr("Enter of dubbelklik: openen in Huisbezoeken"))
+        self.agenda_view.setToolTip(self.tr("Enter of dubbelklik: openen in Overleggen"))
         self.timeline_index = self.addTab(timeline, self.tr("T&ijdlijn"))
         self.actions_index = self.addTab(self.actions_panel, self.tr("A&cties"))
         self.visits_index = self.addTab(self.visits_view, self.tr("&Huisbezoeken"))
         self.agenda_index = self.addTab(self.agenda_view, self.tr("Over&leg"))
         self.clear()
+
+    def _open_visit(self, row: int) -> None:
+        visit = self.visits_model.row_object(row)
+        if visit is not None:
+            self.open_record.emit(
+                RecordLink(RecordKind.VISIT, visit.visit_id, visit.case_id, visit.start.date())
+            )
+
+    def _open_meeting(self, row: int) -> None:
+        entry = self.agenda_model.row_object(row)
+        if entry is not None:
+            self.open_record.emit(
+                RecordLink(
+                    RecordKind.MEETING, entry.meeting_id, self._case_id, entry.starts_at.date()
+                )
+            )
 
     def set_context(self, ctx: ServiceContext | None) -> None:
         self._ctx = ctx

@@ -140,6 +140,7 @@ class CasesPage(Page):
         # ---- one case
         self.case_view = CaseView(self)
         self.case_view.back_requested.connect(self.show_list)
+        self.case_view.work_tabs.open_record.connect(self.show_record_requested.emit)
         self.case_view.changed.connect(self._case_changed)
         self.case_view.access_refused.connect(self._ask_emergency_reason)
 
