@@ -260,6 +260,7 @@ class CaseView(QWidget):
         # The timeline, and the case's actions, visits and agenda items, as tabs.
         self.work_tabs = CaseWorkTabs(timeline_box, self)
         self.actions_panel = self.work_tabs.actions_panel
+        self.work_tabs.follow_timeline(self.timeline_view, self.timeline_model)
         self.actions_panel.changed.connect(self._work_changed)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)

@@ -562,3 +562,79 @@ def test_police_signal_to_a_closed_case_through_visit_minutes_and_action(
     signals_page = _find_signal(journey, signal_ref)
     assert _signal_cell(signals_page, signal_columns.COL_STATUS) == "Afgehandeld"
     assert _counts(journey) == start
+
+
+# --------------------------------------------------------------------------- links
+
+
+def test_an_action_opened_from_vandaag_is_the_one_chosen_on_the_case(journey: Journey) -> None:
+    """Each late action on Vandaag opens its case on Acties with that very action chosen
+    (not the case's first), ready for Afronden."""
+    window = journey.sign_in()
+    today = journey.go("Vandaag")
+    assert isinstance(today, TodayPage)
+    _wait(journey, lambda: today.overdue_label.text().startswith("Te laat ("))
+    references = [r for r in _texts(today.overdue_view, 1) if r.startswith("A-")]
+    assert len(references) >= 3
+    not_first = 0
+    for reference in references[:6]:
+        today = journey.go("Vandaag")
+        assert isinstance(today, TodayPage)
+        row = _texts(today.overdue_view, 1).index(reference)
+        _double_click_row(today.overdue_view, row)
+        journey.wait_idle()
+        cases_page = window.current_page()
+        assert isinstance(cases_page, CasesPage)
+        view = cases_page.case_view
+        _wait(journey, lambda v=view: v.work_tabs.work is not None)  # type: ignore[misc]
+        tabs = view.work_tabs
+        assert tabs.currentIndex() == tabs.actions_index
+        chosen = view.actions_panel.current_action()
+        assert chosen is not None and chosen.reference == reference
+        assert view.actions_panel.complete_button.isEnabled()
+        not_first += view.actions_panel.view.current_row() > 0
+    assert not_first, "no late action stood below another on its case: nothing was shown"
+
+
+def test_a_timeline_row_opens_what_it_is_about(journey: Journey) -> None:
+    """Enter on a visit in the case's timeline shows it on Huisbezoeken in its week,
+    selected; Enter on an action entry chooses it on the Acties tab."""
+    window = journey.sign_in()
+    page = journey.go("Casussen")
+    assert isinstance(page, CasesPage)
+    _wait(journey, lambda: page.model.rowCount() > 0)
+    for row in range(page.model.rowCount()):
+        _double_click_row(page.view, row)
+        view = page.case_view
+        _wait(journey, lambda v=view: v.detail is not None and v.work_tabs.work is not None)  # type: ignore[misc]
+        timeline = view.timeline_model
+        entries = [timeline.row_object(i) for i in range(timeline.rowCount())]
+        kinds = [e.kind if e is not None else "" for e in entries]
+        if "huisbezoek" in kinds and "actie" in kinds:
+            break
+        _click(view.back_button)
+        journey.wait_idle()
+    else:
+        raise AssertionError("the demo has no case with a visit and an action")
+    tabs = view.work_tabs
+    action_row = kinds.index("actie")
+    action = entries[action_row]
+    assert action is not None
+    _click_row(view.timeline_view, action_row)
+    QTest.keyClick(view.timeline_view, Qt.Key.Key_Return)
+    assert tabs.currentIndex() == tabs.actions_index
+    chosen = view.actions_panel.current_action()
+    assert chosen is not None and chosen.reference == action.reference
+
+    _click_tab(tabs, tabs.timeline_index)
+    visit_row = kinds.index("huisbezoek")
+    entry = entries[visit_row]
+    assert entry is not None
+    _click_row(view.timeline_view, visit_row)
+    QTest.keyClick(view.timeline_view, Qt.Key.Key_Return)
+    journey.wait_idle()
+    visits = window.current_page()
+    assert isinstance(visits, VisitsPage)
+    _wait(journey, lambda: visits.selected_visit() is not None)
+    selected = visits.selected_visit()
+    assert selected is not None and selected.visit_id == entry.object_id

@@ -104,6 +104,11 @@ class TimelineEntry:
     title: str
     detail: str | None
     """Free text (description, reason, decision); None when the viewer may not see it."""
+    object_id: str | None = None
+    """The record the entry is about where it can be opened: the action, visit, meeting or
+    escalation (None for a status change or a review)."""
+    day: date | None = None
+    """For a visit or a meeting: its day (the week or month to show it in)."""
 
     @property
     def kind_label(self) -> str:
@@ -279,6 +284,8 @@ def _timeline(
                         day=_day(meeting.starts_at.date()),
                     ),
                     detail=None,
+                    object_id=meeting.id,
+                    day=meeting.starts_at.date(),
                 )
             )
             continue
@@ -293,6 +300,8 @@ def _timeline(
                     day=_day(meeting.starts_at.date()),
                 ),
                 detail=hide(item.decision),
+                object_id=meeting.id,
+                day=meeting.starts_at.date(),
             )
         )
 
@@ -310,6 +319,7 @@ def _timeline(
                     status=_label(ActionStatus, action.status).lower(),
                 ),
                 detail=None if others_note else hide(action.description),
+                object_id=action.id,
             )
         )
 
@@ -336,6 +346,8 @@ def _timeline(
                     status=_label(VisitStatus, visit.status).lower(),
                 ),
                 detail=hide(notes) if took_part else None,
+                object_id=visit.id,
+                day=visit.planned_start.date(),
             )
         )
 
@@ -355,6 +367,7 @@ def _timeline(
                     status=_label(EscalationStatus, escalation.status).lower(),
                 ),
                 detail=hide(escalation.reason),
+                object_id=escalation.id,
             )
         )
     order = {
@@ -417,6 +430,7 @@ def _action_history(
                 reference=action.reference,
                 title=title,
                 detail=None if others else hide(change.reason),
+                object_id=action.id,
             )
         )
     return entries

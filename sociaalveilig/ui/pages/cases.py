@@ -37,6 +37,7 @@ from sociaalveilig.ui.models.cases import CaseTableModel
 from sociaalveilig.ui.models.lazy import RowRole
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import SearchToList, count_text, sample_widths
+from sociaalveilig.ui.record_link import RecordKind, RecordLink
 from sociaalveilig.ui.record_view import RecordView, show_empty_text_inside
 from sociaalveilig.ui.settings import UiSettings
 
@@ -240,6 +241,16 @@ class CasesPage(Page):
         self._open_case_id = case_id
         self.stack.setCurrentWidget(self.case_view)
         self.case_view.load(case_id, purpose)
+
+    def show_record(self, link: RecordLink) -> None:
+        """A case from a link (Vandaag, a reminder): an action's link opens the case on its
+        Acties tab with that action chosen."""
+        case_id = link.case_id or (link.object_id if link.kind is RecordKind.CASE else None)
+        if case_id is None:
+            return
+        if link.kind is RecordKind.ACTION:
+            self.case_view.work_tabs.focus_action(link.object_id, after_load=True)
+        self.open_case(case_id)
 
     def show_list(self) -> None:
         self._open_case_id = None
