@@ -436,6 +436,8 @@ class CaseView(QWidget):
             button.setVisible(may_change)
             button.setEnabled(detail.status.is_open)
             button.setToolTip(closed_hint)
+        # The link-styled "Kiezen…" does not look disabled: on a closed case it goes.
+        self.lead_button.setVisible(may_change and detail.status.is_open)
         self.persons_model.set_rows(detail.persons)
         self.timeline_model.set_rows(detail.timeline)
         self.timeline_view.scrollToBottom()
