@@ -48,6 +48,7 @@ translations: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tools.screenshots
+	QT_QPA_PLATFORM=offscreen SV_JOURNEY_SHOTS=docs/screenshots $(VENV)/bin/pytest -q -p no:cacheprovider tests/ui/test_journeys.py tests/ui/test_journeys_casework.py tests/ui/test_journeys_signals.py tests/ui/test_journeys_followup.py tests/ui/test_journeys_layout.py
 
 # The program as one folder that runs without Python: dist/sociaalveilig (docs/install.md).
 $(VENV)/.installed-package: pyproject.toml | $(STAMP)

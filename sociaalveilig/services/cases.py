@@ -104,6 +104,11 @@ class TimelineEntry:
     title: str
     detail: str | None
     """Free text (description, reason, decision); None when the viewer may not see it."""
+    object_id: str | None = None
+    """The record the entry is about where it can be opened: the action, visit, meeting or
+    escalation (None for a status change or a review)."""
+    day: date | None = None
+    """For a visit or a meeting: its day (the week or month to show it in)."""
 
     @property
     def kind_label(self) -> str:
@@ -111,6 +116,7 @@ class TimelineEntry:
             "signaal": tr("Signaal"),
             "status": tr("Status"),
             "evaluatie": tr("Evaluatie"),
+            "agenda": tr("Agenda"),
             "besluit": tr("Besluit overleg"),
             "actie": tr("Actie"),
             "huisbezoek": tr("Huisbezoek"),
@@ -253,10 +259,12 @@ def _timeline(
             )
         )
 
+    # The agenda items: a decision when one was taken, otherwise the case is on the agenda
+    # of that meeting (shown at the meeting's time; an item records no time of its own).
     decisions = (
         select(AgendaItem, Meeting)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .where(AgendaItem.case_id == case.id, AgendaItem.decision.is_not(None))
+        .where(AgendaItem.case_id == case.id)
     )
     if partner_id is not None:
         decisions = decisions.where(
@@ -265,6 +273,22 @@ def _timeline(
             )
         )
     for item, meeting in session.execute(decisions).tuples():
+        if item.decision is None:
+            entries.append(
+                TimelineEntry(
+                    at=meeting.starts_at,
+                    kind="agenda",
+                    reference=None,
+                    title=tr("Op de agenda van {meeting} van {day}").format(
+                        meeting=_label(MeetingType, meeting.meeting_type).lower(),
+                        day=_day(meeting.starts_at.date()),
+                    ),
+                    detail=None,
+                    object_id=meeting.id,
+                    day=meeting.starts_at.date(),
+                )
+            )
+            continue
         at = utc_to_local(item.decided_at) if item.decided_at else meeting.starts_at
         entries.append(
             TimelineEntry(
@@ -276,6 +300,8 @@ def _timeline(
                     day=_day(meeting.starts_at.date()),
                 ),
                 detail=hide(item.decision),
+                object_id=meeting.id,
+                day=meeting.starts_at.date(),
             )
         )
 
@@ -293,6 +319,7 @@ def _timeline(
                     status=_label(ActionStatus, action.status).lower(),
                 ),
                 detail=None if others_note else hide(action.description),
+                object_id=action.id,
             )
         )
 
@@ -319,6 +346,8 @@ def _timeline(
                     status=_label(VisitStatus, visit.status).lower(),
                 ),
                 detail=hide(notes) if took_part else None,
+                object_id=visit.id,
+                day=visit.planned_start.date(),
             )
         )
 
@@ -338,12 +367,22 @@ def _timeline(
                     status=_label(EscalationStatus, escalation.status).lower(),
                 ),
                 detail=hide(escalation.reason),
+                object_id=escalation.id,
             )
         )
     order = {
         k: i
         for i, k in enumerate(
-            ("signaal", "status", "evaluatie", "besluit", "actie", "huisbezoek", "opschaling")
+            (
+                "signaal",
+                "status",
+                "evaluatie",
+                "agenda",
+                "besluit",
+                "actie",
+                "huisbezoek",
+                "opschaling",
+            )
         )
     }
     entries.sort(key=lambda e: (e.at, order.get(e.kind, 9)))
@@ -391,6 +430,7 @@ def _action_history(
                 reference=action.reference,
                 title=title,
                 detail=None if others else hide(change.reason),
+                object_id=action.id,
             )
         )
     return entries
@@ -504,8 +544,12 @@ def get_case(ctx: ServiceContext, ref_or_id: str, purpose: str | None = None) ->
 # --------------------------------------------------------------------------- change
 
 
-def _case_for_change(ctx: ServiceContext, session: Session, ref_or_id: str) -> Case:
-    """A case the acting user may change: the coordinator any, a wijkagent in own areas."""
+def _case_for_change(
+    ctx: ServiceContext, session: Session, ref_or_id: str, open_only: bool = False
+) -> Case:
+    """A case the acting user may change: the coordinator any, a wijkagent in own areas.
+    ``open_only``: a change that belongs to the work on a case (risk, casusregisseur,
+    persons, ZVH criteria) is refused once it is closed; reopening comes first."""
     if ctx.actor.role not in CASE_WORK_ROLES:
         access.refuse_beheerder(ctx)
         raise AccessDenied(
@@ -517,6 +561,13 @@ def _case_for_change(ctx: ServiceContext, session: Session, ref_or_id: str) -> C
             tr("Casus {ref} valt buiten uw werkgebied; vraag de coördinator.").format(
                 ref=case.reference
             )
+        )
+    if open_only and not CaseStatus(case.status).is_open:
+        raise ValidationError(
+            tr("Casus {ref} is afgesloten. Heropen de casus om dit te wijzigen.").format(
+                ref=case.reference
+            ),
+            field="status",
         )
     return case
 
@@ -585,7 +636,7 @@ def set_risk_level(
             field="risico",
         ) from None
     with ctx.unit() as session:
-        case = _case_for_change(ctx, session, case_id)
+        case = _case_for_change(ctx, session, case_id, open_only=True)
         case.risk_level = risk.value
         case.next_review = next_review(ctx.clock.now().date(), risk)
         session.flush()
@@ -596,7 +647,7 @@ def set_risk_level(
 def set_lead_partner(ctx: ServiceContext, case_id: str, partner_id: str | None) -> CaseDetail:
     """Name the casusregisseur (lead partner), or clear it with None."""
     with ctx.unit() as session:
-        case = _case_for_change(ctx, session, case_id)
+        case = _case_for_change(ctx, session, case_id, open_only=True)
         if partner_id is not None:
             partner = session.get(Partner, partner_id)
             if partner is None or not partner.active:
@@ -613,7 +664,7 @@ def set_lead_partner(ctx: ServiceContext, case_id: str, partner_id: str | None) 
 def add_person(ctx: ServiceContext, case_id: str, person: PersonInput) -> PersonView:
     """Add a person involved to a case (minimal data: name, birth year, role)."""
     with ctx.unit() as session:
-        case = _case_for_change(ctx, session, case_id)
+        case = _case_for_change(ctx, session, case_id, open_only=True)
         found: list[tuple[str, str]] = []
         (checked,) = check_persons([person], ctx.clock.now().year, found)
         if found:
@@ -655,7 +706,7 @@ def add_person(ctx: ServiceContext, case_id: str, person: PersonInput) -> Person
 def set_zvh_criteria(ctx: ServiceContext, case_id: str, criteria: ZvhCriteria) -> CaseDetail:
     """Record the ZVH checklist for a case, as a person judged it."""
     with ctx.unit() as session:
-        case = _case_for_change(ctx, session, case_id)
+        case = _case_for_change(ctx, session, case_id, open_only=True)
         case.zvh_multiple_domains = criteria.multiple_life_domains
         case.zvh_behaviour = criteria.criminal_or_nuisance_behaviour
         case.zvh_chain_cooperation = criteria.chain_cooperation_needed

@@ -13,7 +13,7 @@ audit entry with the count) so 10,000 rows take seconds, not minutes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import Table, insert, select
@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from sociaalveilig.core import csvimport
 from sociaalveilig.core.enums import Role, SignalStatus, Source, Urgency
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.meldcode import MINIMUM_URGENCY, meldcode_applies, urgency_below_minimum
 from sociaalveilig.core.routing import RoutingDecision
 from sociaalveilig.services.audit_objects import OBJ_SIGNAL_LIST
 from sociaalveilig.services.context import ServiceContext
@@ -112,7 +113,12 @@ def store_signals(
     history: list[dict[str, object]] = []
     linked = 0
     ids: list[str] = []
-    for signal, ref in zip(signals, refs, strict=True):
+    for given, ref in zip(signals, refs, strict=True):
+        # The Meldcode (core/meldcode.py): a suspicion of domestic violence or child abuse
+        # is at least 'hoog', also when a file says less; the history says so, and the
+        # decision on Veilig Thuis is left to a person (the signal is new work to judge).
+        raised = meldcode_applies(given.category) and urgency_below_minimum(given.urgency)
+        signal = replace(given, urgency=MINIMUM_URGENCY) if raised else given
         place = tables.place(signal.postcode)
         route_key = (signal.category, place.focus_area, signal.source, signal.urgency)
         decision = decisions.get(route_key)
@@ -163,6 +169,18 @@ def store_signals(
             (None, SignalStatus.NIEUW.value, None),
             (SignalStatus.NIEUW.value, SignalStatus.GEROUTEERD.value, decision.reason),
         ]
+        if raised:
+            steps.insert(
+                1,
+                (
+                    SignalStatus.NIEUW.value,
+                    SignalStatus.NIEUW.value,
+                    tr(
+                        "Meldcode: urgentie bij de import verhoogd van '{old}' naar 'hoog'. "
+                        "Besluit nog of Veilig Thuis nu om advies wordt gevraagd."
+                    ).format(old=given.urgency.label.lower()),
+                ),
+            )
         if case:
             linked += 1
             steps.append(

@@ -260,6 +260,7 @@ class CaseView(QWidget):
         # The timeline, and the case's actions, visits and agenda items, as tabs.
         self.work_tabs = CaseWorkTabs(timeline_box, self)
         self.actions_panel = self.work_tabs.actions_panel
+        self.work_tabs.follow_timeline(self.timeline_view, self.timeline_model)
         self.actions_panel.changed.connect(self._work_changed)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -428,9 +429,15 @@ class CaseView(QWidget):
         self.copy_button.setEnabled(not detail.pseudonymised)
         self.print_button.setEnabled(True)
         may_change = self.may_change()
-        self.lead_button.setVisible(may_change)
-        self.zvh_button.setVisible(may_change)
-        self.add_person_button.setVisible(may_change)
+        closed_hint = (
+            "" if detail.status.is_open else self.tr("Heropen de casus om dit te wijzigen.")
+        )
+        for button in (self.lead_button, self.zvh_button, self.add_person_button):
+            button.setVisible(may_change)
+            button.setEnabled(detail.status.is_open)
+            button.setToolTip(closed_hint)
+        # The link-styled "Kiezen…" does not look disabled: on a closed case it goes.
+        self.lead_button.setVisible(may_change and detail.status.is_open)
         self.persons_model.set_rows(detail.persons)
         self.timeline_model.set_rows(detail.timeline)
         self.timeline_view.scrollToBottom()

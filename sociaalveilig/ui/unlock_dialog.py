@@ -167,6 +167,8 @@ class UnlockDialog(QDialog):
     def _show_problem(self, text: str) -> None:
         self.message_label.setStyleSheet("color: #b00020;")
         self.message_label.setText(text)
+        # A long message (a damaged or rolled-back store) is read whole: the dialog grows.
+        self.adjustSize()
 
     def unlock(self) -> None:
         if self._busy:

@@ -302,3 +302,52 @@ def test_escalation_advice_on_criteria_and_on_the_signal_pattern(
         assert session.execute(
             select(StatusChange.to_status).where(StatusChange.object_id == case_id)
         ).scalars().all() == ["open", "in_behandeling"]
+
+
+def test_a_closed_case_refuses_the_changes_that_belong_to_its_work(
+    coordinator_ctx: ServiceContext,
+) -> None:
+    """Risk, casusregisseur, persons and ZVH criteria wait for a reopening (the window
+    disables them too); before, a closed case took them without a word."""
+    case_id = new_case(coordinator_ctx).case_id or ""
+    corporation = partner_id(coordinator_ctx, "Woningcorporatie")
+    cs.change_case_status(coordinator_ctx, case_id, "afgesloten", "Opgelost")
+    changes = (
+        lambda: cs.set_risk_level(coordinator_ctx, case_id, "hoog"),
+        lambda: cs.set_lead_partner(coordinator_ctx, case_id, corporation),
+        lambda: cs.add_person(
+            coordinator_ctx, case_id, PersonInput(name="Fictief Persoon", birth_year=1980)
+        ),
+        lambda: cs.set_zvh_criteria(coordinator_ctx, case_id, ZvhCriteria(True, True, True)),
+    )
+    for change in changes:
+        with pytest.raises(ValidationError, match="afgesloten. Heropen"):
+            change()
+    reopened = cs.change_case_status(coordinator_ctx, case_id, "heropend", "Nieuwe signalen")
+    assert reopened.status is CaseStatus.HEROPEND
+    assert cs.set_lead_partner(coordinator_ctx, case_id, corporation).lead_partner
+
+
+def test_the_timeline_shows_the_meetings_a_case_is_on_the_agenda_of(
+    coordinator_ctx: ServiceContext,
+) -> None:
+    from sociaalveilig.core.enums import MeetingType
+    from sociaalveilig.services import meetings
+
+    case_id = new_case(coordinator_ctx).case_id or ""
+    meeting = meetings.plan_meeting(
+        coordinator_ctx,
+        "kerkrade",
+        MeetingType.FL,
+        datetime(2026, 4, 22, 14, 0),
+        None,
+        [partner_id(coordinator_ctx, "Politie Limburg")],
+    )
+    before = cs.get_case(coordinator_ctx, case_id).timeline
+    assert not [e for e in before if e.kind == "agenda"]
+    meetings.add_agenda_item(coordinator_ctx, meeting.meeting_id, case_id=case_id)
+    after = cs.get_case(coordinator_ctx, case_id).timeline
+    agenda = [e for e in after if e.kind == "agenda"]
+    expected = "Op de agenda van overleg fysieke leefomgeving van 22-04-2026"
+    assert [e.title for e in agenda] == [expected]
+    assert agenda[0].kind_label == "Agenda"

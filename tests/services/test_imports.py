@@ -337,3 +337,27 @@ def test_the_file_is_parsed_before_the_write_lock_is_taken(
     outcome = imports.import_signals(coordinator_ctx, csv_bytes(*GOOD), skip_invalid=False)
     assert others_wrote == [True]
     assert outcome.imported == 3 and count_signals(coordinator_ctx) == 3
+
+
+def test_a_meldcode_signal_is_raised_to_hoog_on_import(coordinator_ctx: ServiceContext) -> None:
+    """The Meldcode asks at least 'hoog' for a suspicion of domestic violence or child abuse;
+    a file that says 'normaal' does not lower that (before, it was stored as 'normaal')."""
+    rows = [
+        "14-04-2026 09:30;politie;;ZV-HG;6463 ab;12;;Fictiefstraat;Kerkrade;Geschreeuw;normaal;",
+        "14-04-2026 09:40;politie;;ZV-HG;6463 ab;14;;Fictiefstraat;Kerkrade;Ruzie;acuut;",
+    ]
+    outcome = imports.import_signals(coordinator_ctx, csv_bytes(*rows), skip_invalid=False)
+    assert outcome.imported == 2
+    raised = sv.get_signal(coordinator_ctx, "S-2026-000001")
+    assert raised.urgency.value == "hoog"
+    kept = sv.get_signal(coordinator_ctx, "S-2026-000002")
+    assert kept.urgency.value == "acuut"
+    with coordinator_ctx.unit() as session:
+        reasons = list(
+            session.execute(
+                select(StatusChange.reason)
+                .join(Signal, Signal.id == StatusChange.object_id)
+                .where(Signal.reference == "S-2026-000001")
+            ).scalars()
+        )
+    assert any(r and r.startswith("Meldcode: urgentie bij de import verhoogd") for r in reasons)

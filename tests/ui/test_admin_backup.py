@@ -3,6 +3,7 @@ warning of a failed backup that stays until the next good one, and .svbackup eve
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -63,6 +64,9 @@ def test_settings_saved_and_backup_made_now(qtbot, admin_ctx, clock, tmp_path, w
     assert all(name.endswith(".svbackup") for name in files)
     assert files[-1] in panel.status_label.text()
     assert "Back-up gemaakt en gecontroleerd" in panel.report.toPlainText()
+    # The audit head, to note down outside the computer (an anchor on paper).
+    report = panel.report.toPlainText()
+    assert re.search(r"Auditketen tot regel \d+, kenmerk [0-9a-f]{12}\.", report)
     assert not panel.auto_warning.isVisible()
 
 

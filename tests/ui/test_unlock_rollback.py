@@ -35,5 +35,9 @@ def test_an_older_database_is_refused_and_restore_offered(
     wait_idle()
     assert "ouder dan de laatst bekende stand" in dialog.message_label.text()
     assert dialog.context is None
+    # The whole message is readable: the dialog grew to the label's wrapped height.
+    label = dialog.message_label
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    assert label.geometry().bottom() < dialog.height()
     if os.environ.get("SV_SHOTS"):
         dialog.grab().save(os.environ["SV_SHOTS"])

@@ -37,6 +37,7 @@ from sociaalveilig.ui.models.cases import CaseTableModel
 from sociaalveilig.ui.models.lazy import RowRole
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import SearchToList, count_text, sample_widths
+from sociaalveilig.ui.record_link import RecordKind, RecordLink
 from sociaalveilig.ui.record_view import RecordView, show_empty_text_inside
 from sociaalveilig.ui.settings import UiSettings
 
@@ -140,6 +141,7 @@ class CasesPage(Page):
         # ---- one case
         self.case_view = CaseView(self)
         self.case_view.back_requested.connect(self.show_list)
+        self.case_view.work_tabs.open_record.connect(self.show_record_requested.emit)
         self.case_view.changed.connect(self._case_changed)
         self.case_view.access_refused.connect(self._ask_emergency_reason)
 
@@ -239,6 +241,16 @@ class CasesPage(Page):
         self._open_case_id = case_id
         self.stack.setCurrentWidget(self.case_view)
         self.case_view.load(case_id, purpose)
+
+    def show_record(self, link: RecordLink) -> None:
+        """A case from a link (Vandaag, a reminder): an action's link opens the case on its
+        Acties tab with that action chosen."""
+        case_id = link.case_id or (link.object_id if link.kind is RecordKind.CASE else None)
+        if case_id is None:
+            return
+        if link.kind is RecordKind.ACTION:
+            self.case_view.work_tabs.focus_action(link.object_id, after_load=True)
+        self.open_case(case_id)
 
     def show_list(self) -> None:
         self._open_case_id = None

@@ -300,8 +300,9 @@ class TodayPage(Page):
     def _open_work(self, item: WorkItem | None) -> None:
         if item is None:
             return
-        if item.kind is WorkKind.VISIT:
-            # The visit itself: Huisbezoeken at the week of the visit, the visit selected.
+        if item.kind in (WorkKind.VISIT, WorkKind.ACTION):
+            # The record itself: a visit on Huisbezoeken at its week, an action on its
+            # case's Acties tab; selected either way.
             self.show_record_requested.emit(link_for_work(item))
         elif item.case_id:
             self.open_case_requested.emit(item.case_id)

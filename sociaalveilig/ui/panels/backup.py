@@ -344,11 +344,15 @@ class BackupPanel(Page):
         )
 
     def _backed_up(self, info: BackupInfo) -> None:
-        self.report.setPlainText(
-            self.tr("Back-up gemaakt en gecontroleerd: {path} ({size} MB).").format(
-                path=info.path, size=f"{info.size / 1_000_000:.1f}".replace(".", ",")
-            )
+        text = self.tr("Back-up gemaakt en gecontroleerd: {path} ({size} MB).").format(
+            path=info.path, size=f"{info.size / 1_000_000:.1f}".replace(".", ",")
         )
+        if info.audit_head is not None:
+            # The head written down elsewhere: a later rewrite of the chain no longer fits.
+            text += "\n" + self.tr(
+                "Auditketen tot regel {n}, kenmerk {hash}. Noteer dit buiten de computer."
+            ).format(n=info.audit_head.last_id, hash=info.audit_head.short_hash)
+        self.report.setPlainText(text)
 
     def verify(self) -> None:
         self.run(
