@@ -1720,6 +1720,10 @@
         <translation>Status {old} → {new}</translation>
     </message>
     <message>
+        <source>Op de agenda van {meeting} van {day}</source>
+        <translation>On the agenda of {meeting} of {day}</translation>
+    </message>
+    <message>
         <source>Besluit in {meeting} van {day}</source>
         <translation>Decision in {meeting} of {day}</translation>
     </message>
@@ -1750,6 +1754,10 @@
     <message>
         <source>Casus {ref} valt buiten uw werkgebied; vraag de coördinator.</source>
         <translation>Case {ref} is outside your area; ask the coordinator.</translation>
+    </message>
+    <message>
+        <source>Casus {ref} is afgesloten. Heropen de casus om dit te wijzigen.</source>
+        <translation>Case {ref} is closed. Reopen the case to change this.</translation>
     </message>
     <message>
         <source>Casus {ref} afgesloten.</source>
@@ -2018,6 +2026,10 @@
     <message>
         <source>Een export bevat persoonsgegevens; een manager gebruikt het managementrapport met cijfers.</source>
         <translation>An export contains personal data; a manager uses the management report with figures.</translation>
+    </message>
+    <message>
+        <source>Meldcode: urgentie bij de import verhoogd van &apos;{old}&apos; naar &apos;hoog&apos;. Besluit nog of Veilig Thuis nu om advies wordt gevraagd.</source>
+        <translation>Meldcode: urgency raised on import from &apos;{old}&apos; to &apos;high&apos;. Still decide whether Veilig Thuis is asked for advice now.</translation>
     </message>
     <message>
         <source>Gekoppeld aan open casus {ref} op hetzelfde adres.</source>
@@ -5394,6 +5406,10 @@
         <translation>Backup made and verified: {path} ({size} MB).</translation>
     </message>
     <message>
+        <source>Auditketen tot regel {n}, kenmerk {hash}. Noteer dit buiten de computer.</source>
+        <translation>Audit chain up to row {n}, fingerprint {hash}. Write this down away from the computer.</translation>
+    </message>
+    <message>
         <source>De opslag wordt gecontroleerd…</source>
         <translation>Verifying the store…</translation>
     </message>
@@ -5821,6 +5837,10 @@
         <translation> (late)</translation>
     </message>
     <message>
+        <source>Heropen de casus om dit te wijzigen.</source>
+        <translation>Reopen the case to change this.</translation>
+    </message>
+    <message>
         <source>de ZVH</source>
         <translation>the ZVH</translation>
     </message>
@@ -5932,6 +5952,14 @@
 <context>
     <name>CaseWorkTabs</name>
     <message>
+        <source>Enter of dubbelklik: openen in Huisbezoeken</source>
+        <translation>Enter or double-click: open in Home visits</translation>
+    </message>
+    <message>
+        <source>Enter of dubbelklik: openen in Overleggen</source>
+        <translation>Enter or double-click: open in Meetings</translation>
+    </message>
+    <message>
         <source>T&amp;ijdlijn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5946,6 +5974,10 @@
     <message>
         <source>Over&amp;leg</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter of dubbelklik: openen waar het werk gebeurt</source>
+        <translation>Enter or double-click: open where the work is done</translation>
     </message>
     <message>
         <source>A&amp;cties ({open} open van {all})</source>
