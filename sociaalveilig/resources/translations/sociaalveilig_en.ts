@@ -889,7 +889,7 @@
     </message>
     <message>
         <source>Schrijf in een paar woorden wat de actie heeft opgeleverd.</source>
-        <translation type="unfinished"></translation>
+        <translation>Write in a few words what the action achieved.</translation>
     </message>
     <message>
         <source>Actie {ref} is {status}; de deadline kan niet meer veranderen.</source>
@@ -897,11 +897,11 @@
     </message>
     <message>
         <source>Geef een reden waarom de deadline verschuift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give a reason why the deadline is moving.</translation>
     </message>
     <message>
         <source>Deadline {old} → {new}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline {old} → {new}: {reason}</translation>
     </message>
     <message>
         <source>U ziet alleen de acties van uw eigen organisatie.</source>
@@ -1177,7 +1177,7 @@
     </message>
     <message>
         <source>personen gezocht</source>
-        <translation type="unfinished"></translation>
+        <translation>person search</translation>
     </message>
     <message>
         <source>verwijderd</source>
@@ -1741,11 +1741,11 @@
     </message>
     <message>
         <source>{type}: nieuwe deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>{type}: new deadline</translation>
     </message>
     <message>
         <source>{type}: {old} → {new}</source>
-        <translation type="unfinished"></translation>
+        <translation>{type}: {old} → {new}</translation>
     </message>
     <message>
         <source>Een casus wijzigen doet de coördinator of de wijkagent van het gebied.</source>
@@ -4701,34 +4701,34 @@
     </message>
     <message>
         <source>Een manager kiest geen casussen om mee te werken; u ziet de overzichten.</source>
-        <translation type="unfinished"></translation>
+        <translation>A manager does not choose cases to work on; you see the overviews.</translation>
     </message>
     <message>
         <source>Te veel personen gevonden; typ meer van de naam of voeg het geboortejaar toe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too many people found; type more of the name or add the birth year.</translation>
     </message>
 </context>
 <context>
     <name>ActionDeadlineDialog</name>
     <message>
         <source>Nieuwe deadline voor {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>New deadline for {ref}</translation>
     </message>
     <message>
         <source>{type} door {owner}; de deadline is nu {deadline}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{type} by {owner}; the deadline is now {deadline}.</translation>
     </message>
     <message>
         <source>&amp;Nieuwe deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New deadline:</translation>
     </message>
     <message>
         <source>&amp;Reden:</source>
-        <translation type="unfinished">&amp;Reason:</translation>
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
         <source>Geef een reden waarom de deadline verschuift.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give a reason why the deadline is moving.</translation>
     </message>
 </context>
 <context>
@@ -4778,71 +4778,71 @@
     <name>ActionsPanel</name>
     <message>
         <source>&amp;Starten</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start</translation>
     </message>
     <message>
         <source>De actie is begonnen (in uitvoering).</source>
-        <translation type="unfinished"></translation>
+        <translation>The action has started (under way).</translation>
     </message>
     <message>
         <source>Af&amp;ronden…</source>
-        <translation type="unfinished"></translation>
+        <translation>Com&amp;plete…</translation>
     </message>
     <message>
         <source>De actie is klaar; schrijf kort wat ze opleverde (Ctrl+Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>The action is done; briefly write what it achieved (Ctrl+Enter).</translation>
     </message>
     <message>
         <source>&amp;Vervallen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Let &amp;lapse…</translation>
     </message>
     <message>
         <source>De actie gaat niet door; geef de reden.</source>
-        <translation type="unfinished"></translation>
+        <translation>The action will not go ahead; give the reason.</translation>
     </message>
     <message>
         <source>Nieuwe &amp;deadline…</source>
-        <translation type="unfinished"></translation>
+        <translation>New &amp;deadline…</translation>
     </message>
     <message>
         <source>Nog geen acties op deze casus.</source>
-        <translation type="unfinished"></translation>
+        <translation>No actions on this case yet.</translation>
     </message>
     <message>
         <source>U kunt de acties van uw eigen organisatie bijwerken.</source>
-        <translation type="unfinished"></translation>
+        <translation>You can update the actions of your own organisation.</translation>
     </message>
     <message>
         <source>Actie {ref} afronden</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete action {ref}</translation>
     </message>
     <message>
         <source>{type} door {owner}. Wat heeft de actie opgeleverd? Schrijf het kort, zonder namen.</source>
-        <translation type="unfinished"></translation>
+        <translation>{type} by {owner}. What did the action achieve? Keep it brief, without names.</translation>
     </message>
     <message>
         <source>&amp;Resultaat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Result:</translation>
     </message>
     <message>
         <source>Afronden</source>
-        <translation type="unfinished">Complete</translation>
+        <translation>Complete</translation>
     </message>
     <message>
         <source>Actie {ref} laten vervallen</source>
-        <translation type="unfinished"></translation>
+        <translation>Let action {ref} lapse</translation>
     </message>
     <message>
         <source>{type} door {owner} gaat niet door. Waarom niet?</source>
-        <translation type="unfinished"></translation>
+        <translation>{type} by {owner} will not go ahead. Why not?</translation>
     </message>
     <message>
         <source>&amp;Reden:</source>
-        <translation type="unfinished">&amp;Reason:</translation>
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
         <source>Laten vervallen</source>
-        <translation type="unfinished"></translation>
+        <translation>Let lapse</translation>
     </message>
 </context>
 <context>
@@ -4962,15 +4962,15 @@
     </message>
     <message>
         <source>signaal- of casusreferentie, of zoek de casus (F4) op adres of naam</source>
-        <translation type="unfinished"></translation>
+        <translation>signal or case reference, or search for the case (F4) by address or name</translation>
     </message>
     <message>
         <source>Casus op de agenda zetten</source>
-        <translation type="unfinished"></translation>
+        <translation>Put case on the agenda</translation>
     </message>
     <message>
         <source>Casus zoeken…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search for case…</translation>
     </message>
     <message>
         <source>&amp;Toevoegen</source>
@@ -5541,54 +5541,54 @@
     <name>CaseActionsModel</name>
     <message>
         <source>Referentie</source>
-        <translation type="unfinished">Reference</translation>
+        <translation>Reference</translation>
     </message>
     <message>
         <source>Actie</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Eigenaar</source>
-        <translation type="unfinished">Owner</translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished">Deadline</translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Omschrijving</source>
-        <translation type="unfinished">Description</translation>
+        <translation>Description</translation>
     </message>
     <message>
         <source>{date} ({days} dagen te laat)</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} ({days} days late)</translation>
     </message>
 </context>
 <context>
     <name>CaseAgendaModel</name>
     <message>
         <source>Overleg</source>
-        <translation type="unfinished">Meeting</translation>
+        <translation>Meeting</translation>
     </message>
     <message>
         <source>Soort</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Focusgebied</source>
-        <translation type="unfinished">Focus area</translation>
+        <translation>Focus area</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Besluit</source>
-        <translation type="unfinished">Decision</translation>
+        <translation>Decision</translation>
     </message>
 </context>
 <context>
@@ -5626,49 +5626,49 @@
     <name>CaseChoiceModel</name>
     <message>
         <source>Casus</source>
-        <translation type="unfinished">Case</translation>
+        <translation>Case</translation>
     </message>
     <message>
         <source>Adres</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Focusgebied</source>
-        <translation type="unfinished">Focus area</translation>
+        <translation>Focus area</translation>
     </message>
     <message>
         <source>Betrokkene</source>
-        <translation type="unfinished"></translation>
+        <translation>Person involved</translation>
     </message>
 </context>
 <context>
     <name>CaseFindButton</name>
     <message>
         <source>Zoeken…</source>
-        <translation type="unfinished">Search…</translation>
+        <translation>Search…</translation>
     </message>
     <message>
         <source>De casus zoeken op adres, postcode of naam van een betrokkene (F4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Search for the case by address, postcode or name of a person involved (F4).</translation>
     </message>
 </context>
 <context>
     <name>CasePicker</name>
     <message>
         <source>Casus kiezen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose case</translation>
     </message>
     <message>
         <source>Zoek de casus op referentie, straat, postcode, plaats of de naam van een betrokkene (een deel is genoeg).</source>
-        <translation type="unfinished"></translation>
+        <translation>Search for the case by reference, street, postcode, town or the name of a person involved (part is enough).</translation>
     </message>
     <message>
         <source>Typ bijvoorbeeld C-2026-00042, Akerstraat, 6411 of een naam.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type for example C-2026-00042, Akerstraat, 6411 or a name.</translation>
     </message>
 </context>
 <context>
@@ -5859,94 +5859,94 @@
     <name>CaseVisitsModel</name>
     <message>
         <source>Wanneer</source>
-        <translation type="unfinished">When</translation>
+        <translation>When</translation>
     </message>
     <message>
         <source>Soort</source>
-        <translation type="unfinished">Kind</translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Gezamenlijk</source>
-        <translation type="unfinished"></translation>
+        <translation>Joint</translation>
     </message>
     <message>
         <source>Huisbezoek</source>
-        <translation type="unfinished">Home visit</translation>
+        <translation>Home visit</translation>
     </message>
     <message>
         <source>Partners</source>
-        <translation type="unfinished">Partners</translation>
+        <translation>Partners</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Doel en uitkomst</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose and outcome</translation>
     </message>
 </context>
 <context>
     <name>CaseWorkSteps</name>
     <message>
         <source>&amp;Actie toevoegen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add ac&amp;tion…</translation>
     </message>
     <message>
         <source>Huis&amp;bezoek plannen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan home &amp;visit…</translation>
     </message>
     <message>
         <source>Op a&amp;genda zetten…</source>
-        <translation type="unfinished"></translation>
+        <translation>Put on a&amp;genda…</translation>
     </message>
     <message>
         <source>Signaal &amp;koppelen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lin&amp;k signal…</translation>
     </message>
     <message>
         <source>Op agenda zetten</source>
-        <translation type="unfinished"></translation>
+        <translation>Put on agenda</translation>
     </message>
     <message>
         <source>Er is de komende maanden geen gepland overleg in het focusgebied van deze casus. Plan eerst een overleg op de pagina Overleggen.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no planned meeting in the focus area of this case in the coming months. First plan a meeting on the Meetings page.</translation>
     </message>
     <message>
         <source>{ref} op de agenda zetten</source>
-        <translation type="unfinished"></translation>
+        <translation>Put {ref} on the agenda</translation>
     </message>
     <message>
         <source>Kies het overleg van het focusgebied van de casus. Typ om te filteren.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the meeting of the case&apos;s focus area. Type to filter.</translation>
     </message>
     <message>
         <source>Deze casus staat al op de agenda van dat overleg.</source>
-        <translation type="unfinished"></translation>
+        <translation>This case is already on the agenda of that meeting.</translation>
     </message>
     <message>
         <source>Signaal koppelen aan {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>Link signal to {ref}</translation>
     </message>
     <message>
         <source>Zoek het signaal zonder casus op referentie, adres, woorden uit de omschrijving of de naam van een betrokkene.</source>
-        <translation type="unfinished"></translation>
+        <translation>Search for the signal without a case by reference, address, words from the description or the name of a person involved.</translation>
     </message>
     <message>
         <source>Signaal {signal} koppelen aan {case}</source>
-        <translation type="unfinished"></translation>
+        <translation>Link signal {signal} to {case}</translation>
     </message>
     <message>
         <source>Waarom hoort dit signaal bij deze casus? Dit komt in de geschiedenis.</source>
-        <translation type="unfinished"></translation>
+        <translation>Why does this signal belong to this case? This goes into the history.</translation>
     </message>
     <message>
         <source>&amp;Reden:</source>
-        <translation type="unfinished">&amp;Reason:</translation>
+        <translation>&amp;Reason:</translation>
     </message>
     <message>
         <source>Koppelen</source>
-        <translation type="unfinished">Link</translation>
+        <translation>Link</translation>
     </message>
 </context>
 <context>
@@ -5961,19 +5961,19 @@
     </message>
     <message>
         <source>T&amp;ijdlijn</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;imeline</translation>
     </message>
     <message>
         <source>A&amp;cties</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctions</translation>
     </message>
     <message>
         <source>&amp;Huisbezoeken</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Home visits</translation>
     </message>
     <message>
         <source>Over&amp;leg</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meetings</translation>
     </message>
     <message>
         <source>Enter of dubbelklik: openen waar het werk gebeurt</source>
@@ -5981,22 +5981,22 @@
     </message>
     <message>
         <source>A&amp;cties ({open} open van {all})</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ctions ({open} open of {all})</translation>
     </message>
     <message>
         <source>&amp;Huisbezoeken ({planned} gepland van {all})</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Home visits ({planned} planned of {all})</translation>
     </message>
     <message>
         <source>Over&amp;leg ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meetings ({n})</translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
         <source>Zoeken in casussen: referentie, adres, postcode, naam betrokkene…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search cases: reference, address, postcode, name of person involved…</translation>
     </message>
     <message>
         <source>Focusgebied</source>
@@ -6540,7 +6540,7 @@
     </message>
     <message>
         <source>casus: referentie, adres of naam van een betrokkene (F4: zoeken)</source>
-        <translation type="unfinished"></translation>
+        <translation>case: reference, address or name of a person involved (F4: search)</translation>
     </message>
     <message>
         <source>&amp;Bekijken</source>
@@ -7103,23 +7103,23 @@ Handle before: {due}.</translation>
     <name>LookupDialog</name>
     <message>
         <source>Kiezen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Zoeken…</source>
-        <translation type="unfinished">Search…</translation>
+        <translation>Search…</translation>
     </message>
     <message>
         <source>{n} gevonden. Pijl omlaag kiest in de lijst, Enter neemt over.</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} found. Down arrow selects in the list, Enter confirms.</translation>
     </message>
     <message>
         <source>Niets gevonden. Probeer een deel van de naam, straat of referentie.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing found. Try part of the name, street or reference.</translation>
     </message>
 </context>
 <context>
@@ -7201,23 +7201,23 @@ Handle before: {due}.</translation>
     <name>MeetingChoiceModel</name>
     <message>
         <source>Wanneer</source>
-        <translation type="unfinished">When</translation>
+        <translation>When</translation>
     </message>
     <message>
         <source>Overleg</source>
-        <translation type="unfinished">Meeting</translation>
+        <translation>Meeting</translation>
     </message>
     <message>
         <source>Focusgebied</source>
-        <translation type="unfinished">Focus area</translation>
+        <translation>Focus area</translation>
     </message>
     <message>
         <source>Agenda</source>
-        <translation type="unfinished">Agenda</translation>
+        <translation>Agenda</translation>
     </message>
     <message>
         <source>staat er al op</source>
-        <translation type="unfinished"></translation>
+        <translation>already on it</translation>
     </message>
 </context>
 <context>
@@ -7477,31 +7477,31 @@ Partners: {partners}</translation>
     <name>NewActionDialog</name>
     <message>
         <source>Actie toevoegen aan {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>Add action to {ref}</translation>
     </message>
     <message>
         <source>— kies de partner —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose the partner —</translation>
     </message>
     <message>
         <source>wat precies (optioneel, geen namen)</source>
-        <translation type="unfinished"></translation>
+        <translation>what exactly (optional, no names)</translation>
     </message>
     <message>
         <source>&amp;Soort actie:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kind of action:</translation>
     </message>
     <message>
         <source>&amp;Eigenaar:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Owner:</translation>
     </message>
     <message>
         <source>&amp;Deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Deadline:</translation>
     </message>
     <message>
         <source>&amp;Wat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;What:</translation>
     </message>
 </context>
 <context>
@@ -7666,38 +7666,38 @@ Partners: {partners}</translation>
     <name>PersonChoiceModel</name>
     <message>
         <source>Naam</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Geboortejaar</source>
-        <translation type="unfinished">Birth year</translation>
+        <translation>Birth year</translation>
     </message>
     <message>
         <source>Referentie</source>
-        <translation type="unfinished">Reference</translation>
+        <translation>Reference</translation>
     </message>
     <message>
         <source>Casussen</source>
-        <translation type="unfinished">Cases</translation>
+        <translation>Cases</translation>
     </message>
 </context>
 <context>
     <name>PersonPicker</name>
     <message>
         <source>Betrokkene zoeken</source>
-        <translation type="unfinished"></translation>
+        <translation>Search for person involved</translation>
     </message>
     <message>
         <source>Zoek de persoon op (een deel van) de naam en eventueel het geboortejaar, bijvoorbeeld “gerda 1961”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Search for the person by (part of) the name and optionally the birth year, for example “gerda 1961”.</translation>
     </message>
     <message>
         <source>Typ een deel van de naam; een geboortejaar maakt het preciezer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type part of the name; a birth year makes it more precise.</translation>
     </message>
     <message>
         <source>Niemand gevonden die u mag zien. Controleer de spelling of laat het geboortejaar weg.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nobody found whom you are allowed to see. Check the spelling or leave out the birth year.</translation>
     </message>
 </context>
 <context>
@@ -7820,11 +7820,11 @@ Partners: {partners}</translation>
     </message>
     <message>
         <source>referentie, adres of naam (F4: zoeken)</source>
-        <translation type="unfinished"></translation>
+        <translation>reference, address or name (F4: search)</translation>
     </message>
     <message>
         <source>Casus kiezen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose case</translation>
     </message>
     <message>
         <source>Gezamenlijk huisbezoek (twee of meer partners)</source>
@@ -7888,7 +7888,7 @@ Partners: {partners}</translation>
     </message>
     <message>
         <source>Kies de casus waarvoor het huisbezoek is (F4: zoeken).</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the case the home visit is for (F4: search).</translation>
     </message>
 </context>
 <context>
@@ -8581,23 +8581,23 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <name>SignalChoiceModel</name>
     <message>
         <source>Signaal</source>
-        <translation type="unfinished">Signal</translation>
+        <translation>Signal</translation>
     </message>
     <message>
         <source>Ontvangen</source>
-        <translation type="unfinished">Received</translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Categorie</source>
-        <translation type="unfinished">Category</translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>Adres</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -8744,7 +8744,7 @@ If this is needed for your work, give the reason (emergency access). The reason 
     </message>
     <message>
         <source>Koppelen aan casus {ref}</source>
-        <translation type="unfinished"></translation>
+        <translation>Link to case {ref}</translation>
     </message>
     <message>
         <source>Reden (komt in de geschiedenis):</source>
@@ -8884,7 +8884,7 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <name>SignalsPage</name>
     <message>
         <source>Zoeken in signalen: referentie, omschrijving, adres, postcode, naam…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search signals: reference, description, address, postcode, name…</translation>
     </message>
     <message>
         <source>Nieuw signaal…</source>
@@ -9053,53 +9053,53 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <name>SubjectRequestPanel</name>
     <message>
         <source>Vraagt iemand welke gegevens over hem of haar zijn vastgelegd (AVG artikel 15)? Maak dan hier een PDF en een JSON-bestand met alles over die persoon: signalen, casussen, acties, huisbezoeken, opschalingen en wie de gegevens inzag. Gegevens over anderen worden weggelaten. Lees de PDF na voordat u hem afgeeft.</source>
-        <translation type="unfinished">Has someone asked what data about them has been recorded (GDPR article 15)? Then make a PDF and a JSON file here with everything about that person: signals, cases, actions, home visits, escalations and who viewed the data. Data about others is left out. Read through the PDF before handing it over.</translation>
+        <translation>Has someone asked what data about them has been recorded (GDPR article 15)? Then make a PDF and a JSON file here with everything about that person: signals, cases, actions, home visits, escalations and who viewed the data. Data about others is left out. Read through the PDF before handing it over.</translation>
     </message>
     <message>
         <source>naam (en geboortejaar) of referentie, bijv. P-2026-000015</source>
-        <translation type="unfinished"></translation>
+        <translation>name (and birth year) or reference, e.g. P-2026-000015</translation>
     </message>
     <message>
         <source>Persoon &amp;zoeken…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search for &amp;person…</translation>
     </message>
     <message>
         <source>&amp;Gegevens exporteren…</source>
-        <translation type="unfinished">&amp;Export data…</translation>
+        <translation>&amp;Export data…</translation>
     </message>
     <message>
         <source>Persoon</source>
-        <translation type="unfinished">Person</translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>Persoon voor het inzageverzoek</source>
-        <translation type="unfinished"></translation>
+        <translation>Person for the access request</translation>
     </message>
     <message>
         <source>Gekozen: {name}{born} ({ref}){cases}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chosen: {name}{born} ({ref}){cases}</translation>
     </message>
     <message>
         <source>; casussen: {refs}</source>
-        <translation type="unfinished"></translation>
+        <translation>; cases: {refs}</translation>
     </message>
     <message>
         <source>Zoek eerst de persoon op naam, of vul de referentie in.</source>
-        <translation type="unfinished"></translation>
+        <translation>First search for the person by name, or fill in the reference.</translation>
     </message>
     <message>
         <source>Map voor de PDF en het JSON-bestand</source>
-        <translation type="unfinished">Folder for the PDF and the JSON file</translation>
+        <translation>Folder for the PDF and the JSON file</translation>
     </message>
     <message>
         <source>De gegevens worden verzameld…</source>
-        <translation type="unfinished">Collecting the data…</translation>
+        <translation>Collecting the data…</translation>
     </message>
     <message>
         <source>Klaar: {signals} signalen, {cases} casussen en {accesses} vermeldingen van inzage voor {ref}.
 PDF: {pdf}
 JSON: {json}</source>
-        <translation type="unfinished">Done: {signals} signals, {cases} cases and {accesses} access records for {ref}.
+        <translation>Done: {signals} signals, {cases} cases and {accesses} access records for {ref}.
 PDF: {pdf}
 JSON: {json}</translation>
     </message>
