@@ -6831,30 +6831,6 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <source>De opslag is gemaakt. Dit is de herstelcode. Hiermee kunt u de opslag openen als uw wachtwoord kwijt is. Hij wordt maar één keer getoond: druk hem af of schrijf hem over en bewaar hem achter slot, niet bij de computer.</source>
         <translation>The store has been made. This is the recovery code. With it you can open the store if your passphrase is lost. It is shown only once: print it or copy it out and keep it under lock and key, not near the computer.</translation>
     </message>
-    <message>
-        <source>Afdrukken</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <source>Ik heb hem bewaard</source>
-        <translation>I have kept it</translation>
-    </message>
-    <message>
-        <source>Sociaal Veilig Parkstad – herstelcode van de opslag</source>
-        <translation>Sociaal Veilig Parkstad – recovery code of the store</translation>
-    </message>
-    <message>
-        <source>Map: {folder}</source>
-        <translation>Folder: {folder}</translation>
-    </message>
-    <message>
-        <source>Hiermee kan de opslag worden geopend zonder wachtwoord. Bewaar dit blad achter slot.</source>
-        <translation>With this the store can be opened without a passphrase. Keep this sheet under lock and key.</translation>
-    </message>
-    <message>
-        <source>Herstelcode afdrukken</source>
-        <translation>Print recovery code</translation>
-    </message>
 </context>
 <context>
     <name>IntakeDialog</name>
@@ -8080,6 +8056,9 @@ Partners: {partners}</translation>
         <source>U bent weer aangemeld met uw nieuwe wachtwoord. De gebruikte herstelcode werkt niet meer; dit is de nieuwe. Hij wordt maar één keer getoond: druk hem af of schrijf hem over en bewaar hem achter slot, niet bij de computer.</source>
         <translation>You are signed in again with your new passphrase. The recovery code used no longer works; this is the new one. It is shown only once: print it or copy it down and keep it under lock and key, not near the computer.</translation>
     </message>
+</context>
+<context>
+    <name>RecoveryCodeStep</name>
     <message>
         <source>Afdrukken</source>
         <translation>Print</translation>
