@@ -120,8 +120,8 @@ class CaseView(QWidget):
         print_menu = QMenu(self.print_button)
         self.open_pdf_action = QAction(self.tr("Casusoverzicht openen als PDF"), print_menu)
         self.print_action = QAction(self.tr("Casusoverzicht afdrukken…"), print_menu)
-        self.open_pdf_action.triggered.connect(self._open_summary)
-        self.print_action.triggered.connect(self._print_summary)
+        self.open_pdf_action.triggered.connect(lambda: self.make_summary(to_printer=False))
+        self.print_action.triggered.connect(lambda: self.make_summary(to_printer=True))
         print_menu.addAction(self.open_pdf_action)
         print_menu.addAction(self.print_action)
         self.print_button.setMenu(print_menu)
@@ -429,15 +429,12 @@ class CaseView(QWidget):
         self.copy_button.setEnabled(not detail.pseudonymised)
         self.print_button.setEnabled(True)
         may_change = self.may_change()
-        closed_hint = (
-            "" if detail.status.is_open else self.tr("Heropen de casus om dit te wijzigen.")
-        )
+        is_open = detail.status.is_open
+        hint = "" if is_open else self.tr("Heropen de casus om dit te wijzigen.")
         for button in (self.lead_button, self.zvh_button, self.add_person_button):
-            button.setVisible(may_change)
-            button.setEnabled(detail.status.is_open)
-            button.setToolTip(closed_hint)
-        # The link-styled "Kiezen…" does not look disabled: on a closed case it goes.
-        self.lead_button.setVisible(may_change and detail.status.is_open)
+            button.setVisible(may_change and (is_open or button is not self.lead_button))
+            button.setEnabled(is_open)  # "Kiezen…" is a link that shows no grey: it goes
+            button.setToolTip(hint)
         self.persons_model.set_rows(detail.persons)
         self.timeline_model.set_rows(detail.timeline)
         self.timeline_view.scrollToBottom()
@@ -758,12 +755,6 @@ class CaseView(QWidget):
 
     # ------------------------------------------------------------------ printing
 
-    def _open_summary(self) -> None:
-        self.make_summary(to_printer=False)
-
-    def _print_summary(self) -> None:
-        self.make_summary(to_printer=True)
-
     def make_summary(self, to_printer: bool) -> None:
         """The case summary PDF (``reports.api``), opened or sent to the printer."""
         ctx, detail = self._ctx, self.detail
@@ -799,8 +790,6 @@ class CaseView(QWidget):
                 self.output.show(path, self)
         except Exception as exc:  # viewer or printer: a plain message
             errors.show_error(self, exc)
-
-    # ------------------------------------------------------------------ clipboard
 
     def copy_address(self) -> None:
         if self.detail is not None and not self.detail.pseudonymised:
