@@ -162,3 +162,23 @@ def test_a_row_of_buttons_wraps_instead_of_widening(qtbot) -> None:  # type: ign
     for button in buttons:
         assert button.geometry().right() <= host.width()
     assert row.heightForWidth(widest + 20) > row.heightForWidth(10 * widest)
+
+
+def test_column_titles_have_their_whole_text_as_tooltip(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A header narrowed by the column policy cuts its title; hovering shows it whole
+    (both kinds of list model: the lazily fetched lists and the small record tables)."""
+    from PySide6.QtCore import Qt
+
+    from sociaalveilig.ui.case_panels.work_models import CaseVisitsModel
+    from sociaalveilig.ui.models.signals import SignalTableModel
+
+    for model in (SignalTableModel(), CaseVisitsModel()):
+        titles = [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+        ]
+        tips = [
+            model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            for c in range(model.columnCount())
+        ]
+        assert titles and all(titles)
+        assert tips == titles

@@ -409,8 +409,8 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section].header
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.COLUMNS[section].header  # the tooltip: the whole title where cut
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
