@@ -12,6 +12,25 @@ export and detail view applies, so a list can never show what the detail would r
 - **manager**: case summaries only, pseudonymised (initials, no descriptions); no signals;
 - **beheerder**: configuration only; no case content at all.
 
+The other kinds of record follow from these, and every service asks this module (no
+scope logic elsewhere):
+
+- **visits** (``visit_scope``): the coördinator every visit; a wijkagent the visits of the
+  cases in their focus areas (the case scope) plus the visits their own organisation takes
+  part in, when they belong to one; a partner the visits its organisation takes part in;
+  manager and beheerder none. The week planner, the visit's detail, the worklist, the
+  reminders and the calendar export all use this one set (a "my work" view may narrow it
+  to the user's own organisation, ``own_organisation_visits``, but never widen it);
+- **actions** (``action_scope``): a partner those its organisation owns; the coördinator and
+  a wijkagent the actions of the cases in their scope; manager and beheerder none;
+- **meetings** (``meeting_scope``): the coördinator all, a wijkagent those of their focus
+  areas, a partner those its organisation takes part in; manager and beheerder none. The
+  meeting list, the detail, the case's meetings and the calendar export use it;
+- **reminders**: visits and actions as above; reviews and escalations of the cases in
+  ``case_work_scope`` (a partner only the cases it leads as casusregisseur); an agenda
+  still to send (``agenda_reminder_scope``) only the coördinator, who prepares it;
+- **calendar items**: ``visit_scope`` and ``meeting_scope``, the same sets as the lists.
+
 Opening a case outside one's scope takes a reason: the "noodknop". It is allowed for the
 roles that do case work (coördinator, wijkagent, partner) and logged as ``emergency_access``
 with the reason; the beheerder reviews these in a separate list.
@@ -37,8 +56,11 @@ from sociaalveilig.storage.models import (
     AgendaItem,
     AuditEntry,
     Case,
+    Meeting,
     MeetingPartner,
     Signal,
+    Visit,
+    VisitPartner,
 )
 
 EMERGENCY_ACTION = "emergency_access"
@@ -168,6 +190,102 @@ def signal_scope(ctx: ServiceContext) -> ColumnElement[bool]:
             own,
         )
     return false()
+
+
+# --------------------------------------------------------------------------- case work
+
+
+def own_organisation_visits(partner_id: str) -> ColumnElement[bool]:
+    """Where-clause on ``Visit``: the visits the organisation ``partner_id`` takes part in."""
+    return Visit.id.in_(select(VisitPartner.visit_id).where(VisitPartner.partner_id == partner_id))
+
+
+def visit_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Visit``: the visits the acting user may list, open, be reminded of
+    and put in their calendar (see the module text)."""
+    actor = ctx.actor
+    if actor.role is Role.COORDINATOR:
+        return true()
+    if actor.role is Role.WIJKAGENT:
+        by_case = Visit.case_id.in_(select(Case.id).where(case_scope(ctx)))
+        if actor.partner_id:
+            return or_(by_case, own_organisation_visits(actor.partner_id))
+        return by_case
+    if actor.role is Role.PARTNER and actor.partner_id:
+        return own_organisation_visits(actor.partner_id)
+    return false()
+
+
+def action_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Action``: the actions the acting user may list, open and be
+    reminded of: a partner those its organisation owns, the coördinator and a wijkagent
+    those of the cases in their scope."""
+    actor = ctx.actor
+    if actor.role is Role.COORDINATOR:
+        return true()
+    if actor.role is Role.WIJKAGENT:
+        return Action.case_id.in_(select(Case.id).where(case_scope(ctx)))
+    if actor.role is Role.PARTNER and actor.partner_id:
+        return Action.owner_partner_id == actor.partner_id
+    return false()
+
+
+def meeting_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Meeting``: the meetings the acting user may list and open (and
+    export to a calendar): the coördinator all, a wijkagent those of their focus areas, a
+    partner those its organisation takes part in."""
+    actor = ctx.actor
+    if actor.role is Role.COORDINATOR:
+        return true()
+    if actor.role is Role.WIJKAGENT:
+        return Meeting.focus_area_id.in_(sorted(actor.area_ids))
+    if actor.role is Role.PARTNER and actor.partner_id:
+        return Meeting.id.in_(
+            select(MeetingPartner.meeting_id).where(MeetingPartner.partner_id == actor.partner_id)
+        )
+    return false()
+
+
+def case_work_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Case``: the cases whose reviews and escalations the acting user
+    follows up (worklist, reminders): the coördinator and a wijkagent the cases in their
+    scope, a partner the cases it leads (casusregisseur)."""
+    actor = ctx.actor
+    if actor.role in (Role.COORDINATOR, Role.WIJKAGENT):
+        return case_scope(ctx)
+    if actor.role is Role.PARTNER and actor.partner_id:
+        return Case.lead_partner_id == actor.partner_id
+    return false()
+
+
+def agenda_reminder_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Meeting``: the meetings whose agenda the acting user is reminded to
+    send; preparing and sending the agenda is the coördinator's work."""
+    return true() if ctx.actor.role is Role.COORDINATOR else false()
+
+
+def prepares_meeting(ctx: ServiceContext, focus_area_id: str | None) -> bool:
+    """Whether the acting user may prepare (plan, move, fill the agenda of) a meeting of
+    ``focus_area_id``: the coördinator any, a wijkagent those of their focus areas (the
+    role itself is checked with ``require_role``)."""
+    if ctx.actor.role is Role.WIJKAGENT:
+        return focus_area_id in ctx.actor.area_ids
+    return True
+
+
+def sees_visit(ctx: ServiceContext, session: Session, visit_id: str) -> bool:
+    """Whether the visit ``visit_id`` lies in ``visit_scope``."""
+    return _in_scope(session, Visit.id == visit_id, visit_scope(ctx))
+
+
+def sees_action(ctx: ServiceContext, session: Session, action_id: str) -> bool:
+    """Whether the action ``action_id`` lies in ``action_scope``."""
+    return _in_scope(session, Action.id == action_id, action_scope(ctx))
+
+
+def sees_meeting(ctx: ServiceContext, session: Session, meeting_id: str) -> bool:
+    """Whether the meeting ``meeting_id`` lies in ``meeting_scope``."""
+    return _in_scope(session, Meeting.id == meeting_id, meeting_scope(ctx))
 
 
 # --------------------------------------------------------------------------- roles
