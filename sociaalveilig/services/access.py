@@ -55,6 +55,7 @@ from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
     AuditEntry,
+    Buurtschouw,
     Case,
     Meeting,
     MeetingPartner,
@@ -264,12 +265,46 @@ def agenda_reminder_scope(ctx: ServiceContext) -> ColumnElement[bool]:
     return true() if ctx.actor.role is Role.COORDINATOR else false()
 
 
+def outside_own_areas(ctx: ServiceContext, focus_area_id: str | None) -> bool:
+    """Whether ``focus_area_id`` lies outside the acting user's focus areas: only ever for a
+    wijkagent (the other roles are not bound to areas; which roles may do a thing at all is
+    ``require_role``'s question). Planning a walk, preparing a meeting, printing a walk's
+    pack or an area's figures, making a case of a signal there all ask this."""
+    return ctx.actor.role is Role.WIJKAGENT and focus_area_id not in ctx.actor.area_ids
+
+
 def prepares_meeting(ctx: ServiceContext, focus_area_id: str | None) -> bool:
     """Whether the acting user may prepare (plan, move, fill the agenda of) a meeting of
     ``focus_area_id``: the coördinator any, a wijkagent those of their focus areas (the
     role itself is checked with ``require_role``)."""
+    return not outside_own_areas(ctx, focus_area_id)
+
+
+def buurtschouw_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Buurtschouw``: the walks the acting user may list: a wijkagent
+    those of their focus areas, the coördinator all (other roles do not walk:
+    ``require_role``)."""
     if ctx.actor.role is Role.WIJKAGENT:
-        return focus_area_id in ctx.actor.area_ids
+        return Buurtschouw.focus_area_id.in_(sorted(ctx.actor.area_ids))
+    return true()
+
+
+def changes_case(ctx: ServiceContext, session: Session, case: Case) -> bool:
+    """Whether the acting user may change ``case`` and plan work on it (status, risk,
+    actions, visits): the coördinator any, a wijkagent those in their scope; a partner
+    and the others none."""
+    if ctx.actor.role is Role.COORDINATOR:
+        return True
+    if ctx.actor.role is Role.WIJKAGENT:
+        return _in_scope(session, Case.id == case.id, case_scope(ctx))
+    return False
+
+
+def reviews_case(ctx: ServiceContext, case: Case) -> bool:
+    """Whether the acting user may record a review of ``case`` they may open: a partner
+    only the cases it leads (casusregisseur); the coördinator and a wijkagent any."""
+    if ctx.actor.role is Role.PARTNER:
+        return ctx.actor.partner_id is not None and case.lead_partner_id == ctx.actor.partner_id
     return True
 
 

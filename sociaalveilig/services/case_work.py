@@ -134,9 +134,7 @@ def case_work(ctx: ServiceContext, case_id: str, purpose: str | None = None) -> 
                 .order_by(Meeting.starts_at.desc())
             ).tuples()
         ]
-        may_plan = ctx.actor.role is Role.COORDINATOR or (
-            ctx.actor.role is Role.WIJKAGENT and case.focus_area_id in ctx.actor.area_ids
-        )
+        may_plan = access.changes_case(ctx, session, case)
         ctx.audit(session, "view", OBJ_CASE_WORK, case.reference)
         return CaseWork(
             case_id=case.id,

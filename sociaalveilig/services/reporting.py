@@ -38,6 +38,7 @@ from sociaalveilig.core.enums import (
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
 from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.core.postcode import match_focus_area
+from sociaalveilig.services import access
 from sociaalveilig.services.access import (
     check_case_access,
     initials,
@@ -400,11 +401,7 @@ def _gather_case(
                 AgendaItem.decision.is_not(None),
                 # A partner reads the decisions of the meetings it took part in, as in the
                 # case timeline (cases.py).
-                AgendaItem.meeting_id.in_(
-                    select(MeetingPartner.meeting_id).where(
-                        MeetingPartner.partner_id == own_partner
-                    )
-                )
+                access.partner_agenda_items(own_partner)
                 if own_partner is not None
                 else true(),
             )
@@ -585,7 +582,7 @@ def buurtschouw_pack_data(
     require_role(ctx, Role.COORDINATOR, Role.WIJKAGENT)
     with ctx.unit() as session:
         fa = _resolve_area(session, area)
-        if ctx.actor.role is Role.WIJKAGENT and fa.id not in ctx.actor.area_ids:
+        if access.outside_own_areas(ctx, fa.id):
             raise AccessDenied(
                 tr("Focusgebied {area} is niet aan u toegewezen; vraag de coördinator om het "
                    "pakket.").format(area=fa.name)
@@ -718,7 +715,7 @@ def meeting_doc_data(
         m = session.get(Meeting, meeting_id)
         if m is None:
             raise NotFound(tr("Overleg {id} bestaat niet.").format(id=meeting_id))
-        if ctx.actor.role is Role.WIJKAGENT and m.focus_area_id not in ctx.actor.area_ids:
+        if access.outside_own_areas(ctx, m.focus_area_id):
             raise AccessDenied(tr("Dit overleg hoort bij een focusgebied dat niet aan u is "
                                   "toegewezen."))
         partner_names = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
@@ -1010,7 +1007,7 @@ def management_data(ctx: ServiceContext, period: str, area: str | None) -> Manag
         )
     with ctx.unit() as session:
         fa = _resolve_area(session, area) if area else None
-        if ctx.actor.role is Role.WIJKAGENT and (fa is None or fa.id not in ctx.actor.area_ids):
+        if access.outside_own_areas(ctx, fa.id if fa is not None else None):
             raise AccessDenied(
                 tr("Als wijkagent krijgt u alleen de cijfers van uw eigen focusgebied(en); kies "
                    "een van die gebieden.")

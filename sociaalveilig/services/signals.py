@@ -998,11 +998,7 @@ def register_signal_row(
     place = tables.place(checked.postcode)
     decision = tables.route(checked.category, place.focus_area, checked.source, checked.urgency)
     case: Case | None = None
-    if (
-        choice == NEW_CASE
-        and ctx.actor.role is Role.WIJKAGENT
-        and place.focus_area_id not in ctx.actor.area_ids
-    ):
+    if choice == NEW_CASE and access.outside_own_areas(ctx, place.focus_area_id):
         raise AccessDenied(
             tr(
                 "Dit adres ligt buiten uw focusgebieden; registreer het signaal zonder "
