@@ -265,6 +265,17 @@ def agenda_reminder_scope(ctx: ServiceContext) -> ColumnElement[bool]:
     return true() if ctx.actor.role is Role.COORDINATOR else false()
 
 
+def partner_view(ctx: ServiceContext) -> str | None:
+    """The organisation whose need-to-know limits what the acting user sees inside a case,
+    a meeting or an action they may open (another organisation's action descriptions and
+    notes, the decisions of meetings it did not attend, the visits it did not go on, are
+    left out): a partner user's own organisation (``""`` for a partner account without
+    one: then nobody's); None for the other roles, who see it all."""
+    if ctx.actor.role is Role.PARTNER:
+        return ctx.actor.partner_id or ""
+    return None
+
+
 def outside_own_areas(ctx: ServiceContext, focus_area_id: str | None) -> bool:
     """Whether ``focus_area_id`` lies outside the acting user's focus areas: only ever for a
     wijkagent (the other roles are not bound to areas; which roles may do a thing at all is

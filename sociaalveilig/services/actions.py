@@ -336,8 +336,8 @@ def make_action_row(
     now_date = today(ctx.clock)
     overdue = (now_date - action.deadline).days if status.is_open else 0
     viewer = viewer_partner_id
-    if viewer is None and ctx.actor.role is Role.PARTNER:
-        viewer = ctx.actor.partner_id or ""
+    if viewer is None:
+        viewer = access.partner_view(ctx)
     hide = viewer is not None and action.owner_partner_id != viewer
     return ActionRow(
         action_id=action.id,

@@ -143,7 +143,7 @@ def case_work(ctx: ServiceContext, case_id: str, purpose: str | None = None) -> 
             visits=tuple(_rows(session, visits)),
             agenda=tuple(agenda),
             may_plan=may_plan,
-            own_partner_id=ctx.actor.partner_id if ctx.actor.role is Role.PARTNER else None,
+            own_partner_id=access.partner_view(ctx),
         )
 
 

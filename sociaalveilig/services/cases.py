@@ -26,7 +26,6 @@ from sociaalveilig.core.enums import (
     EscalationTarget,
     MeetingType,
     RiskLevel,
-    Role,
     SignalStatus,
     Source,
     VisitStatus,
@@ -190,7 +189,7 @@ def _persons(session: Session, case_id: str, pseudonymised: bool) -> tuple[Perso
 def _timeline(
     ctx: ServiceContext, session: Session, case: Case, pseudonymised: bool
 ) -> list[TimelineEntry]:
-    partner_id = ctx.actor.partner_id if ctx.actor.role is Role.PARTNER else None
+    partner_id = access.partner_view(ctx)
     hide: Callable[[str | None], str | None] = (
         (lambda _text: None) if pseudonymised else (lambda text: text)
     )

@@ -509,8 +509,8 @@ def _item_infos(
     )
     partner_names = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
     viewer = viewer_partner_id
-    if viewer is None and ctx.actor.role is Role.PARTNER:
-        viewer = ctx.actor.partner_id or ""
+    if viewer is None:
+        viewer = access.partner_view(ctx)
     by_item: dict[str, list[ActionRow]] = {}
     for action in actions:
         case = cases.get(action.case_id)
@@ -587,7 +587,7 @@ def get_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingDetail:
     with work_unit(ctx) as session:
         meeting = _load_meeting(session, meeting_id)
         _check_reader(session, ctx, meeting)
-        partner = ctx.actor.partner_id if ctx.actor.role is Role.PARTNER else None
+        partner = access.partner_view(ctx)
         return _detail(ctx, session, meeting, partner, opened=True)
 
 

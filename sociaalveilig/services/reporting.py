@@ -337,7 +337,7 @@ def _gather_case(
     today = _today(ctx)
     partner_names = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
     # A partner reads other partners' notes only where it took part (issue 7).
-    own_partner = ctx.actor.partner_id if ctx.actor.role is Role.PARTNER else None
+    own_partner = access.partner_view(ctx)
 
     area = ""
     if c.focus_area_id:
