@@ -276,6 +276,27 @@ def partner_view(ctx: ServiceContext) -> str | None:
     return None
 
 
+def sees_details_of(viewer: str | None, owner_partner_id: str | None) -> bool:
+    """Whether a viewer (``partner_view``, or the organisation a partner's copy is made
+    for) sees the description and notes of work owned by ``owner_partner_id``: everyone
+    who is no partner, and a partner its own organisation's work."""
+    return viewer is None or owner_partner_id == viewer
+
+
+def sees_reporter(ctx: ServiceContext, created_by: str | None) -> bool:
+    """Whether the acting user sees who reported a signal registered by ``created_by``:
+    those who may need to ask back (coördinator, police); a partner organisation working
+    the case has no need to know, unless its user registered the signal."""
+    return ctx.actor.role is not Role.PARTNER or created_by == ctx.actor.user_id
+
+
+def may_get_copy_of(ctx: ServiceContext, partner_id: str | None) -> bool:
+    """Whether the acting user may have a partner's copy of a meeting (agenda or minutes)
+    made for ``partner_id``: a partner user only its own organisation's; the coördinator
+    any (who takes part in the meeting is the caller's question)."""
+    return ctx.actor.role is not Role.PARTNER or partner_id == ctx.actor.partner_id
+
+
 def outside_own_areas(ctx: ServiceContext, focus_area_id: str | None) -> bool:
     """Whether ``focus_area_id`` lies outside the acting user's focus areas: only ever for a
     wijkagent (the other roles are not bound to areas; which roles may do a thing at all is

@@ -338,7 +338,7 @@ def make_action_row(
     viewer = viewer_partner_id
     if viewer is None:
         viewer = access.partner_view(ctx)
-    hide = viewer is not None and action.owner_partner_id != viewer
+    hide = not access.sees_details_of(viewer, action.owner_partner_id)
     return ActionRow(
         action_id=action.id,
         reference=action.reference,

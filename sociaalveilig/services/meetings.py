@@ -600,7 +600,7 @@ def agenda_for_partner(ctx: ServiceContext, meeting_id: str, partner_id: str) ->
     require_role(ctx, Role.COORDINATOR, Role.PARTNER)
     with work_unit(ctx) as session:
         meeting = _load_meeting(session, meeting_id)
-        if ctx.actor.role is Role.PARTNER and partner_id != ctx.actor.partner_id:
+        if not access.may_get_copy_of(ctx, partner_id):
             raise RefusedAccess(
                 tr("U kunt alleen het exemplaar van uw eigen organisatie opvragen."),
                 OBJ_MEETING,

@@ -415,7 +415,7 @@ def _gather_case(
     ).scalars():
         status = ActionStatus(a.status) if a.status in ActionStatus._value2member_map_ else None
         is_open = status.is_open if status else False
-        show_notes = not pseudo and (own_partner is None or a.owner_partner_id == own_partner)
+        show_notes = not pseudo and access.sees_details_of(own_partner, a.owner_partner_id)
         actions.append(
             ActionLine(
                 a.reference,
@@ -703,7 +703,7 @@ def meeting_doc_data(
     may print any partner's copy (``partner_id``) or the full document."""
     require_role(ctx, Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER)
     if ctx.actor.role is Role.PARTNER:
-        if partner_id is not None and partner_id != ctx.actor.partner_id:
+        if partner_id is not None and not access.may_get_copy_of(ctx, partner_id):
             raise AccessDenied(
                 tr("U kunt alleen het exemplaar van uw eigen organisatie afdrukken.")
             )
@@ -822,7 +822,7 @@ def _item_line(
                 a.deadline,
                 _label(ActionStatus, a.status),
                 _short(a.description, 240)
-                if own_partner is None or a.owner_partner_id == own_partner
+                if access.sees_details_of(own_partner, a.owner_partner_id)
                 else "",
             )
             for a in session.execute(

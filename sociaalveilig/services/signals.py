@@ -664,7 +664,7 @@ class SignalDetail:
 def visible_reporter(ctx: ServiceContext, signal: Signal) -> str | None:
     """Who reported, for those who may need to ask back (coordinator, police); a partner
     organisation working the case has no need to know, unless it registered the signal."""
-    if ctx.actor.role is Role.PARTNER and signal.created_by != ctx.actor.user_id:
+    if not access.sees_reporter(ctx, signal.created_by):
         return None
     return signal.reporter
 
