@@ -12,6 +12,25 @@ export and detail view applies, so a list can never show what the detail would r
 - **manager**: case summaries only, pseudonymised (initials, no descriptions); no signals;
 - **beheerder**: configuration only; no case content at all.
 
+The other kinds of record follow from these, and every service asks this module (no
+scope logic elsewhere):
+
+- **visits** (``visit_scope``): the coördinator every visit; a wijkagent the visits of the
+  cases in their focus areas (the case scope) plus the visits their own organisation takes
+  part in, when they belong to one; a partner the visits its organisation takes part in;
+  manager and beheerder none. The week planner, the visit's detail, the worklist, the
+  reminders and the calendar export all use this one set (a "my work" view may narrow it
+  to the user's own organisation, ``own_organisation_visits``, but never widen it);
+- **actions** (``action_scope``): a partner those its organisation owns; the coördinator and
+  a wijkagent the actions of the cases in their scope; manager and beheerder none;
+- **meetings** (``meeting_scope``): the coördinator all, a wijkagent those of their focus
+  areas, a partner those its organisation takes part in; manager and beheerder none. The
+  meeting list, the detail, the case's meetings and the calendar export use it;
+- **reminders**: visits and actions as above; reviews and escalations of the cases in
+  ``case_work_scope`` (a partner only the cases it leads as casusregisseur); an agenda
+  still to send (``agenda_reminder_scope``) only the coördinator, who prepares it;
+- **calendar items**: ``visit_scope`` and ``meeting_scope``, the same sets as the lists.
+
 Opening a case outside one's scope takes a reason: the "noodknop". It is allowed for the
 roles that do case work (coördinator, wijkagent, partner) and logged as ``emergency_access``
 with the reason; the beheerder reviews these in a separate list.
@@ -36,9 +55,13 @@ from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
     AuditEntry,
+    Buurtschouw,
     Case,
+    Meeting,
     MeetingPartner,
     Signal,
+    Visit,
+    VisitPartner,
 )
 
 EMERGENCY_ACTION = "emergency_access"
@@ -168,6 +191,168 @@ def signal_scope(ctx: ServiceContext) -> ColumnElement[bool]:
             own,
         )
     return false()
+
+
+# --------------------------------------------------------------------------- case work
+
+
+def own_organisation_visits(partner_id: str) -> ColumnElement[bool]:
+    """Where-clause on ``Visit``: the visits the organisation ``partner_id`` takes part in."""
+    return Visit.id.in_(select(VisitPartner.visit_id).where(VisitPartner.partner_id == partner_id))
+
+
+def visit_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Visit``: the visits the acting user may list, open, be reminded of
+    and put in their calendar (see the module text)."""
+    actor = ctx.actor
+    if actor.role is Role.COORDINATOR:
+        return true()
+    if actor.role is Role.WIJKAGENT:
+        by_case = Visit.case_id.in_(select(Case.id).where(case_scope(ctx)))
+        if actor.partner_id:
+            return or_(by_case, own_organisation_visits(actor.partner_id))
+        return by_case
+    if actor.role is Role.PARTNER and actor.partner_id:
+        return own_organisation_visits(actor.partner_id)
+    return false()
+
+
+def action_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Action``: the actions the acting user may list, open and be
+    reminded of: a partner those its organisation owns, the coördinator and a wijkagent
+    those of the cases in their scope."""
+    actor = ctx.actor
+    if actor.role is Role.COORDINATOR:
+        return true()
+    if actor.role is Role.WIJKAGENT:
+        return Action.case_id.in_(select(Case.id).where(case_scope(ctx)))
+    if actor.role is Role.PARTNER and actor.partner_id:
+        return Action.owner_partner_id == actor.partner_id
+    return false()
+
+
+def meeting_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Meeting``: the meetings the acting user may list and open (and
+    export to a calendar): the coördinator all, a wijkagent those of their focus areas, a
+    partner those its organisation takes part in."""
+    actor = ctx.actor
+    if actor.role is Role.COORDINATOR:
+        return true()
+    if actor.role is Role.WIJKAGENT:
+        return Meeting.focus_area_id.in_(sorted(actor.area_ids))
+    if actor.role is Role.PARTNER and actor.partner_id:
+        return Meeting.id.in_(
+            select(MeetingPartner.meeting_id).where(MeetingPartner.partner_id == actor.partner_id)
+        )
+    return false()
+
+
+def case_work_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Case``: the cases whose reviews and escalations the acting user
+    follows up (worklist, reminders): the coördinator and a wijkagent the cases in their
+    scope, a partner the cases it leads (casusregisseur)."""
+    actor = ctx.actor
+    if actor.role in (Role.COORDINATOR, Role.WIJKAGENT):
+        return case_scope(ctx)
+    if actor.role is Role.PARTNER and actor.partner_id:
+        return Case.lead_partner_id == actor.partner_id
+    return false()
+
+
+def agenda_reminder_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Meeting``: the meetings whose agenda the acting user is reminded to
+    send; preparing and sending the agenda is the coördinator's work."""
+    return true() if ctx.actor.role is Role.COORDINATOR else false()
+
+
+def partner_view(ctx: ServiceContext) -> str | None:
+    """The organisation whose need-to-know limits what the acting user sees inside a case,
+    a meeting or an action they may open (another organisation's action descriptions and
+    notes, the decisions of meetings it did not attend, the visits it did not go on, are
+    left out): a partner user's own organisation (``""`` for a partner account without
+    one: then nobody's); None for the other roles, who see it all."""
+    if ctx.actor.role is Role.PARTNER:
+        return ctx.actor.partner_id or ""
+    return None
+
+
+def sees_details_of(viewer: str | None, owner_partner_id: str | None) -> bool:
+    """Whether a viewer (``partner_view``, or the organisation a partner's copy is made
+    for) sees the description and notes of work owned by ``owner_partner_id``: everyone
+    who is no partner, and a partner its own organisation's work."""
+    return viewer is None or owner_partner_id == viewer
+
+
+def sees_reporter(ctx: ServiceContext, created_by: str | None) -> bool:
+    """Whether the acting user sees who reported a signal registered by ``created_by``:
+    those who may need to ask back (coördinator, police); a partner organisation working
+    the case has no need to know, unless its user registered the signal."""
+    return ctx.actor.role is not Role.PARTNER or created_by == ctx.actor.user_id
+
+
+def may_get_copy_of(ctx: ServiceContext, partner_id: str | None) -> bool:
+    """Whether the acting user may have a partner's copy of a meeting (agenda or minutes)
+    made for ``partner_id``: a partner user only its own organisation's; the coördinator
+    any (who takes part in the meeting is the caller's question)."""
+    return ctx.actor.role is not Role.PARTNER or partner_id == ctx.actor.partner_id
+
+
+def outside_own_areas(ctx: ServiceContext, focus_area_id: str | None) -> bool:
+    """Whether ``focus_area_id`` lies outside the acting user's focus areas: only ever for a
+    wijkagent (the other roles are not bound to areas; which roles may do a thing at all is
+    ``require_role``'s question). Planning a walk, preparing a meeting, printing a walk's
+    pack or an area's figures, making a case of a signal there all ask this."""
+    return ctx.actor.role is Role.WIJKAGENT and focus_area_id not in ctx.actor.area_ids
+
+
+def prepares_meeting(ctx: ServiceContext, focus_area_id: str | None) -> bool:
+    """Whether the acting user may prepare (plan, move, fill the agenda of) a meeting of
+    ``focus_area_id``: the coördinator any, a wijkagent those of their focus areas (the
+    role itself is checked with ``require_role``)."""
+    return not outside_own_areas(ctx, focus_area_id)
+
+
+def buurtschouw_scope(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Where-clause on ``Buurtschouw``: the walks the acting user may list: a wijkagent
+    those of their focus areas, the coördinator all (other roles do not walk:
+    ``require_role``)."""
+    if ctx.actor.role is Role.WIJKAGENT:
+        return Buurtschouw.focus_area_id.in_(sorted(ctx.actor.area_ids))
+    return true()
+
+
+def changes_case(ctx: ServiceContext, session: Session, case: Case) -> bool:
+    """Whether the acting user may change ``case`` and plan work on it (status, risk,
+    actions, visits): the coördinator any, a wijkagent those in their scope; a partner
+    and the others none."""
+    if ctx.actor.role is Role.COORDINATOR:
+        return True
+    if ctx.actor.role is Role.WIJKAGENT:
+        return _in_scope(session, Case.id == case.id, case_scope(ctx))
+    return False
+
+
+def reviews_case(ctx: ServiceContext, case: Case) -> bool:
+    """Whether the acting user may record a review of ``case`` they may open: a partner
+    only the cases it leads (casusregisseur); the coördinator and a wijkagent any."""
+    if ctx.actor.role is Role.PARTNER:
+        return ctx.actor.partner_id is not None and case.lead_partner_id == ctx.actor.partner_id
+    return True
+
+
+def sees_visit(ctx: ServiceContext, session: Session, visit_id: str) -> bool:
+    """Whether the visit ``visit_id`` lies in ``visit_scope``."""
+    return _in_scope(session, Visit.id == visit_id, visit_scope(ctx))
+
+
+def sees_action(ctx: ServiceContext, session: Session, action_id: str) -> bool:
+    """Whether the action ``action_id`` lies in ``action_scope``."""
+    return _in_scope(session, Action.id == action_id, action_scope(ctx))
+
+
+def sees_meeting(ctx: ServiceContext, session: Session, meeting_id: str) -> bool:
+    """Whether the meeting ``meeting_id`` lies in ``meeting_scope``."""
+    return _in_scope(session, Meeting.id == meeting_id, meeting_scope(ctx))
 
 
 # --------------------------------------------------------------------------- roles

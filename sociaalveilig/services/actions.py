@@ -336,9 +336,9 @@ def make_action_row(
     now_date = today(ctx.clock)
     overdue = (now_date - action.deadline).days if status.is_open else 0
     viewer = viewer_partner_id
-    if viewer is None and ctx.actor.role is Role.PARTNER:
-        viewer = ctx.actor.partner_id or ""
-    hide = viewer is not None and action.owner_partner_id != viewer
+    if viewer is None:
+        viewer = access.partner_view(ctx)
+    hide = not access.sees_details_of(viewer, action.owner_partner_id)
     return ActionRow(
         action_id=action.id,
         reference=action.reference,
@@ -383,7 +383,7 @@ def _load_action(session: Session, ctx: ServiceContext, action_id: str) -> Actio
     if action is None:
         raise NotFound(tr("Actie niet gevonden."))
     if ctx.actor.role is Role.PARTNER:
-        if action.owner_partner_id != ctx.actor.partner_id:
+        if not access.sees_action(ctx, session, action.id):
             raise RefusedAccess(
                 tr("Deze actie is aan een andere organisatie toegewezen; u kunt haar niet zien."),
                 OBJ_ACTION,
@@ -514,9 +514,7 @@ def list_actions(
         if ctx.actor.role is Role.PARTNER:
             if owner_partner_id is not None and owner_partner_id != ctx.actor.partner_id:
                 raise AccessDenied(tr("U ziet alleen de acties van uw eigen organisatie."))
-            stmt = stmt.where(Action.owner_partner_id == ctx.actor.partner_id)
-        else:
-            stmt = stmt.join(Case, Case.id == Action.case_id).where(access.case_scope(ctx))
+        stmt = stmt.where(access.action_scope(ctx))
         case_ref: str | None = None
         if case_id is not None:
             # By id or reference, like every case argument; logged by the reference. A

@@ -290,7 +290,7 @@ class BuurtschouwPackData:
 
 def _check_area_access(ctx: ServiceContext, area: FocusArea, object_id: str | None) -> None:
     require_role(ctx, *_WALKERS)
-    if ctx.actor.role is Role.WIJKAGENT and area.id not in ctx.actor.area_ids:
+    if access.outside_own_areas(ctx, area.id):
         raise RefusedAccess(
             tr("Focusgebied {area} is niet een van uw gebieden.").format(area=area.name),
             # A walk by its id; without a walk (planning one, the pack) the focus area.
@@ -420,8 +420,7 @@ def list_buurtschouwen(
         stmt = select(Buurtschouw, FocusArea).join(
             FocusArea, FocusArea.id == Buurtschouw.focus_area_id
         )
-        if ctx.actor.role is Role.WIJKAGENT:
-            stmt = stmt.where(Buurtschouw.focus_area_id.in_(sorted(ctx.actor.area_ids)))
+        stmt = stmt.where(access.buurtschouw_scope(ctx))
         if area is not None:
             stmt = stmt.where(Buurtschouw.focus_area_id == resolve_area(session, area).id)
         if from_date is not None:

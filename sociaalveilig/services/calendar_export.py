@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
-from sqlalchemy import ColumnElement, false, or_, select, true
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import ActionType, MeetingType, Role, VisitStatus
@@ -38,7 +38,6 @@ from sociaalveilig.storage.models import (
     Case,
     FocusArea,
     Meeting,
-    MeetingPartner,
     Partner,
     Visit,
     VisitPartner,
@@ -221,40 +220,6 @@ def default_filename(kind: str, day: date) -> str:
     return f"sociaalveilig-{kind}-{day.isoformat()}.ics"
 
 
-# --------------------------------------------------------------------------- scopes
-
-
-def _visit_scope(ctx: ServiceContext) -> ColumnElement[bool]:
-    """The visits on this user's calendar: those of their own organisation when they
-    belong to one (they go along), otherwise the visits of the cases they may see."""
-    if ctx.actor.partner_id:
-        return Visit.id.in_(
-            select(VisitPartner.visit_id).where(VisitPartner.partner_id == ctx.actor.partner_id)
-        )
-    if ctx.actor.role is Role.COORDINATOR:
-        return true()
-    if ctx.actor.role is Role.WIJKAGENT:
-        return Visit.case_id.in_(select(Case.id).where(access.case_scope(ctx)))
-    return false()
-
-
-def _meeting_scope(ctx: ServiceContext) -> ColumnElement[bool]:
-    """Meetings: the coordinator all, a wijkagent those of their areas, a partner those its
-    organisation takes part in."""
-    role = ctx.actor.role
-    if role is Role.COORDINATOR:
-        return true()
-    if role is Role.WIJKAGENT:
-        return Meeting.focus_area_id.in_(sorted(ctx.actor.area_ids))
-    if role is Role.PARTNER and ctx.actor.partner_id:
-        return Meeting.id.in_(
-            select(MeetingPartner.meeting_id).where(
-                MeetingPartner.partner_id == ctx.actor.partner_id
-            )
-        )
-    return false()
-
-
 def _refuse(ctx: ServiceContext, object_type: str, object_id: str) -> AccessDenied:
     with ctx.unit() as session:
         ctx.audit(session, "export", object_type, object_id, outcome="denied")
@@ -387,7 +352,7 @@ def export_calendar(
                 session.execute(
                     select(Visit)
                     .where(
-                        _visit_scope(ctx),
+                        access.visit_scope(ctx),
                         Visit.planned_start >= lo,
                         Visit.planned_start < hi,
                         Visit.status != VisitStatus.GEANNULEERD.value,
@@ -399,7 +364,7 @@ def export_calendar(
                 session.execute(
                     select(Meeting)
                     .where(
-                        _meeting_scope(ctx),
+                        access.meeting_scope(ctx),
                         Meeting.starts_at >= lo,
                         Meeting.starts_at < hi,
                         Meeting.status.not_in(_CANCELLED_MEETING),
@@ -427,7 +392,7 @@ def export_visit(ctx: ServiceContext, visit_id: str, out: Path) -> CalendarExpor
         if visit is None:
             raise NotFound(tr("Huisbezoek niet gevonden."))
         visible = session.execute(
-            select(Visit.id).where(Visit.id == visit_id, _visible_visit(ctx))
+            select(Visit.id).where(Visit.id == visit_id, access.visit_scope(ctx))
         ).first()
     if visible is None:
         raise _refuse(ctx, "visit", visit_id)
@@ -444,22 +409,6 @@ def export_visit(ctx: ServiceContext, visit_id: str, out: Path) -> CalendarExpor
     return CalendarExport(out, 1, 1, 0)
 
 
-def _visible_visit(ctx: ServiceContext) -> ColumnElement[bool]:
-    """A single visit may be exported by anyone who may see it, not only by those going."""
-    clauses: list[ColumnElement[bool]] = []
-    if ctx.actor.partner_id:
-        clauses.append(
-            Visit.id.in_(
-                select(VisitPartner.visit_id).where(VisitPartner.partner_id == ctx.actor.partner_id)
-            )
-        )
-    if ctx.actor.role is Role.COORDINATOR:
-        clauses.append(true())
-    elif ctx.actor.role is Role.WIJKAGENT:
-        clauses.append(Visit.case_id.in_(select(Case.id).where(access.case_scope(ctx))))
-    return or_(*clauses) if clauses else false()
-
-
 def export_meeting(ctx: ServiceContext, meeting_id: str, out: Path) -> CalendarExport:
     """One meeting as an .ics file (from the meeting's screen)."""
     require_role(ctx, *_CALENDAR_ROLES)
@@ -468,7 +417,7 @@ def export_meeting(ctx: ServiceContext, meeting_id: str, out: Path) -> CalendarE
         if meeting is None:
             raise NotFound(tr("Overleg niet gevonden."))
         visible = session.execute(
-            select(Meeting.id).where(Meeting.id == meeting_id, _meeting_scope(ctx))
+            select(Meeting.id).where(Meeting.id == meeting_id, access.meeting_scope(ctx))
         ).first()
     if visible is None:
         raise _refuse(ctx, "meeting", meeting_id)

@@ -16,6 +16,7 @@ from sociaalveilig.core.enums import CaseStatus, RiskLevel, Role
 from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.workdays import next_review
+from sociaalveilig.services import access
 from sociaalveilig.services.actions import (
     OBJ_CASE,
     load_case,
@@ -60,7 +61,7 @@ def record_case_review(ctx: ServiceContext, case_id: str, note: str) -> CaseRevi
         )
     with work_unit(ctx) as session:
         case = load_case(session, ctx, case_id)
-        if ctx.actor.role is Role.PARTNER and case.lead_partner_id != ctx.actor.partner_id:
+        if not access.reviews_case(ctx, case):
             raise AccessDenied(
                 tr("Casus {ref} wordt geëvalueerd door de casusregisseur of de coördinator.")
                 .format(ref=case.reference)

@@ -23,9 +23,9 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.context import ServiceContext, today
-from sociaalveilig.services.meetings import MeetingStatus, meeting_scope_clause
+from sociaalveilig.services.meetings import MeetingStatus
 from sociaalveilig.services.signals import find_case
-from sociaalveilig.services.visits import VisitRow, _rows, visit_scope_clause
+from sociaalveilig.services.visits import VisitRow, _rows
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -112,7 +112,7 @@ def case_work(ctx: ServiceContext, case_id: str, purpose: str | None = None) -> 
         visits = list(
             session.execute(
                 select(Visit)
-                .where(Visit.case_id == case.id, visit_scope_clause(ctx))
+                .where(Visit.case_id == case.id, access.visit_scope(ctx))
                 .order_by(Visit.planned_start.desc())
             ).scalars()
         )
@@ -130,13 +130,11 @@ def case_work(ctx: ServiceContext, case_id: str, purpose: str | None = None) -> 
             for item, meeting in session.execute(
                 select(AgendaItem, Meeting)
                 .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-                .where(AgendaItem.case_id == case.id, meeting_scope_clause(ctx))
+                .where(AgendaItem.case_id == case.id, access.meeting_scope(ctx))
                 .order_by(Meeting.starts_at.desc())
             ).tuples()
         ]
-        may_plan = ctx.actor.role is Role.COORDINATOR or (
-            ctx.actor.role is Role.WIJKAGENT and case.focus_area_id in ctx.actor.area_ids
-        )
+        may_plan = access.changes_case(ctx, session, case)
         ctx.audit(session, "view", OBJ_CASE_WORK, case.reference)
         return CaseWork(
             case_id=case.id,
@@ -145,7 +143,7 @@ def case_work(ctx: ServiceContext, case_id: str, purpose: str | None = None) -> 
             visits=tuple(_rows(session, visits)),
             agenda=tuple(agenda),
             may_plan=may_plan,
-            own_partner_id=ctx.actor.partner_id if ctx.actor.role is Role.PARTNER else None,
+            own_partner_id=access.partner_view(ctx),
         )
 
 
@@ -161,7 +159,7 @@ def meetings_for_case(ctx: ServiceContext, case_id: str) -> list[MeetingChoice]:
             Meeting.starts_at >= start,
             Meeting.starts_at < start + MEETING_HORIZON,
             Meeting.status == MeetingStatus.GEPLAND.value,
-            meeting_scope_clause(ctx),
+            access.meeting_scope(ctx),
         )
         if case.focus_area_id is not None:
             stmt = stmt.where(Meeting.focus_area_id == case.focus_area_id)

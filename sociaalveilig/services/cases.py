@@ -26,7 +26,6 @@ from sociaalveilig.core.enums import (
     EscalationTarget,
     MeetingType,
     RiskLevel,
-    Role,
     SignalStatus,
     Source,
     VisitStatus,
@@ -65,14 +64,12 @@ from sociaalveilig.storage.models import (
     Escalation,
     FocusArea,
     Meeting,
-    MeetingPartner,
     Municipality,
     Partner,
     Person,
     Signal,
     StatusChange,
     Visit,
-    VisitPartner,
 )
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -167,17 +164,7 @@ class CaseDetail:
 
 
 def _may_change(ctx: ServiceContext, session: Session, case: Case) -> bool:
-    if ctx.actor.role is Role.COORDINATOR:
-        return True
-    if ctx.actor.role is Role.WIJKAGENT:
-        return bool(
-            session.execute(
-                select(func.count())
-                .select_from(Case)
-                .where(Case.id == case.id, access.case_scope(ctx))
-            ).scalar()
-        )
-    return False
+    return access.changes_case(ctx, session, case)
 
 
 def _persons(session: Session, case_id: str, pseudonymised: bool) -> tuple[PersonView, ...]:
@@ -202,7 +189,7 @@ def _persons(session: Session, case_id: str, pseudonymised: bool) -> tuple[Perso
 def _timeline(
     ctx: ServiceContext, session: Session, case: Case, pseudonymised: bool
 ) -> list[TimelineEntry]:
-    partner_id = ctx.actor.partner_id if ctx.actor.role is Role.PARTNER else None
+    partner_id = access.partner_view(ctx)
     hide: Callable[[str | None], str | None] = (
         (lambda _text: None) if pseudonymised else (lambda text: text)
     )
@@ -267,11 +254,7 @@ def _timeline(
         .where(AgendaItem.case_id == case.id)
     )
     if partner_id is not None:
-        decisions = decisions.where(
-            AgendaItem.meeting_id.in_(
-                select(MeetingPartner.meeting_id).where(MeetingPartner.partner_id == partner_id)
-            )
-        )
+        decisions = decisions.where(access.partner_agenda_items(partner_id))
     for item, meeting in session.execute(decisions).tuples():
         if item.decision is None:
             entries.append(
@@ -326,13 +309,7 @@ def _timeline(
     entries += _action_history(session, case, partner_id, hide)
 
     for visit in session.execute(select(Visit).where(Visit.case_id == case.id)).scalars():
-        took_part = partner_id is None or bool(
-            session.execute(
-                select(func.count())
-                .select_from(VisitPartner)
-                .where(VisitPartner.visit_id == visit.id, VisitPartner.partner_id == partner_id)
-            ).scalar()
-        )
+        took_part = partner_id is None or access.sees_visit(ctx, session, visit.id)
         notes = visit.purpose
         if visit.outcome_notes:
             notes = f"{visit.purpose}\n{visit.outcome_notes}"

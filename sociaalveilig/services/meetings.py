@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, func, or_, select, true
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import (
@@ -211,15 +211,10 @@ def _partner_ids(session: Session, meeting_id: str) -> list[str]:
 
 
 def _check_reader(session: Session, ctx: ServiceContext, meeting: Meeting) -> None:
-    """A wijkagent reads meetings of own areas; a partner those it takes part in."""
-    role = ctx.actor.role
-    if role is Role.COORDINATOR:
+    """A meeting in ``access.meeting_scope``; a refusal otherwise."""
+    if access.sees_meeting(ctx, session, meeting.id):
         return
-    if role is Role.WIJKAGENT and meeting.focus_area_id in ctx.actor.area_ids:
-        return
-    if role is Role.PARTNER and ctx.actor.partner_id in _partner_ids(session, meeting.id):
-        return
-    if role is Role.PARTNER:
+    if ctx.actor.role is Role.PARTNER:
         message = tr(
             "Uw organisatie neemt niet deel aan dit overleg; de agenda en de casussen daarvan "
             "zijn niet voor u."
@@ -231,23 +226,10 @@ def _check_reader(session: Session, ctx: ServiceContext, meeting: Meeting) -> No
 
 def _check_preparer(ctx: ServiceContext, meeting: Meeting) -> None:
     require_role(ctx, *_PREPARERS)
-    if ctx.actor.role is Role.WIJKAGENT and meeting.focus_area_id not in ctx.actor.area_ids:
+    if not access.prepares_meeting(ctx, meeting.focus_area_id):
         raise RefusedAccess(
             tr("Dit overleg valt buiten uw focusgebieden."), OBJ_MEETING, meeting.id
         )
-
-
-def meeting_scope_clause(ctx: ServiceContext) -> ColumnElement[bool]:
-    role = ctx.actor.role
-    if role is Role.COORDINATOR:
-        return true()
-    if role is Role.WIJKAGENT:
-        return Meeting.focus_area_id.in_(sorted(ctx.actor.area_ids))
-    return Meeting.id.in_(
-        select(MeetingPartner.meeting_id).where(
-            MeetingPartner.partner_id == (ctx.actor.partner_id or "")
-        )
-    )
 
 
 def _infos(session: Session, meetings: Sequence[Meeting]) -> list[MeetingInfo]:
@@ -469,7 +451,7 @@ def list_meetings(
         stmt = select(Meeting).where(
             Meeting.starts_at >= datetime.combine(from_date, time()),
             Meeting.starts_at < datetime.combine(to_date + timedelta(days=1), time()),
-            meeting_scope_clause(ctx),
+            access.meeting_scope(ctx),
         )
         if area is not None:
             stmt = stmt.where(Meeting.focus_area_id == resolve_area(session, area).id)
@@ -527,8 +509,8 @@ def _item_infos(
     )
     partner_names = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
     viewer = viewer_partner_id
-    if viewer is None and ctx.actor.role is Role.PARTNER:
-        viewer = ctx.actor.partner_id or ""
+    if viewer is None:
+        viewer = access.partner_view(ctx)
     by_item: dict[str, list[ActionRow]] = {}
     for action in actions:
         case = cases.get(action.case_id)
@@ -605,7 +587,7 @@ def get_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingDetail:
     with work_unit(ctx) as session:
         meeting = _load_meeting(session, meeting_id)
         _check_reader(session, ctx, meeting)
-        partner = ctx.actor.partner_id if ctx.actor.role is Role.PARTNER else None
+        partner = access.partner_view(ctx)
         return _detail(ctx, session, meeting, partner, opened=True)
 
 
@@ -618,7 +600,7 @@ def agenda_for_partner(ctx: ServiceContext, meeting_id: str, partner_id: str) ->
     require_role(ctx, Role.COORDINATOR, Role.PARTNER)
     with work_unit(ctx) as session:
         meeting = _load_meeting(session, meeting_id)
-        if ctx.actor.role is Role.PARTNER and partner_id != ctx.actor.partner_id:
+        if not access.may_get_copy_of(ctx, partner_id):
             raise RefusedAccess(
                 tr("U kunt alleen het exemplaar van uw eigen organisatie opvragen."),
                 OBJ_MEETING,
@@ -1225,7 +1207,6 @@ __all__ = [
     "get_meeting",
     "list_meetings",
     "mark_agenda_sent",
-    "meeting_scope_clause",
     "partner_items",
     "move_meeting",
     "plan_meeting",

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, false, or_, select, true
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import (
@@ -46,7 +46,6 @@ from sociaalveilig.core.enums import (
     EscalationStatus,
     MeetingType,
     RiskLevel,
-    Role,
     VisitStatus,
 )
 from sociaalveilig.core.errors import NotFound, ValidationError
@@ -63,7 +62,6 @@ from sociaalveilig.storage.models import (
     ReminderState,
     Setting,
     Visit,
-    VisitPartner,
 )
 
 DAY_START = time(8, 0)
@@ -559,53 +557,6 @@ def snooze_choices(reminder: Reminder, now: datetime) -> list[tuple[str, datetim
 # --------------------------------------------------------------------------- from the rows
 
 
-def _case_work_scope(ctx: ServiceContext) -> ColumnElement[bool]:
-    """Cases whose reviews and escalations this user is reminded of: the coordinator all,
-    a wijkagent those of their areas, a partner those it leads (casusregisseur)."""
-    role = ctx.actor.role
-    if role is Role.PARTNER:
-        if not ctx.actor.partner_id:
-            return false()
-        return Case.lead_partner_id == ctx.actor.partner_id
-    if role in (Role.COORDINATOR, Role.WIJKAGENT):
-        return access.case_scope(ctx)
-    return false()
-
-
-def _action_scope(ctx: ServiceContext) -> ColumnElement[bool]:
-    """Actions: a partner those its organisation owns; others by case scope."""
-    role = ctx.actor.role
-    if role is Role.PARTNER:
-        if not ctx.actor.partner_id:
-            return false()
-        return Action.owner_partner_id == ctx.actor.partner_id
-    if role in (Role.COORDINATOR, Role.WIJKAGENT):
-        return access.case_scope(ctx)
-    return false()
-
-
-def _visit_scope(ctx: ServiceContext) -> ColumnElement[bool]:
-    """Visits: those of the user's own organisation when they belong to one (they go
-    along), otherwise the visits of the cases in their scope."""
-    role = ctx.actor.role
-    if role not in (Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER):
-        return false()
-    if ctx.actor.partner_id:
-        return Visit.id.in_(
-            select(VisitPartner.visit_id).where(VisitPartner.partner_id == ctx.actor.partner_id)
-        )
-    if role is Role.PARTNER:
-        return false()
-    if role is Role.COORDINATOR:
-        return true()
-    return Visit.case_id.in_(select(Case.id).where(access.case_scope(ctx)))
-
-
-def _meeting_scope(ctx: ServiceContext) -> ColumnElement[bool]:
-    """Preparing and sending the agenda is the coordinator's work."""
-    return true() if ctx.actor.role is Role.COORDINATOR else false()
-
-
 def _visits(
     session: Session,
     ctx: ServiceContext,
@@ -625,7 +576,7 @@ def _visits(
         )
         .outerjoin(Case, Case.id == Visit.case_id)
         .outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
-        .where(Visit.status == VisitStatus.GEPLAND.value, _visit_scope(ctx))
+        .where(Visit.status == VisitStatus.GEPLAND.value, access.visit_scope(ctx))
     )
     if object_id is not None:
         stmt = stmt.where(Visit.id == object_id)
@@ -661,7 +612,7 @@ def _actions(
         )
         .join(Case, Case.id == Action.case_id)
         .outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
-        .where(Action.status.in_(_OPEN_ACTION), _action_scope(ctx))
+        .where(Action.status.in_(_OPEN_ACTION), access.action_scope(ctx))
     )
     if object_id is not None:
         stmt = stmt.where(Action.id == object_id)
@@ -695,7 +646,7 @@ def _reviews(
             FocusArea.name,
         )
         .outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
-        .where(Case.status != _CLOSED, _case_work_scope(ctx))
+        .where(Case.status != _CLOSED, access.case_work_scope(ctx))
     )
     if object_id is not None:
         stmt = stmt.where(Case.id == object_id)
@@ -733,7 +684,7 @@ def _escalations(
         )
         .join(Case, Case.id == Escalation.case_id)
         .outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
-        .where(Escalation.status.in_(_OPEN_ESCALATION), _case_work_scope(ctx))
+        .where(Escalation.status.in_(_OPEN_ESCALATION), access.case_work_scope(ctx))
     )
     if object_id is not None:
         stmt = stmt.where(Escalation.id == object_id)
@@ -758,7 +709,7 @@ def _meetings(
         .where(
             Meeting.agenda_sent_at.is_(None),
             Meeting.status.not_in(_FINISHED_MEETING),
-            _meeting_scope(ctx),
+            access.agenda_reminder_scope(ctx),
         )
     )
     if object_id is not None:

@@ -38,6 +38,7 @@ from sociaalveilig.core.enums import (
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
 from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.core.postcode import match_focus_area
+from sociaalveilig.services import access
 from sociaalveilig.services.access import (
     check_case_access,
     initials,
@@ -336,7 +337,7 @@ def _gather_case(
     today = _today(ctx)
     partner_names = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
     # A partner reads other partners' notes only where it took part (issue 7).
-    own_partner = ctx.actor.partner_id if ctx.actor.role is Role.PARTNER else None
+    own_partner = access.partner_view(ctx)
 
     area = ""
     if c.focus_area_id:
@@ -400,11 +401,7 @@ def _gather_case(
                 AgendaItem.decision.is_not(None),
                 # A partner reads the decisions of the meetings it took part in, as in the
                 # case timeline (cases.py).
-                AgendaItem.meeting_id.in_(
-                    select(MeetingPartner.meeting_id).where(
-                        MeetingPartner.partner_id == own_partner
-                    )
-                )
+                access.partner_agenda_items(own_partner)
                 if own_partner is not None
                 else true(),
             )
@@ -418,7 +415,7 @@ def _gather_case(
     ).scalars():
         status = ActionStatus(a.status) if a.status in ActionStatus._value2member_map_ else None
         is_open = status.is_open if status else False
-        show_notes = not pseudo and (own_partner is None or a.owner_partner_id == own_partner)
+        show_notes = not pseudo and access.sees_details_of(own_partner, a.owner_partner_id)
         actions.append(
             ActionLine(
                 a.reference,
@@ -585,7 +582,7 @@ def buurtschouw_pack_data(
     require_role(ctx, Role.COORDINATOR, Role.WIJKAGENT)
     with ctx.unit() as session:
         fa = _resolve_area(session, area)
-        if ctx.actor.role is Role.WIJKAGENT and fa.id not in ctx.actor.area_ids:
+        if access.outside_own_areas(ctx, fa.id):
             raise AccessDenied(
                 tr("Focusgebied {area} is niet aan u toegewezen; vraag de coördinator om het "
                    "pakket.").format(area=fa.name)
@@ -706,7 +703,7 @@ def meeting_doc_data(
     may print any partner's copy (``partner_id``) or the full document."""
     require_role(ctx, Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER)
     if ctx.actor.role is Role.PARTNER:
-        if partner_id is not None and partner_id != ctx.actor.partner_id:
+        if partner_id is not None and not access.may_get_copy_of(ctx, partner_id):
             raise AccessDenied(
                 tr("U kunt alleen het exemplaar van uw eigen organisatie afdrukken.")
             )
@@ -718,7 +715,7 @@ def meeting_doc_data(
         m = session.get(Meeting, meeting_id)
         if m is None:
             raise NotFound(tr("Overleg {id} bestaat niet.").format(id=meeting_id))
-        if ctx.actor.role is Role.WIJKAGENT and m.focus_area_id not in ctx.actor.area_ids:
+        if access.outside_own_areas(ctx, m.focus_area_id):
             raise AccessDenied(tr("Dit overleg hoort bij een focusgebied dat niet aan u is "
                                   "toegewezen."))
         partner_names = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
@@ -825,7 +822,7 @@ def _item_line(
                 a.deadline,
                 _label(ActionStatus, a.status),
                 _short(a.description, 240)
-                if own_partner is None or a.owner_partner_id == own_partner
+                if access.sees_details_of(own_partner, a.owner_partner_id)
                 else "",
             )
             for a in session.execute(
@@ -1010,7 +1007,7 @@ def management_data(ctx: ServiceContext, period: str, area: str | None) -> Manag
         )
     with ctx.unit() as session:
         fa = _resolve_area(session, area) if area else None
-        if ctx.actor.role is Role.WIJKAGENT and (fa is None or fa.id not in ctx.actor.area_ids):
+        if access.outside_own_areas(ctx, fa.id if fa is not None else None):
             raise AccessDenied(
                 tr("Als wijkagent krijgt u alleen de cijfers van uw eigen focusgebied(en); kies "
                    "een van die gebieden.")

@@ -15,11 +15,12 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from sociaalveilig.core.enums import CaseStatus, Role, SignalStatus, Urgency
+from sociaalveilig.core.enums import CaseStatus, SignalStatus, Urgency
 from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.workdays import next_review
 from sociaalveilig.core.workflow import WorkflowKind, check_transition
+from sociaalveilig.services import access
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.refs import RefKind, next_reference
 from sociaalveilig.services.signals import (
@@ -115,7 +116,7 @@ def new_case_row(ctx: ServiceContext, session: Session, signal: Signal, reason: 
             field="casus",
         )
     _check_status(signal, SignalStatus.GEKOPPELD)
-    if ctx.actor.role is Role.WIJKAGENT and signal.focus_area_id not in ctx.actor.area_ids:
+    if access.outside_own_areas(ctx, signal.focus_area_id):
         raise AccessDenied(
             tr(
                 "Dit adres ligt buiten uw focusgebieden; vraag de coördinator de casus te "

@@ -664,7 +664,7 @@ class SignalDetail:
 def visible_reporter(ctx: ServiceContext, signal: Signal) -> str | None:
     """Who reported, for those who may need to ask back (coordinator, police); a partner
     organisation working the case has no need to know, unless it registered the signal."""
-    if ctx.actor.role is Role.PARTNER and signal.created_by != ctx.actor.user_id:
+    if not access.sees_reporter(ctx, signal.created_by):
         return None
     return signal.reporter
 
@@ -998,11 +998,7 @@ def register_signal_row(
     place = tables.place(checked.postcode)
     decision = tables.route(checked.category, place.focus_area, checked.source, checked.urgency)
     case: Case | None = None
-    if (
-        choice == NEW_CASE
-        and ctx.actor.role is Role.WIJKAGENT
-        and place.focus_area_id not in ctx.actor.area_ids
-    ):
+    if choice == NEW_CASE and access.outside_own_areas(ctx, place.focus_area_id):
         raise AccessDenied(
             tr(
                 "Dit adres ligt buiten uw focusgebieden; registreer het signaal zonder "

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import (
@@ -42,7 +42,6 @@ from sociaalveilig.services import access
 from sociaalveilig.services.actions import require_role, resolve_area, work_unit
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.signals import TERM_SIGNAL_STATUSES, utc_to_local
-from sociaalveilig.services.visits import visit_scope_clause
 from sociaalveilig.storage.models import (
     Action,
     Case,
@@ -51,7 +50,6 @@ from sociaalveilig.storage.models import (
     Partner,
     Signal,
     Visit,
-    VisitPartner,
 )
 
 _WORKERS = (Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER)
@@ -240,13 +238,10 @@ def _actions(
             Action.deadline <= window.last,
         )
     )
-    if ctx.actor.role is Role.PARTNER:
-        stmt = stmt.where(Action.owner_partner_id == (ctx.actor.partner_id or ""))
-    else:
-        stmt = stmt.where(access.case_scope(ctx))
-        own = _own_partner(ctx, user_scope)
-        if own is not None:
-            stmt = stmt.where(Action.owner_partner_id == own)
+    stmt = stmt.where(access.action_scope(ctx))
+    own = _own_partner(ctx, user_scope)
+    if own is not None:
+        stmt = stmt.where(Action.owner_partner_id == own)
     if window.first is not None:
         stmt = stmt.where(Action.deadline >= window.first)
     if area_id is not None:
@@ -277,14 +272,8 @@ def _actions(
 def _reviews(
     ctx: ServiceContext, session: Session, window: _Window, area_id: str | None
 ) -> list[WorkItem]:
-    scope: ColumnElement[bool]
-    if ctx.actor.role is Role.PARTNER:
-        # A partner reviews only the cases it leads (casusregisseur).
-        scope = Case.lead_partner_id == (ctx.actor.partner_id or "")
-    else:
-        scope = access.case_scope(ctx)
     stmt = select(Case).where(
-        scope,
+        access.case_work_scope(ctx),
         Case.status != CaseStatus.AFGESLOTEN.value,
         Case.next_review.is_not(None),
         Case.next_review <= window.last,
@@ -327,7 +316,7 @@ def _visits(
         select(Visit, Case.reference, Case.focus_area_id)
         .join(Case, Case.id == Visit.case_id)
         .where(
-            visit_scope_clause(ctx),
+            access.visit_scope(ctx),
             Visit.status == VisitStatus.GEPLAND.value,
             Visit.planned_start < window.visits_before,
         )
@@ -336,9 +325,7 @@ def _visits(
         stmt = stmt.where(Visit.planned_start >= window.visits_from)
     own = _own_partner(ctx, user_scope)
     if own is not None:
-        stmt = stmt.where(
-            Visit.id.in_(select(VisitPartner.visit_id).where(VisitPartner.partner_id == own))
-        )
+        stmt = stmt.where(access.own_organisation_visits(own))
     if area_id is not None:
         stmt = stmt.where(Case.focus_area_id == area_id)
     areas = _area_names(session)
