@@ -125,19 +125,29 @@ def _throttled(folder: Path, name: str) -> None:
         raise SignInThrottled(text, wait)
 
 
-def _throttle_key(username: str) -> str:
-    try:
-        return normalise_user_name(username)
-    except ValidationError:
+UNKNOWN_NAMES = "\0unknown"
+"""The one count shared by every name that has no key slot: a passphrase typed into the
+name field must not land in the counts' file, not even as a hash (it could be guessed)."""
+
+
+def _throttle_key(folder: Path, username: str) -> str:
+    if username == RECOVERY_CODE_USER:
         return username
+    try:
+        name = normalise_user_name(username)
+        known = KeySlotFile.load(keyslot_path(folder)).has_user(name)
+    except (ValidationError, StoreDamaged, OSError):
+        known = False
+    return name if known else UNKNOWN_NAMES
 
 
 def guarded_unlock(folder: Path, username: str, unlock: Callable[[], T]) -> T:
     """Run one sign-in attempt (``unlock`` checks a passphrase or a recovery code) under
     the key-slot lock, unless ``username`` must wait after earlier failures. A failure is
-    counted and noted for the audit log; a success clears the count."""
-    name = _throttle_key(username)
+    counted and noted for the audit log; a success clears the count. Names without a key
+    slot share one count."""
     with keyslot_lock(folder):
+        name = _throttle_key(folder, username)
         _throttled(folder, name)
         try:
             result = unlock()

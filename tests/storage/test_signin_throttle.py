@@ -20,8 +20,9 @@ from sociaalveilig.core.errors import AuthenticationError, SignInThrottled
 from sociaalveilig.services import users
 from sociaalveilig.services.setup import login, recover
 from sociaalveilig.storage import signin_throttle
+from sociaalveilig.storage.keyslots import normalise_user_name
 from sociaalveilig.storage.models import AuditEntry
-from sociaalveilig.storage.store import PENDING_AUDIT_FILENAME
+from sociaalveilig.storage.store import PENDING_AUDIT_FILENAME, UNKNOWN_NAMES
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -203,4 +204,22 @@ def test_recovery_codes_are_throttled_too(
     login(store_dir, ADMIN, ADMIN_PASSPHRASE).store.close()
     throttle_clock.now += 2
     ctx, _code = recover(store_dir, recovery_code, "rivier lamp wolk nieuw")
+    ctx.store.close()
+
+
+def test_a_name_without_key_slot_leaves_no_hash_of_itself(
+    store_dir: Path, throttle_clock: Clock
+) -> None:
+    """A passphrase typed into the name field is counted in the one bucket of unknown names,
+    so not even its hash (which could be guessed offline) lands in the file; guessing names
+    is still slowed down, as a group, and the real users are not."""
+    typed = "Vakantie-in-Valkenburg-2019"
+    _fail(store_dir, user=typed, times=2)
+    _fail(store_dir, user="nog.iemand", times=1)
+    text = (store_dir / signin_throttle.FILENAME).read_text(encoding="utf-8")
+    assert signin_throttle._key(normalise_user_name(typed)) not in text
+    assert signin_throttle._key(UNKNOWN_NAMES) in text
+    with pytest.raises(SignInThrottled):
+        login(store_dir, "weer.een.ander", WRONG)
+    ctx = login(store_dir, ADMIN, ADMIN_PASSPHRASE)
     ctx.store.close()
