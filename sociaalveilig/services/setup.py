@@ -339,8 +339,13 @@ def lock(ctx: ServiceContext) -> None:
 def single_user(folder: Path) -> str:
     """The only user's name, for commands without --user; ValidationError otherwise."""
     from sociaalveilig.storage.keyslots import KeySlotFile
-    from sociaalveilig.storage.store import keyslot_path
+    from sociaalveilig.storage.store import keyslot_path, store_exists
 
+    if not store_exists(folder):
+        # A mistyped --store is a usage error, not a damaged store to restore.
+        raise UsageError(
+            tr("Geen opslag gevonden in {folder}. Maak er een met 'init'.").format(folder=folder)
+        )
     users = KeySlotFile.load(keyslot_path(folder)).users()
     if len(users) != 1:
         raise UsageError(tr("Deze opslag heeft meer dan één gebruiker: geef --user NAAM op."))

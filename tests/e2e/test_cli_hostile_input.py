@@ -113,3 +113,13 @@ def test_a_damaged_store_prints_exactly_one_line_in_a_real_process(store_dir: Pa
     lines = err.decode().splitlines()
     assert len(lines) == 1, lines
     assert lines[0].startswith("sociaalveilig-admin: ") and "ERROR CORE" not in lines[0]
+
+
+def test_a_mistyped_store_folder_is_a_usage_error_not_damage(tmp_path: Path) -> None:
+    """Without --user the CLI looks up the only user; a folder with no store in it was told
+    to restore a backup (exit 5), as if a real store had lost its key slots."""
+    missing = tmp_path / "opslg"
+    result = cli(missing, "verify", stdin=ADMIN_PASSPHRASE + "\n", user=None)
+    line = one_line(result, 2)
+    assert "Geen opslag gevonden in" in line and "init" in line
+    assert not missing.exists()
