@@ -48,13 +48,10 @@ from sociaalveilig.core.enums import (
     VisitStatus,
 )
 from sociaalveilig.core.workdays import add_working_days
-from sociaalveilig.services.context import FixedClock, ServiceContext
+from sociaalveilig.services.context import FixedClock, ServiceContext, local_to_utc
 from sociaalveilig.services.refs import RefKind, format_reference
-from sociaalveilig.services.signals import (
-    IntakeTables,
-    address_key,
-    local_to_utc,
-)
+from sociaalveilig.services.signal_intake import IntakeTables
+from sociaalveilig.services.signal_records import address_key
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.models import (
     Action,

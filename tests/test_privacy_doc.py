@@ -26,7 +26,8 @@ from sociaalveilig.services import (
     reporting,
     retention,
     setup,
-    signals,
+    signal_intake,
+    signal_linking,
     users,
 )
 from sociaalveilig.services.context import ServiceContext
@@ -101,8 +102,8 @@ AREA = "Kerkrade Oost"
 CHECKS: dict[str, Callable[[ServiceContext, Path], str]] = {
     "casusinhoud zien": _case_content,
     "losse signalen zien": _by_service(lambda ctx, _: access.require_signal_reader(ctx)),
-    "signaal registreren": _in(signals.INTAKE_ROLES),
-    "casuswerk (koppelen, casus maken, status)": _in(signals.CASE_WORK_ROLES),
+    "signaal registreren": _in(signal_intake.INTAKE_ROLES),
+    "casuswerk (koppelen, casus maken, status)": _in(signal_linking.CASE_WORK_ROLES),
     "noodknop": _in(access.EMERGENCY_ROLES),
     "exporteren naar CSV": _in(exports.EXPORT_ROLES),
     "importeren uit CSV": _in(imports.IMPORT_ROLES),

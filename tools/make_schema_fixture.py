@@ -13,7 +13,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from sociaalveilig.services import signals
+from sociaalveilig.services import signal_intake, signals
 from sociaalveilig.services.context import FixedClock
 from sociaalveilig.services.setup import create_store
 
@@ -47,7 +47,7 @@ def main(version: str) -> None:
             coord = ctx.with_actor(
                 Actor(user.id, "coordinator", "Coördinator Fixture", Role.COORDINATOR)
             )
-        signal = signals.SignalInput(
+        signal = signal_intake.SignalInput(
             received_at=datetime(2026, 3, 1, 14, 0),
             source="politie",
             organisation=None,
@@ -62,7 +62,7 @@ def main(version: str) -> None:
             reporter=None,
             persons=(),
         )
-        signals.register_signal(coord, signal, signals.NEW_CASE)
+        signals.register_signal(coord, signal, signal_intake.NEW_CASE)
     finally:
         ctx.store.close()
     for leftover in target.glob("*-wal"):

@@ -36,16 +36,11 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import default_pc4_table
 from sociaalveilig.core.workdays import next_review
 from sociaalveilig.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_LIST
-from sociaalveilig.services.context import Actor, ServiceContext
+from sociaalveilig.services.context import Actor, ServiceContext, local_to_utc, stored_now
 from sociaalveilig.services.imports import store_signals
 from sociaalveilig.services.refs import RefKind, reserve_references
-from sociaalveilig.services.signals import (
-    IntakeTables,
-    NewSignal,
-    address_key,
-    local_to_utc,
-    stored_now,
-)
+from sociaalveilig.services.signal_intake import IntakeTables, NewSignal
+from sociaalveilig.services.signal_records import address_key
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import (
     Base,

@@ -49,9 +49,15 @@ from sociaalveilig.core.workdays import is_working_day, next_working_day
 from sociaalveilig.demo.base import FIRST_NAMES, LAST_NAMES, STREETS, DemoRun
 from sociaalveilig.services import buurtschouw, cases, escalations, meetings, visits
 from sociaalveilig.services.actions import ActionInput, ActionRow, change_action_status
-from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
+from sociaalveilig.services.context import (
+    Actor,
+    FixedClock,
+    ServiceContext,
+    stored_now,
+    utc_to_local,
+)
 from sociaalveilig.services.meetings import AgendaProposal
-from sociaalveilig.services.signals import PersonInput, stored_now, utc_to_local
+from sociaalveilig.services.signal_intake import PersonInput
 from sociaalveilig.storage.models import (
     Case,
     Category,

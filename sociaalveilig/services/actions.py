@@ -25,9 +25,9 @@ from sociaalveilig.core.postcode import match_focus_area
 from sociaalveilig.core.workflow import WorkflowKind, check_transition
 from sociaalveilig.services import access, audit_objects
 from sociaalveilig.services.cases import set_case_status_row
-from sociaalveilig.services.context import ServiceContext, today
+from sociaalveilig.services.context import ServiceContext, today, utc_to_local
 from sociaalveilig.services.refs import RefKind, next_reference
-from sociaalveilig.services.signals import find_case, utc_to_local
+from sociaalveilig.services.signal_records import find_case
 from sociaalveilig.storage.models import (
     Action,
     Case,

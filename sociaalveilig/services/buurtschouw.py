@@ -34,14 +34,10 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.audit_objects import OBJ_FOCUS_AREA
-from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import (
-    NO_CASE,
-    OPEN_SIGNAL_STATUSES,
-    SignalInput,
-    register_signal_row,
-    utc_to_local,
-)
+from sociaalveilig.services.context import ServiceContext, utc_to_local
+from sociaalveilig.services.signal_intake import NO_CASE, SignalInput
+from sociaalveilig.services.signal_records import OPEN_SIGNAL_STATUSES
+from sociaalveilig.services.signals import register_signal_row
 from sociaalveilig.storage.models import (
     Action,
     Buurtschouw,

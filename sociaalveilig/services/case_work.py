@@ -24,7 +24,7 @@ from sociaalveilig.services.actions import (
 )
 from sociaalveilig.services.context import ServiceContext, today
 from sociaalveilig.services.meetings import MeetingStatus
-from sociaalveilig.services.signals import find_case
+from sociaalveilig.services.signal_records import find_case
 from sociaalveilig.services.visits import VisitRow, _rows
 from sociaalveilig.storage.models import (
     Action,

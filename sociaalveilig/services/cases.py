@@ -39,21 +39,18 @@ from sociaalveilig.core.workdays import next_review
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next, check_transition
 from sociaalveilig.services import access
 from sociaalveilig.services.audit_objects import OBJ_ACTION
-from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext, stored_now, utc_to_local
 from sociaalveilig.services.refs import RefKind, next_reference
-from sociaalveilig.services.signals import (
-    CASE_WORK_ROLES,
-    PersonInput,
+from sociaalveilig.services.signal_intake import PersonInput, check_persons
+from sociaalveilig.services.signal_linking import CASE_WORK_ROLES
+from sociaalveilig.services.signal_records import (
     PersonView,
     append_status,
     audit_view,
-    check_persons,
     check_reason,
     find_case,
     format_address,
     normalise_name,
-    stored_now,
-    utc_to_local,
 )
 from sociaalveilig.storage.models import (
     Action,

@@ -96,6 +96,10 @@ def local_day_start_utc(day: date) -> datetime:
     return local_to_utc(datetime.combine(day, time()))
 
 
+def stored_now(ctx: ServiceContext) -> datetime:
+    return ctx.clock.utcnow().astimezone(UTC).replace(tzinfo=None)
+
+
 @dataclass(frozen=True)
 class Actor:
     """The user acting: who, in which role, for which partner and focus areas."""

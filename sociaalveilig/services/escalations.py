@@ -39,9 +39,8 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.cases import zvh_of
-from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext, utc_to_local
 from sociaalveilig.services.refs import RefKind, next_reference
-from sociaalveilig.services.signals import utc_to_local
 from sociaalveilig.storage.models import Case, CasePerson, Escalation, FocusArea, Person
 
 MAX_REASON = 4000

@@ -22,8 +22,8 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
 from sociaalveilig.services import access
 from sociaalveilig.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_LIST
-from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import utc_to_local, visible_reporter
+from sociaalveilig.services.context import ServiceContext, utc_to_local
+from sociaalveilig.services.signal_records import visible_reporter
 from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality, Partner, Signal
 
 SIGNAL_COLUMNS: tuple[str, ...] = (*csvimport.COLUMNS, "id", "casus", "status")

@@ -25,15 +25,10 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.meldcode import MINIMUM_URGENCY, meldcode_applies, urgency_below_minimum
 from sociaalveilig.core.routing import RoutingDecision
 from sociaalveilig.services.audit_objects import OBJ_SIGNAL_LIST
-from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext, local_to_utc, stored_now
 from sociaalveilig.services.refs import RefKind, reserve_references
-from sociaalveilig.services.signals import (
-    OPEN_CASE_STATUSES,
-    IntakeTables,
-    NewSignal,
-    local_to_utc,
-    stored_now,
-)
+from sociaalveilig.services.signal_intake import IntakeTables, NewSignal
+from sociaalveilig.services.signal_records import OPEN_CASE_STATUSES
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import Base, Case, Signal, StatusChange, new_id
 

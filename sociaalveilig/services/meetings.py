@@ -58,7 +58,7 @@ from sociaalveilig.services.signal_outcomes import (
     SignalOutcome,
     apply_outcome_row,
 )
-from sociaalveilig.services.signals import find_signal, format_address
+from sociaalveilig.services.signal_records import find_signal, format_address
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,

@@ -49,7 +49,7 @@ from sociaalveilig.services.audit_objects import OBJ_BUURTSCHOUW, OBJ_FOCUS_AREA
 from sociaalveilig.services.buurtschouw import CHECKLIST, ChecklistGroup
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.meetings import AgendaReason, partner_items
-from sociaalveilig.services.signals import OPEN_SIGNAL_STATUSES, format_address
+from sociaalveilig.services.signal_records import OPEN_SIGNAL_STATUSES, format_address
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import (
     Action,

@@ -34,14 +34,12 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
 from sociaalveilig.services import access, case_lookup
 from sociaalveilig.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_LIST
-from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import (
+from sociaalveilig.services.context import ServiceContext, local_to_utc, utc_to_local
+from sociaalveilig.services.signal_records import (
     OPEN_CASE_STATUSES,
     TERM_SIGNAL_STATUSES,
     format_address,
     is_overdue,
-    local_to_utc,
-    utc_to_local,
 )
 from sociaalveilig.storage import search as fts
 from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality, Partner, Signal

@@ -3,7 +3,7 @@ made into a new case (the signal is that case's first signal) or linked to a cas
 
 Each step is one unit of work: the workflow table (``core/workflow.py``) decides whether it
 is allowed from the signal's status, the step is appended to the signal's history and
-audit-logged. Linking itself lives in ``signals.move_signal``; this module adds the steps
+audit-logged. Linking itself lives in ``signal_linking.move_signal``; this module adds the steps
 that had no entry point of their own, and the one the minutes of a meeting apply
 (``apply_outcome_row``) inside the meeting's own unit of work.
 """
@@ -21,20 +21,16 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.workdays import next_review
 from sociaalveilig.core.workflow import WorkflowKind, check_transition
 from sociaalveilig.services import access
-from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.context import ServiceContext, stored_now
 from sociaalveilig.services.refs import RefKind, next_reference
-from sociaalveilig.services.signals import (
+from sociaalveilig.services.signal_linking import (
     CASE_WORK_ROLES,
-    SignalDetail,
     _case_for_link,
-    _detail,
     _signal_for_change,
-    append_status,
-    check_reason,
-    initial_risk,
     link_signal_row,
-    stored_now,
 )
+from sociaalveilig.services.signal_records import SignalDetail, _detail, append_status, check_reason
+from sociaalveilig.services.signals import initial_risk
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import Case, Signal
 

@@ -5,7 +5,7 @@ Four kinds of work fall due:
 - a **signal** has a handling term in working days from its category (weekends and Dutch
   public holidays skipped, ``core/workdays.py``); ``Signal.due_date`` holds the result.
   The term runs while the signal is new or routed: linked to a case, the case's review
-  and actions carry it (``signals.TERM_SIGNAL_STATUSES``);
+  and actions carry it (``signal_records.TERM_SIGNAL_STATUSES``);
 - an **action** has a deadline;
 - a **case** has a review date by risk level (high every 14 days, medium every 28);
 - a **home visit** is planned at a time, and its outcome must be recorded afterwards.
@@ -40,8 +40,8 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.workdays import add_working_days, next_review
 from sociaalveilig.services import access
 from sociaalveilig.services.actions import require_role, resolve_area, work_unit
-from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import TERM_SIGNAL_STATUSES, utc_to_local
+from sociaalveilig.services.context import ServiceContext, utc_to_local
+from sociaalveilig.services.signal_records import TERM_SIGNAL_STATUSES
 from sociaalveilig.storage.models import (
     Action,
     Case,

@@ -40,7 +40,7 @@ from sociaalveilig.reports import api as reports
 from sociaalveilig.services import cases, escalations, partners
 from sociaalveilig.services.cases import CaseDetail
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import PersonView
+from sociaalveilig.services.signal_records import PersonView
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.case_panels.work_steps import CaseWorkSteps

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.services.signals import NEW_CASE, NO_CASE, LinkProposal
+from sociaalveilig.services.signal_intake import NEW_CASE, NO_CASE
+from sociaalveilig.services.signal_linking import LinkProposal
 
 
 class CaseChoiceBox(QGroupBox):

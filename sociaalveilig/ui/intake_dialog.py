@@ -45,13 +45,11 @@ from sociaalveilig.core.case_proposal import proposes_new_case
 from sociaalveilig.core.enums import Role, Source, Urgency
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.postcode import is_valid_postcode, normalise_postcode
-from sociaalveilig.services import reference_data, signals
+from sociaalveilig.services import reference_data, signal_linking, signals
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import (
-    IntakePreview,
-    SignalDetail,
-    SignalInput,
-)
+from sociaalveilig.services.signal_intake import SignalInput
+from sociaalveilig.services.signal_records import SignalDetail
+from sociaalveilig.services.signals import IntakePreview
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.intake_case_choice import CaseChoiceBox
@@ -539,7 +537,7 @@ class IntakeDialog(QDialog):
 
     # ------------------------------------------------------------------ case choice
 
-    def _set_case_options(self, proposals: Sequence[signals.LinkProposal]) -> None:
+    def _set_case_options(self, proposals: Sequence[signal_linking.LinkProposal]) -> None:
         may_offer_new = self._ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT)
         outside = self._preview is not None and not self._may_start_case and may_offer_new
         self.case_box.set_options(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sociaalveilig.services.signals import SignalDetail
+from sociaalveilig.services.signal_records import SignalDetail
 
 from sociaalveilig.ui.meldcode_panel import is_meldcode_category
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.services import setup, signals
+from sociaalveilig.services import setup, signal_intake
 from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors, operations
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
             page.set_context(ctx)
         self._update_status()
         self.new_signal_action.setEnabled(
-            ctx is not None and ctx.actor.role in signals.INTAKE_ROLES
+            ctx is not None and ctx.actor.role in signal_intake.INTAKE_ROLES
         )
         self.lock_action.setEnabled(ctx is not None)
         self.nav.setEnabled(ctx is not None)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.services.signals import DEFAULT_PERSON_ROLE, PersonInput
+from sociaalveilig.services.signal_intake import DEFAULT_PERSON_ROLE, PersonInput
 
 
 class PersonsEditor(QWidget):

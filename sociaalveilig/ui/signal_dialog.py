@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.core.errors import AccessDenied
-from sociaalveilig.services import access, signal_outcomes, signals
+from sociaalveilig.services import access, signal_linking, signal_outcomes, signal_records
 from sociaalveilig.services.case_lookup import CaseChoice
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import CASE_WORK_ROLES, SignalDetail
+from sociaalveilig.services.signal_linking import CASE_WORK_ROLES
+from sociaalveilig.services.signal_records import SignalDetail
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.case_picker import CasePicker, pick_case
@@ -113,7 +114,7 @@ class SignalDialog(QDialog):
         ctx, signal_id = self._ctx, self._signal_id
         run_operation(
             self,
-            lambda: signals.get_signal(ctx, signal_id, purpose),
+            lambda: signal_records.get_signal(ctx, signal_id, purpose),
             self.show_detail,
             self._failed,
         )
@@ -256,7 +257,7 @@ class SignalDialog(QDialog):
         ctx, signal_id = self._ctx, self._signal_id
         run_operation(
             self,
-            lambda: signals.move_signal(ctx, signal_id, case_reference, reason),
+            lambda: signal_linking.move_signal(ctx, signal_id, case_reference, reason),
             self._changed,
         )
 

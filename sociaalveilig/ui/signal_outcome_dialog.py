@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import SignalStatus
 
-MAX_TEXT = 2000  # the history's reason limit (signals.MAX_REASON)
+MAX_TEXT = 2000  # the history's reason limit (signal_records.MAX_REASON)
 
 
 class SignalOutcomeDialog(QDialog):

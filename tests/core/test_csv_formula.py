@@ -13,8 +13,7 @@ import pytest
 from sociaalveilig.core import csvimport
 from sociaalveilig.core.csvsafe import neutralise, restore_cell, safe_writer
 from sociaalveilig.core.enums import Role
-from sociaalveilig.services import auditlog, exports, imports
-from sociaalveilig.services import signals as sv
+from sociaalveilig.services import auditlog, exports, imports, signal_records
 from sociaalveilig.services.context import ServiceContext
 from tests.conftest import ActorFactory
 from tests.services.seed_casework import make_case
@@ -167,6 +166,9 @@ def test_exported_file_imports_with_its_texts_as_they_were(
         coordinator_ctx, exported.encode("utf-8"), skip_invalid=False
     )
     assert again.imported == 2, again.error_lines
-    imported = [sv.get_signal(coordinator_ctx, ref) for ref in ("S-2026-000003", "S-2026-000004")]
+    imported = [
+        signal_records.get_signal(coordinator_ctx, ref)
+        for ref in ("S-2026-000003", "S-2026-000004")
+    ]
     assert sorted(s.description for s in imported) == sorted(texts)
     assert {s.street for s in imported} == {"-Fictiefpad"}

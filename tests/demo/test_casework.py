@@ -25,13 +25,14 @@ from sociaalveilig.demo.casework import Timeline
 from sociaalveilig.services import (
     actions,
     buurtschouw,
+    context,
     escalations,
     meetings,
+    signal_records,
     users,
     visits,
     worklist,
 )
-from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
 from sociaalveilig.services.maintenance import verify
 from sociaalveilig.services.setup import context_for, create_store
@@ -172,7 +173,7 @@ def test_minutes_and_outcomes_respect_the_services_timing_rules(
         assert decided
         for decided_at, starts_at in decided:
             assert decided_at is not None
-            assert starts_at <= sv.utc_to_local(decided_at) <= TEST_NOW
+            assert starts_at <= context.utc_to_local(decided_at) <= TEST_NOW
         outcomes = (
             session.execute(
                 select(StatusChange.at, Visit.planned_start)
@@ -187,11 +188,11 @@ def test_minutes_and_outcomes_respect_the_services_timing_rules(
         )
         assert outcomes
         for at, planned_start in outcomes:
-            assert planned_start <= sv.utc_to_local(at) <= TEST_NOW
+            assert planned_start <= context.utc_to_local(at) <= TEST_NOW
         for created_at, changed_at in session.execute(
             select(Escalation.created_at, Escalation.status_changed_at)
         ).tuples():
-            assert created_at <= changed_at <= sv.local_to_utc(TEST_NOW)
+            assert created_at <= changed_at <= context.local_to_utc(TEST_NOW)
 
 
 def test_visits_fill_the_week_planner_and_the_coming_two_weeks(
@@ -273,7 +274,7 @@ def test_buurtschouwen_with_findings_that_became_signals(coordinator: ServiceCon
     assert with_signal and len(with_signal) < len(findings)
     for finding in with_signal:
         assert finding.signal_id is not None
-        signal = sv.get_signal(coordinator, finding.signal_id)
+        signal = signal_records.get_signal(coordinator, finding.signal_id)
         assert signal.source is Source.BUURTSCHOUW
         walk = next(w for w in walks if w.walk_id == finding.walk_id)
         assert walk.walk_date <= signal.received_at.date() <= TODAY

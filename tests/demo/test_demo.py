@@ -12,7 +12,7 @@ from sociaalveilig import demo
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.demo import base, casework
-from sociaalveilig.services import search
+from sociaalveilig.services import search, signal_intake, signal_records
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.maintenance import verify
@@ -101,7 +101,7 @@ def test_demo_fills_fictional_data_everywhere(
     with admin_ctx.unit() as session:
         total = session.execute(select(func.count()).select_from(Signal)).scalar_one()
     assert len(ids) == total >= 400
-    detail = sv.get_signal(coordinator, ids[0])
+    detail = signal_records.get_signal(coordinator, ids[0])
     assert detail.route_reason
     assert search.count_signals(coordinator, search.SignalQuery(overdue=True)) > 0
 
@@ -137,7 +137,7 @@ def test_demo_refuses_a_store_with_real_data(coordinator_ctx: ServiceContext) ->
 
     sv.register_signal(
         coordinator_ctx,
-        sv.SignalInput(
+        signal_intake.SignalInput(
             received_at=datetime(2026, 4, 14, 9, 0),
             source="politie",
             category="WO-OVL",
@@ -145,7 +145,7 @@ def test_demo_refuses_a_store_with_real_data(coordinator_ctx: ServiceContext) ->
             house_number=1,
             description="Een echt signaal",
         ),
-        sv.NO_CASE,
+        signal_intake.NO_CASE,
     )
     with pytest.raises(ValidationError) as err:
         demo.fill_demo(coordinator_ctx, 10)

@@ -38,6 +38,8 @@ from sociaalveilig.services import (
     escalations,
     meetings,
     partners,
+    signal_intake,
+    signal_records,
     visits,
 )
 from sociaalveilig.services import signals as sv
@@ -54,8 +56,8 @@ CARE = "Zorg en hulpverlening"
 DISTRICT_TEAM = "Gemeente – wijkteam"
 
 
-def _signal(received: datetime, source: str, category: str, text: str) -> sv.SignalInput:
-    return sv.SignalInput(
+def _signal(received: datetime, source: str, category: str, text: str) -> signal_intake.SignalInput:
+    return signal_intake.SignalInput(
         received_at=received,
         source=source,
         category=category,
@@ -64,7 +66,9 @@ def _signal(received: datetime, source: str, category: str, text: str) -> sv.Sig
         street="Verzonnenstraat",
         city="Kerkrade",
         description=text,
-        persons=(sv.PersonInput(name="Piet Verzonnen", birth_year=1971, role="huurder"),),
+        persons=(
+            signal_intake.PersonInput(name="Piet Verzonnen", birth_year=1971, role="huurder"),
+        ),
     )
 
 
@@ -85,14 +89,14 @@ def test_a_coordinators_fortnight(
             "WO-OVL",
             "Nachtelijk lawaai en ruzie, buren bellen geregeld (fictief).",
         ),
-        sv.NEW_CASE,
+        signal_intake.NEW_CASE,
     )
     assert police.case_id is not None and police.case_reference is not None
     case_id, case_ref = police.case_id, police.case_reference
     assert police.focus_area == AREA
     assert police.route_target is RouteTarget.FYSIEKE_LEEFOMGEVING
     assert police.route_reason and "Woonoverlast" in police.route_reason
-    why = sv.explain_routing(coordinator, police.signal_id)
+    why = signal_records.explain_routing(coordinator, police.signal_id)
     assert "Overleg fysieke leefomgeving" in why and police.route_reason in why
 
     clock.set(datetime(2026, 4, 15, 11, 0))

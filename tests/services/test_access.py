@@ -12,11 +12,11 @@ from sqlalchemy.sql import visitors
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied
-from sociaalveilig.services import access, exports, search
+from sociaalveilig.services import access, exports, search, signal_records
 from sociaalveilig.services import cases as cs
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import NEW_CASE, NO_CASE, PersonInput, SignalInput
+from sociaalveilig.services.signal_intake import NEW_CASE, NO_CASE, PersonInput, SignalInput
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -54,11 +54,11 @@ def inp(**changes: object) -> SignalInput:
 
 @dataclass
 class World:
-    kerkrade: sv.SignalDetail
+    kerkrade: signal_records.SignalDetail
     """Signal with a case in Kerkrade Oost, on the agenda of a meeting with WOCO."""
-    heerlen: sv.SignalDetail
+    heerlen: signal_records.SignalDetail
     """Signal with a case in Heerlen Noord, with an action owned by ZORG."""
-    loose: sv.SignalDetail
+    loose: signal_records.SignalDetail
     """Signal without a case in Heerlen Noord."""
     actors: dict[str, ServiceContext]
 
@@ -169,10 +169,11 @@ def test_signal_detail_and_list_matrix(world: World, role: str) -> None:
     signals = {"k": world.kerkrade, "h": world.heerlen, "l": world.loose}
     for key, signal in signals.items():
         if key in SIGNAL_MATRIX[role]:
-            assert sv.get_signal(ctx, signal.reference).description.startswith("Geheime")
+            shown = signal_records.get_signal(ctx, signal.reference)
+            assert shown.description.startswith("Geheime")
         else:
             with pytest.raises(AccessDenied):
-                sv.get_signal(ctx, signal.reference)
+                signal_records.get_signal(ctx, signal.reference)
     if role in ("manager", "beheerder"):
         with pytest.raises(AccessDenied):
             search.signal_ids(ctx, search.SignalQuery())
@@ -209,7 +210,9 @@ def test_noodknop_opens_with_a_reason_and_is_logged(
     assert "noodknop" in err.value.message and "reden" in err.value.message
     detail = cs.get_case(agent, ref, purpose="  Acute melding, coördinator onbereikbaar ")
     assert detail.emergency_access and not detail.pseudonymised
-    signal = sv.get_signal(agent, world.kerkrade.reference, purpose="Zelfde acute melding")
+    signal = signal_records.get_signal(
+        agent, world.kerkrade.reference, purpose="Zelfde acute melding"
+    )
     assert signal.emergency_access
 
     with admin_ctx.unit() as session:
@@ -246,17 +249,18 @@ def test_noodknop_is_not_for_beheerder_or_manager(world: World) -> None:
     with pytest.raises(AccessDenied):
         cs.get_case(world.actors["beheerder"], world.heerlen.case_reference or "", purpose="x")
     with pytest.raises(AccessDenied):
-        sv.get_signal(world.actors["manager"], world.heerlen.reference, purpose="x")
+        signal_records.get_signal(world.actors["manager"], world.heerlen.reference, purpose="x")
     partner = world.actors["partner_politie"]
     assert cs.get_case(partner, world.heerlen.case_reference or "", purpose="Overleg").reference
 
 
 def test_partners_do_not_see_the_reporter_or_escalations(world: World) -> None:
     ref = world.kerkrade.reference
-    assert sv.get_signal(world.actors["coordinator"], ref).reporter == "Melder Fictief"
-    assert sv.get_signal(world.actors["wijkagent_kerkrade"], ref).reporter == "Melder Fictief"
+    assert signal_records.get_signal(world.actors["coordinator"], ref).reporter == "Melder Fictief"
+    agent_view = signal_records.get_signal(world.actors["wijkagent_kerkrade"], ref)
+    assert agent_view.reporter == "Melder Fictief"
     woco = world.actors["partner_woco"]
-    assert sv.get_signal(woco, ref).reporter is None
+    assert signal_records.get_signal(woco, ref).reporter is None
     text, count = exports.export_signals(woco)
     assert count == 1 and "Melder Fictief" not in text
     with world.actors["coordinator"].unit() as session:
@@ -302,14 +306,14 @@ def test_a_signal_one_registered_is_in_ones_own_lists(
     assert set(head.ids) == expected
     assert {r.signal_id for r in head.rows} == expected
     assert search.count_signals(ctx, search.SignalQuery()) == len(expected)
-    assert sv.get_signal(ctx, own.reference).reference == own.reference
+    assert signal_records.get_signal(ctx, own.reference).reference == own.reference
     if role == "partner_politie":
         colleague = make_actor(Role.PARTNER, partner=POLITIE)
     else:
         colleague = make_actor(Role.WIJKAGENT, areas=[KERKRADE])
     assert set(search.signal_ids(colleague, search.SignalQuery())) == before
     with pytest.raises(AccessDenied):
-        sv.get_signal(colleague, own.reference)
+        signal_records.get_signal(colleague, own.reference)
 
 
 def test_a_loose_signal_on_a_partners_agenda_is_in_its_lists(
@@ -332,10 +336,10 @@ def test_a_loose_signal_on_a_partners_agenda_is_in_its_lists(
     head = search.signal_head(woco, search.SignalQuery())
     assert set(head.ids) == expected and {r.signal_id for r in head.rows} == expected
     assert search.count_signals(woco, search.SignalQuery()) == 2
-    assert sv.get_signal(woco, loose.reference).reference == loose.reference
+    assert signal_records.get_signal(woco, loose.reference).reference == loose.reference
     assert loose.signal_id not in search.signal_ids(zorg, search.SignalQuery())
     with pytest.raises(AccessDenied):
-        sv.get_signal(zorg, loose.reference)
+        signal_records.get_signal(zorg, loose.reference)
 
 
 @pytest.mark.parametrize("role", sorted(CASE_MATRIX))

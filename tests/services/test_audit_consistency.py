@@ -31,11 +31,11 @@ from sociaalveilig.services import (
     reminders,
     reporting,
     search,
+    signal_records,
     subject_access,
     visits,
     worklist,
 )
-from sociaalveilig.services import signals as sv
 from sociaalveilig.services.audit_objects import REFERENCE_KINDS
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.search import CaseQuery, SignalQuery
@@ -144,7 +144,7 @@ def _work_through_the_services(
         actions.list_actions(coordinator, case_id=case_id, open_only=False)
         escalations.list_escalations(coordinator, case_id=reference)
     for signal_id in signal_ids:
-        sv.get_signal(coordinator, signal_id)
+        signal_records.get_signal(coordinator, signal_id)
     for action_id in action_ids:
         actions.get_action(coordinator, action_id)
     for escalation_id in escalation_ids:

@@ -63,8 +63,9 @@ KNOWN_DYNAMIC: dict[str, set[str]] = {
     "services/reminders.py:reminder.object_type": {k.object_type for k in ReminderKind},
     # create or update of a category, a postcode, a routing rule
     "services/reference_data.py:action": {"create", "update"},
-    "services/signals.py:action": {"create", "update", "view", "print", "export"},
-    "services/signals.py:object_type": {"case", "signal"},
+    "services/signal_records.py:action": {"view", "print", "export"},
+    "services/signal_records.py:object_type": {"case", "signal"},
+    "services/routing_rules.py:action": {"create", "update"},
     # a list is a search when text was typed
     "services/search.py:'search' if q.text.strip() else 'list'": {"search", "list"},
     "services/reporting.py:OBJ_BUURTSCHOUW if walk else OBJ_FOCUS_AREA": {

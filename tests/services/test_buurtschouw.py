@@ -26,7 +26,7 @@ from sociaalveilig.services.buurtschouw import (
     walk_action_list,
 )
 from sociaalveilig.services.context import FixedClock, ServiceContext
-from sociaalveilig.services.signals import NEW_CASE, NO_CASE
+from sociaalveilig.services.signal_intake import NEW_CASE, NO_CASE
 from sociaalveilig.storage.models import (
     AuditEntry,
     BuurtschouwFinding,

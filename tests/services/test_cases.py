@@ -15,9 +15,10 @@ from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.core.escalation import ZvhCriteria
 from sociaalveilig.core.workflow import ALLOWED_TRANSITIONS, WorkflowKind
 from sociaalveilig.services import cases as cs
+from sociaalveilig.services import signal_records
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import FixedClock, ServiceContext
-from sociaalveilig.services.signals import NEW_CASE, PersonInput, SignalInput
+from sociaalveilig.services.signal_intake import NEW_CASE, PersonInput, SignalInput
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -47,7 +48,7 @@ def inp(**changes: object) -> SignalInput:
     return replace(base, **changes)  # type: ignore[arg-type]
 
 
-def new_case(ctx: ServiceContext, **changes: object) -> sv.SignalDetail:
+def new_case(ctx: ServiceContext, **changes: object) -> signal_records.SignalDetail:
     return sv.register_signal(ctx, inp(**changes), NEW_CASE)
 
 
@@ -96,7 +97,8 @@ def test_closing_handles_linked_signals_and_reopening_clears_closed_at(
     assert closed.closed_at == datetime(2026, 4, 16, 10, 0)
     assert closed.last_progress_at == datetime(2026, 4, 16, 10, 0)
     assert closed.allowed_next_statuses == (CaseStatus.HEROPEND,)
-    assert sv.get_signal(coordinator_ctx, signal.signal_id).status is SignalStatus.AFGEHANDELD
+    shown = signal_records.get_signal(coordinator_ctx, signal.signal_id)
+    assert shown.status is SignalStatus.AFGEHANDELD
     reopened = cs.change_case_status(coordinator_ctx, case_id, "heropend", "Nieuwe zorgen")
     assert reopened.closed_at is None and reopened.status is CaseStatus.HEROPEND
 

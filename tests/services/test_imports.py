@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 
 from sociaalveilig.core.enums import Role, RouteTarget, SignalStatus
 from sociaalveilig.core.errors import AccessDenied, ValidationError
-from sociaalveilig.services import exports, imports
+from sociaalveilig.services import exports, imports, signal_records
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import NEW_CASE, SignalInput
+from sociaalveilig.services.signal_intake import NEW_CASE, SignalInput
 from sociaalveilig.storage.models import AuditEntry, Signal, StatusChange
 from tests.conftest import ActorFactory
 
@@ -47,17 +47,17 @@ def test_good_file_is_imported_routed_and_dated(coordinator_ctx: ServiceContext)
     outcome = imports.import_signals(coordinator_ctx, csv_bytes(*GOOD), skip_invalid=False)
     assert outcome.imported == 3 and outcome.errors == [] and outcome.rejects_csv is None
     assert (outcome.first_reference, outcome.last_reference) == ("S-2026-000001", "S-2026-000003")
-    first = sv.get_signal(coordinator_ctx, "S-2026-000001")
+    first = signal_records.get_signal(coordinator_ctx, "S-2026-000001")
     assert first.postcode == "6463 AB" and first.focus_area == "Kerkrade Oost"
     assert first.route_target is RouteTarget.FYSIEKE_LEEFOMGEVING
     assert first.route_reason and "WO-OVL" in first.route_reason
     assert first.due_date == date(2026, 4, 29)  # 10 working days, Koningsdag skipped
     assert first.status is SignalStatus.GEROUTEERD and first.case_id is None
-    second = sv.get_signal(coordinator_ctx, "S-2026-000002")
+    second = signal_records.get_signal(coordinator_ctx, "S-2026-000002")
     assert second.category_code == "ZV-ZORG" and second.reporter is None
     assert second.organisation == "Woonstichting Voorbeeld" and second.addition == "a"
     assert second.route_target is RouteTarget.ACHTER_DE_VOORDEUR
-    third = sv.get_signal(coordinator_ctx, "S-2026-000003")
+    third = signal_records.get_signal(coordinator_ctx, "S-2026-000003")
     assert third.municipality_unknown and third.reporter == "Melder Fictief"
     assert [(h.from_status, h.to_status) for h in first.history] == [
         (None, "nieuw"),
@@ -87,11 +87,11 @@ def test_linking_on_import_is_conservative(coordinator_ctx: ServiceContext) -> N
     )
     outcome = imports.import_signals(coordinator_ctx, csv_bytes(*GOOD), skip_invalid=False)
     assert outcome.linked == 1
-    linked = sv.get_signal(coordinator_ctx, "S-2026-000002")
+    linked = signal_records.get_signal(coordinator_ctx, "S-2026-000002")
     assert linked.case_id == open_case.case_id and linked.status is SignalStatus.GEKOPPELD
     assert "C-2026-00001" in (linked.history[-1].reason or "")
     # Another address (even the same postcode, another number) gets no case.
-    assert sv.get_signal(coordinator_ctx, "S-2026-000004").case_id is None
+    assert signal_records.get_signal(coordinator_ctx, "S-2026-000004").case_id is None
 
 
 def test_one_bad_row_and_nothing_is_imported(coordinator_ctx: ServiceContext) -> None:
@@ -111,7 +111,7 @@ def test_one_bad_row_and_nothing_is_imported(coordinator_ctx: ServiceContext) ->
     assert refused.outcome == "invalid"
     # Nothing was numbered either: the next signal still gets the first reference.
     imports.import_signals(coordinator_ctx, csv_bytes(GOOD[0]), skip_invalid=False)
-    assert sv.get_signal(coordinator_ctx, "S-2026-000001").postcode == "6463 AB"
+    assert signal_records.get_signal(coordinator_ctx, "S-2026-000001").postcode == "6463 AB"
 
 
 def test_skip_invalid_imports_the_good_rows_and_returns_rejects(
@@ -198,7 +198,7 @@ def test_a_bulk_import_numbers_every_row(coordinator_ctx: ServiceContext) -> Non
         history = session.execute(select(func.count()).select_from(StatusChange)).scalar_one()
     assert refs == [f"S-2026-{n:06d}" for n in range(1, 2001)]
     assert history == 4000
-    found = sv.get_signal(coordinator_ctx, "S-2026-001235")
+    found = signal_records.get_signal(coordinator_ctx, "S-2026-001235")
     assert found.description == "Zwerfvuil nummer 1234"
 
 
@@ -213,7 +213,7 @@ def test_imported_marker_is_not_in_any_file_of_the_store(
     outcome = imports.import_signals(coordinator_ctx, csv_bytes(row), skip_invalid=False)
     assert outcome.imported == 1
     # The marker is in the store (readable through the key) ...
-    found = sv.get_signal(coordinator_ctx, "S-2026-000001")
+    found = signal_records.get_signal(coordinator_ctx, "S-2026-000001")
     assert marker in found.description
 
     def scan() -> list[str]:
@@ -348,9 +348,9 @@ def test_a_meldcode_signal_is_raised_to_hoog_on_import(coordinator_ctx: ServiceC
     ]
     outcome = imports.import_signals(coordinator_ctx, csv_bytes(*rows), skip_invalid=False)
     assert outcome.imported == 2
-    raised = sv.get_signal(coordinator_ctx, "S-2026-000001")
+    raised = signal_records.get_signal(coordinator_ctx, "S-2026-000001")
     assert raised.urgency.value == "hoog"
-    kept = sv.get_signal(coordinator_ctx, "S-2026-000002")
+    kept = signal_records.get_signal(coordinator_ctx, "S-2026-000002")
     assert kept.urgency.value == "acuut"
     with coordinator_ctx.unit() as session:
         reasons = list(

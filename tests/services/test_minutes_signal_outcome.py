@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.core.errors import ValidationError
-from sociaalveilig.services import signals as sv
+from sociaalveilig.services import signal_records
 from sociaalveilig.services.context import FixedClock, ServiceContext
 from sociaalveilig.services.meetings import add_agenda_item, record_decision
 from sociaalveilig.services.signal_outcomes import OutcomeChoice, SignalOutcome
@@ -33,7 +33,7 @@ def test_decision_handles_the_signal(coordinator_ctx: ServiceContext, clock: Fix
         "Gemeente heeft de lantaarnpaal hersteld.",
         signal_outcome=OutcomeChoice(SignalOutcome.AFGEHANDELD, "Lamp hersteld."),
     )
-    detail = sv.get_signal(coordinator_ctx, signal)
+    detail = signal_records.get_signal(coordinator_ctx, signal)
     assert detail.status is SignalStatus.AFGEHANDELD
     assert detail.history[-1].reason == "Afgehandeld: Lamp hersteld."
 
@@ -43,7 +43,7 @@ def test_without_outcome_the_signal_stays_routed(
 ) -> None:
     signal, item = _signal_item(coordinator_ctx, clock)
     record_decision(coordinator_ctx, item, "Volgende keer opnieuw bespreken.")
-    assert sv.get_signal(coordinator_ctx, signal).status is SignalStatus.GEROUTEERD
+    assert signal_records.get_signal(coordinator_ctx, signal).status is SignalStatus.GEROUTEERD
 
 
 def test_new_case_takes_the_actions(coordinator_ctx: ServiceContext, clock: FixedClock) -> None:
@@ -55,7 +55,7 @@ def test_new_case_takes_the_actions(coordinator_ctx: ServiceContext, clock: Fixe
         [_action(coordinator_ctx, WOCO, "Huisbezoek afleggen")],
         OutcomeChoice(SignalOutcome.NIEUWE_CASUS),
     )
-    detail = sv.get_signal(coordinator_ctx, signal)
+    detail = signal_records.get_signal(coordinator_ctx, signal)
     assert detail.status is SignalStatus.GEKOPPELD and detail.case_id is not None
     with coordinator_ctx.unit() as session:
         owners = session.execute(select(Action.case_id)).scalars().all()
@@ -71,7 +71,7 @@ def test_refused_outcome_saves_nothing(coordinator_ctx: ServiceContext, clock: F
             "Afgehandeld.",
             signal_outcome=OutcomeChoice(SignalOutcome.AFGEHANDELD, " "),
         )
-    assert sv.get_signal(coordinator_ctx, signal).status is SignalStatus.GEROUTEERD
+    assert signal_records.get_signal(coordinator_ctx, signal).status is SignalStatus.GEROUTEERD
     # The decision itself was not stored either: it can be recorded again.
     record_decision(coordinator_ctx, item, "Toch blijven volgen.")
 
@@ -87,4 +87,4 @@ def test_link_to_an_existing_case(coordinator_ctx: ServiceContext, clock: FixedC
         "Hoort bij de lopende casus.",
         signal_outcome=OutcomeChoice(SignalOutcome.KOPPELEN, "Zelfde gezin.", case_ref),
     )
-    assert sv.get_signal(coordinator_ctx, signal).case_id == case
+    assert signal_records.get_signal(coordinator_ctx, signal).case_id == case

@@ -25,9 +25,8 @@ from sociaalveilig.core.enums import (
 )
 from sociaalveilig.core.errors import NotFound, ValidationError
 from sociaalveilig.services import reminders
-from sociaalveilig.services.context import FixedClock, ServiceContext
+from sociaalveilig.services.context import FixedClock, ServiceContext, local_to_utc
 from sociaalveilig.services.reminders import Reminder, ReminderKind, StateView
-from sociaalveilig.services.signals import local_to_utc
 from sociaalveilig.services.worklist import WorkKind
 from sociaalveilig.storage.models import (
     Action,

@@ -40,7 +40,7 @@ from sociaalveilig.services import (
     meetings,
     reporting,
     search,
-    signals,
+    signal_records,
     visits,
 )
 from sociaalveilig.services.context import ServiceContext
@@ -392,7 +392,7 @@ def test_signal_detail(scene: Scene, role: str) -> None:
     opened = {
         key
         for key in ("sk", "sh", "sl")
-        if outcome(lambda key=key: signals.get_signal(ctx, scene.refs[key])) != REFUSED
+        if outcome(lambda key=key: signal_records.get_signal(ctx, scene.refs[key])) != REFUSED
     }
     expected = SIGNAL_DETAIL[role]
     assert opened == (set() if expected == REFUSED else expected)
@@ -402,11 +402,11 @@ def test_signal_detail(scene: Scene, role: str) -> None:
 def test_signal_detail_hides_the_reporter_from_partners(scene: Scene, role: str) -> None:
     """A reporter (often a neighbour) is known to the coordinator and the police, who may
     need to ask back; a partner organisation working the case has no need to know who
-    reported. LEAK if this fails: signals.get_signal returns ``reporter`` to partners."""
+    reported. LEAK if this fails: signal_records.get_signal returns ``reporter`` to partners."""
     ctx = scene.actors[role]
     key = "sh" if role == "partner_zorg" else "sk"
-    assert signals.get_signal(scene.actors["coordinator"], scene.refs[key]).reporter
-    assert signals.get_signal(ctx, scene.refs[key]).reporter is None
+    assert signal_records.get_signal(scene.actors["coordinator"], scene.refs[key]).reporter
+    assert signal_records.get_signal(ctx, scene.refs[key]).reporter is None
 
 
 # --------------------------------------------------------------------------- lists and search

@@ -17,12 +17,12 @@ from sociaalveilig.core.enums import Role, SignalStatus, Urgency
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.meldcode import MeldcodeDecision, meldcode_applies
 from sociaalveilig.services import cases as cs
-from sociaalveilig.services import search
+from sociaalveilig.services import search, signal_records
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
 from sociaalveilig.services.search import CaseQuery, SignalQuery
 from sociaalveilig.services.setup import login
-from sociaalveilig.services.signals import NEW_CASE, NO_CASE, SignalInput
+from sociaalveilig.services.signal_intake import NEW_CASE, NO_CASE, SignalInput
 from sociaalveilig.storage import search as fts
 from sociaalveilig.storage.models import AuditEntry, Case, FocusArea, Signal, User
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, TEST_NOW
@@ -45,7 +45,7 @@ WORDS = ["geluid", "afval", "ruzie", "geur", "bezoekers", "licht", "hond", "deur
 class Made:
     folder: Path
     coordinator: Actor
-    signals: list[sv.SignalDetail]
+    signals: list[signal_records.SignalDetail]
     case_ids: list[str]
 
 
@@ -89,9 +89,9 @@ def coordinator_ctx(made: Made) -> Iterator[ServiceContext]:
     admin.store.close()
 
 
-def _fill(ctx: ServiceContext) -> tuple[list[sv.SignalDetail], list[str]]:
+def _fill(ctx: ServiceContext) -> tuple[list[signal_records.SignalDetail], list[str]]:
     rng = random.Random(20260415)
-    signals: list[sv.SignalDetail] = []
+    signals: list[signal_records.SignalDetail] = []
     case_ids: list[str] = []
     start = datetime(2026, 1, 5, 8, 0)
     for n in range(N_SIGNALS):
@@ -131,7 +131,7 @@ def _fill(ctx: ServiceContext) -> tuple[list[sv.SignalDetail], list[str]]:
     return signals, case_ids
 
 
-def ids(items: list[sv.SignalDetail]) -> list[str]:
+def ids(items: list[signal_records.SignalDetail]) -> list[str]:
     return [s.signal_id for s in items]
 
 

@@ -9,9 +9,10 @@ from sociaalveilig.core.enums import CaseStatus, Role, SignalStatus
 from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.services import cases as case_service
 from sociaalveilig.services import signal_outcomes as outcomes
+from sociaalveilig.services import signal_records
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import NO_CASE
+from sociaalveilig.services.signal_intake import NO_CASE
 from sociaalveilig.storage.models import AuditEntry, StatusChange
 from tests.conftest import ActorFactory
 from tests.services.test_signals import inp
@@ -63,7 +64,7 @@ def test_handle_needs_a_result(coordinator_ctx: ServiceContext) -> None:
     signal_id = _routed(coordinator_ctx)
     with pytest.raises(ValidationError, match="resultaat"):
         outcomes.handle_signal(coordinator_ctx, signal_id, "  ")
-    assert sv.get_signal(coordinator_ctx, signal_id).status is SignalStatus.GEROUTEERD
+    assert signal_records.get_signal(coordinator_ctx, signal_id).status is SignalStatus.GEROUTEERD
 
 
 def test_handled_is_final(coordinator_ctx: ServiceContext) -> None:

@@ -10,15 +10,11 @@ from sqlalchemy import func, select, update
 
 from sociaalveilig.core.enums import CaseStatus, Role, RouteTarget, SignalStatus, Source, Urgency
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
+from sociaalveilig.services import routing_rules, signal_linking, signal_records
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import (
-    NEW_CASE,
-    NO_CASE,
-    PersonInput,
-    RuleInput,
-    SignalInput,
-)
+from sociaalveilig.services.routing_rules import RuleInput
+from sociaalveilig.services.signal_intake import NEW_CASE, NO_CASE, PersonInput, SignalInput
 from sociaalveilig.storage.models import AuditEntry, Case, Person, Signal, StatusChange
 from tests.conftest import ActorFactory
 
@@ -96,7 +92,7 @@ def test_acuut_goes_to_the_coordinator_by_rule_one(coordinator_ctx: ServiceConte
     assert detail.route_target is RouteTarget.COORDINATOR
     assert detail.route_reason is not None and detail.route_reason.startswith("Regel 1 ")
     assert "urgentie is acuut" in detail.route_reason
-    explained = sv.explain_routing(coordinator_ctx, detail.signal_id)
+    explained = signal_records.explain_routing(coordinator_ctx, detail.signal_id)
     assert "Coördinator" in explained and detail.route_reason in explained
     normal = sv.register_signal(coordinator_ctx, inp(category="zorgen om bewoner"), NO_CASE)
     assert normal.route_target is RouteTarget.ACHTER_DE_VOORDEUR
@@ -106,7 +102,7 @@ def test_acuut_goes_to_the_coordinator_by_rule_one(coordinator_ctx: ServiceConte
 def test_rule_order_decides_and_the_reason_names_the_rule(
     admin_ctx: ServiceContext, coordinator_ctx: ServiceContext
 ) -> None:
-    rule = sv.save_rule(
+    rule = routing_rules.save_rule(
         admin_ctx,
         RuleInput(
             name="Hennep in Kerkrade direct naar coördinator",
@@ -115,55 +111,59 @@ def test_rule_order_decides_and_the_reason_names_the_rule(
             target="coordinator",
         ),
     )
-    rules = sv.list_rules(admin_ctx)
+    rules = routing_rules.list_rules(admin_ctx)
     assert rules[-1].rule_id == rule.rule_id and rule.position == len(rules)
     assert rule.focus_area == KERKRADE and rule.category == "OM-HENNEP"
 
     # At the end, the category's own rule matches first.
-    decision = sv.test_route(admin_ctx, "OM-HENNEP", "Kerkrade Oost", "politie")
+    decision = routing_rules.test_route(admin_ctx, "OM-HENNEP", "Kerkrade Oost", "politie")
     assert decision.target is RouteTarget.FYSIEKE_LEEFOMGEVING
     assert decision.rule_id != rule.rule_id
 
-    moved = sv.move_rule(admin_ctx, rule.rule_id, 1)
+    moved = routing_rules.move_rule(admin_ctx, rule.rule_id, 1)
     assert [r.position for r in moved] == list(range(1, len(moved) + 1))
     assert moved[0].rule_id == rule.rule_id
-    decision = sv.test_route(admin_ctx, "OM-HENNEP", "Kerkrade Oost", "politie")
+    decision = routing_rules.test_route(admin_ctx, "OM-HENNEP", "Kerkrade Oost", "politie")
     assert decision.target is RouteTarget.COORDINATOR
     assert decision.rule_id == rule.rule_id
     assert "Hennep in Kerkrade" in decision.reason
     assert "focusgebied is Kerkrade Oost" in decision.reason
     # Elsewhere the rule does not hold.
-    assert sv.test_route(admin_ctx, "OM-HENNEP", "Nuth", "politie").rule_id != rule.rule_id
+    elsewhere = routing_rules.test_route(admin_ctx, "OM-HENNEP", "Nuth", "politie")
+    assert elsewhere.rule_id != rule.rule_id
 
     stored = sv.register_signal(coordinator_ctx, inp(category="OM-HENNEP"), NO_CASE)
     assert stored.route_rule_id == rule.rule_id
     assert stored.route_target is RouteTarget.COORDINATOR
-    assert "Hennep in Kerkrade" in sv.explain_routing(coordinator_ctx, stored.reference)
+    assert "Hennep in Kerkrade" in signal_records.explain_routing(coordinator_ctx, stored.reference)
 
-    sv.deactivate_rule(admin_ctx, rule.rule_id)
-    assert sv.test_route(admin_ctx, "OM-HENNEP", "Kerkrade Oost", "politie").target is (
+    routing_rules.deactivate_rule(admin_ctx, rule.rule_id)
+    assert routing_rules.test_route(admin_ctx, "OM-HENNEP", "Kerkrade Oost", "politie").target is (
         RouteTarget.FYSIEKE_LEEFOMGEVING
     )
     # The stored signal keeps the rule that routed it.
-    assert sv.get_signal(coordinator_ctx, stored.signal_id).route_rule_id == rule.rule_id
+    shown = signal_records.get_signal(coordinator_ctx, stored.signal_id)
+    assert shown.route_rule_id == rule.rule_id
 
 
 def test_rule_editing_is_for_the_beheerder_and_checks_its_fields(
     admin_ctx: ServiceContext, coordinator_ctx: ServiceContext
 ) -> None:
     with pytest.raises(AccessDenied):
-        sv.save_rule(coordinator_ctx, RuleInput(name="x", target="coordinator"))
+        routing_rules.save_rule(coordinator_ctx, RuleInput(name="x", target="coordinator"))
     with pytest.raises(ValidationError) as err:
-        sv.save_rule(admin_ctx, RuleInput(name="x", category="GEEN", target="coordinator"))
+        routing_rules.save_rule(
+            admin_ctx, RuleInput(name="x", category="GEEN", target="coordinator")
+        )
     assert err.value.field == "categorie"
     with pytest.raises(ValidationError) as err:
-        sv.save_rule(admin_ctx, RuleInput(name="x", target="ergens"))
+        routing_rules.save_rule(admin_ctx, RuleInput(name="x", target="ergens"))
     assert err.value.field == "doel"
     with pytest.raises(ValidationError) as err:
-        sv.save_rule(admin_ctx, RuleInput(name=" ", target="coordinator"))
+        routing_rules.save_rule(admin_ctx, RuleInput(name=" ", target="coordinator"))
     assert err.value.field == "naam"
     with pytest.raises(ValidationError):
-        sv.move_rule(admin_ctx, sv.list_rules(admin_ctx)[0].rule_id, 99)
+        routing_rules.move_rule(admin_ctx, routing_rules.list_rules(admin_ctx)[0].rule_id, 99)
 
 
 # --------------------------------------------------------------------------- validation
@@ -330,12 +330,14 @@ def test_move_and_unlink_with_history(coordinator_ctx: ServiceContext) -> None:
     )
 
     with pytest.raises(ValidationError) as err:
-        sv.move_signal(coordinator_ctx, extra.signal_id, b.case_id or "", "  ")
+        signal_linking.move_signal(coordinator_ctx, extra.signal_id, b.case_id or "", "  ")
     assert err.value.field == "reden"
     with pytest.raises(ValidationError):
-        sv.move_signal(coordinator_ctx, extra.signal_id, a.case_reference or "", "zelfde")
+        signal_linking.move_signal(
+            coordinator_ctx, extra.signal_id, a.case_reference or "", "zelfde"
+        )
 
-    moved = sv.move_signal(
+    moved = signal_linking.move_signal(
         coordinator_ctx, extra.reference, b.case_reference or "", "Verkeerd adres gekozen"
     )
     assert moved.case_id == b.case_id and moved.status is SignalStatus.GEKOPPELD
@@ -350,21 +352,23 @@ def test_move_and_unlink_with_history(coordinator_ctx: ServiceContext) -> None:
         )
     assert moved.persons[0].person_id in persons_b
 
-    undone = sv.unlink_signal(coordinator_ctx, extra.signal_id, "Hoort bij geen casus")
+    undone = signal_linking.unlink_signal(coordinator_ctx, extra.signal_id, "Hoort bij geen casus")
     assert undone.case_id is None and undone.status is SignalStatus.GEROUTEERD
     assert undone.history[-1].from_status == "gekoppeld"
     assert "Losgekoppeld van casus C-2026-00002" in (undone.history[-1].reason or "")
     with pytest.raises(ValidationError):
-        sv.unlink_signal(coordinator_ctx, extra.signal_id, "nog eens")
+        signal_linking.unlink_signal(coordinator_ctx, extra.signal_id, "nog eens")
 
-    relinked = sv.move_signal(coordinator_ctx, extra.signal_id, a.case_id or "", "Toch deze")
+    relinked = signal_linking.move_signal(
+        coordinator_ctx, extra.signal_id, a.case_id or "", "Toch deze"
+    )
     assert relinked.case_id == a.case_id
 
     close_case(coordinator_ctx, b.case_id or "")
     with pytest.raises(ValidationError):
-        sv.move_signal(coordinator_ctx, extra.signal_id, b.case_id or "", "naar dicht")
+        signal_linking.move_signal(coordinator_ctx, extra.signal_id, b.case_id or "", "naar dicht")
     with pytest.raises(NotFound):
-        sv.move_signal(coordinator_ctx, extra.signal_id, "C-2026-09999", "bestaat niet")
+        signal_linking.move_signal(coordinator_ctx, extra.signal_id, "C-2026-09999", "bestaat niet")
     assert len(audit_rows(coordinator_ctx, "move")) == 1
     assert len(audit_rows(coordinator_ctx, "unlink")) == 1
 
@@ -373,27 +377,29 @@ def test_signal_status_changes_follow_the_table(coordinator_ctx: ServiceContext)
     s = sv.register_signal(coordinator_ctx, inp(), NO_CASE)
     assert s.status is SignalStatus.GEROUTEERD
     with pytest.raises(ValidationError) as err:
-        sv.change_signal_status(coordinator_ctx, s.signal_id, "nieuw", "terug")
+        signal_linking.change_signal_status(coordinator_ctx, s.signal_id, "nieuw", "terug")
     assert err.value.field == "status" and "'Gekoppeld aan casus'" in err.value.message
     with pytest.raises(ValidationError) as err:
-        sv.change_signal_status(coordinator_ctx, s.signal_id, "gekoppeld", "x")
+        signal_linking.change_signal_status(coordinator_ctx, s.signal_id, "gekoppeld", "x")
     assert "koppelen" in err.value.message
     with pytest.raises(ValidationError) as err:
-        sv.change_signal_status(coordinator_ctx, s.signal_id, "afgewezen", "")
+        signal_linking.change_signal_status(coordinator_ctx, s.signal_id, "afgewezen", "")
     assert err.value.field == "reden"
-    rejected = sv.change_signal_status(
+    rejected = signal_linking.change_signal_status(
         coordinator_ctx, s.signal_id, "afgewezen", "Geen signaal voor Sociaal Veilig"
     )
     assert rejected.status is SignalStatus.AFGEWEZEN
     assert rejected.allowed_next_statuses == (SignalStatus.NIEUW,)
     with pytest.raises(ValidationError) as err:
-        sv.change_signal_status(coordinator_ctx, s.signal_id, "afgehandeld", "klaar")
+        signal_linking.change_signal_status(coordinator_ctx, s.signal_id, "afgehandeld", "klaar")
     assert "Toegestaan vanuit 'Afgewezen': 'Nieuw'" in err.value.message
     with pytest.raises(ValidationError):
-        sv.change_signal_status(coordinator_ctx, s.signal_id, "onzin", "x")
+        signal_linking.change_signal_status(coordinator_ctx, s.signal_id, "onzin", "x")
 
     linked = sv.register_signal(coordinator_ctx, inp(), NEW_CASE)
-    back = sv.change_signal_status(coordinator_ctx, linked.signal_id, "gerouteerd", "los")
+    back = signal_linking.change_signal_status(
+        coordinator_ctx, linked.signal_id, "gerouteerd", "los"
+    )
     assert back.case_id is None
     with coordinator_ctx.unit() as session:
         rows = (
@@ -417,7 +423,7 @@ def test_intake_roles(
         sv.register_signal(partner, inp(), NEW_CASE)
     own = sv.register_signal(partner, inp(source="woningcorporatie"), NO_CASE)
     # A partner sees the signal it reported itself.
-    assert sv.get_signal(partner, own.reference).reference == own.reference
+    assert signal_records.get_signal(partner, own.reference).reference == own.reference
 
 
 def test_references_are_sequential_per_kind(coordinator_ctx: ServiceContext) -> None:

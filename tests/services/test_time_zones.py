@@ -16,7 +16,15 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from sqlalchemy import select
 
 from sociaalveilig.core.enums import SignalStatus
-from sociaalveilig.services import exports, reporting, retention, search, worklist
+from sociaalveilig.services import (
+    exports,
+    reporting,
+    retention,
+    search,
+    signal_intake,
+    signal_records,
+    worklist,
+)
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import (
     FixedClock,
@@ -52,7 +60,7 @@ def test_helpers_convert_both_ways_across_summer_and_winter_time() -> None:
 def _register(ctx: ServiceContext, received: datetime, number: int) -> str:
     detail = sv.register_signal(
         ctx,
-        sv.SignalInput(
+        signal_intake.SignalInput(
             received_at=received,
             source="politie",
             category="WO-OVL",
@@ -61,7 +69,7 @@ def _register(ctx: ServiceContext, received: datetime, number: int) -> str:
             description="Fictieve melding laat op de avond.",
             urgency="acuut",  # to the coordinator at once: on the triage list
         ),
-        sv.NO_CASE,
+        signal_intake.NO_CASE,
     )
     return detail.reference
 
@@ -77,8 +85,8 @@ def test_a_signal_late_on_the_last_day_of_a_quarter_stays_in_that_quarter_and_da
             session.execute(select(Signal.reference, Signal.received_at)).tuples().all()
         )
     assert stored == {late: datetime(2026, 3, 31, 21, 30), early: datetime(2026, 3, 31, 22, 30)}
-    assert sv.get_signal(ctx, late).received_at == LAST_OF_Q1
-    assert sv.get_signal(ctx, early).received_at == FIRST_OF_Q2
+    assert signal_records.get_signal(ctx, late).received_at == LAST_OF_Q1
+    assert signal_records.get_signal(ctx, early).received_at == FIRST_OF_Q2
 
     # The management report: quarter, month, and the month line.
     q1 = reporting.management_data(ctx, "2026Q1", None)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.services import imports, signals
+from sociaalveilig.services import imports, signal_intake, signals
 from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
 from sociaalveilig.storage.keyslots import KeySlotFile
 from sociaalveilig.storage.store import Store, keyslot_path
@@ -56,8 +56,8 @@ def import_csv(txid: str, n: int, rng: random.Random) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def signal_input(txid: str, rng: random.Random) -> signals.SignalInput:
-    return signals.SignalInput(
+def signal_input(txid: str, rng: random.Random) -> signal_intake.SignalInput:
+    return signal_intake.SignalInput(
         received_at=TEST_NOW - timedelta(hours=rng.randint(1, 2000)),
         source=rng.choice(SOURCES),
         category=rng.choice(CATEGORIES),
@@ -100,12 +100,12 @@ def writer_main(folder: str, key: bytes, actor: Sequence[Any], round_no: int, se
             ready.send(txid)
         elif roll < 0.8:
             log(f"begin {txid} signal 1")
-            signals.register_signal(ctx, signal_input(txid, rng), signals.NO_CASE)
+            signals.register_signal(ctx, signal_input(txid, rng), signal_intake.NO_CASE)
             log(f"commit {txid} signal 1")
             ready.send(txid)
         else:
             log(f"begin {txid} case 1")
-            signals.register_signal(ctx, signal_input(txid, rng), signals.NEW_CASE)
+            signals.register_signal(ctx, signal_input(txid, rng), signal_intake.NEW_CASE)
             log(f"commit {txid} case 1")
             ready.send(txid)
     store.close()

@@ -5,14 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sociaalveilig.core.enums import Source, Urgency
-from sociaalveilig.services import signals
+from sociaalveilig.services import signal_intake, signals
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import (
-    IntakeTables,
-    NewSignal,
-    SignalDetail,
-    SignalInput,
-)
+from sociaalveilig.services.signal_intake import IntakeTables, NewSignal, SignalInput
+from sociaalveilig.services.signal_records import SignalDetail
 
 STREETS = ("Verzonnenstraat", "Fictieweg", "Proeflaan", "Testplein", "Denkbeeldhof")
 # Postcodes in Heerlen Noord and Kerkrade Oost (focus areas) and Heerlen (none).
@@ -27,7 +23,7 @@ def register(
     number: int = 12,
     category: str = "WO-OVL",
     description: str = "Geluidsoverlast in de nacht.",
-    choice: str = signals.NEW_CASE,
+    choice: str = signal_intake.NEW_CASE,
     received: datetime | None = None,
 ) -> SignalDetail:
     """One signal through the intake service."""

@@ -12,9 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from sociaalveilig.core.enums import ActionType, MeetingType, Role, SignalStatus
-from sociaalveilig.services import cases, meetings, signals
+from sociaalveilig.services import cases, meetings, signal_intake
 from sociaalveilig.services.actions import ActionInput, create_action
-from sociaalveilig.services.signals import PersonInput
+from sociaalveilig.services.signal_intake import PersonInput
 from tests.services.seed_casework import KERKRADE, make_case, partner_id
 from tests.ui.builders import register
 from tests.ui.fakes import FakeDocumentOutput
@@ -103,7 +103,7 @@ def test_linking_a_signal_goes_through_the_picker(
     qtbot, coordinator_ctx, monkeypatch, wait_idle
 ) -> None:
     case_id = _case_with_person(coordinator_ctx)
-    loose = register(coordinator_ctx, postcode="6432 CD", choice=signals.NO_CASE)
+    loose = register(coordinator_ctx, postcode="6432 CD", choice=signal_intake.NO_CASE)
     dialog = SignalDialog(coordinator_ctx, loose.signal_id)
     qtbot.addWidget(dialog)
     dialog.show()

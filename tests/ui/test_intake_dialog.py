@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sociaalveilig.core.enums import Role, SignalStatus
-from sociaalveilig.services import signals
+from sociaalveilig.services import signal_intake, signals
 
 from sociaalveilig.ui.intake_dialog import IntakeDialog
 
@@ -53,9 +53,9 @@ def test_intake_save_with_linking_and_routing_shown(qtbot, coordinator_ctx, wait
     _fill(qtbot, first)
     first.request_preview()
     wait_idle()
-    assert first.case_choice() == signals.NO_CASE
+    assert first.case_choice() == signal_intake.NO_CASE
     assert first.case_box.new_case_proposed()
-    assert first.choose_case(signals.NEW_CASE)
+    assert first.choose_case(signal_intake.NEW_CASE)
     qtbot.keyClick(first.house_number_edit, Qt.Key.Key_Return)  # Enter saves
     qtbot.waitUntil(lambda: first.saved is not None, timeout=10_000)
     wait_idle()
@@ -133,8 +133,8 @@ def test_partner_cannot_start_a_case_from_intake(qtbot, make_actor, wait_idle):
     dialog.request_preview()
     wait_idle()
     choices = [b.property("choice") for b in dialog.case_buttons.buttons()]
-    assert signals.NEW_CASE not in choices
-    assert dialog.case_choice() == signals.NO_CASE
+    assert signal_intake.NEW_CASE not in choices
+    assert dialog.case_choice() == signal_intake.NO_CASE
     dialog.reject()
 
 

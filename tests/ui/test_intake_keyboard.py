@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sociaalveilig import app as app_module
 from sociaalveilig.core.enums import Role
-from sociaalveilig.services import signals
+from sociaalveilig.services import signal_intake
 
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.add_user import AddUserDialog
@@ -137,7 +137,7 @@ def test_wijkagent_outside_focus_areas_gets_no_case_proposed(qtbot, make_actor, 
     dialog.request_preview()
     qtbot.waitUntil(lambda: dialog._preview is not None, timeout=10_000)
     wait_idle()
-    assert dialog.case_choice() == signals.NO_CASE
+    assert dialog.case_choice() == signal_intake.NO_CASE
     assert "buiten uw focusgebieden" in dialog.case_hint.text()
     assert dialog.case_hint.isVisibleTo(dialog)
     dialog.reject()
@@ -155,7 +155,7 @@ def test_wijkagent_inside_focus_area_gets_a_new_case_proposed_not_chosen(
     qtbot.waitUntil(lambda: dialog._preview is not None, timeout=10_000)
     wait_idle()
     # Proposed (woonoverlast is about a household), but the wijkagent chooses it.
-    assert dialog.case_choice() == signals.NO_CASE
+    assert dialog.case_choice() == signal_intake.NO_CASE
     assert dialog.case_box.new_case_proposed()
     assert not dialog.case_hint.isVisibleTo(dialog)
     dialog.reject()

@@ -182,7 +182,7 @@ def test_lock_drops_rows_still_under_way(qtbot, coordinator_ctx, wait_idle):
 def test_small_models_pass_modeltester(qtmodeltester, coordinator_ctx, clock):
     from datetime import timedelta
 
-    from sociaalveilig.services import cases, signals, worklist
+    from sociaalveilig.services import cases, signal_intake, worklist
 
     from sociaalveilig.ui.models.case_parts import PersonsModel, TimelineModel
     from sociaalveilig.ui.models.worklist import TriageModel, WorkItemModel
@@ -190,9 +190,11 @@ def test_small_models_pass_modeltester(qtmodeltester, coordinator_ctx, clock):
     detail = register(coordinator_ctx, received=clock.now() - timedelta(days=40))
     # A loose signal past its term, for the overdue list (a linked one is not overdue).
     long_ago = clock.now() - timedelta(days=40)
-    register(coordinator_ctx, number=30, choice=signals.NO_CASE, received=long_ago)
+    register(coordinator_ctx, number=30, choice=signal_intake.NO_CASE, received=long_ago)
     cases.add_person(
-        coordinator_ctx, detail.case_id, signals.PersonInput(name="Test Persoon", birth_year=1980)
+        coordinator_ctx,
+        detail.case_id,
+        signal_intake.PersonInput(name="Test Persoon", birth_year=1980),
     )
     case = cases.get_case(coordinator_ctx, detail.case_id)
     overview = worklist.today_overview(coordinator_ctx)

@@ -105,10 +105,10 @@ def test_users_listed_and_lock_empties(qtbot, admin_ctx, wait_idle) -> None:
 
 
 def test_table_models_pass_the_model_tester(qtmodeltester, admin_ctx) -> None:
-    from sociaalveilig.services import signals, users
+    from sociaalveilig.services import routing_rules, users
 
     rules = RoutingRuleTableModel()
-    rules.set_rows(signals.list_rules(admin_ctx))
+    rules.set_rows(routing_rules.list_rules(admin_ctx))
     qtmodeltester.check(rules)
     rules.sort(RoutingRuleTableModel.COL_NAME)
     qtmodeltester.check(rules)

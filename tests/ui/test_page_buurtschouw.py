@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import Source
-from sociaalveilig.services import buurtschouw, signals
+from sociaalveilig.services import buurtschouw, signal_records
 from tests.services.seed_casework import KERKRADE
 from tests.ui.fakes import FakeDocumentOutput
 
@@ -69,7 +69,7 @@ def test_finding_becomes_a_signal_with_source_buurtschouw(qtbot, coordinator_ctx
     assert page.findings.rowCount() == 1
     finding = page.findings.row_object(0)
     assert finding.signal_reference is not None
-    signal = signals.get_signal(coordinator_ctx, finding.signal_id)
+    signal = signal_records.get_signal(coordinator_ctx, finding.signal_id)
     assert signal.source is Source.BUURTSCHOUW
     assert signal.category_code == "WO-VER"
     # Ready for the next finding in the same street.

@@ -9,8 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from sociaalveilig.core.enums import SignalStatus
-from sociaalveilig.services import signals
-from sociaalveilig.services.signals import SignalInput
+from sociaalveilig.services import signal_intake, signals
+from sociaalveilig.services.signal_intake import SignalInput
 from tests.ui.builders import register
 
 from sociaalveilig.ui.intake_dialog import IntakeDialog
@@ -71,7 +71,7 @@ def test_ctrl_enter_on_a_streetlight_makes_no_case(qtbot, coordinator_ctx, wait_
     QTest.keyClicks(dialog.description_edit, "Lantaarnpaal doet het niet (fictief).")
     dialog.request_preview()
     wait_idle()
-    assert dialog.case_choice() == signals.NO_CASE
+    assert dialog.case_choice() == signal_intake.NO_CASE
     assert not dialog.case_box.new_case_proposed()
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
@@ -111,7 +111,7 @@ def _signal_dialog(qtbot, ctx, signal_id: str, wait_idle) -> SignalDialog:  # ty
 
 
 def test_signal_dialog_handles_and_rejects(qtbot, coordinator_ctx, wait_idle) -> None:  # type: ignore[no-untyped-def]
-    first = register(coordinator_ctx, category="WO-OPR", choice=signals.NO_CASE)
+    first = register(coordinator_ctx, category="WO-OPR", choice=signal_intake.NO_CASE)
     dialog = _signal_dialog(qtbot, coordinator_ctx, first.signal_id, wait_idle)
     assert dialog.handle_button.isVisible() and dialog.new_case_button.isVisible()
     assert not dialog.meldcode.isVisibleTo(dialog)
@@ -125,7 +125,7 @@ def test_signal_dialog_handles_and_rejects(qtbot, coordinator_ctx, wait_idle) ->
     assert not dialog.handle_button.isVisible() and not dialog.reject_button.isVisible()
     dialog.accept()
 
-    second = register(coordinator_ctx, category="WO-OPR", number=14, choice=signals.NO_CASE)
+    second = register(coordinator_ctx, category="WO-OPR", number=14, choice=signal_intake.NO_CASE)
     dialog = _signal_dialog(qtbot, coordinator_ctx, second.signal_id, wait_idle)
     ask = dialog.ask_reject()
     assert ask is not None
@@ -149,7 +149,7 @@ def test_signal_dialog_shows_the_meldcode(qtbot, coordinator_ctx, wait_idle) -> 
             urgency="hoog",
             meldcode_decision="veilig-thuis",
         ),
-        signals.NO_CASE,
+        signal_intake.NO_CASE,
     )
     dialog = _signal_dialog(qtbot, coordinator_ctx, signal.signal_id, wait_idle)
     assert dialog.meldcode.isVisibleTo(dialog)
@@ -161,7 +161,7 @@ def test_signal_dialog_shows_the_meldcode(qtbot, coordinator_ctx, wait_idle) -> 
 def test_list_menu_offers_the_steps_the_workflow_allows(
     qtbot, coordinator_ctx, wait_idle  # type: ignore[no-untyped-def]
 ) -> None:
-    register(coordinator_ctx, category="WO-OPR", choice=signals.NO_CASE)
+    register(coordinator_ctx, category="WO-OPR", choice=signal_intake.NO_CASE)
     page = SignalsPage()
     qtbot.addWidget(page)
     page.set_context(coordinator_ctx)

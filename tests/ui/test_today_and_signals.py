@@ -7,7 +7,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 
 from sociaalveilig.core.enums import SignalStatus
-from sociaalveilig.services import signals
+from sociaalveilig.services import signal_intake
 from tests.ui.builders import bulk_signals, register
 
 from sociaalveilig.ui.pages.signals import SignalsPage
@@ -27,7 +27,7 @@ def test_today_lists_overdue_week_and_triage(qtbot, coordinator_ctx, clock, wait
         coordinator_ctx,
         received=clock.now() - timedelta(days=40),
         number=1,
-        choice=signals.NO_CASE,
+        choice=signal_intake.NO_CASE,
     )
     # Due this week: a youth signal (5 working days) received three working days ago.
     register(
@@ -35,7 +35,7 @@ def test_today_lists_overdue_week_and_triage(qtbot, coordinator_ctx, clock, wait
         received=clock.now() - timedelta(days=3),
         number=2,
         category="OP-JEUGD",
-        choice=signals.NO_CASE,
+        choice=signal_intake.NO_CASE,
     )
     page = TodayPage()
     _show(qtbot, page)
@@ -100,7 +100,7 @@ def test_signals_search_and_chips_query_the_database(qtbot, coordinator_ctx, wai
 
 
 def test_open_unlinked_signal_and_reject_it(qtbot, coordinator_ctx, wait_idle):
-    detail = register(coordinator_ctx, choice=signals.NO_CASE)
+    detail = register(coordinator_ctx, choice=signal_intake.NO_CASE)
     page = SignalsPage()
     _show(qtbot, page)
     page.set_context(coordinator_ctx)
@@ -168,7 +168,10 @@ def test_the_dialog_says_a_linked_signal_is_followed_in_its_case(
     """Past its term but linked: no "te laat", and the dialog says who carries it on."""
     linked = register(coordinator_ctx, received=clock.now() - timedelta(days=40))
     loose = register(
-        coordinator_ctx, number=3, received=clock.now() - timedelta(days=40), choice=signals.NO_CASE
+        coordinator_ctx,
+        number=3,
+        received=clock.now() - timedelta(days=40),
+        choice=signal_intake.NO_CASE,
     )
     texts = {}
     for detail in (linked, loose):

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QRect, Qt
 
-from sociaalveilig.services import signals
+from sociaalveilig.services import signal_intake
 from sociaalveilig.services.reminders import Reminder, ReminderKind
 from sociaalveilig.services.worklist import WorkItem, WorkKind
 from tests.ui.builders import register
@@ -136,7 +136,7 @@ def test_today_lists_share_the_height_by_content(qtbot, coordinator_ctx, clock, 
             coordinator_ctx,
             received=clock.now() - timedelta(days=40),
             number=number,
-            choice=signals.NO_CASE,
+            choice=signal_intake.NO_CASE,
         )
     page = TodayPage()
     qtbot.addWidget(page)

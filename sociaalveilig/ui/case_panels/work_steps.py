@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.core.workdays import add_working_days
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next
-from sociaalveilig.services import case_work, meetings, partners, search, signals
+from sociaalveilig.services import case_work, meetings, partners, search, signal_linking
 from sociaalveilig.services.case_work import MeetingChoice
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.search import SignalQuery, SignalRow
@@ -282,7 +282,7 @@ class CaseWorkSteps(QWidget):
                 signal=row.reference, case=self._reference
             ),
             self.tr("Waarom hoort dit signaal bij deze casus? Dit komt in de geschiedenis."),
-            lambda c, reason: signals.move_signal(c, signal_id, case_id, reason),
+            lambda c, reason: signal_linking.move_signal(c, signal_id, case_id, reason),
             self,
             label=self.tr("&Reden:"),
             save_text=self.tr("Koppelen"),

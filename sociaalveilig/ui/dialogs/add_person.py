@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from sociaalveilig.services import cases
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import DEFAULT_PERSON_ROLE, PersonInput
+from sociaalveilig.services.signal_intake import DEFAULT_PERSON_ROLE, PersonInput
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 

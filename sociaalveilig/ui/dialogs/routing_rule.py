@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from sociaalveilig.core.enums import RouteTarget, Source, Urgency
-from sociaalveilig.services import signals
+from sociaalveilig.services import routing_rules
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import RuleInput, RuleView
+from sociaalveilig.services.routing_rules import RuleInput, RuleView
 
 from sociaalveilig.ui.choices import Choices
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
@@ -110,4 +110,4 @@ class RoutingRuleDialog(ServiceFormDialog):
 
     def on_save(self) -> None:
         inp = self.rule_input()
-        self.submit(lambda ctx: signals.save_rule(ctx, inp))
+        self.submit(lambda ctx: routing_rules.save_rule(ctx, inp))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sociaalveilig.services.cases import TimelineEntry
-from sociaalveilig.services.signals import PersonView
+from sociaalveilig.services.signal_records import PersonView
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sociaalveilig.services.signals import RuleView
+from sociaalveilig.services.routing_rules import RuleView
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 

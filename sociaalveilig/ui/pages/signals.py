@@ -33,7 +33,8 @@ from sociaalveilig.core.workflow import WorkflowKind, allowed_next
 from sociaalveilig.services import signal_outcomes
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.search import SignalQuery, SignalRow
-from sociaalveilig.services.signals import CASE_WORK_ROLES, SignalDetail
+from sociaalveilig.services.signal_linking import CASE_WORK_ROLES
+from sociaalveilig.services.signal_records import SignalDetail
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.choices import AreaChoice, load_areas

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import Source, Urgency
 from sociaalveilig.core.routing import RoutingDecision
-from sociaalveilig.services import signals
+from sociaalveilig.services import routing_rules
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.signals import RuleInput, RuleView
+from sociaalveilig.services.routing_rules import RuleInput, RuleView
 
 from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.routing_rule import RoutingRuleDialog
@@ -143,7 +143,7 @@ class RoutingRulesPanel(Page):
 
     def refresh(self) -> None:
         self.run(
-            lambda ctx: (signals.list_rules(ctx), load_choices(ctx)),
+            lambda ctx: (routing_rules.list_rules(ctx), load_choices(ctx)),
             lambda result: self._loaded(*result),
         )
 
@@ -233,7 +233,7 @@ class RoutingRulesPanel(Page):
         if not 0 <= target < self.model.rowCount():
             return
         self.run(
-            lambda ctx: signals.move_rule(ctx, rule.rule_id, target + 1),
+            lambda ctx: routing_rules.move_rule(ctx, rule.rule_id, target + 1),
             lambda rules: self._moved(rules, rule.rule_id),
             changes_data=True,
         )
@@ -248,7 +248,7 @@ class RoutingRulesPanel(Page):
         if rule is None:
             return
         if rule.active:
-            call = lambda ctx: signals.deactivate_rule(ctx, rule.rule_id)  # noqa: E731
+            call = lambda ctx: routing_rules.deactivate_rule(ctx, rule.rule_id)  # noqa: E731
         else:
             inp = RuleInput(
                 rule_id=rule.rule_id,
@@ -261,7 +261,7 @@ class RoutingRulesPanel(Page):
                 target=rule.target.value,
                 active=True,
             )
-            call = lambda ctx: signals.save_rule(ctx, inp)  # noqa: E731
+            call = lambda ctx: routing_rules.save_rule(ctx, inp)  # noqa: E731
         self.run(call, self._toggled, changes_data=True)
 
     def _toggled(self, rule: RuleView) -> None:
@@ -279,7 +279,7 @@ class RoutingRulesPanel(Page):
         urgency = self.test_urgency.currentData()
 
         def call(ctx: ServiceContext) -> RoutingDecision:
-            return signals.test_route(ctx, category, area, source, urgency)
+            return routing_rules.test_route(ctx, category, area, source, urgency)
 
         self.test_result.setText(self.tr("Bezig…"))
         self.run(call, self.show_decision)
