@@ -15,14 +15,12 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from sociaalveilig.core.enums import CaseStatus, SignalStatus, Urgency
+from sociaalveilig.core.enums import SignalStatus, Urgency
 from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.core.workdays import next_review
 from sociaalveilig.core.workflow import WorkflowKind, check_transition
 from sociaalveilig.services import access
-from sociaalveilig.services.context import ServiceContext, stored_now
-from sociaalveilig.services.refs import RefKind, next_reference
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.signal_linking import (
     CASE_WORK_ROLES,
     _case_for_link,
@@ -30,7 +28,7 @@ from sociaalveilig.services.signal_linking import (
     link_signal_row,
 )
 from sociaalveilig.services.signal_records import SignalDetail, _detail, append_status, check_reason
-from sociaalveilig.services.signals import initial_risk
+from sociaalveilig.services.signals import initial_risk, new_case_row
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import Case, Signal
 
@@ -100,7 +98,9 @@ def reject_row(ctx: ServiceContext, session: Session, signal: Signal, reason: st
     )
 
 
-def new_case_row(ctx: ServiceContext, session: Session, signal: Signal, reason: str) -> Case:
+def case_from_signal_row(
+    ctx: ServiceContext, session: Session, signal: Signal, reason: str
+) -> Case:
     """A new open case at the signal's address, with this signal as its first signal
     (linked; its persons become the case's). In the caller's unit of work."""
     if signal.case_id is not None:
@@ -119,38 +119,14 @@ def new_case_row(ctx: ServiceContext, session: Session, signal: Signal, reason: 
                 "maken."
             )
         )
-    risk = initial_risk(Urgency(signal.urgency))
-    case = Case(
-        reference=next_reference(session, RefKind.CASE, ctx.clock.now().year),
-        status=CaseStatus.OPEN.value,
-        risk_level=risk.value,
-        postcode=signal.postcode,
-        house_number=signal.house_number,
-        addition=signal.addition,
-        street=signal.street,
-        city=signal.city,
-        address_key=signal.address_key,
-        municipality_id=signal.municipality_id,
-        focus_area_id=signal.focus_area_id,
-        lead_partner_id=None,
-        summary=None,
-        next_review=next_review(ctx.clock.now().date(), risk),
-        created_at=stored_now(ctx),
-        created_by=ctx.actor.user_id,
-        last_progress_at=None,
-    )
-    session.add(case)
-    session.flush()
-    append_status(
+    case = new_case_row(
         ctx,
         session,
-        "case",
-        case.id,
-        None,
-        CaseStatus.OPEN.value,
+        signal,
+        signal,
+        initial_risk(Urgency(signal.urgency)),
         tr("Gemaakt van signaal {ref}.").format(ref=signal.reference),
     )
-    ctx.audit(session, "create", "case", case.reference)
     link_signal_row(ctx, session, signal, case, reason.strip() or None)
     return case
 
@@ -167,7 +143,7 @@ def apply_outcome_row(
     elif choice.outcome is SignalOutcome.AFGEWEZEN:
         reject_row(ctx, session, signal, choice.text)
     elif choice.outcome is SignalOutcome.NIEUWE_CASUS:
-        new_case_row(ctx, session, signal, choice.text)
+        case_from_signal_row(ctx, session, signal, choice.text)
     else:
         reference = choice.case_reference.strip()
         if not reference:
@@ -207,7 +183,7 @@ def case_from_signal(ctx: ServiceContext, signal_id: str, reason: str = "") -> S
     require_role(ctx, *CASE_WORK_ROLES)
     with ctx.unit() as session:
         signal = _signal_for_change(ctx, session, signal_id)
-        new_case_row(ctx, session, signal, reason)
+        case_from_signal_row(ctx, session, signal, reason)
         session.flush()
         return _detail(ctx, session, signal)
 

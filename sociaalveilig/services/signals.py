@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -85,14 +86,42 @@ def initial_risk(urgency: Urgency) -> RiskLevel:
     return RiskLevel.LAAG
 
 
+class SignalAddress(Protocol):
+    """Where a signal is: a new signal being registered or one already stored."""
+
+    @property
+    def postcode(self) -> str: ...
+    @property
+    def house_number(self) -> int: ...
+    @property
+    def addition(self) -> str | None: ...
+    @property
+    def street(self) -> str | None: ...
+    @property
+    def city(self) -> str | None: ...
+    @property
+    def address_key(self) -> str: ...
+
+
+class SignalPlace(Protocol):
+    """The municipality and focus area a signal's address falls in."""
+
+    @property
+    def municipality_id(self) -> str | None: ...
+    @property
+    def focus_area_id(self) -> str | None: ...
+
+
 def new_case_row(
     ctx: ServiceContext,
     session: Session,
-    signal: NewSignal,
-    place: AddressPlace,
+    signal: SignalAddress,
+    place: SignalPlace,
     risk: RiskLevel,
+    note: str | None = None,
 ) -> Case:
-    """A new open case at the signal's address (flushed; history and audit written)."""
+    """A new open case at the signal's address (flushed; history, with ``note``, and audit
+    written). A new signal at intake and a stored one made into a case both come here."""
     now_utc = stored_now(ctx)
     case = Case(
         reference=next_reference(session, RefKind.CASE, ctx.clock.now().year),
@@ -115,7 +144,7 @@ def new_case_row(
     )
     session.add(case)
     session.flush()
-    append_status(ctx, session, "case", case.id, None, CaseStatus.OPEN.value, None)
+    append_status(ctx, session, "case", case.id, None, CaseStatus.OPEN.value, note)
     ctx.audit(session, "create", "case", case.reference)
     return case
 

@@ -29,7 +29,7 @@ from sociaalveilig.services.visits import OutcomeResult, VisitRow
 from sociaalveilig.ui.dialogs.complete_action import CompleteActionDialog
 from sociaalveilig.ui.dialogs.reason import ReasonDialog
 from sociaalveilig.ui.dialogs.visit_outcome import VisitOutcomeDialog
-from sociaalveilig.ui.dialogs.visit_time import VisitTimeDialog
+from sociaalveilig.ui.dialogs.visit_time import replan_dialog
 from sociaalveilig.ui.operations import run_operation
 from sociaalveilig.ui.record_link import RecordKind, RecordLink
 
@@ -94,22 +94,7 @@ class WorkCloser(QObject):
         proposed = result.proposed_start
         if proposed is None:
             return
-        visit = result.visit
-        visit_id = visit.visit_id
-        dialog = VisitTimeDialog(
-            ctx,
-            self.tr("Nieuw huisbezoek plannen"),
-            self.tr(
-                "Niemand thuis of geen toegang op {old}. Voorstel: dezelfde tijd op de "
-                "volgende werkdag. Pas zo nodig aan en bevestig; de partners, het adres en "
-                "het doel blijven gelijk."
-            ).format(old=f"{visit.start:%d-%m-%Y %H:%M}"),
-            proposed,
-            visit.end - visit.start,
-            lambda c, start, end, sure: visits.replan_visit(c, visit_id, start, end, sure),
-            self._parent,
-            save_text=self.tr("Inplannen"),
-        )
+        dialog = replan_dialog(ctx, result.visit, proposed, self._parent)
         dialog.saved.connect(self._done)
         self._open(dialog, "replanVisitDialog")
 

@@ -9413,6 +9413,18 @@ Withdraw access?</translation>
         <source>&amp;Tot:</source>
         <translation>&amp;To:</translation>
     </message>
+    <message>
+        <source>Nieuw huisbezoek plannen</source>
+        <translation>Plan new home visit</translation>
+    </message>
+    <message>
+        <source>Niemand thuis of geen toegang op {old}. Voorstel: dezelfde tijd op de volgende werkdag. Pas zo nodig aan en bevestig; de partners, het adres en het doel blijven gelijk.</source>
+        <translation>No one home or no access on {old}. Proposal: the same time on the next working day. Adjust if needed and confirm; the partners, the address and the purpose stay the same.</translation>
+    </message>
+    <message>
+        <source>Inplannen</source>
+        <translation>Schedule</translation>
+    </message>
 </context>
 <context>
     <name>VisitsPage</name>
@@ -9545,18 +9557,6 @@ Withdraw access?</translation>
         <translation>The outcome can be recorded once the visit has started.</translation>
     </message>
     <message>
-        <source>Nieuw huisbezoek plannen</source>
-        <translation>Plan new home visit</translation>
-    </message>
-    <message>
-        <source>Niemand thuis of geen toegang op {old}. Voorstel: dezelfde tijd op de volgende werkdag. Pas zo nodig aan en bevestig; de partners, het adres en het doel blijven gelijk.</source>
-        <translation>No one home or no access on {old}. Proposal: the same time on the next working day. Adjust if needed and confirm; the partners, the address and the purpose stay the same.</translation>
-    </message>
-    <message>
-        <source>Inplannen</source>
-        <translation>Schedule</translation>
-    </message>
-    <message>
         <source>Huisbezoek verplaatsen</source>
         <translation>Move home visit</translation>
     </message>
@@ -9656,18 +9656,6 @@ Status: {status}</translation>
 </context>
 <context>
     <name>WorkCloser</name>
-    <message>
-        <source>Nieuw huisbezoek plannen</source>
-        <translation>Plan new home visit</translation>
-    </message>
-    <message>
-        <source>Niemand thuis of geen toegang op {old}. Voorstel: dezelfde tijd op de volgende werkdag. Pas zo nodig aan en bevestig; de partners, het adres en het doel blijven gelijk.</source>
-        <translation>No one home or no access on {old}. Proposal: the same time on the next working day. Adjust if needed and confirm; the partners, the address and the purpose stay the same.</translation>
-    </message>
-    <message>
-        <source>Inplannen</source>
-        <translation>Schedule</translation>
-    </message>
     <message>
         <source>Casus evalueren</source>
         <translation>Review case</translation>

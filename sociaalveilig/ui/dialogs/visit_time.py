@@ -7,11 +7,13 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QTime
 from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
 
+from sociaalveilig.services import visits
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.visit_clashes import VisitClash
+from sociaalveilig.services.visits import VisitRow
 
 from sociaalveilig.ui.dialogs.clash_confirm import ClashQuestion, ask_about_clash
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
@@ -85,3 +87,31 @@ class VisitTimeDialog(ServiceFormDialog):
         self.clash_question = ask_about_clash(
             self, exc, lambda: self.submit(lambda ctx: call(ctx, start, end, True))
         )
+
+
+def replan_dialog(
+    ctx: ServiceContext, visit: VisitRow, proposed: datetime, parent: QWidget
+) -> VisitTimeDialog:
+    """A new visit after one where nobody was home: the same partners, address and purpose
+    at ``proposed`` (the same time on the next working day), which the user may change."""
+    visit_id = visit.visit_id
+
+    def text(source: str) -> str:
+        return QCoreApplication.translate("VisitTimeDialog", source)
+
+    dialog = VisitTimeDialog(
+        ctx,
+        text("Nieuw huisbezoek plannen"),
+        text(
+            "Niemand thuis of geen toegang op {old}. Voorstel: dezelfde tijd op de "
+            "volgende werkdag. Pas zo nodig aan en bevestig; de partners, het adres en "
+            "het doel blijven gelijk."
+        ).format(old=f"{visit.start:%d-%m-%Y %H:%M}"),
+        proposed,
+        visit.end - visit.start,
+        lambda c, start, end, sure: visits.replan_visit(c, visit_id, start, end, sure),
+        parent,
+        save_text=text("Inplannen"),
+    )
+    dialog.setObjectName("replanVisitDialog")
+    return dialog

@@ -42,7 +42,7 @@ from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.plan_visit import PlanVisitDialog
 from sociaalveilig.ui.dialogs.reason import ReasonDialog
 from sociaalveilig.ui.dialogs.visit_outcome import VisitOutcomeDialog
-from sociaalveilig.ui.dialogs.visit_time import VisitTimeDialog
+from sociaalveilig.ui.dialogs.visit_time import VisitTimeDialog, replan_dialog
 from sociaalveilig.ui.flow_layout import FlowLayout
 from sociaalveilig.ui.models.week_plan import WeekPlanModel
 from sociaalveilig.ui.pages.base import Page
@@ -452,22 +452,7 @@ class VisitsPage(Page):
             return None
         if proposed is None:
             proposed = visits.proposed_new_start(visit.start, ctx.clock.now().date())
-        visit_id = visit.visit_id
-        dialog = VisitTimeDialog(
-            ctx,
-            self.tr("Nieuw huisbezoek plannen"),
-            self.tr(
-                "Niemand thuis of geen toegang op {old}. Voorstel: dezelfde tijd op de "
-                "volgende werkdag. Pas zo nodig aan en bevestig; de partners, het adres en "
-                "het doel blijven gelijk."
-            ).format(old=f"{visit.start:%d-%m-%Y %H:%M}"),
-            proposed,
-            visit.end - visit.start,
-            lambda c, start, end, sure: visits.replan_visit(c, visit_id, start, end, sure),
-            self,
-            save_text=self.tr("Inplannen"),
-        )
-        dialog.setObjectName("replanVisitDialog")
+        dialog = replan_dialog(ctx, visit, proposed, self)
         dialog.saved.connect(self._visit_planned)
         self._dialog(dialog)
         return dialog
