@@ -128,8 +128,13 @@ def _load_visit(session: Session, ctx: ServiceContext, visit_id: str) -> Visit:
         raise RefusedAccess(
             tr("Uw organisatie neemt niet deel aan dit huisbezoek."), OBJ_VISIT, visit.id
         )
-    if visit.case_id is not None:
-        load_case(session, ctx, visit.case_id)  # outside the scope: the noodknop or a refusal
+    if visit.case_id is None:
+        # No case to open with the noodknop: a visit without a case outside the scope is
+        # simply not the user's to see.
+        raise RefusedAccess(
+            tr("Dit huisbezoek hoort niet bij uw gebieden of uw organisatie."), OBJ_VISIT, visit.id
+        )
+    load_case(session, ctx, visit.case_id)  # outside the scope: the noodknop or a refusal
     return visit
 
 

@@ -10,8 +10,10 @@ the visit list showed the visits of his areas) fails here.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from sociaalveilig.services import (
     actions,
     calendar_export,
     case_work,
+    exports,
     meetings,
     reminders,
     search,
@@ -37,6 +40,7 @@ from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
     Case,
+    FocusArea,
     Meeting,
     MeetingPartner,
     Signal,
@@ -142,18 +146,8 @@ ROLES: dict[str, dict[str, object]] = {
 }
 
 
-@pytest.mark.parametrize("who", list(ROLES))
-def test_every_service_shows_what_the_access_module_answers(
-    who: str,
-    coordinator_ctx: ServiceContext,
-    make_actor: Callable[..., ServiceContext],
-    tmp_path: Path,
-) -> None:
-    seed = _seed(coordinator_ctx)
-    ctx = make_actor(**ROLES[who])
-    works = ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER)
-
-    # --- visits
+def _check_visits(ctx: ServiceContext, who: str, seed: Seed, works: bool) -> set[str]:
+    """The visit lists; returns the visits the access module lets ``ctx`` see."""
     visit_scope = _ids(ctx, Visit.id, [access.visit_scope(ctx)])
     planned = visit_scope & set(seed.visits)
     if who == "wijkagent_politie":
@@ -168,27 +162,30 @@ def test_every_service_shows_what_the_access_module_answers(
     if not works:
         assert visit_scope == set()
         assert _refused(lambda: visits.week_plan(ctx, MONDAY))
-    else:
-        week = {row.visit_id for row in visits.week_plan(ctx, MONDAY)}
-        assert week == planned, "week planner"
-        for visit_id in planned:
-            assert visits.get_visit(ctx, visit_id).visit_id == visit_id
-        mine = {row.visit_id for row in visits.visits_for_user(ctx)}
-        own = (
-            _ids(ctx, Visit.id, [access.own_organisation_visits(ctx.actor.partner_id)])
-            if ctx.actor.partner_id
-            else planned
-        )
-        assert mine == planned & own, "visits for user"
-        with_case = _ids(ctx, Visit.id, [Visit.case_id.is_not(None), Visit.id.in_(planned)])
-        work = worklist.due_this_week(ctx, user_scope=False)
-        work_visits = {i.object_id for i in work if i.kind is worklist.WorkKind.VISIT}
-        assert work_visits == with_case, "worklist visits"
-        for case_id in _ids(ctx, Case.id, [access.case_scope(ctx)]):
-            shown = {row.visit_id for row in case_work.case_work(ctx, case_id).visits}
-            assert shown == planned & _ids(ctx, Visit.id, [Visit.case_id == case_id]), "case"
+        return planned
+    week = {row.visit_id for row in visits.week_plan(ctx, MONDAY)}
+    assert week == planned, "week planner"
+    for visit_id in seed.visits:
+        allowed = not _refused(lambda v=visit_id: visits.get_visit(ctx, v))
+        assert allowed == (visit_id in planned), "visit opened by id"
+    mine = {row.visit_id for row in visits.visits_for_user(ctx)}
+    own = (
+        _ids(ctx, Visit.id, [access.own_organisation_visits(ctx.actor.partner_id)])
+        if ctx.actor.partner_id
+        else planned
+    )
+    assert mine == planned & own, "visits for user"
+    with_case = _ids(ctx, Visit.id, [Visit.case_id.is_not(None), Visit.id.in_(planned)])
+    work = worklist.due_this_week(ctx, user_scope=False)
+    work_visits = {i.object_id for i in work if i.kind is worklist.WorkKind.VISIT}
+    assert work_visits == with_case, "worklist visits"
+    for case_id in _ids(ctx, Case.id, [access.case_scope(ctx)]):
+        shown = {row.visit_id for row in case_work.case_work(ctx, case_id).visits}
+        assert shown == planned & _ids(ctx, Visit.id, [Visit.case_id == case_id]), "case"
+    return planned
 
-    # --- reminders
+
+def _check_reminders(ctx: ServiceContext, planned: set[str]) -> None:
     now = ctx.clock.now()
     with ctx.unit() as session:
         found = reminders.candidates(session, ctx, now, now + timedelta(days=30))
@@ -196,68 +193,140 @@ def test_every_service_shows_what_the_access_module_answers(
     for item in found:
         by_type.setdefault(item.kind.object_type, set()).add(item.object_id)
     assert by_type.get("visit", set()) == planned, "visit reminders"
-    open_actions = [Action.status.in_([s.value for s in ActionStatus if s.is_open])]
-    action_scope = _ids(ctx, Action.id, [access.action_scope(ctx), *open_actions])
-    assert by_type.get("action", set()) == action_scope, "action reminders"
+    assert by_type.get("action", set()) == _open_action_scope(ctx), "action reminders"
     case_work_scope = _ids(ctx, Case.id, [access.case_work_scope(ctx)])
     assert by_type.get("case", set()) == case_work_scope, "review reminders"
     agenda_scope = _ids(ctx, Meeting.id, [access.agenda_reminder_scope(ctx)])
     assert by_type.get("meeting", set()) == agenda_scope, "agenda reminders"
 
-    # --- calendar items
+
+def _open_action_scope(ctx: ServiceContext) -> set[str]:
+    open_actions = [Action.status.in_([s.value for s in ActionStatus if s.is_open])]
+    return _ids(ctx, Action.id, [access.action_scope(ctx), *open_actions])
+
+
+def _check_calendar(
+    ctx: ServiceContext, seed: Seed, planned: set[str], works: bool, tmp_path: Path
+) -> None:
     meeting_scope = _ids(ctx, Meeting.id, [access.meeting_scope(ctx)])
     out = tmp_path / "agenda.ics"
     if not works:
         assert _refused(lambda: calendar_export.export_calendar(ctx, out))
-    else:
-        calendar_export.export_calendar(ctx, out)
-        expected = {calendar_export.event_uid("visit", v) for v in planned} | {
-            calendar_export.event_uid("meeting", m) for m in meeting_scope
-        }
-        assert _calendar_uids(out) == expected, "calendar"
-        for visit_id in seed.visits:
-            allowed = not _refused(
-                lambda v=visit_id: calendar_export.export_visit(ctx, v, tmp_path / "v.ics")
-            )
-            assert allowed == (visit_id in planned), "calendar: one visit"
-        for meeting_id in seed.meetings:
-            allowed = not _refused(
-                lambda m=meeting_id: calendar_export.export_meeting(ctx, m, tmp_path / "m.ics")
-            )
-            assert allowed == (meeting_id in meeting_scope), "calendar: one meeting"
+        return
+    calendar_export.export_calendar(ctx, out)
+    expected = {calendar_export.event_uid("visit", v) for v in planned} | {
+        calendar_export.event_uid("meeting", m) for m in meeting_scope
+    }
+    assert _calendar_uids(out) == expected, "calendar"
+    for visit_id in seed.visits:
+        allowed = not _refused(
+            lambda v=visit_id: calendar_export.export_visit(ctx, v, tmp_path / "v.ics")
+        )
+        assert allowed == (visit_id in planned), "calendar: one visit"
+    for meeting_id in seed.meetings:
+        allowed = not _refused(
+            lambda m=meeting_id: calendar_export.export_meeting(ctx, m, tmp_path / "m.ics")
+        )
+        assert allowed == (meeting_id in meeting_scope), "calendar: one meeting"
 
-    # --- actions
+
+def _check_actions(ctx: ServiceContext, works: bool) -> None:
+    action_scope = _open_action_scope(ctx)
     if not works:
         assert action_scope == set()
         assert _refused(lambda: actions.list_actions(ctx))
-    else:
-        listed = {row.action_id for row in actions.list_actions(ctx, open_only=False)}
-        assert listed == _ids(ctx, Action.id, [access.action_scope(ctx)]), "action list"
-        work = worklist.overdue(ctx, user_scope=False) + worklist.due_this_week(
-            ctx, user_scope=False
-        )
-        assert {i.object_id for i in work if i.kind is worklist.WorkKind.ACTION} == action_scope
-        assert {i.object_id for i in work if i.kind is worklist.WorkKind.REVIEW} == (
-            case_work_scope
-        ), "worklist reviews"
-        for action_id in action_scope:
-            assert actions.get_action(ctx, action_id).action_id == action_id
+        return
+    listed = {row.action_id for row in actions.list_actions(ctx, open_only=False)}
+    assert listed == _ids(ctx, Action.id, [access.action_scope(ctx)]), "action list"
+    work = worklist.overdue(ctx, user_scope=False) + worklist.due_this_week(ctx, user_scope=False)
+    assert {i.object_id for i in work if i.kind is worklist.WorkKind.ACTION} == action_scope
+    case_work_scope = _ids(ctx, Case.id, [access.case_work_scope(ctx)])
+    reviews = {i.object_id for i in work if i.kind is worklist.WorkKind.REVIEW}
+    assert reviews == case_work_scope, "worklist reviews"
+    for action_id in action_scope:
+        assert actions.get_action(ctx, action_id).action_id == action_id
 
-    # --- meetings
+
+def _check_meetings(ctx: ServiceContext, seed: Seed, works: bool) -> None:
+    meeting_scope = _ids(ctx, Meeting.id, [access.meeting_scope(ctx)])
     if not works:
         assert meeting_scope == set()
         assert _refused(lambda: meetings.list_meetings(ctx, MONDAY, date(2026, 5, 1)))
-    else:
-        listed = {m.meeting_id for m in meetings.list_meetings(ctx, MONDAY, date(2026, 5, 1))}
-        assert listed == meeting_scope, "meeting list"
-        for meeting_id in seed.meetings:
-            allowed = not _refused(lambda m=meeting_id: meetings.get_meeting(ctx, m))
-            assert allowed == (meeting_id in meeting_scope), "meeting detail"
+        return
+    listed = {m.meeting_id for m in meetings.list_meetings(ctx, MONDAY, date(2026, 5, 1))}
+    assert listed == meeting_scope, "meeting list"
+    for meeting_id in seed.meetings:
+        allowed = not _refused(lambda m=meeting_id: meetings.get_meeting(ctx, m))
+        assert allowed == (meeting_id in meeting_scope), "meeting detail"
 
-    # --- signals and cases (the list searches)
+
+def _check_lists(ctx: ServiceContext) -> None:
     if ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER):
         signal_scope = _ids(ctx, Signal.id, [access.signal_scope(ctx)])
         assert set(search.signal_ids(ctx, search.SignalQuery())) == signal_scope, "signals"
     if ctx.actor.role is not Role.BEHEERDER:
         case_scope = _ids(ctx, Case.id, [access.case_scope(ctx)])
         assert set(search.case_ids(ctx, search.CaseQuery())) == case_scope, "case list"
+
+
+@pytest.mark.parametrize("who", list(ROLES))
+def test_every_service_shows_what_the_access_module_answers(
+    who: str,
+    coordinator_ctx: ServiceContext,
+    make_actor: Callable[..., ServiceContext],
+    tmp_path: Path,
+) -> None:
+    seed = _seed(coordinator_ctx)
+    ctx = make_actor(**ROLES[who])
+    works = ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER)
+    planned = _check_visits(ctx, who, seed, works)
+    _check_reminders(ctx, planned)
+    _check_calendar(ctx, seed, planned, works, tmp_path)
+    _check_actions(ctx, works)
+    _check_meetings(ctx, seed, works)
+    _check_lists(ctx)
+
+
+# A filter narrows the user's list; it never widens it past the access module's scope.
+FILTERS: dict[str, tuple[search.SignalQuery, list[ColumnElement[bool]]]] = {
+    "gebied Kerkrade": (search.SignalQuery(area_ids=("kerkrade",)), []),
+    "zonder casus": (search.SignalQuery(without_case=True), [Signal.case_id.is_(None)]),
+    "tekst": (search.SignalQuery(text="Fictiefstraat"), [Signal.street == "Fictiefstraat"]),
+    "bron politie": (search.SignalQuery(sources=("politie",)), [Signal.source == "politie"]),
+}
+
+
+def _csv_column(text: str, column: str) -> set[str]:
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    return {row[column] for row in rows}
+
+
+@pytest.mark.parametrize("who", list(ROLES))
+def test_exports_and_filtered_lists_stay_within_the_access_module(
+    who: str, coordinator_ctx: ServiceContext, make_actor: Callable[..., ServiceContext]
+) -> None:
+    _seed(coordinator_ctx)
+    ctx = make_actor(**ROLES[who])
+    signal_scope = _ids(ctx, Signal.reference, [access.signal_scope(ctx)])
+    case_scope = _ids(ctx, Case.reference, [access.case_scope(ctx)])
+    if ctx.actor.role not in exports.EXPORT_ROLES:
+        assert _refused(lambda: exports.export_signals(ctx))
+        assert _refused(lambda: exports.export_cases(ctx))
+    else:
+        text, count = exports.export_signals(ctx)
+        assert _csv_column(text, "id") == signal_scope, "signal export"
+        assert count == len(signal_scope)
+        text, count = exports.export_cases(ctx)
+        assert _csv_column(text, "id") == case_scope, "case export"
+        assert count == len(case_scope)
+    if ctx.actor.role not in (Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER):
+        return
+    kerkrade = _ids(ctx, FocusArea.id, [FocusArea.name == KERKRADE])
+    for name, (query, where) in FILTERS.items():
+        if query.area_ids:
+            query = replace(query, area_ids=tuple(kerkrade))
+            where = [Signal.focus_area_id.in_(kerkrade)]
+        expected = _ids(ctx, Signal.id, [access.signal_scope(ctx), *where])
+        if who == "coordinator":
+            assert expected, f"the seed gives the filter '{name}' something to find"
+        assert set(search.signal_ids(ctx, query)) == expected, name

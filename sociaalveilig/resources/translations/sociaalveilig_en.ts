@@ -3092,6 +3092,10 @@
         <translation>Your organisation does not take part in this home visit.</translation>
     </message>
     <message>
+        <source>Dit huisbezoek hoort niet bij uw gebieden of uw organisatie.</source>
+        <translation>This home visit belongs neither to your areas nor to your organisation.</translation>
+    </message>
+    <message>
         <source>Het begin {start} ligt in het verleden. Plan het huisbezoek na {now}.</source>
         <translation>The start {start} is in the past. Plan the home visit after {now}.</translation>
     </message>
