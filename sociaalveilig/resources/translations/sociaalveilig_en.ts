@@ -5489,10 +5489,6 @@
         <translation>Neighbourhood walks</translation>
     </message>
     <message>
-        <source>Alle focusgebieden</source>
-        <translation>All focus areas</translation>
-    </message>
-    <message>
         <source>Deze buurtschouw bestaat niet meer.</source>
         <translation>This neighbourhood walk no longer exists.</translation>
     </message>
@@ -7174,6 +7170,13 @@ Handle before: {due}.</translation>
     </message>
 </context>
 <context>
+    <name>MasterDetailPage</name>
+    <message>
+        <source>Alle focusgebieden</source>
+        <translation>All focus areas</translation>
+    </message>
+</context>
+<context>
     <name>MeetingChoiceModel</name>
     <message>
         <source>Wanneer</source>
@@ -7194,6 +7197,99 @@ Handle before: {due}.</translation>
     <message>
         <source>staat er al op</source>
         <translation>already on it</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDetailPanel</name>
+    <message>
+        <source>Een partnerexemplaar bevat alleen de punten die die partner mag zien.</source>
+        <translation>A partner&apos;s copy contains only the items that partner may see.</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Verslag</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Overleg annuleren</source>
+        <translation>Cancel meeting</translation>
+    </message>
+    <message>
+        <source>Exporteren naar agenda (.ics)…</source>
+        <translation>Export to calendar (.ics)…</translation>
+    </message>
+    <message>
+        <source>Dit overleg als afspraak voor Outlook of een ander agendaprogramma.</source>
+        <translation>This meeting as an appointment for Outlook or another calendar program.</translation>
+    </message>
+    <message>
+        <source>Exemplaar:</source>
+        <translation>Copy:</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Verslag</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>Openen als PDF</source>
+        <translation>Open as PDF</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Kies een overleg in de kalender of de lijst.</source>
+        <translation>Choose a meeting in the calendar or the list.</translation>
+    </message>
+    <message>
+        <source>nog geen partners</source>
+        <translation>no partners yet</translation>
+    </message>
+    <message>
+        <source>{when} · {location} · {status}
+Partners: {partners}</source>
+        <translation>{when} · {location} · {status}
+Partners: {partners}</translation>
+    </message>
+    <message>
+        <source>locatie onbekend</source>
+        <translation>location unknown</translation>
+    </message>
+    <message>
+        <source>Dit overleg is geannuleerd.</source>
+        <translation>This meeting has been cancelled.</translation>
+    </message>
+    <message>
+        <source>Het verslag kan worden vastgelegd zodra het overleg is begonnen.</source>
+        <translation>The minutes can be recorded once the meeting has started.</translation>
+    </message>
+    <message>
+        <source>U kunt het verslag lezen; de coördinator legt het vast.</source>
+        <translation>You can read the minutes; the coordinator records them.</translation>
+    </message>
+    <message>
+        <source>Leg per agendapunt het besluit en de afgesproken acties vast (Ctrl+Enter).</source>
+        <translation>Record the decision and the agreed actions for each agenda item (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Exemplaar van uw organisatie</source>
+        <translation>Your organisation&apos;s copy</translation>
+    </message>
+    <message>
+        <source>Volledig (coördinator)</source>
+        <translation>Full (coordinator)</translation>
+    </message>
+    <message>
+        <source>Voor {partner}</source>
+        <translation>For {partner}</translation>
     </message>
 </context>
 <context>
@@ -7270,102 +7366,12 @@ Handle before: {due}.</translation>
         <translation>No meetings in this month.</translation>
     </message>
     <message>
-        <source>Een partnerexemplaar bevat alleen de punten die die partner mag zien.</source>
-        <translation>A partner&apos;s copy contains only the items that partner may see.</translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation>Agenda</translation>
-    </message>
-    <message>
-        <source>Verslag</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
         <source>Overleg annuleren</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <source>Exporteren naar agenda (.ics)…</source>
-        <translation>Export to calendar (.ics)…</translation>
-    </message>
-    <message>
-        <source>Dit overleg als afspraak voor Outlook of een ander agendaprogramma.</source>
-        <translation>This meeting as an appointment for Outlook or another calendar program.</translation>
-    </message>
-    <message>
-        <source>Exemplaar:</source>
-        <translation>Copy:</translation>
-    </message>
-    <message>
-        <source>&amp;Agenda</source>
-        <translation>&amp;Agenda</translation>
-    </message>
-    <message>
-        <source>&amp;Verslag</source>
-        <translation>&amp;Minutes</translation>
-    </message>
-    <message>
-        <source>Openen als PDF</source>
-        <translation>Open as PDF</translation>
-    </message>
-    <message>
-        <source>Afdrukken…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
         <source>Overleggen</source>
         <translation>Meetings</translation>
-    </message>
-    <message>
-        <source>Alle focusgebieden</source>
-        <translation>All focus areas</translation>
-    </message>
-    <message>
-        <source>Kies een overleg in de kalender of de lijst.</source>
-        <translation>Choose a meeting in the calendar or the list.</translation>
-    </message>
-    <message>
-        <source>nog geen partners</source>
-        <translation>no partners yet</translation>
-    </message>
-    <message>
-        <source>{when} · {location} · {status}
-Partners: {partners}</source>
-        <translation>{when} · {location} · {status}
-Partners: {partners}</translation>
-    </message>
-    <message>
-        <source>locatie onbekend</source>
-        <translation>location unknown</translation>
-    </message>
-    <message>
-        <source>Dit overleg is geannuleerd.</source>
-        <translation>This meeting has been cancelled.</translation>
-    </message>
-    <message>
-        <source>Het verslag kan worden vastgelegd zodra het overleg is begonnen.</source>
-        <translation>The minutes can be recorded once the meeting has started.</translation>
-    </message>
-    <message>
-        <source>U kunt het verslag lezen; de coördinator legt het vast.</source>
-        <translation>You can read the minutes; the coordinator records them.</translation>
-    </message>
-    <message>
-        <source>Leg per agendapunt het besluit en de afgesproken acties vast (Ctrl+Enter).</source>
-        <translation>Record the decision and the agreed actions for each agenda item (Ctrl+Enter).</translation>
-    </message>
-    <message>
-        <source>Exemplaar van uw organisatie</source>
-        <translation>Your organisation&apos;s copy</translation>
-    </message>
-    <message>
-        <source>Volledig (coördinator)</source>
-        <translation>Full (coordinator)</translation>
-    </message>
-    <message>
-        <source>Voor {partner}</source>
-        <translation>For {partner}</translation>
     </message>
     <message>
         <source>Voorstellen worden gezocht…</source>
