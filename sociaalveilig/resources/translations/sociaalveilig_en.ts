@@ -4932,6 +4932,33 @@
     </message>
 </context>
 <context>
+    <name>AddressSection</name>
+    <message>
+        <source>bijv. a</source>
+        <translation>e.g. a</translation>
+    </message>
+    <message>
+        <source>Toevoeging</source>
+        <translation>Addition</translation>
+    </message>
+    <message>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Beheer</source>
@@ -6378,6 +6405,17 @@
     </message>
 </context>
 <context>
+    <name>DescriptionSection</name>
+    <message>
+        <source>Wat is er gezien of gemeld? Feiten, geen oordelen. (Ctrl+Enter slaat op)</source>
+        <translation>What was seen or reported? Facts, not judgements. (Ctrl+Enter saves)</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyPanel</name>
     <message>
         <source>Elke keer dat iemand een casus of signaal buiten het eigen werkgebied opende met de noodknop, met de opgegeven reden. Controleer of de reden het openen rechtvaardigde.</source>
@@ -6835,128 +6873,12 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <translation>New signal</translation>
     </message>
     <message>
-        <source>bijv. de woningcorporatie</source>
-        <translation>e.g. the housing corporation</translation>
-    </message>
-    <message>
-        <source>Categorieën laden…</source>
-        <translation>Loading categories…</translation>
-    </message>
-    <message>
-        <source>bijv. a</source>
-        <translation>e.g. a</translation>
-    </message>
-    <message>
-        <source>Toevoeging</source>
-        <translation>Addition</translation>
-    </message>
-    <message>
-        <source>Huisnummer</source>
-        <translation>House number</translation>
-    </message>
-    <message>
-        <source>Plaats</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <source>Focusgebied: volgt uit de postcode</source>
-        <translation>Focus area: follows from the postcode</translation>
-    </message>
-    <message>
-        <source>Wat is er gezien of gemeld? Feiten, geen oordelen. (Ctrl+Enter slaat op)</source>
-        <translation>What was seen or reported? Facts, not judgements. (Ctrl+Enter saves)</translation>
-    </message>
-    <message>
-        <source>leeg laten voor een anonieme melding</source>
-        <translation>leave empty for an anonymous report</translation>
-    </message>
-    <message>
-        <source>Datum en tijd</source>
-        <translation>Date and time</translation>
-    </message>
-    <message>
-        <source>Bron</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Organisatie</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Categorie</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Postcode</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <source>Straat</source>
-        <translation>Street</translation>
-    </message>
-    <message>
-        <source>Omschrijving</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Urgentie</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <source>Melder</source>
-        <translation>Reporter</translation>
-    </message>
-    <message>
-        <source>Betrokkenen</source>
-        <translation>Persons involved</translation>
-    </message>
-    <message>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Voorstel van het programma</source>
-        <translation>The program&apos;s proposal</translation>
-    </message>
-    <message>
-        <source>Plaats, routering en een open casus op dit adres verschijnen zodra postcode en huisnummer bekend zijn. Kies hieronder de casus; opslaan bevestigt.</source>
-        <translation>Place, routing and an open case at this address appear once postcode and house number are known. Choose the case below; saving confirms.</translation>
-    </message>
-    <message>
-        <source>Geen actieve categorieën: vraag de beheerder er een aan te zetten.</source>
-        <translation>No active categories: ask the administrator to activate one.</translation>
-    </message>
-    <message>
-        <source>Categorieën konden niet worden geladen.</source>
-        <translation>Categories could not be loaded.</translation>
-    </message>
-    <message>
-        <source>Focusgebied: vul het huisnummer in</source>
-        <translation>Focus area: fill in the house number</translation>
-    </message>
-    <message>
-        <source>Postcode {pc} valt buiten de postcodetabel: gemeente onbekend. De coördinator controleert dit.</source>
-        <translation>Postcode {pc} is not in the postcode table: municipality unknown. The coordinator will check this.</translation>
-    </message>
-    <message>
-        <source>Focusgebied: {area} · gemeente {municipality}</source>
-        <translation>Focus area: {area} · municipality {municipality}</translation>
-    </message>
-    <message>
-        <source>Geen focusgebied · gemeente {municipality}</source>
-        <translation>No focus area · municipality {municipality}</translation>
-    </message>
-    <message>
-        <source>Routering: &lt;b&gt;{target}&lt;/b&gt;&lt;br&gt;{reason}&lt;br&gt;Afhandelen vóór {due}.</source>
-        <translation>Routing: &lt;b&gt;{target}&lt;/b&gt;&lt;br&gt;{reason}&lt;br&gt;Handle before {due}.</translation>
-    </message>
-    <message>
-        <source>Dit adres ligt buiten uw focusgebieden: registreer zonder casus, dan maakt de coördinator de casus.</source>
-        <translation>This address is outside your focus areas: register without a case, and the coordinator will make the case.</translation>
     </message>
     <message>
         <source>Bezig met opslaan…</source>
@@ -7410,6 +7332,41 @@ Partners: {partners}</translation>
     <message>
         <source>Lager dan &apos;hoog&apos; kan niet bij een vermoeden van huiselijk geweld of kindermishandeling (Meldcode). De urgentie blijft &apos;hoog&apos;.</source>
         <translation>Lower than &apos;high&apos; is not possible when domestic violence or child abuse is suspected (Reporting Code). The urgency stays &apos;high&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>MeldingSection</name>
+    <message>
+        <source>bijv. de woningcorporatie</source>
+        <translation>e.g. the housing corporation</translation>
+    </message>
+    <message>
+        <source>Categorieën laden…</source>
+        <translation>Loading categories…</translation>
+    </message>
+    <message>
+        <source>Geen actieve categorieën: vraag de beheerder er een aan te zetten.</source>
+        <translation>No active categories: ask the administrator to activate one.</translation>
+    </message>
+    <message>
+        <source>Categorieën konden niet worden geladen.</source>
+        <translation>Categories could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Datum en tijd</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Categorie</source>
+        <translation>Category</translation>
     </message>
 </context>
 <context>
@@ -7967,6 +7924,45 @@ Partners: {partners}</translation>
     </message>
 </context>
 <context>
+    <name>ProposalPanel</name>
+    <message>
+        <source>Voorstel van het programma</source>
+        <translation>The program&apos;s proposal</translation>
+    </message>
+    <message>
+        <source>Plaats, routering en een open casus op dit adres verschijnen zodra postcode en huisnummer bekend zijn. Kies hieronder de casus; opslaan bevestigt.</source>
+        <translation>Place, routing and an open case at this address appear once postcode and house number are known. Choose the case below; saving confirms.</translation>
+    </message>
+    <message>
+        <source>Focusgebied: vul het huisnummer in</source>
+        <translation>Focus area: fill in the house number</translation>
+    </message>
+    <message>
+        <source>Focusgebied: volgt uit de postcode</source>
+        <translation>Focus area: follows from the postcode</translation>
+    </message>
+    <message>
+        <source>Postcode {pc} valt buiten de postcodetabel: gemeente onbekend. De coördinator controleert dit.</source>
+        <translation>Postcode {pc} is not in the postcode table: municipality unknown. The coordinator will check this.</translation>
+    </message>
+    <message>
+        <source>Focusgebied: {area} · gemeente {municipality}</source>
+        <translation>Focus area: {area} · municipality {municipality}</translation>
+    </message>
+    <message>
+        <source>Geen focusgebied · gemeente {municipality}</source>
+        <translation>No focus area · municipality {municipality}</translation>
+    </message>
+    <message>
+        <source>Routering: &lt;b&gt;{target}&lt;/b&gt;&lt;br&gt;{reason}&lt;br&gt;Afhandelen vóór {due}.</source>
+        <translation>Routing: &lt;b&gt;{target}&lt;/b&gt;&lt;br&gt;{reason}&lt;br&gt;Handle before {due}.</translation>
+    </message>
+    <message>
+        <source>Dit adres ligt buiten uw focusgebieden: registreer zonder casus, dan maakt de coördinator de casus.</source>
+        <translation>This address is outside your focus areas: register without a case, and the coordinator will make the case.</translation>
+    </message>
+</context>
+<context>
     <name>ReactivateUserDialog</name>
     <message>
         <source>Toegang herstellen: {user}</source>
@@ -8147,6 +8143,21 @@ Partners: {partners}</translation>
     <message>
         <source>Kan niet meer worden uitgesteld</source>
         <translation>Can no longer be snoozed</translation>
+    </message>
+</context>
+<context>
+    <name>ReporterSection</name>
+    <message>
+        <source>leeg laten voor een anonieme melding</source>
+        <translation>leave empty for an anonymous report</translation>
+    </message>
+    <message>
+        <source>Melder</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>Betrokkenen</source>
+        <translation>Persons involved</translation>
     </message>
 </context>
 <context>
@@ -9286,6 +9297,13 @@ JSON: {json}</translation>
     <message>
         <source>Deze casus voldoet niet aan de ZVH-criteria: {missing}. Opschalen kan, maar geef aan waarom.</source>
         <translation>This case does not meet the ZVH criteria: {missing}. You can escalate, but state why.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgencySection</name>
+    <message>
+        <source>Urgentie</source>
+        <translation>Urgency</translation>
     </message>
 </context>
 <context>
