@@ -5680,65 +5680,7 @@
     </message>
 </context>
 <context>
-    <name>CasePicker</name>
-    <message>
-        <source>Casus kiezen</source>
-        <translation>Choose case</translation>
-    </message>
-    <message>
-        <source>Zoek de casus op referentie, straat, postcode, plaats of de naam van een betrokkene (een deel is genoeg).</source>
-        <translation>Search for the case by reference, street, postcode, town or the name of a person involved (part is enough).</translation>
-    </message>
-    <message>
-        <source>Typ bijvoorbeeld C-2026-00042, Akerstraat, 6411 of een naam.</source>
-        <translation>Type for example C-2026-00042, Akerstraat, 6411 or a name.</translation>
-    </message>
-</context>
-<context>
-    <name>CaseTableModel</name>
-    <message>
-        <source>Referentie</source>
-        <translation>Reference</translation>
-    </message>
-    <message>
-        <source>Adres</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Focusgebied</source>
-        <translation>Focus area</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Risico</source>
-        <translation>Risk</translation>
-    </message>
-    <message>
-        <source>Casusregisseur</source>
-        <translation>Case manager</translation>
-    </message>
-    <message>
-        <source>Volgende evaluatie</source>
-        <translation>Next review</translation>
-    </message>
-    <message>
-        <source>Bespreking is te laat</source>
-        <translation>Discussion is overdue</translation>
-    </message>
-    <message>
-        <source>Signalen</source>
-        <translation>Signals</translation>
-    </message>
-    <message>
-        <source>Aangemaakt</source>
-        <translation>Created</translation>
-    </message>
-</context>
-<context>
-    <name>CaseView</name>
+    <name>CaseHeader</name>
     <message>
         <source>← Terug naar de lijst</source>
         <translation>← Back to the list</translation>
@@ -5803,6 +5745,67 @@
         <source>ZVH-criteria bekijken…</source>
         <translation>View ZVH criteria…</translation>
     </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <source>Casus kiezen</source>
+        <translation>Choose case</translation>
+    </message>
+    <message>
+        <source>Zoek de casus op referentie, straat, postcode, plaats of de naam van een betrokkene (een deel is genoeg).</source>
+        <translation>Search for the case by reference, street, postcode, town or the name of a person involved (part is enough).</translation>
+    </message>
+    <message>
+        <source>Typ bijvoorbeeld C-2026-00042, Akerstraat, 6411 of een naam.</source>
+        <translation>Type for example C-2026-00042, Akerstraat, 6411 or a name.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Referentie</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Focusgebied</source>
+        <translation>Focus area</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Risico</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Casusregisseur</source>
+        <translation>Case manager</translation>
+    </message>
+    <message>
+        <source>Volgende evaluatie</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <source>Bespreking is te laat</source>
+        <translation>Discussion is overdue</translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation>Signals</translation>
+    </message>
+    <message>
+        <source>Aangemaakt</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
     <message>
         <source>ZVH-criteria…</source>
         <translation>ZVH criteria…</translation>

@@ -92,6 +92,37 @@ class BuurtschouwPage(MasterDetailPage[WalkLoad]):
         self.walk: WalkInfo | None = None
         self._signal_walk_id: str | None = None
 
+        bar = self._build_bar()
+        left = self._build_walk_list()
+        head_row = self._build_walk_head()
+        findings_tab = self._build_findings_tab()
+        self.action_rows = WalkActionTableModel(self)
+        self.action_view = RecordView("walkActions", self)
+        self.action_view.setModel(self.action_rows)
+        self.action_view.activated_row.connect(self._open_case)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("walkTabs")
+        self.tabs.addTab(findings_tab, self.tr("&Checklist en bevindingen"))
+        self.tabs.addTab(self.action_view, self.tr("Actie&lijst"))
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(head_row)
+        right_layout.addWidget(self.route)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = master_detail_splitter(
+            self, left, right, Qt.Orientation.Horizontal, (1, 3), (340, 820)
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self._show_walk(None)
+
+    def _build_bar(self) -> FlowLayout:
+        """The filters and the plan button above the list and the walk."""
         self.area_filter = QComboBox(self)
         self.area_filter.setObjectName("walkAreaFilter")
         self.area_filter.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -112,7 +143,9 @@ class BuurtschouwPage(MasterDetailPage[WalkLoad]):
         bar.add_widget(self.show_old)
         bar.add_stretch(1)
         bar.add_widget(self.plan_button)
+        return bar
 
+    def _build_walk_list(self) -> QWidget:
         self.walks = WalkTableModel(self)
         self.walk_view = RecordView("walks", self)
         self.walk_view.setModel(self.walks)
@@ -129,7 +162,10 @@ class BuurtschouwPage(MasterDetailPage[WalkLoad]):
         self.no_walks.setObjectName("noWalks")
         self.no_walks.setAlignment(Qt.AlignmentFlag.AlignCenter)
         left = list_column(self, self.walk_view, self.no_walks)
+        return left
 
+    def _build_walk_head(self) -> FlowLayout:
+        """The chosen walk's heading and route, the pack to take along, finishing it."""
         self.header = heading_label(self, "walkHeader")
         self.route = QLabel(self)
         self.route.setObjectName("walkRoute")
@@ -152,8 +188,10 @@ class BuurtschouwPage(MasterDetailPage[WalkLoad]):
         head_row.add_widget(self.header, 1)
         head_row.add_widget(self.pack_button)
         head_row.add_widget(self.finish_button)
+        return head_row
 
-        # Findings tab: checklist beside the form, the findings below.
+    def _build_findings_tab(self) -> QSplitter:
+        """The checklist beside the finding form, the walk's findings below."""
         self.checklist = ChecklistTree(self)
         self.form = FindingForm(self)
         self.form.submitted.connect(self.add_finding)
@@ -197,31 +235,7 @@ class BuurtschouwPage(MasterDetailPage[WalkLoad]):
         findings_tab.addWidget(below)
         findings_tab.setStretchFactor(0, 3)
         findings_tab.setStretchFactor(1, 2)
-
-        self.action_rows = WalkActionTableModel(self)
-        self.action_view = RecordView("walkActions", self)
-        self.action_view.setModel(self.action_rows)
-        self.action_view.activated_row.connect(self._open_case)
-
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("walkTabs")
-        self.tabs.addTab(findings_tab, self.tr("&Checklist en bevindingen"))
-        self.tabs.addTab(self.action_view, self.tr("Actie&lijst"))
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(head_row)
-        right_layout.addWidget(self.route)
-        right_layout.addWidget(self.tabs, 1)
-
-        splitter = master_detail_splitter(
-            self, left, right, Qt.Orientation.Horizontal, (1, 3), (340, 820)
-        )
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        self._show_walk(None)
+        return findings_tab
 
     # ------------------------------------------------------------------ page contract
 

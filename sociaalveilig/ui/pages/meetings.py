@@ -105,7 +105,19 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         self.detail: MeetingDetail | None = None
         self.last_export: CalendarExport | None = None
 
-        # -------- filters
+        bar = self._build_bar()
+        left = self._build_month()
+        self._build_meeting()
+        splitter = master_detail_splitter(
+            self, left, self.meeting, Qt.Orientation.Horizontal, (2, 5), (430, 720)
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self._show_meeting(None)
+
+    def _build_bar(self) -> FlowLayout:
+        """The filters, the own calendar export and the plan button."""
         self.area_filter = QComboBox(self)
         self.area_filter.setObjectName("meetingAreaFilter")
         self.area_filter.setMinimumContentsLength(18)
@@ -146,8 +158,10 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         bar.add_stretch(1)
         bar.add_widget(self.my_calendar_button)
         bar.add_widget(self.plan_button)
+        return bar
 
-        # -------- calendar and list
+    def _build_month(self) -> QWidget:
+        """The month's calendar above the month's meetings."""
         self.calendar = MeetingCalendar(self)
         self.calendar.currentPageChanged.connect(self._page_changed)
         self.calendar.clicked.connect(self._day_clicked)
@@ -178,8 +192,10 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         left = list_column(self, self.view, self.empty_label, self.calendar)
         left.setMinimumWidth(270)
+        return left
 
-        # -------- one meeting
+    def _build_meeting(self) -> None:
+        """The chosen meeting (its panel), wired to the page that acts on it."""
         self.meeting = MeetingDetailPanel(self)
         self.meeting.document_requested.connect(
             lambda kind, to_printer: self.make_document(DOCUMENTS[kind], kind, to_printer)
@@ -205,14 +221,6 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         self.agenda.sent_requested.connect(self.mark_sent)
         self.minutes = self.meeting.minutes
         self.minutes.decision_requested.connect(self.record_decision)
-
-        splitter = master_detail_splitter(
-            self, left, self.meeting, Qt.Orientation.Horizontal, (2, 5), (430, 720)
-        )
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        self._show_meeting(None)
 
     # ------------------------------------------------------------------ page contract
 
