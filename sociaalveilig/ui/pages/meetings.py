@@ -196,7 +196,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
 
     def _build_meeting(self) -> None:
         """The chosen meeting (its panel), wired to the page that acts on it."""
-        self.meeting = MeetingDetailPanel(self)
+        self.meeting = MeetingDetailPanel(self, lambda: self.ctx)
         self.meeting.document_requested.connect(
             lambda kind, to_printer: self.make_document(DOCUMENTS[kind], kind, to_printer)
         )

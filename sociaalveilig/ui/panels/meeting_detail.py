@@ -7,6 +7,7 @@ the services and hands the new state back with ``show_meeting``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.meetings import MeetingDetail, MeetingInfo, MeetingStatus
 
 from sociaalveilig.ui.choices import PartnerChoice
@@ -45,7 +47,12 @@ class MeetingDetailPanel(QWidget):
     cancel_requested = Signal()
     export_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        context: Callable[[], ServiceContext | None] | None = None,
+    ) -> None:
+        """``context``: the signed-in context, asked for when the agenda's case picker opens."""
         super().__init__(parent)
         self.header = heading_label(self, "meetingHeader")
         self.header.setWordWrap(True)
@@ -80,7 +87,7 @@ class MeetingDetailPanel(QWidget):
         docs.add_widget(self.export_button)
         docs.add_widget(self.cancel_button)
 
-        self.agenda = AgendaBuilder(self)
+        self.agenda = AgendaBuilder(self, context)
         self.minutes = MinutesEditor(self)
         self.minutes_hint = QLabel(self)
         self.minutes_hint.setObjectName("minutesHint")
