@@ -18,17 +18,13 @@ from pathlib import Path
 import shiboken6
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +39,7 @@ from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.signal_records import PersonView
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.case_panels.case_header import CaseHeader
 from sociaalveilig.ui.case_panels.work_steps import CaseWorkSteps
 from sociaalveilig.ui.case_panels.work_tabs import CaseWorkTabs
 from sociaalveilig.ui.clipboard import copy_case_text
@@ -50,18 +47,12 @@ from sociaalveilig.ui.dialogs.add_person import AddPersonDialog
 from sociaalveilig.ui.dialogs.lead_partner import LeadPartnerDialog
 from sociaalveilig.ui.dialogs.zvh_criteria import ZvhCriteriaDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
-from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.models import case_parts
 from sociaalveilig.ui.models.case_parts import PersonsModel, TimelineModel
 from sociaalveilig.ui.operations import run_operation
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.status_change_dialog import StatusChangeDialog, action_label
-
-ADVICE_STYLE = (
-    "QFrame#escalationAdvice { background: #fff4e5; border: 1px solid #e0b070; "
-    "border-radius: 3px; }"
-)
 
 
 @dataclass(frozen=True)
@@ -99,105 +90,47 @@ class CaseView(QWidget):
         self._pending_change: PendingStatusChange | None = None
         self.zvh_dialog: ZvhCriteriaDialog | None = None
 
-        self.back_button = QPushButton(self.tr("← Terug naar de lijst"), self)
-        self.back_button.setObjectName("backButton")
-        self.back_button.setAutoDefault(False)
-        self.back_button.clicked.connect(self.back_requested)
-        self.title_label = QLabel(self)
-        self.title_label.setObjectName("caseTitle")
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.notice_label = QLabel(self)
-        self.notice_label.setObjectName("caseNotice")
-        self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet("color: #b00020;")
-        self.notice_label.hide()
-        self.print_button = MenuButton(self.tr("Afdrukken"), self)
-        self.print_button.setObjectName("printCase")
-        self.print_button.setToolTip(self.tr("Het casusoverzicht als PDF openen of afdrukken."))
-        print_menu = QMenu(self.print_button)
-        self.open_pdf_action = QAction(self.tr("Casusoverzicht openen als PDF"), print_menu)
-        self.print_action = QAction(self.tr("Casusoverzicht afdrukken…"), print_menu)
-        self.open_pdf_action.triggered.connect(lambda: self.make_summary(to_printer=False))
-        self.print_action.triggered.connect(lambda: self.make_summary(to_printer=True))
-        print_menu.addAction(self.open_pdf_action)
-        print_menu.addAction(self.print_action)
-        self.print_button.setMenu(print_menu)
-        self.copy_button = QPushButton(self.tr("Adres kopiëren"), self)
-        self.copy_button.setObjectName("copyAddress")
-        self.copy_button.setToolTip(
-            self.tr("Kopieert het adres; na 30 seconden wordt het klembord weer leeggemaakt.")
-        )
-        self.copy_button.clicked.connect(self.copy_address)
-        top = QHBoxLayout()
-        top.addWidget(self.back_button)
-        top.addSpacing(12)
-        top.addWidget(self.title_label, 1)
-        top.addWidget(self.print_button)
-        top.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_header())
+        layout.addLayout(self._build_steps())
+        # Work started from the case: an action, a visit, the agenda, a signal.
+        self.work_steps = CaseWorkSteps(self)
+        self.work_steps.changed.connect(self._work_changed)
+        work_row = QHBoxLayout()
+        work_row.addWidget(self.work_steps)
+        work_row.addStretch(1)
+        layout.addLayout(work_row)
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(line)
+        layout.addWidget(self._build_body(), 1)
+        self.clear()
 
-        self.fields: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        names = [
-            ("address", self.tr("Adres")),
-            ("area", self.tr("Focusgebied")),
-            ("status", self.tr("Status")),
-            ("risk", self.tr("Risico")),
-            ("lead", self.tr("Casusregisseur")),
-            ("review", self.tr("Volgende evaluatie")),
-        ]
-        self.lead_button = QToolButton(self)
-        self.lead_button.setObjectName("chooseLeadPartner")
-        self.lead_button.setText(self.tr("Kiezen…"))
-        self.lead_button.setToolTip(self.tr("De casusregisseur (partner) kiezen of wijzigen."))
-        self.lead_button.setAutoRaise(True)
-        self.lead_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.lead_button.setStyleSheet(
-            "QToolButton { color: #1a5fb4; text-decoration: underline; border: none; "
-            "padding: 0 2px; }"
-        )
-        self.lead_button.clicked.connect(self.choose_lead_partner)
-        for index, (key, caption) in enumerate(names):
-            caption_label = QLabel(caption + ":", self)
-            caption_label.setStyleSheet("color: #555;")
-            value = QLabel(self)
-            value.setObjectName(f"field_{key}")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            row, col = divmod(index, 3)
-            grid.addWidget(caption_label, row, col * 2)
-            if key == "lead":
-                cell = QHBoxLayout()
-                cell.setContentsMargins(0, 0, 0, 0)
-                cell.addWidget(value)
-                cell.addWidget(self.lead_button)
-                cell.addStretch(1)
-                grid.addLayout(cell, row, col * 2 + 1)
-            else:
-                grid.addWidget(value, row, col * 2 + 1)
-        for col in (1, 3, 5):
-            grid.setColumnStretch(col, 1)
+    def _build_header(self) -> CaseHeader:
+        self.header = CaseHeader(self)
+        self.header.back_requested.connect(self.back_requested)
+        self.header.summary_requested.connect(lambda to_printer: self.make_summary(to_printer))
+        self.header.copy_requested.connect(self.copy_address)
+        self.header.lead_requested.connect(self.choose_lead_partner)
+        self.header.zvh_requested.connect(self.show_zvh_criteria)
+        # The view's names for the header's parts (the view fills them; tests use them).
+        self.back_button = self.header.back_button
+        self.title_label = self.header.title_label
+        self.notice_label = self.header.notice_label
+        self.print_button = self.header.print_button
+        self.open_pdf_action = self.header.open_pdf_action
+        self.print_action = self.header.print_action
+        self.copy_button = self.header.copy_button
+        self.fields = self.header.fields
+        self.lead_button = self.header.lead_button
+        self.advice_frame = self.header.advice_frame
+        self.advice_label = self.header.advice_label
+        self.advice_button = self.header.advice_button
+        return self.header
 
-        self.advice_frame = QFrame(self)
-        self.advice_frame.setObjectName("escalationAdvice")
-        self.advice_frame.setStyleSheet(ADVICE_STYLE)
-        self.advice_label = QLabel(self.advice_frame)
-        self.advice_label.setObjectName("escalationAdviceText")
-        self.advice_label.setWordWrap(True)
-        self.advice_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.advice_button = QPushButton(self.tr("ZVH-criteria bekijken…"), self.advice_frame)
-        self.advice_button.setObjectName("adviceZvh")
-        self.advice_button.setAutoDefault(False)
-        self.advice_button.clicked.connect(self.show_zvh_criteria)
-        advice_layout = QHBoxLayout(self.advice_frame)
-        advice_layout.setContentsMargins(8, 6, 8, 6)
-        advice_layout.addWidget(self.advice_label, 1)
-        advice_layout.addWidget(self.advice_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.advice_frame.hide()
-
+    def _build_steps(self) -> QHBoxLayout:
+        """The status steps this user may take now, the ZVH criteria and the risk level."""
         self.risk_combo = QComboBox(self)
         self.risk_combo.setObjectName("riskCombo")
         for level in RiskLevel:
@@ -219,17 +152,10 @@ class CaseView(QWidget):
         self.steps_layout.addSpacing(12)
         self.steps_layout.addWidget(QLabel(self.tr("Risico:"), self))
         self.steps_layout.addWidget(self.risk_combo)
-        # Work started from the case: an action, a visit, the agenda, a signal.
-        self.work_steps = CaseWorkSteps(self)
-        self.work_steps.changed.connect(self._work_changed)
-        work_row = QHBoxLayout()
-        work_row.addWidget(self.work_steps)
-        work_row.addStretch(1)
+        return self.steps_layout
 
-        line = QFrame(self)
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-
+    def _build_body(self) -> QSplitter:
+        """The persons involved above; the timeline and the case's work as tabs below."""
         self.persons_model = PersonsModel(self)
         self.persons_view = RecordView("casePersons", self)
         self.persons_view.setModel(self.persons_model)
@@ -268,17 +194,7 @@ class CaseView(QWidget):
         splitter.addWidget(self.work_tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.notice_label)
-        layout.addLayout(grid)
-        layout.addWidget(self.advice_frame)
-        layout.addLayout(self.steps_layout)
-        layout.addLayout(work_row)
-        layout.addWidget(line)
-        layout.addWidget(splitter, 1)
-        self.clear()
+        return splitter
 
     # ------------------------------------------------------------------ context
 

@@ -18,22 +18,17 @@ proposed, with the reason, since a new case there would be refused.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIntValidator, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -42,9 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.case_proposal import proposes_new_case
-from sociaalveilig.core.enums import Role, Source, Urgency
+from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import ValidationError
-from sociaalveilig.core.postcode import is_valid_postcode, normalise_postcode
+from sociaalveilig.core.postcode import is_valid_postcode
 from sociaalveilig.services import reference_data, signal_linking, signals
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.signal_intake import SignalInput
@@ -52,16 +47,21 @@ from sociaalveilig.services.signal_records import SignalDetail
 from sociaalveilig.services.signals import IntakePreview
 
 from sociaalveilig.ui import errors
-from sociaalveilig.ui.intake_case_choice import CaseChoiceBox
-from sociaalveilig.ui.intake_fields import DescriptionCounter, FieldErrorClearer
+from sociaalveilig.ui.intake_fields import FieldErrorClearer
+from sociaalveilig.ui.intake_form import (
+    AddressSection,
+    DescriptionSection,
+    MeldingSection,
+    ProposalPanel,
+    ReporterSection,
+    UrgencySection,
+)
 from sociaalveilig.ui.intake_result import IntakeResult
 from sociaalveilig.ui.meldcode_panel import (
-    MeldcodePanel,
     MeldcodeUrgencyGuard,
     is_meldcode_category,
 )
 from sociaalveilig.ui.operations import run_operation
-from sociaalveilig.ui.persons_editor import PersonsEditor
 
 PREVIEW_DELAY_MS = 350
 # Stands in for a description not typed yet: the preview (place, routing, proposals) does
@@ -94,14 +94,6 @@ def preview_for_user(ctx: ServiceContext, inp: SignalInput) -> IntakeProposal:
         }
         may_start = preview.focus_area is not None and preview.focus_area in own
     return IntakeProposal(preview, may_start)
-
-
-class DateTimeField(QDateTimeEdit):
-    """A date-time edit that Tab leaves in one step (plain QDateTimeEdit tabs through day,
-    month, year, hour and minute first). The arrow keys still move between the parts."""
-
-    def focusNextPrevChild(self, forward: bool) -> bool:
-        return QWidget.focusNextPrevChild(self, forward)
 
 
 class IntakeDialog(QDialog):
@@ -148,178 +140,29 @@ class IntakeDialog(QDialog):
 
     def _build_form(self, categories: Sequence[tuple[str, str]] | None) -> QWidget:
         page = QWidget(self)
-        now = self._ctx.clock.now()
-
-        self.received_edit = DateTimeField(
-            QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)), page
-        )
-        self.received_edit.setObjectName("datum")
-        self.received_edit.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.received_edit.setCalendarPopup(True)
-
-        self.source_combo = QComboBox(page)
-        self.source_combo.setObjectName("bron")
-        for source in Source:
-            self.source_combo.addItem(source.label, source.value)
-        self.organisation_edit = QLineEdit(page)
-        self.organisation_edit.setObjectName("organisatie")
-        self.organisation_edit.setPlaceholderText(self.tr("bijv. de woningcorporatie"))
-
-        self.category_combo = QComboBox(page)
-        self.category_combo.setObjectName("categorie")
+        self.melding = MeldingSection(page, self._ctx.clock.now())
+        self.address = AddressSection(page)
+        self.address.postcode_normalised.connect(self._schedule_preview)
+        self.description = DescriptionSection(page)
+        self.urgency = UrgencySection(page)
+        self.reporter = ReporterSection(page)
+        self.proposal = ProposalPanel(page)
+        self._name_fields()
         if categories is not None:
             self._fill_categories(categories)
         else:
-            self.category_combo.setEnabled(False)
-            self.category_combo.addItem(self.tr("Categorieën laden…"), "")
+            self.melding.show_loading()
             ctx = self._ctx
             run_operation(
                 self, lambda: category_choices(ctx), self._fill_categories, self._categories_failed
             )
-
-        self.postcode_edit = QLineEdit(page)
-        self.postcode_edit.setObjectName("postcode")
-        self.postcode_edit.setPlaceholderText("6411 AB")
-        self.postcode_edit.setMaxLength(12)
-        self.postcode_edit.textEdited.connect(self._normalise_postcode)
-        self.house_number_edit = QLineEdit(page)
-        self.house_number_edit.setObjectName("huisnummer")
-        self.house_number_edit.setMaxLength(5)
-        # Digits only: letters belong in the toevoeging.
-        self.house_number_edit.setValidator(QIntValidator(1, 99999, self.house_number_edit))
-        self.addition_edit = QLineEdit(page)
-        self.addition_edit.setObjectName("toevoeging")
-        self.addition_edit.setMaxLength(10)
-        self.addition_edit.setPlaceholderText(self.tr("bijv. a"))
-        number_row = QHBoxLayout()
-        number_row.addWidget(self.house_number_edit, 2)
-        number_row.addWidget(QLabel(self.tr("Toevoeging"), page))
-        number_row.addWidget(self.addition_edit, 1)
-        postcode_row = QHBoxLayout()
-        postcode_row.addWidget(self.postcode_edit, 1)
-        postcode_row.addWidget(QLabel(self.tr("Huisnummer"), page))
-        postcode_row.addLayout(number_row, 2)
-
-        self.street_edit = QLineEdit(page)
-        self.street_edit.setObjectName("straat")
-        self.city_edit = QLineEdit(page)
-        self.city_edit.setObjectName("plaats")
-        street_row = QHBoxLayout()
-        street_row.addWidget(self.street_edit, 2)
-        street_row.addWidget(QLabel(self.tr("Plaats"), page))
-        street_row.addWidget(self.city_edit, 1)
-
-        self.place_label = QLabel(page)
-        self.place_label.setObjectName("placeLabel")
-        self.place_label.setWordWrap(True)
-        self.place_label.setMinimumHeight(self.fontMetrics().height() * 2)
-        self.place_label.setText(self.tr("Focusgebied: volgt uit de postcode"))
-
-        self.description_edit = QPlainTextEdit(page)
-        self.description_edit.setObjectName("omschrijving")
-        self.description_edit.setTabChangesFocus(True)
-        self.description_edit.setMinimumHeight(80)
-        self.description_edit.setMaximumHeight(140)
-        self.description_edit.setPlaceholderText(
-            self.tr("Wat is er gezien of gemeld? Feiten, geen oordelen. (Ctrl+Enter slaat op)")
-        )
-
-        self.urgency_combo = QComboBox(page)
-        self.urgency_combo.setObjectName("urgentie")
-        for urgency in Urgency:
-            self.urgency_combo.addItem(urgency.label, urgency.value)
-        self.urgency_combo.setCurrentIndex(self.urgency_combo.findData(Urgency.NORMAAL.value))
-        self.urgency_note = QLabel(page)
-        self.urgency_note.setObjectName("urgencyNote")
-        self.urgency_note.setWordWrap(True)
-        self.urgency_note.setStyleSheet("color: #b00020;")
-        self.urgency_note.hide()
-        self.meldcode = MeldcodePanel(page, ask_decision=True)
-        self.meldcode.hide()
-        self.description_counter = DescriptionCounter(self.description_edit, page)
-        self.reporter_edit = QLineEdit(page)
-        self.reporter_edit.setObjectName("melder")
-        self.reporter_edit.setPlaceholderText(self.tr("leeg laten voor een anonieme melding"))
-
-        self.persons_editor = PersonsEditor(page)
-        self.persons_editor.setObjectName("betrokkene")
+        self._set_case_options(())
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Datum en tijd"), self.received_edit)
-        form.addRow(self.tr("Bron"), self.source_combo)
-        form.addRow(self.tr("Organisatie"), self.organisation_edit)
-        form.addRow(self.tr("Categorie"), self.category_combo)
-        form.addRow(self.tr("Postcode"), postcode_row)
-        form.addRow(self.tr("Straat"), street_row)
-        form.addRow(self.tr("Omschrijving"), self.description_edit)
-        form.addRow("", self.description_counter)
-        form.addRow(self.tr("Urgentie"), self.urgency_combo)
-        form.addRow("", self.urgency_note)
-        form.addRow(self.meldcode)
-        form.addRow(self.tr("Melder"), self.reporter_edit)
-        form.addRow(self.tr("Betrokkenen"), self.persons_editor)
-
-        self.routing_label = QLabel(page)
-        self.routing_label.setObjectName("routingPreview")
-        self.routing_label.setWordWrap(True)
-        self.routing_label.setTextFormat(Qt.TextFormat.RichText)
-        self.case_box = CaseChoiceBox(page)
-        self.case_buttons = self.case_box.buttons
-        self.case_hint = QLabel(page)
-        self.case_hint.setObjectName("caseHint")
-        self.case_hint.setWordWrap(True)
-        self.case_hint.setStyleSheet("color: #555;")
-        self.case_hint.setVisible(False)
-        self._set_case_options(())
-
-        self.error_label = QLabel(page)
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-
-        self.save_button = QPushButton(self.tr("Opslaan"), page)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(self.tr("Annuleren"), page)
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.error_label, 1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
-
-        heading = QLabel(self.tr("Voorstel van het programma"), page)
-        heading_font = heading.font()
-        heading_font.setBold(True)
-        heading.setFont(heading_font)
-        hint = QLabel(
-            self.tr(
-                "Plaats, routering en een open casus op dit adres verschijnen zodra postcode "
-                "en huisnummer bekend zijn. Kies hieronder de casus; opslaan bevestigt."
-            ),
-            page,
-        )
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
-        side = QWidget(page)
-        side.setObjectName("proposalPanel")
-        side.setMinimumWidth(300)
-        side.setMaximumWidth(380)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(12, 0, 0, 0)
-        side_layout.addWidget(heading)
-        side_layout.addWidget(hint)
-        side_layout.addSpacing(6)
-        side_layout.addWidget(self.place_label)
-        side_layout.addSpacing(6)
-        side_layout.addWidget(self.routing_label)
-        side_layout.addSpacing(6)
-        side_layout.addWidget(self.case_box)
-        side_layout.addWidget(self.case_hint)
-        side_layout.addStretch(1)
-
+        for section in (self.melding, self.address, self.description, self.urgency,
+                        self.reporter):
+            section.add_rows(form)
         inner = QWidget(page)
         inner_layout = QVBoxLayout(inner)
         inner_layout.setContentsMargins(0, 0, 0, 0)
@@ -332,23 +175,69 @@ class IntakeDialog(QDialog):
 
         columns = QHBoxLayout()
         columns.addWidget(scroll, 3)
-        columns.addWidget(side, 2)
-
+        columns.addWidget(self.proposal, 2)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(columns, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self._build_buttons(page))
+        self._set_tab_order()
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), page)
+        shortcut.activated.connect(self.save)
+        shortcut_enter = QShortcut(QKeySequence("Ctrl+Enter"), page)
+        shortcut_enter.activated.connect(self.save)
+        return page
 
+    def _name_fields(self) -> None:
+        """The dialog's names for the sections' fields (the rest of the dialog, the tests
+        and the journeys use them)."""
+        self.received_edit = self.melding.received_edit
+        self.source_combo = self.melding.source_combo
+        self.organisation_edit = self.melding.organisation_edit
+        self.category_combo = self.melding.category_combo
+        self.postcode_edit = self.address.postcode_edit
+        self.house_number_edit = self.address.house_number_edit
+        self.addition_edit = self.address.addition_edit
+        self.street_edit = self.address.street_edit
+        self.city_edit = self.address.city_edit
+        self.description_edit = self.description.description_edit
+        self.description_counter = self.description.description_counter
+        self.urgency_combo = self.urgency.urgency_combo
+        self.urgency_note = self.urgency.urgency_note
+        self.meldcode = self.urgency.meldcode
+        self.reporter_edit = self.reporter.reporter_edit
+        self.persons_editor = self.reporter.persons_editor
+        self.place_label = self.proposal.place_label
+        self.routing_label = self.proposal.routing_label
+        self.case_box = self.proposal.case_box
+        self.case_buttons = self.case_box.buttons
+        self.case_hint = self.proposal.case_hint
+
+    def _build_buttons(self, page: QWidget) -> QHBoxLayout:
+        self.error_label = QLabel(page)
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.save_button = QPushButton(self.tr("Opslaan"), page)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.tr("Annuleren"), page)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error_label, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        return buttons
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the form from top to bottom, then the case, then save and cancel."""
         order = [
             self.received_edit,
             self.source_combo,
             self.organisation_edit,
             self.category_combo,
-            self.postcode_edit,
-            self.house_number_edit,
-            self.addition_edit,
-            self.street_edit,
-            self.city_edit,
+            *self.address.edits(),
             self.description_edit,
             self.urgency_combo,
             self.meldcode.veilig_thuis_button,
@@ -364,26 +253,9 @@ class IntakeDialog(QDialog):
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        shortcut = QShortcut(QKeySequence("Ctrl+Return"), page)
-        shortcut.activated.connect(self.save)
-        shortcut_enter = QShortcut(QKeySequence("Ctrl+Enter"), page)
-        shortcut_enter.activated.connect(self.save)
-        return page
 
     def _fill_categories(self, categories: Sequence[tuple[str, str]]) -> None:
-        current = self.category_combo.currentData()
-        self.category_combo.blockSignals(True)
-        self.category_combo.clear()
-        for code, name in categories:
-            self.category_combo.addItem(f"{name} ({code})", code)
-        if not categories:
-            self.category_combo.addItem(
-                self.tr("Geen actieve categorieën: vraag de beheerder er een aan te zetten."), ""
-            )
-        index = self.category_combo.findData(current) if current else -1
-        self.category_combo.setCurrentIndex(max(index, 0))
-        self.category_combo.blockSignals(False)
-        self.category_combo.setEnabled(bool(categories))
+        self.melding.fill_categories(categories)
         if hasattr(self, "_untouched"):  # the list arrived after opening: not a user's edit
             self._untouched = {**self._untouched, "categorie": self.category_combo.currentData()}
         self._schedule_preview()
@@ -391,9 +263,7 @@ class IntakeDialog(QDialog):
     def _categories_failed(self, exc: BaseException) -> None:
         """The list could not be read: say so in the field and in a plain message; what
         was typed elsewhere stays."""
-        self.category_combo.clear()
-        self.category_combo.addItem(self.tr("Categorieën konden niet worden geladen."), "")
-        self.category_combo.setEnabled(False)
+        self.melding.show_categories_failed()
         errors.show_error(self, exc)
 
     def _field_widgets(self) -> dict[str, QWidget]:
@@ -431,16 +301,6 @@ class IntakeDialog(QDialog):
 
     # ------------------------------------------------------------------ as typed
 
-    def _normalise_postcode(self, text: str) -> None:
-        """Upper case at once; ``6411 AB`` spacing as soon as it is a valid postcode."""
-        shown = normalise_postcode(text) if is_valid_postcode(text) else text.upper()
-        if shown != text:
-            self.postcode_edit.blockSignals(True)
-            self.postcode_edit.setText(shown)
-            self.postcode_edit.blockSignals(False)
-            self.postcode_edit.setCursorPosition(len(shown))
-            self._schedule_preview()
-
     def _schedule_preview(self, *_args: object) -> None:
         self._preview_timer.start()
 
@@ -476,7 +336,7 @@ class IntakeDialog(QDialog):
             self._show_preview(None)
             return
         if not self.house_number_edit.text().strip().isdigit():
-            self.place_label.setText(self.tr("Focusgebied: vul het huisnummer in"))
+            self.proposal.ask_house_number()
             return
         inp = self.signal_input(for_preview=True)
         if self.persons_editor.birth_year_problem() is not None:
@@ -507,54 +367,19 @@ class IntakeDialog(QDialog):
 
     def _show_preview(self, preview: IntakePreview | None) -> None:
         self._preview = preview
-        if preview is None:
-            self.place_label.setText(self.tr("Focusgebied: volgt uit de postcode"))
-            self.routing_label.clear()
-            self._set_case_options(())
-            return
-        if preview.municipality_unknown:
-            place = self.tr(
-                "Postcode {pc} valt buiten de postcodetabel: gemeente onbekend. "
-                "De coördinator controleert dit."
-            ).format(pc=preview.postcode)
-        elif preview.focus_area:
-            place = self.tr("Focusgebied: {area} · gemeente {municipality}").format(
-                area=preview.focus_area, municipality=preview.municipality
-            )
-        else:
-            place = self.tr("Geen focusgebied · gemeente {municipality}").format(
-                municipality=preview.municipality
-            )
-        self.place_label.setText(place)
-        self.routing_label.setText(
-            self.tr("Routering: <b>{target}</b><br>{reason}<br>Afhandelen vóór {due}.").format(
-                target=html.escape(preview.routing.target.label),
-                reason=html.escape(preview.routing.reason),
-                due=preview.due_date.strftime("%d-%m-%Y"),
-            )
-        )
-        self._set_case_options(preview.proposals)
+        self.proposal.show_place(preview)
+        self._set_case_options(preview.proposals if preview is not None else ())
 
     # ------------------------------------------------------------------ case choice
 
     def _set_case_options(self, proposals: Sequence[signal_linking.LinkProposal]) -> None:
         may_offer_new = self._ctx.actor.role in (Role.COORDINATOR, Role.WIJKAGENT)
-        outside = self._preview is not None and not self._may_start_case and may_offer_new
-        self.case_box.set_options(
+        self.proposal.set_case_options(
             proposals,
-            may_offer_new,
+            may_offer_new=may_offer_new,
             new_case_proposed=proposes_new_case(self.category_combo.currentData()),
-            new_case_allowed=not outside,
+            outside=self._preview is not None and not self._may_start_case and may_offer_new,
         )
-        self.case_hint.setText(
-            self.tr(
-                "Dit adres ligt buiten uw focusgebieden: registreer zonder casus, dan maakt "
-                "de coördinator de casus."
-            )
-            if outside
-            else ""
-        )
-        self.case_hint.setVisible(outside)
 
     def case_choice(self) -> str:
         return self.case_box.choice()

@@ -172,6 +172,29 @@ class ReminderPanel(QWidget):
         )
         self.notice_label.hide()
 
+        self._build_catch_up()
+        self.list = ReminderList(self)
+        self.list.setObjectName("reminderList")
+        self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemActivated.connect(self._item_activated)
+        self.empty_label = QLabel(self.tr("Geen herinneringen op dit moment."), self)
+        self.empty_label.setObjectName("reminderEmpty")
+        self.empty_label.setWordWrap(True)
+
+        buttons = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.backup_banner)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.catch_up_box)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(buttons)
+        self._update_buttons()
+        self._update_empty()
+
+    def _build_catch_up(self) -> None:
+        """What came due while the program was closed, until it is marked seen."""
         self.catch_up_box = QWidget(self)
         self.catch_up_box.setObjectName("catchUp")
         self.catch_up_label = QLabel(self.catch_up_box)
@@ -192,14 +215,7 @@ class ReminderPanel(QWidget):
         box.addLayout(seen_row)
         self.catch_up_box.hide()
 
-        self.list = ReminderList(self)
-        self.list.setObjectName("reminderList")
-        self.list.itemSelectionChanged.connect(self._update_buttons)
-        self.list.itemActivated.connect(self._item_activated)
-        self.empty_label = QLabel(self.tr("Geen herinneringen op dit moment."), self)
-        self.empty_label.setObjectName("reminderEmpty")
-        self.empty_label.setWordWrap(True)
-
+    def _build_buttons(self) -> QVBoxLayout:
         # A button with a menu: its text and arrow never overlap (ui/menu_button.py).
         self.snooze_button = MenuButton(self.tr("&Later herinneren"), self)
         self.snooze_button.setObjectName("snoozeButton")
@@ -250,17 +266,7 @@ class ReminderPanel(QWidget):
         QWidget.setTabOrder(self.done_button, self.open_button)
         QWidget.setTabOrder(self.open_button, self.snooze_button)
         QWidget.setTabOrder(self.snooze_button, self.hide_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.backup_banner)
-        layout.addWidget(self.notice_label)
-        layout.addWidget(self.catch_up_box)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(buttons)
-        self._update_buttons()
-        self._update_empty()
+        return buttons
 
     # ------------------------------------------------------------------ wiring
 

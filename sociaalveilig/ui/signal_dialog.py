@@ -139,8 +139,12 @@ class SignalDialog(QDialog):
 
     def show_detail(self, detail: SignalDetail) -> None:
         self.detail = detail
-        e = html.escape
-        rows = [
+        self.body.setText(self._detail_html(detail))
+        self._show_steps(detail)
+
+    def _detail_rows(self, detail: SignalDetail) -> list[tuple[str, str]]:
+        """The signal's fields, each a caption and its value."""
+        return [
             (self.tr("Ontvangen"), detail.received_at.strftime("%d-%m-%Y %H:%M")),
             (
                 self.tr("Bron"),
@@ -173,9 +177,14 @@ class SignalDialog(QDialog):
                 + (f" – {detail.route_reason}" if detail.route_reason else ""),
             ),
         ]
+
+    def _detail_html(self, detail: SignalDetail) -> str:
+        """The signal as the dialog's body: the fields, the description, the persons
+        involved and the history (everything escaped)."""
+        e = html.escape
         table = "".join(
             f"<tr><td style='color:#555; padding-right:12px'>{e(k)}</td><td>{e(v)}</td></tr>"
-            for k, v in rows
+            for k, v in self._detail_rows(detail)
         )
         persons = "".join(
             f"<li>{e(p.reference)}: {e(p.name)}"
@@ -200,13 +209,16 @@ class SignalDialog(QDialog):
         title = e(self.tr("Signaal {ref}").format(ref=detail.reference))
         description, involved = e(self.tr("Omschrijving")), e(self.tr("Betrokkenen"))
         earlier = e(self.tr("Geschiedenis"))
-        self.body.setText(
+        return (
             f"<h3>{title}</h3>{notice}"
             f"<table>{table}</table>"
             f"<p><b>{description}</b><br>{e(detail.description)}</p>"
             + (f"<p><b>{involved}</b></p><ul>{persons}</ul>" if persons else "")
             + (f"<p><b>{earlier}</b></p><ul>{history}</ul>" if history else "")
         )
+
+    def _show_steps(self, detail: SignalDetail) -> None:
+        """The steps this user may take on the signal now."""
         may_work = self._ctx.actor.role in CASE_WORK_ROLES
         allowed = set(detail.allowed_next_statuses)
         self.case_button.setVisible(detail.case_id is not None)

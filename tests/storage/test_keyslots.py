@@ -104,7 +104,7 @@ class KdfSpy:
 @pytest.fixture()
 def kdf_spy(monkeypatch: pytest.MonkeyPatch) -> KdfSpy:
     spy = KdfSpy()
-    monkeypatch.setattr(keyslots, "Argon2id", spy)
+    monkeypatch.setattr(keyslots.kdf, "Argon2id", spy)
     return spy
 
 
@@ -556,7 +556,7 @@ def test_kdf_running_out_of_memory_is_a_clear_store_error(
         def derive(self, key_material: bytes) -> bytes:
             raise MemoryError
 
-    monkeypatch.setattr(keyslots, "Argon2id", Hungry)
+    monkeypatch.setattr(keyslots.kdf, "Argon2id", Hungry)
     kf = KeySlotFile.load(path)
     with pytest.raises(StoreDamaged) as info:
         kf.unlock(ADMIN, ADMIN_PASS)
@@ -607,7 +607,7 @@ def test_kdf_bounds_at_the_maximum_and_one_above(
     path: Path, monkeypatch: pytest.MonkeyPatch, field: str
 ) -> None:
     stub = StubKdf()
-    monkeypatch.setattr(keyslots, "Argon2id", stub)
+    monkeypatch.setattr(keyslots.kdf, "Argon2id", stub)
     doc = read_doc(path)
     slot_of(doc, ADMIN)["kdf"].update(MAX_PARAMS)  # every parameter at its maximum
     write_doc(path, doc)
@@ -809,7 +809,7 @@ def test_failed_replace_leaves_the_file_and_the_object_unchanged(
     def broken_replace(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(keyslots.os, "replace", broken_replace)
+    monkeypatch.setattr(keyslots.slot_file.os, "replace", broken_replace)
     with pytest.raises(StoreDamaged) as info:
         kf.remove_user(COORD)
     assert "kon niet worden opgeslagen" in str(info.value)
@@ -830,7 +830,7 @@ def test_save_fsyncs_file_and_folder(path: Path, monkeypatch: pytest.MonkeyPatch
         synced.append(fd)
         real_fsync(fd)
 
-    monkeypatch.setattr(keyslots.os, "fsync", spy_fsync)
+    monkeypatch.setattr(keyslots.slot_file.os, "fsync", spy_fsync)
     kf.remove_user(COORD)
     assert len(synced) >= (2 if os.name == "posix" else 1)
     assert sorted(p.name for p in path.parent.iterdir() if p.name != LOCK_FILENAME) == [

@@ -69,7 +69,7 @@ class Valid:
 @pytest.fixture(scope="module")
 def valid(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Valid]:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(keyslots, "Argon2id", FastArgon2id)
+        mp.setattr(keyslots.kdf, "Argon2id", FastArgon2id)
         folder = tmp_path_factory.mktemp("keyslots-fuzz")
         path = folder / "template.json"
         key = generate_data_key()
@@ -177,7 +177,7 @@ def test_structured_value_replacement(valid: Valid, data: st.DataObject) -> None
 def test_stand_in_was_used_and_the_template_unlocks(valid: Valid) -> None:
     before = FastArgon2id.calls
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(keyslots, "Argon2id", FastArgon2id)
+        mp.setattr(keyslots.kdf, "Argon2id", FastArgon2id)
         exercise(valid, valid.raw)  # the happy path must really unlock
         kf = KeySlotFile.load(valid.folder / KEYSLOT_FILENAME)
         assert kf.unlock("beheerder", USERS["beheerder"]) == valid.data_key

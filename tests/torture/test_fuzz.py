@@ -389,7 +389,7 @@ class BoundCheckingArgon2id:
 @pytest.fixture(scope="module")
 def slot_file(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[bytes, bytes, Path]]:
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(keyslots, "Argon2id", BoundCheckingArgon2id)
+        mp.setattr(keyslots.kdf, "Argon2id", BoundCheckingArgon2id)
         folder = tmp_path_factory.mktemp("slots")
         key = generate_data_key()
         kf, _code = KeySlotFile.create(folder / KEYSLOT_FILENAME, key, "beheerder", PASSPHRASE)
@@ -428,7 +428,7 @@ SLOT_COUNT = {"truncated": Counted(), "bit flips": Counted(), "kdf params": Coun
 
 @pytest.fixture
 def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(keyslots, "Argon2id", BoundCheckingArgon2id)
+    monkeypatch.setattr(keyslots.kdf, "Argon2id", BoundCheckingArgon2id)
 
 
 def test_keyslots_every_truncation(slot_file: tuple[bytes, bytes, Path], fast_kdf: None) -> None:

@@ -69,7 +69,7 @@ def _page(qtbot) -> MeetingsPage:
         for week in range(5)
         for row in ROWS
     ]
-    page._loaded(NOVEMBER, weeks, Choices())
+    page.show_rows((NOVEMBER, weeks, Choices()))
     return page
 
 

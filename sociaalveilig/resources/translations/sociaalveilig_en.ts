@@ -4936,6 +4936,33 @@
     </message>
 </context>
 <context>
+    <name>AddressSection</name>
+    <message>
+        <source>bijv. a</source>
+        <translation>e.g. a</translation>
+    </message>
+    <message>
+        <source>Toevoeging</source>
+        <translation>Addition</translation>
+    </message>
+    <message>
+        <source>Huisnummer</source>
+        <translation>House number</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Straat</source>
+        <translation>Street</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Beheer</source>
@@ -5493,10 +5520,6 @@
         <translation>Neighbourhood walks</translation>
     </message>
     <message>
-        <source>Alle focusgebieden</source>
-        <translation>All focus areas</translation>
-    </message>
-    <message>
         <source>Deze buurtschouw bestaat niet meer.</source>
         <translation>This neighbourhood walk no longer exists.</translation>
     </message>
@@ -5661,65 +5684,7 @@
     </message>
 </context>
 <context>
-    <name>CasePicker</name>
-    <message>
-        <source>Casus kiezen</source>
-        <translation>Choose case</translation>
-    </message>
-    <message>
-        <source>Zoek de casus op referentie, straat, postcode, plaats of de naam van een betrokkene (een deel is genoeg).</source>
-        <translation>Search for the case by reference, street, postcode, town or the name of a person involved (part is enough).</translation>
-    </message>
-    <message>
-        <source>Typ bijvoorbeeld C-2026-00042, Akerstraat, 6411 of een naam.</source>
-        <translation>Type for example C-2026-00042, Akerstraat, 6411 or a name.</translation>
-    </message>
-</context>
-<context>
-    <name>CaseTableModel</name>
-    <message>
-        <source>Referentie</source>
-        <translation>Reference</translation>
-    </message>
-    <message>
-        <source>Adres</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Focusgebied</source>
-        <translation>Focus area</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Risico</source>
-        <translation>Risk</translation>
-    </message>
-    <message>
-        <source>Casusregisseur</source>
-        <translation>Case manager</translation>
-    </message>
-    <message>
-        <source>Volgende evaluatie</source>
-        <translation>Next review</translation>
-    </message>
-    <message>
-        <source>Bespreking is te laat</source>
-        <translation>Discussion is overdue</translation>
-    </message>
-    <message>
-        <source>Signalen</source>
-        <translation>Signals</translation>
-    </message>
-    <message>
-        <source>Aangemaakt</source>
-        <translation>Created</translation>
-    </message>
-</context>
-<context>
-    <name>CaseView</name>
+    <name>CaseHeader</name>
     <message>
         <source>← Terug naar de lijst</source>
         <translation>← Back to the list</translation>
@@ -5784,6 +5749,67 @@
         <source>ZVH-criteria bekijken…</source>
         <translation>View ZVH criteria…</translation>
     </message>
+</context>
+<context>
+    <name>CasePicker</name>
+    <message>
+        <source>Casus kiezen</source>
+        <translation>Choose case</translation>
+    </message>
+    <message>
+        <source>Zoek de casus op referentie, straat, postcode, plaats of de naam van een betrokkene (een deel is genoeg).</source>
+        <translation>Search for the case by reference, street, postcode, town or the name of a person involved (part is enough).</translation>
+    </message>
+    <message>
+        <source>Typ bijvoorbeeld C-2026-00042, Akerstraat, 6411 of een naam.</source>
+        <translation>Type for example C-2026-00042, Akerstraat, 6411 or a name.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Referentie</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Focusgebied</source>
+        <translation>Focus area</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Risico</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Casusregisseur</source>
+        <translation>Case manager</translation>
+    </message>
+    <message>
+        <source>Volgende evaluatie</source>
+        <translation>Next review</translation>
+    </message>
+    <message>
+        <source>Bespreking is te laat</source>
+        <translation>Discussion is overdue</translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation>Signals</translation>
+    </message>
+    <message>
+        <source>Aangemaakt</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
     <message>
         <source>ZVH-criteria…</source>
         <translation>ZVH criteria…</translation>
@@ -6386,6 +6412,17 @@
     </message>
 </context>
 <context>
+    <name>DescriptionSection</name>
+    <message>
+        <source>Wat is er gezien of gemeld? Feiten, geen oordelen. (Ctrl+Enter slaat op)</source>
+        <translation>What was seen or reported? Facts, not judgements. (Ctrl+Enter saves)</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyPanel</name>
     <message>
         <source>Elke keer dat iemand een casus of signaal buiten het eigen werkgebied opende met de noodknop, met de opgegeven reden. Controleer of de reden het openen rechtvaardigde.</source>
@@ -6843,128 +6880,12 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <translation>New signal</translation>
     </message>
     <message>
-        <source>bijv. de woningcorporatie</source>
-        <translation>e.g. the housing corporation</translation>
-    </message>
-    <message>
-        <source>Categorieën laden…</source>
-        <translation>Loading categories…</translation>
-    </message>
-    <message>
-        <source>bijv. a</source>
-        <translation>e.g. a</translation>
-    </message>
-    <message>
-        <source>Toevoeging</source>
-        <translation>Addition</translation>
-    </message>
-    <message>
-        <source>Huisnummer</source>
-        <translation>House number</translation>
-    </message>
-    <message>
-        <source>Plaats</source>
-        <translation>Place</translation>
-    </message>
-    <message>
-        <source>Focusgebied: volgt uit de postcode</source>
-        <translation>Focus area: follows from the postcode</translation>
-    </message>
-    <message>
-        <source>Wat is er gezien of gemeld? Feiten, geen oordelen. (Ctrl+Enter slaat op)</source>
-        <translation>What was seen or reported? Facts, not judgements. (Ctrl+Enter saves)</translation>
-    </message>
-    <message>
-        <source>leeg laten voor een anonieme melding</source>
-        <translation>leave empty for an anonymous report</translation>
-    </message>
-    <message>
-        <source>Datum en tijd</source>
-        <translation>Date and time</translation>
-    </message>
-    <message>
-        <source>Bron</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Organisatie</source>
-        <translation>Organisation</translation>
-    </message>
-    <message>
-        <source>Categorie</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>Postcode</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <source>Straat</source>
-        <translation>Street</translation>
-    </message>
-    <message>
-        <source>Omschrijving</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Urgentie</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <source>Melder</source>
-        <translation>Reporter</translation>
-    </message>
-    <message>
-        <source>Betrokkenen</source>
-        <translation>Persons involved</translation>
-    </message>
-    <message>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Voorstel van het programma</source>
-        <translation>The program&apos;s proposal</translation>
-    </message>
-    <message>
-        <source>Plaats, routering en een open casus op dit adres verschijnen zodra postcode en huisnummer bekend zijn. Kies hieronder de casus; opslaan bevestigt.</source>
-        <translation>Place, routing and an open case at this address appear once postcode and house number are known. Choose the case below; saving confirms.</translation>
-    </message>
-    <message>
-        <source>Geen actieve categorieën: vraag de beheerder er een aan te zetten.</source>
-        <translation>No active categories: ask the administrator to activate one.</translation>
-    </message>
-    <message>
-        <source>Categorieën konden niet worden geladen.</source>
-        <translation>Categories could not be loaded.</translation>
-    </message>
-    <message>
-        <source>Focusgebied: vul het huisnummer in</source>
-        <translation>Focus area: fill in the house number</translation>
-    </message>
-    <message>
-        <source>Postcode {pc} valt buiten de postcodetabel: gemeente onbekend. De coördinator controleert dit.</source>
-        <translation>Postcode {pc} is not in the postcode table: municipality unknown. The coordinator will check this.</translation>
-    </message>
-    <message>
-        <source>Focusgebied: {area} · gemeente {municipality}</source>
-        <translation>Focus area: {area} · municipality {municipality}</translation>
-    </message>
-    <message>
-        <source>Geen focusgebied · gemeente {municipality}</source>
-        <translation>No focus area · municipality {municipality}</translation>
-    </message>
-    <message>
-        <source>Routering: &lt;b&gt;{target}&lt;/b&gt;&lt;br&gt;{reason}&lt;br&gt;Afhandelen vóór {due}.</source>
-        <translation>Routing: &lt;b&gt;{target}&lt;/b&gt;&lt;br&gt;{reason}&lt;br&gt;Handle before {due}.</translation>
-    </message>
-    <message>
-        <source>Dit adres ligt buiten uw focusgebieden: registreer zonder casus, dan maakt de coördinator de casus.</source>
-        <translation>This address is outside your focus areas: register without a case, and the coordinator will make the case.</translation>
     </message>
     <message>
         <source>Bezig met opslaan…</source>
@@ -7178,6 +7099,13 @@ Handle before: {due}.</translation>
     </message>
 </context>
 <context>
+    <name>MasterDetailPage</name>
+    <message>
+        <source>Alle focusgebieden</source>
+        <translation>All focus areas</translation>
+    </message>
+</context>
+<context>
     <name>MeetingChoiceModel</name>
     <message>
         <source>Wanneer</source>
@@ -7198,6 +7126,99 @@ Handle before: {due}.</translation>
     <message>
         <source>staat er al op</source>
         <translation>already on it</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDetailPanel</name>
+    <message>
+        <source>Een partnerexemplaar bevat alleen de punten die die partner mag zien.</source>
+        <translation>A partner&apos;s copy contains only the items that partner may see.</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Verslag</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Overleg annuleren</source>
+        <translation>Cancel meeting</translation>
+    </message>
+    <message>
+        <source>Exporteren naar agenda (.ics)…</source>
+        <translation>Export to calendar (.ics)…</translation>
+    </message>
+    <message>
+        <source>Dit overleg als afspraak voor Outlook of een ander agendaprogramma.</source>
+        <translation>This meeting as an appointment for Outlook or another calendar program.</translation>
+    </message>
+    <message>
+        <source>Exemplaar:</source>
+        <translation>Copy:</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <source>&amp;Verslag</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>Openen als PDF</source>
+        <translation>Open as PDF</translation>
+    </message>
+    <message>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Kies een overleg in de kalender of de lijst.</source>
+        <translation>Choose a meeting in the calendar or the list.</translation>
+    </message>
+    <message>
+        <source>nog geen partners</source>
+        <translation>no partners yet</translation>
+    </message>
+    <message>
+        <source>{when} · {location} · {status}
+Partners: {partners}</source>
+        <translation>{when} · {location} · {status}
+Partners: {partners}</translation>
+    </message>
+    <message>
+        <source>locatie onbekend</source>
+        <translation>location unknown</translation>
+    </message>
+    <message>
+        <source>Dit overleg is geannuleerd.</source>
+        <translation>This meeting has been cancelled.</translation>
+    </message>
+    <message>
+        <source>Het verslag kan worden vastgelegd zodra het overleg is begonnen.</source>
+        <translation>The minutes can be recorded once the meeting has started.</translation>
+    </message>
+    <message>
+        <source>U kunt het verslag lezen; de coördinator legt het vast.</source>
+        <translation>You can read the minutes; the coordinator records them.</translation>
+    </message>
+    <message>
+        <source>Leg per agendapunt het besluit en de afgesproken acties vast (Ctrl+Enter).</source>
+        <translation>Record the decision and the agreed actions for each agenda item (Ctrl+Enter).</translation>
+    </message>
+    <message>
+        <source>Exemplaar van uw organisatie</source>
+        <translation>Your organisation&apos;s copy</translation>
+    </message>
+    <message>
+        <source>Volledig (coördinator)</source>
+        <translation>Full (coordinator)</translation>
+    </message>
+    <message>
+        <source>Voor {partner}</source>
+        <translation>For {partner}</translation>
     </message>
 </context>
 <context>
@@ -7274,102 +7295,12 @@ Handle before: {due}.</translation>
         <translation>No meetings in this month.</translation>
     </message>
     <message>
-        <source>Een partnerexemplaar bevat alleen de punten die die partner mag zien.</source>
-        <translation>A partner&apos;s copy contains only the items that partner may see.</translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation>Agenda</translation>
-    </message>
-    <message>
-        <source>Verslag</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
         <source>Overleg annuleren</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <source>Exporteren naar agenda (.ics)…</source>
-        <translation>Export to calendar (.ics)…</translation>
-    </message>
-    <message>
-        <source>Dit overleg als afspraak voor Outlook of een ander agendaprogramma.</source>
-        <translation>This meeting as an appointment for Outlook or another calendar program.</translation>
-    </message>
-    <message>
-        <source>Exemplaar:</source>
-        <translation>Copy:</translation>
-    </message>
-    <message>
-        <source>&amp;Agenda</source>
-        <translation>&amp;Agenda</translation>
-    </message>
-    <message>
-        <source>&amp;Verslag</source>
-        <translation>&amp;Minutes</translation>
-    </message>
-    <message>
-        <source>Openen als PDF</source>
-        <translation>Open as PDF</translation>
-    </message>
-    <message>
-        <source>Afdrukken…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
         <source>Overleggen</source>
         <translation>Meetings</translation>
-    </message>
-    <message>
-        <source>Alle focusgebieden</source>
-        <translation>All focus areas</translation>
-    </message>
-    <message>
-        <source>Kies een overleg in de kalender of de lijst.</source>
-        <translation>Choose a meeting in the calendar or the list.</translation>
-    </message>
-    <message>
-        <source>nog geen partners</source>
-        <translation>no partners yet</translation>
-    </message>
-    <message>
-        <source>{when} · {location} · {status}
-Partners: {partners}</source>
-        <translation>{when} · {location} · {status}
-Partners: {partners}</translation>
-    </message>
-    <message>
-        <source>locatie onbekend</source>
-        <translation>location unknown</translation>
-    </message>
-    <message>
-        <source>Dit overleg is geannuleerd.</source>
-        <translation>This meeting has been cancelled.</translation>
-    </message>
-    <message>
-        <source>Het verslag kan worden vastgelegd zodra het overleg is begonnen.</source>
-        <translation>The minutes can be recorded once the meeting has started.</translation>
-    </message>
-    <message>
-        <source>U kunt het verslag lezen; de coördinator legt het vast.</source>
-        <translation>You can read the minutes; the coordinator records them.</translation>
-    </message>
-    <message>
-        <source>Leg per agendapunt het besluit en de afgesproken acties vast (Ctrl+Enter).</source>
-        <translation>Record the decision and the agreed actions for each agenda item (Ctrl+Enter).</translation>
-    </message>
-    <message>
-        <source>Exemplaar van uw organisatie</source>
-        <translation>Your organisation&apos;s copy</translation>
-    </message>
-    <message>
-        <source>Volledig (coördinator)</source>
-        <translation>Full (coordinator)</translation>
-    </message>
-    <message>
-        <source>Voor {partner}</source>
-        <translation>For {partner}</translation>
     </message>
     <message>
         <source>Voorstellen worden gezocht…</source>
@@ -7408,6 +7339,41 @@ Partners: {partners}</translation>
     <message>
         <source>Lager dan &apos;hoog&apos; kan niet bij een vermoeden van huiselijk geweld of kindermishandeling (Meldcode). De urgentie blijft &apos;hoog&apos;.</source>
         <translation>Lower than &apos;high&apos; is not possible when domestic violence or child abuse is suspected (Reporting Code). The urgency stays &apos;high&apos;.</translation>
+    </message>
+</context>
+<context>
+    <name>MeldingSection</name>
+    <message>
+        <source>bijv. de woningcorporatie</source>
+        <translation>e.g. the housing corporation</translation>
+    </message>
+    <message>
+        <source>Categorieën laden…</source>
+        <translation>Loading categories…</translation>
+    </message>
+    <message>
+        <source>Geen actieve categorieën: vraag de beheerder er een aan te zetten.</source>
+        <translation>No active categories: ask the administrator to activate one.</translation>
+    </message>
+    <message>
+        <source>Categorieën konden niet worden geladen.</source>
+        <translation>Categories could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Datum en tijd</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Categorie</source>
+        <translation>Category</translation>
     </message>
 </context>
 <context>
@@ -7965,6 +7931,45 @@ Partners: {partners}</translation>
     </message>
 </context>
 <context>
+    <name>ProposalPanel</name>
+    <message>
+        <source>Voorstel van het programma</source>
+        <translation>The program&apos;s proposal</translation>
+    </message>
+    <message>
+        <source>Plaats, routering en een open casus op dit adres verschijnen zodra postcode en huisnummer bekend zijn. Kies hieronder de casus; opslaan bevestigt.</source>
+        <translation>Place, routing and an open case at this address appear once postcode and house number are known. Choose the case below; saving confirms.</translation>
+    </message>
+    <message>
+        <source>Focusgebied: vul het huisnummer in</source>
+        <translation>Focus area: fill in the house number</translation>
+    </message>
+    <message>
+        <source>Focusgebied: volgt uit de postcode</source>
+        <translation>Focus area: follows from the postcode</translation>
+    </message>
+    <message>
+        <source>Postcode {pc} valt buiten de postcodetabel: gemeente onbekend. De coördinator controleert dit.</source>
+        <translation>Postcode {pc} is not in the postcode table: municipality unknown. The coordinator will check this.</translation>
+    </message>
+    <message>
+        <source>Focusgebied: {area} · gemeente {municipality}</source>
+        <translation>Focus area: {area} · municipality {municipality}</translation>
+    </message>
+    <message>
+        <source>Geen focusgebied · gemeente {municipality}</source>
+        <translation>No focus area · municipality {municipality}</translation>
+    </message>
+    <message>
+        <source>Routering: &lt;b&gt;{target}&lt;/b&gt;&lt;br&gt;{reason}&lt;br&gt;Afhandelen vóór {due}.</source>
+        <translation>Routing: &lt;b&gt;{target}&lt;/b&gt;&lt;br&gt;{reason}&lt;br&gt;Handle before {due}.</translation>
+    </message>
+    <message>
+        <source>Dit adres ligt buiten uw focusgebieden: registreer zonder casus, dan maakt de coördinator de casus.</source>
+        <translation>This address is outside your focus areas: register without a case, and the coordinator will make the case.</translation>
+    </message>
+</context>
+<context>
     <name>ReactivateUserDialog</name>
     <message>
         <source>Toegang herstellen: {user}</source>
@@ -8145,6 +8150,21 @@ Partners: {partners}</translation>
     <message>
         <source>Kan niet meer worden uitgesteld</source>
         <translation>Can no longer be snoozed</translation>
+    </message>
+</context>
+<context>
+    <name>ReporterSection</name>
+    <message>
+        <source>leeg laten voor een anonieme melding</source>
+        <translation>leave empty for an anonymous report</translation>
+    </message>
+    <message>
+        <source>Melder</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>Betrokkenen</source>
+        <translation>Persons involved</translation>
     </message>
 </context>
 <context>
@@ -9284,6 +9304,13 @@ JSON: {json}</translation>
     <message>
         <source>Deze casus voldoet niet aan de ZVH-criteria: {missing}. Opschalen kan, maar geef aan waarom.</source>
         <translation>This case does not meet the ZVH criteria: {missing}. You can escalate, but state why.</translation>
+    </message>
+</context>
+<context>
+    <name>UrgencySection</name>
+    <message>
+        <source>Urgentie</source>
+        <translation>Urgency</translation>
     </message>
 </context>
 <context>

@@ -4,11 +4,10 @@ database through the services, off the GUI thread."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,17 +30,18 @@ from sociaalveilig.services.auditlog import (
     AuditFilter,
     AuditOverview,
     AuditResult,
-    AuditRow,
     ChainStatus,
 )
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.files import write_text_atomic
 
 from sociaalveilig.ui.audit.host import PanelHost
-from sociaalveilig.ui.audit.labels import action_text, object_text, object_tooltip
+from sociaalveilig.ui.audit.labels import action_text
+from sociaalveilig.ui.audit.log_model import AuditTableModel
 from sociaalveilig.ui.flow_layout import FlowLayout
-from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 from sociaalveilig.ui.record_view import RecordView
+
+__all__ = ["PAGE_SIZE", "AuditLogPanel", "AuditTableModel"]
 
 PAGE_SIZE = 200
 _OK_STYLE = "color: #1b6e2a; font-weight: bold;"
@@ -50,73 +50,6 @@ _BAD_STYLE = "color: #b02020; font-weight: bold;"
 
 def _to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
-
-
-class AuditTableModel(RecordTableModel[AuditRow]):
-    """One page of the log in Dutch: who by name, what as verb and noun, which object by
-    its reference or name (``set_names``); the stored codes in the tooltips, to compare
-    with an export."""
-
-    COL_AT = 0
-    COL_USER = 1
-    COL_ROLE = 2
-    COL_ACTION = 3
-    COL_OBJECT = 4
-    COL_PERSON = 5
-    COL_PURPOSE = 6
-    COL_OUTCOME = 7
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        self._names = AuditNames()
-        super().__init__(parent)
-
-    def set_names(self, names: AuditNames) -> None:
-        """The names for the rows about to be shown (before ``set_rows``)."""
-        self._names = names
-
-    def row_id(self, row: AuditRow) -> str:
-        return str(row.entry_id)
-
-    def object_text(self, row: AuditRow) -> str:
-        name = self._names.object_name(row.object_type, row.object_id)
-        return object_text(row.object_type, name if name is not None else row.object_id)
-
-    def make_columns(self) -> Sequence[RecordColumn[AuditRow]]:
-        return (
-            RecordColumn(
-                self.tr("Tijd"),
-                lambda r: r.at.strftime("%d-%m-%Y %H:%M:%S") if r.at != datetime.min else r.at_utc,
-                lambda r: (r.at_utc, r.entry_id),
-                tooltip=lambda r: self.tr("UTC: {at} · regel {id}").format(
-                    at=r.at_utc, id=r.entry_id
-                ),
-            ),
-            RecordColumn(
-                self.tr("Gebruiker"),
-                lambda r: self._names.user_name(r.username),
-                tooltip=lambda r: r.username,
-            ),
-            RecordColumn(self.tr("Rol"), lambda r: r.role_label),
-            RecordColumn(
-                self.tr("Actie"),
-                lambda r: action_text(r.action, r.action_label),
-                tooltip=lambda r: r.action,
-            ),
-            RecordColumn(
-                self.tr("Object"),
-                self.object_text,
-                tooltip=lambda r: object_tooltip(r.object_type, r.object_id),
-            ),
-            RecordColumn(self.tr("Persoon"), lambda r: r.person_ref or ""),
-            RecordColumn(
-                self.tr("Doel / reden"), lambda r: r.purpose or "", tooltip=lambda r: r.purpose
-            ),
-            RecordColumn(
-                self.tr("Uitkomst"),
-                lambda r: r.outcome_label,
-                attention=lambda r: r.outcome != "ok",
-            ),
-        )
 
 
 class AuditLogPanel(QWidget):
@@ -135,6 +68,25 @@ class AuditLogPanel(QWidget):
         self._checked: ChainStatus | None = None
         self._count: tuple[int, bool] = (0, False)
         self._next_cursor: AuditCursor | None = None
+        chain_row = self._build_chain_row()
+        filters = self._build_filters()
+        paging = self._build_log()
+        note = QLabel(
+            self.tr("Het bekijken en exporteren van het auditlog wordt zelf ook vastgelegd."),
+            self,
+        )
+        note.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(chain_row)
+        layout.addWidget(filters)
+        layout.addWidget(self.log_view, 1)
+        layout.addLayout(paging)
+        layout.addWidget(note)
+        self._update_paging(None)
+
+    def _build_chain_row(self) -> QHBoxLayout:
+        """The last check of the audit chain, and checking it again."""
         self.chain_label = QLabel(self.tr("Auditketen: nog niet gecontroleerd."), self)
         self.chain_label.setObjectName("chainStatus")
         self.chain_label.setWordWrap(True)
@@ -144,7 +96,10 @@ class AuditLogPanel(QWidget):
         chain_row = QHBoxLayout()
         chain_row.addWidget(self.chain_label, 1)
         chain_row.addWidget(self.chain_button)
+        return chain_row
 
+    def _build_filters(self) -> QGroupBox:
+        """Person, object, user, action, outcome and period; search and reset."""
         self.person_edit = QLineEdit(self)
         self.person_edit.setObjectName("filterPerson")
         self.person_edit.setPlaceholderText(self.tr("bijv. P-2026-000015"))
@@ -213,7 +168,10 @@ class AuditLogPanel(QWidget):
         filter_row = QHBoxLayout(filters)
         filter_row.addLayout(halves, 1)
         filter_row.addLayout(buttons)
+        return filters
 
+    def _build_log(self) -> QHBoxLayout:
+        """One page of the log (made here), and the paging and export row below it."""
         self.log_model = AuditTableModel(self)
         self.log_view = RecordView("auditLog", self, sortable=False)
         self.log_view.setModel(self.log_model)
@@ -234,19 +192,7 @@ class AuditLogPanel(QWidget):
         paging.addWidget(self.older_button)
         paging.addWidget(self.page_label, 1)
         paging.addWidget(self.export_button)
-        note = QLabel(
-            self.tr("Het bekijken en exporteren van het auditlog wordt zelf ook vastgelegd."),
-            self,
-        )
-        note.setWordWrap(True)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(chain_row)
-        layout.addWidget(filters)
-        layout.addWidget(self.log_view, 1)
-        layout.addLayout(paging)
-        layout.addWidget(note)
-        self._update_paging(None)
+        return paging
 
     def reset_for_context(self) -> None:
         """A new sign-in: the lists and the chain check again when first shown."""

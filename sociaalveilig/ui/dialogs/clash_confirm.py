@@ -69,7 +69,7 @@ class ClashQuestion(QMessageBox):
 
 
 def ask_about_clash(
-    parent: QWidget, exc: VisitClash, go_ahead: Callable[[], None]
+    parent: QWidget, exc: VisitClash, go_ahead: Callable[[], object]
 ) -> ClashQuestion:
     """Show the question (window-modal, not blocking); ``go_ahead`` runs on "Toch plannen"."""
     box = ClashQuestion(exc, parent)

@@ -81,6 +81,34 @@ class PlanVisitDialog(ServiceFormDialog):
         self.joint.setObjectName("visitJoint")
         self.partners.changed.connect(self._partners_changed)
 
+        address = self._build_address()
+        self.purpose = QPlainTextEdit(self)
+        self.purpose.setObjectName("visitPurpose")
+        self.purpose.setTabChangesFocus(True)
+        self.purpose.setMaximumHeight(70)
+
+        self.add_row(self.tr("&Casus:"), case_box)
+        self.register_field("case_id", self.case)
+        self.add_row(self.tr("&Datum:"), self.date, "date")
+        self.add_row(self.tr("&Van:"), self.start, "start")
+        self.add_row(self.tr("&Tot:"), self.end, "end")
+        self.add_row(self.tr("&Partners:"), self.partners, "partner_ids")
+        self.add_row("", self.joint, "joint")
+        self.add_row(self.tr("&Adres:"), address, "address")
+        self.register_field("address", self.postcode)
+        self.add_row(self.tr("D&oel:"), self.purpose, "purpose")
+        note = QLabel(
+            self.tr("Noteer geen namen of gezondheidsgegevens in het doel; die staan in de casus."),
+            self,
+        )
+        note.setWordWrap(True)
+        self.body.addWidget(note)
+        self.resize(560, self.sizeHint().height())
+        self.clash_question: ClashQuestion | None = None
+        self._submitted: VisitInput | None = None
+
+    def _build_address(self) -> QWidget:
+        """The case's address, or another one typed (postcode, number, street, place)."""
         self.case_address = QCheckBox(self.tr("Het adres van de casus"), self)
         self.case_address.setObjectName("visitCaseAddress")
         self.case_address.setChecked(True)
@@ -113,31 +141,7 @@ class PlanVisitDialog(ServiceFormDialog):
         grid.addWidget(self.city, 2, 2)
         self.case_address.toggled.connect(self._address_mode)
         self._address_mode(True)
-
-        self.purpose = QPlainTextEdit(self)
-        self.purpose.setObjectName("visitPurpose")
-        self.purpose.setTabChangesFocus(True)
-        self.purpose.setMaximumHeight(70)
-
-        self.add_row(self.tr("&Casus:"), case_box)
-        self.register_field("case_id", self.case)
-        self.add_row(self.tr("&Datum:"), self.date, "date")
-        self.add_row(self.tr("&Van:"), self.start, "start")
-        self.add_row(self.tr("&Tot:"), self.end, "end")
-        self.add_row(self.tr("&Partners:"), self.partners, "partner_ids")
-        self.add_row("", self.joint, "joint")
-        self.add_row(self.tr("&Adres:"), address, "address")
-        self.register_field("address", self.postcode)
-        self.add_row(self.tr("D&oel:"), self.purpose, "purpose")
-        note = QLabel(
-            self.tr("Noteer geen namen of gezondheidsgegevens in het doel; die staan in de casus."),
-            self,
-        )
-        note.setWordWrap(True)
-        self.body.addWidget(note)
-        self.resize(560, self.sizeHint().height())
-        self.clash_question: ClashQuestion | None = None
-        self._submitted: VisitInput | None = None
+        return address
 
     def _partners_changed(self) -> None:
         if len(self.partners.checked()) >= 2:

@@ -5,8 +5,8 @@ action list. The page calls the buurtschouw services; findings carry no resident
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -44,25 +44,28 @@ from sociaalveilig.ui.dialogs.finding_signal import FindingSignalDialog
 from sociaalveilig.ui.dialogs.plan_buurtschouw import PlanBuurtschouwDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
 from sociaalveilig.ui.flow_layout import FlowLayout
+from sociaalveilig.ui.master_detail import (
+    MasterDetailPage,
+    choose_row,
+    heading_label,
+    list_column,
+    master_detail_splitter,
+)
 from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.models.finding_table import FindingTableModel
 from sociaalveilig.ui.models.walk_action_table import WalkActionTableModel
 from sociaalveilig.ui.models.walk_table import WalkTableModel
-from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.pages.signals import sample_widths
 from sociaalveilig.ui.panels.finding_form import FindingDraft, FindingForm
-from sociaalveilig.ui.record_view import (
-    RecordView,
-    bind_layouts,
-    save_layouts,
-    show_empty_text_inside,
-)
+from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
 from sociaalveilig.ui.settings import UiSettings
 
 # Walks shown by default: from a while back (to enter findings afterwards) onwards.
 LOOK_BACK = timedelta(days=60)
 
 WalkContent = tuple[WalkInfo, list[FindingInfo], list[WalkActionRow]]
+# One load of the list: the walks, and the choices the form and the dialogs offer.
+WalkLoad = tuple[list[WalkInfo], Choices]
 
 # Column widths from sample text (any screen scale). In the walk list the area takes what
 # is left (full name in its tooltip); in the findings the description does.
@@ -78,7 +81,7 @@ FINDING_SAMPLES = {
 }
 
 
-class BuurtschouwPage(Page):
+class BuurtschouwPage(MasterDetailPage[WalkLoad]):
     roles = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 
     def __init__(self, parent: QWidget | None = None, output: DocumentOutput | None = None) -> None:
@@ -87,11 +90,39 @@ class BuurtschouwPage(Page):
         self.files = ReportFiles()
         self.choices = Choices()
         self.walk: WalkInfo | None = None
-        self.last_dialog: QWidget | None = None
-        self.last_pdf: Path | None = None
-        self._select_after_load: str | None = None
         self._signal_walk_id: str | None = None
 
+        bar = self._build_bar()
+        left = self._build_walk_list()
+        head_row = self._build_walk_head()
+        findings_tab = self._build_findings_tab()
+        self.action_rows = WalkActionTableModel(self)
+        self.action_view = RecordView("walkActions", self)
+        self.action_view.setModel(self.action_rows)
+        self.action_view.activated_row.connect(self._open_case)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("walkTabs")
+        self.tabs.addTab(findings_tab, self.tr("&Checklist en bevindingen"))
+        self.tabs.addTab(self.action_view, self.tr("Actie&lijst"))
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(head_row)
+        right_layout.addWidget(self.route)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = master_detail_splitter(
+            self, left, right, Qt.Orientation.Horizontal, (1, 3), (340, 820)
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self._show_walk(None)
+
+    def _build_bar(self) -> FlowLayout:
+        """The filters and the plan button above the list and the walk."""
         self.area_filter = QComboBox(self)
         self.area_filter.setObjectName("walkAreaFilter")
         self.area_filter.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -112,7 +143,9 @@ class BuurtschouwPage(Page):
         bar.add_widget(self.show_old)
         bar.add_stretch(1)
         bar.add_widget(self.plan_button)
+        return bar
 
+    def _build_walk_list(self) -> QWidget:
         self.walks = WalkTableModel(self)
         self.walk_view = RecordView("walks", self)
         self.walk_view.setModel(self.walks)
@@ -128,20 +161,12 @@ class BuurtschouwPage(Page):
         self.no_walks = QLabel(self.tr("Geen buurtschouwen gepland."), self)
         self.no_walks.setObjectName("noWalks")
         self.no_walks.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.walk_view, 1)
-        left_layout.addWidget(self.no_walks)
-        # The "nothing found" text stands in the list's place, not below it.
-        show_empty_text_inside(self.walk_view, self.no_walks)
+        left = list_column(self, self.walk_view, self.no_walks)
+        return left
 
-        self.header = QLabel(self)
-        self.header.setObjectName("walkHeader")
-        font = self.header.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.header.setFont(font)
+    def _build_walk_head(self) -> FlowLayout:
+        """The chosen walk's heading and route, the pack to take along, finishing it."""
+        self.header = heading_label(self, "walkHeader")
         self.route = QLabel(self)
         self.route.setObjectName("walkRoute")
         self.route.setWordWrap(True)
@@ -163,8 +188,10 @@ class BuurtschouwPage(Page):
         head_row.add_widget(self.header, 1)
         head_row.add_widget(self.pack_button)
         head_row.add_widget(self.finish_button)
+        return head_row
 
-        # Findings tab: checklist beside the form, the findings below.
+    def _build_findings_tab(self) -> QSplitter:
+        """The checklist beside the finding form, the walk's findings below."""
         self.checklist = ChecklistTree(self)
         self.form = FindingForm(self)
         self.form.submitted.connect(self.add_finding)
@@ -208,71 +235,37 @@ class BuurtschouwPage(Page):
         findings_tab.addWidget(below)
         findings_tab.setStretchFactor(0, 3)
         findings_tab.setStretchFactor(1, 2)
-
-        self.action_rows = WalkActionTableModel(self)
-        self.action_view = RecordView("walkActions", self)
-        self.action_view.setModel(self.action_rows)
-        self.action_view.activated_row.connect(self._open_case)
-
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("walkTabs")
-        self.tabs.addTab(findings_tab, self.tr("&Checklist en bevindingen"))
-        self.tabs.addTab(self.action_view, self.tr("Actie&lijst"))
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(head_row)
-        right_layout.addWidget(self.route)
-        right_layout.addWidget(self.tabs, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setCollapsible(0, False)
-        splitter.setCollapsible(1, False)
-        splitter.setSizes([340, 820])
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        self._show_walk(None)
+        return findings_tab
 
     # ------------------------------------------------------------------ page contract
 
     def title(self) -> str:
         return self.tr("Buurtschouwen")
 
-    def refresh(self) -> None:
-        ctx = self.ctx
-        if ctx is None:
-            return
+    def rows_loader(self, ctx: ServiceContext) -> Callable[[ServiceContext], WalkLoad]:
         area = self.area_filter.currentData()
         since = None if self.show_old.isChecked() else ctx.clock.now().date() - LOOK_BACK
-        if self._select_after_load is None and self.walk is not None:
-            self._select_after_load = self.walk.walk_id
+        return lambda c: (buurtschouw.list_buurtschouwen(c, area, since), load_choices(c))
 
-        def load(c: ServiceContext) -> tuple[list[WalkInfo], Choices]:
-            return buurtschouw.list_buurtschouwen(c, area, since), load_choices(c)
-
-        self.run(load, lambda result: self._loaded(*result))
-
-    def _loaded(self, rows: list[WalkInfo], choices: Choices) -> None:
+    def show_rows(self, loaded: WalkLoad) -> None:
+        rows, choices = loaded
         if choices != self.choices:
             self.choices = choices
-            self._fill_area_filter()
+            self.fill_area_filter(self.area_filter, choices.areas)
             self.form.set_categories(choices.categories)
         self.walks.set_rows(rows)
         self.no_walks.setVisible(not rows)
-        wanted = self._select_after_load
-        self._select_after_load = None
-        row = self.walks.row_of(wanted) if wanted else -1
-        if row < 0 and rows and self.walk is None:
-            row = self._first_open_row(rows)
-        if row >= 0:
-            self.walk_view.select_row(row)
-            self._walk_changed(row)
+
+    def chosen_id(self) -> str | None:
+        return self.walk.walk_id if self.walk is not None else None
+
+    def choose(self, record_id: str) -> bool:
+        return choose_row(self.walk_view, self.walks.row_of(record_id), self._walk_changed)
+
+    def choose_default(self) -> None:
+        """With no walk shown, the first one still open for findings."""
+        if self.walk is None and self.walks.rows:
+            choose_row(self.walk_view, self._first_open_row(self.walks.rows), self._walk_changed)
         elif self.walk is not None and self.walks.row_of(self.walk.walk_id) < 0:
             self._show_walk(None)
 
@@ -284,17 +277,6 @@ class BuurtschouwPage(Page):
                 return number
         return 0
 
-    def _fill_area_filter(self) -> None:
-        current = self.area_filter.currentData()
-        self.area_filter.blockSignals(True)
-        self.area_filter.clear()
-        self.area_filter.addItem(self.tr("Alle focusgebieden"), None)
-        for area in self.choices.areas:
-            self.area_filter.addItem(area.name, area.name)
-        if current is not None:
-            self.area_filter.setCurrentIndex(max(0, self.area_filter.findData(current)))
-        self.area_filter.blockSignals(False)
-
     def set_settings(self, settings: UiSettings) -> None:
         bind_layouts(self, settings)
 
@@ -304,10 +286,8 @@ class BuurtschouwPage(Page):
     def clear(self) -> None:
         self.walks.clear()
         self.choices = Choices()
-        self._select_after_load = None
-        self.area_filter.blockSignals(True)
-        self.area_filter.clear()
-        self.area_filter.blockSignals(False)
+        self.forget_choice()
+        self.clear_area_filter(self.area_filter)
         self.form.clear()
         self.no_walks.setVisible(False)
         self._show_walk(None)
@@ -411,17 +391,11 @@ class BuurtschouwPage(Page):
         # With every area shown, a wijkagent plans in his own first area by default.
         area = self.area_filter.currentData() or first_own_area(self.choices.areas, ctx)
         dialog = PlanBuurtschouwDialog(ctx, self.choices, day, self, area=area)
-        dialog.setObjectName("planWalkDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._planned)
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(dialog, "planWalkDialog")
 
     def _planned(self, walk: WalkInfo) -> None:
-        self.data_changed.emit()
-        self._select_after_load = walk.walk_id
-        self.refresh()
+        self.changed_choosing(walk.walk_id)
 
     def add_finding(self, draft: FindingDraft) -> None:
         walk = self.walk
@@ -470,14 +444,10 @@ class BuurtschouwPage(Page):
         if ctx is None or finding is None or finding.signal_id is not None:
             return None
         dialog = FindingSignalDialog(ctx, finding, self)
-        dialog.setObjectName("findingSignalDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # A bound method, not a lambda: the dialog deletes itself when closed.
         dialog.saved.connect(self._finding_signal_saved)
         self._signal_walk_id = finding.walk_id
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(dialog, "findingSignalDialog")
 
     def _finding_signal_saved(self, result: object) -> None:
         walk_id = getattr(result, "walk_id", None) or self._signal_walk_id
@@ -506,11 +476,8 @@ class BuurtschouwPage(Page):
         finish = box.addButton(self.tr("&Afronden"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Nog niet"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(finish)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         finish.clicked.connect(self.finish_walk)
-        self.last_dialog = box
-        box.open()
-        return box
+        return self.open_dialog(box)
 
     def finish_walk(self) -> None:
         walk = self.walk
@@ -529,19 +496,8 @@ class BuurtschouwPage(Page):
             return
         area, day = walk.area, walk.walk_date
         target = self.files.path_for(f"buurtschouwpakket-{day:%Y%m%d}-{walk.walk_id[:6]}")
-
-        def deliver(path: Path) -> None:
-            self.last_pdf = path
-            try:
-                if to_printer:
-                    self.output.print(path, self)
-                else:
-                    self.output.show(path, self)
-            except Exception as exc:  # viewer or printer: a plain message
-                errors.show_error(self, exc)
-
         self.run(
             lambda c: reports.buurtschouw_pack(c, area, target, walk_date=day),
-            deliver,
+            self.deliver_document(self.output, to_printer),
             progress=self.tr("Het pakket wordt gemaakt…"),
         )

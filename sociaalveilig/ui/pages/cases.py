@@ -63,7 +63,23 @@ class CasesPage(Page):
         self._areas: tuple[AreaChoice, ...] = ()
         self._open_case_id: str | None = None
 
-        # ---- list
+        self._build_list()
+        # ---- one case
+        self.case_view = CaseView(self)
+        self.case_view.back_requested.connect(self.show_list)
+        self.case_view.work_tabs.open_record.connect(self.show_record_requested.emit)
+        self.case_view.changed.connect(self._case_changed)
+        self.case_view.access_refused.connect(self._ask_emergency_reason)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list_widget)
+        self.stack.addWidget(self.case_view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _build_list(self) -> None:
+        """The case list with its search and filters (the page's first step)."""
         self.list_widget = QWidget(self)
         self.search_edit = QLineEdit(self.list_widget)
         self.search_edit.setObjectName("caseSearch")
@@ -137,20 +153,6 @@ class CasesPage(Page):
         list_layout.addWidget(self.empty_label)
         # The "nothing found" text stands in the list's place, not below it.
         show_empty_text_inside(self.view, self.empty_label)
-
-        # ---- one case
-        self.case_view = CaseView(self)
-        self.case_view.back_requested.connect(self.show_list)
-        self.case_view.work_tabs.open_record.connect(self.show_record_requested.emit)
-        self.case_view.changed.connect(self._case_changed)
-        self.case_view.access_refused.connect(self._ask_emergency_reason)
-
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.list_widget)
-        self.stack.addWidget(self.case_view)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
 
     # ------------------------------------------------------------------ page contract
 

@@ -14,17 +14,13 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMenu,
+    QMessageBox,
     QPushButton,
-    QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -53,27 +49,30 @@ from sociaalveilig.ui.calendar_export import (
 from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.plan_meeting import PlanMeetingDialog
 from sociaalveilig.ui.document_output import DocumentOutput, ReportFiles, document_output
-from sociaalveilig.ui.dutch import dutch, to_date
+from sociaalveilig.ui.dutch import to_date
 from sociaalveilig.ui.flow_layout import FlowLayout
-from sociaalveilig.ui.menu_button import MenuButton
-from sociaalveilig.ui.models.meeting_table import MeetingTableModel
-from sociaalveilig.ui.pages.base import Page
-from sociaalveilig.ui.pages.signals import sample_widths
-from sociaalveilig.ui.panels.agenda_builder import AgendaBuilder
-from sociaalveilig.ui.panels.minutes_editor import MinutesEditor
-from sociaalveilig.ui.record_link import RecordLink
-from sociaalveilig.ui.record_view import (
-    RecordView,
-    bind_layouts,
-    save_layouts,
-    show_empty_text_inside,
+from sociaalveilig.ui.master_detail import (
+    MasterDetailPage,
+    choose_row,
+    list_column,
+    master_detail_splitter,
 )
+from sociaalveilig.ui.models.meeting_table import MeetingTableModel
+from sociaalveilig.ui.pages.signals import sample_widths
+from sociaalveilig.ui.panels.meeting_calendar import MeetingCalendar
+from sociaalveilig.ui.panels.meeting_detail import AGENDA, MINUTES, MeetingDetailPanel
+from sociaalveilig.ui.record_link import RecordLink
+from sociaalveilig.ui.record_view import RecordView, bind_layouts, save_layouts
 from sociaalveilig.ui.settings import UiSettings
 
 ORGANISERS = frozenset({Role.COORDINATOR})
 PREPARERS = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 DEFAULT_ACTION_TERM = timedelta(days=14)
-MEETING_DAY = QColor(214, 230, 248)
+# The documents of a meeting by the stem of their file names (the detail panel asks by stem).
+DOCUMENTS: dict[str, Callable[..., Path]] = {
+    AGENDA: reports.meeting_agenda,
+    MINUTES: reports.meeting_minutes,
+}
 # The widest text per column of the month's list; the focus area takes what is left.
 COLUMN_SAMPLES = {
     MeetingTableModel.COL_WHEN: "wo 00-00 00:00",
@@ -88,7 +87,11 @@ def month_bounds(day: date) -> tuple[date, date]:
     return first, first.replace(day=monthrange(first.year, first.month)[1])
 
 
-class MeetingsPage(Page):
+# One load: the month it is for, its meetings, and the choices the dialogs offer.
+MonthLoad = tuple[date, list[MeetingInfo], Choices]
+
+
+class MeetingsPage(MasterDetailPage[MonthLoad]):
     roles = frozenset({Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER})
 
     def __init__(
@@ -100,14 +103,21 @@ class MeetingsPage(Page):
         self.choices = Choices()
         self.month: date | None = None
         self.detail: MeetingDetail | None = None
-        self.last_dialog: QWidget | None = None
-        self.last_pdf: Path | None = None
         self.last_export: CalendarExport | None = None
-        self._select_after_load: str | None = None
-        self._generation = 0
-        self._marked: list[date] = []
 
-        # -------- filters
+        bar = self._build_bar()
+        left = self._build_month()
+        self._build_meeting()
+        splitter = master_detail_splitter(
+            self, left, self.meeting, Qt.Orientation.Horizontal, (2, 5), (430, 720)
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        self._show_meeting(None)
+
+    def _build_bar(self) -> FlowLayout:
+        """The filters, the own calendar export and the plan button."""
         self.area_filter = QComboBox(self)
         self.area_filter.setObjectName("meetingAreaFilter")
         self.area_filter.setMinimumContentsLength(18)
@@ -148,16 +158,11 @@ class MeetingsPage(Page):
         bar.add_stretch(1)
         bar.add_widget(self.my_calendar_button)
         bar.add_widget(self.plan_button)
+        return bar
 
-        # -------- calendar and list
-        self.calendar = QCalendarWidget(self)
-        self.calendar.setObjectName("meetingCalendar")
-        self.calendar.setGridVisible(False)
-        self.calendar.setVerticalHeaderFormat(
-            QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers
-        )
-        dutch(self.calendar)
-        self.calendar.setMaximumHeight(230)
+    def _build_month(self) -> QWidget:
+        """The month's calendar above the month's meetings."""
+        self.calendar = MeetingCalendar(self)
         self.calendar.currentPageChanged.connect(self._page_changed)
         self.calendar.clicked.connect(self._day_clicked)
         self.calendar.activated.connect(self._day_clicked)
@@ -185,114 +190,37 @@ class MeetingsPage(Page):
         self.empty_label = QLabel(self.tr("Geen overleggen in deze maand."), self)
         self.empty_label.setObjectName("noMeetings")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.calendar)
-        left_layout.addWidget(self.view, 1)
-        left_layout.addWidget(self.empty_label)
-        # The "nothing found" text stands in the list's place, not below it.
-        show_empty_text_inside(self.view, self.empty_label)
+        left = list_column(self, self.view, self.empty_label, self.calendar)
         left.setMinimumWidth(270)
+        return left
 
-        # -------- one meeting
-        self.header = QLabel(self)
-        self.header.setObjectName("meetingHeader")
-        font = self.header.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.header.setFont(font)
-        self.header.setWordWrap(True)
-        self.subheader = QLabel(self)
-        self.subheader.setObjectName("meetingSubheader")
-        self.subheader.setWordWrap(True)
-        self.copy_choice = QComboBox(self)
-        self.copy_choice.setObjectName("meetingCopy")
-        # As wide as its longest partner name, so its row wraps before the name is cut.
-        self.copy_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.copy_choice.setToolTip(
-            self.tr("Een partnerexemplaar bevat alleen de punten die die partner mag zien.")
+    def _build_meeting(self) -> None:
+        """The chosen meeting (its panel), wired to the page that acts on it."""
+        self.meeting = MeetingDetailPanel(self, lambda: self.ctx)
+        self.meeting.document_requested.connect(
+            lambda kind, to_printer: self.make_document(DOCUMENTS[kind], kind, to_printer)
         )
-        self.agenda_doc = self._document_button(self.tr("Agenda"), "agendaDocument",
-                                                reports.meeting_agenda, "agenda")
-        self.minutes_doc = self._document_button(self.tr("Verslag"), "minutesDocument",
-                                                 reports.meeting_minutes, "verslag")
-        self.cancel_button = QPushButton(self.tr("Overleg annuleren"), self)
-        self.cancel_button.setObjectName("cancelMeeting")
-        self.cancel_button.clicked.connect(self.cancel_meeting)
-        self.export_button = QPushButton(self.tr("Exporteren naar agenda (.ics)…"), self)
-        self.export_button.setObjectName("exportMeeting")
-        self.export_button.setToolTip(
-            self.tr("Dit overleg als afspraak voor Outlook of een ander agendaprogramma.")
-        )
-        self.export_button.clicked.connect(self._export_clicked)
-        copy_row = QHBoxLayout()
-        copy_row.addWidget(QLabel(self.tr("Exemplaar:"), self))
-        copy_row.addWidget(self.copy_choice, 1)
-        docs = FlowLayout()
-        docs.add_layout(copy_row, 1)
-        docs.add_widget(self.agenda_doc)
-        docs.add_widget(self.minutes_doc)
-        docs.add_widget(self.export_button)
-        docs.add_widget(self.cancel_button)
-
-        self.agenda = AgendaBuilder(self)
+        self.meeting.cancel_requested.connect(self.cancel_meeting)
+        self.meeting.export_requested.connect(self._export_clicked)
+        # The page's names for the panel's parts (tests and journeys use them).
+        self.header = self.meeting.header
+        self.subheader = self.meeting.subheader
+        self.copy_choice = self.meeting.copy_choice
+        self.agenda_doc = self.meeting.agenda_doc
+        self.minutes_doc = self.meeting.minutes_doc
+        self.cancel_button = self.meeting.cancel_button
+        self.export_button = self.meeting.export_button
+        self.tabs = self.meeting.tabs
+        self.minutes_hint = self.meeting.minutes_hint
+        self.agenda = self.meeting.agenda
         self.agenda.reorder_requested.connect(self.reorder)
         self.agenda.remove_requested.connect(self.remove_item)
         self.agenda.add_requested.connect(self.add_item)
         self.agenda.propose_requested.connect(self.propose)
         self.agenda.accept_requested.connect(self.accept_proposals)
         self.agenda.sent_requested.connect(self.mark_sent)
-        self.minutes = MinutesEditor(self)
+        self.minutes = self.meeting.minutes
         self.minutes.decision_requested.connect(self.record_decision)
-        self.minutes_hint = QLabel(self)
-        self.minutes_hint.setObjectName("minutesHint")
-        self.minutes_hint.setWordWrap(True)
-        minutes_box = QWidget(self)
-        minutes_layout = QVBoxLayout(minutes_box)
-        minutes_layout.setContentsMargins(0, 0, 0, 0)
-        minutes_layout.addWidget(self.minutes_hint)
-        minutes_layout.addWidget(self.minutes, 1)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("meetingTabs")
-        self.tabs.addTab(self.agenda, self.tr("&Agenda"))
-        self.tabs.addTab(minutes_box, self.tr("&Verslag"))
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.header)
-        right_layout.addWidget(self.subheader)
-        right_layout.addLayout(docs)
-        right_layout.addWidget(self.tabs, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setCollapsible(0, False)
-        splitter.setCollapsible(1, False)
-        splitter.setSizes([430, 720])
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
-        self._show_meeting(None)
-
-    def _document_button(
-        self, text: str, name: str, make: Callable[..., Path], stem: str
-    ) -> MenuButton:
-        button = MenuButton(text, self)
-        button.setObjectName(name)
-        menu = QMenu(button)
-        open_action = QAction(self.tr("Openen als PDF"), menu)
-        print_action = QAction(self.tr("Afdrukken…"), menu)
-        open_action.triggered.connect(lambda: self.make_document(make, stem, False))
-        print_action.triggered.connect(lambda: self.make_document(make, stem, True))
-        menu.addAction(open_action)
-        menu.addAction(print_action)
-        button.setMenu(menu)
-        return button
 
     # ------------------------------------------------------------------ page contract
 
@@ -304,75 +232,51 @@ class MeetingsPage(Page):
             if self.month is None:
                 today = ctx.clock.now().date()
                 self.month = today.replace(day=1)
-                self.calendar.blockSignals(True)
-                self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
-                self.calendar.blockSignals(False)
+                self.calendar.select_quietly(today)
             self.plan_button.setVisible(ctx.actor.role in ORGANISERS)
             self.cancel_button.setVisible(ctx.actor.role in ORGANISERS)
         super().set_context(ctx)
 
-    def refresh(self) -> None:
-        ctx = self.ctx
-        if ctx is None:
-            return
+    def rows_loader(self, ctx: ServiceContext) -> Callable[[ServiceContext], MonthLoad]:
         if self.month is None:
             self.month = ctx.clock.now().date().replace(day=1)
         first, last = month_bounds(self.month)
         area = self.area_filter.currentData()
         kind = self.type_filter.currentData()
-        if self._select_after_load is None and self.detail is not None:
-            self._select_after_load = self.detail.meeting.meeting_id
 
-        def load(c: ServiceContext) -> tuple[list[MeetingInfo], Choices]:
-            return meetings.list_meetings(c, first, last, area, kind), load_choices(c)
+        def load(c: ServiceContext) -> MonthLoad:
+            return first, meetings.list_meetings(c, first, last, area, kind), load_choices(c)
 
-        # Only the latest load is applied: an older one finishing later would drop the
-        # selection the latest was asked to make.
-        self._generation += 1
-        generation = self._generation
-        self.run(
-            load,
-            lambda result: self._loaded(first, *result) if generation == self._generation else None,
-        )
+        return load
 
-    def _loaded(self, first: date, rows: list[MeetingInfo], choices: Choices) -> None:
+    def show_rows(self, loaded: MonthLoad) -> None:
+        first, rows, choices = loaded
         if self.month != first:
             return
         if choices != self.choices:
             self.choices = choices
-            self._fill_area_filter()
+            self.fill_area_filter(self.area_filter, choices.areas)
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
-        self._mark_calendar(rows)
-        wanted = self._select_after_load
-        self._select_after_load = None
-        row = self.model.row_of(wanted) if wanted else -1
-        if row >= 0:
-            self.view.select_row(row)
-            self._row_changed(row)
-        elif self.detail is not None and self.model.row_of(self.detail.meeting.meeting_id) < 0:
-            self._show_meeting(None)
+        self.calendar.mark(rows)
 
-    def _fill_area_filter(self) -> None:
-        current = self.area_filter.currentData()
-        self.area_filter.blockSignals(True)
-        self.area_filter.clear()
-        self.area_filter.addItem(self.tr("Alle focusgebieden"), None)
-        for area in self.choices.areas:
-            self.area_filter.addItem(area.name, area.name)
-        if current is not None:
-            self.area_filter.setCurrentIndex(max(0, self.area_filter.findData(current)))
-        self.area_filter.blockSignals(False)
+    def chosen_id(self) -> str | None:
+        return self.detail.meeting.meeting_id if self.detail is not None else None
+
+    def choose(self, record_id: str) -> bool:
+        return choose_row(self.view, self.model.row_of(record_id), self._row_changed)
+
+    def choose_default(self) -> None:
+        if self.detail is not None and self.model.row_of(self.detail.meeting.meeting_id) < 0:
+            self._show_meeting(None)
 
     def clear(self) -> None:
         self.model.clear()
         self.choices = Choices()
         self.month = None
-        self._select_after_load = None
-        self.area_filter.blockSignals(True)
-        self.area_filter.clear()
-        self.area_filter.blockSignals(False)
-        self._mark_calendar([])
+        self.forget_choice()
+        self.clear_area_filter(self.area_filter)
+        self.calendar.mark([])
         self.empty_label.setVisible(False)
         self._show_meeting(None)
         self.files.wipe()
@@ -386,22 +290,6 @@ class MeetingsPage(Page):
         save_layouts(self)
 
     # ------------------------------------------------------------------ calendar
-
-    def _mark_calendar(self, rows: list[MeetingInfo]) -> None:
-        plain = QTextCharFormat()
-        for day in self._marked:
-            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), plain)
-        self._marked = []
-        marked = QTextCharFormat()
-        marked.setFontWeight(QFont.Weight.Bold)
-        marked.setBackground(QBrush(MEETING_DAY))
-        for info in rows:
-            day = info.starts_at.date()
-            tip = f"{info.starts_at:%H:%M} {info.meeting_type.label} · {info.area}"
-            fmt = QTextCharFormat(marked)
-            fmt.setToolTip(tip)
-            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
-            self._marked.append(day)
 
     def _page_changed(self, year: int, month: int) -> None:
         if self.ctx is None:
@@ -428,14 +316,9 @@ class MeetingsPage(Page):
         self.show_month_of(link.day, link.object_id)
 
     def show_month_of(self, day: date, select_meeting: str | None = None) -> None:
-        self._select_after_load = select_meeting
-        # Loaded here with the selection: showing the page must not load it again without.
-        self._stale = False
-        self.calendar.blockSignals(True)
-        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
-        self.calendar.blockSignals(False)
+        self.calendar.select_quietly(day)
         self.month = day.replace(day=1)
-        self.refresh()
+        self.load_choosing(select_meeting)
 
     # ------------------------------------------------------------------ one meeting
 
@@ -472,71 +355,27 @@ class MeetingsPage(Page):
     def _show_meeting(self, detail: MeetingDetail | None) -> None:
         self.detail = detail
         if detail is None:
-            self.header.setText(self.tr("Kies een overleg in de kalender of de lijst."))
-            self.subheader.clear()
-            self.copy_choice.clear()
-            self.agenda.clear()
-            self.minutes.clear()
-            self.minutes_hint.clear()
-            for widget in (self.agenda_doc, self.minutes_doc, self.cancel_button,
-                           self.copy_choice, self.export_button):
-                widget.setEnabled(False)
+            self.meeting.show_none()
             return
         info = detail.meeting
-        self.header.setText(f"{info.meeting_type.label} · {info.area}")
-        partners = ", ".join(info.partner_names) or self.tr("nog geen partners")
-        self.subheader.setText(
-            self.tr("{when} · {location} · {status}\nPartners: {partners}").format(
-                when=f"{info.starts_at:%d-%m-%Y %H:%M}",
-                location=info.location or self.tr("locatie onbekend"),
-                status=info.status.label,
-                partners=partners,
-            )
-        )
-        self._fill_copies(info)
+        ctx = self.ctx
         prepare, write = self._roles()
-        self.agenda.set_detail(detail, prepare)
-        self.minutes.set_detail(
+        self.meeting.show_meeting(
             detail,
-            self.choices.partners,
-            write,
-            info.starts_at.date() + DEFAULT_ACTION_TERM,
-        )
-        if info.status is MeetingStatus.GEANNULEERD:
-            hint = self.tr("Dit overleg is geannuleerd.")
-        elif self.ctx is not None and info.starts_at > self.ctx.clock.now():
-            hint = self.tr("Het verslag kan worden vastgelegd zodra het overleg is begonnen.")
-        elif not write:
-            hint = self.tr("U kunt het verslag lezen; de coördinator legt het vast.")
-        else:
-            hint = self.tr(
-                "Leg per agendapunt het besluit en de afgesproken acties vast (Ctrl+Enter)."
-            )
-        self.minutes_hint.setText(hint)
-        self.agenda_doc.setEnabled(True)
-        self.minutes_doc.setEnabled(True)
-        self.export_button.setEnabled(True)
-        self.copy_choice.setEnabled(self.copy_choice.count() > 1)
-        self.cancel_button.setEnabled(
-            self.ctx is not None
-            and self.ctx.actor.role in ORGANISERS
-            and info.status is MeetingStatus.GEPLAND
+            role=ctx.actor.role if ctx is not None else None,
+            now=ctx.clock.now() if ctx is not None else None,
+            partners=self.choices.partners,
+            may_prepare=prepare,
+            may_write=write,
+            action_due=info.starts_at.date() + DEFAULT_ACTION_TERM,
+            may_cancel=(
+                ctx is not None
+                and ctx.actor.role in ORGANISERS
+                and info.status is MeetingStatus.GEPLAND
+            ),
         )
         if self.model.row_of(info.meeting_id) >= 0:
             self.model.update_row(info)
-
-    def _fill_copies(self, info: MeetingInfo) -> None:
-        current = self.copy_choice.currentData()
-        self.copy_choice.clear()
-        ctx = self.ctx
-        if ctx is not None and ctx.actor.role is Role.PARTNER:
-            self.copy_choice.addItem(self.tr("Exemplaar van uw organisatie"), None)
-            return
-        self.copy_choice.addItem(self.tr("Volledig (coördinator)"), None)
-        for partner_id, name in zip(info.partner_ids, info.partner_names, strict=False):
-            self.copy_choice.addItem(self.tr("Voor {partner}").format(partner=name), partner_id)
-        if current is not None:
-            self.copy_choice.setCurrentIndex(max(0, self.copy_choice.findData(current)))
 
     # ------------------------------------------------------------------ agenda
 
@@ -626,8 +465,6 @@ class MeetingsPage(Page):
         meeting_id = self._meeting_id()
         if meeting_id is None:
             return
-        from PySide6.QtWidgets import QMessageBox
-
         answer = QMessageBox.question(
             self,
             self.tr("Overleg annuleren"),
@@ -686,12 +523,8 @@ class MeetingsPage(Page):
                 else None
             ),
         )
-        dialog.setObjectName("planMeetingDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._planned)
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.open_dialog(dialog, "planMeetingDialog")
 
     def _planned(self, info: MeetingInfo) -> None:
         self.data_changed.emit()
@@ -703,23 +536,12 @@ class MeetingsPage(Page):
         info = self.detail.meeting if self.detail is not None else None
         if info is None:
             return
-        partner = self.copy_choice.currentData()
+        partner = self.meeting.partner_copy()
         target = self.files.path_for(f"{stem}-{info.starts_at:%Y%m%d}-{info.meeting_id[:6]}")
         meeting_id = info.meeting_id
-
-        def deliver(path: Path) -> None:
-            self.last_pdf = path
-            try:
-                if to_printer:
-                    self.output.print(path, self)
-                else:
-                    self.output.show(path, self)
-            except Exception as exc:  # viewer or printer: a plain message
-                errors.show_error(self, exc)
-
         self.run(
             lambda c: make(c, meeting_id, target, partner_id=partner),
-            deliver,
+            self.deliver_document(self.output, to_printer),
             progress=self.tr("Het document wordt gemaakt…"),
         )
 

@@ -126,6 +126,42 @@ class SignalsPage(Page):
         super().__init__(parent)
         self._areas: tuple[AreaChoice, ...] = ()
 
+        top = self._build_search_row()
+        chips = self._build_filter_chips()
+        self._build_list()
+        self.empty_label = QLabel(self)
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(chips)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty_label)
+        # The "nothing found" text stands in the list's place, not below it.
+        show_empty_text_inside(self.view, self.empty_label)
+
+        focus_search = QShortcut(QKeySequence.StandardKey.Find, self)
+        focus_search.activated.connect(self.search_edit.setFocus)
+        self._search_keys = SearchToList(self.search_edit, self.view)
+        # Tab: search, the filters, the list; "Nieuw signaal…" (also Ctrl+N) comes last.
+        order = (
+            self.search_edit,
+            self.area_chip,
+            self.status_chip,
+            self.source_chip,
+            self.period_chip,
+            self.overdue_button,
+            self.clear_button,
+            self.view,
+            self.new_button,
+        )
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _build_search_row(self) -> QHBoxLayout:
+        """The search (as typed, after a pause), the count and the new signal button."""
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("signalSearch")
         self.search_edit.setClearButtonEnabled(True)
@@ -149,7 +185,10 @@ class SignalsPage(Page):
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.count_label)
         top.addWidget(self.new_button)
+        return top
 
+    def _build_filter_chips(self) -> QHBoxLayout:
+        """Focus area, status, source, period, over the term; clearing them all."""
         self.area_chip = FilterChip(self.tr("Focusgebied"), self)
         self.area_chip.setObjectName("areaChip")
         self.status_chip = FilterChip(self.tr("Status"), self)
@@ -186,7 +225,10 @@ class SignalsPage(Page):
         chips.addWidget(self.overdue_button)
         chips.addWidget(self.clear_button)
         chips.addStretch(1)
+        return chips
 
+    def _build_list(self) -> None:
+        """The signal list, newest first, with its row menu (also Shift+F10)."""
         self.model = SignalTableModel(self)
         self.model.loaded.connect(self._loaded)
         self.model.load_failed.connect(self._load_failed)
@@ -207,37 +249,6 @@ class SignalsPage(Page):
         self.view.horizontalHeader().setSortIndicator(
             signal_columns.COL_RECEIVED, Qt.SortOrder.DescendingOrder
         )
-
-        self.empty_label = QLabel(self)
-        self.empty_label.setObjectName("emptyLabel")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.hide()
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(chips)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty_label)
-        # The "nothing found" text stands in the list's place, not below it.
-        show_empty_text_inside(self.view, self.empty_label)
-
-        focus_search = QShortcut(QKeySequence.StandardKey.Find, self)
-        focus_search.activated.connect(self.search_edit.setFocus)
-        self._search_keys = SearchToList(self.search_edit, self.view)
-        # Tab: search, the filters, the list; "Nieuw signaal…" (also Ctrl+N) comes last.
-        order = (
-            self.search_edit,
-            self.area_chip,
-            self.status_chip,
-            self.source_chip,
-            self.period_chip,
-            self.overdue_button,
-            self.clear_button,
-            self.view,
-            self.new_button,
-        )
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
 
     # ------------------------------------------------------------------ page contract
 

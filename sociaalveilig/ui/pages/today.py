@@ -76,6 +76,38 @@ class TodayPage(Page):
         font.setBold(True)
         self.summary_label.setFont(font)
 
+        self._build_sections()
+        self._last_list = self.overdue_view
+        self._generation = 0
+        for work_view in (self.overdue_view, self.week_view):
+            work_view.current_row_changed.connect(
+                lambda _row, v=work_view: self._list_used(v)
+            )
+        self.overdue_view.activated_row.connect(self._overdue_activated)
+        self.week_view.activated_row.connect(self._week_activated)
+        self.triage_view.activated_row.connect(self._triage_activated)
+        self._build_columns()
+        self.finish_button = QPushButton(self.tr("&Afronden…"), self)
+        self.finish_button.setObjectName("finishWork")
+        self.finish_button.setToolTip(
+            self.tr(
+                "Rondt het gekozen werk af: een actie met een kort resultaat, de uitkomst van "
+                "een huisbezoek, de evaluatie van een casus, een signaal afhandelen."
+            )
+        )
+        self.finish_button.clicked.connect(self.finish_selected)
+        self.finish_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.summary_label, 1)
+        top.addWidget(self.finish_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.columns_splitter, 1)
+        self._set_counts(None)
+
+    def _build_sections(self) -> None:
+        """The three lists one above the other: overdue, this week, to triage."""
         self.overdue_model = WorkItemModel(self)
         self.week_model = WorkItemModel(self, show_late=False)
         self.triage_model = TriageModel(self)
@@ -141,15 +173,9 @@ class TodayPage(Page):
         )
         for view in (self.overdue_view, self.week_view):
             view.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
-        self._last_list = self.overdue_view
-        self._generation = 0
-        for work_view in (self.overdue_view, self.week_view):
-            work_view.current_row_changed.connect(
-                lambda _row, v=work_view: self._list_used(v)
-            )
-        self.overdue_view.activated_row.connect(self._overdue_activated)
-        self.week_view.activated_row.connect(self._week_activated)
-        self.triage_view.activated_row.connect(self._triage_activated)
+
+    def _build_columns(self) -> None:
+        """The lists, with the reminders beside them."""
         # The reminders (scheduler, issue 5) beside the lists, once a center is given.
         # The reminders wrap to the panel's width (two lines each), so a narrow panel
         # shows everything; it grows a little with the window, the lists get the rest.
@@ -164,32 +190,13 @@ class TodayPage(Page):
         self.reminder_panel.hide()
         columns = QSplitter(Qt.Orientation.Horizontal, self)
         columns.setObjectName("todayColumns")
-        columns.addWidget(splitter)
+        columns.addWidget(self.sections_splitter)
         columns.addWidget(self.reminder_panel)
         columns.setStretchFactor(0, 4)
         columns.setStretchFactor(1, 1)
         columns.setCollapsible(0, False)
         columns.setSizes([860, 320])
         self.columns_splitter = columns
-
-        self.finish_button = QPushButton(self.tr("&Afronden…"), self)
-        self.finish_button.setObjectName("finishWork")
-        self.finish_button.setToolTip(
-            self.tr(
-                "Rondt het gekozen werk af: een actie met een kort resultaat, de uitkomst van "
-                "een huisbezoek, de evaluatie van een casus, een signaal afhandelen."
-            )
-        )
-        self.finish_button.clicked.connect(self.finish_selected)
-        self.finish_button.setEnabled(False)
-        top = QHBoxLayout()
-        top.addWidget(self.summary_label, 1)
-        top.addWidget(self.finish_button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(columns, 1)
-        self._set_counts(None)
 
     # ------------------------------------------------------------------ page contract
 

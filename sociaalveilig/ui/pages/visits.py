@@ -7,6 +7,7 @@ record). The planner shows addresses and case numbers, never residents' names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -44,30 +44,35 @@ from sociaalveilig.ui.dialogs.reason import ReasonDialog
 from sociaalveilig.ui.dialogs.visit_outcome import VisitOutcomeDialog
 from sociaalveilig.ui.dialogs.visit_time import VisitTimeDialog, replan_dialog
 from sociaalveilig.ui.flow_layout import FlowLayout
+from sociaalveilig.ui.master_detail import (
+    MasterDetailPage,
+    heading_label,
+    list_column,
+    master_detail_splitter,
+)
 from sociaalveilig.ui.models.week_plan import WeekPlanModel
-from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.record_link import RecordLink
-from sociaalveilig.ui.record_view import show_empty_text_inside
 
 PLANNERS = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 REPLANNABLE = frozenset({VisitStatus.NIEMAND_THUIS, VisitStatus.GEWEIGERD})
+
+
+# One load: the week it is for, its visits, and the choices the dialogs offer.
+WeekLoad = tuple[date, list[VisitRow], Choices]
 
 
 def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-class VisitsPage(Page):
+class VisitsPage(MasterDetailPage[WeekLoad]):
     roles = frozenset({Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.choices = Choices()
         self.monday: date | None = None
-        self._select_after_load: str | None = None
-        self._generation = 0
         self._cancelling: str | None = None
-        self.last_dialog: QWidget | None = None
         self.last_export: CalendarExport | None = None
 
         self.model = WeekPlanModel(self)
@@ -98,12 +103,7 @@ class VisitsPage(Page):
         self.next_button = QPushButton(self.tr("Volgende week ▶"), self)
         self.next_button.setObjectName("nextWeek")
         self.next_button.setToolTip(self.tr("Alt+Rechts"))
-        self.week_label = QLabel(self)
-        self.week_label.setObjectName("weekLabel")
-        font = self.week_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.week_label.setFont(font)
+        self.week_label = heading_label(self, "weekLabel")
         self.plan_button = QPushButton(self.tr("Huisbezoek &plannen…"), self)
         self.plan_button.setObjectName("planVisit")
         self.my_calendar_button = QPushButton(self.tr("&Mijn agenda exporteren…"), self)
@@ -131,20 +131,13 @@ class VisitsPage(Page):
         bar.add_widget(self.my_calendar_button)
         bar.add_widget(self.plan_button)
 
-        grid_box = QWidget(self)
-        grid_layout = QVBoxLayout(grid_box)
-        grid_layout.setContentsMargins(0, 0, 0, 0)
-        grid_layout.addWidget(self.grid, 1)
-        grid_layout.addWidget(self.empty_label)
-        # The "nothing found" text stands in the list's place, not below it.
-        show_empty_text_inside(self.grid, self.empty_label)
-
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(grid_box)
-        splitter.addWidget(self._build_detail())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setCollapsible(0, False)
+        splitter = master_detail_splitter(
+            self,
+            list_column(self, self.grid, self.empty_label),
+            self._build_detail(),
+            Qt.Orientation.Vertical,
+            (3, 1),
+        )
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -233,48 +226,42 @@ class VisitsPage(Page):
             self.plan_button.setVisible(ctx.actor.role in PLANNERS)
         super().set_context(ctx)
 
-    def refresh(self) -> None:
-        ctx = self.ctx
-        if ctx is None:
-            return
+    def rows_loader(self, ctx: ServiceContext) -> Callable[[ServiceContext], WeekLoad]:
         if self.monday is None:
             self.monday = monday_of(ctx.clock.now().date())
         monday = self.monday
         self._update_week_label()
-        selected = self.selected_visit()
-        if self._select_after_load is None and selected is not None:
-            self._select_after_load = selected.visit_id
-        # Only the latest load is applied: an older one finishing later would drop the
-        # selection the latest was asked to make.
-        self._generation += 1
-        generation = self._generation
-        self.run(
-            lambda c: (visits.week_plan(c, monday), load_choices(c)),
-            lambda result: (
-                self._loaded(monday, *result) if generation == self._generation else None
-            ),
-        )
+        return lambda c: (monday, visits.week_plan(c, monday), load_choices(c))
 
-    def _loaded(self, monday: date, rows: list[VisitRow], choices: Choices) -> None:
-        if monday != self.monday or self.ctx is None:
+    def show_rows(self, loaded: WeekLoad) -> None:
+        monday, rows, choices = loaded
+        ctx = self.ctx
+        if ctx is None:
             return
         self.choices = choices
-        self.model.set_week(monday, rows, self.ctx.clock.now().date())
+        self.model.set_week(monday, rows, ctx.clock.now().date())
         self.empty_label.setVisible(not rows)
         self.grid.resizeRowsToContents()
-        wanted = self._select_after_load
-        self._select_after_load = None
-        position = self.model.position_of(wanted) if wanted else None
-        if position is not None:
-            self.select_visit_at(*position)
-        else:
-            self._show_detail(None)
+
+    def chosen_id(self) -> str | None:
+        visit = self.selected_visit()
+        return visit.visit_id if visit is not None else None
+
+    def choose(self, record_id: str) -> bool:
+        position = self.model.position_of(record_id)
+        if position is None:
+            return False
+        self.select_visit_at(*position)
+        return True
+
+    def choose_default(self) -> None:
+        self._show_detail(None)
 
     def clear(self) -> None:
         self.model.clear()
         self.choices = Choices()
         self.monday = None
-        self._select_after_load = None
+        self.forget_choice()
         self._cancelling = None
         self.last_export = None
         self.week_label.clear()
@@ -309,10 +296,7 @@ class VisitsPage(Page):
 
     def show_week_of(self, day: date, select_visit: str | None = None) -> None:
         self.monday = monday_of(day)
-        self._select_after_load = select_visit
-        # Loaded here with the selection: showing the page must not load it again without.
-        self._stale = False
-        self.refresh()
+        self.load_choosing(select_visit)
 
     def show_record(self, link: RecordLink) -> None:
         """Vandaag or a reminder opens a visit: its week, the visit selected."""
@@ -399,12 +383,6 @@ class VisitsPage(Page):
 
     # ------------------------------------------------------------------ actions
 
-    def _dialog(self, dialog: QWidget) -> QWidget:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_dialog = dialog
-        dialog.open()  # type: ignore[attr-defined]
-        return dialog
-
     def plan_visit(self, case_reference: str = "") -> PlanVisitDialog | None:
         ctx = self.ctx
         if ctx is None:
@@ -415,10 +393,8 @@ class VisitsPage(Page):
         if start <= now:
             start = datetime.combine(day + timedelta(days=1), time(9, 0))
         dialog = PlanVisitDialog(ctx, self.choices, start, self, case_reference)
-        dialog.setObjectName("planVisitDialog")
         dialog.saved.connect(self._visit_planned)
-        self._dialog(dialog)
-        return dialog
+        return self.open_dialog(dialog, "planVisitDialog")
 
     def _visit_planned(self, visit: VisitRow) -> None:
         self.data_changed.emit()
@@ -429,15 +405,11 @@ class VisitsPage(Page):
         if self.ctx is None or visit is None or not self.outcome_button.isEnabled():
             return None
         dialog = VisitOutcomeDialog(self.ctx, visit, self)
-        dialog.setObjectName("visitOutcomeDialog")
         dialog.saved.connect(self._outcome_recorded)
-        self._dialog(dialog)
-        return dialog
+        return self.open_dialog(dialog, "visitOutcomeDialog")
 
     def _outcome_recorded(self, result: OutcomeResult) -> None:
-        self.data_changed.emit()
-        self._select_after_load = result.visit.visit_id
-        self.refresh()
+        self.changed_choosing(result.visit.visit_id)
         if result.proposed_start is not None:
             self.replan(result.visit, result.proposed_start)
 
@@ -454,8 +426,7 @@ class VisitsPage(Page):
             proposed = visits.proposed_new_start(visit.start, ctx.clock.now().date())
         dialog = replan_dialog(ctx, visit, proposed, self)
         dialog.saved.connect(self._visit_planned)
-        self._dialog(dialog)
-        return dialog
+        return self.open_dialog(dialog)
 
     def move_visit(self) -> VisitTimeDialog | None:
         ctx = self.ctx
@@ -474,10 +445,8 @@ class VisitsPage(Page):
             lambda c, start, end, sure: visits.move_visit(c, visit_id, start, end, sure),
             self,
         )
-        dialog.setObjectName("moveVisitDialog")
         dialog.saved.connect(self._visit_planned)
-        self._dialog(dialog)
-        return dialog
+        return self.open_dialog(dialog, "moveVisitDialog")
 
     def cancel(self) -> ReasonDialog | None:
         ctx = self.ctx
@@ -496,22 +465,15 @@ class VisitsPage(Page):
             label=self.tr("&Reden:"),
             save_text=self.tr("Huisbezoek annuleren"),
         )
-        dialog.setObjectName("cancelVisitDialog")
         self._cancelling = visit_id
         # A bound method, not a lambda: the dialog deletes itself when it closes.
         dialog.saved.connect(self._cancelled)
-        self._dialog(dialog)
-        return dialog
+        return self.open_dialog(dialog, "cancelVisitDialog")
 
     def _cancelled(self, _row: object) -> None:
         visit_id, self._cancelling = self._cancelling, None
         if visit_id is not None:
-            self._after_change(visit_id)
-
-    def _after_change(self, visit_id: str) -> None:
-        self.data_changed.emit()
-        self._select_after_load = visit_id
-        self.refresh()
+            self.changed_choosing(visit_id)
 
     # ------------------------------------------------------------------ calendar
 

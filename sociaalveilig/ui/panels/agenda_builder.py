@@ -6,6 +6,8 @@ hands the result back (``set_detail``, ``set_proposals``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.meetings import AgendaProposal, MeetingDetail
 
 from sociaalveilig.ui.case_picker import CaseFindButton, is_case_reference
@@ -49,11 +52,32 @@ class AgendaBuilder(QWidget):
     accept_requested = Signal(list)  # AgendaProposal
     sent_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        context: Callable[[], ServiceContext | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.detail: MeetingDetail | None = None
         self.editable = False
+        # The page holds the context (``ctx``); the case picker asks for it when it opens.
+        self._context = context if context is not None else lambda: getattr(parent, "ctx", None)
 
+        agenda_box = self._build_agenda()
+        proposal_box = self._build_proposals()
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(agenda_box)
+        splitter.addWidget(proposal_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setCollapsible(0, False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.clear()
+
+    def _build_agenda(self) -> QWidget:
+        """The agenda's items with moving, removing and adding; marking it sent."""
         self.model = AgendaTableModel(self)
         self.model.order_changed.connect(self.reorder_requested)
         # A new name for the remembered column layout: the old one cut the agenda off.
@@ -92,10 +116,9 @@ class AgendaBuilder(QWidget):
         )
         self.add_reference.setClearButtonEnabled(True)
         self.add_reference.returnPressed.connect(self._add)
-        # The page holds the context (``ctx``); the picker asks it when it opens.
         self.case_find = CaseFindButton(
             self.add_reference,
-            lambda: getattr(parent, "ctx", None),
+            lambda: self._context(),
             self,
             open_only=True,
             title=self.tr("Casus op de agenda zetten"),
@@ -134,7 +157,10 @@ class AgendaBuilder(QWidget):
         add_row.addWidget(self.case_find)
         add_row.addWidget(self.add_button)
         agenda_layout.addLayout(add_row)
+        return agenda_box
 
+    def _build_proposals(self) -> QGroupBox:
+        """What the program proposes for the agenda, to tick and accept."""
         self.proposals = AgendaProposalTableModel(self)
         self.proposal_view = RecordView("agendaProposals", self)
         self.proposal_view.setModel(self.proposals)
@@ -156,17 +182,7 @@ class AgendaBuilder(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         proposal_layout.addLayout(buttons)
-
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(agenda_box)
-        splitter.addWidget(proposal_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setCollapsible(0, False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        self.clear()
+        return proposal_box
 
     # ------------------------------------------------------------------ content
 

@@ -81,6 +81,39 @@ class MinutesEditor(QWidget):
 
         # Page 0: form for an open item; page 1: what was decided.
         self.stack = QStackedWidget(self)
+        form = self._build_form()
+        decided = QWidget(self.stack)
+        self.decided_text = QLabel(decided)
+        self.decided_text.setObjectName("decidedText")
+        self.decided_text.setWordWrap(True)
+        self.decided_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.decided_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.decided_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        decided_layout = QVBoxLayout(decided)
+        decided_layout.setContentsMargins(0, 0, 0, 0)
+        decided_layout.addWidget(self.decided_text, 1)
+        self.stack.addWidget(form)
+        self.stack.addWidget(decided)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.item_title)
+        right_layout.addWidget(self.stack, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setCollapsible(1, False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.clear()
+
+    def _build_form(self) -> QWidget:
+        """An open item: the decision, the signal's outcome, the actions, saving."""
         form = QWidget(self.stack)
         self.decision = QPlainTextEdit(form)
         self.decision.setObjectName("decisionText")
@@ -111,36 +144,7 @@ class MinutesEditor(QWidget):
         save_row.addStretch(1)
         save_row.addWidget(self.save_button)
         form_layout.addLayout(save_row)
-
-        decided = QWidget(self.stack)
-        self.decided_text = QLabel(decided)
-        self.decided_text.setObjectName("decidedText")
-        self.decided_text.setWordWrap(True)
-        self.decided_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.decided_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.decided_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        decided_layout = QVBoxLayout(decided)
-        decided_layout.setContentsMargins(0, 0, 0, 0)
-        decided_layout.addWidget(self.decided_text, 1)
-        self.stack.addWidget(form)
-        self.stack.addWidget(decided)
-
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.item_title)
-        right_layout.addWidget(self.stack, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setCollapsible(1, False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-        self.clear()
+        return form
 
     # ------------------------------------------------------------------ content
 
