@@ -23,7 +23,7 @@ from sociaalveilig.services import (
     exports,
     imports,
     maintenance,
-    reporting,
+    report_management,
     retention,
     setup,
     signal_intake,
@@ -108,7 +108,7 @@ CHECKS: dict[str, Callable[[ServiceContext, Path], str]] = {
     "exporteren naar CSV": _in(exports.EXPORT_ROLES),
     "importeren uit CSV": _in(imports.IMPORT_ROLES),
     "managementrapportage": _by_service(
-        lambda ctx, _: reporting.management_data(ctx, "2026Q1", AREA)
+        lambda ctx, _: report_management.management_data(ctx, "2026Q1", AREA)
     ),
     "inzageverzoek (AVG art. 15)": _by_service(
         lambda ctx, tmp: subject_access_export(
@@ -192,7 +192,7 @@ def test_the_figures_in_the_paper_are_the_programs() -> None:
     assert f"na {DEFAULT_IDLE_MINUTES} minuten zonder invoer" in text
     assert f"na {CLEAR_AFTER_MS // 1000} seconden" in text
     assert f"laatste {autobackup.DEFAULT_KEEP} automatische back-ups" in text
-    assert f"onder de {reporting.SUPPRESSION_THRESHOLD} afgeschermd" in text
+    assert f"onder de {report_management.SUPPRESSION_THRESHOLD} afgeschermd" in text
     kdf = keyslots.KdfParams()
     assert (
         f"Argon2id {kdf.memory_kib // 1024} MiB, {kdf.iterations} passes, {kdf.lanes} lanes"

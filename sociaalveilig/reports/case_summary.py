@@ -17,7 +17,7 @@ from sociaalveilig.reports.common import (
     section,
     spacer,
 )
-from sociaalveilig.services.reporting import CaseSummaryData
+from sociaalveilig.services.report_case import CaseSummaryData
 
 W = CONTENT_WIDTH
 

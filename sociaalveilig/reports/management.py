@@ -31,7 +31,7 @@ from sociaalveilig.reports.common import (
     section,
     spacer,
 )
-from sociaalveilig.services.reporting import (
+from sociaalveilig.services.report_management import (
     RESIDENTS_PER_WIJKAGENT,
     SECONDARY_MARK,
     SUPPRESSION_THRESHOLD,

@@ -12,7 +12,7 @@ from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.reports import api
 from sociaalveilig.services import meetings
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.reporting import meeting_doc_data
+from sociaalveilig.services.report_meeting import meeting_doc_data
 from tests.conftest import ActorFactory
 from tests.reports import sample_data as sd
 from tests.reports.pdftext import text

@@ -29,7 +29,8 @@ from sociaalveilig.services import (
     exports,
     meetings,
     reminders,
-    reporting,
+    report_buurtschouw,
+    report_case,
     search,
     signal_records,
     subject_access,
@@ -158,10 +159,10 @@ def _work_through_the_services(
     worklist.new_signals_to_triage(coordinator)
     exports.export_signals(coordinator)
     exports.export_cases(coordinator)
-    reporting.case_summary_data(coordinator, case_rows[0][1])
+    report_case.case_summary_data(coordinator, case_rows[0][1])
     if walk_area is not None:
-        reporting.buurtschouw_pack_data(coordinator, walk_area)
-    reporting.buurtschouw_pack_data(coordinator, "Ubachsberg")  # likely without a walk
+        report_buurtschouw.buurtschouw_pack_data(coordinator, walk_area)
+    report_buurtschouw.buurtschouw_pack_data(coordinator, "Ubachsberg")  # likely without a walk
     calendar_export.export_calendar(coordinator, tmp_path / "agenda.ics")
     subject_access_export(
         coordinator, person_ref, tmp_path / "inzage.pdf", tmp_path / "inzage.json"

@@ -68,11 +68,11 @@ KNOWN_DYNAMIC: dict[str, set[str]] = {
     "services/routing_rules.py:action": {"create", "update"},
     # a list is a search when text was typed
     "services/search.py:'search' if q.text.strip() else 'list'": {"search", "list"},
-    "services/reporting.py:OBJ_BUURTSCHOUW if walk else OBJ_FOCUS_AREA": {
+    "services/report_buurtschouw.py:OBJ_BUURTSCHOUW if walk else OBJ_FOCUS_AREA": {
         "buurtschouw",
         "focus_area",
     },
-    "services/reporting.py:object_type": {"buurtschouw", "focus_area"},
+    "services/report_shared.py:object_type": {"buurtschouw", "focus_area"},
     "services/access.py:object_type": {"case", "signal"},
     "services/access.py:EMERGENCY_ACTION": {"emergency_access"},
     # the pending-events file: the actions record_event writes, or its own for a bad line

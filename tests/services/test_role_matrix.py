@@ -38,7 +38,8 @@ from sociaalveilig.services import (
     escalations,
     exports,
     meetings,
-    reporting,
+    report_case,
+    report_meeting,
     search,
     signal_records,
     visits,
@@ -627,14 +628,16 @@ def test_escalations(scene: Scene, role: str) -> None:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_meeting_documents(scene: Scene, role: str) -> None:
-    """The printed agenda and minutes (reporting.meeting_doc_data): the same meetings as
+    """The printed agenda and minutes (report_meeting.meeting_doc_data): the same meetings as
     on screen; a partner's copy never holds another partner's action note."""
     ctx = scene.actors[role]
     expected = MEETINGS[role]
     printable = {
         key
         for key in ("mk", "mk2", "mh")
-        if outcome(lambda key=key: reporting.meeting_doc_data(ctx, scene.ids[key], minutes=True))
+        if outcome(
+            lambda key=key: report_meeting.meeting_doc_data(ctx, scene.ids[key], minutes=True)
+        )
         != REFUSED
     }
     assert printable == (set() if expected == REFUSED else expected)
@@ -642,7 +645,7 @@ def test_meeting_documents(scene: Scene, role: str) -> None:
         # The coordinator prints a partner's copy only for a partner taking part.
         assert (
             outcome(
-                lambda: reporting.meeting_doc_data(
+                lambda: report_meeting.meeting_doc_data(
                     ctx, scene.ids["mk"], minutes=True, partner_id=scene.partners[POLITIE]
                 )
             )
@@ -659,12 +662,12 @@ def test_case_summary(scene: Scene, role: str, tmp_path: Path) -> None:
     printed = {
         key
         for key in ("k", "h")
-        if outcome(lambda key=key: reporting.case_summary_data(ctx, scene.refs[key])) != REFUSED
+        if outcome(lambda key=key: report_case.case_summary_data(ctx, scene.refs[key])) != REFUSED
     }
     expected = CASE_DETAIL[role]
     assert printed == (set() if expected == REFUSED else expected)
     if role == "manager":
-        data = reporting.case_summary_data(ctx, scene.refs["k"])
+        data = report_case.case_summary_data(ctx, scene.refs["k"])
         assert data.pseudonymised and [p.name for p in data.persons] == ["K.K."]
         assert data.summary == "" and all(s.description == "" for s in data.signals)
         assert all(d.decision == "" for d in data.decisions)
@@ -676,7 +679,7 @@ def test_case_summary(scene: Scene, role: str, tmp_path: Path) -> None:
 
 
 def _summary_texts(ctx: ServiceContext, ref: str) -> set[str]:
-    data = reporting.case_summary_data(ctx, ref)
+    data = report_case.case_summary_data(ctx, ref)
     texts = {d.decision for d in data.decisions}
     texts |= {a.description for a in data.actions}
     texts |= {v.purpose for v in data.visits}
@@ -685,7 +688,7 @@ def _summary_texts(ctx: ServiceContext, ref: str) -> set[str]:
 
 def test_case_summary_partner_sees_only_its_own_notes_and_meetings(scene: Scene) -> None:
     """The printed summary must not show more than the case detail does (above).
-    LEAK if this fails: reporting._gather_case lists the decisions of every meeting the
+    LEAK if this fails: report_case._gather_case lists the decisions of every meeting the
     case was discussed in, also for a partner that did not take part in that meeting
     (cases._timeline filters them by MeetingPartner)."""
     politie = _summary_texts(scene.actors["partner_politie"], scene.refs["k"])

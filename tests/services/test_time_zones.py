@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.services import (
     exports,
-    reporting,
+    report_management,
     retention,
     search,
     signal_intake,
@@ -89,11 +89,11 @@ def test_a_signal_late_on_the_last_day_of_a_quarter_stays_in_that_quarter_and_da
     assert signal_records.get_signal(ctx, early).received_at == FIRST_OF_Q2
 
     # The management report: quarter, month, and the month line.
-    q1 = reporting.management_data(ctx, "2026Q1", None)
-    q2 = reporting.management_data(ctx, "2026Q2", None)
+    q1 = report_management.management_data(ctx, "2026Q1", None)
+    q2 = report_management.management_data(ctx, "2026Q2", None)
     assert (q1.signals_total, q2.signals_total) == (1, 1)
-    assert reporting.management_data(ctx, "2026-03", None).signals_total == 1
-    assert reporting.management_data(ctx, "2026-04", None).signals_total == 1
+    assert report_management.management_data(ctx, "2026-03", None).signals_total == 1
+    assert report_management.management_data(ctx, "2026-04", None).signals_total == 1
     months = {m.label: m.count for m in q2.by_month}
     assert (months["mrt 2026"], months["apr 2026"]) == (1, 1)
 
