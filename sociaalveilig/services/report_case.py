@@ -191,11 +191,44 @@ def person_refs(session: Session, case_id: str) -> list[str]:
 def _gather_case(
     ctx: ServiceContext, session: Session, c: Case, pseudo: bool
 ) -> CaseSummaryData:
-    today = local_today(ctx)
     partner_names = dict(session.execute(select(Partner.id, Partner.name)).tuples().all())
     # A partner reads other partners' notes only where it took part (issue 7).
     own_partner = access.partner_view(ctx)
+    area, municipality = _place_names(session, c)
+    address = (
+        pc4_place(c.postcode, c.city)
+        if pseudo
+        else address_line(c.street, c.house_number, c.addition, c.postcode, c.city)
+    )
+    return CaseSummaryData(
+        meta=print_meta(ctx),
+        pseudonymised=pseudo,
+        case_id=c.id,
+        reference=c.reference,
+        address=address,
+        area=area,
+        municipality=municipality,
+        status=enum_label(CaseStatus, c.status),
+        risk_level=enum_label(RiskLevel, c.risk_level),
+        lead_partner=partner_names.get(c.lead_partner_id, "") if c.lead_partner_id else "",
+        next_review=c.next_review,
+        opened=(as_local(c.created_at) or c.created_at).date(),
+        closed=(as_local(c.closed_at) or c.closed_at).date() if c.closed_at else None,
+        summary="" if pseudo else (c.summary or ""),
+        zvh_criteria=_zvh_lines(c),
+        persons=_person_lines(session, c, pseudo),
+        signals=_signal_lines(session, c, pseudo),
+        decisions=_decision_lines(session, c, pseudo, own_partner),
+        actions=_action_lines(
+            session, c, pseudo, own_partner, partner_names, local_today(ctx)
+        ),
+        visits=_visit_lines(session, c, pseudo, own_partner, partner_names),
+        escalations=_escalation_lines(session, c, pseudo),
+    )
 
+
+def _place_names(session: Session, c: Case) -> tuple[str, str]:
+    """The names of the case's focus area and municipality ("" where it has none)."""
     area = ""
     if c.focus_area_id:
         area = session.execute(
@@ -206,8 +239,11 @@ def _gather_case(
         municipality = session.execute(
             select(Municipality.name).where(Municipality.id == c.municipality_id)
         ).scalar_one()
+    return area, municipality
 
-    persons = tuple(
+
+def _person_lines(session: Session, c: Case, pseudo: bool) -> tuple[PersonLine, ...]:
+    return tuple(
         PersonLine(
             initials(name) if pseudo else name,
             None if pseudo else birth_year,
@@ -221,7 +257,9 @@ def _gather_case(
         ).tuples()
     )
 
-    signals = tuple(
+
+def _signal_lines(session: Session, c: Case, pseudo: bool) -> tuple[SignalLine, ...]:
+    return tuple(
         SignalLine(
             reference,
             (as_local(received) or received).date(),
@@ -244,7 +282,11 @@ def _gather_case(
         ).tuples()
     )
 
-    decisions = tuple(
+
+def _decision_lines(
+    session: Session, c: Case, pseudo: bool, own_partner: str | None
+) -> tuple[DecisionLine, ...]:
+    return tuple(
         DecisionLine(
             starts_at.date(),
             enum_label(MeetingType, meeting_type),
@@ -266,6 +308,15 @@ def _gather_case(
         ).tuples()
     )
 
+
+def _action_lines(
+    session: Session,
+    c: Case,
+    pseudo: bool,
+    own_partner: str | None,
+    partner_names: dict[str, str],
+    today: date,
+) -> tuple[ActionLine, ...]:
     actions = []
     for a in session.execute(
         select(Action).where(Action.case_id == c.id).order_by(Action.deadline, Action.reference)
@@ -284,7 +335,16 @@ def _gather_case(
                 shorten(a.description, 300) if show_notes else "",
             )
         )
+    return tuple(actions)
 
+
+def _visit_lines(
+    session: Session,
+    c: Case,
+    pseudo: bool,
+    own_partner: str | None,
+    partner_names: dict[str, str],
+) -> tuple[VisitLine, ...]:
     visit_partners: dict[str, list[str]] = {}
     for visit_id, partner_id in session.execute(
         select(VisitPartner.visit_id, VisitPartner.partner_id)
@@ -308,8 +368,11 @@ def _gather_case(
                 shorten(v.outcome_notes, 300) if show_notes else "",
             )
         )
+    return tuple(visits)
 
-    escalations = tuple(
+
+def _escalation_lines(session: Session, c: Case, pseudo: bool) -> tuple[EscalationLine, ...]:
+    return tuple(
         EscalationLine(
             e.reference,
             enum_label(EscalationTarget, e.target),
@@ -323,38 +386,13 @@ def _gather_case(
         ).scalars()
     )
 
-    zvh = (
+
+def _zvh_lines(c: Case) -> tuple[tuple[str, bool], ...]:
+    """The five criteria of a zorg- en veiligheidshuis case, each with whether it holds."""
+    return (
         (tr("Problemen op meer dan één leefgebied"), c.zvh_multiple_domains),
         (tr("Die leiden tot crimineel of overlastgevend gedrag"), c.zvh_behaviour),
         (tr("Samenwerking over ketens heen nodig"), c.zvh_chain_cooperation),
         (tr("Gevolgen voor gezinssysteem of omgeving"), c.zvh_family_or_surroundings),
         (tr("Ernstige lokale veiligheidsproblemen"), c.zvh_local_safety),
-    )
-    address = (
-        pc4_place(c.postcode, c.city)
-        if pseudo
-        else address_line(c.street, c.house_number, c.addition, c.postcode, c.city)
-    )
-    return CaseSummaryData(
-        meta=print_meta(ctx),
-        pseudonymised=pseudo,
-        case_id=c.id,
-        reference=c.reference,
-        address=address,
-        area=area,
-        municipality=municipality,
-        status=enum_label(CaseStatus, c.status),
-        risk_level=enum_label(RiskLevel, c.risk_level),
-        lead_partner=partner_names.get(c.lead_partner_id, "") if c.lead_partner_id else "",
-        next_review=c.next_review,
-        opened=(as_local(c.created_at) or c.created_at).date(),
-        closed=(as_local(c.closed_at) or c.closed_at).date() if c.closed_at else None,
-        summary="" if pseudo else (c.summary or ""),
-        zvh_criteria=zvh,
-        persons=persons,
-        signals=signals,
-        decisions=decisions,
-        actions=tuple(actions),
-        visits=tuple(visits),
-        escalations=escalations,
     )

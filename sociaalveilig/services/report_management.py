@@ -261,22 +261,7 @@ def _gather_management(
     start_utc, end_utc = utc_naive(p.start), utc_naive(p.end)
     area_id = fa.id if fa else None
 
-    # One pass over the period's signals, grouped by source, category and area; the
-    # breakdowns below add up these groups.
-    signal_stmt = (
-        select(Signal.source, Signal.category_id, Signal.focus_area_id, func.count())
-        .where(_in(Signal.received_at, start_utc, end_utc))
-        .group_by(Signal.source, Signal.category_id, Signal.focus_area_id)
-    )
-    if area_id:
-        signal_stmt = signal_stmt.where(Signal.focus_area_id == area_id)
-    per_source: Counter[str] = Counter()
-    per_category: Counter[str] = Counter()
-    per_area: Counter[str | None] = Counter()
-    for source, category_id, focus_area_id, count in session.execute(signal_stmt).tuples():
-        per_source[source] += count
-        per_category[category_id] += count
-        per_area[focus_area_id] += count
+    per_source, per_category, per_area = _signal_counts(session, start_utc, end_utc, area_id)
     total = sum(per_source.values())
     by_source = tuple(
         sorted(
@@ -302,31 +287,11 @@ def _gather_management(
     handling = _handling_time(session, start_utc, end_utc, area_id)
     actions = _action_figures(session, p, area_id, today)
 
-    visit_stmt = select(Visit.status, func.count(Visit.id)).where(
-        _in(Visit.planned_start, datetime.combine(p.start, time()),
-            datetime.combine(p.end, time()))
-    )
-    if area_id:
-        visit_stmt = visit_stmt.join(Case, Case.id == Visit.case_id).where(
-            Case.focus_area_id == area_id
-        )
-    visit_counts = dict(session.execute(visit_stmt.group_by(Visit.status)).tuples().all())
+    visit_counts = _visit_counts(session, p, area_id)
     visits = tuple(
         CountRow(status.label, int(visit_counts.get(status.value, 0))) for status in VisitStatus
     )
-
-    esc_stmt = select(Escalation.target, func.count(Escalation.id)).where(
-        _in(Escalation.created_at, start_utc, end_utc)
-    )
-    if area_id:
-        esc_stmt = esc_stmt.join(Case, Case.id == Escalation.case_id).where(
-            Case.focus_area_id == area_id
-        )
-    esc_counts = dict(session.execute(esc_stmt.group_by(Escalation.target)).tuples().all())
-    escalations = tuple(
-        CountRow(target.label, int(esc_counts.get(target.value, 0)))
-        for target in EscalationTarget
-    )
+    escalations = _escalation_rows(session, start_utc, end_utc, area_id)
 
     return ManagementData(
         meta=print_meta(ctx),
@@ -345,6 +310,60 @@ def _gather_management(
         visits_done=int(visit_counts.get(VisitStatus.UITGEVOERD.value, 0)),
         escalations=escalations,
         areas=_area_figures(session, area_id, per_area, new_per_area, closed_per_area),
+    )
+
+
+def _signal_counts(
+    session: Session, start_utc: datetime, end_utc: datetime, area_id: str | None
+) -> tuple[Counter[str], Counter[str], Counter[str | None]]:
+    """The period's signals counted per source, per category and per focus area."""
+    # One pass over the period's signals, grouped by source, category and area; the
+    # breakdowns add up these groups.
+    signal_stmt = (
+        select(Signal.source, Signal.category_id, Signal.focus_area_id, func.count())
+        .where(_in(Signal.received_at, start_utc, end_utc))
+        .group_by(Signal.source, Signal.category_id, Signal.focus_area_id)
+    )
+    if area_id:
+        signal_stmt = signal_stmt.where(Signal.focus_area_id == area_id)
+    per_source: Counter[str] = Counter()
+    per_category: Counter[str] = Counter()
+    per_area: Counter[str | None] = Counter()
+    for source, category_id, focus_area_id, count in session.execute(signal_stmt).tuples():
+        per_source[source] += count
+        per_category[category_id] += count
+        per_area[focus_area_id] += count
+    return per_source, per_category, per_area
+
+
+def _visit_counts(session: Session, p: Period, area_id: str | None) -> dict[str, int]:
+    """Visits planned in the period, counted per status."""
+    visit_stmt = select(Visit.status, func.count(Visit.id)).where(
+        _in(Visit.planned_start, datetime.combine(p.start, time()),
+            datetime.combine(p.end, time()))
+    )
+    if area_id:
+        visit_stmt = visit_stmt.join(Case, Case.id == Visit.case_id).where(
+            Case.focus_area_id == area_id
+        )
+    return dict(session.execute(visit_stmt.group_by(Visit.status)).tuples().all())
+
+
+def _escalation_rows(
+    session: Session, start_utc: datetime, end_utc: datetime, area_id: str | None
+) -> tuple[CountRow, ...]:
+    """Escalations made in the period, one row per target (zero rows included)."""
+    esc_stmt = select(Escalation.target, func.count(Escalation.id)).where(
+        _in(Escalation.created_at, start_utc, end_utc)
+    )
+    if area_id:
+        esc_stmt = esc_stmt.join(Case, Case.id == Escalation.case_id).where(
+            Case.focus_area_id == area_id
+        )
+    esc_counts = dict(session.execute(esc_stmt.group_by(Escalation.target)).tuples().all())
+    return tuple(
+        CountRow(target.label, int(esc_counts.get(target.value, 0)))
+        for target in EscalationTarget
     )
 
 
