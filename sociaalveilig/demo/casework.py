@@ -47,7 +47,16 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import default_pc4_table, match_focus_area
 from sociaalveilig.core.workdays import is_working_day, next_working_day
 from sociaalveilig.demo.base import FIRST_NAMES, LAST_NAMES, STREETS, DemoRun
-from sociaalveilig.services import buurtschouw, cases, escalations, meetings, visits
+from sociaalveilig.services import (
+    agenda_proposals,
+    buurtschouw,
+    cases,
+    escalations,
+    meeting_agenda,
+    meeting_minutes,
+    meeting_planning,
+    visits,
+)
 from sociaalveilig.services.actions import ActionInput, ActionRow, change_action_status
 from sociaalveilig.services.context import (
     Actor,
@@ -56,7 +65,7 @@ from sociaalveilig.services.context import (
     stored_now,
     utc_to_local,
 )
-from sociaalveilig.services.meetings import AgendaProposal
+from sociaalveilig.services.meeting_agenda import AgendaProposal
 from sociaalveilig.services.signal_intake import PersonInput
 from sociaalveilig.storage.models import (
     Case,
@@ -149,7 +158,10 @@ EXTERNAL_PREFIX = {
 """Prefix of the (fictional) reference the receiving partner gives an escalation."""
 VISIT_LENGTH = timedelta(minutes=45)
 OUTCOME_DELAY = timedelta(minutes=75)
-_ESCALATION_REASONS = (meetings.AgendaReason.AFSCHALING, meetings.AgendaReason.ESCALATION)
+_ESCALATION_REASONS = (
+    meeting_agenda.AgendaReason.AFSCHALING,
+    meeting_agenda.AgendaReason.ESCALATION,
+)
 
 
 def _decisions() -> dict[MeetingType, tuple[str, ...]]:
@@ -537,7 +549,7 @@ class CaseworkDemo:
         )
 
     def _plan_meeting(self, plan: MeetingPlan) -> None:
-        info = meetings.plan_meeting(
+        info = meeting_planning.plan_meeting(
             self.coordinator,
             plan.area_id,
             plan.kind,
@@ -550,7 +562,7 @@ class CaseworkDemo:
 
     def _cancel_meeting(self, plan: MeetingPlan) -> None:
         assert plan.meeting_id is not None
-        meetings.cancel_meeting(self.coordinator, plan.meeting_id)
+        meeting_planning.cancel_meeting(self.coordinator, plan.meeting_id)
 
     def _build_agenda(self, plan: MeetingPlan, limit: int, past: bool, send: bool) -> None:
         """Take some of the program's proposals (only what was known at this moment): cases
@@ -560,7 +572,7 @@ class CaseworkDemo:
         called off."""
         assert plan.meeting_id is not None
         now = self.timeline.clock.now()
-        proposals = meetings.propose_agenda(self.coordinator, plan.meeting_id)
+        proposals = agenda_proposals.propose_agenda(self.coordinator, plan.meeting_id)
         received = self._received([p.signal_id for p in proposals if p.signal_id])
 
         def known(proposal: AgendaProposal) -> bool:
@@ -582,28 +594,28 @@ class CaseworkDemo:
         if chosen:
             order = {id(p): n for n, p in enumerate(proposals)}
             chosen.sort(key=lambda p: order[id(p)])
-            detail = meetings.accept_proposals(self.coordinator, plan.meeting_id, chosen)
+            detail = meeting_agenda.accept_proposals(self.coordinator, plan.meeting_id, chosen)
         else:
             area_cases = [f for f in self._open_cases(now) if f.area_id == plan.area_id]
             if not area_cases:
                 if past:
-                    meetings.cancel_meeting(self.coordinator, plan.meeting_id)
+                    meeting_planning.cancel_meeting(self.coordinator, plan.meeting_id)
                 return
-            detail = meetings.add_agenda_item(
+            detail = meeting_agenda.add_agenda_item(
                 self.coordinator, plan.meeting_id, case_id=self.rng.choice(area_cases).case_id
             )
         plan.items = [(item.item_id, item.case_id) for item in detail.items]
         if send:
-            meetings.mark_agenda_sent(self.coordinator, plan.meeting_id)
+            meeting_agenda.mark_agenda_sent(self.coordinator, plan.meeting_id)
 
     def _record_minutes(self, plan: MeetingPlan) -> None:
         texts = _decisions()[plan.kind]
         for item_id, case_id in plan.items:
             if case_id is None:
-                meetings.record_decision(self.coordinator, item_id, _loose_signal_decision())
+                meeting_minutes.record_decision(self.coordinator, item_id, _loose_signal_decision())
                 continue
             wanted = self._action_inputs(plan, case_id)
-            info = meetings.record_decision(
+            info = meeting_minutes.record_decision(
                 self.coordinator, item_id, self.rng.choice(texts), wanted
             )
             self.tally.actions += len(info.actions)

@@ -23,7 +23,7 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.context import ServiceContext, today
-from sociaalveilig.services.meetings import MeetingStatus
+from sociaalveilig.services.meeting_planning import MeetingStatus
 from sociaalveilig.services.signal_records import find_case
 from sociaalveilig.services.visits import VisitRow, _rows
 from sociaalveilig.storage.models import (

@@ -14,7 +14,7 @@ from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.services import access
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.meetings import AgendaReason, partner_items
+from sociaalveilig.services.meeting_agenda import AgendaReason, partner_items
 from sociaalveilig.services.report_case import person_refs
 from sociaalveilig.services.report_shared import (
     PrintMeta,

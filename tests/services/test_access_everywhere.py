@@ -26,7 +26,8 @@ from sociaalveilig.services import (
     actions,
     calendar_export,
     case_work,
-    meetings,
+    meeting_agenda,
+    meeting_planning,
     reminders,
     search,
     visits,
@@ -246,12 +247,14 @@ def test_every_service_shows_what_the_access_module_answers(
     # --- meetings
     if not works:
         assert meeting_scope == set()
-        assert _refused(lambda: meetings.list_meetings(ctx, MONDAY, date(2026, 5, 1)))
+        assert _refused(lambda: meeting_planning.list_meetings(ctx, MONDAY, date(2026, 5, 1)))
     else:
-        listed = {m.meeting_id for m in meetings.list_meetings(ctx, MONDAY, date(2026, 5, 1))}
+        listed = {
+            m.meeting_id for m in meeting_planning.list_meetings(ctx, MONDAY, date(2026, 5, 1))
+        }
         assert listed == meeting_scope, "meeting list"
         for meeting_id in seed.meetings:
-            allowed = not _refused(lambda m=meeting_id: meetings.get_meeting(ctx, m))
+            allowed = not _refused(lambda m=meeting_id: meeting_agenda.get_meeting(ctx, m))
             assert allowed == (meeting_id in meeting_scope), "meeting detail"
 
     # --- signals and cases (the list searches)

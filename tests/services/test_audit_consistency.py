@@ -27,7 +27,8 @@ from sociaalveilig.services import (
     cases,
     escalations,
     exports,
-    meetings,
+    meeting_agenda,
+    meeting_planning,
     reminders,
     report_buurtschouw,
     report_case,
@@ -153,7 +154,7 @@ def _work_through_the_services(
     for visit_id in visit_ids:
         visits.get_visit(coordinator, visit_id)
     for meeting_id in meeting_ids:
-        meetings.get_meeting(coordinator, meeting_id)
+        meeting_agenda.get_meeting(coordinator, meeting_id)
     worklist.overdue(coordinator)
     worklist.due_this_week(coordinator)
     worklist.new_signals_to_triage(coordinator)
@@ -185,7 +186,7 @@ def _work_through_the_services(
         cases.get_case(wijkagent, case_rows[0][0])
     # A partner opens the meetings it takes part in.
     partner = make_actor(Role.PARTNER, username="partner_audit", partner="Woningcorporatie")
-    meetings.list_meetings(partner, date(2025, 1, 1), date(2027, 1, 1))
+    meeting_planning.list_meetings(partner, date(2025, 1, 1), date(2027, 1, 1))
     auditlog.query_audit(admin, auditlog.AuditFilter(object_id=case_rows[0][1].lower()))
 
 

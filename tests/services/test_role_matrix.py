@@ -37,7 +37,8 @@ from sociaalveilig.services import (
     cases,
     escalations,
     exports,
-    meetings,
+    meeting_agenda,
+    meeting_planning,
     report_case,
     report_meeting,
     search,
@@ -473,43 +474,52 @@ def test_meeting_list_and_agenda(scene: Scene, role: str) -> None:
     expected = MEETINGS[role]
     listed = outcome(
         lambda: {
-            m.meeting_id for m in meetings.list_meetings(ctx, date(2026, 4, 1), date(2026, 4, 30))
+            m.meeting_id
+            for m in meeting_planning.list_meetings(ctx, date(2026, 4, 1), date(2026, 4, 30))
         }
     )
     if expected == REFUSED:
         assert listed == REFUSED
-        assert outcome(lambda: meetings.get_meeting(ctx, scene.ids["mk"])) == REFUSED
+        assert outcome(lambda: meeting_agenda.get_meeting(ctx, scene.ids["mk"])) == REFUSED
         return
     assert _keys(scene, listed) == expected
     opened = {
         key
         for key in ("mk", "mk2", "mh")
-        if outcome(lambda key=key: meetings.get_meeting(ctx, scene.ids[key])) != REFUSED
+        if outcome(lambda key=key: meeting_agenda.get_meeting(ctx, scene.ids[key])) != REFUSED
     }
     assert opened == expected
 
 
 def test_partner_copy_of_an_agenda(scene: Scene) -> None:
     coordinator, woco = scene.actors["coordinator"], scene.actors["partner_woco"]
-    copy = meetings.get_meeting(woco, scene.ids["mk"])
+    copy = meeting_agenda.get_meeting(woco, scene.ids["mk"])
     assert [i.case_reference for i in copy.items] == [scene.refs["k"]]
     assert copy.items[0].decision == "KFLDECISION"
     assert [a.description for a in copy.items[0].actions] == ["AKNOTE"]
     # The coordinator makes the copy for a partner taking part, not for one outside it.
-    assert meetings.agenda_for_partner(coordinator, scene.ids["mk"], scene.partners[WOCO]).items
+    assert meeting_agenda.agenda_for_partner(
+        coordinator, scene.ids["mk"], scene.partners[WOCO]
+    ).items
     assert (
         outcome(
-            lambda: meetings.agenda_for_partner(coordinator, scene.ids["mk"], scene.partners[ZORG])
+            lambda: meeting_agenda.agenda_for_partner(
+                coordinator, scene.ids["mk"], scene.partners[ZORG]
+            )
         )
         == REFUSED
     )
     # A partner asks only for its own copy.
     assert (
-        outcome(lambda: meetings.agenda_for_partner(woco, scene.ids["mk"], scene.partners[POLITIE]))
+        outcome(
+            lambda: meeting_agenda.agenda_for_partner(
+                woco, scene.ids["mk"], scene.partners[POLITIE]
+            )
+        )
         == REFUSED
     )
     # The loose signal on Zorg's meeting is on Zorg's copy.
-    zorg = meetings.get_meeting(scene.actors["partner_zorg"], scene.ids["mh"])
+    zorg = meeting_agenda.get_meeting(scene.actors["partner_zorg"], scene.ids["mh"])
     assert [i.signal_reference for i in zorg.items] == [scene.refs["sl"]]
 
 

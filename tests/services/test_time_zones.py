@@ -26,6 +26,7 @@ from sociaalveilig.services import (
     worklist,
 )
 from sociaalveilig.services import signals as sv
+from sociaalveilig.services.agenda_proposals import propose_agenda
 from sociaalveilig.services.context import (
     FixedClock,
     ServiceContext,
@@ -33,7 +34,7 @@ from sociaalveilig.services.context import (
     local_to_utc,
     utc_to_local,
 )
-from sociaalveilig.services.meetings import add_agenda_item, propose_agenda
+from sociaalveilig.services.meeting_agenda import add_agenda_item
 from sociaalveilig.services.search import SignalQuery
 from sociaalveilig.storage.models import Signal
 from tests.services.seed_casework import make_case, make_signal
