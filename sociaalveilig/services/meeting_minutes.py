@@ -41,6 +41,23 @@ DECISION_PURPOSE = "besluit overleg"
 """The purpose noted with the change of a case by a decision in the minutes."""
 
 
+def _decision_text(decision_text: str) -> str:
+    """The decision as stored: trimmed, not empty, not too long."""
+    text = (decision_text or "").strip()
+    if not text:
+        raise ValidationError(
+            tr("Schrijf het besluit op: wat spraken de partners af?"), field="decision_text"
+        )
+    if len(text) > MAX_DECISION:
+        raise ValidationError(
+            tr("Het besluit is te lang ({n} tekens); maximaal {max}.").format(
+                n=len(text), max=MAX_DECISION
+            ),
+            field="decision_text",
+        )
+    return text
+
+
 def record_decision(
     ctx: ServiceContext,
     item_id: str,
@@ -71,18 +88,7 @@ def record_decision(
             raise ValidationError(
                 tr("Op dit agendapunt is al een besluit vastgelegd."), field="item_id"
             )
-        text = (decision_text or "").strip()
-        if not text:
-            raise ValidationError(
-                tr("Schrijf het besluit op: wat spraken de partners af?"), field="decision_text"
-            )
-        if len(text) > MAX_DECISION:
-            raise ValidationError(
-                tr("Het besluit is te lang ({n} tekens); maximaal {max}.").format(
-                    n=len(text), max=MAX_DECISION
-                ),
-                field="decision_text",
-            )
+        text = _decision_text(decision_text)
         case = load_case(session, ctx, item.case_id) if item.case_id else None
         if signal_outcome is not None and item.signal_id is not None and case is None:
             signal = find_signal(session, item.signal_id)
