@@ -1,4 +1,4 @@
-"""Reminders: what falls due for a user, computed from the store's rows.
+"""Reminder rules: what falls due for a user, computed from the work in the store.
 
 Nothing about a reminder is stored except what the user did with it. The reminders
 themselves are derived, each time, from the work in the store:
@@ -12,16 +12,9 @@ themselves are derived, each time, from the work in the store:
 - a meeting in two days whose agenda has not been sent (the coordinator's work).
 
 Each reminder has a stable key (``kind:object id``) and a fingerprint of the work under
-it (the planned time, the deadline, the review date...). ``ReminderState`` keeps, per user
-and key, what the user did (snoozed until, dismissed) and when it fired, together with the
-fingerprint it applied to: when the work changes the fingerprint changes, and the old
-state no longer counts. So a dismissed reminder comes back only when its work changes, and
-a reminder fires once per fingerprint, even when the computer's clock jumps back.
-
-Catch-up: the last sync per user is kept in ``Setting``. A sync lists every reminder that
-fell due since then and was not fired before: those still current (``fired``) and those
-whose moment has passed meanwhile (``missed``: a visit that took place while the laptop
-was closed). Nothing is skipped; each is listed once.
+it (the planned time, the deadline, the review date...). What the user did with it is
+kept in ``reminder_state``, together with the fingerprint it applied to: when the work
+changes the fingerprint changes, and the old state no longer counts.
 
 Times: due times are naive local time (Europe/Amsterdam), like the planned times of visits
 and meetings; ``ReminderState.snoozed_until`` is local too, ``fired_at`` naive UTC like
@@ -34,56 +27,28 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session
-
-from sociaalveilig.core.enums import (
-    ActionStatus,
-    CaseStatus,
-    EscalationStatus,
-    MeetingType,
-    RiskLevel,
-    VisitStatus,
-)
-from sociaalveilig.core.errors import NotFound, ValidationError
+from sociaalveilig.core.enums import MeetingType, RiskLevel
+from sociaalveilig.core.errors import NotFound
 from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.core.workdays import next_review, next_working_day
-from sociaalveilig.services import access
-from sociaalveilig.services.context import ServiceContext, local_to_utc, utc_to_local
-from sociaalveilig.storage.models import (
-    Action,
-    Case,
-    Escalation,
-    FocusArea,
-    Meeting,
-    ReminderState,
-    Setting,
-    Visit,
-)
 
 DAY_START = time(8, 0)
 """Reminders about a day (deadline, review, "tomorrow") fall due at the start of work."""
+
 HORIZON = timedelta(days=1)
 """How far ahead a sync plans its jobs; a re-sync every 15 minutes moves the horizon."""
+
 VISIT_SOON = timedelta(hours=1)
+
 MEETING_AGENDA_DAYS = 2
+
 ESCALATION_STALE_AFTER = timedelta(days=14)
+
 CLOCK_TOLERANCE = timedelta(minutes=2)
 """A clock this much behind the last sync has been turned back (not just a slow sync)."""
-MAX_SNOOZE = timedelta(days=30)
-STATE_KEEP = timedelta(days=60)
-"""States of reminders that no longer apply are forgotten this long after they fired."""
-LAST_SYNC_PREFIX = "reminders.last_sync."
-
-_OPEN_ACTION = (ActionStatus.OPEN.value, ActionStatus.IN_UITVOERING.value)
-_OPEN_ESCALATION = tuple(s.value for s in EscalationStatus if s.is_open)
-_REVIEWED_RISKS = (RiskLevel.HOOG.value, RiskLevel.MIDDEN.value)
-# Meetings that will not take place (or already did) need no agenda reminder.
-_FINISHED_MEETING = ("geannuleerd", "afgelast", "vervallen", "gehouden", "afgerond")
-_CLOSED = CaseStatus.AFGESLOTEN.value
 
 
 class ReminderKind(StrEnum):
@@ -255,32 +220,8 @@ class Evaluation:
     """Fire times within the horizon: the scheduler's jobs."""
 
 
-@dataclass(frozen=True)
-class ReminderSync:
-    now: datetime
-    since: datetime | None
-    """Local time of the previous sync (None: first sync, or the clock was turned back)."""
-    fired: tuple[Reminder, ...]
-    missed: tuple[Reminder, ...]
-    active: tuple[Reminder, ...]
-    upcoming: tuple[ScheduledReminder, ...]
-    clock_back: bool = False
-    quiet: tuple[Reminder, ...] = ()
-    """Turned back clock: reminders that became due again in the repeated hours; marked
-    fired and listed in ``active``, but not announced (they were dealt with before)."""
-    notice: str | None = None
-
-    @property
-    def caught_up(self) -> tuple[Reminder, ...]:
-        """Every reminder this sync brought up for the first time, oldest first."""
-        return tuple(sorted(self.fired + self.missed, key=_order))
-
-
-def _order(reminder: Reminder) -> tuple[datetime, str]:
+def reminder_order(reminder: Reminder) -> tuple[datetime, str]:
     return (reminder.fire_at or reminder.due_at, reminder.key)
-
-
-# --------------------------------------------------------------------------- pure part
 
 
 def fingerprint(*parts: object) -> str:
@@ -303,7 +244,7 @@ def parse_key(key: str) -> tuple[ReminderKind, str]:
     return kind, object_id
 
 
-def _at_day_start(day: date) -> datetime:
+def at_day_start(day: date) -> datetime:
     return datetime.combine(day, DAY_START)
 
 
@@ -330,7 +271,7 @@ def visit_reminders(
         Reminder(
             key=reminder_key(ReminderKind.VISIT_TOMORROW, visit_id),
             kind=ReminderKind.VISIT_TOMORROW,
-            due_at=_at_day_start(start.date() - timedelta(days=1)),
+            due_at=at_day_start(start.date() - timedelta(days=1)),
             # On the day itself it is no longer "tomorrow"; the one-hour reminder follows.
             expires_at=datetime.combine(start.date(), time.min),
             **common,  # type: ignore[arg-type]
@@ -389,7 +330,7 @@ def action_reminders(
             key=reminder_key(ReminderKind.ACTION_DUE_TODAY, action_id),
             kind=ReminderKind.ACTION_DUE_TODAY,
             fingerprint=fp,
-            due_at=_at_day_start(deadline),
+            due_at=at_day_start(deadline),
             expires_at=day_end,
             event_at=datetime.combine(deadline, time.min),
             all_day=True,
@@ -399,7 +340,7 @@ def action_reminders(
             key=reminder_key(ReminderKind.ACTION_OVERDUE, action_id),
             kind=ReminderKind.ACTION_OVERDUE,
             fingerprint=fp,
-            due_at=_at_day_start(deadline + timedelta(days=1)),
+            due_at=at_day_start(deadline + timedelta(days=1)),
             expires_at=None,
             event_at=datetime.combine(deadline, time.min),
             all_day=True,
@@ -427,7 +368,7 @@ def review_reminder(
         key=reminder_key(ReminderKind.CASE_REVIEW, case_id),
         kind=ReminderKind.CASE_REVIEW,
         fingerprint=fingerprint(day.isoformat(), risk),
-        due_at=_at_day_start(day),
+        due_at=at_day_start(day),
         expires_at=None,
         object_id=case_id,
         reference=None,
@@ -475,7 +416,7 @@ def meeting_reminder(
         key=reminder_key(ReminderKind.MEETING_AGENDA, meeting_id),
         kind=ReminderKind.MEETING_AGENDA,
         fingerprint=fingerprint(start.isoformat()),
-        due_at=_at_day_start(start.date() - timedelta(days=MEETING_AGENDA_DAYS)),
+        due_at=at_day_start(start.date() - timedelta(days=MEETING_AGENDA_DAYS)),
         expires_at=start,
         object_id=meeting_id,
         reference=None,
@@ -528,17 +469,17 @@ def evaluate(
         elif not already and since is not None and fire_at >= since:
             missed.append(reminder)
     return Evaluation(
-        tuple(sorted(fired, key=_order)),
-        tuple(sorted(missed, key=_order)),
-        tuple(sorted(active, key=_order)),
+        tuple(sorted(fired, key=reminder_order)),
+        tuple(sorted(missed, key=reminder_order)),
+        tuple(sorted(active, key=reminder_order)),
         tuple(sorted(upcoming, key=lambda s: (s.fire_at, s.key))),
     )
 
 
 def snooze_choices(reminder: Reminder, now: datetime) -> list[tuple[str, datetime]]:
     """Snooze options that still make sense for this reminder (before it expires)."""
-    tomorrow = _at_day_start(now.date() + timedelta(days=1))
-    next_workday = _at_day_start(next_working_day(now.date() + timedelta(days=1)))
+    tomorrow = at_day_start(now.date() + timedelta(days=1))
+    next_workday = at_day_start(next_working_day(now.date() + timedelta(days=1)))
     options = [
         (tr("15 minuten"), now + timedelta(minutes=15)),
         (tr("1 uur"), now + timedelta(hours=1)),
@@ -546,426 +487,12 @@ def snooze_choices(reminder: Reminder, now: datetime) -> list[tuple[str, datetim
     ]
     if next_workday != tomorrow:
         options.append((tr("Volgende werkdag 08:00"), next_workday))
-    options.append((tr("Over een week"), _at_day_start(now.date() + timedelta(days=7))))
+    options.append((tr("Over een week"), at_day_start(now.date() + timedelta(days=7))))
     return [
         (label, moment)
         for label, moment in options
         if reminder.expires_at is None or moment < reminder.expires_at
     ]
-
-
-# --------------------------------------------------------------------------- from the rows
-
-
-def _visits(
-    session: Session,
-    ctx: ServiceContext,
-    lo: datetime,
-    hi: datetime,
-    object_id: str | None,
-) -> list[Reminder]:
-    stmt = (
-        select(
-            Visit.id,
-            Visit.planned_start,
-            Visit.planned_end,
-            Visit.case_id,
-            Case.reference,
-            FocusArea.name,
-            Visit.city,
-        )
-        .outerjoin(Case, Case.id == Visit.case_id)
-        .outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
-        .where(Visit.status == VisitStatus.GEPLAND.value, access.visit_scope(ctx))
-    )
-    if object_id is not None:
-        stmt = stmt.where(Visit.id == object_id)
-    else:
-        stmt = stmt.where(
-            or_(
-                and_(Visit.planned_start > lo, Visit.planned_start <= hi + timedelta(days=2)),
-                Visit.planned_end <= hi,
-            )
-        )
-    result: list[Reminder] = []
-    for visit_id, start, end, case_id, case_ref, area, city in session.execute(stmt):
-        result.extend(visit_reminders(visit_id, start, end, case_id, case_ref, area or city))
-    return result
-
-
-def _actions(
-    session: Session,
-    ctx: ServiceContext,
-    hi: datetime,
-    object_id: str | None,
-) -> list[Reminder]:
-    stmt = (
-        select(
-            Action.id,
-            Action.reference,
-            Action.deadline,
-            Case.id,
-            Case.reference,
-            FocusArea.name,
-            Case.status,
-            Case.closed_at,
-        )
-        .join(Case, Case.id == Action.case_id)
-        .outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
-        .where(Action.status.in_(_OPEN_ACTION), access.action_scope(ctx))
-    )
-    if object_id is not None:
-        stmt = stmt.where(Action.id == object_id)
-    else:
-        stmt = stmt.where(or_(Action.deadline <= hi.date(), Case.status == _CLOSED))
-    result: list[Reminder] = []
-    for action_id, ref, deadline, case_id, case_ref, area, status, closed_at in session.execute(
-        stmt
-    ):
-        closed = None
-        if status == _CLOSED:
-            closed = utc_to_local(closed_at) if closed_at is not None else _at_day_start(deadline)
-        result.extend(action_reminders(action_id, ref, deadline, case_id, case_ref, area, closed))
-    return result
-
-
-def _reviews(
-    session: Session,
-    ctx: ServiceContext,
-    hi: datetime,
-    object_id: str | None,
-) -> list[Reminder]:
-    stmt = (
-        select(
-            Case.id,
-            Case.reference,
-            Case.risk_level,
-            Case.next_review,
-            Case.created_at,
-            Case.last_progress_at,
-            FocusArea.name,
-        )
-        .outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
-        .where(Case.status != _CLOSED, access.case_work_scope(ctx))
-    )
-    if object_id is not None:
-        stmt = stmt.where(Case.id == object_id)
-    else:
-        stmt = stmt.where(
-            or_(
-                Case.next_review <= hi.date(),
-                and_(Case.next_review.is_(None), Case.risk_level.in_(_REVIEWED_RISKS)),
-            )
-        )
-    result: list[Reminder] = []
-    for case_id, ref, risk, review, created, progress, area in session.execute(stmt):
-        started = utc_to_local(progress or created).date()
-        day = review_date(review, risk, started)
-        if day is not None:
-            result.append(review_reminder(case_id, ref, area, risk, day))
-    return result
-
-
-def _escalations(
-    session: Session,
-    ctx: ServiceContext,
-    hi: datetime,
-    object_id: str | None,
-) -> list[Reminder]:
-    stmt = (
-        select(
-            Escalation.id,
-            Escalation.reference,
-            Escalation.status,
-            Escalation.status_changed_at,
-            Case.id,
-            Case.reference,
-            FocusArea.name,
-        )
-        .join(Case, Case.id == Escalation.case_id)
-        .outerjoin(FocusArea, FocusArea.id == Case.focus_area_id)
-        .where(Escalation.status.in_(_OPEN_ESCALATION), access.case_work_scope(ctx))
-    )
-    if object_id is not None:
-        stmt = stmt.where(Escalation.id == object_id)
-    else:
-        stmt = stmt.where(Escalation.status_changed_at <= local_to_utc(hi - ESCALATION_STALE_AFTER))
-    return [
-        escalation_reminder(esc_id, ref, status, utc_to_local(changed), case_id, case_ref, area)
-        for esc_id, ref, status, changed, case_id, case_ref, area in session.execute(stmt)
-    ]
-
-
-def _meetings(
-    session: Session,
-    ctx: ServiceContext,
-    lo: datetime,
-    hi: datetime,
-    object_id: str | None,
-) -> list[Reminder]:
-    stmt = (
-        select(Meeting.id, Meeting.meeting_type, Meeting.starts_at, FocusArea.name)
-        .outerjoin(FocusArea, FocusArea.id == Meeting.focus_area_id)
-        .where(
-            Meeting.agenda_sent_at.is_(None),
-            Meeting.status.not_in(_FINISHED_MEETING),
-            access.agenda_reminder_scope(ctx),
-        )
-    )
-    if object_id is not None:
-        stmt = stmt.where(Meeting.id == object_id)
-    else:
-        stmt = stmt.where(
-            Meeting.starts_at > lo,
-            Meeting.starts_at <= hi + timedelta(days=MEETING_AGENDA_DAYS + 1),
-        )
-    return [
-        meeting_reminder(meeting_id, meeting_type, start, area)
-        for meeting_id, meeting_type, start, area in session.execute(stmt)
-    ]
-
-
-def candidates(session: Session, ctx: ServiceContext, lo: datetime, hi: datetime) -> list[Reminder]:
-    """Every reminder of the acting user that can matter between ``lo`` and ``hi``
-    (local): due before ``hi`` and not expired before ``lo``."""
-    return [
-        *_visits(session, ctx, lo, hi, None),
-        *_actions(session, ctx, hi, None),
-        *_reviews(session, ctx, hi, None),
-        *_escalations(session, ctx, hi, None),
-        *_meetings(session, ctx, lo, hi, None),
-    ]
-
-
-def _candidate_for_key(session: Session, ctx: ServiceContext, key: str) -> Reminder:
-    kind, object_id = parse_key(key)
-    now = ctx.clock.now()
-    builders = {
-        "visit": lambda: _visits(session, ctx, now, now, object_id),
-        "action": lambda: _actions(session, ctx, now, object_id),
-        "case": lambda: _reviews(session, ctx, now, object_id),
-        "escalation": lambda: _escalations(session, ctx, now, object_id),
-        "meeting": lambda: _meetings(session, ctx, now, now, object_id),
-    }
-    for reminder in builders[kind.object_type]():
-        if reminder.key == key:
-            return reminder
-    raise NotFound(
-        tr(
-            "Deze herinnering geldt niet meer: het werk is intussen afgerond of gewijzigd. "
-            "Ververs de lijst."
-        )
-    )
-
-
-# --------------------------------------------------------------------------- states
-
-
-def _load_states(session: Session, user_id: str) -> dict[str, ReminderState]:
-    rows = session.execute(select(ReminderState).where(ReminderState.user_id == user_id))
-    return {row.reminder_key: row for row in rows.scalars()}
-
-
-def _view(row: ReminderState) -> StateView:
-    return StateView(row.fingerprint, bool(row.dismissed), row.snoozed_until, row.fired_at)
-
-
-def _state_for(
-    session: Session, rows: dict[str, ReminderState], user_id: str, reminder: Reminder
-) -> ReminderState:
-    """The user's state row for this reminder, reset when the work changed."""
-    row = rows.get(reminder.key)
-    if row is None:
-        row = ReminderState(
-            user_id=user_id,
-            reminder_key=reminder.key,
-            fingerprint=reminder.fingerprint,
-            dismissed=False,
-            snoozed_until=None,
-            fired_at=None,
-        )
-        session.add(row)
-        rows[reminder.key] = row
-    elif row.fingerprint != reminder.fingerprint:
-        row.fingerprint = reminder.fingerprint
-        row.dismissed = False
-        row.snoozed_until = None
-        row.fired_at = None
-    return row
-
-
-def _prune(
-    session: Session,
-    rows: dict[str, ReminderState],
-    current: set[str],
-    now: datetime,
-    utc_now: datetime,
-) -> None:
-    """Forget states of reminders whose work is gone or long past (a deleted visit, a held
-    meeting): not current, fired over ``STATE_KEEP`` ago and not snoozed into the future.
-    Reminders without an end (overdue work, reviews, stale escalations) stay current as
-    long as their work is open, so their states are kept."""
-    for key, row in list(rows.items()):
-        if key in current:
-            continue
-        if row.fired_at is not None and row.fired_at > utc_now - STATE_KEEP:
-            continue
-        if row.snoozed_until is not None and row.snoozed_until > now:
-            continue
-        session.delete(row)
-        del rows[key]
-
-
-def _last_sync_key(user_id: str) -> str:
-    return LAST_SYNC_PREFIX + user_id
-
-
-def _read_last_sync(session: Session, user_id: str) -> datetime | None:
-    setting = session.get(Setting, _last_sync_key(user_id))
-    if setting is None:
-        return None
-    try:
-        moment = datetime.fromisoformat(setting.value)
-    except ValueError:
-        return None  # a damaged value: start again as on a first sync
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def _write_last_sync(session: Session, user_id: str, moment: datetime) -> None:
-    key = _last_sync_key(user_id)
-    setting = session.get(Setting, key)
-    value = moment.astimezone(UTC).isoformat()
-    if setting is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        setting.value = value
-
-
-# --------------------------------------------------------------------------- services
-
-
-def sync(ctx: ServiceContext, horizon: timedelta = HORIZON) -> ReminderSync:
-    """Fire what is due for the acting user, list what was missed since the last sync,
-    and return the jobs to plan. Called at unlock (catch-up), by every job, every 15
-    minutes and after work changed. One unit of work."""
-    user_id = ctx.actor.user_id
-    with ctx.unit() as session:
-        now = ctx.clock.now()
-        utc_now = ctx.clock.utcnow()
-        last = _read_last_sync(session, user_id)
-        clock_back = last is not None and utc_now < last - CLOCK_TOLERANCE
-        last_local = None if last is None else utc_to_local(last)
-        since = None if clock_back else last_local
-        lo = min(since, now) if since is not None else now
-        rows = _load_states(session, user_id)
-        found = candidates(session, ctx, lo, now + horizon)
-        evaluation = evaluate(
-            found, {key: _view(row) for key, row in rows.items()}, now, since, horizon
-        )
-        fired_at = utc_now.astimezone(UTC).replace(tzinfo=None)
-        for reminder in evaluation.fired + evaluation.missed:
-            row = _state_for(session, rows, user_id, reminder)
-            row.fired_at = fired_at
-        _prune(session, rows, {r.key for r in found}, now, fired_at)
-        _write_last_sync(session, user_id, utc_now)
-        notice = None
-        if clock_back and last_local is not None:
-            notice = tr(
-                "De klok van deze computer is teruggezet: de vorige controle was om {then}, "
-                "nu is het {now}. Herinneringen die al gemeld zijn, worden niet opnieuw "
-                "gemeld; controleer de datum en tijd van de computer."
-            ).format(then=format_moment(last_local), now=format_moment(now))
-        return ReminderSync(
-            now=now,
-            since=since,
-            fired=() if clock_back else evaluation.fired,
-            missed=evaluation.missed,
-            active=evaluation.active,
-            upcoming=evaluation.upcoming,
-            clock_back=clock_back,
-            notice=notice,
-            quiet=evaluation.fired if clock_back else (),
-        )
-
-
-def current_reminders(ctx: ServiceContext) -> list[Reminder]:
-    """What is due now for the acting user (not dismissed or snoozed); changes nothing."""
-    with ctx.unit() as session:
-        now = ctx.clock.now()
-        rows = _load_states(session, ctx.actor.user_id)
-        evaluation = evaluate(
-            candidates(session, ctx, now, now),
-            {key: _view(row) for key, row in rows.items()},
-            now,
-            None,
-            timedelta(0),
-        )
-        return list(evaluation.active)
-
-
-def snooze(ctx: ServiceContext, key: str, until: datetime) -> Reminder:
-    """Put a reminder off until ``until`` (local); it fires again then."""
-    with ctx.unit() as session:
-        now = ctx.clock.now()
-        reminder = _candidate_for_key(session, ctx, key)
-        if until <= now:
-            raise ValidationError(
-                tr("Kies een tijdstip na {now} om de herinnering uit te stellen.").format(
-                    now=format_moment(now)
-                ),
-                field="until",
-            )
-        if until > now + MAX_SNOOZE:
-            raise ValidationError(
-                tr("Een herinnering kan hoogstens 30 dagen worden uitgesteld, tot {last}.").format(
-                    last=format_moment(now + MAX_SNOOZE)
-                ),
-                field="until",
-            )
-        if reminder.expires_at is not None and until >= reminder.expires_at:
-            raise ValidationError(
-                tr(
-                    "Deze herinnering vervalt op {expires}; stel hem uit tot vóór dat tijdstip."
-                ).format(expires=format_moment(reminder.expires_at)),
-                field="until",
-            )
-        rows = _load_states(session, ctx.actor.user_id)
-        row = _state_for(session, rows, ctx.actor.user_id, reminder)
-        row.dismissed = False
-        row.snoozed_until = until
-        row.fired_at = None
-        ctx.audit(session, "reminder_snooze", reminder.object_type, _audit_id(reminder))
-        return replace(reminder, fire_at=until)
-
-
-def _audit_id(reminder: Reminder) -> str:
-    """How the audit log names the reminder's object: its own reference (action,
-    escalation), the case reference for a review, the id for a visit or meeting."""
-    if reminder.reference:
-        return reminder.reference
-    if reminder.object_type == "case" and reminder.case_reference:
-        return reminder.case_reference
-    return reminder.object_id
-
-
-def dismiss(ctx: ServiceContext, key: str) -> None:
-    """Mark a reminder done: it stays away until its work changes."""
-    with ctx.unit() as session:
-        reminder = _candidate_for_key(session, ctx, key)
-        rows = _load_states(session, ctx.actor.user_id)
-        row = _state_for(session, rows, ctx.actor.user_id, reminder)
-        row.dismissed = True
-        row.snoozed_until = None
-        if row.fired_at is None:
-            row.fired_at = ctx.clock.utcnow().astimezone(UTC).replace(tzinfo=None)
-        ctx.audit(session, "reminder_done", reminder.object_type, _audit_id(reminder))
-
-
-def last_sync(ctx: ServiceContext) -> datetime | None:
-    """Local time of the acting user's last reminder sync."""
-    with ctx.unit() as session:
-        last = _read_last_sync(session, ctx.actor.user_id)
-        return None if last is None else utc_to_local(last)
 
 
 __all__ = [
@@ -974,17 +501,10 @@ __all__ = [
     "Evaluation",
     "Reminder",
     "ReminderKind",
-    "ReminderSync",
     "ScheduledReminder",
     "StateView",
-    "candidates",
-    "current_reminders",
-    "dismiss",
     "evaluate",
     "format_moment",
-    "last_sync",
     "parse_key",
-    "snooze",
     "snooze_choices",
-    "sync",
 ]

@@ -40,10 +40,11 @@ from PySide6.QtWidgets import QWidget
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import SociaalVeiligError
-from sociaalveilig.services import autobackup, reminders
+from sociaalveilig.services import autobackup, reminder_state
 from sociaalveilig.services.autobackup import AutoBackupResult, AutoBackupStatus
 from sociaalveilig.services.context import LOCAL_ZONE, Clock, ServiceContext
-from sociaalveilig.services.reminders import ReminderSync, ScheduledReminder
+from sociaalveilig.services.reminder_rules import ScheduledReminder
+from sociaalveilig.services.reminder_state import ReminderSync
 
 from sociaalveilig.ui import errors, operations
 from sociaalveilig.ui.notifier import (
@@ -386,7 +387,7 @@ class ReminderCenter(QObject):
 
     def sync(self) -> None:
         """Ask the services what is due now; plan the jobs; notify what is new."""
-        self._enqueue("sync", reminders.sync, self._synced)
+        self._enqueue("sync", reminder_state.sync, self._synced)
 
     def work_changed(self) -> None:
         """Work changed in the window (a visit moved, an action done): re-sync."""
@@ -413,10 +414,10 @@ class ReminderCenter(QObject):
         self.reminders_changed.emit(result.active)
 
     def snooze(self, key: str, until: datetime) -> None:
-        self._enqueue("snooze", lambda ctx: reminders.snooze(ctx, key, until), self._changed)
+        self._enqueue("snooze", lambda ctx: reminder_state.snooze(ctx, key, until), self._changed)
 
     def done(self, key: str) -> None:
-        self._enqueue("done", lambda ctx: reminders.dismiss(ctx, key), self._changed)
+        self._enqueue("done", lambda ctx: reminder_state.dismiss(ctx, key), self._changed)
 
     def _changed(self, _result: object) -> None:
         self.sync()

@@ -28,7 +28,7 @@ from sociaalveilig.services import (
     case_work,
     meeting_agenda,
     meeting_planning,
-    reminders,
+    reminder_sources,
     search,
     visits,
     worklist,
@@ -192,7 +192,7 @@ def test_every_service_shows_what_the_access_module_answers(
     # --- reminders
     now = ctx.clock.now()
     with ctx.unit() as session:
-        found = reminders.candidates(session, ctx, now, now + timedelta(days=30))
+        found = reminder_sources.candidates(session, ctx, now, now + timedelta(days=30))
     by_type: dict[str, set[str]] = {}
     for item in found:
         by_type.setdefault(item.kind.object_type, set()).add(item.object_id)

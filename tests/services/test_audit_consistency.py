@@ -29,7 +29,7 @@ from sociaalveilig.services import (
     exports,
     meeting_agenda,
     meeting_planning,
-    reminders,
+    reminder_state,
     report_buurtschouw,
     report_case,
     search,
@@ -170,13 +170,13 @@ def _work_through_the_services(
     )
     # Reminders of every kind, put off and done: named like the objects themselves.
     coordinator.clock.advance(timedelta(days=40))  # type: ignore[attr-defined]
-    due = reminders.current_reminders(coordinator)
+    due = reminder_state.current_reminders(coordinator)
     kinds_done: set[str] = set()
     for reminder in due:
         if reminder.object_type in kinds_done:
             continue
         kinds_done.add(reminder.object_type)
-        reminders.dismiss(coordinator, reminder.key)
+        reminder_state.dismiss(coordinator, reminder.key)
     assert "case" in kinds_done, "a review reminder was dismissed"
     coordinator.clock.advance(timedelta(days=-40))  # type: ignore[attr-defined]
 

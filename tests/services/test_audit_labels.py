@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.services import audit_labels, users
 from sociaalveilig.services.audit_labels import ACTION_LABELS, OBJECT_LABELS
-from sociaalveilig.services.reminders import ReminderKind
+from sociaalveilig.services.reminder_rules import ReminderKind
 from sociaalveilig.storage.models import User
 from sociaalveilig.storage.pending_audit import PENDING_ACTIONS
 
@@ -60,7 +60,7 @@ KNOWN_DYNAMIC: dict[str, set[str]] = {
     # the object type of a RefusedAccess (each raise is read as a writer above)
     "services/actions.py:exc.object_type": set(),
     # the reminder kinds' object types
-    "services/reminders.py:reminder.object_type": {k.object_type for k in ReminderKind},
+    "services/reminder_state.py:reminder.object_type": {k.object_type for k in ReminderKind},
     # create or update of a category, a postcode, a routing rule
     "services/reference_data.py:action": {"create", "update"},
     "services/signal_records.py:action": {"view", "print", "export"},

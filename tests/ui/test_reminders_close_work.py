@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sociaalveilig.core.enums import RiskLevel
 from sociaalveilig.services import meeting_agenda, visits
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.reminders import ReminderKind
+from sociaalveilig.services.reminder_rules import ReminderKind
 from sociaalveilig.storage.models import Meeting
 from tests.services.test_reminders import (
     add_action,
