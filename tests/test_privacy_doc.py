@@ -24,7 +24,8 @@ from sociaalveilig.services import (
     imports,
     maintenance,
     report_management,
-    retention,
+    retention_purge,
+    retention_rules,
     setup,
     signal_intake,
     signal_linking,
@@ -117,10 +118,10 @@ CHECKS: dict[str, Callable[[ServiceContext, Path], str]] = {
     ),
     "auditlog inzien": _by_service(lambda ctx, _: auditlog.count_audit(ctx)),
     "bewaartermijnen wijzigen": _by_service(
-        lambda ctx, _: retention.update_rule(ctx, "geen-regel", 400, "toets")
+        lambda ctx, _: retention_rules.update_rule(ctx, "geen-regel", 400, "toets")
     ),
     "opschonen volgens bewaartermijnen": _by_service(
-        lambda ctx, _: retention.purge(ctx, date(2026, 1, 1))
+        lambda ctx, _: retention_purge.purge(ctx, date(2026, 1, 1))
     ),
     "back-up maken": _by_service(
         lambda ctx, tmp: maintenance.backup(ctx, tmp / "geen-map" / "b.svbackup")

@@ -1,27 +1,10 @@
-"""Retention (bewaartermijnen): the terms, and the purge that applies them.
+"""The purge (opschoning): the retention terms of ``retention_rules`` applied to the store.
 
-The terms are rows (``RetentionRule``), one per kind of data, each with its legal basis:
-
-- ``signal`` (default rule ``signal-no-case``): a signal that never became a case and is
-  concluded (rejected or handled) is deleted once the term after its receipt has passed.
-  Signals still in handling are never deleted.
-- ``case`` (``case-closed``): a closed case is deleted, with everything hanging on it
-  (its signals, actions, home visits, escalations, agenda items, person links), once the
-  term after closing has passed. A closed case with open work left (an open action, an
-  open escalation, a planned visit) is kept and reported.
-- ``reporter`` (``reporter-details``): the reporter's details on a signal are erased once
-  the term after receipt has passed; the signal itself stays.
-
-A category may get a rule of its own (``<base code>:<category code>``, e.g.
-``case-closed:ZV-HG``): a signal's term is its category's rule, else the general one; a
-case's term is the longest term among its signals. Nothing is deleted that no rule covers.
-
-Who: the beheerder sets the terms (``update_rule``, ``set_category_rule``). Running the
-purge is allowed to the beheerder and the coordinator: it only applies terms already set,
-with no choice of its own, and the coordinator's desk is where the daily job runs.
-
-A term is "past" when the start date plus the term lies before the peildatum (``as_of``):
-a signal received on 14-04-2025 falls under a 365-day term from 15-04-2026 on.
+Running the purge is allowed to the beheerder and the coordinator: it only applies terms
+already set, with no choice of its own, and the coordinator's desk is where the daily job
+runs. The peildatum (``as_of``) is today or a day before it, never later. What was deleted
+or erased is counted per rule, kept in the register of deletions and summed up for the user
+(``retention_report``).
 """
 
 from __future__ import annotations
@@ -30,10 +13,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import (
@@ -44,12 +27,17 @@ from sociaalveilig.core.enums import (
     SignalStatus,
     VisitStatus,
 )
-from sociaalveilig.core.errors import NotFound, ValidationError
+from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.services.context import (
-    ServiceContext,
-    local_day_start_utc,
-    utc_to_local,
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retention_report import REGISTER_KINDS, PurgeTally, summary_lines
+from sociaalveilig.services.retention_rules import (
+    APPLIES_CASE,
+    APPLIES_REPORTER,
+    APPLIES_SIGNAL,
+    APPLIES_TO,
+    format_date,
+    term_cutoff,
 )
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.maintenance import purge_status_history, reclaim_space
@@ -71,55 +59,23 @@ from sociaalveilig.storage.models import (
     VisitPartner,
 )
 
-APPLIES_SIGNAL = "signal"
-APPLIES_CASE = "case"
-APPLIES_REPORTER = "reporter"
-APPLIES_TO = (APPLIES_SIGNAL, APPLIES_CASE, APPLIES_REPORTER)
-
-# The shortest term the program accepts per kind, and why (shown when refused).
-MINIMUM_TERM_DAYS: dict[str, int] = {
-    APPLIES_SIGNAL: 90,  # a concluded signal may still be reconsidered or linked
-    APPLIES_CASE: 365,  # a closed case may be reopened when problems return
-    APPLIES_REPORTER: 90,  # the reporter may be asked back while the signal is worked on
-}
-MAXIMUM_TERM_DAYS = 20 * 365 + 5  # twenty years: anything longer is a typing error
 LAST_PURGE_SETTING = "retention.last_purge"
+
 RECLAIM_PENDING_SETTING = "retention.reclaim_pending"
 
 _FINAL_SIGNAL = (SignalStatus.AFGEWEZEN.value, SignalStatus.AFGEHANDELD.value)
-_OPEN_SIGNAL = (SignalStatus.NIEUW.value, SignalStatus.GEROUTEERD.value)
+
 _OPEN_ACTION = (ActionStatus.OPEN.value, ActionStatus.IN_UITVOERING.value)
+
 _OPEN_ESCALATION = (EscalationStatus.AANGEMELD.value, EscalationStatus.IN_BEHANDELING.value)
+
 _OPEN_VISIT = (VisitStatus.GEPLAND.value,)
+
 _CHUNK = 500
+
 _DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
-
-def _kind_label(applies_to: str) -> str:
-    return {
-        APPLIES_SIGNAL: tr("Signalen zonder casus"),
-        APPLIES_CASE: tr("Afgesloten casussen"),
-        APPLIES_REPORTER: tr("Gegevens van de melder"),
-    }.get(applies_to, applies_to)
-
-
-@dataclass(frozen=True)
-class RetentionRuleInfo:
-    code: str
-    description: str
-    applies_to: str
-    category_code: str | None
-    term_days: int
-    legal_basis: str
-
-    @property
-    def kind_label(self) -> str:
-        return _kind_label(self.applies_to)
-
-    @property
-    def minimum_days(self) -> int:
-        return MINIMUM_TERM_DAYS.get(self.applies_to, 1)
 
 
 @dataclass(frozen=True)
@@ -130,238 +86,9 @@ class PurgeResult:
     reclaimed: bool = False
 
 
-def _info(rule: RetentionRule) -> RetentionRuleInfo:
-    return RetentionRuleInfo(
-        rule.code,
-        rule.description,
-        rule.applies_to,
-        rule.category_code,
-        rule.term_days,
-        rule.legal_basis,
-    )
-
-
-def _format_date(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
-
-
 def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
-
-
-def _cutoff(as_of: date, term_days: int) -> datetime:
-    """Records that started before this moment are past a term of ``term_days``: local
-    midnight of the day ``term_days`` before ``as_of``, as naive UTC, because it is
-    compared with ``*_at`` columns (received_at, closed_at), which hold UTC."""
-    return local_day_start_utc(as_of - timedelta(days=term_days))
-
-
-# --------------------------------------------------------------------------- the terms
-
-
-def list_rules(ctx: ServiceContext) -> list[RetentionRuleInfo]:
-    """All retention rules, general ones first (beheerder and coordinator)."""
-    require_role(ctx, Role.BEHEERDER, Role.COORDINATOR)
-    with ctx.unit() as session:
-        rules = session.execute(select(RetentionRule)).scalars().all()
-        order = {kind: i for i, kind in enumerate(APPLIES_TO)}
-        rules = sorted(
-            rules,
-            key=lambda r: (order.get(r.applies_to, 9), r.category_code or "", r.code),
-        )
-        return [_info(r) for r in rules]
-
-
-def _check_term(applies_to: str, term_days: Any, legal_basis: Any) -> tuple[int, str]:
-    if isinstance(term_days, bool) or not isinstance(term_days, int):
-        try:
-            term_days = int(str(term_days).strip())
-        except ValueError:
-            raise ValidationError(
-                tr("De termijn moet een geheel aantal dagen zijn, bijvoorbeeld 365."),
-                field="term_days",
-            ) from None
-    minimum = MINIMUM_TERM_DAYS.get(applies_to, 1)
-    if term_days < minimum:
-        reason = {
-            APPLIES_SIGNAL: tr("een afgerond signaal kan nog heroverwogen of gekoppeld worden"),
-            APPLIES_CASE: tr("een afgesloten casus kan heropend worden als problemen terugkeren"),
-            APPLIES_REPORTER: tr("de melder moet bereikbaar blijven zolang het signaal loopt"),
-        }.get(applies_to, "")
-        raise ValidationError(
-            tr(
-                "Een termijn van {days} dagen is te kort voor '{kind}': minimaal {minimum} "
-                "dagen, want {reason}."
-            ).format(days=term_days, kind=_kind_label(applies_to), minimum=minimum, reason=reason),
-            field="term_days",
-        )
-    if term_days > MAXIMUM_TERM_DAYS:
-        raise ValidationError(
-            tr(
-                "Een termijn van {days} dagen is langer dan twintig jaar ({maximum} dagen). "
-                "Controleer het getal."
-            ).format(days=term_days, maximum=MAXIMUM_TERM_DAYS),
-            field="term_days",
-        )
-    basis = (legal_basis or "").strip() if isinstance(legal_basis, str) else ""
-    if len(basis) < 5:
-        raise ValidationError(
-            tr(
-                "Vermeld de wettelijke grondslag van de termijn, bijvoorbeeld "
-                "'AVG art. 5 lid 1 sub e; convenant Sociaal Veilig'."
-            ),
-            field="legal_basis",
-        )
-    if len(basis) > 1000:
-        raise ValidationError(
-            tr("De grondslag is te lang (meer dan 1000 tekens). Vat hem samen."),
-            field="legal_basis",
-        )
-    return term_days, basis
-
-
-def _check_open_work(
-    session: Session, ctx: ServiceContext, rule: RetentionRule, new_term: int
-) -> None:
-    """Refuse shortening a term so far that it would at once strip data from work that
-    is still running. Only the reporter rule can touch open work (signal and case rules
-    only ever delete concluded signals and closed cases): reporter details of a signal
-    in an open case, or of a signal still being handled, must not vanish because the
-    term was shortened under it."""
-    if rule.applies_to != APPLIES_REPORTER or new_term >= rule.term_days:
-        return
-    today = ctx.clock.now().date()
-    newly_affected = and_(
-        Signal.reporter.is_not(None),
-        Signal.received_at < _cutoff(today, new_term),
-        Signal.received_at >= _cutoff(today, rule.term_days),
-    )
-    if rule.category_code:
-        newly_affected = and_(
-            newly_affected,
-            Signal.category_id.in_(select(Category.id).where(Category.code == rule.category_code)),
-        )
-    open_work = or_(
-        and_(Signal.case_id.is_(None), Signal.status.in_(_OPEN_SIGNAL)),
-        Signal.case_id.in_(select(Case.id).where(Case.status != CaseStatus.AFGESLOTEN.value)),
-    )
-    row = session.execute(
-        select(Signal.reference, Signal.received_at, Case.reference)
-        .outerjoin(Case, Case.id == Signal.case_id)
-        .where(newly_affected, open_work)
-        .order_by(Signal.received_at)
-        .limit(1)
-    ).first()
-    if row is None:
-        return
-    signal_ref, received_at, case_ref = row
-    age = (today - utc_to_local(received_at).date()).days
-    shortest = min(age + 1, rule.term_days)
-    where = (
-        tr("casus {case} loopt nog").format(case=case_ref)
-        if case_ref
-        else tr("signaal {signal} is nog in behandeling").format(signal=signal_ref)
-    )
-    raise ValidationError(
-        tr(
-            "Een termijn van {days} dagen is korter dan een open casus toestaat: {where} en "
-            "de melder van signaal {signal} ({age} dagen oud) zou direct gewist worden. "
-            "Kies minstens {shortest} dagen, of rond eerst het werk af."
-        ).format(days=new_term, where=where, signal=signal_ref, age=age, shortest=shortest),
-        field="term_days",
-    )
-
-
-def update_rule(
-    ctx: ServiceContext, code: str, term_days: int, legal_basis: str
-) -> RetentionRuleInfo:
-    """Change a rule's term and legal basis (beheerder only)."""
-    require_role(ctx, Role.BEHEERDER)
-    with ctx.unit() as session:
-        rule = session.execute(
-            select(RetentionRule).where(RetentionRule.code == code)
-        ).scalar_one_or_none()
-        if rule is None:
-            known = ", ".join(session.execute(select(RetentionRule.code)).scalars())
-            raise NotFound(
-                tr("Onbekende bewaarregel '{code}'. Bekend: {known}.").format(
-                    code=code, known=known
-                )
-            )
-        days, basis = _check_term(rule.applies_to, term_days, legal_basis)
-        _check_open_work(session, ctx, rule, days)
-        rule.term_days = days
-        rule.legal_basis = basis
-        session.flush()
-        ctx.audit(session, "retention_rule_update", "retention_rule", rule.id)
-        return _info(rule)
-
-
-def set_category_rule(
-    ctx: ServiceContext, base_code: str, category_code: str, term_days: int, legal_basis: str
-) -> RetentionRuleInfo:
-    """Give one category its own term for a kind of data (beheerder only). Creates the
-    rule ``<base_code>:<category_code>`` or updates it."""
-    require_role(ctx, Role.BEHEERDER)
-    with ctx.unit() as session:
-        base = session.execute(
-            select(RetentionRule).where(
-                RetentionRule.code == base_code, RetentionRule.category_code.is_(None)
-            )
-        ).scalar_one_or_none()
-        if base is None:
-            raise NotFound(tr("Onbekende algemene bewaarregel '{code}'.").format(code=base_code))
-        category = session.execute(
-            select(Category).where(func.upper(Category.code) == category_code.strip().upper())
-        ).scalar_one_or_none()
-        if category is None:
-            raise ValidationError(
-                tr("Onbekende categorie '{code}'. Gebruik een categoriecode, zoals ZV-HG.").format(
-                    code=category_code
-                ),
-                field="category_code",
-            )
-        days, basis = _check_term(base.applies_to, term_days, legal_basis)
-        code = f"{base.code}:{category.code}"
-        rule = session.execute(
-            select(RetentionRule).where(RetentionRule.code == code)
-        ).scalar_one_or_none()
-        if rule is None:
-            rule = RetentionRule(
-                code=code,
-                description=f"{base.description} – {category.name}",
-                applies_to=base.applies_to,
-                category_code=category.code,
-                term_days=days,
-                legal_basis=basis,
-            )
-            session.add(rule)
-        else:
-            _check_open_work(session, ctx, rule, days)
-            rule.term_days = days
-            rule.legal_basis = basis
-        session.flush()
-        ctx.audit(session, "retention_rule_update", "retention_rule", rule.id)
-        return _info(rule)
-
-
-def remove_category_rule(ctx: ServiceContext, code: str) -> None:
-    """Remove a category's own rule; the general rule applies again (beheerder only).
-    General rules cannot be removed: without one, that kind of data would never go."""
-    require_role(ctx, Role.BEHEERDER)
-    with ctx.unit() as session:
-        rule = session.execute(
-            select(RetentionRule).where(RetentionRule.code == code)
-        ).scalar_one_or_none()
-        if rule is None:
-            raise NotFound(tr("Onbekende bewaarregel '{code}'.").format(code=code))
-        if rule.category_code is None:
-            raise ValidationError(
-                tr("Een algemene bewaarregel kan niet weg; pas de termijn aan."), field="code"
-            )
-        session.delete(rule)
-        ctx.audit(session, "retention_rule_remove", "retention_rule", rule.id)
 
 
 def last_purge(ctx: ServiceContext) -> date | None:
@@ -369,9 +96,6 @@ def last_purge(ctx: ServiceContext) -> date | None:
     with ctx.unit() as session:
         value = session.get(Setting, LAST_PURGE_SETTING)
         return date.fromisoformat(value.value) if value is not None else None
-
-
-# --------------------------------------------------------------------------- peildatum
 
 
 def parse_as_of(ctx: ServiceContext, text: str | None) -> date:
@@ -407,12 +131,9 @@ def _refuse_future(day: date, today: date) -> None:
             tr(
                 "De peildatum ligt in de toekomst ({day}); dan zou data verdwijnen waarvan de "
                 "termijn nog loopt. Kies vandaag ({today}) of eerder."
-            ).format(day=_format_date(day), today=_format_date(today)),
+            ).format(day=format_date(day), today=format_date(today)),
             field="as_of",
         )
-
-
-# --------------------------------------------------------------------------- the purge
 
 
 @dataclass
@@ -429,20 +150,6 @@ class _Rules:
 
     def all(self) -> list[RetentionRule]:
         return ([self.general] if self.general else []) + list(self.by_category.values())
-
-
-@dataclass
-class _Tally:
-    """Counts per (kind, rule code), for the register and the summary."""
-
-    counts: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
-
-    def add(self, kind: str, rule_code: str, n: int) -> None:
-        if n:
-            self.counts[(kind, rule_code)] += n
-
-    def total(self, kind: str) -> int:
-        return sum(n for (k, _), n in self.counts.items() if k == kind)
 
 
 def _load_rules(session: Session) -> dict[str, _Rules]:
@@ -467,7 +174,7 @@ def _category_terms(session: Session, rules: _Rules) -> dict[str, RetentionRule]
 
 
 def _purge_loose_signals(
-    session: Session, rules: _Rules, as_of: date, tally: _Tally
+    session: Session, rules: _Rules, as_of: date, tally: PurgeTally
 ) -> tuple[list[str], list[str]]:
     """Concluded signals that never became a case, past their term. Returns the
     deleted signal ids and the ids of persons that were linked to them."""
@@ -484,7 +191,7 @@ def _purge_loose_signals(
                     Signal.case_id.is_(None),
                     Signal.status.in_(_FINAL_SIGNAL),
                     Signal.category_id.in_(cat_ids),
-                    Signal.received_at < _cutoff(as_of, rule.term_days),
+                    Signal.received_at < term_cutoff(as_of, rule.term_days),
                 )
             ).scalars()
         )
@@ -576,7 +283,7 @@ def _case_terms(
 
 
 def _count_per_rule(
-    tally: _Tally, rule_of: dict[str, str], kind: str, rows: Iterable[tuple[str, str | None]]
+    tally: PurgeTally, rule_of: dict[str, str], kind: str, rows: Iterable[tuple[str, str | None]]
 ) -> list[str]:
     """Collect record ids and count them under the rule of the case they belong to."""
     found: list[str] = []
@@ -588,7 +295,7 @@ def _count_per_rule(
 
 
 def _purge_closed_cases(
-    session: Session, rules: _Rules, as_of: date, tally: _Tally
+    session: Session, rules: _Rules, as_of: date, tally: PurgeTally
 ) -> tuple[list[str], list[str], int]:
     """Closed cases past their term, with everything that hangs on them. Returns the
     ids of all deleted records (for their history), linked person ids, and the number
@@ -596,7 +303,7 @@ def _purge_closed_cases(
     all_rules = rules.all()
     if not all_rules:
         return [], [], 0
-    earliest = _cutoff(as_of, min(r.term_days for r in all_rules))
+    earliest = term_cutoff(as_of, min(r.term_days for r in all_rules))
     candidates: dict[str, datetime] = {}
     for case_id, closed_at in session.execute(
         select(Case.id, Case.closed_at).where(
@@ -611,7 +318,7 @@ def _purge_closed_cases(
     expired = {
         case_id: rule
         for case_id, rule in terms.items()
-        if candidates[case_id] < _cutoff(as_of, rule.term_days)
+        if candidates[case_id] < term_cutoff(as_of, rule.term_days)
     }
     if not expired:
         return [], [], 0
@@ -750,7 +457,7 @@ def _purge_closed_cases(
 
 
 def _purge_orphan_persons(
-    session: Session, person_ids: list[str], tally: _Tally, rule_code: str
+    session: Session, person_ids: list[str], tally: PurgeTally, rule_code: str
 ) -> list[str]:
     """Persons linked to purged records that no remaining record refers to."""
     candidates = sorted(set(person_ids))
@@ -778,7 +485,7 @@ def _purge_orphan_persons(
 
 
 def _anonymise_reporters(
-    session: Session, rules: _Rules, as_of: date, now_utc: datetime, tally: _Tally
+    session: Session, rules: _Rules, as_of: date, now_utc: datetime, tally: PurgeTally
 ) -> None:
     by_rule: dict[str, list[str]] = defaultdict(list)
     for cat_id, rule in _category_terms(session, rules).items():
@@ -791,75 +498,12 @@ def _anonymise_reporters(
             .where(
                 Signal.reporter.is_not(None),
                 Signal.category_id.in_(cat_ids),
-                Signal.received_at < _cutoff(as_of, rule.term_days),
+                Signal.received_at < term_cutoff(as_of, rule.term_days),
             )
             .values(reporter=None, reporter_anonymised_at=now_utc, version=Signal.version + 1)
             .execution_options(synchronize_session=False)
         )
         tally.add(APPLIES_REPORTER, code, int(result.rowcount or 0))
-
-
-_REGISTER_KINDS: tuple[tuple[str, str], ...] = (
-    ("signal", "signal"),
-    ("case", "case"),
-    ("case_signal", "signal"),
-    ("action", "action"),
-    ("visit", "visit"),
-    ("escalation", "escalation"),
-    ("agenda_item", "agenda_item"),
-    ("person", "person"),
-    ("reporter", "reporter"),
-)
-
-
-def _summary_lines(as_of: date, tally: _Tally, kept_cases: int, reclaimed: bool) -> list[str]:
-    lines = [tr("Peildatum: {day}.").format(day=_format_date(as_of))]
-    t = tally.total
-    if t("signal"):
-        lines.append(
-            tr("Verwijderd: {n} signalen die nooit een casus werden.").format(n=t("signal"))
-        )
-    if t("case"):
-        lines.append(
-            tr(
-                "Verwijderd: {n} afgesloten casussen, met {signals} signalen, {actions} acties, "
-                "{visits} huisbezoeken, {escalations} opschalingen en {items} agendapunten."
-            ).format(
-                n=t("case"),
-                signals=t("case_signal"),
-                actions=t("action"),
-                visits=t("visit"),
-                escalations=t("escalation"),
-                items=t("agenda_item"),
-            )
-        )
-    if t("person"):
-        lines.append(
-            tr("Verwijderd: {n} betrokkenen die nergens meer bij horen.").format(n=t("person"))
-        )
-    if t("reporter"):
-        lines.append(tr("Geanonimiseerd: de melder van {n} signalen.").format(n=t("reporter")))
-    if kept_cases:
-        lines.append(
-            tr(
-                "Bewaard: {n} afgesloten casussen waarvan de termijn verstreken is, maar met nog "
-                "lopend werk (open actie, opschaling of gepland huisbezoek)."
-            ).format(n=kept_cases)
-        )
-    if not any(tally.counts.values()):
-        lines.append(tr("Niets te verwijderen of te anonimiseren volgens de bewaartermijnen."))
-    if not reclaimed:
-        lines.append(
-            tr(
-                "Let op: de vrije ruimte kon nog niet helemaal worden opgeruimd (het bestand "
-                "was in gebruik). Dat gebeurt opnieuw bij de volgende opschoning."
-            )
-        )
-    elif any(tally.counts.values()):
-        lines.append(
-            tr("Ruimte vrijgemaakt: de verwijderde gegevens staan niet meer in het bestand.")
-        )
-    return lines
 
 
 def purge(ctx: ServiceContext, as_of: date) -> PurgeResult:
@@ -868,7 +512,7 @@ def purge(ctx: ServiceContext, as_of: date) -> PurgeResult:
     audit entry, then rebuild the file so the deleted bytes are gone."""
     require_role(ctx, Role.BEHEERDER, Role.COORDINATOR)
     _refuse_future(as_of, ctx.clock.now().date())
-    tally = _Tally()
+    tally = PurgeTally()
     now_utc = ctx.clock.utcnow().replace(tzinfo=None)
     with ctx.unit() as session:
         rules = _load_rules(session)
@@ -890,7 +534,7 @@ def purge(ctx: ServiceContext, as_of: date) -> PurgeResult:
             session.add(
                 DeletionRecord(
                     at=now_utc,
-                    object_type=dict(_REGISTER_KINDS).get(kind, kind),
+                    object_type=dict(REGISTER_KINDS).get(kind, kind),
                     count=n,
                     rule_code=rule_code,
                     user_id=ctx.actor.user_id,
@@ -927,7 +571,7 @@ def purge(ctx: ServiceContext, as_of: date) -> PurgeResult:
     counts["case_kept"] = kept
     return PurgeResult(
         as_of=as_of,
-        lines=_summary_lines(as_of, tally, kept, reclaimed),
+        lines=summary_lines(as_of, tally, kept, reclaimed),
         counts=dict(counts),
         reclaimed=reclaimed,
     )

@@ -255,7 +255,7 @@ def run_daily_jobs(ctx: ServiceContext) -> DailyOutcome:
     today: date = ctx.clock.now().date()
     retention: Any = None
     try:
-        retention = importlib.import_module("sociaalveilig.services.retention")
+        retention = importlib.import_module("sociaalveilig.services.retention_purge")
     except ModuleNotFoundError:
         retention = None
     if retention is not None and hasattr(retention, "purge"):

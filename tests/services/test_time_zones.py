@@ -19,7 +19,8 @@ from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.services import (
     exports,
     report_management,
-    retention,
+    retention_purge,
+    retention_rules,
     search,
     signal_intake,
     signal_records,
@@ -122,7 +123,7 @@ def test_retention_terms_start_at_local_midnight(
     """The 365-day term for concluded signals without a case, applied on 15-04-2026,
     reaches back to local midnight at the start of 15-04-2025 (22:00 UTC the day before)."""
     ctx = coordinator_ctx
-    terms = {rule.code: rule.term_days for rule in retention.list_rules(ctx)}
+    terms = {rule.code: rule.term_days for rule in retention_rules.list_rules(ctx)}
     assert terms["signal-no-case"] == 365
     before_midnight = make_signal(
         ctx,
@@ -136,7 +137,7 @@ def test_retention_terms_start_at_local_midnight(
         status=SignalStatus.AFGEHANDELD,
         number=2,
     )
-    retention.purge(ctx, date(2026, 4, 15))
+    retention_purge.purge(ctx, date(2026, 4, 15))
     with ctx.unit() as session:
         left = set(session.execute(select(Signal.id)).scalars())
     assert before_midnight not in left
