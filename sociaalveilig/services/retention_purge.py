@@ -300,9 +300,31 @@ def _purge_closed_cases(
     """Closed cases past their term, with everything that hangs on them. Returns the
     ids of all deleted records (for their history), linked person ids, and the number
     of cases kept because work is still open."""
+    expired = _expired_cases(session, rules, as_of)
+    if not expired:
+        return [], [], 0
+    ids = list(expired)
+    # A closed case with open work left (the ZVH still working, a visit still planned)
+    # is kept: deleting it would pull the ground from under that work.
+    open_work = _cases_with_open_work(session, ids)
+    case_ids = [cid for cid in ids if cid not in open_work]
+    deleted_ids: list[str] = list(case_ids)
+    person_ids: list[str] = []
+    for chunk in _chunks(case_ids):
+        rule_of = {cid: expired[cid].code for cid in chunk}
+        for cid in chunk:
+            tally.add(APPLIES_CASE, rule_of[cid], 1)
+        hanging = _hanging_records(session, chunk, rule_of, tally)
+        person_ids.extend(_delete_cases(session, chunk, hanging))
+        deleted_ids.extend(hanging.all_ids())
+    return deleted_ids, person_ids, len(open_work)
+
+
+def _expired_cases(session: Session, rules: _Rules, as_of: date) -> dict[str, RetentionRule]:
+    """Closed cases whose term has passed, each with the rule that governs it."""
     all_rules = rules.all()
     if not all_rules:
-        return [], [], 0
+        return {}
     earliest = term_cutoff(as_of, min(r.term_days for r in all_rules))
     candidates: dict[str, datetime] = {}
     for case_id, closed_at in session.execute(
@@ -315,16 +337,15 @@ def _purge_closed_cases(
         if closed_at is not None:
             candidates[case_id] = closed_at
     terms = _case_terms(session, rules, list(candidates))
-    expired = {
+    return {
         case_id: rule
         for case_id, rule in terms.items()
         if candidates[case_id] < term_cutoff(as_of, rule.term_days)
     }
-    if not expired:
-        return [], [], 0
-    ids = list(expired)
-    # A closed case with open work left (the ZVH still working, a visit still planned)
-    # is kept: deleting it would pull the ground from under that work.
+
+
+def _cases_with_open_work(session: Session, ids: list[str]) -> set[str]:
+    """The cases among ``ids`` with an open action, an open escalation or a planned visit."""
     open_work: set[str] = set()
     for chunk in _chunks(ids):
         open_work.update(
@@ -348,112 +369,134 @@ def _purge_closed_cases(
             ).scalars()
             if cid is not None
         )
-    case_ids = [cid for cid in ids if cid not in open_work]
-    deleted_ids: list[str] = list(case_ids)
-    person_ids: list[str] = []
-    for chunk in _chunks(case_ids):
-        rule_of = {cid: expired[cid].code for cid in chunk}
+    return open_work
 
-        for cid in chunk:
-            tally.add(APPLIES_CASE, rule_of[cid], 1)
-        signal_ids = _count_per_rule(
-            tally,
-            rule_of,
-            "case_signal",
-            session.execute(
-                select(Signal.id, Signal.case_id).where(Signal.case_id.in_(chunk))
-            ).tuples(),
+
+@dataclass(frozen=True)
+class _Hanging:
+    """The ids of the records that hang on a chunk of cases about to be deleted."""
+
+    signal_ids: list[str]
+    action_ids: list[str]
+    visit_ids: list[str]
+    escalation_ids: list[str]
+    item_ids: list[str]
+
+    def all_ids(self) -> list[str]:
+        return (
+            self.signal_ids + self.action_ids + self.visit_ids + self.escalation_ids
+            + self.item_ids
         )
-        action_ids = _count_per_rule(
-            tally,
-            rule_of,
-            "action",
-            session.execute(
-                select(Action.id, Action.case_id).where(Action.case_id.in_(chunk))
-            ).tuples(),
-        )
-        visit_rows = session.execute(
-            select(Visit.id, Visit.case_id, Action.case_id)
-            .outerjoin(Action, Action.id == Visit.action_id)
-            .where(
-                or_(
-                    Visit.case_id.in_(chunk),
-                    and_(Visit.case_id.is_(None), Visit.action_id.in_(action_ids)),
-                )
-            )
-        ).tuples()
-        visit_ids = _count_per_rule(
-            tally, rule_of, "visit", ((vid, vcase or acase) for vid, vcase, acase in visit_rows)
-        )
-        escalation_ids = _count_per_rule(
-            tally,
-            rule_of,
-            "escalation",
-            session.execute(
-                select(Escalation.id, Escalation.case_id).where(Escalation.case_id.in_(chunk))
-            ).tuples(),
-        )
-        item_ids = _count_per_rule(
-            tally,
-            rule_of,
-            "agenda_item",
-            session.execute(
-                select(AgendaItem.id, AgendaItem.case_id).where(AgendaItem.case_id.in_(chunk))
-            ).tuples(),
-        )
-        # Records of other cases that merely point at these are unlinked, not deleted.
+
+
+def _hanging_records(
+    session: Session, chunk: Sequence[str], rule_of: dict[str, str], tally: PurgeTally
+) -> _Hanging:
+    """Collect what hangs on these cases, counted under each case's rule."""
+    signal_ids = _count_per_rule(
+        tally,
+        rule_of,
+        "case_signal",
         session.execute(
-            update(Visit)
-            .where(Visit.follow_up_of.in_(visit_ids), Visit.id.not_in(visit_ids))
-            .values(follow_up_of=None, version=Visit.version + 1)
+            select(Signal.id, Signal.case_id).where(Signal.case_id.in_(chunk))
+        ).tuples(),
+    )
+    action_ids = _count_per_rule(
+        tally,
+        rule_of,
+        "action",
+        session.execute(
+            select(Action.id, Action.case_id).where(Action.case_id.in_(chunk))
+        ).tuples(),
+    )
+    visit_rows = session.execute(
+        select(Visit.id, Visit.case_id, Action.case_id)
+        .outerjoin(Action, Action.id == Visit.action_id)
+        .where(
+            or_(
+                Visit.case_id.in_(chunk),
+                and_(Visit.case_id.is_(None), Visit.action_id.in_(action_ids)),
+            )
+        )
+    ).tuples()
+    visit_ids = _count_per_rule(
+        tally, rule_of, "visit", ((vid, vcase or acase) for vid, vcase, acase in visit_rows)
+    )
+    escalation_ids = _count_per_rule(
+        tally,
+        rule_of,
+        "escalation",
+        session.execute(
+            select(Escalation.id, Escalation.case_id).where(Escalation.case_id.in_(chunk))
+        ).tuples(),
+    )
+    item_ids = _count_per_rule(
+        tally,
+        rule_of,
+        "agenda_item",
+        session.execute(
+            select(AgendaItem.id, AgendaItem.case_id).where(AgendaItem.case_id.in_(chunk))
+        ).tuples(),
+    )
+    return _Hanging(signal_ids, action_ids, visit_ids, escalation_ids, item_ids)
+
+
+def _delete_cases(session: Session, chunk: Sequence[str], hanging: _Hanging) -> list[str]:
+    """Delete these cases and what hangs on them; returns the ids of the persons that were
+    linked to them (whether they are still needed is checked afterwards)."""
+    visit_ids, action_ids = hanging.visit_ids, hanging.action_ids
+    # Records of other cases that merely point at these are unlinked, not deleted.
+    session.execute(
+        update(Visit)
+        .where(Visit.follow_up_of.in_(visit_ids), Visit.id.not_in(visit_ids))
+        .values(follow_up_of=None, version=Visit.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        update(Visit)
+        .where(Visit.action_id.in_(action_ids), Visit.id.not_in(visit_ids))
+        .values(action_id=None, version=Visit.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    for vchunk in _chunks(visit_ids):
+        session.execute(
+            delete(VisitPartner)
+            .where(VisitPartner.visit_id.in_(vchunk))
             .execution_options(synchronize_session=False)
         )
         session.execute(
-            update(Visit)
-            .where(Visit.action_id.in_(action_ids), Visit.id.not_in(visit_ids))
-            .values(action_id=None, version=Visit.version + 1)
+            delete(Visit)
+            .where(Visit.id.in_(vchunk))
             .execution_options(synchronize_session=False)
         )
-        for vchunk in _chunks(visit_ids):
-            session.execute(
-                delete(VisitPartner)
-                .where(VisitPartner.visit_id.in_(vchunk))
-                .execution_options(synchronize_session=False)
-            )
-            session.execute(
-                delete(Visit)
-                .where(Visit.id.in_(vchunk))
-                .execution_options(synchronize_session=False)
-            )
-        for achunk in _chunks(action_ids):
-            session.execute(
-                delete(Action)
-                .where(Action.id.in_(achunk))
-                .execution_options(synchronize_session=False)
-            )
-        for echunk in _chunks(escalation_ids):
-            session.execute(
-                delete(Escalation)
-                .where(Escalation.id.in_(echunk))
-                .execution_options(synchronize_session=False)
-            )
-        _delete_agenda_items(session, item_ids)
-        person_ids.extend(_delete_signals(session, signal_ids))
-        person_ids.extend(
-            session.execute(
-                select(CasePerson.person_id).where(CasePerson.case_id.in_(chunk))
-            ).scalars()
-        )
+    for achunk in _chunks(action_ids):
         session.execute(
-            delete(CasePerson)
-            .where(CasePerson.case_id.in_(chunk))
+            delete(Action)
+            .where(Action.id.in_(achunk))
             .execution_options(synchronize_session=False)
         )
+    for echunk in _chunks(hanging.escalation_ids):
         session.execute(
-            delete(Case).where(Case.id.in_(chunk)).execution_options(synchronize_session=False)
+            delete(Escalation)
+            .where(Escalation.id.in_(echunk))
+            .execution_options(synchronize_session=False)
         )
-        deleted_ids.extend(signal_ids + action_ids + visit_ids + escalation_ids + item_ids)
-    return deleted_ids, person_ids, len(open_work)
+    _delete_agenda_items(session, hanging.item_ids)
+    person_ids = _delete_signals(session, hanging.signal_ids)
+    person_ids.extend(
+        session.execute(
+            select(CasePerson.person_id).where(CasePerson.case_id.in_(chunk))
+        ).scalars()
+    )
+    session.execute(
+        delete(CasePerson)
+        .where(CasePerson.case_id.in_(chunk))
+        .execution_options(synchronize_session=False)
+    )
+    session.execute(
+        delete(Case).where(Case.id.in_(chunk)).execution_options(synchronize_session=False)
+    )
+    return person_ids
 
 
 def _purge_orphan_persons(
