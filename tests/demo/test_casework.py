@@ -22,7 +22,7 @@ from sociaalveilig.core.enums import (
     Source,
     VisitStatus,
 )
-from sociaalveilig.demo.casework import Timeline
+from sociaalveilig.demo.casework_base import Timeline
 from sociaalveilig.services import (
     actions,
     buurtschouw,
