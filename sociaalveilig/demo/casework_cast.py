@@ -39,15 +39,10 @@ DEMO_USERS: tuple[tuple[str, str, Role, str | None, tuple[str, ...]], ...] = (
 """The demo's users of each role besides the coordinator (who runs the demo)."""
 
 POLICE = ("Politie Limburg",)
-
 ENFORCEMENT = ("Gemeente – handhaving",)
-
 DISTRICT_TEAM = ("Gemeente – wijkteam", "Gemeente – sociaal domein")
-
 CORPORATIONS = ("Woonstichting Voorbeeld", "Wooncorporatie Denkbeeld", "Woningcorporatie")
-
 CARE = ("Zorggroep Fictief", "Stichting Welzijn Verzonnen", "Zorg en hulpverlening")
-
 NEIGHBOURHOOD = ("Buurtnetwerk Proefwijk",)
 
 

@@ -18,7 +18,6 @@ from sociaalveilig.services.actions import ActionRow
 from sociaalveilig.services.context import ServiceContext
 
 VISIT_LENGTH = timedelta(minutes=45)
-
 OUTCOME_DELAY = timedelta(minutes=75)
 
 

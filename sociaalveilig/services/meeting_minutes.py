@@ -36,7 +36,6 @@ from sociaalveilig.services.signal_outcomes import OutcomeChoice, SignalOutcome,
 from sociaalveilig.services.signal_records import find_signal
 
 MAX_DECISION = 4000
-
 DECISION_PURPOSE = "besluit overleg"
 """The purpose noted with the change of a case by a decision in the minutes."""
 

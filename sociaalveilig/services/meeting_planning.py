@@ -33,11 +33,8 @@ from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.models import AgendaItem, FocusArea, Meeting, MeetingPartner, Partner
 
 MAX_LOCATION = 160
-
 ORGANISERS = (Role.COORDINATOR,)
-
 PREPARERS = (Role.COORDINATOR, Role.WIJKAGENT)
-
 READERS = (Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER)
 
 

@@ -42,11 +42,8 @@ HORIZON = timedelta(days=1)
 """How far ahead a sync plans its jobs; a re-sync every 15 minutes moves the horizon."""
 
 VISIT_SOON = timedelta(hours=1)
-
 MEETING_AGENDA_DAYS = 2
-
 ESCALATION_STALE_AFTER = timedelta(days=14)
-
 CLOCK_TOLERANCE = timedelta(minutes=2)
 """A clock this much behind the last sync has been turned back (not just a slow sync)."""
 

@@ -37,14 +37,11 @@ from sociaalveilig.services.reminder_rules import (
 from sociaalveilig.storage.models import Action, Case, Escalation, FocusArea, Meeting, Visit
 
 _OPEN_ACTION = (ActionStatus.OPEN.value, ActionStatus.IN_UITVOERING.value)
-
 _OPEN_ESCALATION = tuple(s.value for s in EscalationStatus if s.is_open)
-
 _REVIEWED_RISKS = (RiskLevel.HOOG.value, RiskLevel.MIDDEN.value)
 
 # Meetings that will not take place (or already did) need no agenda reminder.
 _FINISHED_MEETING = ("geannuleerd", "afgelast", "vervallen", "gehouden", "afgerond")
-
 _CLOSED = CaseStatus.AFGESLOTEN.value
 
 

@@ -40,7 +40,6 @@ from sociaalveilig.services.reminder_sources import candidate_for_key, candidate
 from sociaalveilig.storage.models import ReminderState, Setting
 
 MAX_SNOOZE = timedelta(days=30)
-
 STATE_KEEP = timedelta(days=60)
 """States of reminders that no longer apply are forgotten this long after they fired."""
 

@@ -60,21 +60,13 @@ from sociaalveilig.storage.models import (
 )
 
 LAST_PURGE_SETTING = "retention.last_purge"
-
 RECLAIM_PENDING_SETTING = "retention.reclaim_pending"
-
 _FINAL_SIGNAL = (SignalStatus.AFGEWEZEN.value, SignalStatus.AFGEHANDELD.value)
-
 _OPEN_ACTION = (ActionStatus.OPEN.value, ActionStatus.IN_UITVOERING.value)
-
 _OPEN_ESCALATION = (EscalationStatus.AANGEMELD.value, EscalationStatus.IN_BEHANDELING.value)
-
 _OPEN_VISIT = (VisitStatus.GEPLAND.value,)
-
 _CHUNK = 500
-
 _DATE_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
-
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
