@@ -116,7 +116,7 @@ def meeting_doc_data(
             select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.position)
         ).scalars().all()
         # A partner's copy holds what that partner sees of the meeting on screen: the
-        # same access rule (``meetings.partner_items``), no more and no less.
+        # same access rule (``meeting_agenda.partner_items``), no more and no less.
         visible = (
             {i.id for i in partner_items(session, m.id, partner_id)}
             if partner_id is not None
