@@ -58,7 +58,7 @@ from bench.generate import (
 from sociaalveilig.core.enums import Role
 from sociaalveilig.services import imports, maintenance, search
 from sociaalveilig.services.context import Actor, ServiceContext
-from sociaalveilig.services.reporting import management_data
+from sociaalveilig.services.report_management import management_data
 from sociaalveilig.services.setup import login
 from sociaalveilig.storage import migrate
 from sociaalveilig.storage.engine import make_engine

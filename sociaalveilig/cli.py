@@ -384,7 +384,7 @@ def cmd_verify(env: Env) -> int:
 
 def cmd_purge(env: Env) -> int:
     from sociaalveilig.services.autobackup import purge_backup_note
-    from sociaalveilig.services.retention import parse_as_of, purge
+    from sociaalveilig.services.retention_purge import parse_as_of, purge
 
     if env.args.as_of is not None and not env.args.as_of.strip():
         # An empty --as-of must not quietly mean "today": a purge deletes for good.

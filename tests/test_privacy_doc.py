@@ -23,8 +23,9 @@ from sociaalveilig.services import (
     exports,
     imports,
     maintenance,
-    reporting,
-    retention,
+    report_management,
+    retention_purge,
+    retention_rules,
     setup,
     signal_intake,
     signal_linking,
@@ -108,7 +109,7 @@ CHECKS: dict[str, Callable[[ServiceContext, Path], str]] = {
     "exporteren naar CSV": _in(exports.EXPORT_ROLES),
     "importeren uit CSV": _in(imports.IMPORT_ROLES),
     "managementrapportage": _by_service(
-        lambda ctx, _: reporting.management_data(ctx, "2026Q1", AREA)
+        lambda ctx, _: report_management.management_data(ctx, "2026Q1", AREA)
     ),
     "inzageverzoek (AVG art. 15)": _by_service(
         lambda ctx, tmp: subject_access_export(
@@ -117,10 +118,10 @@ CHECKS: dict[str, Callable[[ServiceContext, Path], str]] = {
     ),
     "auditlog inzien": _by_service(lambda ctx, _: auditlog.count_audit(ctx)),
     "bewaartermijnen wijzigen": _by_service(
-        lambda ctx, _: retention.update_rule(ctx, "geen-regel", 400, "toets")
+        lambda ctx, _: retention_rules.update_rule(ctx, "geen-regel", 400, "toets")
     ),
     "opschonen volgens bewaartermijnen": _by_service(
-        lambda ctx, _: retention.purge(ctx, date(2026, 1, 1))
+        lambda ctx, _: retention_purge.purge(ctx, date(2026, 1, 1))
     ),
     "back-up maken": _by_service(
         lambda ctx, tmp: maintenance.backup(ctx, tmp / "geen-map" / "b.svbackup")
@@ -192,7 +193,7 @@ def test_the_figures_in_the_paper_are_the_programs() -> None:
     assert f"na {DEFAULT_IDLE_MINUTES} minuten zonder invoer" in text
     assert f"na {CLEAR_AFTER_MS // 1000} seconden" in text
     assert f"laatste {autobackup.DEFAULT_KEEP} automatische back-ups" in text
-    assert f"onder de {reporting.SUPPRESSION_THRESHOLD} afgeschermd" in text
+    assert f"onder de {report_management.SUPPRESSION_THRESHOLD} afgeschermd" in text
     kdf = keyslots.KdfParams()
     assert (
         f"Argon2id {kdf.memory_kib // 1024} MiB, {kdf.iterations} passes, {kdf.lanes} lanes"

@@ -3,8 +3,9 @@ demo store), kept out of the production services.
 
 The steps are listed here, explicitly and in order: a new step is a function taking the
 ``DemoRun`` and is added to ``DEMO_STEPS``. ``base`` makes partners, cases and signals;
-``casework`` adds the work people do with them (meetings, actions, visits, escalations,
-buurtschouwen). Only the CLI and ``app.py`` import this package (tests/test_layering.py).
+``casework`` (with its parts ``casework_*``, one per kind of work) adds the work people do
+with them (meetings, actions, visits, escalations, buurtschouwen). Only the CLI and
+``app.py`` import this package (tests/test_layering.py).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What the window and ``sociaalveilig-admin report`` call: gather, lay out, write.
 
 Each function checks the output path first (a clear Dutch message before anything is read
-or logged), gathers its data through ``services.reporting`` (access-checked and
+or logged), gathers its data through the ``services.report_*`` modules (access-checked and
 audit-logged there), lays the PDF out in memory and writes it with ``atomic_output``: a
 temporary file beside the target, renamed over it only when complete, so a failure never
 leaves a half-written PDF.
@@ -15,7 +15,14 @@ from pathlib import Path
 
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.services import reporting, subject_access
+from sociaalveilig.services import (
+    report_buurtschouw,
+    report_case,
+    report_management,
+    report_meeting,
+    report_shared,
+    subject_access,
+)
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.files import atomic_output
 from sociaalveilig.storage.output_guard import check_output_file
@@ -65,7 +72,7 @@ def _write(
             fh.write(pdf)
     except ValidationError:
         # The data was read and logged as printed; note that the file never came about.
-        reporting.log_failed_write(ctx, object_type, object_id)
+        report_shared.log_failed_write(ctx, object_type, object_id)
         raise
     return path
 
@@ -81,7 +88,7 @@ def case_summary(
     managers whatever ``pseudonymised`` says. AccessDenied for a case outside the user's
     scope unless ``purpose`` (noodknop) is given."""
     path = check_output_path(out)
-    data = reporting.case_summary_data(ctx, ref, pseudonymised=pseudonymised, purpose=purpose)
+    data = report_case.case_summary_data(ctx, ref, pseudonymised=pseudonymised, purpose=purpose)
     from sociaalveilig.reports import case_summary as _case
 
     return _write(ctx, path, _case.render(data), "case", data.reference)
@@ -93,7 +100,7 @@ def case_summary_bytes(
     """The same document in memory, for a preview in the window (logged as a print)."""
     from sociaalveilig.reports import case_summary as _case
 
-    data = reporting.case_summary_data(ctx, ref, pseudonymised=pseudonymised, purpose=purpose)
+    data = report_case.case_summary_data(ctx, ref, pseudonymised=pseudonymised, purpose=purpose)
     return _case.render(data)
 
 
@@ -104,7 +111,7 @@ def buurtschouw_pack(
     path = check_output_path(out)
     from sociaalveilig.reports import buurtschouw_pack as _pack
 
-    data = reporting.buurtschouw_pack_data(ctx, area, walk_date)
+    data = report_buurtschouw.buurtschouw_pack_data(ctx, area, walk_date)
     return _write(ctx, path, _pack.render(data), "buurtschouw",
                   data.planned_walk_id or data.area_id)
 
@@ -116,7 +123,7 @@ def meeting_agenda(
     path = check_output_path(out)
     from sociaalveilig.reports import meeting_docs as _meeting
 
-    data = reporting.meeting_doc_data(ctx, meeting_id, minutes=False, partner_id=partner_id)
+    data = report_meeting.meeting_doc_data(ctx, meeting_id, minutes=False, partner_id=partner_id)
     return _write(ctx, path, _meeting.render(data), "meeting", data.meeting_id)
 
 
@@ -127,7 +134,7 @@ def meeting_minutes(
     path = check_output_path(out)
     from sociaalveilig.reports import meeting_docs as _meeting
 
-    data = reporting.meeting_doc_data(ctx, meeting_id, minutes=True, partner_id=partner_id)
+    data = report_meeting.meeting_doc_data(ctx, meeting_id, minutes=True, partner_id=partner_id)
     return _write(ctx, path, _meeting.render(data), "meeting", data.meeting_id)
 
 
@@ -136,7 +143,7 @@ def management_report(ctx: ServiceContext, period: str, area: str | None, out: P
     path = check_output_path(out)
     from sociaalveilig.reports import management as _management
 
-    data = reporting.management_data(ctx, period, area)
+    data = report_management.management_data(ctx, period, area)
     return _write(ctx, path, _management.render(data), "management_report", data.period.code)
 
 

@@ -27,7 +27,7 @@ from sociaalveilig.reports.common import (
     section,
     spacer,
 )
-from sociaalveilig.services.reporting import BuurtschouwPackData
+from sociaalveilig.services.report_buurtschouw import BuurtschouwPackData
 
 W = CONTENT_WIDTH
 FINDING_ROWS = 14

@@ -17,7 +17,7 @@ from sociaalveilig.reports.common import (
     section,
     spacer,
 )
-from sociaalveilig.services.reporting import CaseSummaryData
+from sociaalveilig.services.report_case import CaseSummaryData
 
 W = CONTENT_WIDTH
 
@@ -29,6 +29,20 @@ def title_of(data: CaseSummaryData) -> str:
 
 
 def story(data: CaseSummaryData) -> list[Flowable]:
+    return [
+        *_head(data),
+        *_persons(data),
+        *_signals(data),
+        *_decisions(data),
+        *_actions(data),
+        *_visits(data),
+        *_escalations(data),
+        *_zvh(data),
+    ]
+
+
+def _head(data: CaseSummaryData) -> list[Flowable]:
+    """The title, who the paper is for, the case's fields and its summary."""
     s: list[Flowable] = [para(title_of(data), "title")]
     if data.pseudonymised:
         s.append(
@@ -62,7 +76,10 @@ def story(data: CaseSummaryData) -> list[Flowable]:
     )
     if data.summary:
         s += section(tr("Samenvatting"), para(data.summary))
+    return s
 
+
+def _persons(data: CaseSummaryData) -> list[Flowable]:
     if data.pseudonymised:
         persons = data_table(
             [tr("Initialen"), tr("Rol")],
@@ -77,8 +94,10 @@ def story(data: CaseSummaryData) -> list[Flowable]:
             [70 * mm, 30 * mm, W - 100 * mm],
             empty=tr("Geen betrokkenen vastgelegd."),
         )
-    s += section(tr("Betrokkenen"), persons)
+    return section(tr("Betrokkenen"), persons)
 
+
+def _signals(data: CaseSummaryData) -> list[Flowable]:
     signal_header = [tr("Datum"), tr("Signaal"), tr("Bron"), tr("Categorie")]
     widths = [20 * mm, 27 * mm, 35 * mm, 40 * mm]
     if not data.pseudonymised:
@@ -86,7 +105,7 @@ def story(data: CaseSummaryData) -> list[Flowable]:
         widths.append(W - sum(widths))
     else:
         widths[-1] = W - sum(widths[:-1])
-    s += section(
+    return section(
         tr("Tijdlijn van signalen ({n})").format(n=len(data.signals)),
         data_table(
             signal_header,
@@ -100,7 +119,9 @@ def story(data: CaseSummaryData) -> list[Flowable]:
         ),
     )
 
-    s += section(
+
+def _decisions(data: CaseSummaryData) -> list[Flowable]:
+    return section(
         tr("Besluiten uit overleggen"),
         data_table(
             [tr("Overleg"), tr("Soort"), tr("Besluit")],
@@ -114,7 +135,9 @@ def story(data: CaseSummaryData) -> list[Flowable]:
         ),
     )
 
-    s += section(
+
+def _actions(data: CaseSummaryData) -> list[Flowable]:
+    return section(
         tr("Acties"),
         data_table(
             [tr("Actie"), tr("Soort"), tr("Eigenaar"), tr("Deadline"), tr("Status")],
@@ -133,6 +156,8 @@ def story(data: CaseSummaryData) -> list[Flowable]:
         ),
     )
 
+
+def _visits(data: CaseSummaryData) -> list[Flowable]:
     visit_header = [tr("Gepland"), tr("Partners"), tr("Uitkomst")]
     visit_widths = [27 * mm, 50 * mm, 26 * mm]
     if data.pseudonymised:
@@ -147,11 +172,13 @@ def story(data: CaseSummaryData) -> list[Flowable]:
         if not data.pseudonymised:
             row.append("\n".join(x for x in (v.purpose, v.outcome) if x))
         visit_rows.append(row)
-    s += section(
+    return section(
         tr("Huisbezoeken"),
         data_table(visit_header, visit_rows, visit_widths, empty=tr("Geen huisbezoeken.")),
     )
 
+
+def _escalations(data: CaseSummaryData) -> list[Flowable]:
     esc_header = [tr("Opschaling"), tr("Naar"), tr("Status"), tr("Sinds")]
     esc_widths = [25 * mm, 60 * mm, 35 * mm, 22 * mm]
     if data.pseudonymised:
@@ -170,21 +197,23 @@ def story(data: CaseSummaryData) -> list[Flowable]:
                        if e.external_reference else "")
             row.append("\n".join(x for x in (kenmerk, e.reason) if x))
         esc_rows.append(row)
-    s += section(
+    return section(
         tr("Opschaling"),
         data_table(esc_header, esc_rows, esc_widths, empty=tr("Niet opgeschaald.")),
     )
+
+
+def _zvh(data: CaseSummaryData) -> list[Flowable]:
     met = [label for label, ok in data.zvh_criteria if ok]
-    s.append(spacer(2 * mm))
-    s.append(
+    return [
+        spacer(2 * mm),
         para(
             tr("ZVH-criteria vastgelegd: {list}.").format(list="; ".join(met))
             if met
             else tr("ZVH-criteria: geen vastgelegd."),
             "note",
-        )
-    )
-    return s
+        ),
+    ]
 
 
 def render(data: CaseSummaryData) -> bytes:

@@ -35,7 +35,7 @@ from reportlab.platypus import (
 )
 
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.services.reporting import PrintMeta
+from sociaalveilig.services.report_shared import PrintMeta
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm

@@ -31,7 +31,7 @@ from sociaalveilig.reports.common import (
     section,
     spacer,
 )
-from sociaalveilig.services.reporting import (
+from sociaalveilig.services.report_management import (
     RESIDENTS_PER_WIJKAGENT,
     SECONDARY_MARK,
     SUPPRESSION_THRESHOLD,
@@ -232,6 +232,17 @@ def story(data: ManagementData) -> list[Flowable]:
                          "casussen, acties, huisbezoeken of opschalingen.").format(
             area=area_text), "warn"))
 
+    s += _signal_sections(data)
+    s += _case_section(data)
+    s += _action_section(data)
+    s += _visit_and_escalation_sections(data)
+    s += _area_section(data)
+    return s
+
+
+def _signal_sections(data: ManagementData) -> list[Flowable]:
+    """Signals per month, per source and per category."""
+    s: list[Flowable] = []
     s += section(tr("Signalen per maand"), _month_chart(data.by_month, W))
     s.append(para(tr("De twaalf maanden tot en met het einde van de periode. Maanden met 1 "
                      "tot en met 4 signalen zijn afgeschermd en ontbreken in de lijn."), "note"))
@@ -253,7 +264,14 @@ def story(data: ManagementData) -> list[Flowable]:
     )
     if data.by_category:
         s.append(_hbar(data.by_category, W, 72 * mm))
+    return s
 
+
+def _case_section(data: ManagementData) -> list[Flowable]:
+    """New and closed cases and the handling time."""
+    h = data.handling
+    enough = h.count >= SUPPRESSION_THRESHOLD
+    s: list[Flowable] = []
     s += section(
         tr("Casussen en behandelduur"),
         data_table(
@@ -279,7 +297,12 @@ def story(data: ManagementData) -> list[Flowable]:
             "note",
         ),
     )
+    return s
 
+
+def _action_section(data: ManagementData) -> list[Flowable]:
+    a = data.actions
+    s: list[Flowable] = []
     s += section(
         tr("Acties"),
         data_table(
@@ -295,7 +318,11 @@ def story(data: ManagementData) -> list[Flowable]:
             align_right=(1,),
         ),
     )
+    return s
 
+
+def _visit_and_escalation_sections(data: ManagementData) -> list[Flowable]:
+    s: list[Flowable] = []
     visit_total = sum(r.count for r in data.visits)
     s += section(
         tr("Huisbezoeken"),
@@ -310,7 +337,12 @@ def story(data: ManagementData) -> list[Flowable]:
                    _breakdown_rows(data.escalations, esc_total), [W - 40 * mm, 40 * mm],
                    align_right=(1,)),
     )
+    return s
 
+
+def _area_section(data: ManagementData) -> list[Flowable]:
+    """The focus areas against the wijkagent norm, table and chart."""
+    s: list[Flowable] = []
     area_rows: list[list[str | Flowable]] = []
     # Each column adds up to a figure shown above: suppress per column.
     signal_cells = suppress_breakdown([fa.signals for fa in data.areas])

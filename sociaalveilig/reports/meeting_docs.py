@@ -18,7 +18,7 @@ from sociaalveilig.reports.common import (
     para,
     spacer,
 )
-from sociaalveilig.services.reporting import MeetingDocData, MeetingItemLine
+from sociaalveilig.services.report_meeting import MeetingDocData, MeetingItemLine
 
 W = CONTENT_WIDTH
 

@@ -124,7 +124,22 @@ def _signal_block(signal: SignalRecord) -> list[Flowable]:
 
 
 def _case_block(case: CaseRecord) -> list[Flowable]:
-    withheld = tr("(weggelaten: gaat ook over anderen)")
+    return [
+        *_case_head(case),
+        *_case_actions(case),
+        *_case_visits(case),
+        *_case_escalations(case),
+        *_case_discussions(case),
+        spacer(),
+    ]
+
+
+def _withheld(case: CaseRecord) -> str:
+    """What stands in place of a free text: withheld when the case is also about others."""
+    return tr("(weggelaten: gaat ook over anderen)") if case.free_text_withheld else "–"
+
+
+def _case_head(case: CaseRecord) -> list[Flowable]:
     items: list[Flowable] = [
         para(tr("Casus {ref}").format(ref=case.reference), "h3"),
         field_table(
@@ -159,93 +174,120 @@ def _case_block(case: CaseRecord) -> list[Flowable]:
                 "note",
             )
         )
-    if case.actions:
-        items.append(para(tr("Acties"), "note"))
-        items.append(
-            data_table(
+    return items
+
+
+def _case_actions(case: CaseRecord) -> list[Flowable]:
+    """The case's actions."""
+    if not case.actions:
+        return []
+    items: list[Flowable] = []
+    items.append(para(tr("Acties"), "note"))
+    items.append(
+        data_table(
+            [
+                tr("Kenmerk"),
+                tr("Soort"),
+                tr("Uitvoerder"),
+                tr("Deadline"),
+                tr("Status"),
+                tr("Beschrijving"),
+            ],
+            [
                 [
-                    tr("Kenmerk"),
-                    tr("Soort"),
-                    tr("Uitvoerder"),
-                    tr("Deadline"),
-                    tr("Status"),
-                    tr("Beschrijving"),
-                ],
-                [
-                    [
-                        a.reference,
-                        a.action_type,
-                        a.owner,
-                        fmt_date(a.deadline),
-                        a.status,
-                        _text_or_note(a.description, withheld if case.free_text_withheld else "–"),
-                    ]
-                    for a in case.actions
-                ],
-                [0.14 * W, 0.17 * W, 0.17 * W, 0.12 * W, 0.12 * W, 0.28 * W],
-            )
+                    a.reference,
+                    a.action_type,
+                    a.owner,
+                    fmt_date(a.deadline),
+                    a.status,
+                    _text_or_note(a.description, _withheld(case)),
+                ]
+                for a in case.actions
+            ],
+            [0.14 * W, 0.17 * W, 0.17 * W, 0.12 * W, 0.12 * W, 0.28 * W],
         )
-    if case.visits:
-        items.append(para(tr("Huisbezoeken"), "note"))
-        items.append(
-            data_table(
-                [tr("Gepland"), tr("Status"), tr("Partners"), tr("Doel"), tr("Uitkomst")],
+    )
+    return items
+
+
+def _case_visits(case: CaseRecord) -> list[Flowable]:
+    """The case's home visits."""
+    if not case.visits:
+        return []
+    items: list[Flowable] = []
+    items.append(para(tr("Huisbezoeken"), "note"))
+    items.append(
+        data_table(
+            [tr("Gepland"), tr("Status"), tr("Partners"), tr("Doel"), tr("Uitkomst")],
+            [
                 [
-                    [
-                        fmt_datetime(v.planned_start),
-                        v.status,
-                        ", ".join(v.partners) or "–",
-                        _text_or_note(v.purpose, withheld if case.free_text_withheld else "–"),
-                        _text_or_note(v.outcome, withheld if case.free_text_withheld else "–"),
-                    ]
-                    for v in case.visits
-                ],
-                [0.16 * W, 0.13 * W, 0.21 * W, 0.25 * W, 0.25 * W],
-            )
+                    fmt_datetime(v.planned_start),
+                    v.status,
+                    ", ".join(v.partners) or "–",
+                    _text_or_note(v.purpose, _withheld(case)),
+                    _text_or_note(v.outcome, _withheld(case)),
+                ]
+                for v in case.visits
+            ],
+            [0.16 * W, 0.13 * W, 0.21 * W, 0.25 * W, 0.25 * W],
         )
-    if case.escalations:
-        items.append(para(tr("Opschalingen"), "note"))
-        items.append(
-            data_table(
+    )
+    return items
+
+
+def _case_escalations(case: CaseRecord) -> list[Flowable]:
+    """The case's escalations."""
+    if not case.escalations:
+        return []
+    items: list[Flowable] = []
+    items.append(para(tr("Opschalingen"), "note"))
+    items.append(
+        data_table(
+            [
+                tr("Kenmerk"),
+                tr("Naar"),
+                tr("Status"),
+                tr("Aangemeld"),
+                tr("Afgesloten"),
+                tr("Reden"),
+            ],
+            [
                 [
-                    tr("Kenmerk"),
-                    tr("Naar"),
-                    tr("Status"),
-                    tr("Aangemeld"),
-                    tr("Afgesloten"),
-                    tr("Reden"),
-                ],
-                [
-                    [
-                        e.reference,
-                        e.target,
-                        e.status,
-                        fmt_date(e.created_on),
-                        fmt_date(e.closed_on),
-                        _text_or_note(e.reason, withheld if case.free_text_withheld else "–"),
-                    ]
-                    for e in case.escalations
-                ],
-                [0.14 * W, 0.2 * W, 0.12 * W, 0.12 * W, 0.12 * W, 0.3 * W],
-            )
+                    e.reference,
+                    e.target,
+                    e.status,
+                    fmt_date(e.created_on),
+                    fmt_date(e.closed_on),
+                    _text_or_note(e.reason, _withheld(case)),
+                ]
+                for e in case.escalations
+            ],
+            [0.14 * W, 0.2 * W, 0.12 * W, 0.12 * W, 0.12 * W, 0.3 * W],
         )
-    if case.discussions:
-        items.append(para(tr("Besproken in overleg"), "note"))
-        items.append(
-            data_table(
-                [tr("Datum"), tr("Overleg"), tr("Besluit")],
+    )
+    return items
+
+
+def _case_discussions(case: CaseRecord) -> list[Flowable]:
+    """The meetings that discussed the case, with their decisions."""
+    if not case.discussions:
+        return []
+    items: list[Flowable] = []
+    items.append(para(tr("Besproken in overleg"), "note"))
+    items.append(
+        data_table(
+            [tr("Datum"), tr("Overleg"), tr("Besluit")],
+            [
                 [
-                    [
-                        fmt_date(d.meeting_date),
-                        d.meeting_type,
-                        _text_or_note(d.decision, withheld if case.free_text_withheld else "–"),
-                    ]
-                    for d in case.discussions
-                ],
-                [0.15 * W, 0.3 * W, 0.55 * W],
-            )
+                    fmt_date(d.meeting_date),
+                    d.meeting_type,
+                    _text_or_note(d.decision, _withheld(case)),
+                ]
+                for d in case.discussions
+            ],
+            [0.15 * W, 0.3 * W, 0.55 * W],
         )
-    items.append(spacer())
+    )
     return items
 
 

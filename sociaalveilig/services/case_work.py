@@ -23,7 +23,7 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.context import ServiceContext, today
-from sociaalveilig.services.meetings import MeetingStatus
+from sociaalveilig.services.meeting_planning import MeetingStatus
 from sociaalveilig.services.signal_records import find_case
 from sociaalveilig.services.visits import VisitRow, _rows
 from sociaalveilig.storage.models import (
@@ -149,7 +149,7 @@ def case_work(ctx: ServiceContext, case_id: str, purpose: str | None = None) -> 
 
 def meetings_for_case(ctx: ServiceContext, case_id: str) -> list[MeetingChoice]:
     """The planned meetings from today on, of the case's focus area (a case goes on the
-    agenda there: ``meetings.add_agenda_item``), that the user may see, in time order."""
+    agenda there: ``meeting_agenda.add_agenda_item``), that the user may see, in time order."""
     require_role(ctx, *_PLANNERS)
     with work_unit(ctx) as session:
         case = find_case(session, case_id)

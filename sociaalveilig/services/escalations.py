@@ -6,7 +6,7 @@ reason. The escalation moves through aangemeld → in behandeling → teruggeleg
 (``core/workflow.py``), each change in the status history and ``status_changed_at`` kept
 so stale escalations can be reminded of. The case is ``opgeschaald`` while any escalation
 of it is open and returns to ``in behandeling`` when the last one ends; after afschaling
-it is proposed for the agenda of its next local meeting (see ``meetings.propose_agenda``).
+it is proposed for the agenda of its next local meeting (see ``agenda_proposals.propose_agenda``).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from sociaalveilig import APP_NAME
-from sociaalveilig.services.reminders import Reminder, format_moment
+from sociaalveilig.services.reminder_rules import Reminder, format_moment
 
 MAX_SINGLE = 3
 """Up to this many new reminders pop up one by one; more become one summary."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from sociaalveilig.services.reminders import Reminder
+from sociaalveilig.services.reminder_rules import Reminder
 from sociaalveilig.services.worklist import WorkItem, WorkKind
 
 

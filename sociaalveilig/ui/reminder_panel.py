@@ -40,12 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.services.autobackup import AutoBackupStatus
-from sociaalveilig.services.reminders import (
-    Reminder,
-    ReminderSync,
-    format_moment,
-    snooze_choices,
-)
+from sociaalveilig.services.reminder_rules import Reminder, format_moment, snooze_choices
+from sociaalveilig.services.reminder_state import ReminderSync
 
 from sociaalveilig.ui.menu_button import MenuButton
 from sociaalveilig.ui.scheduler import ReminderCenter

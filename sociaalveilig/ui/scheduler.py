@@ -1,7 +1,7 @@
 """The reminder scheduler: APScheduler's ``QtScheduler`` with jobs rebuilt from the rows.
 
 After Vorta's scheduler: no job holds state of its own. At unlock the jobs are built from
-what ``services.reminders.sync`` says is coming; they are re-synced when work changes
+what ``services.reminder_state.sync`` says is coming; they are re-synced when work changes
 and every 15 minutes; on lock every job is removed. A job does one thing: it emits a Qt
 signal. ``ReminderCenter`` (the window's side) reacts: it asks the services what is due
 (off the GUI thread), marks it fired, shows notifications and feeds the Vandaag list.
@@ -40,10 +40,11 @@ from PySide6.QtWidgets import QWidget
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import SociaalVeiligError
-from sociaalveilig.services import autobackup, reminders
+from sociaalveilig.services import autobackup, reminder_state
 from sociaalveilig.services.autobackup import AutoBackupResult, AutoBackupStatus
 from sociaalveilig.services.context import LOCAL_ZONE, Clock, ServiceContext
-from sociaalveilig.services.reminders import ReminderSync, ScheduledReminder
+from sociaalveilig.services.reminder_rules import ScheduledReminder
+from sociaalveilig.services.reminder_state import ReminderSync
 
 from sociaalveilig.ui import errors, operations
 from sociaalveilig.ui.notifier import (
@@ -254,7 +255,7 @@ def run_daily_jobs(ctx: ServiceContext) -> DailyOutcome:
     today: date = ctx.clock.now().date()
     retention: Any = None
     try:
-        retention = importlib.import_module("sociaalveilig.services.retention")
+        retention = importlib.import_module("sociaalveilig.services.retention_purge")
     except ModuleNotFoundError:
         retention = None
     if retention is not None and hasattr(retention, "purge"):
@@ -386,7 +387,7 @@ class ReminderCenter(QObject):
 
     def sync(self) -> None:
         """Ask the services what is due now; plan the jobs; notify what is new."""
-        self._enqueue("sync", reminders.sync, self._synced)
+        self._enqueue("sync", reminder_state.sync, self._synced)
 
     def work_changed(self) -> None:
         """Work changed in the window (a visit moved, an action done): re-sync."""
@@ -413,10 +414,10 @@ class ReminderCenter(QObject):
         self.reminders_changed.emit(result.active)
 
     def snooze(self, key: str, until: datetime) -> None:
-        self._enqueue("snooze", lambda ctx: reminders.snooze(ctx, key, until), self._changed)
+        self._enqueue("snooze", lambda ctx: reminder_state.snooze(ctx, key, until), self._changed)
 
     def done(self, key: str) -> None:
-        self._enqueue("done", lambda ctx: reminders.dismiss(ctx, key), self._changed)
+        self._enqueue("done", lambda ctx: reminder_state.dismiss(ctx, key), self._changed)
 
     def _changed(self, _result: object) -> None:
         self.sync()

@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from sociaalveilig.services import actions, case_reviews, meetings, visits
+from sociaalveilig.services import actions, case_reviews, meeting_agenda, visits
 from sociaalveilig.services.actions import ActionRow
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.visits import OutcomeResult, VisitRow
@@ -139,7 +139,7 @@ class WorkCloser(QObject):
             if clicked is sent:
                 run_operation(
                     self._parent,
-                    lambda: meetings.mark_agenda_sent(ctx, meeting_id),
+                    lambda: meeting_agenda.mark_agenda_sent(ctx, meeting_id),
                     self._done,
                 )
             elif clicked is show:

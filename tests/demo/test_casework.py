@@ -17,17 +17,19 @@ from sociaalveilig.core.enums import (
     ActionStatus,
     EscalationStatus,
     EscalationTarget,
+    MeetingType,
     Role,
     Source,
     VisitStatus,
 )
-from sociaalveilig.demo.casework import Timeline
+from sociaalveilig.demo.casework_base import Timeline
 from sociaalveilig.services import (
     actions,
     buurtschouw,
     context,
     escalations,
-    meetings,
+    meeting_agenda,
+    meeting_planning,
     signal_records,
     users,
     visits,
@@ -127,7 +129,7 @@ def test_timeline_runs_events_in_time_order_and_never_after_now() -> None:
 def test_meetings_page_has_held_and_upcoming_meetings_in_every_area(
     coordinator: ServiceContext,
 ) -> None:
-    listed = meetings.list_meetings(
+    listed = meeting_planning.list_meetings(
         coordinator, TODAY - timedelta(days=60), TODAY + timedelta(days=30)
     )
     assert listed
@@ -137,18 +139,18 @@ def test_meetings_page_has_held_and_upcoming_meetings_in_every_area(
     assert set(per_area) == areas
     assert all(count >= 3 for count in per_area.values())
     statuses = Counter(m.status for m in listed)
-    assert statuses[meetings.MeetingStatus.GEHOUDEN] >= 8
-    assert statuses[meetings.MeetingStatus.GEANNULEERD] >= 1
+    assert statuses[meeting_planning.MeetingStatus.GEHOUDEN] >= 8
+    assert statuses[meeting_planning.MeetingStatus.GEANNULEERD] >= 1
     past = [m for m in listed if m.starts_at < TEST_NOW]
     upcoming = [m for m in listed if m.starts_at > TEST_NOW]
-    assert {m.meeting_type for m in past} == set(meetings.MeetingType)
-    assert upcoming and all(m.status is meetings.MeetingStatus.GEPLAND for m in upcoming)
+    assert {m.meeting_type for m in past} == set(MeetingType)
+    assert upcoming and all(m.status is meeting_planning.MeetingStatus.GEPLAND for m in upcoming)
     # Upcoming agendas are built from the proposals; some went out already.
     assert any(m.item_count for m in upcoming)
     assert any(m.agenda_sent_at is not None for m in upcoming)
     # A held meeting has minutes: decisions on its items, and actions with owners.
-    held = [m for m in past if m.status is meetings.MeetingStatus.GEHOUDEN]
-    details = [meetings.get_meeting(coordinator, m.meeting_id) for m in held]
+    held = [m for m in past if m.status is meeting_planning.MeetingStatus.GEHOUDEN]
+    details = [meeting_agenda.get_meeting(coordinator, m.meeting_id) for m in held]
     assert all(item.decision for d in details for item in d.items)
     agreed = [a for d in details for a in d.actions]
     assert len(agreed) >= 10
@@ -259,7 +261,7 @@ def test_escalations_to_every_target_in_several_statuses(coordinator: ServiceCon
                 select(AgendaItem.reason).where(AgendaItem.case_id == back.case_id)
             ).scalars()
         )
-    assert meetings.AgendaReason.AFSCHALING.value in reasons
+    assert meeting_agenda.AgendaReason.AFSCHALING.value in reasons
 
 
 def test_buurtschouwen_with_findings_that_became_signals(coordinator: ServiceContext) -> None:

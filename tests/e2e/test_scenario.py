@@ -33,10 +33,13 @@ from sociaalveilig.core.escalation import ZvhCriteria
 from sociaalveilig.reports import api as reports_api
 from sociaalveilig.services import (
     actions,
+    agenda_proposals,
     auditlog,
     cases,
     escalations,
-    meetings,
+    meeting_agenda,
+    meeting_minutes,
+    meeting_planning,
     partners,
     signal_intake,
     signal_records,
@@ -119,7 +122,7 @@ def test_a_coordinators_fortnight(
     assert len(detail.persons) == 1  # the same huurder, not a second person
 
     # ---- The meeting it was routed to proposes it; the agenda goes out.
-    meeting = meetings.plan_meeting(
+    meeting = meeting_planning.plan_meeting(
         coordinator,
         "kerkrade",
         MeetingType.FL,
@@ -127,19 +130,19 @@ def test_a_coordinators_fortnight(
         "Coördinatiecentrum Hoensbroek, zaal 1",
         [ids[POLICE], ids[CORPORATION], ids[ENFORCEMENT]],
     )
-    proposals = meetings.propose_agenda(coordinator, meeting.meeting_id)
+    proposals = agenda_proposals.propose_agenda(coordinator, meeting.meeting_id)
     ours = [p for p in proposals if p.case_id == case_id]
     assert len(ours) == 1
-    assert ours[0].reason is meetings.AgendaReason.ROUTED
+    assert ours[0].reason is meeting_agenda.AgendaReason.ROUTED
     assert police.reference in ours[0].explanation or linked.reference in ours[0].explanation
-    agenda = meetings.accept_proposals(coordinator, meeting.meeting_id, ours)
-    meetings.mark_agenda_sent(coordinator, meeting.meeting_id)
+    agenda = meeting_agenda.accept_proposals(coordinator, meeting.meeting_id, ours)
+    meeting_agenda.mark_agenda_sent(coordinator, meeting.meeting_id)
     (item,) = agenda.items
     assert item.case_reference == case_ref
 
     # ---- Thursday 16 April, after the meeting: a decision with two actions.
     clock.set(datetime(2026, 4, 16, 10, 15))
-    minutes = meetings.record_decision(
+    minutes = meeting_minutes.record_decision(
         coordinator,
         item.item_id,
         "Gezamenlijk huisbezoek door corporatie en politie; handhaving start een traject.",
@@ -154,8 +157,8 @@ def test_a_coordinators_fortnight(
     visit_action, enforcement = minutes.actions
     assert (visit_action.owner_name, visit_action.deadline) == (CORPORATION, date(2026, 4, 24))
     assert (enforcement.owner_name, enforcement.deadline) == (ENFORCEMENT, date(2026, 5, 15))
-    assert meetings.get_meeting(coordinator, meeting.meeting_id).meeting.status is (
-        meetings.MeetingStatus.GEHOUDEN
+    assert meeting_agenda.get_meeting(coordinator, meeting.meeting_id).meeting.status is (
+        meeting_planning.MeetingStatus.GEHOUDEN
     )
     assert cases.get_case(coordinator, case_ref).status is CaseStatus.IN_BEHANDELING
 
@@ -251,7 +254,7 @@ def test_a_coordinators_fortnight(
     )
     assert back.status is EscalationStatus.TERUGGELEGD and back.closed_at is not None
     assert cases.get_case(coordinator, case_ref).status is CaseStatus.IN_BEHANDELING
-    local = meetings.plan_meeting(
+    local = meeting_planning.plan_meeting(
         coordinator,
         AREA,
         MeetingType.AV,
@@ -260,10 +263,12 @@ def test_a_coordinators_fortnight(
         [ids[POLICE], ids[CARE], ids[DISTRICT_TEAM]],
     )
     proposed = [
-        p for p in meetings.propose_agenda(coordinator, local.meeting_id) if p.case_id == case_id
+        p
+        for p in agenda_proposals.propose_agenda(coordinator, local.meeting_id)
+        if p.case_id == case_id
     ]
     assert len(proposed) == 1
-    assert proposed[0].reason is meetings.AgendaReason.AFSCHALING
+    assert proposed[0].reason is meeting_agenda.AgendaReason.AFSCHALING
     assert escalation.reference in proposed[0].explanation
 
     # ---- The case file, printed; the audit log; the store.

@@ -135,7 +135,7 @@ def test_command_line_management_report(store_dir: Path, tmp_path: Path) -> None
 def test_reports_import_no_qt() -> None:
     probe = (
         "import sys\n"
-        "import sociaalveilig.reports.api, sociaalveilig.services.reporting\n"
+        "import sociaalveilig.reports.api, sociaalveilig.services.report_management\n"
         "bad = sorted(m for m in sys.modules if m.startswith('PySide6') or "
         "m.startswith('sociaalveilig.ui'))\n"
         "print(','.join(bad))\n"

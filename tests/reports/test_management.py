@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sociaalveilig.core.enums import Role, Source
 from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.reports import api
-from sociaalveilig.services import reporting
+from sociaalveilig.services import report_management
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.storage.models import AuditEntry, Case, Category, FocusArea, Signal, StatusChange
 from tests.conftest import ActorFactory
@@ -48,14 +48,14 @@ def manager(make_actor: ActorFactory) -> ServiceContext:
     ],
 )
 def test_period_forms(text: str, code: str, start: date, end: date) -> None:
-    period = reporting.parse_period(text)
+    period = report_management.parse_period(text)
     assert (period.code, period.start, period.end) == (code, start, end)
 
 
 @pytest.mark.parametrize("bad", ["", "Q3", "2026Q5", "2026-13", "26Q1", "2026/07", "1899"])
 def test_bad_period_names_the_accepted_forms(bad: str) -> None:
     with pytest.raises(ValidationError) as info:
-        reporting.parse_period(bad)
+        report_management.parse_period(bad)
     assert info.value.field == "period"
     assert "2026Q3" in str(info.value) and "2026-07" in str(info.value)
 
@@ -72,11 +72,12 @@ def test_period_that_has_not_started_is_refused(
 
 
 def test_suppression_rules() -> None:
-    assert [reporting.suppressed(n) for n in (0, 1, 4, 5, 120)] == ["0", "<5", "<5", "5", "120"]
+    shown = [report_management.suppressed(n) for n in (0, 1, 4, 5, 120)]
+    assert shown == ["0", "<5", "<5", "5", "120"]
     # One small cell alone could be worked out from the total: hide the next smallest too.
-    assert reporting.suppress_breakdown([30, 3, 12, 0]) == ["30", "<5", "x", "0"]
-    assert reporting.suppress_breakdown([30, 3, 2, 12]) == ["30", "<5", "<5", "12"]
-    assert reporting.suppress_breakdown([30, 12]) == ["30", "12"]
+    assert report_management.suppress_breakdown([30, 3, 12, 0]) == ["30", "<5", "x", "0"]
+    assert report_management.suppress_breakdown([30, 3, 2, 12]) == ["30", "<5", "<5", "12"]
+    assert report_management.suppress_breakdown([30, 12]) == ["30", "12"]
 
 
 def _add_signals(ctx: ServiceContext, area: str, count: int, source: Source, code: str,
@@ -128,7 +129,7 @@ def test_figures_match_a_count_by_hand(
     admin_ctx: ServiceContext, manager: ServiceContext
 ) -> None:
     sd.build_region(admin_ctx, 400, date(2025, 10, 1), date(2026, 4, 1))
-    data = reporting.management_data(manager, "2026Q1", None)
+    data = report_management.management_data(manager, "2026Q1", None)
     with admin_ctx.unit() as session:
         signals = session.execute(
             select(Signal.source, Signal.received_at, Signal.case_id, Signal.id)
@@ -177,7 +178,7 @@ def test_month_boundaries_are_local_midnight(
 ) -> None:
     # 31 Jan 23:30 UTC is 1 Feb 00:30 in Heerlen: a February signal.
     _add_signals(admin_ctx, "Nuth", 6, Source.BEWONER, "WO-OPR", datetime(2026, 1, 31, 23, 30))
-    data = reporting.management_data(manager, "2026-02", "nuth")
+    data = report_management.management_data(manager, "2026-02", "nuth")
     assert data.signals_total == 6
     assert data.by_month[-1].label == "feb 2026" and data.by_month[-1].count == 6
     assert data.by_month[-2].count == 0
@@ -191,7 +192,7 @@ def test_wijkagent_norm_per_area(
             select(FocusArea).where(FocusArea.name == sd.HEERLEN)
         ).scalar_one()
         heerlen.wijkagent_fte = 9.0
-    data = reporting.management_data(manager, "2026Q1", None)
+    data = report_management.management_data(manager, "2026Q1", None)
     row = next(a for a in data.areas if a.area == sd.HEERLEN)
     assert row.norm_fte == pytest.approx(56_000 / 5_000)
     assert row.wijkagent_fte == 9.0
@@ -215,7 +216,7 @@ def test_running_period_says_how_far_it_counts(
     manager: ServiceContext, tmp_path: Path
 ) -> None:
     # Test clock: 15 April 2026.
-    data = reporting.management_data(manager, "2026Q2", None)
+    data = report_management.management_data(manager, "2026Q2", None)
     assert data.as_of == date(2026, 4, 15)
     body = text(api.management_report(manager, "2026Q2", None, tmp_path / "q2.pdf"))
     assert "De periode loopt nog: de cijfers gaan tot en met 15-04-2026." in body

@@ -10,9 +10,9 @@ import pytest
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.reports import api
-from sociaalveilig.services import meetings
+from sociaalveilig.services import meeting_agenda
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.reporting import meeting_doc_data
+from sociaalveilig.services.report_meeting import meeting_doc_data
 from tests.conftest import ActorFactory
 from tests.reports import sample_data as sd
 from tests.reports.pdftext import text
@@ -24,7 +24,7 @@ def sample(admin_ctx: ServiceContext) -> sd.Sample:
 
 
 def _screen_subjects(ctx: ServiceContext, meeting_id: str) -> set[str]:
-    detail = meetings.get_meeting(ctx, meeting_id)
+    detail = meeting_agenda.get_meeting(ctx, meeting_id)
     return {i.case_reference or i.signal_reference or "" for i in detail.items}
 
 
@@ -55,7 +55,7 @@ def test_a_partner_outside_the_meeting_sees_and_prints_none_of_it(
 ) -> None:
     outsider = make_actor(Role.PARTNER, username="sociaal", partner="Gemeente – sociaal domein")
     with pytest.raises(AccessDenied):
-        meetings.get_meeting(outsider, sample.meeting_id)
+        meeting_agenda.get_meeting(outsider, sample.meeting_id)
     with pytest.raises(AccessDenied):
         api.meeting_agenda(outsider, sample.meeting_id, tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()

@@ -29,8 +29,9 @@ from sociaalveilig.services import (
     calendar_export,
     case_work,
     exports,
-    meetings,
-    reminders,
+    meeting_agenda,
+    meeting_planning,
+    reminder_sources,
     search,
     visits,
     worklist,
@@ -188,7 +189,7 @@ def _check_visits(ctx: ServiceContext, who: str, seed: Seed, works: bool) -> set
 def _check_reminders(ctx: ServiceContext, planned: set[str]) -> None:
     now = ctx.clock.now()
     with ctx.unit() as session:
-        found = reminders.candidates(session, ctx, now, now + timedelta(days=30))
+        found = reminder_sources.candidates(session, ctx, now, now + timedelta(days=30))
     by_type: dict[str, set[str]] = {}
     for item in found:
         by_type.setdefault(item.kind.object_type, set()).add(item.object_id)
@@ -251,12 +252,12 @@ def _check_meetings(ctx: ServiceContext, seed: Seed, works: bool) -> None:
     meeting_scope = _ids(ctx, Meeting.id, [access.meeting_scope(ctx)])
     if not works:
         assert meeting_scope == set()
-        assert _refused(lambda: meetings.list_meetings(ctx, MONDAY, date(2026, 5, 1)))
+        assert _refused(lambda: meeting_planning.list_meetings(ctx, MONDAY, date(2026, 5, 1)))
         return
-    listed = {m.meeting_id for m in meetings.list_meetings(ctx, MONDAY, date(2026, 5, 1))}
+    listed = {m.meeting_id for m in meeting_planning.list_meetings(ctx, MONDAY, date(2026, 5, 1))}
     assert listed == meeting_scope, "meeting list"
     for meeting_id in seed.meetings:
-        allowed = not _refused(lambda m=meeting_id: meetings.get_meeting(ctx, m))
+        allowed = not _refused(lambda m=meeting_id: meeting_agenda.get_meeting(ctx, m))
         assert allowed == (meeting_id in meeting_scope), "meeting detail"
 
 

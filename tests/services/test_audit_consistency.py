@@ -27,9 +27,11 @@ from sociaalveilig.services import (
     cases,
     escalations,
     exports,
-    meetings,
-    reminders,
-    reporting,
+    meeting_agenda,
+    meeting_planning,
+    reminder_state,
+    report_buurtschouw,
+    report_case,
     search,
     signal_records,
     subject_access,
@@ -152,29 +154,29 @@ def _work_through_the_services(
     for visit_id in visit_ids:
         visits.get_visit(coordinator, visit_id)
     for meeting_id in meeting_ids:
-        meetings.get_meeting(coordinator, meeting_id)
+        meeting_agenda.get_meeting(coordinator, meeting_id)
     worklist.overdue(coordinator)
     worklist.due_this_week(coordinator)
     worklist.new_signals_to_triage(coordinator)
     exports.export_signals(coordinator)
     exports.export_cases(coordinator)
-    reporting.case_summary_data(coordinator, case_rows[0][1])
+    report_case.case_summary_data(coordinator, case_rows[0][1])
     if walk_area is not None:
-        reporting.buurtschouw_pack_data(coordinator, walk_area)
-    reporting.buurtschouw_pack_data(coordinator, "Ubachsberg")  # likely without a walk
+        report_buurtschouw.buurtschouw_pack_data(coordinator, walk_area)
+    report_buurtschouw.buurtschouw_pack_data(coordinator, "Ubachsberg")  # likely without a walk
     calendar_export.export_calendar(coordinator, tmp_path / "agenda.ics")
     subject_access_export(
         coordinator, person_ref, tmp_path / "inzage.pdf", tmp_path / "inzage.json"
     )
     # Reminders of every kind, put off and done: named like the objects themselves.
     coordinator.clock.advance(timedelta(days=40))  # type: ignore[attr-defined]
-    due = reminders.current_reminders(coordinator)
+    due = reminder_state.current_reminders(coordinator)
     kinds_done: set[str] = set()
     for reminder in due:
         if reminder.object_type in kinds_done:
             continue
         kinds_done.add(reminder.object_type)
-        reminders.dismiss(coordinator, reminder.key)
+        reminder_state.dismiss(coordinator, reminder.key)
     assert "case" in kinds_done, "a review reminder was dismissed"
     coordinator.clock.advance(timedelta(days=-40))  # type: ignore[attr-defined]
 
@@ -184,7 +186,7 @@ def _work_through_the_services(
         cases.get_case(wijkagent, case_rows[0][0])
     # A partner opens the meetings it takes part in.
     partner = make_actor(Role.PARTNER, username="partner_audit", partner="Woningcorporatie")
-    meetings.list_meetings(partner, date(2025, 1, 1), date(2027, 1, 1))
+    meeting_planning.list_meetings(partner, date(2025, 1, 1), date(2027, 1, 1))
     auditlog.query_audit(admin, auditlog.AuditFilter(object_id=case_rows[0][1].lower()))
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sociaalveilig.core.errors import AccessDenied
 from sociaalveilig.services import audit_labels, users
 from sociaalveilig.services.audit_labels import ACTION_LABELS, OBJECT_LABELS
-from sociaalveilig.services.reminders import ReminderKind
+from sociaalveilig.services.reminder_rules import ReminderKind
 from sociaalveilig.storage.models import User
 from sociaalveilig.storage.pending_audit import PENDING_ACTIONS
 
@@ -60,7 +60,7 @@ KNOWN_DYNAMIC: dict[str, set[str]] = {
     # the object type of a RefusedAccess (each raise is read as a writer above)
     "services/actions.py:exc.object_type": set(),
     # the reminder kinds' object types
-    "services/reminders.py:reminder.object_type": {k.object_type for k in ReminderKind},
+    "services/reminder_state.py:reminder.object_type": {k.object_type for k in ReminderKind},
     # create or update of a category, a postcode, a routing rule
     "services/reference_data.py:action": {"create", "update"},
     "services/signal_records.py:action": {"view", "print", "export"},
@@ -68,11 +68,11 @@ KNOWN_DYNAMIC: dict[str, set[str]] = {
     "services/routing_rules.py:action": {"create", "update"},
     # a list is a search when text was typed
     "services/search.py:'search' if q.text.strip() else 'list'": {"search", "list"},
-    "services/reporting.py:OBJ_BUURTSCHOUW if walk else OBJ_FOCUS_AREA": {
+    "services/report_buurtschouw.py:OBJ_BUURTSCHOUW if walk else OBJ_FOCUS_AREA": {
         "buurtschouw",
         "focus_area",
     },
-    "services/reporting.py:object_type": {"buurtschouw", "focus_area"},
+    "services/report_shared.py:object_type": {"buurtschouw", "focus_area"},
     "services/access.py:object_type": {"case", "signal"},
     "services/access.py:EMERGENCY_ACTION": {"emergency_access"},
     # the pending-events file: the actions record_event writes, or its own for a bad line

@@ -10,18 +10,18 @@ from sqlalchemy import select
 
 from sociaalveilig.core.enums import CaseStatus, RiskLevel, Role
 from sociaalveilig.core.errors import AccessDenied, ValidationError
-from sociaalveilig.services import actions, cases, reminders, worklist
+from sociaalveilig.services import actions, cases, reminder_state, worklist
 from sociaalveilig.services.actions import ActionInput
 from sociaalveilig.services.case_reviews import OBJ_CASE_REVIEW, record_case_review
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.reminders import ReminderKind
+from sociaalveilig.services.reminder_rules import ReminderKind
 from sociaalveilig.storage.models import AuditEntry, Case, StatusChange
 from tests.conftest import ActorFactory
 from tests.services.test_reminders import add_case, key, partner_id
 
 
 def _review_keys(ctx: ServiceContext) -> list[str]:
-    return [r.key for r in reminders.current_reminders(ctx)
+    return [r.key for r in reminder_state.current_reminders(ctx)
             if r.kind is ReminderKind.CASE_REVIEW]
 
 

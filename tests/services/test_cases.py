@@ -334,10 +334,10 @@ def test_the_timeline_shows_the_meetings_a_case_is_on_the_agenda_of(
     coordinator_ctx: ServiceContext,
 ) -> None:
     from sociaalveilig.core.enums import MeetingType
-    from sociaalveilig.services import meetings
+    from sociaalveilig.services import meeting_agenda, meeting_planning
 
     case_id = new_case(coordinator_ctx).case_id or ""
-    meeting = meetings.plan_meeting(
+    meeting = meeting_planning.plan_meeting(
         coordinator_ctx,
         "kerkrade",
         MeetingType.FL,
@@ -347,7 +347,7 @@ def test_the_timeline_shows_the_meetings_a_case_is_on_the_agenda_of(
     )
     before = cs.get_case(coordinator_ctx, case_id).timeline
     assert not [e for e in before if e.kind == "agenda"]
-    meetings.add_agenda_item(coordinator_ctx, meeting.meeting_id, case_id=case_id)
+    meeting_agenda.add_agenda_item(coordinator_ctx, meeting.meeting_id, case_id=case_id)
     after = cs.get_case(coordinator_ctx, case_id).timeline
     agenda = [e for e in after if e.kind == "agenda"]
     expected = "Op de agenda van overleg fysieke leefomgeving van 22-04-2026"

@@ -15,24 +15,26 @@ from sociaalveilig.core.enums import (
 )
 from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.services.actions import ActionInput
+from sociaalveilig.services.agenda_proposals import propose_agenda
 from sociaalveilig.services.context import FixedClock, ServiceContext
 from sociaalveilig.services.escalations import afschalen, escalate
-from sociaalveilig.services.meetings import (
+from sociaalveilig.services.meeting_agenda import (
     AgendaReason,
-    MeetingStatus,
     accept_proposals,
     add_agenda_item,
     agenda_for_partner,
-    cancel_meeting,
     get_meeting,
-    list_meetings,
     mark_agenda_sent,
-    move_meeting,
-    plan_meeting,
-    propose_agenda,
-    record_decision,
     remove_agenda_item,
     reorder_agenda,
+)
+from sociaalveilig.services.meeting_minutes import record_decision
+from sociaalveilig.services.meeting_planning import (
+    MeetingStatus,
+    cancel_meeting,
+    list_meetings,
+    move_meeting,
+    plan_meeting,
     set_meeting_partners,
 )
 from sociaalveilig.storage.models import Action, AuditEntry, Case

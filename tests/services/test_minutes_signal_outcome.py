@@ -10,7 +10,8 @@ from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.services import signal_records
 from sociaalveilig.services.context import FixedClock, ServiceContext
-from sociaalveilig.services.meetings import add_agenda_item, record_decision
+from sociaalveilig.services.meeting_agenda import add_agenda_item
+from sociaalveilig.services.meeting_minutes import record_decision
 from sociaalveilig.services.signal_outcomes import OutcomeChoice, SignalOutcome
 from sociaalveilig.storage.models import Action, Case
 from tests.services.seed_casework import make_case, make_signal

@@ -24,9 +24,9 @@ from sociaalveilig.core.enums import (
     VisitStatus,
 )
 from sociaalveilig.core.errors import NotFound, ValidationError
-from sociaalveilig.services import reminders
+from sociaalveilig.services import reminder_rules, reminder_state
 from sociaalveilig.services.context import FixedClock, ServiceContext, local_to_utc
-from sociaalveilig.services.reminders import Reminder, ReminderKind, StateView
+from sociaalveilig.services.reminder_rules import Reminder, ReminderKind, StateView
 from sociaalveilig.services.worklist import WorkKind
 from sociaalveilig.storage.models import (
     Action,
@@ -221,7 +221,7 @@ def keys(items: tuple[Reminder, ...] | list[Reminder]) -> list[str]:
 
 
 def key(kind: ReminderKind, object_id: str) -> str:
-    return reminders.reminder_key(kind, object_id)
+    return reminder_rules.reminder_key(kind, object_id)
 
 
 # --------------------------------------------------------------------------- each kind
@@ -233,7 +233,7 @@ def test_visit_reminds_the_day_before_one_hour_before_and_after_without_outcome(
     case_id, case_ref = add_case(coordinator_ctx)
     visit = add_visit(coordinator_ctx, case_id, datetime(2026, 4, 17, 14, 0))
 
-    first = reminders.sync(coordinator_ctx)
+    first = reminder_state.sync(coordinator_ctx)
     assert first.fired == () and first.missed == ()
     # The "tomorrow" job is planned for Thursday 08:00 (within the one-day horizon).
     assert [(s.key, s.fire_at) for s in first.upcoming] == [
@@ -241,22 +241,22 @@ def test_visit_reminds_the_day_before_one_hour_before_and_after_without_outcome(
     ]
 
     clock.set(datetime(2026, 4, 16, 7, 59))
-    assert reminders.sync(coordinator_ctx).fired == ()
+    assert reminder_state.sync(coordinator_ctx).fired == ()
     clock.set(datetime(2026, 4, 16, 8, 0))
-    due = reminders.sync(coordinator_ctx)
+    due = reminder_state.sync(coordinator_ctx)
     assert keys(due.fired) == [key(ReminderKind.VISIT_TOMORROW, visit)]
     assert due.fired[0].case_reference == case_ref
     # Fired once: the next sync keeps it in the list but does not fire it again.
-    again = reminders.sync(coordinator_ctx)
+    again = reminder_state.sync(coordinator_ctx)
     assert again.fired == ()
     assert keys(again.active) == [key(ReminderKind.VISIT_TOMORROW, visit)]
 
     clock.set(datetime(2026, 4, 17, 12, 59))
-    assert reminders.sync(coordinator_ctx).fired == ()  # "tomorrow" expired at midnight
+    assert reminder_state.sync(coordinator_ctx).fired == ()  # "tomorrow" expired at midnight
     clock.set(datetime(2026, 4, 17, 13, 0))
-    assert keys(reminders.sync(coordinator_ctx).fired) == [key(ReminderKind.VISIT_SOON, visit)]
+    assert keys(reminder_state.sync(coordinator_ctx).fired) == [key(ReminderKind.VISIT_SOON, visit)]
     clock.set(datetime(2026, 4, 17, 15, 0))
-    end = reminders.sync(coordinator_ctx)
+    end = reminder_state.sync(coordinator_ctx)
     assert keys(end.fired) == [key(ReminderKind.VISIT_NO_OUTCOME, visit)]
     assert end.missed == ()
 
@@ -267,19 +267,19 @@ def test_action_deadline_today_then_overdue_each_once(
     case_id, _ = add_case(coordinator_ctx)
     action_id, action_ref = add_action(coordinator_ctx, case_id, date(2026, 4, 16))
 
-    assert reminders.sync(coordinator_ctx).fired == ()
+    assert reminder_state.sync(coordinator_ctx).fired == ()
     clock.set(datetime(2026, 4, 16, 8, 0))
-    today = reminders.sync(coordinator_ctx)
+    today = reminder_state.sync(coordinator_ctx)
     assert keys(today.fired) == [key(ReminderKind.ACTION_DUE_TODAY, action_id)]
     assert today.fired[0].reference == action_ref
-    assert reminders.sync(coordinator_ctx).fired == ()
+    assert reminder_state.sync(coordinator_ctx).fired == ()
 
     clock.set(datetime(2026, 4, 17, 8, 0))
-    overdue = reminders.sync(coordinator_ctx)
+    overdue = reminder_state.sync(coordinator_ctx)
     assert keys(overdue.fired) == [key(ReminderKind.ACTION_OVERDUE, action_id)]
     assert keys(overdue.active) == [key(ReminderKind.ACTION_OVERDUE, action_id)]
     clock.set(datetime(2026, 4, 20, 9, 0))
-    assert reminders.sync(coordinator_ctx).fired == ()
+    assert reminder_state.sync(coordinator_ctx).fired == ()
 
 
 def test_completed_action_reminds_no_more(
@@ -288,7 +288,7 @@ def test_completed_action_reminds_no_more(
     case_id, _ = add_case(coordinator_ctx)
     add_action(coordinator_ctx, case_id, date(2026, 4, 10), status=ActionStatus.AFGEROND)
     clock.set(datetime(2026, 4, 20, 9, 0))
-    result = reminders.sync(coordinator_ctx)
+    result = reminder_state.sync(coordinator_ctx)
     assert result.fired == () and result.active == ()
 
 
@@ -307,11 +307,12 @@ def test_case_review_by_date_or_by_risk_cadence(
         closed_at=datetime(2026, 4, 14, 10, 0),
     )
 
-    assert reminders.sync(coordinator_ctx).fired == ()
+    assert reminder_state.sync(coordinator_ctx).fired == ()
     clock.set(datetime(2026, 4, 20, 8, 0))
-    assert keys(reminders.sync(coordinator_ctx).fired) == [key(ReminderKind.CASE_REVIEW, high_id)]
+    fired = reminder_state.sync(coordinator_ctx).fired
+    assert keys(fired) == [key(ReminderKind.CASE_REVIEW, high_id)]
     clock.set(datetime(2026, 4, 29, 8, 0))
-    fired = reminders.sync(coordinator_ctx).fired
+    fired = reminder_state.sync(coordinator_ctx).fired
     assert keys(fired) == [key(ReminderKind.CASE_REVIEW, medium_id)]
     # The same word as the Vandaag worklist uses for the same thing.
     assert fired[0].title == WorkKind.REVIEW.label == "Evaluatie casus"
@@ -331,9 +332,9 @@ def test_escalation_without_status_change_for_14_days(
     )
 
     clock.set(datetime(2026, 4, 24, 9, 29))
-    assert reminders.sync(coordinator_ctx).fired == ()
+    assert reminder_state.sync(coordinator_ctx).fired == ()
     clock.set(datetime(2026, 4, 24, 9, 30))
-    fired = reminders.sync(coordinator_ctx).fired
+    fired = reminder_state.sync(coordinator_ctx).fired
     assert keys(fired) == [key(ReminderKind.ESCALATION_STALE, esc_id)]
     assert fired[0].reference == esc_ref
     # The escalation's target (Veilig Thuis) says something about the concern: not shown.
@@ -353,9 +354,9 @@ def test_meeting_two_days_ahead_with_agenda_not_sent(
     )
     add_meeting(coordinator_ctx, datetime(2026, 4, 17, 16, 0), status="geannuleerd")
 
-    assert reminders.sync(coordinator_ctx).fired == ()
+    assert reminder_state.sync(coordinator_ctx).fired == ()
     clock.set(datetime(2026, 4, 15, 8, 0))
-    fired = reminders.sync(coordinator_ctx).fired
+    fired = reminder_state.sync(coordinator_ctx).fired
     assert keys(fired) == [key(ReminderKind.MEETING_AGENDA, unsent)]
     assert "Overleg achter de voordeur" in fired[0].text
     assert HEERLEN in fired[0].text
@@ -365,7 +366,7 @@ def test_meeting_two_days_ahead_with_agenda_not_sent(
         row = session.get(Meeting, unsent)
         assert row is not None
         row.agenda_sent_at = datetime(2026, 4, 15, 7, 0)
-    assert reminders.sync(coordinator_ctx).active == ()
+    assert reminder_state.sync(coordinator_ctx).active == ()
 
 
 # --------------------------------------------------------------------------- who
@@ -380,7 +381,7 @@ def test_scope_per_role(coordinator_ctx: ServiceContext, make_actor, clock: Fixe
     )
     meeting = add_meeting(coordinator_ctx, datetime(2026, 4, 16, 14, 0))
 
-    coordinator = reminders.sync(coordinator_ctx)
+    coordinator = reminder_state.sync(coordinator_ctx)
     assert set(keys(coordinator.fired)) == {
         key(ReminderKind.ACTION_OVERDUE, own_action),
         key(ReminderKind.ACTION_OVERDUE, other_action),
@@ -388,21 +389,23 @@ def test_scope_per_role(coordinator_ctx: ServiceContext, make_actor, clock: Fixe
     }
 
     corporation = make_actor(Role.PARTNER, partner="Woningcorporatie")
-    assert keys(reminders.sync(corporation).fired) == [key(ReminderKind.ACTION_OVERDUE, own_action)]
+    fired = reminder_state.sync(corporation).fired
+    assert keys(fired) == [key(ReminderKind.ACTION_OVERDUE, own_action)]
     officer = make_actor(Role.WIJKAGENT, areas=[KERKRADE])
-    assert keys(reminders.sync(officer).fired) == [key(ReminderKind.ACTION_OVERDUE, other_action)]
+    fired = reminder_state.sync(officer).fired
+    assert keys(fired) == [key(ReminderKind.ACTION_OVERDUE, other_action)]
     for role in (Role.MANAGER, Role.BEHEERDER):
-        assert reminders.sync(make_actor(role)).active == ()
+        assert reminder_state.sync(make_actor(role)).active == ()
 
 
 def test_states_are_per_user(coordinator_ctx: ServiceContext, make_actor) -> None:  # type: ignore[no-untyped-def]
     case_id, _ = add_case(coordinator_ctx)
     action_id, _ = add_action(coordinator_ctx, case_id, date(2026, 4, 14))
     other = make_actor(Role.COORDINATOR)
-    reminders.sync(coordinator_ctx)
-    reminders.dismiss(coordinator_ctx, key(ReminderKind.ACTION_OVERDUE, action_id))
-    assert reminders.sync(coordinator_ctx).active == ()
-    assert keys(reminders.sync(other).fired) == [key(ReminderKind.ACTION_OVERDUE, action_id)]
+    reminder_state.sync(coordinator_ctx)
+    reminder_state.dismiss(coordinator_ctx, key(ReminderKind.ACTION_OVERDUE, action_id))
+    assert reminder_state.sync(coordinator_ctx).active == ()
+    assert keys(reminder_state.sync(other).fired) == [key(ReminderKind.ACTION_OVERDUE, action_id)]
 
 
 # --------------------------------------------------------------------------- snooze and done
@@ -414,23 +417,23 @@ def test_snooze_brings_the_reminder_back_once_at_the_chosen_time(
     case_id, _ = add_case(coordinator_ctx)
     action_id, _ = add_action(coordinator_ctx, case_id, date(2026, 4, 14))
     overdue = key(ReminderKind.ACTION_OVERDUE, action_id)
-    assert keys(reminders.sync(coordinator_ctx).fired) == [overdue]
+    assert keys(reminder_state.sync(coordinator_ctx).fired) == [overdue]
 
-    snoozed = reminders.snooze(coordinator_ctx, overdue, datetime(2026, 4, 15, 11, 0))
+    snoozed = reminder_state.snooze(coordinator_ctx, overdue, datetime(2026, 4, 15, 11, 0))
     assert snoozed.fire_at == datetime(2026, 4, 15, 11, 0)
-    result = reminders.sync(coordinator_ctx)
+    result = reminder_state.sync(coordinator_ctx)
     assert result.active == () and result.fired == ()
     assert [(s.key, s.fire_at) for s in result.upcoming] == [
         (overdue, datetime(2026, 4, 15, 11, 0))
     ]
-    assert reminders.current_reminders(coordinator_ctx) == []
+    assert reminder_state.current_reminders(coordinator_ctx) == []
 
     clock.set(datetime(2026, 4, 15, 10, 59))
-    assert reminders.sync(coordinator_ctx).fired == ()
+    assert reminder_state.sync(coordinator_ctx).fired == ()
     clock.set(datetime(2026, 4, 15, 11, 0))
-    assert keys(reminders.sync(coordinator_ctx).fired) == [overdue]
-    assert reminders.sync(coordinator_ctx).fired == ()
-    assert keys(reminders.current_reminders(coordinator_ctx)) == [overdue]
+    assert keys(reminder_state.sync(coordinator_ctx).fired) == [overdue]
+    assert reminder_state.sync(coordinator_ctx).fired == ()
+    assert keys(reminder_state.current_reminders(coordinator_ctx)) == [overdue]
 
     with coordinator_ctx.unit() as session:
         actions = [
@@ -445,12 +448,12 @@ def test_done_stays_done_until_the_work_changes(
     case_id, _ = add_case(coordinator_ctx)
     action_id, _ = add_action(coordinator_ctx, case_id, date(2026, 4, 14))
     overdue = key(ReminderKind.ACTION_OVERDUE, action_id)
-    reminders.sync(coordinator_ctx)
-    reminders.dismiss(coordinator_ctx, overdue)
+    reminder_state.sync(coordinator_ctx)
+    reminder_state.dismiss(coordinator_ctx, overdue)
 
     for day in (15, 16, 20):
         clock.set(datetime(2026, 4, day, 12, 0))
-        result = reminders.sync(coordinator_ctx)
+        result = reminder_state.sync(coordinator_ctx)
         assert result.fired == () and result.active == ()
 
     # A new deadline is new work: the reminder comes back (and fires once).
@@ -458,7 +461,7 @@ def test_done_stays_done_until_the_work_changes(
         action = session.get(Action, action_id)
         assert action is not None
         action.deadline = date(2026, 4, 17)
-    result = reminders.sync(coordinator_ctx)
+    result = reminder_state.sync(coordinator_ctx)
     assert keys(result.fired) == [overdue]
     with coordinator_ctx.unit() as session:
         state = session.get(ReminderState, (coordinator_ctx.actor.user_id, overdue))
@@ -471,24 +474,25 @@ def test_snooze_refuses_bad_moments_and_stale_keys(
     case_id, _ = add_case(coordinator_ctx)
     visit = add_visit(coordinator_ctx, case_id, datetime(2026, 4, 15, 10, 30))
     soon = key(ReminderKind.VISIT_SOON, visit)
-    assert keys(reminders.sync(coordinator_ctx).fired) == [soon]
+    assert keys(reminder_state.sync(coordinator_ctx).fired) == [soon]
 
     with pytest.raises(ValidationError) as past:
-        reminders.snooze(coordinator_ctx, soon, datetime(2026, 4, 15, 9, 0))
+        reminder_state.snooze(coordinator_ctx, soon, datetime(2026, 4, 15, 9, 0))
     assert past.value.field == "until"
     with pytest.raises(ValidationError) as late:
-        reminders.snooze(coordinator_ctx, soon, datetime(2026, 4, 16, 8, 0))
+        reminder_state.snooze(coordinator_ctx, soon, datetime(2026, 4, 16, 8, 0))
     assert "vervalt" in late.value.message
     with pytest.raises(ValidationError):
-        reminders.snooze(coordinator_ctx, soon, datetime(2026, 6, 1, 8, 0))
+        reminder_state.snooze(coordinator_ctx, soon, datetime(2026, 6, 1, 8, 0))
     with pytest.raises(NotFound):
-        reminders.snooze(coordinator_ctx, "nonsense", datetime(2026, 4, 15, 10, 15))
+        reminder_state.snooze(coordinator_ctx, "nonsense", datetime(2026, 4, 15, 10, 15))
     with pytest.raises(NotFound):
-        reminders.dismiss(coordinator_ctx, key(ReminderKind.ACTION_OVERDUE, visit))
+        reminder_state.dismiss(coordinator_ctx, key(ReminderKind.ACTION_OVERDUE, visit))
     # Nothing was half-saved: the reminder is still current and not snoozed.
-    assert keys(reminders.current_reminders(coordinator_ctx)) == [soon]
+    assert keys(reminder_state.current_reminders(coordinator_ctx)) == [soon]
 
-    choices = reminders.snooze_choices(reminders.current_reminders(coordinator_ctx)[0], clock.now())
+    current = reminder_state.current_reminders(coordinator_ctx)[0]
+    choices = reminder_rules.snooze_choices(current, clock.now())
     assert choices and all(moment < datetime(2026, 4, 15, 10, 30) for _, moment in choices)
 
 
@@ -504,11 +508,11 @@ def test_catch_up_after_a_closed_week_lists_every_missed_reminder_once(
     action_id, _ = add_action(coordinator_ctx, case_id, date(2026, 4, 16))
     meeting = add_meeting(coordinator_ctx, datetime(2026, 4, 17, 10, 0))
     esc_id, _ = add_escalation(coordinator_ctx, case_id, datetime(2026, 4, 3, 12, 0))
-    before = reminders.sync(coordinator_ctx)
+    before = reminder_state.sync(coordinator_ctx)
     assert before.fired == ()
 
     clock.set(datetime(2026, 4, 20, 9, 0))  # opened again the next Monday
-    catch_up = reminders.sync(coordinator_ctx)
+    catch_up = reminder_state.sync(coordinator_ctx)
     assert catch_up.since == datetime(2026, 4, 13, 17, 0)
     missed = {
         key(ReminderKind.VISIT_TOMORROW, visit),
@@ -528,7 +532,7 @@ def test_catch_up_after_a_closed_week_lists_every_missed_reminder_once(
     # Oldest first: Tuesday's "visit tomorrow" leads.
     assert listed[0] == key(ReminderKind.VISIT_TOMORROW, visit)
 
-    after = reminders.sync(coordinator_ctx)
+    after = reminder_state.sync(coordinator_ctx)
     assert after.fired == () and after.missed == ()
     assert set(keys(after.active)) == still_due
 
@@ -537,7 +541,7 @@ def test_first_sync_lists_no_history(coordinator_ctx: ServiceContext, clock: Fix
     case_id, _ = add_case(coordinator_ctx)
     add_visit(coordinator_ctx, case_id, datetime(2026, 4, 15, 9, 30), status=VisitStatus.UITGEVOERD)
     add_meeting(coordinator_ctx, datetime(2026, 4, 14, 14, 0))  # already held
-    result = reminders.sync(coordinator_ctx)
+    result = reminder_state.sync(coordinator_ctx)
     assert result.since is None
     assert result.missed == () and result.fired == ()
 
@@ -548,14 +552,14 @@ def test_clock_jumping_back_does_not_repeat_reminders(
     case_id, _ = add_case(coordinator_ctx)
     action_id, _ = add_action(coordinator_ctx, case_id, date(2026, 4, 15))
     visit = add_visit(coordinator_ctx, case_id, datetime(2026, 4, 15, 10, 45))
-    first = reminders.sync(coordinator_ctx)
+    first = reminder_state.sync(coordinator_ctx)
     assert set(keys(first.fired)) == {
         key(ReminderKind.ACTION_DUE_TODAY, action_id),
         key(ReminderKind.VISIT_SOON, visit),
     }
 
     clock.set(datetime(2026, 4, 15, 8, 30))  # the clock is turned back 90 minutes
-    back = reminders.sync(coordinator_ctx)
+    back = reminder_state.sync(coordinator_ctx)
     assert back.clock_back
     assert back.notice is not None and "teruggezet" in back.notice
     assert back.fired == () and back.missed == ()
@@ -564,11 +568,11 @@ def test_clock_jumping_back_does_not_repeat_reminders(
     # overdue is not announced as new; it is only listed.
     overdue_id, _ = add_action(coordinator_ctx, case_id, date(2026, 4, 14))
     clock.set(datetime(2026, 4, 15, 10, 1))
-    assert keys(reminders.sync(coordinator_ctx).fired) == [
+    assert keys(reminder_state.sync(coordinator_ctx).fired) == [
         key(ReminderKind.ACTION_OVERDUE, overdue_id)
     ]
     clock.set(datetime(2026, 4, 14, 10, 0))
-    day_back = reminders.sync(coordinator_ctx)
+    day_back = reminder_state.sync(coordinator_ctx)
     assert day_back.clock_back and day_back.fired == () and day_back.missed == ()
     assert set(keys(day_back.quiet)) == {
         key(ReminderKind.ACTION_DUE_TODAY, overdue_id),
@@ -577,7 +581,7 @@ def test_clock_jumping_back_does_not_repeat_reminders(
     assert key(ReminderKind.ACTION_DUE_TODAY, overdue_id) in keys(day_back.active)
 
     clock.set(datetime(2026, 4, 15, 10, 5))  # and set right again
-    forward = reminders.sync(coordinator_ctx)
+    forward = reminder_state.sync(coordinator_ctx)
     assert not forward.clock_back
     assert forward.fired == () and forward.missed == ()
     assert set(keys(forward.active)) == set(keys(first.fired)) | {
@@ -590,14 +594,14 @@ def test_visit_moved_into_the_past_asks_for_the_outcome(
 ) -> None:
     case_id, _ = add_case(coordinator_ctx)
     visit = add_visit(coordinator_ctx, case_id, datetime(2026, 4, 16, 14, 0))
-    reminders.sync(coordinator_ctx)
+    reminder_state.sync(coordinator_ctx)
     # The visits service refuses a move into the past; an import or another desk might not.
     with coordinator_ctx.unit() as session:
         row = session.get(Visit, visit)
         assert row is not None
         row.planned_start = datetime(2026, 4, 14, 9, 0)
         row.planned_end = datetime(2026, 4, 14, 10, 0)
-    result = reminders.sync(coordinator_ctx)
+    result = reminder_state.sync(coordinator_ctx)
     assert keys(result.fired) == [key(ReminderKind.VISIT_NO_OUTCOME, visit)]
     assert result.missed == ()  # no "visit tomorrow" for a visit that already passed
     assert "uitkomst" in result.fired[0].advice
@@ -610,12 +614,12 @@ def test_open_action_on_a_closed_case_asks_to_finish_it(
         coordinator_ctx, status=CaseStatus.AFGESLOTEN, closed_at=datetime(2026, 4, 14, 8, 0)
     )
     action_id, _ = add_action(coordinator_ctx, case_id, date(2026, 4, 20))
-    result = reminders.sync(coordinator_ctx)
+    result = reminder_state.sync(coordinator_ctx)
     assert keys(result.fired) == [key(ReminderKind.ACTION_CLOSED_CASE, action_id)]
     assert case_ref in result.fired[0].text
     assert "afgesloten" in result.fired[0].advice
     clock.set(datetime(2026, 4, 20, 9, 0))
-    later = reminders.sync(coordinator_ctx)
+    later = reminder_state.sync(coordinator_ctx)
     assert later.fired == ()  # no deadline reminders for work on a closed case
 
 
@@ -627,7 +631,7 @@ def test_texts_hold_no_resident_data(coordinator_ctx: ServiceContext, clock: Fix
     add_action(coordinator_ctx, case_id, date(2026, 4, 1))
     add_escalation(coordinator_ctx, case_id, datetime(2026, 3, 20, 10, 0))
     add_meeting(coordinator_ctx, datetime(2026, 4, 16, 14, 0))
-    result = reminders.sync(coordinator_ctx)
+    result = reminder_state.sync(coordinator_ctx)
     assert len({r.kind for r in result.fired}) == 7
     for reminder in result.fired:
         for text in (reminder.title, reminder.text, reminder.advice):
@@ -641,8 +645,8 @@ def test_states_of_work_that_is_gone_are_forgotten_after_60_days(
     case_id, _ = add_case(coordinator_ctx)
     visit = add_visit(coordinator_ctx, case_id, datetime(2026, 4, 15, 10, 30))
     action_id, _ = add_action(coordinator_ctx, case_id, date(2026, 4, 14))
-    reminders.sync(coordinator_ctx)
-    reminders.dismiss(coordinator_ctx, key(ReminderKind.ACTION_OVERDUE, action_id))
+    reminder_state.sync(coordinator_ctx)
+    reminder_state.dismiss(coordinator_ctx, key(ReminderKind.ACTION_OVERDUE, action_id))
     with coordinator_ctx.unit() as session:
         row = session.get(Visit, visit)
         assert row is not None
@@ -653,13 +657,13 @@ def test_states_of_work_that_is_gone_are_forgotten_after_60_days(
             return set(session.execute(select(ReminderState.reminder_key)).scalars())
 
     clock.set(datetime(2026, 6, 1, 9, 0))
-    reminders.sync(coordinator_ctx)
+    reminder_state.sync(coordinator_ctx)
     assert key(ReminderKind.VISIT_SOON, visit) in stored()  # fired 47 days ago: kept
     clock.set(datetime(2026, 6, 20, 9, 0))
-    reminders.sync(coordinator_ctx)
+    reminder_state.sync(coordinator_ctx)
     # The visit's reminder is forgotten; the dismissed overdue action (still open) is not.
     assert stored() == {key(ReminderKind.ACTION_OVERDUE, action_id)}
-    assert reminders.sync(coordinator_ctx).active == ()
+    assert reminder_state.sync(coordinator_ctx).active == ()
 
 
 # --------------------------------------------------------------------------- pure evaluation
@@ -685,17 +689,18 @@ def test_evaluate_applies_a_state_only_to_its_own_fingerprint() -> None:
     now = datetime(2026, 4, 15, 10, 0)
     reminder = _reminder(datetime(2026, 4, 15, 8, 0), fp="new")
     stale = {"action_overdue:x": StateView("old", dismissed=True)}
-    assert [r.key for r in reminders.evaluate([reminder], stale, now, None).fired] == [reminder.key]
+    fired = reminder_rules.evaluate([reminder], stale, now, None).fired
+    assert [r.key for r in fired] == [reminder.key]
     same = {"action_overdue:x": StateView("new", dismissed=True)}
-    evaluation = reminders.evaluate([reminder], same, now, None)
+    evaluation = reminder_rules.evaluate([reminder], same, now, None)
     assert evaluation.fired == () and evaluation.active == ()
 
 
 def test_evaluate_missed_only_within_the_window() -> None:
     now = datetime(2026, 4, 20, 9, 0)
     passed = _reminder(datetime(2026, 4, 14, 8, 0), expires=datetime(2026, 4, 15, 0, 0))
-    assert reminders.evaluate([passed], {}, now, datetime(2026, 4, 13, 17, 0)).missed
-    assert not reminders.evaluate([passed], {}, now, datetime(2026, 4, 14, 9, 0)).missed
-    assert not reminders.evaluate([passed], {}, now, None).missed
+    assert reminder_rules.evaluate([passed], {}, now, datetime(2026, 4, 13, 17, 0)).missed
+    assert not reminder_rules.evaluate([passed], {}, now, datetime(2026, 4, 14, 9, 0)).missed
+    assert not reminder_rules.evaluate([passed], {}, now, None).missed
     fired = {passed.key: StateView("a", fired_at=datetime(2026, 4, 14, 6, 0))}
-    assert not reminders.evaluate([passed], fired, now, datetime(2026, 4, 13, 17, 0)).missed
+    assert not reminder_rules.evaluate([passed], fired, now, datetime(2026, 4, 13, 17, 0)).missed

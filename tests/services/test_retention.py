@@ -26,7 +26,7 @@ from sociaalveilig.core.enums import (
     VisitStatus,
 )
 from sociaalveilig.core.errors import AccessDenied, ValidationError
-from sociaalveilig.services import autobackup, retention
+from sociaalveilig.services import autobackup, retention_purge, retention_rules
 from sociaalveilig.services.context import FixedClock, ServiceContext
 from sociaalveilig.services.refs import RefKind, next_reference
 from sociaalveilig.storage.models import (
@@ -433,7 +433,7 @@ def test_purge_removes_exactly_what_the_rules_say(admin_ctx: ServiceContext) -> 
     # The check at the end is not blind: before the purge every marker is readable.
     assert [marker for marker in MARKERS if marker not in before] == []
 
-    result = retention.purge(admin_ctx, AS_OF)
+    result = retention_purge.purge(admin_ctx, AS_OF)
 
     ids = scene.ids
     with admin_ctx.unit() as s:
@@ -517,28 +517,28 @@ def test_purge_removes_exactly_what_the_rules_say(admin_ctx: ServiceContext) -> 
 
 def test_history_stays_append_only_after_a_purge(admin_ctx: ServiceContext) -> None:
     build_scene(admin_ctx)
-    retention.purge(admin_ctx, AS_OF)
+    retention_purge.purge(admin_ctx, AS_OF)
     with pytest.raises(DBAPIError, match="append-only"), admin_ctx.unit() as s:
         s.execute(delete(StatusChange))
 
 
 def test_purge_twice_deletes_nothing_more(admin_ctx: ServiceContext) -> None:
     build_scene(admin_ctx)
-    retention.purge(admin_ctx, AS_OF)
-    again = retention.purge(admin_ctx, AS_OF)
+    retention_purge.purge(admin_ctx, AS_OF)
+    again = retention_purge.purge(admin_ctx, AS_OF)
     assert not any(n for kind, n in again.counts.items() if kind != "case_kept")
     assert any("Niets te verwijderen" in line for line in again.lines)
-    assert retention.last_purge(admin_ctx) == AS_OF
+    assert retention_purge.last_purge(admin_ctx) == AS_OF
 
 
 def test_an_earlier_peildatum_deletes_less(admin_ctx: ServiceContext) -> None:
     scene = build_scene(admin_ctx)
     # On 2026-01-09 the old loose signal (received 2025-01-10) has not passed 365 days.
-    result = retention.purge(admin_ctx, date(2026, 1, 9))
+    result = retention_purge.purge(admin_ctx, date(2026, 1, 9))
     assert result.counts.get("signal", 0) == 0
     with admin_ctx.unit() as s:
         assert s.get(Signal, scene.ids["s_old"]) is not None
-    result = retention.purge(admin_ctx, date(2026, 1, 11))
+    result = retention_purge.purge(admin_ctx, date(2026, 1, 11))
     assert result.counts["signal"] == 1
 
 
@@ -546,21 +546,21 @@ def test_a_category_rule_keeps_its_own_term(admin_ctx: ServiceContext) -> None:
     with admin_ctx.unit() as s:
         hg = add_signal(s, received_at=datetime(2025, 1, 10), description="hg", category="ZV-HG").id
         ovl = add_signal(s, received_at=datetime(2025, 1, 10), description="ovl").id
-    rule = retention.set_category_rule(
+    rule = retention_rules.set_category_rule(
         admin_ctx, "signal-no-case", "zv-hg", 730, "Convenant Veilig Thuis, art. 4"
     )
     assert rule.code == "signal-no-case:ZV-HG" and rule.category_code == "ZV-HG"
-    result = retention.purge(admin_ctx, AS_OF)
+    result = retention_purge.purge(admin_ctx, AS_OF)
     assert result.counts["signal"] == 1
     with admin_ctx.unit() as s:
         assert s.get(Signal, hg) is not None
         assert s.get(Signal, ovl) is None
-    retention.remove_category_rule(admin_ctx, "signal-no-case:ZV-HG")
-    assert retention.purge(admin_ctx, AS_OF).counts["signal"] == 1
+    retention_rules.remove_category_rule(admin_ctx, "signal-no-case:ZV-HG")
+    assert retention_purge.purge(admin_ctx, AS_OF).counts["signal"] == 1
 
 
 def test_a_case_takes_the_longest_term_of_its_signals(admin_ctx: ServiceContext) -> None:
-    retention.set_category_rule(
+    retention_rules.set_category_rule(
         admin_ctx, "case-closed", "ZV-HG", 3650, "Archiefwet, selectielijst"
     )
     with admin_ctx.unit() as s:
@@ -570,7 +570,7 @@ def test_a_case_takes_the_longest_term_of_its_signals(admin_ctx: ServiceContext)
             s, received_at=datetime(2019, 5, 1), description="b", case=case, category="ZV-HG"
         )
         case_id = case.id
-    assert retention.purge(admin_ctx, AS_OF).counts.get("case", 0) == 0
+    assert retention_purge.purge(admin_ctx, AS_OF).counts.get("case", 0) == 0
     with admin_ctx.unit() as s:
         assert s.get(Case, case_id) is not None
 
@@ -578,7 +578,7 @@ def test_a_case_takes_the_longest_term_of_its_signals(admin_ctx: ServiceContext)
 def test_purge_in_the_future_is_refused(admin_ctx: ServiceContext) -> None:
     build_scene(admin_ctx)
     with pytest.raises(ValidationError, match="De peildatum ligt in de toekomst") as exc:
-        retention.purge(admin_ctx, AS_OF + timedelta(days=1))
+        retention_purge.purge(admin_ctx, AS_OF + timedelta(days=1))
     assert exc.value.field == "as_of"
     with admin_ctx.unit() as s:
         assert count(s, DeletionRecord) == 0
@@ -587,12 +587,12 @@ def test_purge_in_the_future_is_refused(admin_ctx: ServiceContext) -> None:
 
 def test_purge_roles(make_actor: ActorFactory) -> None:
     coordinator = make_actor(Role.COORDINATOR)
-    assert retention.purge(coordinator, AS_OF).as_of == AS_OF
+    assert retention_purge.purge(coordinator, AS_OF).as_of == AS_OF
     for role in (Role.WIJKAGENT, Role.MANAGER):
         with pytest.raises(AccessDenied):
-            retention.purge(make_actor(role), AS_OF)
+            retention_purge.purge(make_actor(role), AS_OF)
     with pytest.raises(AccessDenied):
-        retention.purge(make_actor(Role.PARTNER, partner="Woningcorporatie"), AS_OF)
+        retention_purge.purge(make_actor(Role.PARTNER, partner="Woningcorporatie"), AS_OF)
 
 
 # --------------------------------------------------------------------------- peildatum
@@ -610,13 +610,13 @@ def test_purge_roles(make_actor: ActorFactory) -> None:
     ],
 )
 def test_parse_as_of(admin_ctx: ServiceContext, text: str | None, expected: date) -> None:
-    assert retention.parse_as_of(admin_ctx, text) == expected
+    assert retention_purge.parse_as_of(admin_ctx, text) == expected
 
 
 @pytest.mark.parametrize("text", ["16-04-2026", "2027-01-01"])
 def test_parse_as_of_refuses_the_future(admin_ctx: ServiceContext, text: str) -> None:
     with pytest.raises(ValidationError) as exc:
-        retention.parse_as_of(admin_ctx, text)
+        retention_purge.parse_as_of(admin_ctx, text)
     assert exc.value.message.startswith("De peildatum ligt in de toekomst")
     assert "15-04-2026" in exc.value.message
 
@@ -624,7 +624,7 @@ def test_parse_as_of_refuses_the_future(admin_ctx: ServiceContext, text: str) ->
 @pytest.mark.parametrize("text", ["morgen", "31-02-2026", "2026/04/01", "15-4-26"])
 def test_parse_as_of_refuses_nonsense(admin_ctx: ServiceContext, text: str) -> None:
     with pytest.raises(ValidationError, match="dd-mm-jjjj of jjjj-mm-dd") as exc:
-        retention.parse_as_of(admin_ctx, text)
+        retention_purge.parse_as_of(admin_ctx, text)
     assert exc.value.field == "as_of"
 
 
@@ -736,12 +736,12 @@ def test_purge_backup_note_falls_back_when_the_folder_is_gone(
 
 
 def test_list_rules_shows_the_defaults(admin_ctx: ServiceContext) -> None:
-    rules = {r.code: r for r in retention.list_rules(admin_ctx)}
+    rules = {r.code: r for r in retention_rules.list_rules(admin_ctx)}
     assert rules["signal-no-case"].term_days == 365
     assert rules["case-closed"].term_days == 5 * 365
     assert rules["reporter-details"].term_days == 365
     assert all(r.legal_basis for r in rules.values())
-    assert [r.applies_to for r in retention.list_rules(admin_ctx)] == [
+    assert [r.applies_to for r in retention_rules.list_rules(admin_ctx)] == [
         "signal",
         "case",
         "reporter",
@@ -749,9 +749,10 @@ def test_list_rules_shows_the_defaults(admin_ctx: ServiceContext) -> None:
 
 
 def test_update_rule_with_legal_basis_is_audited(admin_ctx: ServiceContext) -> None:
-    info = retention.update_rule(admin_ctx, "case-closed", 7 * 365, "Archiefwet 1995, art. 5")
+    info = retention_rules.update_rule(admin_ctx, "case-closed", 7 * 365, "Archiefwet 1995, art. 5")
     assert info.term_days == 7 * 365 and info.legal_basis == "Archiefwet 1995, art. 5"
-    assert {r.code: r.term_days for r in retention.list_rules(admin_ctx)}["case-closed"] == 2555
+    terms = {r.code: r.term_days for r in retention_rules.list_rules(admin_ctx)}
+    assert terms["case-closed"] == 2555
     with admin_ctx.unit() as s:
         actions = list(s.execute(select(AuditEntry.action)).scalars())
     assert "retention_rule_update" in actions
@@ -759,9 +760,10 @@ def test_update_rule_with_legal_basis_is_audited(admin_ctx: ServiceContext) -> N
 
 def test_a_term_below_the_minimum_is_refused(admin_ctx: ServiceContext) -> None:
     with pytest.raises(ValidationError, match="minimaal 365 dagen") as exc:
-        retention.update_rule(admin_ctx, "case-closed", 30, "AVG art. 5")
+        retention_rules.update_rule(admin_ctx, "case-closed", 30, "AVG art. 5")
     assert exc.value.field == "term_days"
-    assert {r.code: r.term_days for r in retention.list_rules(admin_ctx)}["case-closed"] == 1825
+    terms = {r.code: r.term_days for r in retention_rules.list_rules(admin_ctx)}
+    assert terms["case-closed"] == 1825
 
 
 @pytest.mark.parametrize(
@@ -779,7 +781,7 @@ def test_bad_terms_are_refused(
     admin_ctx: ServiceContext, days: object, basis: str, field_name: str
 ) -> None:
     with pytest.raises(ValidationError) as exc:
-        retention.update_rule(admin_ctx, "signal-no-case", days, basis)  # type: ignore[arg-type]
+        retention_rules.update_rule(admin_ctx, "signal-no-case", days, basis)  # type: ignore[arg-type]
     assert exc.value.field == field_name
 
 
@@ -798,12 +800,13 @@ def test_a_term_shorter_than_an_open_case_allows_is_refused(
         )
         case_ref = case.reference
     with pytest.raises(ValidationError) as exc:
-        retention.update_rule(admin_ctx, "reporter-details", 120, "AVG art. 5 lid 1 sub c")
+        retention_rules.update_rule(admin_ctx, "reporter-details", 120, "AVG art. 5 lid 1 sub c")
     assert exc.value.field == "term_days"
     assert case_ref in exc.value.message
     assert "minstens 201 dagen" in exc.value.message
     # Long enough for the open case: accepted.
-    assert retention.update_rule(admin_ctx, "reporter-details", 201, "AVG art. 5").term_days == 201
+    updated = retention_rules.update_rule(admin_ctx, "reporter-details", 201, "AVG art. 5")
+    assert updated.term_days == 201
 
 
 def test_shortening_past_closed_work_only_is_allowed(admin_ctx: ServiceContext) -> None:
@@ -817,31 +820,32 @@ def test_shortening_past_closed_work_only_is_allowed(admin_ctx: ServiceContext) 
             case=case,
             reporter="Melder Echo",
         )
-    assert retention.update_rule(admin_ctx, "reporter-details", 120, "AVG art. 5").term_days == 120
+    updated = retention_rules.update_rule(admin_ctx, "reporter-details", 120, "AVG art. 5")
+    assert updated.term_days == 120
 
 
 def test_only_the_beheerder_edits_terms(make_actor: ActorFactory) -> None:
     coordinator = make_actor(Role.COORDINATOR)
-    assert retention.list_rules(coordinator)
+    assert retention_rules.list_rules(coordinator)
     with pytest.raises(AccessDenied):
-        retention.update_rule(coordinator, "case-closed", 3650, "Archiefwet")
+        retention_rules.update_rule(coordinator, "case-closed", 3650, "Archiefwet")
     with pytest.raises(AccessDenied):
-        retention.list_rules(make_actor(Role.MANAGER))
+        retention_rules.list_rules(make_actor(Role.MANAGER))
 
 
 def test_unknown_rule_and_category(admin_ctx: ServiceContext) -> None:
     with pytest.raises(Exception, match="Onbekende bewaarregel"):
-        retention.update_rule(admin_ctx, "alles", 365, "AVG art. 5")
+        retention_rules.update_rule(admin_ctx, "alles", 365, "AVG art. 5")
     with pytest.raises(ValidationError, match="Onbekende categorie"):
-        retention.set_category_rule(admin_ctx, "case-closed", "XX-NIKS", 3650, "Archiefwet")
+        retention_rules.set_category_rule(admin_ctx, "case-closed", "XX-NIKS", 3650, "Archiefwet")
     with pytest.raises(ValidationError, match="algemene bewaarregel"):
-        retention.remove_category_rule(admin_ctx, "case-closed")
+        retention_rules.remove_category_rule(admin_ctx, "case-closed")
 
 
 def test_status_history_trigger_is_restored_even_without_history(
     admin_ctx: ServiceContext,
 ) -> None:
-    retention.purge(admin_ctx, AS_OF)
+    retention_purge.purge(admin_ctx, AS_OF)
     with admin_ctx.unit() as s:
         names = set(
             s.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
@@ -856,14 +860,14 @@ def test_an_incomplete_reclaim_is_retried_by_the_next_purge(
 
     build_scene(admin_ctx)
     calls: list[str] = []
-    real = retention.reclaim_space
+    real = retention_purge.reclaim_space
 
     def busy(store: object) -> ReclaimReport:
         calls.append("busy")
         return ReclaimReport(vacuumed=False, wal_truncated=False, fts_optimised=())
 
-    monkeypatch.setattr(retention, "reclaim_space", busy)
-    first = retention.purge(admin_ctx, AS_OF)
+    monkeypatch.setattr(retention_purge, "reclaim_space", busy)
+    first = retention_purge.purge(admin_ctx, AS_OF)
     assert not first.reclaimed
     assert any("kon nog niet helemaal worden opgeruimd" in line for line in first.lines)
 
@@ -871,8 +875,8 @@ def test_an_incomplete_reclaim_is_retried_by_the_next_purge(
         calls.append("real")
         return real(store)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(retention, "reclaim_space", tracked)
-    second = retention.purge(admin_ctx, AS_OF)  # deletes nothing, but reclaims
+    monkeypatch.setattr(retention_purge, "reclaim_space", tracked)
+    second = retention_purge.purge(admin_ctx, AS_OF)  # deletes nothing, but reclaims
     assert second.reclaimed and calls == ["busy", "real"]
-    third = retention.purge(admin_ctx, AS_OF)  # nothing pending any more
+    third = retention_purge.purge(admin_ctx, AS_OF)  # nothing pending any more
     assert third.reclaimed and calls == ["busy", "real"]

@@ -37,8 +37,10 @@ from sociaalveilig.services import (
     cases,
     escalations,
     exports,
-    meetings,
-    reporting,
+    meeting_agenda,
+    meeting_planning,
+    report_case,
+    report_meeting,
     search,
     signal_records,
     visits,
@@ -472,43 +474,52 @@ def test_meeting_list_and_agenda(scene: Scene, role: str) -> None:
     expected = MEETINGS[role]
     listed = outcome(
         lambda: {
-            m.meeting_id for m in meetings.list_meetings(ctx, date(2026, 4, 1), date(2026, 4, 30))
+            m.meeting_id
+            for m in meeting_planning.list_meetings(ctx, date(2026, 4, 1), date(2026, 4, 30))
         }
     )
     if expected == REFUSED:
         assert listed == REFUSED
-        assert outcome(lambda: meetings.get_meeting(ctx, scene.ids["mk"])) == REFUSED
+        assert outcome(lambda: meeting_agenda.get_meeting(ctx, scene.ids["mk"])) == REFUSED
         return
     assert _keys(scene, listed) == expected
     opened = {
         key
         for key in ("mk", "mk2", "mh")
-        if outcome(lambda key=key: meetings.get_meeting(ctx, scene.ids[key])) != REFUSED
+        if outcome(lambda key=key: meeting_agenda.get_meeting(ctx, scene.ids[key])) != REFUSED
     }
     assert opened == expected
 
 
 def test_partner_copy_of_an_agenda(scene: Scene) -> None:
     coordinator, woco = scene.actors["coordinator"], scene.actors["partner_woco"]
-    copy = meetings.get_meeting(woco, scene.ids["mk"])
+    copy = meeting_agenda.get_meeting(woco, scene.ids["mk"])
     assert [i.case_reference for i in copy.items] == [scene.refs["k"]]
     assert copy.items[0].decision == "KFLDECISION"
     assert [a.description for a in copy.items[0].actions] == ["AKNOTE"]
     # The coordinator makes the copy for a partner taking part, not for one outside it.
-    assert meetings.agenda_for_partner(coordinator, scene.ids["mk"], scene.partners[WOCO]).items
+    assert meeting_agenda.agenda_for_partner(
+        coordinator, scene.ids["mk"], scene.partners[WOCO]
+    ).items
     assert (
         outcome(
-            lambda: meetings.agenda_for_partner(coordinator, scene.ids["mk"], scene.partners[ZORG])
+            lambda: meeting_agenda.agenda_for_partner(
+                coordinator, scene.ids["mk"], scene.partners[ZORG]
+            )
         )
         == REFUSED
     )
     # A partner asks only for its own copy.
     assert (
-        outcome(lambda: meetings.agenda_for_partner(woco, scene.ids["mk"], scene.partners[POLITIE]))
+        outcome(
+            lambda: meeting_agenda.agenda_for_partner(
+                woco, scene.ids["mk"], scene.partners[POLITIE]
+            )
+        )
         == REFUSED
     )
     # The loose signal on Zorg's meeting is on Zorg's copy.
-    zorg = meetings.get_meeting(scene.actors["partner_zorg"], scene.ids["mh"])
+    zorg = meeting_agenda.get_meeting(scene.actors["partner_zorg"], scene.ids["mh"])
     assert [i.signal_reference for i in zorg.items] == [scene.refs["sl"]]
 
 
@@ -627,14 +638,16 @@ def test_escalations(scene: Scene, role: str) -> None:
 
 @pytest.mark.parametrize("role", ROLES)
 def test_meeting_documents(scene: Scene, role: str) -> None:
-    """The printed agenda and minutes (reporting.meeting_doc_data): the same meetings as
+    """The printed agenda and minutes (report_meeting.meeting_doc_data): the same meetings as
     on screen; a partner's copy never holds another partner's action note."""
     ctx = scene.actors[role]
     expected = MEETINGS[role]
     printable = {
         key
         for key in ("mk", "mk2", "mh")
-        if outcome(lambda key=key: reporting.meeting_doc_data(ctx, scene.ids[key], minutes=True))
+        if outcome(
+            lambda key=key: report_meeting.meeting_doc_data(ctx, scene.ids[key], minutes=True)
+        )
         != REFUSED
     }
     assert printable == (set() if expected == REFUSED else expected)
@@ -642,7 +655,7 @@ def test_meeting_documents(scene: Scene, role: str) -> None:
         # The coordinator prints a partner's copy only for a partner taking part.
         assert (
             outcome(
-                lambda: reporting.meeting_doc_data(
+                lambda: report_meeting.meeting_doc_data(
                     ctx, scene.ids["mk"], minutes=True, partner_id=scene.partners[POLITIE]
                 )
             )
@@ -659,12 +672,12 @@ def test_case_summary(scene: Scene, role: str, tmp_path: Path) -> None:
     printed = {
         key
         for key in ("k", "h")
-        if outcome(lambda key=key: reporting.case_summary_data(ctx, scene.refs[key])) != REFUSED
+        if outcome(lambda key=key: report_case.case_summary_data(ctx, scene.refs[key])) != REFUSED
     }
     expected = CASE_DETAIL[role]
     assert printed == (set() if expected == REFUSED else expected)
     if role == "manager":
-        data = reporting.case_summary_data(ctx, scene.refs["k"])
+        data = report_case.case_summary_data(ctx, scene.refs["k"])
         assert data.pseudonymised and [p.name for p in data.persons] == ["K.K."]
         assert data.summary == "" and all(s.description == "" for s in data.signals)
         assert all(d.decision == "" for d in data.decisions)
@@ -676,7 +689,7 @@ def test_case_summary(scene: Scene, role: str, tmp_path: Path) -> None:
 
 
 def _summary_texts(ctx: ServiceContext, ref: str) -> set[str]:
-    data = reporting.case_summary_data(ctx, ref)
+    data = report_case.case_summary_data(ctx, ref)
     texts = {d.decision for d in data.decisions}
     texts |= {a.description for a in data.actions}
     texts |= {v.purpose for v in data.visits}
@@ -685,7 +698,7 @@ def _summary_texts(ctx: ServiceContext, ref: str) -> set[str]:
 
 def test_case_summary_partner_sees_only_its_own_notes_and_meetings(scene: Scene) -> None:
     """The printed summary must not show more than the case detail does (above).
-    LEAK if this fails: reporting._gather_case lists the decisions of every meeting the
+    LEAK if this fails: report_case._gather_case lists the decisions of every meeting the
     case was discussed in, also for a partner that did not take part in that meeting
     (cases._timeline filters them by MeetingPartner)."""
     politie = _summary_texts(scene.actors["partner_politie"], scene.refs["k"])

@@ -18,14 +18,16 @@ from sqlalchemy import select
 from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.services import (
     exports,
-    reporting,
-    retention,
+    report_management,
+    retention_purge,
+    retention_rules,
     search,
     signal_intake,
     signal_records,
     worklist,
 )
 from sociaalveilig.services import signals as sv
+from sociaalveilig.services.agenda_proposals import propose_agenda
 from sociaalveilig.services.context import (
     FixedClock,
     ServiceContext,
@@ -33,7 +35,7 @@ from sociaalveilig.services.context import (
     local_to_utc,
     utc_to_local,
 )
-from sociaalveilig.services.meetings import add_agenda_item, propose_agenda
+from sociaalveilig.services.meeting_agenda import add_agenda_item
 from sociaalveilig.services.search import SignalQuery
 from sociaalveilig.storage.models import Signal
 from tests.services.seed_casework import make_case, make_signal
@@ -89,11 +91,11 @@ def test_a_signal_late_on_the_last_day_of_a_quarter_stays_in_that_quarter_and_da
     assert signal_records.get_signal(ctx, early).received_at == FIRST_OF_Q2
 
     # The management report: quarter, month, and the month line.
-    q1 = reporting.management_data(ctx, "2026Q1", None)
-    q2 = reporting.management_data(ctx, "2026Q2", None)
+    q1 = report_management.management_data(ctx, "2026Q1", None)
+    q2 = report_management.management_data(ctx, "2026Q2", None)
     assert (q1.signals_total, q2.signals_total) == (1, 1)
-    assert reporting.management_data(ctx, "2026-03", None).signals_total == 1
-    assert reporting.management_data(ctx, "2026-04", None).signals_total == 1
+    assert report_management.management_data(ctx, "2026-03", None).signals_total == 1
+    assert report_management.management_data(ctx, "2026-04", None).signals_total == 1
     months = {m.label: m.count for m in q2.by_month}
     assert (months["mrt 2026"], months["apr 2026"]) == (1, 1)
 
@@ -121,7 +123,7 @@ def test_retention_terms_start_at_local_midnight(
     """The 365-day term for concluded signals without a case, applied on 15-04-2026,
     reaches back to local midnight at the start of 15-04-2025 (22:00 UTC the day before)."""
     ctx = coordinator_ctx
-    terms = {rule.code: rule.term_days for rule in retention.list_rules(ctx)}
+    terms = {rule.code: rule.term_days for rule in retention_rules.list_rules(ctx)}
     assert terms["signal-no-case"] == 365
     before_midnight = make_signal(
         ctx,
@@ -135,7 +137,7 @@ def test_retention_terms_start_at_local_midnight(
         status=SignalStatus.AFGEHANDELD,
         number=2,
     )
-    retention.purge(ctx, date(2026, 4, 15))
+    retention_purge.purge(ctx, date(2026, 4, 15))
     with ctx.unit() as session:
         left = set(session.execute(select(Signal.id)).scalars())
     assert before_midnight not in left

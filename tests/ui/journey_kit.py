@@ -45,7 +45,7 @@ from sociaalveilig.ui.unlock_dialog import UnlockDialog
 JOURNEY_SIGNALS = 150
 PASSPHRASE = app.DEMO_PASSPHRASE
 COORDINATOR = app.DEMO_USER
-# The demo's other people (demo.casework.DEMO_USERS), given the demo passphrase here.
+# The demo's other people (demo.casework_cast.DEMO_USERS), given the demo passphrase here.
 WIJKAGENT = "demo-wijkagent"
 PARTNER = "demo-woonstichting"
 CARE_PARTNER = "demo-zorggroep"

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import MeetingType, Role
-from sociaalveilig.services import meetings, visits
+from sociaalveilig.services import meeting_planning, visits
 from sociaalveilig.services.visits import VisitInput
 from tests.services.seed_casework import KERKRADE, make_case, partner_id
 from tests.ui.fakes import FakeDocumentOutput
@@ -58,8 +58,8 @@ def _visit(ctx, case_id: str, start: datetime) -> visits.VisitRow:
     )
 
 
-def _meeting(ctx, starts_at: datetime) -> meetings.MeetingInfo:
-    return meetings.plan_meeting(
+def _meeting(ctx, starts_at: datetime) -> meeting_planning.MeetingInfo:
+    return meeting_planning.plan_meeting(
         ctx,
         KERKRADE,
         MeetingType.FL,

@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from sociaalveilig.core.enums import ActionType, MeetingType, Role, SignalStatus
-from sociaalveilig.services import cases, meetings, signal_intake
+from sociaalveilig.services import cases, meeting_planning, signal_intake
 from sociaalveilig.services.actions import ActionInput, create_action
 from sociaalveilig.services.signal_intake import PersonInput
 from tests.services.seed_casework import KERKRADE, make_case, partner_id
@@ -269,7 +269,7 @@ def test_reports_and_escalations_choose_the_case_by_name(
 def test_the_agenda_adds_a_case_chosen_by_a_persons_name(
     qtbot, coordinator_ctx, wait_idle
 ) -> None:
-    info = meetings.plan_meeting(
+    info = meeting_planning.plan_meeting(
         coordinator_ctx,
         KERKRADE,
         MeetingType.FL,

@@ -18,7 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import EscalationTarget, MeetingType
-from sociaalveilig.services import buurtschouw, cases, escalations, meetings, visits
+from sociaalveilig.services import (
+    buurtschouw,
+    cases,
+    escalations,
+    meeting_agenda,
+    meeting_minutes,
+    meeting_planning,
+    visits,
+)
 from sociaalveilig.services.visits import VisitInput
 from tests.services.seed_casework import KERKRADE, make_case, make_signal, partner_id
 from tests.ui.fakes import FakeDocumentOutput
@@ -69,10 +77,10 @@ def test_lock_leaves_no_case_data_in_my_pages(qtbot, coordinator_ctx, clock, wai
     make_signal(ctx, case_id=case_id, street=STREET, number=7)
     case_ref = cases.get_case(ctx, case_id).reference
     police, housing = partner_id(ctx, "Politie Limburg"), partner_id(ctx, "Woningcorporatie")
-    meeting = meetings.plan_meeting(
+    meeting = meeting_planning.plan_meeting(
         ctx, KERKRADE, MeetingType.FL, datetime(2026, 4, 15, 10, 30), None, [police, housing]
     )
-    item = meetings.add_agenda_item(ctx, meeting.meeting_id, case_id=case_id).items[0]
+    item = meeting_agenda.add_agenda_item(ctx, meeting.meeting_id, case_id=case_id).items[0]
     visit = visits.plan_visit(
         ctx,
         VisitInput(case_id, (police, housing), datetime(2026, 4, 16, 9), datetime(2026, 4, 16, 10),
@@ -82,7 +90,7 @@ def test_lock_leaves_no_case_data_in_my_pages(qtbot, coordinator_ctx, clock, wai
     walk = buurtschouw.plan_buurtschouw(ctx, KERKRADE, date(2026, 4, 15), STREET)
     buurtschouw.add_finding(ctx, walk.walk_id, "schoon-graffiti", FINDING, STREET)
     clock.advance(timedelta(hours=1))
-    meetings.record_decision(ctx, item.item_id, DECISION)
+    meeting_minutes.record_decision(ctx, item.item_id, DECISION)
 
     secrets = (case_ref, STREET, DECISION, FINDING)
     pages = []

@@ -9,7 +9,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import ActionType, MeetingType
-from sociaalveilig.services import actions, cases, meetings
+from sociaalveilig.services import (
+    actions,
+    agenda_proposals,
+    cases,
+    meeting_agenda,
+    meeting_planning,
+)
 from tests.services.seed_casework import KERKRADE, make_case, make_signal, partner_id
 from tests.ui.fakes import FakeDocumentOutput
 
@@ -35,8 +41,10 @@ def _close_errors() -> None:
         box.close()
 
 
-def _meeting(ctx, starts_at: datetime = datetime(2026, 4, 15, 10, 30)) -> meetings.MeetingInfo:
-    return meetings.plan_meeting(
+def _meeting(
+    ctx, starts_at: datetime = datetime(2026, 4, 15, 10, 30)
+) -> meeting_planning.MeetingInfo:
+    return meeting_planning.plan_meeting(
         ctx,
         KERKRADE,
         MeetingType.FL,
@@ -106,7 +114,7 @@ def test_agenda_proposals_add_and_reorder(qtbot, coordinator_ctx, wait_idle) -> 
     builder.view.select_row(1)
     builder.move_selected(-1)
     wait_idle()
-    stored = meetings.get_meeting(coordinator_ctx, info.meeting_id)
+    stored = meeting_agenda.get_meeting(coordinator_ctx, info.meeting_id)
     assert stored.items[0].case_id == second
     assert [i.position for i in stored.items] == [1, 2]
     assert builder.model.row_object(0).case_id == second
@@ -128,7 +136,7 @@ def test_unknown_reference_is_refused_and_kept(qtbot, coordinator_ctx, wait_idle
 def test_minutes_record_decision_and_create_actions(qtbot, coordinator_ctx, clock, wait_idle):
     info = _meeting(coordinator_ctx)
     case_id = make_case(coordinator_ctx)
-    meetings.add_agenda_item(coordinator_ctx, info.meeting_id, case_id=case_id)
+    meeting_agenda.add_agenda_item(coordinator_ctx, info.meeting_id, case_id=case_id)
     clock.set(datetime(2026, 4, 15, 11, 0))  # the meeting has begun
     page = _page(qtbot, coordinator_ctx, wait_idle)
     _select(page, info.meeting_id, wait_idle)
@@ -167,7 +175,7 @@ def test_minutes_record_decision_and_create_actions(qtbot, coordinator_ctx, cloc
 def test_refused_decision_keeps_text_and_actions(qtbot, coordinator_ctx, clock, wait_idle):
     info = _meeting(coordinator_ctx)
     case_id = make_case(coordinator_ctx)
-    meetings.add_agenda_item(coordinator_ctx, info.meeting_id, case_id=case_id)
+    meeting_agenda.add_agenda_item(coordinator_ctx, info.meeting_id, case_id=case_id)
     clock.set(datetime(2026, 4, 15, 11, 0))
     page = _page(qtbot, coordinator_ctx, wait_idle)
     _select(page, info.meeting_id, wait_idle)
@@ -187,7 +195,9 @@ def test_refused_decision_keeps_text_and_actions(qtbot, coordinator_ctx, clock, 
 
 def test_agenda_pdf_goes_to_viewer_and_lock_empties(qtbot, coordinator_ctx, wait_idle):
     info = _meeting(coordinator_ctx, datetime(2026, 4, 21, 14, 0))
-    meetings.add_agenda_item(coordinator_ctx, info.meeting_id, case_id=make_case(coordinator_ctx))
+    meeting_agenda.add_agenda_item(
+        coordinator_ctx, info.meeting_id, case_id=make_case(coordinator_ctx)
+    )
     output = FakeDocumentOutput()
     page = _page(qtbot, coordinator_ctx, wait_idle, output)
     _select(page, info.meeting_id, wait_idle)
@@ -210,13 +220,15 @@ def test_models_pass_the_model_tester(qtmodeltester, coordinator_ctx) -> None:
     info = _meeting(coordinator_ctx, datetime(2026, 4, 21, 14, 0))
     for number in (3, 5, 7):
         case_id = make_case(coordinator_ctx, number=number)
-        meetings.add_agenda_item(coordinator_ctx, info.meeting_id, case_id=case_id)
+        meeting_agenda.add_agenda_item(coordinator_ctx, info.meeting_id, case_id=case_id)
     make_signal(coordinator_ctx, case_id=None, number=9)
     listed = MeetingTableModel()
-    listed.set_rows(meetings.list_meetings(coordinator_ctx, date(2026, 4, 1), date(2026, 4, 30)))
+    listed.set_rows(
+        meeting_planning.list_meetings(coordinator_ctx, date(2026, 4, 1), date(2026, 4, 30))
+    )
     qtmodeltester.check(listed)
     agenda = AgendaTableModel()
-    agenda.set_rows(meetings.get_meeting(coordinator_ctx, info.meeting_id).items)
+    agenda.set_rows(meeting_agenda.get_meeting(coordinator_ctx, info.meeting_id).items)
     qtmodeltester.check(agenda)
     # Dragging the last row to the top: the order changes and is announced.
     orders: list[list[str]] = []
@@ -228,7 +240,7 @@ def test_models_pass_the_model_tester(qtmodeltester, coordinator_ctx) -> None:
     assert len(orders) == 1 and orders[0][0] == agenda.row_object(0).item_id
     qtmodeltester.check(agenda)
     proposals = AgendaProposalTableModel()
-    proposals.set_rows(meetings.propose_agenda(coordinator_ctx, info.meeting_id))
+    proposals.set_rows(agenda_proposals.propose_agenda(coordinator_ctx, info.meeting_id))
     assert proposals.rowCount() == 1
     qtmodeltester.check(proposals)
     assert proposals.setData(proposals.index(0, 0), Qt.CheckState.Unchecked,
@@ -240,11 +252,13 @@ def test_partner_reads_own_meetings_without_editing(qtbot, coordinator_ctx, make
     from sociaalveilig.core.enums import Role
 
     info = _meeting(coordinator_ctx, datetime(2026, 4, 21, 14, 0))
-    meetings.plan_meeting(
+    meeting_planning.plan_meeting(
         coordinator_ctx, KERKRADE, MeetingType.AV, datetime(2026, 4, 22, 10, 0), None,
         [partner_id(coordinator_ctx, "Zorg en hulpverlening")],
     )
-    meetings.add_agenda_item(coordinator_ctx, info.meeting_id, case_id=make_case(coordinator_ctx))
+    meeting_agenda.add_agenda_item(
+        coordinator_ctx, info.meeting_id, case_id=make_case(coordinator_ctx)
+    )
     partner = make_actor(Role.PARTNER, partner=HOUSING)
     page = _page(qtbot, partner, wait_idle)
     assert page.model.rowCount() == 1  # only the meeting its organisation takes part in

@@ -11,13 +11,8 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import Qt
 
 from sociaalveilig.core.enums import MeetingType
-from sociaalveilig.services.meetings import (
-    AgendaItemInfo,
-    AgendaReason,
-    MeetingDetail,
-    MeetingInfo,
-    MeetingStatus,
-)
+from sociaalveilig.services.meeting_agenda import AgendaItemInfo, AgendaReason, MeetingDetail
+from sociaalveilig.services.meeting_planning import MeetingInfo, MeetingStatus
 from tests.ui.fakes import FakeDocumentOutput
 
 from sociaalveilig.ui.choices import Choices

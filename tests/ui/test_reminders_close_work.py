@@ -14,9 +14,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import RiskLevel
-from sociaalveilig.services import meetings, visits
+from sociaalveilig.services import meeting_agenda, visits
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.reminders import ReminderKind
+from sociaalveilig.services.reminder_rules import ReminderKind
 from sociaalveilig.storage.models import Meeting
 from tests.services.test_reminders import (
     add_action,
@@ -154,7 +154,7 @@ def test_gedaan_on_an_agenda_reminder_notes_it_sent(
 ) -> None:
     case_id, _ = add_case(coordinator_ctx)
     meeting_id = add_meeting(coordinator_ctx, datetime(2026, 4, 17, 10, 0))
-    meetings.add_agenda_item(coordinator_ctx, meeting_id, case_id=case_id)
+    meeting_agenda.add_agenda_item(coordinator_ctx, meeting_id, case_id=case_id)
     desk.center.sync()
     desk.settle()
     reminder = key(ReminderKind.MEETING_AGENDA, meeting_id)

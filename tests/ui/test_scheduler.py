@@ -17,9 +17,9 @@ from sqlalchemy import select
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from sociaalveilig.core.enums import VisitStatus
-from sociaalveilig.services import autobackup, reminders
+from sociaalveilig.services import autobackup, reminder_rules, reminder_state
 from sociaalveilig.services.context import FixedClock, ServiceContext
-from sociaalveilig.services.reminders import ReminderKind, ScheduledReminder
+from sociaalveilig.services.reminder_rules import ReminderKind, ScheduledReminder
 from sociaalveilig.storage.models import Setting, Visit
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.services.test_reminders import (
@@ -59,7 +59,7 @@ class Harness:
         self.panel = ReminderPanel()
         qtbot.addWidget(self.panel)
         self.panel.bind(self.center)
-        self.caught_up: list[reminders.ReminderSync] = []
+        self.caught_up: list[reminder_state.ReminderSync] = []
         self.center.caught_up.connect(self.caught_up.append)
         self.notices: list[str] = []
         self.center.notice.connect(self.notices.append)
@@ -91,7 +91,7 @@ def harness(qtbot, clock: FixedClock) -> Iterator[Harness]:  # type: ignore[no-u
 
 
 def key(kind: ReminderKind, object_id: str) -> str:
-    return reminders.reminder_key(kind, object_id)
+    return reminder_rules.reminder_key(kind, object_id)
 
 
 def _assert_clean(notes: list[Notification]) -> None:

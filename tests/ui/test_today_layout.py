@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QRect, Qt
 
 from sociaalveilig.services import signal_intake
-from sociaalveilig.services.reminders import Reminder, ReminderKind
+from sociaalveilig.services.reminder_rules import Reminder, ReminderKind
 from sociaalveilig.services.worklist import WorkItem, WorkKind
 from tests.ui.builders import register
 

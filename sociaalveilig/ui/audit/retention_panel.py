@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.services import autobackup, retention
+from sociaalveilig.services import autobackup, retention_purge, retention_rules
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.retention import PurgeResult, RetentionRuleInfo
+from sociaalveilig.services.retention_purge import PurgeResult
+from sociaalveilig.services.retention_rules import RetentionRuleInfo
 
 from sociaalveilig.ui.audit.host import PanelHost
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
@@ -77,7 +78,7 @@ class RetentionPanel(QWidget):
         self.rule_box = QGroupBox(self.tr("Termijn wijzigen"), self)
         self.term_spin = QSpinBox(self.rule_box)
         self.term_spin.setObjectName("termDays")
-        self.term_spin.setRange(1, retention.MAXIMUM_TERM_DAYS)
+        self.term_spin.setRange(1, retention_rules.MAXIMUM_TERM_DAYS)
         self.term_spin.setSuffix(self.tr(" dagen"))
         self.basis_edit = QLineEdit(self.rule_box)
         self.basis_edit.setObjectName("legalBasis")
@@ -131,7 +132,7 @@ class RetentionPanel(QWidget):
         self.as_of_date.setDate(QDate(today.year, today.month, today.day))
 
     def load(self) -> None:
-        self._host.run(retention.list_rules, self._rules)
+        self._host.run(retention_rules.list_rules, self._rules)
 
     def clear(self) -> None:
         self.retention_model.clear()
@@ -156,7 +157,7 @@ class RetentionPanel(QWidget):
             return
         code, days, basis = rule.code, self.term_spin.value(), self.basis_edit.text()
         self._host.run(
-            lambda c: retention.update_rule(c, code, days, basis),
+            lambda c: retention_rules.update_rule(c, code, days, basis),
             self.retention_model.update_row,
             changes_data=True,
         )
@@ -178,7 +179,7 @@ class RetentionPanel(QWidget):
                 return
 
         def purge_and_note(c: ServiceContext) -> tuple[PurgeResult, str]:
-            result = retention.purge(c, as_of)
+            result = retention_purge.purge(c, as_of)
             return result, autobackup.purge_backup_note(c)
 
         self._host.run(

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QWidget
 from sociaalveilig.core.enums import SignalStatus
 from sociaalveilig.core.workdays import add_working_days
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next
-from sociaalveilig.services import case_work, meetings, partners, search, signal_linking
+from sociaalveilig.services import case_work, meeting_agenda, partners, search, signal_linking
 from sociaalveilig.services.case_work import MeetingChoice
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.search import SignalQuery, SignalRow
@@ -239,7 +239,7 @@ class CaseWorkSteps(QWidget):
             return
         run_operation(
             self,
-            lambda: meetings.add_agenda_item(ctx, meeting.meeting_id, case_id=case_id),
+            lambda: meeting_agenda.add_agenda_item(ctx, meeting.meeting_id, case_id=case_id),
             lambda _detail: self.changed.emit(),
         )
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QTimeEdit, QWidget
 
 from sociaalveilig.core.enums import MeetingType
-from sociaalveilig.services import meetings
+from sociaalveilig.services import meeting_planning
 from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.check_list import CheckList
@@ -79,5 +79,7 @@ class PlanMeetingDialog(ServiceFormDialog):
         location = self.location.text()
         partners = self.partners.checked()
         self.submit(
-            lambda ctx: meetings.plan_meeting(ctx, area, kind, starts_at, location, partners)
+            lambda ctx: meeting_planning.plan_meeting(
+                ctx, area, kind, starts_at, location, partners
+            )
         )

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from sociaalveilig.services.meetings import AgendaProposal
+from sociaalveilig.services.meeting_agenda import AgendaProposal
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from sociaalveilig.services.meetings import AgendaItemInfo
+from sociaalveilig.services.meeting_agenda import AgendaItemInfo
 
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 

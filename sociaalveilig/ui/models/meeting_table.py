@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sociaalveilig.core.enums import MeetingType
-from sociaalveilig.services.meetings import MeetingInfo, MeetingStatus
+from sociaalveilig.services.meeting_planning import MeetingInfo, MeetingStatus
 
 from sociaalveilig.ui.dutch import program_locale
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel

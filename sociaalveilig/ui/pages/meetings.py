@@ -27,17 +27,18 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import MeetingType, Role
 from sociaalveilig.reports import api as reports
-from sociaalveilig.services import calendar_export, meetings
+from sociaalveilig.services import (
+    agenda_proposals,
+    calendar_export,
+    meeting_agenda,
+    meeting_minutes,
+    meeting_planning,
+)
 from sociaalveilig.services.actions import ActionInput
 from sociaalveilig.services.calendar_export import CalendarExport
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.meetings import (
-    AgendaItemInfo,
-    AgendaProposal,
-    MeetingDetail,
-    MeetingInfo,
-    MeetingStatus,
-)
+from sociaalveilig.services.meeting_agenda import AgendaItemInfo, AgendaProposal, MeetingDetail
+from sociaalveilig.services.meeting_planning import MeetingInfo, MeetingStatus
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.calendar_export import (
@@ -245,7 +246,8 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         kind = self.type_filter.currentData()
 
         def load(c: ServiceContext) -> MonthLoad:
-            return first, meetings.list_meetings(c, first, last, area, kind), load_choices(c)
+            found = meeting_planning.list_meetings(c, first, last, area, kind)
+            return first, found, load_choices(c)
 
         return load
 
@@ -334,7 +336,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
             self.load_meeting(info.meeting_id)
 
     def load_meeting(self, meeting_id: str) -> None:
-        self.run(lambda c: meetings.get_meeting(c, meeting_id), self._show_meeting)
+        self.run(lambda c: meeting_agenda.get_meeting(c, meeting_id), self._show_meeting)
 
     def _roles(self) -> tuple[bool, bool]:
         """(may prepare the agenda, may write the minutes) for the shown meeting."""
@@ -403,10 +405,10 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
 
     def reorder(self, item_ids: list[str]) -> None:
         ordered = list(item_ids)
-        self._agenda_call(lambda c, m: meetings.reorder_agenda(c, m, ordered))
+        self._agenda_call(lambda c, m: meeting_agenda.reorder_agenda(c, m, ordered))
 
     def remove_item(self, item_id: str) -> None:
-        self._agenda_call(lambda c, _m: meetings.remove_agenda_item(c, item_id))
+        self._agenda_call(lambda c, _m: meeting_agenda.remove_agenda_item(c, item_id))
 
     def add_item(self, reference: str) -> None:
         text = reference.strip()
@@ -414,8 +416,8 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
 
         def call(c: ServiceContext, m: str) -> MeetingDetail:
             if is_signal:
-                return meetings.add_agenda_item(c, m, signal_id=text)
-            return meetings.add_agenda_item(c, m, case_id=text)
+                return meeting_agenda.add_agenda_item(c, m, signal_id=text)
+            return meeting_agenda.add_agenda_item(c, m, case_id=text)
 
         def failed(exc: BaseException) -> None:
             errors.show_error(self, exc)  # the reference stays in the field to correct
@@ -439,7 +441,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         if meeting_id is None:
             return
         self.run(
-            lambda c: meetings.propose_agenda(c, meeting_id),
+            lambda c: agenda_proposals.propose_agenda(c, meeting_id),
             self.agenda.set_proposals,
             progress=self.tr("Voorstellen worden gezocht…"),
         )
@@ -447,7 +449,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
     def accept_proposals(self, proposals: list[AgendaProposal]) -> None:
         chosen = list(proposals)
         self._agenda_call(
-            lambda c, m: meetings.accept_proposals(c, m, chosen),
+            lambda c, m: meeting_agenda.accept_proposals(c, m, chosen),
             self.propose,
         )
 
@@ -456,7 +458,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         if meeting_id is None:
             return
         self.run(
-            lambda c: meetings.mark_agenda_sent(c, meeting_id),
+            lambda c: meeting_agenda.mark_agenda_sent(c, meeting_id),
             lambda _info: self.load_meeting(meeting_id),
             changes_data=True,
         )
@@ -474,7 +476,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.run(
-            lambda c: meetings.cancel_meeting(c, meeting_id),
+            lambda c: meeting_planning.cancel_meeting(c, meeting_id),
             lambda _info: self.load_meeting(meeting_id),
             changes_data=True,
         )
@@ -496,7 +498,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
                 self.load_meeting(meeting_id)
 
         self.run(
-            lambda c: meetings.record_decision(c, item_id, text, chosen, outcome),
+            lambda c: meeting_minutes.record_decision(c, item_id, text, chosen, outcome),
             done,
             failed,
             changes_data=True,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.services import worklist
-from sociaalveilig.services.reminders import Reminder
+from sociaalveilig.services.reminder_rules import Reminder
 from sociaalveilig.services.worklist import TodayOverview, TriageItem, WorkItem, WorkKind
 
 from sociaalveilig.ui.models.worklist import (

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.meetings import AgendaProposal, MeetingDetail
+from sociaalveilig.services.meeting_agenda import AgendaProposal, MeetingDetail
 
 from sociaalveilig.ui.case_picker import CaseFindButton, is_case_reference
 from sociaalveilig.ui.flow_layout import FlowLayout

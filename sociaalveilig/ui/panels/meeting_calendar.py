@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
-from sociaalveilig.services.meetings import MeetingInfo
+from sociaalveilig.services.meeting_planning import MeetingInfo
 
 from sociaalveilig.ui.dutch import dutch
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.meetings import MeetingDetail, MeetingInfo, MeetingStatus
+from sociaalveilig.services.meeting_agenda import MeetingDetail
+from sociaalveilig.services.meeting_planning import MeetingInfo, MeetingStatus
 
 from sociaalveilig.ui.choices import PartnerChoice
 from sociaalveilig.ui.flow_layout import FlowLayout

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.services.actions import ActionInput
-from sociaalveilig.services.meetings import AgendaItemInfo, MeetingDetail
+from sociaalveilig.services.meeting_agenda import AgendaItemInfo, MeetingDetail
 from sociaalveilig.services.signal_outcomes import OutcomeChoice
 
 from sociaalveilig.ui.action_list_editor import ActionListEditor
