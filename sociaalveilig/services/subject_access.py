@@ -352,7 +352,7 @@ def _case_record(
     partners: dict[str, str],
 ) -> CaseRecord:
     actions = session.execute(
-        select(Action).where(Action.case_id == case.id).order_by(Action.created_at)
+        select(Action).where(Action.case_id == case.id).order_by(Action.created_at, Action.id)
     ).scalars()
     action_rows = tuple(
         ActionRecord(
@@ -369,7 +369,7 @@ def _case_record(
     )
     visits = list(
         session.execute(
-            select(Visit).where(Visit.case_id == case.id).order_by(Visit.planned_start)
+            select(Visit).where(Visit.case_id == case.id).order_by(Visit.planned_start, Visit.id)
         ).scalars()
     )
     visit_partners: dict[str, list[str]] = {v.id: [] for v in visits}
@@ -402,7 +402,9 @@ def _case_record(
             reason=e.reason if sole else None,
         )
         for e in session.execute(
-            select(Escalation).where(Escalation.case_id == case.id).order_by(Escalation.created_at)
+            select(Escalation)
+            .where(Escalation.case_id == case.id)
+            .order_by(Escalation.created_at, Escalation.reference)
         ).scalars()
     )
     discussion_rows = tuple(
@@ -415,7 +417,7 @@ def _case_record(
             select(Meeting.starts_at, Meeting.meeting_type, AgendaItem.decision)
             .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
             .where(AgendaItem.case_id == case.id)
-            .order_by(Meeting.starts_at)
+            .order_by(Meeting.starts_at, Meeting.id)
         ).tuples()
     )
     return CaseRecord(
@@ -502,7 +504,9 @@ def gather(session: Session, ctx: ServiceContext, person_ref: str) -> SubjectAcc
     )
     signals = list(
         session.execute(
-            select(Signal).where(Signal.id.in_(list(signal_roles))).order_by(Signal.received_at)
+            select(Signal)
+            .where(Signal.id.in_(list(signal_roles)))
+            .order_by(Signal.received_at, Signal.reference)
         ).scalars()
     )
     case_roles: dict[str, list[str]] = {}
@@ -515,7 +519,9 @@ def gather(session: Session, ctx: ServiceContext, person_ref: str) -> SubjectAcc
             case_roles[signal.case_id] = []
     cases = list(
         session.execute(
-            select(Case).where(Case.id.in_(list(case_roles))).order_by(Case.created_at)
+            select(Case)
+            .where(Case.id.in_(list(case_roles)))
+            .order_by(Case.created_at, Case.reference)
         ).scalars()
     )
     case_refs = {c.id: c.reference for c in cases}
