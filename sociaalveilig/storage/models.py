@@ -254,7 +254,7 @@ class Signal(Versioned, Base):
         # need-to-know scope reads, but the author (created_by: a seventh 32-character key
         # in both wide indexes cost the 10,000-row import about half a second). A list
         # page walks it from the top and stops after 200 matches without reading a table
-        # page; a full id list reads the index only. Chosen by ``storage.search``.
+        # page; a full id list reads the index only. Walked by ``storage.sqlite.plans``.
         Index(
             "ix_signals_list",
             "received_at",
@@ -302,7 +302,7 @@ class Signal(Versioned, Base):
         # A user's own signals (part of a wijkagent's and a partner's need-to-know scope),
         # as a set of ids the list indexes can be checked against without reading the
         # table for every other signal (schema v3). The author alone: an import's rows all
-        # have the same one, so their entries are appended in rowid order; with the id in
+        # have the same one, so their entries are appended in insertion order; with the id in
         # the key they went to random places and the 10,000-row import took 0.9 s longer.
         Index("ix_signals_created_by", "created_by"),
     )

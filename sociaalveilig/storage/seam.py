@@ -1,7 +1,7 @@
 """The storage seam: what the services may ask of a store, whichever database holds it.
 
 The services see a store only through ``StoreSeam``: units of work, read units, text
-search, list plans, credentials and a few capabilities. The encrypted single-desk store
+search, list plans, credentials, maintenance and a few capabilities. The single-desk store
 (SQLCipher, ``storage.sqlite``) is the first implementation; the centre's PostgreSQL store
 (``storage.postgres``) the second. What only one database needs (PRAGMAs, ``INDEXED BY``,
 FTS5 or tsvector, ``rowid``, backup, VACUUM) lives in that database's package; the services
@@ -10,14 +10,13 @@ never ask which database they run on, only what it can do (``Capabilities``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, Select
 from sqlalchemy.orm import Session
-
-T = TypeVar("T", bound=tuple[Any, ...])
 
 
 @dataclass(frozen=True)
@@ -38,31 +37,71 @@ class TextSearch(Protocol):
     """Words typed by a user, matched against signals and cases. User text never reaches
     the database as query syntax."""
 
-    def signal_match(self, user_text: str, *, checked: bool = False) -> ColumnElement[bool] | None:
+    def signal_match(self, user_text: str) -> ColumnElement[bool] | None:
         """Where-clause on ``signals``: reference, description, street, city or postcode
-        holds every word of ``user_text`` (as a word start); None when it has no words.
-        ``checked``: the rows are found another way and each is checked against the text."""
+        holds every word of ``user_text`` (as a word start); None when it has no words."""
         ...
 
     def case_match(self, user_text: str) -> ColumnElement[bool] | None:
         """Where-clause on ``cases``: reference, summary, street, city or postcode."""
         ...
 
-    def signal_match_count(self, session: Session, user_text: str, cap: int | None = None) -> int:
-        """How many signals match ``user_text`` (at most ``cap`` counted)."""
-        ...
+
+@dataclass(frozen=True)
+class SignalListShape:
+    """What a list plan may want to know of a signal list beyond its statement: the parts
+    it was built from. A store whose planner chooses well needs none of it."""
+
+    text: str = ""
+    """The words searched for ("" for none): the statement holds ``search.signal_match``
+    of them, and nothing else matches (no person's name)."""
+    filters: tuple[ColumnElement[bool], ...] = ()
+    """The list's where-clauses on ``signals`` other than the text and the user's scope."""
+    scoped: bool = False
+    """The statement holds the user's need-to-know scope (the user does not see every
+    signal)."""
+    scope_parts: tuple[ColumnElement[bool], ...] = ()
+    """The scope as parts whose union is exactly it, each narrow and on a column of its
+    own (a wijkagent's: area, the area's cases, own signals); () where there are none."""
+    order: str | None = None
+    """"received_at" (then reference) or "reference" when the list is in that order, and
+    which way (``descending``); None for another order."""
+    descending: bool = True
+    first_rows: int | None = None
+    """The caller reads only this many rows (a first page); None: every row."""
 
 
 class ListPlans(Protocol):
-    """How a list's rows are read. A store without index hints returns the statement as
-    it is and leaves the choice to its planner."""
+    """How a list's rows are read. The services write a list as one query (filters, scope,
+    order); a store whose planner chooses well returns it as it is, another may add its
+    own hints or read it another way here, and nowhere else."""
 
-    def signal_index_plan(self, stmt: Select[T], index: str) -> Select[T]:
-        """Read ``signals`` through the named index, where the database takes hints."""
+    def signal_list(
+        self, session: Session, stmt: Select[tuple[str]], shape: SignalListShape
+    ) -> Select[tuple[str]]:
+        """The statement that reads the signal ids of ``stmt`` (filtered and ordered; the
+        caller may add a limit), as this database reads them best. Same ids, same order.
+        ``session``: for a cheap look at the data first (how many rows a text matches)."""
         ...
 
-    def signal_row_estimate(self, session: Session) -> int:
-        """About how many signals there are, without counting them."""
+
+class Maintenance(Protocol):
+    """Work on the store as a whole, after retention and large changes."""
+
+    def purge_status_history(self, session: Session, object_ids: Iterable[str]) -> int:
+        """Delete the status history of records retention removes (the history is
+        otherwise append-only), in the caller's unit. Returns how many rows went."""
+        ...
+
+    def reclaim_space(self) -> bool:
+        """Make the bytes of deleted records unrecoverable (indexes merged, free space
+        rewritten). Outside any unit. False when another user kept it from finishing:
+        the deletions stand, and it is to be tried again later."""
+        ...
+
+    def refresh_statistics(self) -> None:
+        """Let the query planner see the data as it now is (after a large import, a
+        purge, a demo or benchmark load). Outside any unit; cheap when little changed."""
         ...
 
 
@@ -91,9 +130,15 @@ class StoreSeam(Protocol):
     """An unlocked store, as the services see it."""
 
     capabilities: Capabilities
+    """What it can do (never which database it is)."""
     search: TextSearch
+    """Words a user typed, as where-clauses."""
     plans: ListPlans
+    """How a signal list is read."""
     credentials: Credentials
+    """Who may sign in: users' passphrases."""
+    maintenance: Maintenance
+    """Purge, reclaim, statistics: work on the whole store."""
 
     @property
     def is_open(self) -> bool: ...

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.services import setup, signal_intake
+from sociaalveilig.services import desk, setup, signal_intake
 from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors, operations
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr(WINDOW_TITLE))
         self._ctx: ServiceContext | None = ctx
-        self._folder = ctx.store.folder
+        self._folder = desk.desk_store(ctx).folder
         self._username = ctx.actor.username
         self._display_name = ctx.actor.display_name
         self._role = ctx.actor.role
@@ -506,7 +506,7 @@ class MainWindow(QMainWindow):
     def unlock_with(self, ctx: ServiceContext) -> None:
         """Continue after unlocking; the same user returns to the page they were on."""
         same_user = ctx.actor.username == self._username
-        self._folder = ctx.store.folder
+        self._folder = desk.desk_store(ctx).folder
         self._clock = ctx.clock
         self._display_name = ctx.actor.display_name
         self._role = ctx.actor.role

@@ -32,7 +32,7 @@ from sociaalveilig.core.errors import (
     SignInThrottled,
     StoreDamaged,
 )
-from sociaalveilig.services import maintenance, setup
+from sociaalveilig.services import desk, maintenance, setup
 from sociaalveilig.services.context import Clock, ServiceContext
 
 from sociaalveilig.ui import errors
@@ -298,8 +298,8 @@ class UnlockDialog(QDialog):
         run_operation(self, work, self._restored, self._failed, progress=None)
 
     def _restored(self, ctx: ServiceContext) -> None:
-        self.folder = ctx.store.folder
-        self.store_restored.emit(str(ctx.store.folder))
+        self.folder = desk.desk_store(ctx).folder
+        self.store_restored.emit(str(desk.desk_store(ctx).folder))
         self._unlocked(ctx)
 
     # ------------------------------------------------------------------ dialog

@@ -1,8 +1,8 @@
-"""Full-text search: the one adapter (with the first migration) that knows SQLite FTS5.
+"""Full-text search on the single desk: the ``TextSearch`` of the seam over SQLite FTS5.
 
 ``signal_fts`` and ``case_fts`` are external-content FTS5 tables over the rowids of
-``signals`` and ``cases``, kept in step by triggers (migration 0001). The services ask for a
-where-clause on the signals or cases table; a future PostgreSQL store swaps this module.
+``signals`` and ``cases``, kept in step by triggers (migration 0001). The services ask
+``store.search`` for a where-clause on the signals or cases table.
 
 User text never reaches FTS5 as syntax: it is cut into words, each word is quoted and
 made a prefix match (``"verzon"*``), and the words must all occur (implicit AND). Quotes,
@@ -13,12 +13,9 @@ characters that separate words.
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
     bindparam,
     column,
     func,
@@ -29,10 +26,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
-
-from sociaalveilig.storage.models import Signal
-
-T = TypeVar("T", bound=tuple[Any, ...])
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 12
@@ -77,8 +70,7 @@ def signal_text_match(user_text: str, *, checked: bool = False) -> ColumnElement
     """Where-clause on ``signals``: reference, description, street, city or postcode holds
     every word of ``user_text`` (as a word start). None when the text has no words.
     ``checked``: the rows are found through another index and each is checked against the
-    matches; otherwise SQLite combines both as index keys (every case of an area times every
-    match: 20 million probes for a common word)."""
+    matches (``plans``); otherwise SQLite may read the matches as the rows to start from."""
     if fts_query(user_text) is None:
         return None
     return _match("signal_fts", _signal_fts, "signals", user_text, checked)
@@ -99,51 +91,21 @@ def signal_match_count(session: Session, user_text: str, cap: int | None = None)
     return int(session.execute(stmt).scalar_one())
 
 
-SIGNAL_LIST_INDEX = "ix_signals_list"
-"""The list index (models.py): every filtered column in the list's order. SQLite's planner,
-without statistics, takes the single-column index of an equality filter, reads a table
-page for each of its (ten thousands of) rows and sorts them, even for a LIMIT of 200;
-walking this index stops after the first page of matches and never reads the table. The
-caller decides when that wins (not for a handful of rows found another way)."""
-SIGNAL_ORDER_INDEX = "ix_signals_received"
-"""The list's order alone (received, reference, id): a third of the list index, so it
-stays in the page cache. Walked instead of the list index when no filter or scope needs
-another column."""
-SIGNAL_AREA_INDEX = "ix_signals_area_received"
-"""The same columns behind the area: one area's signals, newest first."""
-SIGNAL_STATUS_INDEX = "ix_signals_status_due"
-SIGNAL_SOURCE_INDEX = "ix_signals_source"
-SIGNAL_CATEGORY_INDEX = "ix_signals_category_list"
-SIGNAL_CASE_INDEX = "ix_signals_case_id"
-SIGNAL_AUTHOR_INDEX = "ix_signals_created_by"
-
-
-@cache
-def signal_index_columns(index: str) -> frozenset[str]:
-    """The columns of one of the indexes above (from the models: one source)."""
-    for candidate in Signal.metadata.tables["signals"].indexes:
-        if candidate.name == index:
-            return frozenset(str(c.name) for c in candidate.columns)
-    raise KeyError(index)
-
-
-def signal_index_plan(stmt: Select[T], index: str) -> Select[T]:
-    """Read ``signals`` through ``index`` (one of the names above): the list index walked in
-    order, or a filter's own index narrowing the rows before any table page is read."""
-    return stmt.with_hint(Signal.__table__, f"INDEXED BY {index}", "sqlite")
-
-
-def signal_row_estimate(session: Session) -> int:
-    """About how many signals there are (the highest rowid: no scan; never less)."""
-    return int(session.execute(select(func.max(literal_column("signals.rowid")))
-                               .select_from(Signal.__table__)).scalar() or 0)
-
-
 def case_text_match(user_text: str) -> ColumnElement[bool] | None:
     """Where-clause on ``cases``: reference, summary, street, city or postcode."""
     if fts_query(user_text) is None:
         return None
     return _match("case_fts", _case_fts, "cases", user_text)
+
+
+class Fts5Search:
+    """``storage.seam.TextSearch`` over the FTS5 tables."""
+
+    def signal_match(self, user_text: str) -> ColumnElement[bool] | None:
+        return signal_text_match(user_text)
+
+    def case_match(self, user_text: str) -> ColumnElement[bool] | None:
+        return case_text_match(user_text)
 
 
 def optimize_indexes(session: Session) -> None:
