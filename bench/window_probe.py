@@ -39,6 +39,15 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bench.generate import COORDINATOR, PASSPHRASE, clock  # noqa: E402
+from sociaalveilig.services import setup  # noqa: E402
 
 STATUS_FILE = Path("/proc/self/status")
 
@@ -57,15 +66,7 @@ def peak_rss_kib(status_file: Path = STATUS_FILE) -> int:
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from bench.generate import COORDINATOR, PASSPHRASE, clock  # noqa: E402
-from sociaalveilig.services import setup  # noqa: E402
 
 SEARCH_WORDS = (
     "hennep", "geluidsoverlast", "Mergelweg", "jongeren scooters", "huurachterstand",
