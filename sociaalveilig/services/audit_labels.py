@@ -24,6 +24,7 @@ from sociaalveilig.core.enums import MeetingType, Role
 from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.services.access import EMERGENCY_ACTION
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import (
     AgendaItem,
@@ -354,6 +355,7 @@ class AuditNames:
         return self.users.get(username, username)
 
 
+@retrying
 def page_names(
     ctx: ServiceContext,
     objects: Iterable[tuple[str | None, str | None]],

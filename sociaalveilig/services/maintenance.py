@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.backup import (
     BackupInfo,
@@ -16,6 +17,7 @@ from sociaalveilig.storage.backup import (
 )
 
 
+@retrying
 def backup(ctx: ServiceContext, out: Path) -> BackupInfo:
     require_role(ctx, Role.BEHEERDER, Role.COORDINATOR)
     try:
@@ -38,6 +40,7 @@ def restore(backup_file: Path, to: Path, username: str | None, passphrase: str) 
     return target
 
 
+@retrying
 def verify(ctx: ServiceContext) -> IntegrityReport:
     report = check_store(ctx.store)
     if report.ok:

@@ -53,6 +53,7 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.context import ServiceContext, local_to_utc, utc_to_local
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_outcomes import (
     OutcomeChoice,
     SignalOutcome,
@@ -342,6 +343,7 @@ def _clean_location(location: str | None) -> str | None:
     return text
 
 
+@retrying
 def plan_meeting(
     ctx: ServiceContext,
     area: str,
@@ -374,6 +376,7 @@ def plan_meeting(
         return _info(session, meeting)
 
 
+@retrying
 def move_meeting(
     ctx: ServiceContext, meeting_id: str, starts_at: datetime, location: str | None = None
 ) -> MeetingInfo:
@@ -390,6 +393,7 @@ def move_meeting(
         return _info(session, meeting)
 
 
+@retrying
 def set_meeting_partners(
     ctx: ServiceContext, meeting_id: str, partner_ids: Sequence[str]
 ) -> MeetingInfo:
@@ -413,6 +417,7 @@ def set_meeting_partners(
         return _info(session, meeting)
 
 
+@retrying
 def cancel_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingInfo:
     """Cancel a planned meeting; its items can be proposed again for the next one."""
     require_role(ctx, *_ORGANISERS)
@@ -434,6 +439,7 @@ def _require_status(meeting: Meeting, *allowed: MeetingStatus) -> None:
         )
 
 
+@retrying
 def list_meetings(
     ctx: ServiceContext,
     from_date: date,
@@ -581,6 +587,7 @@ def _detail(
     return MeetingDetail(_info(session, meeting), tuple(infos), partner_id)
 
 
+@retrying
 def get_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingDetail:
     """The meeting with its agenda and minutes; a partner user gets its own copy."""
     require_role(ctx, *_READERS)
@@ -591,6 +598,7 @@ def get_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingDetail:
         return _detail(ctx, session, meeting, partner, opened=True)
 
 
+@retrying
 def agenda_for_partner(ctx: ServiceContext, meeting_id: str, partner_id: str) -> MeetingDetail:
     """The copy of a meeting's agenda and minutes for one partner organisation.
 
@@ -698,6 +706,7 @@ class _Draft:
     sentences: list[str] = field(default_factory=list)
 
 
+@retrying
 def propose_agenda(ctx: ServiceContext, meeting_id: str) -> list[AgendaProposal]:
     """What should be on this meeting's agenda and is not yet: signals routed to this area
     and meeting type not yet on an agenda, cases whose review falls on or before the
@@ -977,6 +986,7 @@ def _insert_item(
     return item
 
 
+@retrying
 def add_agenda_item(
     ctx: ServiceContext,
     meeting_id: str,
@@ -999,6 +1009,7 @@ def add_agenda_item(
         return _detail(ctx, session, meeting, None)
 
 
+@retrying
 def accept_proposals(
     ctx: ServiceContext, meeting_id: str, proposals: Sequence[AgendaProposal]
 ) -> MeetingDetail:
@@ -1035,6 +1046,7 @@ def partner_items(session: Session, meeting_id: str, partner_id: str) -> list[Ag
     )
 
 
+@retrying
 def reorder_agenda(
     ctx: ServiceContext, meeting_id: str, ordered_item_ids: Sequence[str]
 ) -> MeetingDetail:
@@ -1066,6 +1078,7 @@ def _load_item(session: Session, item_id: str) -> AgendaItem:
     return item
 
 
+@retrying
 def remove_agenda_item(ctx: ServiceContext, item_id: str) -> MeetingDetail:
     """Take an item off the agenda, unless a decision or actions were recorded on it."""
     with work_unit(ctx) as session:
@@ -1091,6 +1104,7 @@ def remove_agenda_item(ctx: ServiceContext, item_id: str) -> MeetingDetail:
         return _detail(ctx, session, meeting, None)
 
 
+@retrying
 def mark_agenda_sent(ctx: ServiceContext, meeting_id: str) -> MeetingInfo:
     """Note that the agenda went out to the partners (stops the 'agenda not sent' reminder)."""
     with work_unit(ctx) as session:
@@ -1109,6 +1123,7 @@ def mark_agenda_sent(ctx: ServiceContext, meeting_id: str) -> MeetingInfo:
 # --------------------------------------------------------------------------- minutes
 
 
+@retrying
 def record_decision(
     ctx: ServiceContext,
     item_id: str,

@@ -49,6 +49,7 @@ from sociaalveilig.services.audit_objects import OBJ_BUURTSCHOUW, OBJ_FOCUS_AREA
 from sociaalveilig.services.buurtschouw import CHECKLIST, ChecklistGroup
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.meetings import AgendaReason, partner_items
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import OPEN_SIGNAL_STATUSES, format_address
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import (
@@ -175,12 +176,14 @@ def suppress_breakdown(counts: Sequence[int]) -> list[str]:
     return shown
 
 
+@retrying
 def log_denied(ctx: ServiceContext, object_type: str, object_id: str | None) -> None:
     """Record a refused print in its own unit (the refused unit itself was rolled back)."""
     with ctx.unit() as session:
         ctx.audit(session, "print", object_type, object_id, outcome="denied")
 
 
+@retrying
 def log_failed_write(ctx: ServiceContext, object_type: str, object_id: str | None) -> None:
     """A print whose data was read but whose file could not be written."""
     with ctx.unit() as session:
@@ -293,6 +296,7 @@ def _find_case(session: Session, ref: str) -> Case:
     return row
 
 
+@retrying
 def case_summary_data(
     ctx: ServiceContext, ref: str, pseudonymised: bool = False, purpose: str | None = None
 ) -> CaseSummaryData:
@@ -574,6 +578,7 @@ def _split_route(text: str | None) -> tuple[str, ...]:
 _OPEN_SIGNAL = tuple(status.value for status in OPEN_SIGNAL_STATUSES)
 
 
+@retrying
 def buurtschouw_pack_data(
     ctx: ServiceContext, area: str, walk_date: date | None = None
 ) -> BuurtschouwPackData:
@@ -696,6 +701,7 @@ class MeetingDocData:
     items: tuple[MeetingItemLine, ...]
 
 
+@retrying
 def meeting_doc_data(
     ctx: ServiceContext, meeting_id: str, minutes: bool, partner_id: str | None = None
 ) -> MeetingDocData:
@@ -994,6 +1000,7 @@ def _in(column: Any, start: Any, end: Any) -> ColumnElement[bool]:
     return and_(column >= start, column < end)
 
 
+@retrying
 def management_data(ctx: ServiceContext, period: str, area: str | None) -> ManagementData:
     """Figures for a period and all or one focus area; no personal data at all."""
     require_role(ctx, Role.MANAGER, Role.COORDINATOR, Role.BEHEERDER, Role.WIJKAGENT)

@@ -51,6 +51,7 @@ from sociaalveilig.services.context import (
     local_day_start_utc,
     utc_to_local,
 )
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.maintenance import purge_status_history, reclaim_space
 from sociaalveilig.storage.models import (
@@ -160,6 +161,7 @@ def _cutoff(as_of: date, term_days: int) -> datetime:
 # --------------------------------------------------------------------------- the terms
 
 
+@retrying
 def list_rules(ctx: ServiceContext) -> list[RetentionRuleInfo]:
     """All retention rules, general ones first (beheerder and coordinator)."""
     require_role(ctx, Role.BEHEERDER, Role.COORDINATOR)
@@ -273,6 +275,7 @@ def _check_open_work(
     )
 
 
+@retrying
 def update_rule(
     ctx: ServiceContext, code: str, term_days: int, legal_basis: str
 ) -> RetentionRuleInfo:
@@ -298,6 +301,7 @@ def update_rule(
         return _info(rule)
 
 
+@retrying
 def set_category_rule(
     ctx: ServiceContext, base_code: str, category_code: str, term_days: int, legal_basis: str
 ) -> RetentionRuleInfo:
@@ -346,6 +350,7 @@ def set_category_rule(
         return _info(rule)
 
 
+@retrying
 def remove_category_rule(ctx: ServiceContext, code: str) -> None:
     """Remove a category's own rule; the general rule applies again (beheerder only).
     General rules cannot be removed: without one, that kind of data would never go."""
@@ -364,6 +369,7 @@ def remove_category_rule(ctx: ServiceContext, code: str) -> None:
         ctx.audit(session, "retention_rule_remove", "retention_rule", rule.id)
 
 
+@retrying
 def last_purge(ctx: ServiceContext) -> date | None:
     """The peildatum of the last purge, for the daily job."""
     with ctx.unit() as session:
@@ -862,6 +868,7 @@ def _summary_lines(as_of: date, tally: _Tally, kept_cases: int, reclaimed: bool)
     return lines
 
 
+@retrying
 def purge(ctx: ServiceContext, as_of: date) -> PurgeResult:
     """Apply the retention rules as of ``as_of``: delete and anonymise for real in one
     transaction, write the deletion register (kinds, counts, rules; no content) and the

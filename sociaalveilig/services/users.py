@@ -14,6 +14,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import match_focus_area
 from sociaalveilig.core.usernames import check_new_user_name
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage.keyslots import (
     KeySlotFile,
     check_passphrase_policy,
@@ -49,6 +50,7 @@ def require_role(ctx: ServiceContext, *roles: Role) -> None:
         )
 
 
+@retrying
 def add_user(
     ctx: ServiceContext,
     username: str,
@@ -130,6 +132,7 @@ def add_user(
         )
 
 
+@retrying
 def list_users(ctx: ServiceContext) -> list[UserInfo]:
     require_role(ctx, Role.BEHEERDER)
     with ctx.unit() as session:
@@ -165,6 +168,7 @@ def change_passphrase(folder: Path, username: str, old: str, new: str) -> None:
     record_event(folder, username, "passwd")
 
 
+@retrying
 def change_own_passphrase(ctx: ServiceContext, old: str, new: str) -> None:
     """The signed-in user changes their own passphrase (the window's Instellingen): the
     old one is checked like a sign-in, one slot is rewrapped, the change is audited."""
@@ -197,6 +201,7 @@ def _active_beheerders(session: Session) -> int:
     )
 
 
+@retrying
 def change_role(
     ctx: ServiceContext,
     username: str,
@@ -278,6 +283,7 @@ def change_role(
         )
 
 
+@retrying
 def deactivate_user(ctx: ServiceContext, username: str) -> None:
     """Take away a user's access: the account is kept for the audit trail, the key slot
     is removed so the passphrase no longer opens the store."""
@@ -299,6 +305,7 @@ def deactivate_user(ctx: ServiceContext, username: str) -> None:
             ctx.store.keyslots.remove_user(user.username)
 
 
+@retrying
 def reactivate_user(ctx: ServiceContext, username: str, passphrase: str) -> None:
     """Give a deactivated user access again, with a new passphrase that the user must
     replace with one of their own at the next sign-in (the beheerder knows this one)."""

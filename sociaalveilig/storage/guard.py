@@ -147,9 +147,13 @@ def _bool_rule(value: Any) -> str | None:
 def _int_rule(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return tr("Bij '{field}' hoort een geheel getal.")
-    if not INT_MIN <= value <= INT_MAX:
+    if value > INT_MAX:
         return tr("Het getal bij '{field}' is te groot: ten hoogste {limit}.").replace(
             "{limit}", f"{INT_MAX:,}".replace(",", ".")
+        )
+    if value < INT_MIN:
+        return tr("Het getal bij '{field}' is te klein: ten minste {limit}.").replace(
+            "{limit}", f"{INT_MIN:,}".replace(",", ".")
         )
     return None
 
