@@ -386,6 +386,7 @@ class AgendaItem(Versioned, Base):
             "meeting_id",
             "signal_id",
             sqlite_where=text("signal_id IS NOT NULL"),
+            postgresql_where=text("signal_id IS NOT NULL"),
         ),
     )
 
