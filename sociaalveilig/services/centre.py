@@ -8,6 +8,7 @@ from sociaalveilig.core.errors import AuthenticationError, PassphraseChangeRequi
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.usernames import check_new_user_name
 from sociaalveilig.services.context import Actor, Clock, ServiceContext, SystemClock
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.setup import _actor_for, seed_reference_data
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.keyslots import normalise_user_name
@@ -15,6 +16,7 @@ from sociaalveilig.storage.models import User
 from sociaalveilig.storage.postgres.store import PgStore
 
 
+@retrying
 def create_centre(
     url: str,
     username: str,
@@ -50,6 +52,7 @@ def create_centre(
     return ctx
 
 
+@retrying
 def centre_login(
     url: str, username: str, passphrase: str, clock: Clock | None = None
 ) -> ServiceContext:

@@ -26,6 +26,7 @@ from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_us
 from sociaalveilig.storage.models import AuditEntry, StatusChange
 from sociaalveilig.storage.postgres.credentials import PgCredentials
 from sociaalveilig.storage.postgres.search import PgListPlans, PgTextSearch
+from sociaalveilig.storage.postgres.units import UNIT_ISOLATION, begin_write
 from sociaalveilig.storage.seam import Capabilities
 
 CAPABILITIES = Capabilities(
@@ -132,7 +133,10 @@ class PgStore:
             connect_args={"connect_timeout": 10, "application_name": "sociaalveilig"},
         )
         self._open = True
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Every unit at REPEATABLE READ, writers in one order (storage/postgres/units.py).
+        self._sessions = sessionmaker(
+            self.engine.execution_options(isolation_level=UNIT_ISOLATION), expire_on_commit=False
+        )
         self._mark_lock = threading.Lock()
         self._mark: anchor.AuditHeadMark | None = None
         """The newest audit head this process committed or saw: never to go back."""
@@ -221,6 +225,7 @@ class PgStore:
         self._check_open()
         with self._translated(), self._sessions() as session:
             with session.begin():
+                begin_write(session)
                 yield session
                 head = session.info.pop(audit.HEAD_INFO, None)
         if head is not None:
