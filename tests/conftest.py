@@ -37,7 +37,7 @@ from sociaalveilig.core.enums import Role  # noqa: E402
 from sociaalveilig.services.context import Actor, FixedClock, ServiceContext  # noqa: E402
 from sociaalveilig.services.setup import context_for, create_store  # noqa: E402
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea  # noqa: E402
-from sociaalveilig.storage.store import Store  # noqa: E402
+from sociaalveilig.storage.sqlite.store import Store  # noqa: E402
 
 ADMIN = "beheer"
 ADMIN_PASSPHRASE = "test-wachtwoord-beheer-123"

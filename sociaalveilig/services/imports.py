@@ -242,7 +242,7 @@ def import_signals(ctx: ServiceContext, data: bytes, *, skip_invalid: bool) -> I
                 n=len(batch.references), bad=len(result.errors)
             ),
         )
-        return ImportOutcome(
+        outcome = ImportOutcome(
             imported=len(batch.references),
             errors=result.errors,
             error_lines=lines,
@@ -251,3 +251,6 @@ def import_signals(ctx: ServiceContext, data: bytes, *, skip_invalid: bool) -> I
             first_reference=batch.references[0] if batch.references else None,
             last_reference=batch.references[-1] if batch.references else None,
         )
+    # Committed: many new rows can change which index a list is best read through.
+    ctx.store.maintenance.refresh_statistics()
+    return outcome

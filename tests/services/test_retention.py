@@ -852,26 +852,25 @@ def test_status_history_trigger_is_restored_even_without_history(
 def test_an_incomplete_reclaim_is_retried_by_the_next_purge(
     admin_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sociaalveilig.storage.maintenance import ReclaimReport
-
     build_scene(admin_ctx)
     calls: list[str] = []
-    real = retention.reclaim_space
+    maintenance = admin_ctx.store.maintenance
+    real = maintenance.reclaim_space
 
-    def busy(store: object) -> ReclaimReport:
+    def busy() -> bool:
         calls.append("busy")
-        return ReclaimReport(vacuumed=False, wal_truncated=False, fts_optimised=())
+        return False
 
-    monkeypatch.setattr(retention, "reclaim_space", busy)
+    monkeypatch.setattr(maintenance, "reclaim_space", busy)
     first = retention.purge(admin_ctx, AS_OF)
     assert not first.reclaimed
     assert any("kon nog niet helemaal worden opgeruimd" in line for line in first.lines)
 
-    def tracked(store: object) -> ReclaimReport:
+    def tracked() -> bool:
         calls.append("real")
-        return real(store)  # type: ignore[arg-type]
+        return real()
 
-    monkeypatch.setattr(retention, "reclaim_space", tracked)
+    monkeypatch.setattr(maintenance, "reclaim_space", tracked)
     second = retention.purge(admin_ctx, AS_OF)  # deletes nothing, but reclaims
     assert second.reclaimed and calls == ["busy", "real"]
     third = retention.purge(admin_ctx, AS_OF)  # nothing pending any more
