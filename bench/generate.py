@@ -73,6 +73,7 @@ from sociaalveilig.storage.models import (
     Visit,
     VisitPartner,
 )
+from sociaalveilig.storage.sqlite.maintenance import refresh_statistics
 
 WORK_DIR = Path(__file__).resolve().parent / "work"
 PASSPHRASE = "bench-wachtwoord-regio-2026"
@@ -903,8 +904,9 @@ def sync_schema(engine: Engine) -> list[str]:
     The first migration builds the schema from the models, so an index added to
     ``storage/models.py`` appears in every new store; a region generated before that gets it
     here instead of being generated again (half an hour). Indexes the models do not have
-    (experiments) are dropped, and so are planner statistics: the program never runs
-    ANALYZE, so the benchmark must not have them either. Returns what changed."""
+    (experiments) are dropped. The planner's statistics are taken as the program takes
+    them after a load (``maintenance.refresh_statistics``, the full ``ANALYZE``) when
+    there are none yet or an index changed. Returns what changed."""
     from sociaalveilig.storage.models import Base
 
     changed: list[str] = []
@@ -931,12 +933,13 @@ def sync_schema(engine: Engine) -> list[str]:
         for name in sorted(existing - wanted):
             conn.exec_driver_sql(f'DROP INDEX "{name}"')  # names from the schema itself
             changed.append(f"-{name}")
-        stats = [str(n) for (n,) in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'sqlite_stat%'")]
-        for name in stats:
-            if conn.exec_driver_sql(f"SELECT count(*) FROM {name}").scalar():
-                conn.exec_driver_sql(f"DELETE FROM {name}")
-                changed.append(f"-{name} rows")
+        has_stats = conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar()
+        stale = bool(changed) or not has_stats or not conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_stat1").scalar()
+    if stale:
+        refresh_statistics(engine, full=True)
+        changed.append("+sqlite_stat1")
     engine.dispose()
     return changed
 

@@ -33,14 +33,18 @@ from sqlalchemy.pool import QueuePool
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.storage import migrate
-from sociaalveilig.storage.engine import (
+from sociaalveilig.storage.models import User, new_id
+from sociaalveilig.storage.sqlite.engine import (
     CONNECTION_PRAGMAS,
     PAGE_FORMAT,
     READ_ONLY,
     STORE_URL,
     install_transactions,
 )
-from sociaalveilig.storage.models import User, new_id
+from sociaalveilig.storage.sqlite.maintenance import SqliteMaintenance
+from sociaalveilig.storage.sqlite.plans import SqlitePlans
+from sociaalveilig.storage.sqlite.search import Fts5Search
+from sociaalveilig.storage.sqlite.store import CAPABILITIES
 
 DRIVERS: dict[str, Any] = {"sqlcipher-unkeyed": sqlcipher, "sqlite3": sqlite3}
 
@@ -87,12 +91,18 @@ def add_plain_users(engine: Engine) -> None:
 
 
 class PlainStore:
-    """Enough of ``storage.store.Store`` for the services to run on the plain file
-    (``unit`` and ``engine``), so the very same service code is measured on both."""
+    """Enough of ``storage.sqlite.store.Store`` (the seam's units, search, plans and
+    maintenance) for the services to run on the plain file, so the very same service code
+    is measured on both."""
+
+    capabilities = CAPABILITIES
 
     def __init__(self, path: Path, driver: str = "sqlcipher-unkeyed") -> None:
         self.folder = path.parent
         self.engine = make_plain_engine(path, driver)
+        self.search = Fts5Search()
+        self.plans = SqlitePlans()
+        self.maintenance = SqliteMaintenance(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_sessions = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)

@@ -61,9 +61,9 @@ from sociaalveilig.services.context import Actor, ServiceContext
 from sociaalveilig.services.reporting import management_data
 from sociaalveilig.services.setup import login
 from sociaalveilig.storage import migrate
-from sociaalveilig.storage.engine import make_engine
 from sociaalveilig.storage.keyslots import generate_data_key
 from sociaalveilig.storage.models import FocusArea, Partner, User, new_id
+from sociaalveilig.storage.sqlite.engine import make_engine
 
 BENCH_DIR = Path(__file__).resolve().parent
 RESULTS = BENCH_DIR / "results.json"

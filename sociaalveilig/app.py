@@ -22,7 +22,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
 from sociaalveilig.services.context import Clock, ServiceContext
-from sociaalveilig.storage.store import store_exists
+from sociaalveilig.storage.sqlite.store import store_exists
 
 from sociaalveilig.ui.app_icon import apply_identity
 from sociaalveilig.ui.collector import GuiThreadCollector

@@ -223,7 +223,7 @@ def cmd_user_add(env: Env) -> int:
 
 
 def cmd_passwd(env: Env) -> int:
-    from sociaalveilig.services.users import change_passphrase
+    from sociaalveilig.services.setup import change_passphrase
 
     username = env.username()
     old = env.passphrases.read(tr("Huidig wachtwoord voor {user}: ").format(user=username))

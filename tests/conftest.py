@@ -9,7 +9,8 @@ Both stores: ``admin_ctx`` (and everything built on it) is the store named by th
 ``both_stores``, run once per store (``[sqlcipher]`` and ``[postgresql]`` in their ids);
 every other test runs on SQLCipher. A test that needs the store's folder (``store_dir``,
 ``template_store``, ``recovery_code``: key slots, backups, the anchor file, the CLI on
-``--store``) is about the desk's store by nature and runs on SQLCipher only. A PostgreSQL
+``--store``), or marked ``desk_store``, is about the desk's store by nature and runs on
+SQLCipher only. A PostgreSQL
 test gets a fresh database cloned from a session template (``CREATE DATABASE … TEMPLATE``)
 and dropped afterwards; ``make test`` starts the cluster (tools/pgcluster.py), which sets
 ``SV_TEST_DATABASE_URL``.
@@ -36,7 +37,7 @@ from sociaalveilig.core.enums import Role  # noqa: E402
 from sociaalveilig.services.context import Actor, FixedClock, ServiceContext  # noqa: E402
 from sociaalveilig.services.setup import context_for, create_store  # noqa: E402
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea  # noqa: E402
-from sociaalveilig.storage.store import Store  # noqa: E402
+from sociaalveilig.storage.sqlite.store import Store  # noqa: E402
 
 ADMIN = "beheer"
 ADMIN_PASSPHRASE = "test-wachtwoord-beheer-123"
@@ -59,6 +60,11 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "both_stores: run this module's tests on SQLCipher and on PostgreSQL"
     )
+    config.addinivalue_line(
+        "markers",
+        "desk_store: about the desk's SQLCipher store by nature (its file, its write lock, "
+        "its folder): runs on SQLCipher only, also where its neighbours run on both",
+    )
     if not PG_URL and os.environ.get("CI") == "true":
         raise pytest.UsageError(
             "CI runs every test on PostgreSQL too, but SV_TEST_DATABASE_URL is not set: "
@@ -77,6 +83,8 @@ def runs_on_both(metafunc: pytest.Metafunc) -> bool:
     that does not need the desk's folder."""
     if FOLDER_FIXTURES & set(metafunc.fixturenames):
         return False
+    if metafunc.definition.get_closest_marker("desk_store") is not None:
+        return False
     if metafunc.definition.get_closest_marker("both_stores") is not None:
         return True
     parts = Path(str(metafunc.definition.path)).parts
@@ -93,6 +101,29 @@ def backend(request: pytest.FixtureRequest) -> str:
     """The store ``admin_ctx`` opens: "sqlcipher", or "postgresql" for a test that runs on
     both (``pytest_generate_tests``)."""
     return str(getattr(request, "param", SQLCIPHER))
+
+
+def lift_append_only(session: Any, table: str, kind: str) -> None:
+    """Drop a table's append-only trigger inside a test's unit, to tamper with the log as
+    an attacker with the database would (each database its own way)."""
+    from sqlalchemy import text
+
+    name = f"{table}_no_{kind}"
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER {name}"))
+    else:
+        session.execute(text(f"DROP TRIGGER {name}"))
+
+
+def append_only_triggers(session: Any) -> set[str]:
+    """The names of the triggers in force (PostgreSQL: enabled ones)."""
+    from sqlalchemy import text
+
+    if session.get_bind().dialect.name == "postgresql":
+        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"
+    else:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    return set(session.execute(text(query)).scalars())
 
 
 def _pg_url(database: str) -> str:

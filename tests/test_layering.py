@@ -8,6 +8,7 @@ sqlite3 module (it would write plaintext)."""
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -144,8 +145,102 @@ def test_no_module_imports_plain_sqlite3() -> None:
 def test_importing_services_and_reports_does_not_load_qt() -> None:
     code = (
         "import sys, sociaalveilig.cli, sociaalveilig.services.setup, "
-        "sociaalveilig.storage.backup, sociaalveilig.reports.api\n"
+        "sociaalveilig.storage.sqlite.backup, sociaalveilig.reports.api\n"
         "print(any(m.startswith('PySide6') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- the storage seam
+
+DATABASE_PACKAGES = ("sociaalveilig.storage.sqlite", "sociaalveilig.storage.postgres")
+SINGLE_DESK_SERVICES = frozenset({"services/setup.py", "services/maintenance.py",
+                                  "services/desk.py"})
+"""The service modules that are about a store folder on this computer (signing in to it,
+its recovery code, its backup, restore and verify): they may use the SQLite store itself.
+Every other service, the demo and the reports see a store only through ``storage.seam``."""
+
+
+def seam_violations(package: Path) -> list[str]:
+    """Imports of one database's package from the services, the demo or the reports."""
+    offenders: list[str] = []
+    for layer in ("services", "demo", "reports"):
+        for path in sorted((package / layer).rglob("*.py")):
+            rel = path.relative_to(package).as_posix()
+            if rel in SINGLE_DESK_SERVICES:
+                continue
+            for name in sorted(_imports(path)):
+                if any(name == p or name.startswith(p + ".") for p in DATABASE_PACKAGES):
+                    offenders.append(f"{rel}: {name}")
+    return offenders
+
+
+def test_services_see_a_store_only_through_the_seam() -> None:
+    assert seam_violations(PACKAGE) == []
+
+
+def test_the_seam_check_catches_a_service_that_reaches_into_sqlite(tmp_path: Path) -> None:
+    package = tmp_path / "sociaalveilig"
+    for layer in ("services", "demo", "reports"):
+        (package / layer).mkdir(parents=True)
+    (package / "services" / "search.py").write_text(
+        "def plan():\n    from sociaalveilig.storage.sqlite import plans\n", encoding="utf-8"
+    )
+    (package / "services" / "setup.py").write_text(
+        "from sociaalveilig.storage.sqlite.store import Store\n", encoding="utf-8"
+    )
+    (package / "reports" / "api.py").write_text(
+        "import sociaalveilig.storage.postgres.store\n", encoding="utf-8"
+    )
+    assert seam_violations(package) == [
+        "services/search.py: sociaalveilig.storage.sqlite",
+        "reports/api.py: sociaalveilig.storage.postgres.store",
+    ]
+
+
+# Words only SQLite's package may say (case as SQL writes them). ``sqlite_where`` is
+# SQLAlchemy's per-dialect option of a partial index in the portable models.
+SQLITE_ONLY = re.compile(r"INDEXED BY|PRAGMA|\browid\b|fts5|FTS5|\bMATCH\b|VACUUM|"
+                         r"sqlite_(?!where\b)")
+SQLITE_WORDS_ALLOWED = (
+    "storage/sqlite/",
+    # Schema history, written once per database; the PostgreSQL schema has its own.
+    "storage/migrations/",
+    # The seam's own description names what each database's package holds.
+    "storage/seam.py",
+    # SQLite's result codes, read from the driver's exception (not yet split per database).
+    "storage/errors.py",
+)
+
+
+def sqlite_word_violations(package: Path) -> list[str]:
+    offenders = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package).as_posix()
+        if rel.startswith(SQLITE_WORDS_ALLOWED):
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if found := SQLITE_ONLY.search(line):
+                offenders.append(f"{rel}:{number}: {found.group(0)}")
+    return offenders
+
+
+def test_only_the_sqlite_package_speaks_sqlite() -> None:
+    assert sqlite_word_violations(PACKAGE) == []
+
+
+def test_the_sqlite_word_check_catches_a_hint_in_a_service(tmp_path: Path) -> None:
+    package = tmp_path / "sociaalveilig"
+    (package / "services").mkdir(parents=True)
+    (package / "storage" / "sqlite").mkdir(parents=True)
+    (package / "services" / "search.py").write_text(
+        'HINT = "INDEXED BY ix_signals_list"\nnewest = "max(rowid)"\n', encoding="utf-8"
+    )
+    (package / "storage" / "sqlite" / "plans.py").write_text(
+        'HINT = "INDEXED BY ix_signals_list"\n', encoding="utf-8"
+    )
+    assert sqlite_word_violations(package) == [
+        "services/search.py:1: INDEXED BY",
+        "services/search.py:2: rowid",
+    ]

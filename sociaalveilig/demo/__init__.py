@@ -30,7 +30,10 @@ DEMO_SEED = 20260415
 
 def fill_demo(ctx: ServiceContext, n_signals: int, seed: int = DEMO_SEED) -> str:
     """Fill the store with fictional data; returns a one-line Dutch summary."""
-    return base.run_steps(ctx, n_signals, seed, DEMO_STEPS)
+    summary = base.run_steps(ctx, n_signals, seed, DEMO_STEPS)
+    # A store that was empty a moment ago: the planner's statistics describe nothing yet.
+    ctx.store.maintenance.refresh_statistics()
+    return summary
 
 
 __all__ = [

@@ -51,7 +51,6 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
-from sociaalveilig.storage import search as fts
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -135,39 +134,6 @@ def case_scope(ctx: ServiceContext) -> ColumnElement[bool]:
 def sees_every_signal(ctx: ServiceContext) -> bool:
     """Whether the acting user may list every signal (``signal_scope`` is no filter)."""
     return ctx.actor.role is Role.COORDINATOR
-
-
-def signal_scope_columns(ctx: ServiceContext) -> frozenset[str]:
-    """The columns of ``signals`` that ``signal_scope`` reads for this user (the list's plan
-    takes an index only when it holds them). Keep in step with ``signal_scope``."""
-    role = ctx.actor.role
-    if sees_every_signal(ctx):
-        return frozenset()
-    if role is Role.WIJKAGENT:
-        return frozenset({"focus_area_id", "case_id", "id"})
-    if role is Role.PARTNER:
-        return frozenset({"case_id", "id"})
-    return frozenset()
-
-
-def signal_scope_parts(ctx: ServiceContext) -> list[tuple[ColumnElement[bool], str]] | None:
-    """A wijkagent's scope as parts that each have an index of their own: (where-clause,
-    index) pairs whose union is exactly ``signal_scope`` (tested), the area's part first
-    (the list's plan counts it). The signal list reads each part through its index, for a
-    text that a scope over the whole list index would test match by match. None for other
-    users."""
-    actor = ctx.actor
-    if actor.role is not Role.WIJKAGENT or not actor.area_ids:
-        return None
-    areas = sorted(actor.area_ids)
-    return [
-        (Signal.focus_area_id.in_(areas), fts.SIGNAL_AREA_INDEX),
-        (
-            Signal.case_id.in_(select(Case.id).where(Case.focus_area_id.in_(areas))),
-            fts.SIGNAL_CASE_INDEX,
-        ),
-        (Signal.created_by == actor.user_id, fts.SIGNAL_AUTHOR_INDEX),
-    ]
 
 
 def signal_scope(ctx: ServiceContext) -> ColumnElement[bool]:

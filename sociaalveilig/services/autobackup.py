@@ -36,6 +36,7 @@ from sociaalveilig.core.errors import SociaalVeiligError, StoreDamaged, Validati
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.services import maintenance
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.services.desk import desk_store
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.leftovers import BACKUP_FOLDER_SETTING
@@ -198,7 +199,7 @@ def configure(ctx: ServiceContext, folder: str | Path | None, keep: int) -> Auto
         problem = _folder_problem(path)
         if problem is not None:
             raise ValidationError(problem, field="folder")
-        store = ctx.store.folder.resolve()
+        store = desk_store(ctx).folder.resolve()
         resolved = path.resolve()
         if resolved == store or store in resolved.parents:
             raise ValidationError(

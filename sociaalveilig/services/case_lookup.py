@@ -29,7 +29,6 @@ from sociaalveilig.services import access
 from sociaalveilig.services.audit_objects import OBJ_CASE_LIST, OBJ_PERSON_LIST
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.retry import retrying
-from sociaalveilig.storage import search as fts
 from sociaalveilig.storage.models import (
     Case,
     CasePerson,
@@ -186,7 +185,9 @@ def _name_part(text: str) -> str:
     return " ".join(w for w in text.split() if fold(w).isalpha() or _YEAR.match(w))
 
 
-def _name_and_place(session: Session, text: str) -> ColumnElement[bool] | None:
+def _name_and_place(
+    ctx: ServiceContext, session: Session, text: str
+) -> ColumnElement[bool] | None:
     """A name with a postcode or house number ("gerda 6431"): the person's cases at that
     place (the name words matched to persons, the other words to the case's address)."""
     name = _name_part(text)
@@ -194,7 +195,7 @@ def _name_and_place(session: Session, text: str) -> ColumnElement[bool] | None:
     if not name or not place:
         return None
     found = person_case_ids(session, list_person_ids(session, name))
-    match = fts.case_text_match(place)
+    match = ctx.store.search.case_match(place)
     if not found or match is None:
         return None
     return and_(Case.id.in_(found), match)
@@ -223,13 +224,13 @@ def find_cases(
         terms: list[ColumnElement[bool]] = []
         escaped = words.upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         terms.append(Case.reference.ilike(f"%{escaped}%", escape="\\"))
-        match = fts.case_text_match(words)
+        match = ctx.store.search.case_match(words)
         if match is not None:
             terms.append(match)
         by_person = person_case_ids(session, person_ids)
         if by_person:
             terms.append(Case.id.in_(by_person))
-        mixed = _name_and_place(session, words)
+        mixed = _name_and_place(ctx, session, words)
         if mixed is not None:
             terms.append(mixed)
             person_ids = person_ids or list_person_ids(session, _name_part(words))

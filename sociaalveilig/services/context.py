@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.storage import audit
-from sociaalveilig.storage.store import Store
+from sociaalveilig.storage.seam import StoreSeam
 
 LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -113,20 +113,20 @@ class Actor:
 
 
 class ServiceContext:
-    def __init__(self, store: Store, actor: Actor, clock: Clock | None = None) -> None:
+    def __init__(self, store: StoreSeam, actor: Actor, clock: Clock | None = None) -> None:
         self.store = store
         self.actor = actor
         self.clock: Clock = clock if clock is not None else SystemClock()
 
     @contextmanager
     def unit(self) -> Iterator[Session]:
-        """One unit of work (``Store.unit``)."""
+        """One unit of work (``StoreSeam.unit``)."""
         with self.store.unit() as session:
             yield session
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:
-        """A unit that reads only and audits nothing (``Store.read_unit``)."""
+        """A unit that reads only and audits nothing (``StoreSeam.read_unit``)."""
         with self.store.read_unit() as session:
             yield session
 

@@ -244,7 +244,7 @@ def import_signals(ctx: ServiceContext, data: bytes, *, skip_invalid: bool) -> I
                 n=len(batch.references), bad=len(result.errors)
             ),
         )
-        return ImportOutcome(
+        outcome = ImportOutcome(
             imported=len(batch.references),
             errors=result.errors,
             error_lines=lines,
@@ -253,3 +253,6 @@ def import_signals(ctx: ServiceContext, data: bytes, *, skip_invalid: bool) -> I
             first_reference=batch.references[0] if batch.references else None,
             last_reference=batch.references[-1] if batch.references else None,
         )
+    # Committed: many new rows can change which index a list is best read through.
+    ctx.store.maintenance.refresh_statistics()
+    return outcome

@@ -901,6 +901,10 @@ def propose_agenda(ctx: ServiceContext, meeting_id: str) -> list[AgendaProposal]
 
 
 def _next_position(session: Session, meeting_id: str) -> int:
+    # max()+1 assumes no other writer adds an item meanwhile: on SQLite the unit's write
+    # lock holds from its start; on PostgreSQL two desks adding at once may get the same
+    # position, which only ties the order (no constraint) until the next reordering
+    # numbers the items again.
     current = session.execute(
         select(func.max(AgendaItem.position)).where(AgendaItem.meeting_id == meeting_id)
     ).scalar_one_or_none()

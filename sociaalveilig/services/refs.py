@@ -4,9 +4,11 @@ Signals ``S-2026-000123``, cases ``C-2026-00042``, actions ``A-2026-00007``, esc
 ``E-2026-00003`` and persons ``P-2026-000015``. A person's reference is their pseudonym:
 the audit log names a person by it, never by name.
 
-References are taken inside the caller's unit of work. Every unit starts with
-``BEGIN IMMEDIATE`` (storage/engine.py), so two desks can never draw the same number, and a
-rolled-back unit gives its numbers back.
+References are taken inside the caller's unit of work with one
+``UPDATE counters SET value = value + n ... RETURNING value``: the database adds and answers
+in one step, so two writers at once (two desks on one folder, two users of a centre) can
+never draw the same number, whatever the isolation, and a rolled-back unit gives its
+numbers back.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from sociaalveilig.storage.models import Counter
@@ -48,14 +52,33 @@ def reserve_references(session: Session, kind: RefKind, year: int, count: int) -
     if count <= 0:
         return []
     name = f"{kind.value}-{year:04d}"
-    counter = session.get(Counter, name)
-    if counter is None:
-        counter = Counter(name=name, value=0)
-        session.add(counter)
-    first = counter.value + 1
-    counter.value = counter.value + count
-    session.flush()
-    return [format_reference(kind, year, number) for number in range(first, first + count)]
+    last = _advance(session, name, count)
+    if last is None:
+        # The kind's first number this year: make its counter. Another writer may make it
+        # at the same moment; then the insert clashes and the update below takes a turn.
+        try:
+            with session.begin_nested():
+                session.add(Counter(name=name, value=count))
+            last = count
+        except IntegrityError:
+            last = _advance(session, name, count)
+            if last is None:  # pragma: no cover - the clash means the row exists
+                raise
+    first = last - count + 1
+    return [format_reference(kind, year, number) for number in range(first, last + 1)]
+
+
+def _advance(session: Session, name: str, count: int) -> int | None:
+    """Add ``count`` to the counter ``name`` and return its new value (None: no counter)."""
+    stmt = (
+        update(Counter)
+        .where(Counter.name == name)
+        .values(value=Counter.value + count)
+        .returning(Counter.value)
+        .execution_options(synchronize_session=False)
+    )
+    value = session.execute(stmt).scalar_one_or_none()
+    return None if value is None else int(value)
 
 
 def next_reference(session: Session, kind: RefKind, year: int) -> str:

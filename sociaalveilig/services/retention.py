@@ -53,7 +53,6 @@ from sociaalveilig.services.context import (
 )
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
-from sociaalveilig.storage.maintenance import purge_status_history, reclaim_space
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -891,7 +890,7 @@ def purge(ctx: ServiceContext, as_of: date) -> PurgeResult:
             _purge_orphan_persons(
                 session, person_ids, tally, general.code if general is not None else kind
             )
-        purge_status_history(session, signal_ids + case_deleted)
+        ctx.store.maintenance.purge_status_history(session, signal_ids + case_deleted)
         _anonymise_reporters(session, rules[APPLIES_REPORTER], as_of, now_utc, tally)
         for (kind, rule_code), n in sorted(tally.counts.items()):
             session.add(
@@ -919,7 +918,10 @@ def purge(ctx: ServiceContext, as_of: date) -> PurgeResult:
         needs_reclaim = any(tally.counts.values()) or pending is not None
     reclaimed = True
     if needs_reclaim:
-        reclaimed = reclaim_space(ctx.store).complete
+        # Fewer rows may make another plan the better one; taken before the space is
+        # reclaimed, which leaves the write-ahead log empty.
+        ctx.store.maintenance.refresh_statistics()
+        reclaimed = ctx.store.maintenance.reclaim_space()
         # Remember an incomplete reclaim, so the next purge tries again even when it
         # deletes nothing itself.
         with ctx.unit() as session:

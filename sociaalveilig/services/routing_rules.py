@@ -169,6 +169,9 @@ def save_rule(ctx: ServiceContext, rule: RuleInput) -> RuleView:
                 raise NotFound(tr("Deze routeringsregel bestaat niet (meer)."))
             action = "update"
         else:
+            # max()+1: safe under SQLite's write lock, held from the unit's start; on
+            # PostgreSQL two rules made at once may share a position, which ties their
+            # order (no constraint) until the beheerder moves one.
             last = session.execute(select(func.max(RoutingRule.position))).scalar() or 0
             row = RoutingRule(position=int(last) + 1)
             session.add(row)

@@ -13,12 +13,12 @@ the whole id list (``signal_ids``, a few hundred milliseconds) follows off the G
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select, true, union
+from sqlalchemy import ColumnElement, Select, case, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from sociaalveilig.core.enums import (
@@ -42,7 +42,6 @@ from sociaalveilig.services.signal_records import (
     format_address,
     is_overdue,
 )
-from sociaalveilig.storage import search as fts
 from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality, Partner, Signal
 
 ROW_CHUNK = 500
@@ -51,28 +50,6 @@ HEAD_SIZE = 200
 HEAD_ROWS = 60
 """Display rows in the first page: a screenful (about 25 rows at 768 pixels high, 60 on a
 tall screen); each is a table page to read, so no more than the window shows at first."""
-# The plan of a signal list (``_choose_plan``): relative costs per row, measured on the
-# benchmark region (bench/README.md): one step along the list index (decrypting its pages
-# in order) against one table row reached through another index (a random page each).
-# Measured again on the 8 KiB page format (docs/reliability.md): per row, a walk over the
-# whole list index 0.40 us encrypted (0.17 plain), a text match read through the table
-# 10-14 us (3.5-4.6 plain): about 25 steps a lookup on both.
-WALK_STEP = 1.0
-LOOKUP_STEP = 25.0
-# A step along the order index (``fts.SIGNAL_ORDER_INDEX``), which stays in the page cache:
-# its whole walk with a text's matches checked against it took 17-26 ms encrypted and 18-25
-# ms plain on the benchmark region (about 0.1 us a row: a quarter of a list-index step on
-# the encrypted store, where users are). A text's whole list then walks it from about 2,400
-# matches on, instead of reading each match from the table to sort them.
-ORDER_STEP = 0.3
-# A user with a need-to-know scope (a wijkagent, a partner) sees part of the signals, and the
-# filters of a list do not tell which part: the walk's estimate of how soon it has a page of
-# matches assumes they see a quarter. Otherwise a list of signals such a user sees none of
-# ("nieuw", for a partner) walked the whole list index to find nothing (0.2-0.3 s), where
-# the status index, which holds the scope's columns, reads only that status.
-SCOPED_SHARE = 0.25
-
-
 class SignalSort(StrEnum):
     RECEIVED = "received_at"
     REFERENCE = "reference"
@@ -261,8 +238,7 @@ def _today(ctx: ServiceContext) -> date:
 
 
 def _person_signals(ctx: ServiceContext, session: Session, q: SignalQuery) -> list[str]:
-    """The signals of the persons the text names (``case_lookup``): a separate cheap query;
-    a list with them is read without the planner's hints (they are few)."""
+    """The signals of the persons the text names (``case_lookup``): a separate cheap query."""
     if not q.text.strip() or not case_lookup.names_persons(ctx):
         return []
     return case_lookup.person_signal_ids(
@@ -271,17 +247,13 @@ def _person_signals(ctx: ServiceContext, session: Session, q: SignalQuery) -> li
 
 
 def _signal_filters(
-    ctx: ServiceContext,
-    q: SignalQuery,
-    *,
-    scoped: bool = True,
-    person_signals: Sequence[str] = (),
+    ctx: ServiceContext, q: SignalQuery, *, person_signals: Sequence[str] = ()
 ) -> list[ColumnElement[bool]]:
-    """The where-clauses of ``q``, the user's scope first (unless ``scoped`` is False: the
-    caller applies it another way). ``person_signals``: matched by a person's name too."""
-    where: list[ColumnElement[bool]] = [access.signal_scope(ctx)] if scoped else []
+    """The where-clauses of ``q``, the user's scope first. ``person_signals``: matched by a
+    person's name too."""
+    where: list[ColumnElement[bool]] = [access.signal_scope(ctx)]
     if q.text.strip():
-        match = fts.signal_text_match(q.text)
+        match = ctx.store.search.signal_match(q.text)
         if match is not None and person_signals:
             where.append(or_(match, Signal.id.in_(list(person_signals))))
         elif match is not None:
@@ -314,10 +286,6 @@ def _signal_filters(
     return where
 
 
-# The filters that have an index of their own: used by the list and, one by one, by its
-# plan (``_plan_for`` counts what each lets through). An empty list: no such filter.
-
-
 def _area_terms(q: SignalQuery) -> list[ColumnElement[bool]]:
     return [Signal.focus_area_id.in_(list(q.area_ids))] if q.area_ids else []
 
@@ -343,230 +311,14 @@ def _category_terms(q: SignalQuery) -> list[ColumnElement[bool]]:
     return [Signal.category_id.in_(select(Category.id).where(Category.code.in_(codes)))]
 
 
-WALK = "walk"
-"""The plan that walks the list index (``fts.SIGNAL_LIST_INDEX``)."""
-TEXT = "text"
-"""The plan that reads the text matches one by one (no hint: SQLite drives from them)."""
-PARTS = "parts"
-"""The plan that reads each part of a wijkagent's scope through its own index
-(``access.signal_scope_parts``) and sorts their union."""
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A filter that has an index of its own, and how many signals it alone lets through."""
-
-    plan: str
-    """An index name (``fts.SIGNAL_*_INDEX``) or ``TEXT``."""
-    rows: int
-    in_list_order: bool = False
-    """The index gives its rows newest first (one area, default sort): reading can stop
-    after a page of matches."""
-    covering: bool = False
-    """The index holds every column the list filters on: no table lookups."""
-
-
-def _choose_plan(
-    total: int,
-    candidates: Sequence[Candidate],
-    default_order: bool,
-    whole: bool = False,
-    walk_step: float = WALK_STEP,
-    scope_share: float = 1.0,
-) -> str:
-    """The cheapest way to the first page: walk the list index, checking every filter in
-    it, or start from the narrowest filter's own index and read the table for the rest.
-
-    The matching rows are estimated as if the filters were independent. Walking in list
-    order stops after a page of matches (about PAGE * total / matches steps); in another
-    order it reads everything. Another index costs a table lookup per row it yields,
-    unless it covers the list's columns too (the area index). For the ``whole`` list (every
-    id, not a first page) every way reads all it has: no early stop. ``walk_step`` is the
-    cost of a step of the walk: less on the order index (``ORDER_STEP``). ``scope_share``:
-    the part of the signals the user may see (``SCOPED_SHARE`` for a scoped user)."""
-    total = max(total, 1)
-    matches = float(total) * scope_share
-    for candidate in candidates:
-        matches *= min(candidate.rows, total) / total
-    matches = max(matches, 1.0)
-    early_stop = default_order and not whole
-    if early_stop:
-        walk = walk_step * min(total, HEAD_SIZE * total / matches)
-    else:
-        walk = walk_step * total
-    best, best_cost = WALK, walk
-    for candidate in candidates:
-        rows = float(candidate.rows)
-        if candidate.in_list_order and early_stop:
-            rows = min(rows, HEAD_SIZE * rows / matches)
-        cost = (WALK_STEP if candidate.covering else LOOKUP_STEP) * rows
-        if cost < best_cost:
-            best, best_cost = candidate.plan, cost
-    return best
-
-
-def _count(session: Session, where: list[ColumnElement[bool]]) -> int:
-    return int(session.execute(select(func.count()).select_from(Signal).where(*where)).scalar_one())
-
-
-# The signal columns each filter of a ``SignalQuery`` reads (the text is matched on the rowid,
-# which every index holds). A field missing here, such as one added later, makes
-# ``_columns_read`` answer None: no index is taken to cover the list.
-_FILTER_COLUMNS: dict[str, frozenset[str]] = {
-    "text": frozenset(),
-    "area_ids": frozenset({"focus_area_id"}),
-    "statuses": frozenset({"status"}),
-    "sources": frozenset({"source"}),
-    "categories": frozenset({"category_id"}),
-    "urgencies": frozenset({"urgency"}),
-    "route_targets": frozenset({"route_target"}),
-    "received_from": frozenset({"received_at"}),
-    "received_to": frozenset({"received_at"}),
-    "owner_partner_id": frozenset({"case_id"}),
-    "created_by": frozenset({"created_by"}),
-    "case_id": frozenset({"case_id"}),
-    "without_case": frozenset({"case_id"}),
-    "overdue": frozenset({"status", "due_date"}),
-}
-_SORT_COLUMNS: dict[SignalSort, frozenset[str]] = {
-    SignalSort.RECEIVED: frozenset({"received_at"}),
-    SignalSort.REFERENCE: frozenset(),
-    SignalSort.SOURCE: frozenset({"source"}),
-    SignalSort.CATEGORY: frozenset({"category_id"}),
-    SignalSort.AREA: frozenset({"focus_area_id"}),
-    SignalSort.URGENCY: frozenset({"urgency"}),
-    SignalSort.STATUS: frozenset({"status"}),
-    SignalSort.CASE: frozenset({"case_id"}),
-    SignalSort.DUE: frozenset({"due_date"}),
-}
-_DEFAULT_QUERY = SignalQuery()
-
-
-def _columns_read(ctx: ServiceContext, q: SignalQuery, sort: StrEnum) -> frozenset[str] | None:
-    """Every column of ``signals`` the id list of ``q`` reads (its result, filters, the
-    user's scope, the sort), or None when that is not known."""
-    columns = {"id", "reference"} | access.signal_scope_columns(ctx)
-    for field in fields(SignalQuery):
-        if field.name in ("sort", "descending"):
-            continue
-        if getattr(q, field.name) == getattr(_DEFAULT_QUERY, field.name):
-            continue
-        if field.name not in _FILTER_COLUMNS:
-            return None
-        columns |= _FILTER_COLUMNS[field.name]
-    sort_columns = _SORT_COLUMNS.get(SignalSort(sort))
-    if sort_columns is None:
-        return None
-    return frozenset(columns | sort_columns)
-
-
-def _covers(index: str, columns: frozenset[str] | None) -> bool:
-    return columns is not None and columns <= fts.signal_index_columns(index)
-
-
-def _plan_for(
-    ctx: ServiceContext, session: Session, q: SignalQuery, sort: StrEnum, whole: bool
-) -> str | None:
-    """The plan for this query's shape, or None to leave it to SQLite (a few rows found
-    through the case index; the address sort, whose columns are in no index)."""
-    if sort is SignalSort.ADDRESS or q.case_id:
-        return None
-    read = _columns_read(ctx, q, sort)
-    # The walk: along the order index when it holds all the list reads, else the list index.
-    narrow = sort in (SignalSort.RECEIVED, SignalSort.REFERENCE) and _covers(
-        fts.SIGNAL_ORDER_INDEX, read
-    )
-    walk_plan, walk_step = (fts.SIGNAL_ORDER_INDEX, ORDER_STEP) if narrow else (WALK, WALK_STEP)
-    if q.received_from is not None or q.received_to is not None:
-        return walk_plan  # the walk covers the period's rows only: never more than it holds
-    total = fts.signal_row_estimate(session)
-    candidates: list[Candidate] = []
-    parts = access.signal_scope_parts(ctx)
-    if q.text.strip() and parts is not None and not q.area_ids and sort in (
-        SignalSort.RECEIVED, SignalSort.REFERENCE
-    ):
-        return _text_plan_in_parts(session, q, parts)
-    if q.text.strip():
-        # Beyond total * walk_step / LOOKUP_STEP matches reading them one by one never wins
-        # (the walk costs at most that): counting further would only take time ("Heerlen":
-        # 86,000).
-        cap = int(total * walk_step / LOOKUP_STEP) + 1
-        candidates.append(Candidate(TEXT, fts.signal_match_count(session, q.text, cap)))
-    # An index whose rows hold one value of its first column in list order: the area's and
-    # the category's (one area or category asked for, the default sort).
-    in_order = sort is SignalSort.RECEIVED
-    for terms, index, one in (
-        (_area_terms(q), fts.SIGNAL_AREA_INDEX, len(q.area_ids) == 1 and in_order),
-        (_status_terms(ctx, q), fts.SIGNAL_STATUS_INDEX, False),
-        (_source_terms(q), fts.SIGNAL_SOURCE_INDEX, False),
-        (_category_terms(q), fts.SIGNAL_CATEGORY_INDEX, len(q.categories) == 1 and in_order),
-    ):
-        if terms:
-            rows = _count(session, terms)
-            candidates.append(Candidate(index, rows, in_list_order=one,
-                                        covering=_covers(index, read)))
-    if not candidates:
-        return walk_plan
-    share = 1.0 if access.sees_every_signal(ctx) else SCOPED_SHARE
-    best = _choose_plan(
-        total, candidates, sort is SignalSort.RECEIVED, whole, walk_step, scope_share=share
-    )
-    return walk_plan if best == WALK else best
-
-
-def _text_plan_in_parts(
-    session: Session, q: SignalQuery, parts: list[tuple[ColumnElement[bool], str]]
-) -> str:
-    """A wijkagent's text: its matches read one by one when they are few, else each part of
-    the scope through its own index (``PARTS``). Not the walk: matches of a text are
-    where the text is (a postcode, a street), so how soon the walk would find a page of
-    them in the user's areas cannot be told, and a postcode elsewhere walked the whole
-    list index to find nothing (0.2 s on the benchmark region). The parts cost about the
-    area's own signals, one step each; the matches a table lookup each."""
-    area_rows = _count(session, [parts[0][0]])
-    cap = int(area_rows / LOOKUP_STEP) + 1
-    matches = fts.signal_match_count(session, q.text, cap)
-    return TEXT if matches * LOOKUP_STEP <= area_rows else PARTS
-
-
-def _parts_select(
-    ctx: ServiceContext, q: SignalQuery, sort: StrEnum, parts: list[tuple[ColumnElement[bool], str]]
-) -> Select[tuple[str]]:
-    """The ordered ids of ``q`` as the union of the scope's parts, each read through its
-    own index with every other filter of the list."""
-    filters = _signal_filters(ctx, replace(q, text=""), scoped=False)
-    if (match := fts.signal_text_match(q.text, checked=True)) is not None:
-        filters.append(match)
-    reads = [
-        fts.signal_index_plan(
-            select(Signal.id, Signal.received_at, Signal.reference).where(part, *filters),
-            index,
-        )
-        for part, index in parts
-    ]
-    found = union(*reads).subquery()
-    keys = [found.c.received_at] if sort is SignalSort.RECEIVED else []
-    keys.append(found.c.reference)
-    return select(found.c.id).order_by(*[k.desc() if q.descending else k.asc() for k in keys])
-
-
 def _signal_select(
-    ctx: ServiceContext, q: SignalQuery, session: Session | None = None, *, whole: bool = True
+    ctx: ServiceContext, q: SignalQuery, session: Session | None = None
 ) -> Select[tuple[str]]:
-    """The ordered id query; with a session, the plan is chosen for this query's shape and
-    for reading the ``whole`` list or only its start."""
+    """The ordered id query (with a session, a text also finds the signals of the persons
+    it names); the store's list plans read it (``StoreSeam.plans``)."""
     sort = _sort_choice(SignalSort, q.sort)
     person_signals = _person_signals(ctx, session, q) if session is not None else []
-    plan = None
-    if session is not None and not person_signals:
-        plan = _plan_for(ctx, session, q, sort, whole)
-    if plan == PARTS:
-        parts = access.signal_scope_parts(ctx)
-        assert parts is not None  # the plan is only chosen with them
-        return _parts_select(ctx, q, sort, parts)
     stmt = select(Signal.id).where(*_signal_filters(ctx, q, person_signals=person_signals))
-    if plan is not None and plan != TEXT:
-        stmt = fts.signal_index_plan(stmt, fts.SIGNAL_LIST_INDEX if plan == WALK else plan)
     keys: list[Any]
     if sort is SignalSort.RECEIVED:
         keys = [Signal.received_at]
@@ -593,7 +345,8 @@ def _signal_select(
     else:
         keys = [func.coalesce(Signal.due_date, date(9999, 12, 31))]
     keys.append(Signal.reference)
-    return stmt.order_by(*[k.desc() if q.descending else k.asc() for k in keys])
+    ordered = stmt.order_by(*[k.desc() if q.descending else k.asc() for k in keys])
+    return ctx.store.plans.signal_list(ordered)
 
 
 def _require_lists(ctx: ServiceContext) -> None:
@@ -622,7 +375,7 @@ def signal_head(
     display rows (one query for the ids, one for the rows); the view is audit-logged."""
     _require_lists(ctx)
     with ctx.unit() as session:
-        stmt = _signal_select(ctx, q, session, whole=False).limit(limit + 1)
+        stmt = _signal_select(ctx, q, session).limit(limit + 1)
         ids = list(session.connection().execute(stmt).scalars())
         complete = len(ids) <= limit
         ids = ids[:limit]
@@ -793,7 +546,7 @@ def _case_filters(
             escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             where.append(Case.reference.ilike(f"%{escaped}%", escape="\\"))
         else:
-            match = fts.case_text_match(words)
+            match = ctx.store.search.case_match(words)
             if match is not None and person_cases:
                 where.append(or_(match, Case.id.in_(list(person_cases))))
             elif match is not None:

@@ -1,4 +1,7 @@
-"""Creating a store and logging in: the first and every later start."""
+"""Creating a store and logging in: the first and every later start.
+
+A single-desk module: it signs in to a store folder on this computer, so it works with the
+SQLite store itself (``storage.sqlite.store``), not only through the seam."""
 
 from __future__ import annotations
 
@@ -20,10 +23,12 @@ from sociaalveilig.core.errors import (
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.usernames import check_new_user_name
 from sociaalveilig.services.context import Actor, Clock, ServiceContext, SystemClock
+from sociaalveilig.services.desk import desk_store
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslots import (
+    KeySlotFile,
     check_passphrase_policy,
     normalise_recovery_code,
     normalise_user_name,
@@ -39,7 +44,15 @@ from sociaalveilig.storage.models import (
     User,
     UserArea,
 )
-from sociaalveilig.storage.store import Store, check_empty_folder
+from sociaalveilig.storage.seam import StoreSeam
+from sociaalveilig.storage.sqlite.store import (
+    Store,
+    check_empty_folder,
+    guarded_unlock,
+    keyslot_path,
+    record_event,
+    store_exists,
+)
 
 # For the first start's form: refuse a folder that is not empty before asking for more.
 check_new_store_folder = check_empty_folder
@@ -206,7 +219,7 @@ def login(
     clock = clock or SystemClock()
     name = normalise_user_name(username) if username.strip() else username
     store = Store.open(folder, name, passphrase)
-    if store.keyslots.must_change(name):
+    if store.credentials.must_change(name):
         # Right passphrase, but one a beheerder chose: nothing opens before the user's own.
         store.close()
         raise PassphraseChangeRequired(
@@ -318,7 +331,7 @@ def recover(
 
 
 @retrying
-def context_for(store: Store, username: str, clock: Clock | None = None) -> ServiceContext:
+def context_for(store: StoreSeam, username: str, clock: Clock | None = None) -> ServiceContext:
     """A context for a user on an already unlocked store (no passphrase check: for
     callers that opened the store themselves, such as test fixtures and tools)."""
     with store.unit() as session:
@@ -330,7 +343,7 @@ def context_for(store: Store, username: str, clock: Clock | None = None) -> Serv
 
 def unlock_again(ctx: ServiceContext, passphrase: str) -> ServiceContext:
     """Unlock after an idle lock, as the same user."""
-    return login(ctx.store.folder, ctx.actor.username, passphrase, ctx.clock)
+    return login(desk_store(ctx).folder, ctx.actor.username, passphrase, ctx.clock)
 
 
 @retrying
@@ -344,9 +357,6 @@ def lock(ctx: ServiceContext) -> None:
 
 def single_user(folder: Path) -> str:
     """The only user's name, for commands without --user; ValidationError otherwise."""
-    from sociaalveilig.storage.keyslots import KeySlotFile
-    from sociaalveilig.storage.store import keyslot_path, store_exists
-
     if not store_exists(folder):
         # A mistyped --store is a usage error, not a damaged store to restore.
         raise UsageError(
@@ -356,3 +366,15 @@ def single_user(folder: Path) -> str:
     if len(users) != 1:
         raise UsageError(tr("Deze opslag heeft meer dan één gebruiker: geef --user NAAM op."))
     return users[0]
+
+
+def change_passphrase(folder: Path, username: str, old: str, new: str) -> None:
+    """Rewrap the user's key slot in a store folder before signing in (``passwd``, a
+    passphrase the beheerder set); the database file is not touched. Checking the old
+    passphrase is a sign-in attempt: slowed down and counted like one."""
+    name = normalise_user_name(username)
+    check_passphrase_policy(new, (name,))
+    keyslots = KeySlotFile.load(keyslot_path(folder))
+    guarded_unlock(folder, username, lambda: keyslots.change_passphrase(name, old, new))
+    # Noted in the audit log at the next unlock, beside failed logins.
+    record_event(folder, username, "passwd")

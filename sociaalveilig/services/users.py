@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,14 +14,8 @@ from sociaalveilig.core.postcode import match_focus_area
 from sociaalveilig.core.usernames import check_new_user_name
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.retry import retrying
-from sociaalveilig.storage.keyslots import (
-    KeySlotFile,
-    check_passphrase_policy,
-    normalise_user_name,
-    wipe,
-)
+from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea
-from sociaalveilig.storage.store import guarded_unlock, keyslot_path, record_event
 
 
 @dataclass(frozen=True)
@@ -114,13 +107,9 @@ def add_user(
         for area in area_rows:
             session.add(UserArea(user_id=user.id, focus_area_id=area.id))
         ctx.audit(session, "user_add", "user", user.id)
-        # The key slot is written last, inside the transaction: if it fails, the user
-        # row is rolled back too.
-        key = ctx.store.data_key()
-        try:
-            ctx.store.keyslots.add_user(name, passphrase, key)
-        finally:
-            wipe(key)
+        # The credentials are written last, inside the transaction: if that fails, the
+        # user row is rolled back too.
+        ctx.store.credentials.add_user(name, passphrase)
         return UserInfo(
             user.id,
             name,
@@ -157,27 +146,13 @@ def list_users(ctx: ServiceContext) -> list[UserInfo]:
         return result
 
 
-def change_passphrase(folder: Path, username: str, old: str, new: str) -> None:
-    """Rewrap the user's key slot; the database file is not touched. Checking the old
-    passphrase is a sign-in attempt: slowed down and counted like one."""
-    name = normalise_user_name(username)
-    check_passphrase_policy(new, (name,))
-    keyslots = KeySlotFile.load(keyslot_path(folder))
-    guarded_unlock(folder, username, lambda: keyslots.change_passphrase(name, old, new))
-    # Noted in the audit log at the next unlock, beside failed logins.
-    record_event(folder, username, "passwd")
-
-
 @retrying
 def change_own_passphrase(ctx: ServiceContext, old: str, new: str) -> None:
     """The signed-in user changes their own passphrase (the window's Instellingen): the
     old one is checked like a sign-in, one slot is rewrapped, the change is audited."""
     name = ctx.actor.username
     check_passphrase_policy(new, (name, ctx.actor.display_name))
-    keyslots = ctx.store.keyslots
-    guarded_unlock(
-        ctx.store.folder, name, lambda: keyslots.change_passphrase(name, old, new)
-    )
+    ctx.store.credentials.change_passphrase(name, old, new)
     with ctx.unit() as session:
         ctx.audit(session, "passwd", "user", ctx.actor.user_id)
 
@@ -301,8 +276,8 @@ def deactivate_user(ctx: ServiceContext, username: str) -> None:
             )
         user.active = False
         ctx.audit(session, "deactivate", "user", user.id)
-        if ctx.store.keyslots.has_user(user.username):
-            ctx.store.keyslots.remove_user(user.username)
+        if ctx.store.credentials.has_user(user.username):
+            ctx.store.credentials.remove_user(user.username)
 
 
 @retrying
@@ -315,8 +290,4 @@ def reactivate_user(ctx: ServiceContext, username: str, passphrase: str) -> None
         user = _load_user(session, username)
         user.active = True
         ctx.audit(session, "reactivate", "user", user.id)
-        key = ctx.store.data_key()
-        try:
-            ctx.store.keyslots.set_user(user.username, passphrase, key, must_change=True)
-        finally:
-            wipe(key)
+        ctx.store.credentials.set_user(user.username, passphrase, must_change=True)

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.storage.models import AuditEntry, AuditHead
@@ -81,11 +81,17 @@ def entry_hash(prev_hash: str, at: str, event: AuditEvent) -> str:
 def append(session: Session, event: AuditEvent, at: datetime | None = None) -> AuditEntry:
     """Append one entry inside the caller's transaction.
 
-    The head row is written first, which takes SQLite's write lock, so two writers can
-    never chain onto the same predecessor.
+    Two writers must never chain onto the same predecessor. The head is read for update:
+    on PostgreSQL that locks its row until the transaction ends, so appenders take turns;
+    on SQLite it is no lock at all, and none is needed, because every unit that writes
+    holds the database's one write lock from its start (``BEGIN IMMEDIATE``).
     """
-    session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_id=AuditHead.last_id))
-    head = session.execute(select(AuditHead).where(AuditHead.id == 1)).scalar_one()
+    head = session.execute(
+        select(AuditHead)
+        .where(AuditHead.id == 1)
+        .with_for_update()
+        .execution_options(populate_existing=True)  # as committed, not as first loaded
+    ).scalar_one()
     stamp = utc_stamp(at)
     digest = entry_hash(head.last_hash, stamp, event)
     entry = AuditEntry(

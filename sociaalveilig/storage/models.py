@@ -304,7 +304,7 @@ class Signal(Versioned, Base):
         # A user's own signals (part of a wijkagent's and a partner's need-to-know scope),
         # as a set of ids the list indexes can be checked against without reading the
         # table for every other signal (schema v3). The author alone: an import's rows all
-        # have the same one, so their entries are appended in rowid order; with the id in
+        # have the same one, so their entries are appended in insertion order; with the id in
         # the key they went to random places and the 10,000-row import took 0.9 s longer.
         Index("ix_signals_created_by", "created_by"),
     )

@@ -21,7 +21,7 @@ from pathlib import Path
 from sociaalveilig.core.errors import ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage.keyslots import KEYSLOT_FILENAME
-from sociaalveilig.storage.store import DB_FILENAME, PENDING_AUDIT_FILENAME
+from sociaalveilig.storage.sqlite.store import DB_FILENAME, PENDING_AUDIT_FILENAME
 
 STORE_MARKERS = (DB_FILENAME, KEYSLOT_FILENAME)
 """A folder holding either of these is a store (also one whose database went missing)."""

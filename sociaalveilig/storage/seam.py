@@ -10,6 +10,7 @@ never ask which database they run on, only what it can do (``Capabilities``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -38,31 +39,44 @@ class TextSearch(Protocol):
     """Words typed by a user, matched against signals and cases. User text never reaches
     the database as query syntax."""
 
-    def signal_match(self, user_text: str, *, checked: bool = False) -> ColumnElement[bool] | None:
+    def signal_match(self, user_text: str) -> ColumnElement[bool] | None:
         """Where-clause on ``signals``: reference, description, street, city or postcode
-        holds every word of ``user_text`` (as a word start); None when it has no words.
-        ``checked``: the rows are found another way and each is checked against the text."""
+        holds every word of ``user_text`` (as a word start); None when it has no words."""
         ...
 
     def case_match(self, user_text: str) -> ColumnElement[bool] | None:
         """Where-clause on ``cases``: reference, summary, street, city or postcode."""
         ...
 
-    def signal_match_count(self, session: Session, user_text: str, cap: int | None = None) -> int:
-        """How many signals match ``user_text`` (at most ``cap`` counted)."""
-        ...
-
 
 class ListPlans(Protocol):
-    """How a list's rows are read. A store without index hints returns the statement as
-    it is and leaves the choice to its planner."""
+    """How a list's rows are read. The services write a list as one query (filters, scope,
+    order); a store whose planner chooses well returns it as it is, another may add its
+    own hints here and nowhere else."""
 
-    def signal_index_plan(self, stmt: Select[T], index: str) -> Select[T]:
-        """Read ``signals`` through the named index, where the database takes hints."""
+    def signal_list(self, stmt: Select[T]) -> Select[T]:
+        """The statement that reads a signal list (``signals`` filtered and ordered; the
+        caller may add a limit), as this database reads it best. Same rows, same order."""
         ...
 
-    def signal_row_estimate(self, session: Session) -> int:
-        """About how many signals there are, without counting them."""
+
+class Maintenance(Protocol):
+    """Work on the store as a whole, after retention and large changes."""
+
+    def purge_status_history(self, session: Session, object_ids: Iterable[str]) -> int:
+        """Delete the status history of records retention removes (the history is
+        otherwise append-only), in the caller's unit. Returns how many rows went."""
+        ...
+
+    def reclaim_space(self) -> bool:
+        """Make the bytes of deleted records unrecoverable (indexes merged, free space
+        rewritten). Outside any unit. False when another user kept it from finishing:
+        the deletions stand, and it is to be tried again later."""
+        ...
+
+    def refresh_statistics(self) -> None:
+        """Let the query planner see the data as it now is (after a large import, a
+        purge, a demo or benchmark load). Outside any unit; cheap when little changed."""
         ...
 
 
@@ -94,6 +108,7 @@ class StoreSeam(Protocol):
     search: TextSearch
     plans: ListPlans
     credentials: Credentials
+    maintenance: Maintenance
 
     @property
     def is_open(self) -> bool: ...

@@ -51,7 +51,7 @@ from sociaalveilig.storage.models import (
     UserArea,
     Visit,
 )
-from sociaalveilig.storage.store import Store
+from sociaalveilig.storage.sqlite.store import Store
 from tests.conftest import _TEMPLATE_KEY, ADMIN, ADMIN_PASSPHRASE, TEST_NOW
 
 TODAY = TEST_NOW.date()

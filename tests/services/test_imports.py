@@ -309,14 +309,15 @@ def test_export_applies_need_to_know(
     assert sorted(logged) == [("case_list", "aantal: 1"), ("signal_list", "aantal: 2")]
 
 
+@pytest.mark.desk_store
 def test_the_file_is_parsed_before_the_write_lock_is_taken(
     coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """While the CSV is parsed, another desk can still write (BEGIN IMMEDIATE succeeds at
     once); the import itself then writes everything in one transaction."""
     from sociaalveilig.core import csvimport
-    from sociaalveilig.storage.engine import connect_keyed
-    from sociaalveilig.storage.store import DB_FILENAME
+    from sociaalveilig.storage.sqlite.engine import connect_keyed
+    from sociaalveilig.storage.sqlite.store import DB_FILENAME
 
     real_parse = csvimport.parse_signal_csv
     others_wrote: list[bool] = []

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -50,7 +50,7 @@ from sociaalveilig.storage.models import (
     Visit,
     VisitPartner,
 )
-from tests.conftest import ADMIN, ADMIN_PASSPHRASE, ActorFactory
+from tests.conftest import ADMIN, ADMIN_PASSPHRASE, ActorFactory, append_only_triggers
 
 KERKRADE = "Kerkrade Oost"
 AS_OF = date(2026, 4, 15)
@@ -426,6 +426,7 @@ MARKERS = (b"qxpurgemarka", b"qxpurgemarkc", b"qxreportera", b"qxreporterb", b"q
 # --------------------------------------------------------------------------- purge
 
 
+@pytest.mark.desk_store  # reads the SQLCipher file's bytes after the purge
 def test_purge_removes_exactly_what_the_rules_say(admin_ctx: ServiceContext) -> None:
     scene = build_scene(admin_ctx)
     key = bytes(admin_ctx.store.data_key())
@@ -719,6 +720,7 @@ def test_cli_purge_counts_the_automatic_backups_in_the_chosen_folder(
     assert sum("back-up" in line for line in lines) == 1
 
 
+@pytest.mark.desk_store  # the desk's automatic backups
 def test_purge_backup_note_falls_back_when_the_folder_is_gone(
     admin_ctx: ServiceContext, tmp_path: Path
 ) -> None:
@@ -843,35 +845,32 @@ def test_status_history_trigger_is_restored_even_without_history(
 ) -> None:
     retention.purge(admin_ctx, AS_OF)
     with admin_ctx.unit() as s:
-        names = set(
-            s.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
-        )
+        names = append_only_triggers(s)
     assert "status_history_no_delete" in names
 
 
 def test_an_incomplete_reclaim_is_retried_by_the_next_purge(
     admin_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sociaalveilig.storage.maintenance import ReclaimReport
-
     build_scene(admin_ctx)
     calls: list[str] = []
-    real = retention.reclaim_space
+    maintenance = admin_ctx.store.maintenance
+    real = maintenance.reclaim_space
 
-    def busy(store: object) -> ReclaimReport:
+    def busy() -> bool:
         calls.append("busy")
-        return ReclaimReport(vacuumed=False, wal_truncated=False, fts_optimised=())
+        return False
 
-    monkeypatch.setattr(retention, "reclaim_space", busy)
+    monkeypatch.setattr(maintenance, "reclaim_space", busy)
     first = retention.purge(admin_ctx, AS_OF)
     assert not first.reclaimed
     assert any("kon nog niet helemaal worden opgeruimd" in line for line in first.lines)
 
-    def tracked(store: object) -> ReclaimReport:
+    def tracked() -> bool:
         calls.append("real")
-        return real(store)  # type: ignore[arg-type]
+        return real()
 
-    monkeypatch.setattr(retention, "reclaim_space", tracked)
+    monkeypatch.setattr(maintenance, "reclaim_space", tracked)
     second = retention.purge(admin_ctx, AS_OF)  # deletes nothing, but reclaims
     assert second.reclaimed and calls == ["busy", "real"]
     third = retention.purge(admin_ctx, AS_OF)  # nothing pending any more

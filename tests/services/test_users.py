@@ -9,7 +9,7 @@ from sociaalveilig.core.errors import (
     PassphraseChangeRequired,
     ValidationError,
 )
-from sociaalveilig.services import users
+from sociaalveilig.services import setup, users
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.setup import login
 from tests.conftest import ADMIN, ActorFactory
@@ -72,7 +72,7 @@ def test_deactivated_user_cannot_log_in_until_reactivated(admin_ctx: ServiceCont
     # The beheerder chose that passphrase: anna must choose her own before working.
     with pytest.raises(PassphraseChangeRequired):
         login(folder, "anna", "weer-een-nieuw-wachtwoord")
-    users.change_passphrase(folder, "anna", "weer-een-nieuw-wachtwoord", "anna haar eigen zin")
+    setup.change_passphrase(folder, "anna", "weer-een-nieuw-wachtwoord", "anna haar eigen zin")
     ctx = login(folder, "anna", "anna haar eigen zin")
     ctx.store.close()
 

@@ -24,7 +24,7 @@ from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.setup import context_for, lock, login
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.models import AuditEntry, AuditHead, Partner, Setting
-from sociaalveilig.storage.store import DB_FILENAME, Store
+from sociaalveilig.storage.sqlite.store import DB_FILENAME, Store
 from tests.conftest import _TEMPLATE_KEY, ADMIN, ADMIN_PASSPHRASE
 from tests.reports.pdftext import text as pdf_text
 

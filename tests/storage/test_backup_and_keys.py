@@ -13,10 +13,9 @@ from sqlalchemy import func, select
 from sociaalveilig.core.errors import AuthenticationError, StoreDamaged, ValidationError
 from sociaalveilig.services import maintenance
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.setup import login
-from sociaalveilig.services.users import change_passphrase
+from sociaalveilig.services.setup import change_passphrase, login
 from sociaalveilig.storage.models import AuditEntry, Partner
-from sociaalveilig.storage.store import DB_FILENAME, Store
+from sociaalveilig.storage.sqlite.store import DB_FILENAME, Store
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 

@@ -42,7 +42,7 @@ from sociaalveilig.storage.models import (
     SignalPerson,
     User,
 )
-from sociaalveilig.storage.store import keyslot_path
+from sociaalveilig.storage.sqlite.store import keyslot_path
 
 SIGNAL = SignalInput(
     received_at=datetime(2026, 4, 14, 9, 30),

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from sociaalveilig.core.errors import AuthenticationError, UsageError
-from sociaalveilig.services import users
+from sociaalveilig.services import setup, users
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.keyslot_lock import keyslot_lock
 from sociaalveilig.storage.keyslots import KeySlotFile
-from sociaalveilig.storage.store import keyslot_path
+from sociaalveilig.storage.sqlite.store import keyslot_path
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +32,7 @@ ROUNDS = 6
 _PASSWD_LOOP = """
 import sys
 from pathlib import Path
-from sociaalveilig.services.users import change_passphrase
+from sociaalveilig.services.setup import change_passphrase
 folder, user, first, rounds = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 old = first
 for i in range(1, rounds + 1):
@@ -116,7 +116,7 @@ def test_an_open_window_removing_a_user_keeps_a_passphrase_changed_elsewhere(
     folder = admin_ctx.store.folder
     users.add_user(admin_ctx, ANNA, "coordinator", ANNA_PASSPHRASE)
     users.add_user(admin_ctx, "bas", "manager", "bas heeft ook een zin")
-    users.change_passphrase(folder, ANNA, ANNA_PASSPHRASE, "anna koos een eigen zin")
+    setup.change_passphrase(folder, ANNA, ANNA_PASSPHRASE, "anna koos een eigen zin")
     users.deactivate_user(admin_ctx, "bas")
     assert _opens(folder, ANNA, "anna koos een eigen zin")
     assert not _opens(folder, ANNA, ANNA_PASSPHRASE)
@@ -152,5 +152,5 @@ def test_the_lock_holds_across_processes(admin_ctx: ServiceContext) -> None:
     holder.stdin.write("\n")
     holder.stdin.flush()
     assert holder.wait(timeout=60) == 0
-    users.change_passphrase(folder, ADMIN, ADMIN_PASSPHRASE, "rivier lamp wolk na het wachten")
+    setup.change_passphrase(folder, ADMIN, ADMIN_PASSPHRASE, "rivier lamp wolk na het wachten")
     assert _opens(folder, ADMIN, "rivier lamp wolk na het wachten")

@@ -19,7 +19,7 @@ from sociaalveilig.core.errors import SociaalVeiligError
 from sociaalveilig.services import autobackup, maintenance
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage import leftovers
-from sociaalveilig.storage.store import DB_FILENAME, Store
+from sociaalveilig.storage.sqlite.store import DB_FILENAME, Store
 from tests.conftest import _TEMPLATE_KEY, ADMIN, ADMIN_PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,8 +29,8 @@ CHILD = r"""
 import sys
 from pathlib import Path
 
-from sociaalveilig.storage import backup
-from sociaalveilig.storage.store import Store
+from sociaalveilig.storage.sqlite import backup
+from sociaalveilig.storage.sqlite.store import Store
 
 mode, source, out = sys.argv[1:4]
 secret = sys.stdin.readline().strip()
@@ -188,7 +188,7 @@ def test_an_io_error_in_a_backup_leaves_no_work_folder(
 ) -> None:
     import errno
 
-    from sociaalveilig.storage import backup as backup_module
+    from sociaalveilig.storage.sqlite import backup as backup_module
 
     def eio(*_args: object, **_kwargs: object) -> None:
         raise OSError(errno.EIO, os.strerror(errno.EIO))

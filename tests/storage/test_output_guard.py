@@ -21,7 +21,7 @@ from sociaalveilig.storage.files import (
 )
 from sociaalveilig.storage.keyslots import KEYSLOT_FILENAME
 from sociaalveilig.storage.output_guard import check_output_file, check_restore_folder
-from sociaalveilig.storage.store import DB_FILENAME
+from sociaalveilig.storage.sqlite.store import DB_FILENAME
 
 
 def fake_store(folder: Path) -> Path:

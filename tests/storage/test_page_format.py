@@ -15,7 +15,7 @@ from sociaalveilig.core.errors import StoreDamaged
 from sociaalveilig.services import maintenance
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.setup import login
-from sociaalveilig.storage.engine import (
+from sociaalveilig.storage.sqlite.engine import (
     LEGACY_FORMAT,
     PAGE_FORMAT,
     FormatMemo,
@@ -23,7 +23,7 @@ from sociaalveilig.storage.engine import (
     connect_keyed,
     raw_key_pragma,
 )
-from sociaalveilig.storage.store import DB_FILENAME
+from sociaalveilig.storage.sqlite.store import DB_FILENAME
 from tools.make_schema_fixture import FIXTURE_PASSPHRASE, FIXTURE_USER, FIXTURES
 
 
@@ -135,7 +135,7 @@ def test_a_file_no_format_can_read_is_reported_damaged(
 def test_an_old_store_is_tried_as_the_new_format_only_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sociaalveilig.storage import engine as engine_module
+    from sociaalveilig.storage.sqlite import engine as engine_module
 
     tried: list[str] = []
     real_open_as = engine_module._open_as

@@ -22,7 +22,7 @@ from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.setup import login
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.models import AuditEntry
-from sociaalveilig.storage.store import Store, record_event
+from sociaalveilig.storage.sqlite.store import Store, record_event
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 PENDING = "pending-audit.jsonl"

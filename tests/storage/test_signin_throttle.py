@@ -17,12 +17,12 @@ from sqlalchemy import select
 
 from sociaalveilig.cli import run
 from sociaalveilig.core.errors import AuthenticationError, SignInThrottled
-from sociaalveilig.services import users
+from sociaalveilig.services import setup
 from sociaalveilig.services.setup import login, recover
 from sociaalveilig.storage import signin_throttle
 from sociaalveilig.storage.keyslots import normalise_user_name
 from sociaalveilig.storage.models import AuditEntry
-from sociaalveilig.storage.store import PENDING_AUDIT_FILENAME, UNKNOWN_NAMES
+from sociaalveilig.storage.sqlite.store import PENDING_AUDIT_FILENAME, UNKNOWN_NAMES
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,9 +129,9 @@ def test_a_refusal_is_logged_as_login_throttled(store_dir: Path, throttle_clock:
 def test_passwd_is_throttled_like_a_sign_in(store_dir: Path, throttle_clock: Clock) -> None:
     for _ in range(3):
         with pytest.raises(AuthenticationError):
-            users.change_passphrase(store_dir, ADMIN, WRONG, "rivier lamp wolk nieuw")
+            setup.change_passphrase(store_dir, ADMIN, WRONG, "rivier lamp wolk nieuw")
     with pytest.raises(SignInThrottled):
-        users.change_passphrase(store_dir, ADMIN, ADMIN_PASSPHRASE, "rivier lamp wolk nieuw")
+        setup.change_passphrase(store_dir, ADMIN, ADMIN_PASSPHRASE, "rivier lamp wolk nieuw")
 
 
 def test_the_cli_says_so_with_exit_3(store_dir: Path, throttle_clock: Clock) -> None:

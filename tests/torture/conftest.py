@@ -28,7 +28,7 @@ from sociaalveilig.core.enums import Role
 from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
 from sociaalveilig.storage.keyslots import KeySlotFile
 from sociaalveilig.storage.models import User
-from sociaalveilig.storage.store import Store, keyslot_path
+from sociaalveilig.storage.sqlite.store import Store, keyslot_path
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, TEST_NOW
 
 FULL = os.environ.get("SV_TORTURE", "").strip().lower() == "full"

@@ -32,11 +32,11 @@ from sociaalveilig import cli
 from sociaalveilig.core.errors import SociaalVeiligError, ValidationError
 from sociaalveilig.services import imports, maintenance
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.storage import backup as backup_module
 from sociaalveilig.storage import files
-from sociaalveilig.storage.backup import check_store, restore_backup
 from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.models import AuditHead, Counter, Signal
+from sociaalveilig.storage.sqlite import backup as backup_module
+from sociaalveilig.storage.sqlite.backup import check_store, restore_backup
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, TEST_NOW
 from tests.torture.conftest import (
     OpenedStore,

@@ -39,7 +39,6 @@ from sociaalveilig.core.taxonomy import DEFAULT_CATEGORIES, category_lookup
 from sociaalveilig.services import imports
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage import keyslots
-from sociaalveilig.storage.backup import check_store
 from sociaalveilig.storage.keyslots import (
     KEYSLOT_FILENAME,
     MAX_ITERATIONS,
@@ -52,6 +51,7 @@ from sociaalveilig.storage.keyslots import (
     generate_data_key,
 )
 from sociaalveilig.storage.models import Signal
+from sociaalveilig.storage.sqlite.backup import check_store
 from tests.torture.conftest import FULL, FUZZ_EXAMPLES, REPORT, OpenedStore, TortureReport
 
 NOW = datetime(2026, 4, 15, 10, 0)

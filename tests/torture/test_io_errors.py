@@ -24,11 +24,11 @@ import pytest
 from sociaalveilig.core.errors import SociaalVeiligError
 from sociaalveilig.services import maintenance
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.storage import backup as backup_module
 from sociaalveilig.storage import files
 from sociaalveilig.storage import leftovers as leftovers_module
-from sociaalveilig.storage.backup import check_store, restore_backup
 from sociaalveilig.storage.errors import classify_exception
+from sociaalveilig.storage.sqlite import backup as backup_module
+from sociaalveilig.storage.sqlite.backup import check_store, restore_backup
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.torture.conftest import FULL, OpenedStore, TortureReport
 from tests.torture.test_disk_full import csv_bytes

@@ -31,8 +31,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from sociaalveilig import cli
-from sociaalveilig.storage.backup import check_store
 from sociaalveilig.storage.models import AuditEntry, Case, Counter, Signal, StatusChange
+from sociaalveilig.storage.sqlite.backup import check_store
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 from tests.torture.conftest import KILLS, SEED, OpenedStore, TortureReport
 from tests.torture.writer import DESCRIPTION_RE, writer_main

@@ -21,7 +21,7 @@ from sociaalveilig.services import maintenance
 from sociaalveilig.services.context import FixedClock, ServiceContext
 from sociaalveilig.services.setup import login
 from sociaalveilig.storage.models import Person, Signal, User
-from sociaalveilig.storage.store import DB_FILENAME
+from sociaalveilig.storage.sqlite.store import DB_FILENAME
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, TEST_NOW
 from tests.torture.conftest import FULL, TortureReport
 

@@ -31,7 +31,7 @@ from sociaalveilig.core.enums import Role
 from sociaalveilig.services import imports, signal_intake, signals
 from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
 from sociaalveilig.storage.keyslots import KeySlotFile
-from sociaalveilig.storage.store import Store, keyslot_path
+from sociaalveilig.storage.sqlite.store import Store, keyslot_path
 from tests.conftest import TEST_NOW
 
 DESCRIPTION = "Torture {txid} rij {k} van {n}"

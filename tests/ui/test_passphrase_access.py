@@ -15,7 +15,7 @@ from sociaalveilig.services import setup, users
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage import signin_throttle
 from sociaalveilig.storage.keyslots import KeySlotFile
-from sociaalveilig.storage.store import keyslot_path
+from sociaalveilig.storage.sqlite.store import keyslot_path
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 from sociaalveilig.ui.clipboard import SecureClipboard

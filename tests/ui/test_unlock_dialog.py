@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.services import maintenance, setup
-from sociaalveilig.storage.store import db_path
+from sociaalveilig.storage.sqlite.store import db_path
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 from sociaalveilig.ui.first_start import FirstStartDialog

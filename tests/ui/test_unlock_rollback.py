@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from sociaalveilig.services import maintenance, setup
-from sociaalveilig.storage.store import DB_FILENAME
+from sociaalveilig.storage.sqlite.store import DB_FILENAME
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
 from sociaalveilig.ui.unlock_dialog import UnlockDialog

@@ -8,7 +8,7 @@ on ``signals`` and ``cases``, trigram GIN indexes on the columns searched by par
 and the append-only rule as a PL/pgSQL trigger. ``storage.postgres.search`` queries them.
 
 Creating an extension needs a superuser, or a database owner where the extension is
-trusted (``pg_trgm`` is, ``unaccent`` is too from PostgreSQL 13): docs/server.md.
+trusted (``pg_trgm`` is, ``unaccent`` is too from PostgreSQL 13): docs/architecture.md.
 """
 
 from __future__ import annotations

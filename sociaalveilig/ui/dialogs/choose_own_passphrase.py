@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sociaalveilig.services import setup, users
+from sociaalveilig.services import setup
 from sociaalveilig.services.context import Clock, ServiceContext
 
 from sociaalveilig.ui import errors
@@ -118,7 +118,7 @@ class ChooseOwnPassphraseDialog(QDialog):
         folder, name, given, clock = self.folder, self.username, self._given, self._clock
 
         def work() -> ServiceContext:
-            users.change_passphrase(folder, name, given, new)
+            setup.change_passphrase(folder, name, given, new)
             return setup.login(folder, name, new, clock)
 
         self._set_busy(True)

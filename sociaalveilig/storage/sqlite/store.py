@@ -1,8 +1,9 @@
 """The store folder: the SQLCipher database and the key-slot file beside it.
 
 A ``Store`` is an unlocked store: it holds the data key (in a ``bytearray`` that is
-overwritten on ``close``) and the SQLAlchemy engine. Nothing here knows about users'
-roles or the window; ``sociaalveilig.services.auth`` builds on it.
+overwritten on ``close``) and the SQLAlchemy engine, and it is the single desk's
+``storage.seam.StoreSeam``. Nothing here knows about users' roles or the window;
+``sociaalveilig.services.setup`` builds on it.
 """
 
 from __future__ import annotations
@@ -36,12 +37,6 @@ from sociaalveilig.storage import (
     pending_audit,
     signin_throttle,
 )
-from sociaalveilig.storage.engine import (
-    READ_ONLY,
-    FormatMemo,
-    PageFormat,
-    make_engine,
-)
 from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslot_lock import LOCK_FILENAME, keyslot_lock
 from sociaalveilig.storage.keyslots import (
@@ -53,12 +48,32 @@ from sociaalveilig.storage.keyslots import (
     wipe,
 )
 from sociaalveilig.storage.models import AuditEntry, AuditHead, Setting
+from sociaalveilig.storage.seam import (
+    Capabilities,
+    Credentials,
+    ListPlans,
+    Maintenance,
+    TextSearch,
+)
+from sociaalveilig.storage.sqlite.credentials import KeySlotCredentials
+from sociaalveilig.storage.sqlite.engine import (
+    READ_ONLY,
+    FormatMemo,
+    PageFormat,
+    make_engine,
+)
+from sociaalveilig.storage.sqlite.maintenance import SqliteMaintenance
+from sociaalveilig.storage.sqlite.plans import SqlitePlans
+from sociaalveilig.storage.sqlite.search import Fts5Search
 
 DB_FILENAME = "sociaalveilig.db"
 PENDING_AUDIT_FILENAME = pending_audit.PENDING_AUDIT_FILENAME
 STORE_FILES = (DB_FILENAME, KEYSLOT_FILENAME)
 # The name failed recovery-code attempts are counted and logged under.
 RECOVERY_CODE_USER = "(herstelcode)"
+CAPABILITIES = Capabilities(
+    dialect="sqlite", index_hints=True, many_writers=False, local_folder=True
+)
 
 T = TypeVar("T")
 
@@ -160,7 +175,12 @@ def guarded_unlock(folder: Path, username: str, unlock: Callable[[], T]) -> T:
 
 
 class Store:
-    """An unlocked store. Create with ``initialise``, ``open`` or ``open_with_recovery``."""
+    """An unlocked store. Create with ``initialise``, ``open`` or ``open_with_recovery``.
+
+    ``capabilities``, ``search``, ``plans``, ``credentials`` and ``maintenance`` are its
+    parts of the seam (``storage.seam.StoreSeam``)."""
+
+    capabilities: Capabilities = CAPABILITIES
 
     def __init__(self, folder: Path, keyslots: KeySlotFile, data_key: bytearray) -> None:
         self.folder = folder
@@ -176,6 +196,10 @@ class Store:
         self._read_sessions = sessionmaker(
             self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False
         )
+        self.search: TextSearch = Fts5Search()
+        self.plans: ListPlans = SqlitePlans()
+        self.credentials: Credentials = KeySlotCredentials(folder, keyslots, self.data_key)
+        self.maintenance: Maintenance = SqliteMaintenance(self.engine)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -288,7 +312,12 @@ class Store:
         return store
 
     def close(self) -> None:
-        """Lock: close every connection and overwrite the key bytes."""
+        """Lock: close every connection and overwrite the key bytes. The planner's
+        statistics are brought up to date first where the data moved on much since."""
+        if self._key is not None:
+            # Best effort: a store another desk is writing, or a full disk, still locks.
+            with contextlib.suppress(Exception):
+                self.maintenance.refresh_statistics()
         self.engine.dispose()
         if self._key is not None:
             wipe(self._key)

@@ -32,11 +32,11 @@ from sqlalchemy.orm import Session
 from sociaalveilig.core.errors import StoreDamaged, UsageError, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import anchor, audit, leftovers, migrate
-from sociaalveilig.storage.engine import FormatMemo, connect_keyed, make_engine
 from sociaalveilig.storage.files import atomic_output, fsync_dir, write_error
 from sociaalveilig.storage.keyslots import KEYSLOT_FILENAME, KeySlotFile, wipe
 from sociaalveilig.storage.output_guard import check_output_file, check_restore_folder
-from sociaalveilig.storage.store import DB_FILENAME, Store
+from sociaalveilig.storage.sqlite.engine import FormatMemo, connect_keyed, make_engine
+from sociaalveilig.storage.sqlite.store import DB_FILENAME, Store
 
 BACKUP_FORMAT = "sociaalveilig-backup"
 MANIFEST = "manifest.json"

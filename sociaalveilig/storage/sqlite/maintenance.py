@@ -1,5 +1,7 @@
 """Store maintenance that needs the database itself: lifting append-only history for
-retention, and reclaiming the space of deleted records so their bytes leave the file.
+retention, reclaiming the space of deleted records so their bytes leave the file, and
+keeping the planner's statistics current. ``SqliteMaintenance`` is the seam's
+``Maintenance`` for a ``Store``.
 
 These are SQLite/SQLCipher specifics, so they live here and not in ``core``.
 """
@@ -12,11 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
-from sqlalchemy import delete, text
+from sqlalchemy import Engine, delete, text
 from sqlalchemy.orm import Session
 
 from sociaalveilig.storage.models import StatusChange
-from sociaalveilig.storage.store import Store
 
 STATUS_HISTORY_DELETE_TRIGGER = "status_history_no_delete"
 _CHUNK = 500
@@ -72,7 +73,7 @@ class ReclaimReport:
         return self.vacuumed and self.wal_truncated
 
 
-def reclaim_space(store: Store) -> ReclaimReport:
+def reclaim_space(engine: Engine) -> ReclaimReport:
     """Make deleted data unrecoverable from the store folder.
 
     With ``secure_delete=ON`` SQLite zeroes deleted cells, but copies remain in places it
@@ -87,8 +88,8 @@ def reclaim_space(store: Store) -> ReclaimReport:
     optimised: list[str] = []
     # Idle pooled connections hold no read transaction, but may keep an old snapshot
     # mapping; dropping them lets the checkpoint truncate the log.
-    store.engine.dispose()
-    raw = store.engine.raw_connection()
+    engine.dispose()
+    raw = engine.raw_connection()
     try:
         dbapi: Any = raw.driver_connection
         dbapi.isolation_level = None  # autocommit: no implicit BEGIN around VACUUM
@@ -116,3 +117,38 @@ def reclaim_space(store: Store) -> ReclaimReport:
         with contextlib.suppress(Exception):
             raw.close()
     return ReclaimReport(vacuumed, truncated, tuple(optimised))
+
+
+def refresh_statistics(engine: Engine, *, full: bool = False) -> None:
+    """Give SQLite's planner statistics (``sqlite_stat1``) for the data as it is now.
+
+    ``full``: ``ANALYZE`` every index (after a load that changed most of the store: the
+    demo, the benchmark's region); otherwise ``PRAGMA optimize``, which analyses only the
+    tables whose size changed much since their statistics were taken (after an import or a
+    purge, and when a store is locked). Without statistics the planner takes the first
+    index that fits an equality and sorts its rows, however many there are."""
+    with engine.connect() as conn:
+        if full:
+            conn.exec_driver_sql("ANALYZE")
+        else:
+            # A bound on the rows read per index keeps it quick on a large store.
+            conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+            # 0x10002: look at every table, not only those this connection has read.
+            conn.exec_driver_sql("PRAGMA optimize=0x10002")
+        conn.commit()
+
+
+class SqliteMaintenance:
+    """``storage.seam.Maintenance`` over one store's engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def purge_status_history(self, session: Session, object_ids: Iterable[str]) -> int:
+        return purge_status_history(session, object_ids)
+
+    def reclaim_space(self) -> bool:
+        return reclaim_space(self._engine).complete
+
+    def refresh_statistics(self) -> None:
+        refresh_statistics(self._engine)
