@@ -16,7 +16,9 @@ window's memory has no PostgreSQL counterpart. Backup and verify are the desk's 
 operations; the centre's (``pg_dump``-based) are not measured here.
 
 The cluster is a throw-away one (``tools/pgcluster.py``), started and stopped by the run,
-unless ``SV_BENCH_DATABASE_URL`` names a server to use (its database is created and dropped).
+with durability turned back on (the test cluster runs without fsync), unless
+``SV_BENCH_DATABASE_URL`` names a server to use (its database is created and dropped). The
+server's settings go into ``machine.postgres`` in the results.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ URL_VARIABLE = "SV_BENCH_DATABASE_URL"
 DATABASE = "sv_bench"
 IMPORT_DATABASE = "sv_bench_import"
 SUFFIX = "_pg"
+DURABILITY = ("fsync", "synchronous_commit", "full_page_writes")
 SERIAL_TABLES = ("audit_log", "status_history", "deletion_register")
 
 
@@ -61,9 +64,33 @@ def server() -> Iterator[str]:
         raise RuntimeError("PostgreSQL server binaries not found (tools/pgcluster.py)")
     cluster = pgcluster.start(bindir)
     try:
+        durable(cluster.url)
         yield cluster.url
     finally:
         pgcluster.stop(cluster)
+
+
+def durable(url: str) -> None:
+    """The test cluster gives up durability for speed; a benchmark of the centre must
+    pay for it as a real server does (every commit flushed to disk)."""
+    engine = _admin(url)
+    try:
+        with engine.connect() as connection:
+            for setting in DURABILITY:
+                connection.execute(text(f"ALTER SYSTEM SET {setting} = on"))
+            connection.execute(text("SELECT pg_reload_conf()"))
+    finally:
+        engine.dispose()
+
+
+def server_settings(url: str) -> dict[str, str]:
+    engine = _admin(url)
+    try:
+        with engine.connect() as connection:
+            return {name: str(connection.execute(text(f"SHOW {name}")).scalar_one())
+                    for name in (*DURABILITY, "shared_buffers", "server_version")}
+    finally:
+        engine.dispose()
 
 
 def database_url(url: str, database: str) -> str:
@@ -184,6 +211,7 @@ def measure_postgres(spec: RegionSpec, results: Any, runs: int, work: Path) -> d
         url = recreate(base, DATABASE)
         try:
             info = load_region(url, spec)
+            info["settings"] = server_settings(base)
             unlocks = []
             for _ in range(runs):
                 with stopwatch() as elapsed:

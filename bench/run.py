@@ -598,23 +598,26 @@ def main(argv: list[str] | None = None) -> int:
     work = WORK_DIR / ("quick" if args.quick else "run")
     work.mkdir(parents=True, exist_ok=True)
     info = machine()
-    region = ensure_region(spec, name="small" if args.quick else "region")
-    info["region"] = {**region.counts, "store_mb": round(sum(
-        p.stat().st_size for p in region.folder.iterdir()) / 1e6, 1),
-        "generated_in_s": region.generated_seconds, "large_case": region.large_case}
-    print(f"region: {region.counts.get('signals', 0):,} signals, "
-          f"{region.counts.get('cases', 0):,} cases, {region.counts.get('actions', 0):,} "
-          f"actions, {region.counts.get('visits', 0):,} visits; store "
-          f"{info['region']['store_mb']} MB; {runs} runs per figure", flush=True)
-    results = Results()
     parts = args.only or ["encryption", "window", "rest", "postgres"]
+    # The centre's figures need no encrypted region: it is generated into PostgreSQL.
+    region = None if parts == ["postgres"] else ensure_region(
+        spec, name="small" if args.quick else "region")
+    if region is not None:
+        info["region"] = {**region.counts, "store_mb": round(sum(
+            p.stat().st_size for p in region.folder.iterdir()) / 1e6, 1),
+            "generated_in_s": region.generated_seconds, "large_case": region.large_case}
+        print(f"region: {region.counts.get('signals', 0):,} signals, "
+              f"{region.counts.get('cases', 0):,} cases, {region.counts.get('actions', 0):,} "
+              f"actions, {region.counts.get('visits', 0):,} visits; store "
+              f"{info['region']['store_mb']} MB; {runs} runs per figure", flush=True)
+    results = Results()
     started = time.perf_counter()
-    if "encryption" in parts:
+    if "encryption" in parts and region is not None:
         measure_encryption(region, results, runs, work)
-    if "window" in parts:
+    if "window" in parts and region is not None:
         measure_window(region, results, max(2, runs // 2 + 1) if not args.quick else 1,
                        args.quick, work)
-    if "rest" in parts:
+    if "rest" in parts and region is not None:
         measure_rest(region, results, runs, work)
     if "postgres" in parts:
         from bench.postgres import measure_postgres
