@@ -25,7 +25,6 @@ from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.signal_intake import NO_CASE, SignalInput
 from sociaalveilig.storage import guard
-from sociaalveilig.storage.keyslots import KeySlotFile
 from sociaalveilig.storage.models import (
     Action,
     AuditEntry,
@@ -42,7 +41,9 @@ from sociaalveilig.storage.models import (
     SignalPerson,
     User,
 )
-from sociaalveilig.storage.sqlite.store import keyslot_path
+
+# The same refusals on both stores: PostgreSQL would refuse these values itself.
+pytestmark = pytest.mark.both_stores
 
 SIGNAL = SignalInput(
     received_at=datetime(2026, 4, 14, 9, 30),
@@ -81,7 +82,7 @@ def test_a_display_name_longer_than_its_column_is_refused_and_no_user_made(
     )
     assert caught.value.field == "display_name"
     assert written(admin_ctx) == before
-    assert not KeySlotFile.load(keyslot_path(admin_ctx.store.folder)).has_user("fictief")
+    assert not admin_ctx.store.credentials.has_user("fictief")
 
 
 def test_a_nul_character_is_refused_and_no_signal_written(
