@@ -275,11 +275,25 @@ def check_flush(session: Session, flush_context: UOWTransaction, instances: obje
 
 
 def _check_rows(table: Table, rows: Iterable[Mapping[str, Any]]) -> None:
+    # The rules looked up once per set of keys: a bulk insert checks 10,000 rows of the
+    # same shape.
     columns = table.c
+    plans: dict[frozenset[str], list[tuple[str, Column[Any], Checker]]] = {}
     for row in rows:
-        for key, value in row.items():
-            column = columns.get(key) if isinstance(key, str) else None
-            if column is not None:
+        shape = frozenset(row)
+        plan = plans.get(shape)
+        if plan is None:
+            plan = plans[shape] = []
+            for key in row:
+                column = columns.get(key) if isinstance(key, str) else None
+                rule = _rule(column) if column is not None else None
+                if column is not None and rule is not None:
+                    plan.append((key, column, rule))
+        for key, column, rule in plan:
+            value = row[key]
+            if value is None or isinstance(value, ClauseElement):
+                continue
+            if rule(value) is not None:
                 check_value(column, value)
 
 
