@@ -27,7 +27,12 @@ from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.errors import classify_exception, is_transient
 from sociaalveilig.storage.models import AuditEntry, AuditHead, Base, Counter, Partner, Setting
-from sociaalveilig.storage.postgres.units import UNIT_ISOLATION, begin_write
+from sociaalveilig.storage.postgres.units import (
+    UNIT_ISOLATION,
+    begin_write,
+    install,
+    order_writes,
+)
 
 PG_URL = os.environ.get("SV_TEST_DATABASE_URL", "")
 THREADS = 8
@@ -65,16 +70,18 @@ def pg_engine() -> Iterator[Engine]:
 
 
 def _sessions(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(
+    sessions = sessionmaker(
         engine.execution_options(isolation_level=UNIT_ISOLATION), expire_on_commit=False
     )
+    install(sessions)
+    return sessions
 
 
 @contextmanager
 def write_unit(sessions: sessionmaker[Session]) -> Iterator[Session]:
     """A unit as ``PgStore.unit`` runs one: REPEATABLE READ, the write order first."""
     with sessions() as session, session.begin():
-        begin_write(session)
+        order_writes(session)
         yield session
 
 
@@ -157,7 +164,7 @@ def test_without_the_write_order_a_unit_reads_a_head_another_has_moved(
     sessions = _sessions(pg_engine)
     first = sessions()
     first.begin()
-    begin_write(first)
+    order_writes(first)
     audit.append(first, _event("desk1", "view", "x"), datetime.now(UTC))
     second = sessions()
     second.begin()

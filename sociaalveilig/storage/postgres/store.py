@@ -26,7 +26,7 @@ from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_us
 from sociaalveilig.storage.models import AuditEntry, StatusChange
 from sociaalveilig.storage.postgres.credentials import PgCredentials
 from sociaalveilig.storage.postgres.search import PgListPlans, PgTextSearch
-from sociaalveilig.storage.postgres.units import UNIT_ISOLATION, begin_write
+from sociaalveilig.storage.postgres.units import UNIT_ISOLATION, install, order_writes
 from sociaalveilig.storage.seam import Capabilities
 
 CAPABILITIES = Capabilities(
@@ -137,12 +137,16 @@ class PgStore:
         self._sessions = sessionmaker(
             self.engine.execution_options(isolation_level=UNIT_ISOLATION), expire_on_commit=False
         )
+        install(self._sessions)
         self._mark_lock = threading.Lock()
         self._mark: anchor.AuditHeadMark | None = None
         """The newest audit head this process committed or saw: never to go back."""
         self.search = PgTextSearch()
         self.plans = PgListPlans()
-        self.credentials = PgCredentials(self.unit, _utcnow)
+        # The credentials table is outside the audit chain and the counters, so its units
+        # need no place in the write order; users.add_user writes a user's credentials
+        # while its own unit holds that place.
+        self.credentials = PgCredentials(self._credentials_unit, _utcnow)
         self.maintenance = PgMaintenance(self)
 
     # ------------------------------------------------------------------ lifecycle
@@ -225,11 +229,17 @@ class PgStore:
         self._check_open()
         with self._translated(), self._sessions() as session:
             with session.begin():
-                begin_write(session)
+                order_writes(session)
                 yield session
                 head = session.info.pop(audit.HEAD_INFO, None)
         if head is not None:
             self._advance(anchor.AuditHeadMark(*head))
+
+    @contextmanager
+    def _credentials_unit(self) -> Iterator[Session]:
+        self._check_open()
+        with self._translated(), self._sessions() as session, session.begin():
+            yield session
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:

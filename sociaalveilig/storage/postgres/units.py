@@ -10,7 +10,8 @@ wrote; with the write order below the only anomaly it would still catch (write s
 between two writers) cannot happen, so it would cost without protecting anything more.
 
 Every unit that may write (``PgStore.unit``, not ``read_unit``) takes the audit head's
-table lock as its very first statement (``begin_write``). Nearly every unit appends to the
+table lock as its very first statement (``order_writes``: when the unit first uses the
+database, as the desk's ``BEGIN IMMEDIATE`` is sent then too). Nearly every unit appends to the
 audit log (every view, change, print and export is logged), and the log is one hash chain:
 each entry holds its predecessor's hash, so two units must never chain onto the same head.
 The lock orders writers as SQLite's ``BEGIN IMMEDIATE`` does on the single desk, and
@@ -25,8 +26,11 @@ lock and run side by side with the writer (EXCLUSIVE mode lets plain reads throu
 
 from __future__ import annotations
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
 
 UNIT_ISOLATION = "REPEATABLE READ"
 """The ``isolation_level`` of every unit (``Engine.execution_options``)."""
@@ -37,6 +41,27 @@ LOCK_TIMEOUT = "SET LOCAL lock_timeout = '30s'"
 """A writer that holds the lock for longer than this (a stuck desk) makes the others give
 up with a 'busy, try again' line instead of hanging; like ``LOCK TABLE``, ``SET`` takes no
 snapshot."""
+
+
+WRITE_ORDER_INFO = "sv_write_order"
+"""``Session.info`` key: this unit takes its place in the write order."""
+
+
+def order_writes(session: Session) -> None:
+    """Give the unit its place in the write order: the lock is taken as the first
+    statement of its transaction, when it first uses the database."""
+    session.info[WRITE_ORDER_INFO] = True
+
+
+def _after_begin(session: Session, transaction: Any, connection: Connection) -> None:
+    if session.info.get(WRITE_ORDER_INFO):
+        connection.exec_driver_sql(LOCK_TIMEOUT)
+        connection.exec_driver_sql(WRITE_ORDER_LOCK)
+
+
+def install(sessions: sessionmaker[Session]) -> None:
+    """Take the lock for the units of ``sessions`` that ``order_writes`` marked."""
+    event.listen(sessions, "after_begin", _after_begin)
 
 
 def begin_write(session: Session) -> None:
