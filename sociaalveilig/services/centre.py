@@ -41,7 +41,7 @@ def create_centre(
             session.add(user)
             session.flush()
             actor = Actor(user.id, name, user.display_name, Role.BEHEERDER)
-            ctx = ServiceContext(store, actor, clock)  # type: ignore[arg-type]
+            ctx = ServiceContext(store, actor, clock)
             ctx.audit(session, "store_init", "store", None)
             ctx.audit(session, "user_add", "user", user.id)
     except BaseException:
@@ -60,7 +60,7 @@ def centre_login(
     store = PgStore.open(url)
     try:
         try:
-            store.credentials.check(name, passphrase)
+            store.pg_credentials.check(name, passphrase)
         except AuthenticationError:
             with store.unit() as session:
                 audit.append(
@@ -86,7 +86,7 @@ def centre_login(
                     at=clock.utcnow(),
                 )
             else:
-                ctx = ServiceContext(store, actor, clock)  # type: ignore[arg-type]
+                ctx = ServiceContext(store, actor, clock)
                 ctx.audit(session, "login", "user", actor.user_id)
         if actor is None:
             raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
