@@ -126,6 +126,26 @@ def append_only_triggers(session: Any) -> set[str]:
     return set(session.execute(text(query)).scalars())
 
 
+def sign_in(store: Any, username: str, passphrase: str) -> ServiceContext:
+    """Sign in to the store behind a context as a person would: to the desk's folder, or
+    to the centre's database."""
+    from sociaalveilig.services import centre, setup
+
+    if store.capabilities.local_folder:
+        return setup.login(store.folder, username, passphrase)
+    return centre.centre_login(store.url, username, passphrase)
+
+
+def change_own_passphrase(store: Any, username: str, old: str, new: str) -> None:
+    """``passwd`` before signing in, on either store."""
+    from sociaalveilig.services import centre, setup
+
+    if store.capabilities.local_folder:
+        setup.change_passphrase(store.folder, username, old, new)
+    else:
+        centre.change_passphrase(store.url, username, old, new)
+
+
 def _pg_url(database: str) -> str:
     from sqlalchemy.engine import make_url
 

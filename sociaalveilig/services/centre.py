@@ -94,3 +94,28 @@ def centre_login(
         store.close()
         raise
     return ctx
+
+
+def change_passphrase(
+    url: str, username: str, old: str, new: str, clock: Clock | None = None
+) -> None:
+    """A user's own new passphrase before signing in (``passwd``, a passphrase the
+    beheerder set). Checking the old one is a sign-in attempt: slowed down and counted
+    like one. Logged in the audit chain (failed or done), never with either passphrase."""
+    clock = clock or SystemClock()
+    name = normalise_user_name(username) if username.strip() else username
+    store = PgStore.open(url)
+    try:
+        outcome = "failed"
+        try:
+            store.credentials.change_passphrase(name, old, new)
+            outcome = "ok"
+        finally:
+            with store.unit() as session:
+                audit.append(
+                    session,
+                    audit.AuditEvent(username=name, role="-", action="passwd", outcome=outcome),
+                    at=clock.utcnow(),
+                )
+    finally:
+        store.close()
