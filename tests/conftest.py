@@ -22,6 +22,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -190,21 +191,29 @@ def pg_template() -> Iterator[str]:
     admin.dispose()
 
 
-@pytest.fixture
-def pg_database(pg_template: str) -> Iterator[str]:
-    """The URL of a fresh database cloned from the template; dropped after the test."""
+@contextmanager
+def pg_clone(template: str) -> Iterator[str]:
+    """The URL of a new database copied from ``template`` (fast: files, not statements);
+    dropped afterwards."""
     from sqlalchemy import text
 
     name = f"t_{uuid.uuid4().hex[:16]}"
     admin = _pg_admin()
     with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {pg_template}"))
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
     try:
         yield _pg_url(name)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_database(pg_template: str) -> Iterator[str]:
+    """The URL of a fresh database cloned from the template; dropped after the test."""
+    with pg_clone(pg_template) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
