@@ -499,5 +499,5 @@ def list_emergency_access(ctx: ServiceContext) -> list[EmergencyAccess]:
             )
             for e in rows
         ]
-        ctx.audit(session, "view", "emergency_access_list", None)
+        ctx.audit(session, "view", "emergency_list", None)
     return result

@@ -129,6 +129,8 @@ OBJECT_LABELS: dict[str, str] = {
     "visit_week": QT_TR_NOOP("weekplanning huisbezoeken"),
     "user_list": QT_TR_NOOP("gebruikerslijst"),
     "walk_action_list": QT_TR_NOOP("actielijst buurtschouw"),
+    "emergency_list": QT_TR_NOOP("noodknoplijst"),
+    # Its name until the column's 20 characters were enforced (storage/guard.py).
     "emergency_access_list": QT_TR_NOOP("noodknoplijst"),
     "triage_list": QT_TR_NOOP("te beoordelen signalen"),
     "worklist_overdue": QT_TR_NOOP("werklijst te laat"),
