@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import pytest
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import Role, SignalStatus, Urgency
 from sociaalveilig.core.errors import ValidationError
@@ -28,6 +29,8 @@ from sociaalveilig.services.setup import context_for, login
 from sociaalveilig.services.signal_intake import NEW_CASE, NO_CASE, SignalInput
 from sociaalveilig.storage.models import AuditEntry, Case, FocusArea, Signal, User
 from sociaalveilig.storage.postgres.store import PgStore
+from sociaalveilig.storage.seam import SignalListShape
+from sociaalveilig.storage.sqlite import plans
 from sociaalveilig.storage.sqlite import search as fts
 from sociaalveilig.storage.sqlite.maintenance import refresh_statistics
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, BACKENDS, POSTGRESQL, TEST_NOW, pg_clone
@@ -389,6 +392,7 @@ HEAD_QUERIES = [
     SignalQuery(without_case=True, sort="urgency", descending=False),
     SignalQuery(text="geluid"),
     SignalQuery(text="geluid ruzie", sources=("bewoner",)),
+    SignalQuery(text="geluid", sort="reference", descending=False),
     SignalQuery(sort="category"),
     SignalQuery(sort="case", descending=False),
     SignalQuery(sort="address"),
@@ -399,7 +403,7 @@ HEAD_QUERIES = [
 # Every way SQLite may read a signal list: as its planner chooses with and without
 # statistics, and through each index of ``signals`` forced in turn (the list index walked in
 # order, a filter's own index, the order index...). A list is the same whichever it takes.
-ALL_PLANS: list[str | None] = [None, "analysed", *sorted(
+ALL_PLANS: list[str | None] = [None, "analysed", "walk", "matches", *sorted(
     str(index.name) for index in Signal.__table__.indexes
 )]
 
@@ -410,7 +414,9 @@ class _ForcedPlan:
     def __init__(self, index: str) -> None:
         self.index = index
 
-    def signal_list(self, stmt: Select[T]) -> Select[T]:
+    def signal_list(
+        self, session: Session, stmt: Select[tuple[str]], shape: SignalListShape
+    ) -> Select[tuple[str]]:
         return stmt.with_hint(Signal.__table__, f"INDEXED BY {self.index}", "sqlite")
 
 
@@ -432,13 +438,18 @@ def _the_list_in_every_plan(
 ) -> list[str]:
     """The whole id list of ``query`` as ``ctx``'s user, after checking that every plan the
     list may take gives the same list, and that its first page (``signal_head``) is exactly
-    the start of it. "analysed": the planner's own choice once ``ANALYZE`` has run."""
+    the start of it. "analysed": the planner's own choice once ``ANALYZE`` has run; "walk"
+    and "matches": the two ways ``storage.sqlite.plans`` chooses between for a text."""
     results = []
     for plan in ALL_PLANS:
         if plan == "analysed" and ctx.store.capabilities.index_hints:
             refresh_statistics(ctx.store.engine, full=True)  # type: ignore[attr-defined]
         elif plan == "analysed":
             ctx.store.maintenance.refresh_statistics()
+        elif plan == "walk":  # a text always walks an index or reads the scope's parts
+            monkeypatch.setattr(plans, "LOOKUP_STEP", 1e9)
+        elif plan == "matches":  # a text's matches always read one by one
+            monkeypatch.setattr(plans, "LOOKUP_STEP", 1e-9)
         elif plan is not None:
             monkeypatch.setattr(ctx.store, "plans", _ForcedPlan(plan))
         whole = search.signal_ids(ctx, query)

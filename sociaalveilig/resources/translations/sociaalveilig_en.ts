@@ -4707,6 +4707,10 @@
         <source>Te veel personen gevonden; typ meer van de naam of voeg het geboortejaar toe.</source>
         <translation>Too many people found; type more of the name or add the birth year.</translation>
     </message>
+    <message>
+        <source>Dit kan alleen met een opslag op deze computer, niet met een centrum.</source>
+        <translation>This can only be done with a store on this computer, not with a centre.</translation>
+    </message>
 </context>
 <context>
     <name>ActionDeadlineDialog</name>

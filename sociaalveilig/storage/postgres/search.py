@@ -32,6 +32,7 @@ from sqlalchemy import (
     or_,
 )
 from sqlalchemy.dialects.postgresql import REGCONFIG, TSQUERY
+from sqlalchemy.orm import Session
 
 from sociaalveilig.storage.migrations.postgres_ddl import (
     DUTCH_CONFIG,
@@ -39,6 +40,7 @@ from sociaalveilig.storage.migrations.postgres_ddl import (
     SIMPLE_CONFIG,
     TRIGRAM_COLUMNS,
 )
+from sociaalveilig.storage.seam import SignalListShape
 
 T = TypeVar("T", bound=tuple[Any, ...])
 
@@ -129,5 +131,7 @@ class PgListPlans:
     """PostgreSQL takes no index hints: its planner chooses from its statistics (kept by
     autovacuum, and refreshed by ``maintenance.refresh_statistics`` after large changes)."""
 
-    def signal_list(self, stmt: Select[T]) -> Select[T]:
+    def signal_list(
+        self, session: Session, stmt: Select[tuple[str]], shape: SignalListShape
+    ) -> Select[tuple[str]]:
         return stmt
