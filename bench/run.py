@@ -590,8 +590,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="a small region and few runs: checks the benchmark, no result")
     parser.add_argument("--runs", type=int, default=None, help="repetitions per figure")
-    parser.add_argument("--only", choices=["encryption", "window", "rest", "postgres"],
-                        action="append")
+    parser.add_argument("--only", choices=["encryption", "window", "roles", "rest", "postgres"],
+                        action="append", help="one part (roles: the wijkagent's and the "
+                        "partner's lists alone, which 'rest' also measures)")
     args = parser.parse_args(argv)
     spec = RegionSpec.small() if args.quick else RegionSpec()
     runs = args.runs or (2 if args.quick else 5)
@@ -617,6 +618,12 @@ def main(argv: list[str] | None = None) -> int:
     if "window" in parts and region is not None:
         measure_window(region, results, max(2, runs // 2 + 1) if not args.quick else 1,
                        args.quick, work)
+    if "roles" in parts and "rest" not in parts and region is not None:
+        ctx = login(region.folder, COORDINATOR, PASSPHRASE, clock())
+        try:
+            measure_role_lists(ctx, results, runs)
+        finally:
+            ctx.store.close()
     if "rest" in parts and region is not None:
         measure_rest(region, results, runs, work)
     if "postgres" in parts:

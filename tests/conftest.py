@@ -22,6 +22,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,26 @@ def append_only_triggers(session: Any) -> set[str]:
     return set(session.execute(text(query)).scalars())
 
 
+def sign_in(store: Any, username: str, passphrase: str) -> ServiceContext:
+    """Sign in to the store behind a context as a person would: to the desk's folder, or
+    to the centre's database."""
+    from sociaalveilig.services import centre, setup
+
+    if store.capabilities.local_folder:
+        return setup.login(store.folder, username, passphrase)
+    return centre.centre_login(store.url, username, passphrase)
+
+
+def change_own_passphrase(store: Any, username: str, old: str, new: str) -> None:
+    """``passwd`` before signing in, on either store."""
+    from sociaalveilig.services import centre, setup
+
+    if store.capabilities.local_folder:
+        setup.change_passphrase(store.folder, username, old, new)
+    else:
+        centre.change_passphrase(store.url, username, old, new)
+
+
 def _pg_url(database: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -170,21 +191,29 @@ def pg_template() -> Iterator[str]:
     admin.dispose()
 
 
-@pytest.fixture
-def pg_database(pg_template: str) -> Iterator[str]:
-    """The URL of a fresh database cloned from the template; dropped after the test."""
+@contextmanager
+def pg_clone(template: str) -> Iterator[str]:
+    """The URL of a new database copied from ``template`` (fast: files, not statements);
+    dropped afterwards."""
     from sqlalchemy import text
 
     name = f"t_{uuid.uuid4().hex[:16]}"
     admin = _pg_admin()
     with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {pg_template}"))
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
     try:
         yield _pg_url(name)
     finally:
         with admin.connect() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_database(pg_template: str) -> Iterator[str]:
+    """The URL of a fresh database cloned from the template; dropped after the test."""
+    with pg_clone(pg_template) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -136,6 +136,26 @@ def sees_every_signal(ctx: ServiceContext) -> bool:
     return ctx.actor.role is Role.COORDINATOR
 
 
+def signal_scope_parts(ctx: ServiceContext) -> tuple[ColumnElement[bool], ...]:
+    """A wijkagent's signal scope as narrow parts whose union is exactly ``signal_scope``
+    (tested; keep the two in step): their area, the area's cases wherever their signals
+    are, and their own signals, each on one column of ``signals``. A store may read a
+    list part by part, each through its own index (``StoreSeam.plans``). () for other
+    users: a partner's cases are too many for that to pay (docs/performance.md)."""
+    actor = ctx.actor
+    if actor.role is not Role.WIJKAGENT:
+        return ()
+    own = Signal.created_by == actor.user_id
+    if not actor.area_ids:
+        return (own,)
+    areas = sorted(actor.area_ids)
+    return (
+        Signal.focus_area_id.in_(areas),
+        Signal.case_id.in_(select(Case.id).where(Case.focus_area_id.in_(areas))),
+        own,
+    )
+
+
 def signal_scope(ctx: ServiceContext) -> ColumnElement[bool]:
     """Where-clause on ``Signal``: the signals the acting user may list and open."""
     actor = ctx.actor

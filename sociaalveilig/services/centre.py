@@ -43,7 +43,7 @@ def create_centre(
             session.add(user)
             session.flush()
             actor = Actor(user.id, name, user.display_name, Role.BEHEERDER)
-            ctx = ServiceContext(store, actor, clock)  # type: ignore[arg-type]
+            ctx = ServiceContext(store, actor, clock)
             ctx.audit(session, "store_init", "store", None)
             ctx.audit(session, "user_add", "user", user.id)
     except BaseException:
@@ -63,7 +63,7 @@ def centre_login(
     store = PgStore.open(url)
     try:
         try:
-            store.credentials.check(name, passphrase)
+            store.pg_credentials.check(name, passphrase)
         except AuthenticationError:
             with store.unit() as session:
                 audit.append(
@@ -89,7 +89,7 @@ def centre_login(
                     at=clock.utcnow(),
                 )
             else:
-                ctx = ServiceContext(store, actor, clock)  # type: ignore[arg-type]
+                ctx = ServiceContext(store, actor, clock)
                 ctx.audit(session, "login", "user", actor.user_id)
         if actor is None:
             raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
@@ -97,3 +97,28 @@ def centre_login(
         store.close()
         raise
     return ctx
+
+
+def change_passphrase(
+    url: str, username: str, old: str, new: str, clock: Clock | None = None
+) -> None:
+    """A user's own new passphrase before signing in (``passwd``, a passphrase the
+    beheerder set). Checking the old one is a sign-in attempt: slowed down and counted
+    like one. Logged in the audit chain (failed or done), never with either passphrase."""
+    clock = clock or SystemClock()
+    name = normalise_user_name(username) if username.strip() else username
+    store = PgStore.open(url)
+    try:
+        outcome = "failed"
+        try:
+            store.credentials.change_passphrase(name, old, new)
+            outcome = "ok"
+        finally:
+            with store.unit() as session:
+                audit.append(
+                    session,
+                    audit.AuditEvent(username=name, role="-", action="passwd", outcome=outcome),
+                    at=clock.utcnow(),
+                )
+    finally:
+        store.close()

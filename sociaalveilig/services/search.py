@@ -13,7 +13,7 @@ the whole id list (``signal_ids``, a few hundred milliseconds) follows off the G
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -43,6 +43,7 @@ from sociaalveilig.services.signal_records import (
     is_overdue,
 )
 from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality, Partner, Signal
+from sociaalveilig.storage.seam import SignalListShape
 
 ROW_CHUNK = 500
 HEAD_SIZE = 200
@@ -247,11 +248,15 @@ def _person_signals(ctx: ServiceContext, session: Session, q: SignalQuery) -> li
 
 
 def _signal_filters(
-    ctx: ServiceContext, q: SignalQuery, *, person_signals: Sequence[str] = ()
+    ctx: ServiceContext,
+    q: SignalQuery,
+    *,
+    scoped: bool = True,
+    person_signals: Sequence[str] = (),
 ) -> list[ColumnElement[bool]]:
-    """The where-clauses of ``q``, the user's scope first. ``person_signals``: matched by a
-    person's name too."""
-    where: list[ColumnElement[bool]] = [access.signal_scope(ctx)]
+    """The where-clauses of ``q``, the user's scope first (unless ``scoped`` is False).
+    ``person_signals``: matched by a person's name too."""
+    where: list[ColumnElement[bool]] = [access.signal_scope(ctx)] if scoped else []
     if q.text.strip():
         match = ctx.store.search.signal_match(q.text)
         if match is not None and person_signals:
@@ -312,13 +317,22 @@ def _category_terms(q: SignalQuery) -> list[ColumnElement[bool]]:
 
 
 def _signal_select(
-    ctx: ServiceContext, q: SignalQuery, session: Session | None = None
+    ctx: ServiceContext, q: SignalQuery, session: Session, first_rows: int | None = None
 ) -> Select[tuple[str]]:
-    """The ordered id query (with a session, a text also finds the signals of the persons
-    it names); the store's list plans read it (``StoreSeam.plans``)."""
+    """The ordered id query (a text also finds the signals of the persons it names), as
+    the store's list plans read it (``StoreSeam.plans``) for ``first_rows`` rows or all."""
     sort = _sort_choice(SignalSort, q.sort)
-    person_signals = _person_signals(ctx, session, q) if session is not None else []
+    person_signals = _person_signals(ctx, session, q)
     stmt = select(Signal.id).where(*_signal_filters(ctx, q, person_signals=person_signals))
+    shape = SignalListShape(
+        text="" if person_signals else q.text.strip(),
+        filters=tuple(_signal_filters(ctx, replace(q, text=""), scoped=False)),
+        scoped=not access.sees_every_signal(ctx),
+        scope_parts=access.signal_scope_parts(ctx),
+        order=sort.value if sort in (SignalSort.RECEIVED, SignalSort.REFERENCE) else None,
+        descending=q.descending,
+        first_rows=first_rows,
+    )
     keys: list[Any]
     if sort is SignalSort.RECEIVED:
         keys = [Signal.received_at]
@@ -346,7 +360,7 @@ def _signal_select(
         keys = [func.coalesce(Signal.due_date, date(9999, 12, 31))]
     keys.append(Signal.reference)
     ordered = stmt.order_by(*[k.desc() if q.descending else k.asc() for k in keys])
-    return ctx.store.plans.signal_list(ordered)
+    return ctx.store.plans.signal_list(session, ordered, shape)
 
 
 def _require_lists(ctx: ServiceContext) -> None:
@@ -375,7 +389,7 @@ def signal_head(
     display rows (one query for the ids, one for the rows); the view is audit-logged."""
     _require_lists(ctx)
     with ctx.unit() as session:
-        stmt = _signal_select(ctx, q, session).limit(limit + 1)
+        stmt = _signal_select(ctx, q, session, limit + 1).limit(limit + 1)
         ids = list(session.connection().execute(stmt).scalars())
         complete = len(ids) <= limit
         ids = ids[:limit]

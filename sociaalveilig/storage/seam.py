@@ -13,12 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, Select
 from sqlalchemy.orm import Session
-
-T = TypeVar("T", bound=tuple[Any, ...])
 
 
 @dataclass(frozen=True)
@@ -49,14 +47,41 @@ class TextSearch(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class SignalListShape:
+    """What a list plan may want to know of a signal list beyond its statement: the parts
+    it was built from. A store whose planner chooses well needs none of it."""
+
+    text: str = ""
+    """The words searched for ("" for none): the statement holds ``search.signal_match``
+    of them, and nothing else matches (no person's name)."""
+    filters: tuple[ColumnElement[bool], ...] = ()
+    """The list's where-clauses on ``signals`` other than the text and the user's scope."""
+    scoped: bool = False
+    """The statement holds the user's need-to-know scope (the user does not see every
+    signal)."""
+    scope_parts: tuple[ColumnElement[bool], ...] = ()
+    """The scope as parts whose union is exactly it, each narrow and on a column of its
+    own (a wijkagent's: area, the area's cases, own signals); () where there are none."""
+    order: str | None = None
+    """"received_at" (then reference) or "reference" when the list is in that order, and
+    which way (``descending``); None for another order."""
+    descending: bool = True
+    first_rows: int | None = None
+    """The caller reads only this many rows (a first page); None: every row."""
+
+
 class ListPlans(Protocol):
     """How a list's rows are read. The services write a list as one query (filters, scope,
     order); a store whose planner chooses well returns it as it is, another may add its
-    own hints here and nowhere else."""
+    own hints or read it another way here, and nowhere else."""
 
-    def signal_list(self, stmt: Select[T]) -> Select[T]:
-        """The statement that reads a signal list (``signals`` filtered and ordered; the
-        caller may add a limit), as this database reads it best. Same rows, same order."""
+    def signal_list(
+        self, session: Session, stmt: Select[tuple[str]], shape: SignalListShape
+    ) -> Select[tuple[str]]:
+        """The statement that reads the signal ids of ``stmt`` (filtered and ordered; the
+        caller may add a limit), as this database reads them best. Same ids, same order.
+        ``session``: for a cheap look at the data first (how many rows a text matches)."""
         ...
 
 

@@ -342,12 +342,12 @@ def test_a_loose_signal_on_a_partners_agenda_is_in_its_lists(
 
 
 @pytest.mark.parametrize("role", ["wijkagent_kerkrade", "wijkagent_heerlen"])
-def test_a_wijkagents_scope_holds_the_area_its_cases_and_their_own(
+def test_a_wijkagents_scope_in_parts_is_the_scope(
     world: World, role: str, coordinator_ctx: ServiceContext
 ) -> None:
-    """A wijkagent sees their area's signals, the signals of their area's cases wherever
-    those are, and their own; for Kerkrade, with a signal that only the case makes visible
-    and one only authorship does."""
+    """The parts a list may read a wijkagent's text search through (their area; the area's
+    cases wherever their signals are; their own signals) are together exactly the scope;
+    for Kerkrade, with a signal that only the case part finds and one only the own part."""
     ctx = world.actors[role]
     own = sv.register_signal(  # Hoensbroek, no case: the wijkagent's own only
         ctx, inp(postcode="6431 BC", house_number=11, city="Hoensbroek", persons=()), NO_CASE
@@ -357,11 +357,16 @@ def test_a_wijkagents_scope_holds_the_area_its_cases_and_their_own(
         inp(postcode="6431 BC", house_number=13, city="Hoensbroek", persons=()),
         world.kerkrade.case_id or "",
     )
+    parts = access.signal_scope_parts(ctx)
+    assert len(parts) == 3
     with ctx.unit() as session:
         scope = set(session.execute(select(Signal.id).where(access.signal_scope(ctx))).scalars())
-        in_area = set(session.execute(select(Signal.id).where(
-            Signal.focus_area_id.in_(sorted(ctx.actor.area_ids)))).scalars())
-    assert in_area <= scope
+        found = [set(session.execute(select(Signal.id).where(part)).scalars()) for part in parts]
+    assert set().union(*found) == scope
     assert {own.signal_id, elsewhere.signal_id} <= scope
     if role == "wijkagent_kerkrade":  # both in Hoensbroek: outside the Kerkrade area
-        assert not {own.signal_id, elsewhere.signal_id} & in_area
+        in_area, via_case, own_part = found
+        assert elsewhere.signal_id in via_case - in_area - own_part
+        assert own.signal_id in own_part - in_area - via_case
+    assert access.signal_scope_parts(world.actors["partner_woco"]) == ()
+    assert access.signal_scope_parts(coordinator_ctx) == ()

@@ -156,7 +156,7 @@ def test_read_unit_refuses_writes(store: PgStore) -> None:
 
 
 def test_credentials_hash_check_throttle_and_change(store: PgStore) -> None:
-    creds = store.credentials
+    creds = store.pg_credentials
     assert creds.has_user(ADMIN) and not creds.must_change(ADMIN)
     with store.read_unit() as session:
         row = session.execute(select(credentials_table)).mappings().one()

@@ -4480,6 +4480,22 @@
         <translation>The database file is missing in {folder}. Restore the folder from a backup.</translation>
     </message>
     <message>
+        <source>{url} is geen geldige databaseverbinding. Gebruik postgresql://gebruiker@host/database.</source>
+        <translation>{url} is not a valid database connection. Use postgresql://user@host/database.</translation>
+    </message>
+    <message>
+        <source>het opgegeven adres</source>
+        <translation>the address given</translation>
+    </message>
+    <message>
+        <source>De server {server} is niet bereikbaar (of weigert de aanmelding). Controleer het adres en of de database draait, en probeer het opnieuw.</source>
+        <translation>The server {server} cannot be reached (or refuses the sign-in). Check the address and that the database is running, and try again.</translation>
+    </message>
+    <message>
+        <source>De database {url} is niet leeg; er is niets aangemaakt. Gebruik een lege database voor een nieuw centrum.</source>
+        <translation>The database {url} is not empty; nothing was created. Use an empty database for a new centre.</translation>
+    </message>
+    <message>
         <source>De opslag is vergrendeld. Ontgrendel eerst.</source>
         <translation>The store is locked. Unlock it first.</translation>
     </message>
@@ -4722,6 +4738,10 @@
     <message>
         <source>Te veel personen gevonden; typ meer van de naam of voeg het geboortejaar toe.</source>
         <translation>Too many people found; type more of the name or add the birth year.</translation>
+    </message>
+    <message>
+        <source>Dit kan alleen met een opslag op deze computer, niet met een centrum.</source>
+        <translation>This can only be done with a store on this computer, not with a centre.</translation>
     </message>
     <message>
         <source>huisnummer</source>

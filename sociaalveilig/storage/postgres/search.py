@@ -1,4 +1,4 @@
-"""Text search and list plans on PostgreSQL: the counterpart of SQLite's FTS5 adapter.
+"""Text search and list plans on PostgreSQL: the counterpart of the desk's full-text tables.
 
 Each searched table has a generated ``search_vector`` (migration 0001, ``postgres_ddl``):
 every column's words as typed (``sv_simple``: lower case, accents removed) plus the Dutch
@@ -30,8 +30,6 @@ from sqlalchemy import (
     literal,
     literal_column,
     or_,
-    select,
-    text,
 )
 from sqlalchemy.dialects.postgresql import REGCONFIG, TSQUERY
 from sqlalchemy.orm import Session
@@ -42,6 +40,7 @@ from sociaalveilig.storage.migrations.postgres_ddl import (
     SIMPLE_CONFIG,
     TRIGRAM_COLUMNS,
 )
+from sociaalveilig.storage.seam import SignalListShape
 
 T = TypeVar("T", bound=tuple[Any, ...])
 
@@ -121,41 +120,18 @@ def text_match(table: str, user_text: str) -> ColumnElement[bool] | None:
 class PgTextSearch:
     """``TextSearch`` over the generated tsvectors and trigram indexes."""
 
-    def signal_match(self, user_text: str, *, checked: bool = False) -> ColumnElement[bool] | None:
-        # ``checked`` is SQLite's plan hint; PostgreSQL's planner chooses by itself.
+    def signal_match(self, user_text: str) -> ColumnElement[bool] | None:
         return text_match("signals", user_text)
 
     def case_match(self, user_text: str) -> ColumnElement[bool] | None:
         return text_match("cases", user_text)
 
-    def signal_match_count(self, session: Session, user_text: str, cap: int | None = None) -> int:
-        match = text_match("signals", user_text)
-        if match is None:
-            return 0
-        matches: Select[tuple[Any]] = (
-            select(literal_column("1")).select_from(text("signals")).where(match)
-        )
-        if cap is not None:
-            matches = matches.limit(cap)
-        return int(session.execute(select(func.count()).select_from(matches.subquery()))
-                   .scalar_one())
-
 
 class PgListPlans:
-    """PostgreSQL takes no index hints: its planner chooses from its statistics."""
+    """PostgreSQL takes no index hints: its planner chooses from its statistics (kept by
+    autovacuum, and refreshed by ``maintenance.refresh_statistics`` after large changes)."""
 
-    def signal_index_plan(self, stmt: Select[T], index: str) -> Select[T]:
+    def signal_list(
+        self, session: Session, stmt: Select[tuple[str]], shape: SignalListShape
+    ) -> Select[tuple[str]]:
         return stmt
-
-    def signal_list(self, stmt: Select[T]) -> Select[T]:
-        return stmt
-
-    def signal_row_estimate(self, session: Session) -> int:
-        """The planner's own estimate (``pg_class.reltuples``: -1 before the first
-        ANALYZE, then counted exactly once as a fallback)."""
-        estimate = session.execute(
-            text("SELECT reltuples FROM pg_class WHERE oid = 'signals'::regclass")
-        ).scalar()
-        if estimate is not None and estimate >= 0:
-            return int(estimate)
-        return int(session.execute(text("SELECT count(*) FROM signals")).scalar_one())

@@ -27,7 +27,13 @@ from sociaalveilig.storage.models import AuditEntry, StatusChange
 from sociaalveilig.storage.postgres.credentials import PgCredentials
 from sociaalveilig.storage.postgres.search import PgListPlans, PgTextSearch
 from sociaalveilig.storage.postgres.units import UNIT_ISOLATION, install, order_writes
-from sociaalveilig.storage.seam import Capabilities
+from sociaalveilig.storage.seam import (
+    Capabilities,
+    Credentials,
+    ListPlans,
+    Maintenance,
+    TextSearch,
+)
 
 CAPABILITIES = Capabilities(
     dialect="postgresql", index_hints=False, many_writers=True, local_folder=False
@@ -121,7 +127,7 @@ class PgMaintenance:
 class PgStore:
     """An open centre store. Create with ``initialise`` (an empty database) or ``open``."""
 
-    capabilities = CAPABILITIES
+    capabilities: Capabilities = CAPABILITIES
 
     def __init__(self, url: str, *, pool_size: int = 5) -> None:
         self.url = url
@@ -141,13 +147,14 @@ class PgStore:
         self._mark_lock = threading.Lock()
         self._mark: anchor.AuditHeadMark | None = None
         """The newest audit head this process committed or saw: never to go back."""
-        self.search = PgTextSearch()
-        self.plans = PgListPlans()
+        self.search: TextSearch = PgTextSearch()
+        self.plans: ListPlans = PgListPlans()
         # The credentials table is outside the audit chain and the counters, so its units
         # need no place in the write order; users.add_user writes a user's credentials
         # while its own unit holds that place.
-        self.credentials = PgCredentials(self._credentials_unit, _utcnow)
-        self.maintenance = PgMaintenance(self)
+        self.pg_credentials = PgCredentials(self._credentials_unit, _utcnow)
+        self.credentials: Credentials = self.pg_credentials
+        self.maintenance: Maintenance = PgMaintenance(self)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -171,7 +178,7 @@ class PgStore:
                 )
             with store._translated():
                 migrate.upgrade(store.engine)
-            store.credentials.add_user(name, passphrase)
+            store.pg_credentials.add_user(name, passphrase)
             store.anchor_problem(establish=True)
         except BaseException:
             store.close()

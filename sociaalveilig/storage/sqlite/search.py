@@ -13,12 +13,12 @@ characters that separate words.
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
 
 from sqlalchemy import (
     ColumnElement,
     bindparam,
     column,
+    func,
     literal_column,
     select,
     table,
@@ -26,8 +26,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import TableClause
-
-T = TypeVar("T", bound=tuple[Any, ...])
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 12
@@ -56,7 +54,7 @@ def fts_query(user_text: str) -> str | None:
 
 
 def _match(
-    fts_name: str, fts_table: TableClause, owner: str, user_text: str
+    fts_name: str, fts_table: TableClause, owner: str, user_text: str, checked: bool = False
 ) -> ColumnElement[bool]:
     query = fts_query(user_text)
     if query is None:
@@ -64,15 +62,33 @@ def _match(
     matching = select(fts_table.c.rowid).where(
         literal_column(fts_name).op("MATCH")(bindparam(f"{fts_name}_query", query))
     )
-    return literal_column(f"{owner}.rowid").in_(matching)
+    # ``+rowid``: an expression, not the rowid, so SQLite cannot look rows up by it.
+    return literal_column(f"{'+' if checked else ''}{owner}.rowid").in_(matching)
 
 
-def signal_text_match(user_text: str) -> ColumnElement[bool] | None:
+def signal_text_match(user_text: str, *, checked: bool = False) -> ColumnElement[bool] | None:
     """Where-clause on ``signals``: reference, description, street, city or postcode holds
-    every word of ``user_text`` (as a word start). None when the text has no words."""
+    every word of ``user_text`` (as a word start). None when the text has no words.
+    ``checked``: the rows are found through another index and each is checked against the
+    matches (``plans``); otherwise SQLite may read the matches as the rows to start from."""
     if fts_query(user_text) is None:
         return None
-    return _match("signal_fts", _signal_fts, "signals", user_text)
+    return _match("signal_fts", _signal_fts, "signals", user_text, checked)
+
+
+def signal_match_count(session: Session, user_text: str, cap: int | None = None) -> int:
+    """How many signals hold every word of ``user_text`` (from the index alone: fast), or
+    ``cap`` when there are at least that many (counting stops there)."""
+    query = fts_query(user_text)
+    if query is None:
+        return 0
+    matches = select(_signal_fts.c.rowid).where(
+        literal_column("signal_fts").op("MATCH")(bindparam("signal_fts_query", query))
+    )
+    if cap is not None:
+        matches = matches.limit(cap)
+    stmt = select(func.count()).select_from(matches.subquery())
+    return int(session.execute(stmt).scalar_one())
 
 
 def case_text_match(user_text: str) -> ColumnElement[bool] | None:
