@@ -99,6 +99,7 @@ def centre_login(
     return ctx
 
 
+@retrying
 def change_passphrase(
     url: str, username: str, old: str, new: str, clock: Clock | None = None
 ) -> None:
