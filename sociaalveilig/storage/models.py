@@ -256,7 +256,7 @@ class Signal(Versioned, Base):
         # need-to-know scope reads, but the author (created_by: a seventh 32-character key
         # in both wide indexes cost the 10,000-row import about half a second). A list
         # page walks it from the top and stops after 200 matches without reading a table
-        # page; a full id list reads the index only. Chosen by ``storage.search``.
+        # page; a full id list reads the index only. Walked by ``storage.sqlite.plans``.
         Index(
             "ix_signals_list",
             "received_at",

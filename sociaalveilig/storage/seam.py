@@ -1,7 +1,7 @@
 """The storage seam: what the services may ask of a store, whichever database holds it.
 
 The services see a store only through ``StoreSeam``: units of work, read units, text
-search, list plans, credentials and a few capabilities. The encrypted single-desk store
+search, list plans, credentials, maintenance and a few capabilities. The single-desk store
 (SQLCipher, ``storage.sqlite``) is the first implementation; the centre's PostgreSQL store
 (``storage.postgres``) the second. What only one database needs (PRAGMAs, ``INDEXED BY``,
 FTS5 or tsvector, ``rowid``, backup, VACUUM) lives in that database's package; the services
@@ -130,10 +130,15 @@ class StoreSeam(Protocol):
     """An unlocked store, as the services see it."""
 
     capabilities: Capabilities
+    """What it can do (never which database it is)."""
     search: TextSearch
+    """Words a user typed, as where-clauses."""
     plans: ListPlans
+    """How a signal list is read."""
     credentials: Credentials
+    """Who may sign in: users' passphrases."""
     maintenance: Maintenance
+    """Purge, reclaim, statistics: work on the whole store."""
 
     @property
     def is_open(self) -> bool: ...

@@ -19,7 +19,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from sociaalveilig.core.errors import StoreLocked, StoreUnavailable, UsageError, ValidationError
+from sociaalveilig.core.errors import (
+    StoreDamaged,
+    StoreLocked,
+    StoreUnavailable,
+    UsageError,
+    ValidationError,
+)
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import anchor, audit, migrate
 from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
@@ -195,8 +201,6 @@ class PgStore:
                 migrate.upgrade(store.engine)
             problem = store.anchor_problem(establish=True)
             if problem is not None:
-                from sociaalveilig.core.errors import StoreDamaged
-
                 raise StoreDamaged(problem)
         except BaseException:
             store.close()

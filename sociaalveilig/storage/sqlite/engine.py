@@ -43,7 +43,7 @@ CONNECTION_PRAGMAS = (
 class _StoreCompiler(SQLiteCompiler):
     """SQLite's compiler, plus table hints: ``select(...).with_hint(table, "INDEXED BY ix")``
     becomes ``FROM table INDEXED BY ix`` (SQLAlchemy's SQLite dialect drops table hints).
-    Only ``storage.search`` sets one, where the planner cannot know a list's shape."""
+    Only ``plans`` sets one, for a text search the planner reads badly (docs/performance.md)."""
 
     def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
         return text
