@@ -29,8 +29,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy sociaalveilig/core sociaalveilig/storage sociaalveilig/services sociaalveilig/demo
 
+# The tests run on both stores: tools/pgcluster.py starts a throw-away PostgreSQL cluster
+# (installing the server with apt-get where it may) and stops it afterwards.
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.pgcluster run -- $(VENV)/bin/pytest
 
 test: lint typecheck pytest
 

@@ -106,6 +106,13 @@ TARGETS: dict[str, Target] = {
     "verify_s": Target("s", 60.0, "ours"),
     "window_peak_memory_mb": Target("MB", 400, "issue"),
 }
+# The same figures on the centre's PostgreSQL, with the same targets (bench/postgres.py).
+PG_FIGURES = (
+    "unlock_s", "list_first_page_ms", "list_filter_p95_ms", "list_search_p95_ms",
+    "list_whole_p95_ms", "list_wijkagent_first_page_p95_ms", "list_partner_first_page_p95_ms",
+    "case_summary_pdf_s", "management_report_s", "import_10000_rows_s",
+)
+TARGETS.update({f"{name}_pg": TARGETS[name] for name in PG_FIGURES})
 
 
 @dataclass
@@ -439,7 +446,8 @@ def import_csv(n: int, seed: int) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
-def measure_role_lists(ctx: ServiceContext, results: Results, runs: int) -> None:
+def measure_role_lists(ctx: ServiceContext, results: Results, runs: int,
+                       suffix: str = "") -> None:
     """The list's first page (ids and shown rows) as a wijkagent of one focus area and as a
     partner organisation, for the workload's eight lists and eight searches: the median of
     ``runs`` per list, then the 95th percentile over the lists. The users are made in this
@@ -470,7 +478,7 @@ def measure_role_lists(ctx: ServiceContext, results: Results, runs: int) -> None
                     search.signal_head(as_user, q)
                 times.append(elapsed() * 1000)
             per_list.append(median(times))
-        results.put(f"list_{role}_first_page_p95_ms", p95(per_list), per_list,
+        results.put(f"list_{role}_first_page_p95_ms{suffix}", p95(per_list), per_list,
                     lists=len(lists), median_ms=round(median(per_list), 1))
 
 
@@ -549,6 +557,25 @@ def measure_rest(region: Region, results: Results, runs: int, work: Path) -> Non
 # --------------------------------------------------------------------------- main
 
 
+def merged_postgres(
+    figures: dict[str, Any], info: dict[str, Any], details: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The ``*_pg`` figures of this run put into the last full run's results (its other
+    figures and machine kept; this run's machine under ``machine.postgres_run``)."""
+    old = json.loads(RESULTS.read_text(encoding="utf-8"))
+    old_details = json.loads(DETAILS.read_text(encoding="utf-8"))
+    merged = {k: v for k, v in old["figures"].items() if not k.endswith("_pg")}
+    merged.update(figures)
+    ordered = {n: merged[n] for n in TARGETS if n in merged}
+    ordered.update({n: v for n, v in merged.items() if n not in ordered})
+    machine_info = {**old["machine"], "postgres": info.pop("postgres", None),
+                    "postgres_run": info}
+    all_details = {k: v for k, v in old_details.get("details", {}).items()
+                   if not k.endswith("_pg")}
+    all_details.update(details)
+    return ordered, machine_info, all_details
+
+
 def print_table(results: Results) -> None:
     print()
     print(f"{'figure':<42} {'value':>10} {'unit':<6} {'target':>8}  met")
@@ -563,7 +590,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="a small region and few runs: checks the benchmark, no result")
     parser.add_argument("--runs", type=int, default=None, help="repetitions per figure")
-    parser.add_argument("--only", choices=["encryption", "window", "roles", "rest"],
+    parser.add_argument("--only", choices=["encryption", "window", "roles", "rest", "postgres"],
                         action="append", help="one part (roles: the wijkagent's and the "
                         "partner's lists alone, which 'rest' also measures)")
     args = parser.parse_args(argv)
@@ -572,38 +599,48 @@ def main(argv: list[str] | None = None) -> int:
     work = WORK_DIR / ("quick" if args.quick else "run")
     work.mkdir(parents=True, exist_ok=True)
     info = machine()
-    region = ensure_region(spec, name="small" if args.quick else "region")
-    info["region"] = {**region.counts, "store_mb": round(sum(
-        p.stat().st_size for p in region.folder.iterdir()) / 1e6, 1),
-        "generated_in_s": region.generated_seconds, "large_case": region.large_case}
-    print(f"region: {region.counts.get('signals', 0):,} signals, "
-          f"{region.counts.get('cases', 0):,} cases, {region.counts.get('actions', 0):,} "
-          f"actions, {region.counts.get('visits', 0):,} visits; store "
-          f"{info['region']['store_mb']} MB; {runs} runs per figure", flush=True)
+    parts = args.only or ["encryption", "window", "rest", "postgres"]
+    # The centre's figures need no encrypted region: it is generated into PostgreSQL.
+    region = None if parts == ["postgres"] else ensure_region(
+        spec, name="small" if args.quick else "region")
+    if region is not None:
+        info["region"] = {**region.counts, "store_mb": round(sum(
+            p.stat().st_size for p in region.folder.iterdir()) / 1e6, 1),
+            "generated_in_s": region.generated_seconds, "large_case": region.large_case}
+        print(f"region: {region.counts.get('signals', 0):,} signals, "
+              f"{region.counts.get('cases', 0):,} cases, {region.counts.get('actions', 0):,} "
+              f"actions, {region.counts.get('visits', 0):,} visits; store "
+              f"{info['region']['store_mb']} MB; {runs} runs per figure", flush=True)
     results = Results()
-    parts = args.only or ["encryption", "window", "rest"]
     started = time.perf_counter()
-    if "encryption" in parts:
+    if "encryption" in parts and region is not None:
         measure_encryption(region, results, runs, work)
-    if "window" in parts:
+    if "window" in parts and region is not None:
         measure_window(region, results, max(2, runs // 2 + 1) if not args.quick else 1,
                        args.quick, work)
-    if "roles" in parts and "rest" not in parts:
+    if "roles" in parts and "rest" not in parts and region is not None:
         ctx = login(region.folder, COORDINATOR, PASSPHRASE, clock())
         try:
             measure_role_lists(ctx, results, runs)
         finally:
             ctx.store.close()
-    if "rest" in parts:
+    if "rest" in parts and region is not None:
         measure_rest(region, results, runs, work)
+    if "postgres" in parts:
+        from bench.postgres import measure_postgres
+
+        info["postgres"] = measure_postgres(spec, results, runs, work)
     info["load_average_end"] = list(os.getloadavg())
     info["duration_s"] = round(time.perf_counter() - started, 1)
     print_table(results)
     ordered = {name: results.figures[name] for name in TARGETS if name in results.figures}
-    if args.quick or args.only:
+    if args.quick or (args.only and args.only != ["postgres"]):
         target, details = work / "results.json", work / "results-details.json"
     else:
         target, details = RESULTS, DETAILS
+    if args.only == ["postgres"] and not args.quick:
+        # The PostgreSQL figures alone: put beside the desk's figures of the last full run.
+        ordered, info, results.details = merged_postgres(ordered, info, results.details)
     target.write_text(json.dumps({"machine": info, "figures": ordered}, indent=2) + "\n",
                       encoding="utf-8")
     details.write_text(json.dumps({"machine": info, "details": results.details}, indent=2)

@@ -1,17 +1,31 @@
-"""Shared fixtures: a fresh encrypted store per test, cheaply.
+"""Shared fixtures: a fresh store per test, cheaply, on SQLCipher and on PostgreSQL.
 
 Creating a store runs Argon2id (64 MiB) for the first user's and the recovery slot, and
 the migrations; that is done once per test session into a template folder, which each
 test copies. Logging in still runs the real KDF once per test.
+
+Both stores: ``admin_ctx`` (and everything built on it) is the store named by the
+``backend`` fixture. The tests under ``tests/services`` and ``tests/e2e``, and modules marked
+``both_stores``, run once per store (``[sqlcipher]`` and ``[postgresql]`` in their ids);
+every other test runs on SQLCipher. A test that needs the store's folder (``store_dir``,
+``template_store``, ``recovery_code``: key slots, backups, the anchor file, the CLI on
+``--store``), or marked ``desk_store``, is about the desk's store by nature and runs on
+SQLCipher only. A PostgreSQL
+test gets a fresh database cloned from a session template (``CREATE DATABASE … TEMPLATE``)
+and dropped afterwards; ``make test`` starts the cluster (tools/pgcluster.py), which sets
+``SV_TEST_DATABASE_URL``.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,6 +47,173 @@ TEST_NOW = datetime(2026, 4, 15, 10, 0)
 
 
 _TEMPLATE_KEY: dict[str, bytes] = {}
+
+PG_URL = os.environ.get("SV_TEST_DATABASE_URL", "")
+SQLCIPHER, POSTGRESQL = "sqlcipher", "postgresql"
+BACKENDS = [SQLCIPHER, POSTGRESQL] if PG_URL else [SQLCIPHER]
+BOTH_STORES_DIRS = ("services", "e2e")
+"""Folders under tests/ whose tests run on both stores."""
+FOLDER_FIXTURES = frozenset({"store_dir", "template_store", "recovery_code"})
+PG_TEMPLATE = "sv_template"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_stores: run this module's tests on SQLCipher and on PostgreSQL"
+    )
+    config.addinivalue_line(
+        "markers",
+        "desk_store: about the desk's SQLCipher store by nature (its file, its write lock, "
+        "its folder): runs on SQLCipher only, also where its neighbours run on both",
+    )
+    if not PG_URL and os.environ.get("CI") == "true":
+        raise pytest.UsageError(
+            "CI runs every test on PostgreSQL too, but SV_TEST_DATABASE_URL is not set: "
+            "run the tests with 'make test' (tools/pgcluster.py starts the cluster)"
+        )
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if PG_URL:
+        return "stores: sqlcipher and postgresql"
+    return "stores: sqlcipher ONLY (SV_TEST_DATABASE_URL unset: the PostgreSQL tests are not run)"
+
+
+def runs_on_both(metafunc: pytest.Metafunc) -> bool:
+    """A test of the service layer (its folder, or the module's ``both_stores`` marker)
+    that does not need the desk's folder."""
+    if FOLDER_FIXTURES & set(metafunc.fixturenames):
+        return False
+    if metafunc.definition.get_closest_marker("desk_store") is not None:
+        return False
+    if metafunc.definition.get_closest_marker("both_stores") is not None:
+        return True
+    parts = Path(str(metafunc.definition.path)).parts
+    return "tests" in parts and parts[parts.index("tests") + 1] in BOTH_STORES_DIRS
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames and runs_on_both(metafunc):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """The store ``admin_ctx`` opens: "sqlcipher", or "postgresql" for a test that runs on
+    both (``pytest_generate_tests``)."""
+    return str(getattr(request, "param", SQLCIPHER))
+
+
+def lift_append_only(session: Any, table: str, kind: str) -> None:
+    """Drop a table's append-only trigger inside a test's unit, to tamper with the log as
+    an attacker with the database would (each database its own way)."""
+    from sqlalchemy import text
+
+    name = f"{table}_no_{kind}"
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER {name}"))
+    else:
+        session.execute(text(f"DROP TRIGGER {name}"))
+
+
+def append_only_triggers(session: Any) -> set[str]:
+    """The names of the triggers in force (PostgreSQL: enabled ones)."""
+    from sqlalchemy import text
+
+    if session.get_bind().dialect.name == "postgresql":
+        query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'D'"
+    else:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+    return set(session.execute(text(query)).scalars())
+
+
+def sign_in(store: Any, username: str, passphrase: str) -> ServiceContext:
+    """Sign in to the store behind a context as a person would: to the desk's folder, or
+    to the centre's database."""
+    from sociaalveilig.services import centre, setup
+
+    if store.capabilities.local_folder:
+        return setup.login(store.folder, username, passphrase)
+    return centre.centre_login(store.url, username, passphrase)
+
+
+def change_own_passphrase(store: Any, username: str, old: str, new: str) -> None:
+    """``passwd`` before signing in, on either store."""
+    from sociaalveilig.services import centre, setup
+
+    if store.capabilities.local_folder:
+        setup.change_passphrase(store.folder, username, old, new)
+    else:
+        centre.change_passphrase(store.url, username, old, new)
+
+
+def _pg_url(database: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(PG_URL).set(database=database).render_as_string(hide_password=False)
+
+
+def _pg_admin() -> Any:
+    from sqlalchemy import create_engine
+
+    from sociaalveilig.storage.postgres.store import engine_url
+
+    return create_engine(
+        engine_url(_pg_url("postgres")), isolation_level="AUTOCOMMIT", poolclass=_null_pool()
+    )
+
+
+def _null_pool() -> Any:
+    from sqlalchemy.pool import NullPool
+
+    return NullPool
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A centre made once per session (schema, reference data, the beheerder), to clone."""
+    from sqlalchemy import text
+
+    if not PG_URL:  # never in CI (pytest_configure)
+        pytest.skip("SV_TEST_DATABASE_URL is not set: run 'make test' for the PostgreSQL tests")
+
+    from sociaalveilig.services.centre import create_centre
+
+    admin = _pg_admin()
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)"))
+        connection.execute(text(f"CREATE DATABASE {PG_TEMPLATE}"))
+    ctx = create_centre(_pg_url(PG_TEMPLATE), ADMIN, ADMIN_PASSPHRASE, "Beheerder Test")
+    ctx.store.close()
+    yield PG_TEMPLATE
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {PG_TEMPLATE} WITH (FORCE)"))
+    admin.dispose()
+
+
+@contextmanager
+def pg_clone(template: str) -> Iterator[str]:
+    """The URL of a new database copied from ``template`` (fast: files, not statements);
+    dropped afterwards."""
+    from sqlalchemy import text
+
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    admin = _pg_admin()
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
+    try:
+        yield _pg_url(name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+@pytest.fixture
+def pg_database(pg_template: str) -> Iterator[str]:
+    """The URL of a fresh database cloned from the template; dropped after the test."""
+    with pg_clone(pg_template) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -65,10 +246,18 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def admin_ctx(store_dir: Path, clock: FixedClock) -> Iterator[ServiceContext]:
-    """The beheerder on a fresh store (opened with the template's key: no KDF per test);
-    locked again afterwards."""
-    store = Store.open_with_key(store_dir, bytearray(_TEMPLATE_KEY["key"]))
+def admin_ctx(
+    backend: str, request: pytest.FixtureRequest, clock: FixedClock
+) -> Iterator[ServiceContext]:
+    """The beheerder on a fresh store of ``backend`` (SQLCipher: opened with the template's
+    key, no KDF per test; PostgreSQL: a cloned database); locked again afterwards."""
+    if backend == POSTGRESQL:
+        from sociaalveilig.storage.postgres.store import PgStore
+
+        store: Any = PgStore.open(request.getfixturevalue("pg_database"), pool_size=2)
+    else:
+        store_dir: Path = request.getfixturevalue("store_dir")
+        store = Store.open_with_key(store_dir, bytearray(_TEMPLATE_KEY["key"]))
     ctx = context_for(store, ADMIN, clock)
     with ctx.unit() as session:  # as login() does
         ctx.audit(session, "login", "user", ctx.actor.user_id)

@@ -54,6 +54,12 @@ class StoreDamaged(SociaalVeiligError):
     exit_code = 5
 
 
+class StoreUnavailable(SociaalVeiligError):
+    """The centre's database cannot be reached (down, wrong address, refused)."""
+
+    exit_code = 6
+
+
 class StoreLocked(SociaalVeiligError):
     """The store is locked; unlock first."""
 

@@ -49,6 +49,7 @@ from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import (
     Action,
@@ -474,6 +475,7 @@ def check_signal_access(
     return _outside_scope(ctx, session, "signal", signal.reference, purpose)
 
 
+@retrying
 def log_refusal(ctx: ServiceContext, object_type: str, reference: str | None) -> None:
     """Note a refused view in the audit log (in its own unit: the refused one rolled back)."""
     with ctx.unit() as session:
@@ -499,6 +501,7 @@ def _local(stamp: str) -> datetime:
     return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
 
 
+@retrying
 def list_emergency_access(ctx: ServiceContext) -> list[EmergencyAccess]:
     """Every use of the noodknop, newest first (beheerder only); the viewing is logged."""
     require_role(ctx, Role.BEHEERDER)
@@ -519,5 +522,5 @@ def list_emergency_access(ctx: ServiceContext) -> list[EmergencyAccess]:
             )
             for e in rows
         ]
-        ctx.audit(session, "view", "emergency_access_list", None)
+        ctx.audit(session, "view", "emergency_list", None)
     return result

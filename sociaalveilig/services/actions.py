@@ -27,6 +27,7 @@ from sociaalveilig.services import access, audit_objects
 from sociaalveilig.services.cases import set_case_status_row
 from sociaalveilig.services.context import ServiceContext, today, utc_to_local
 from sociaalveilig.services.refs import RefKind, next_reference
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import find_case
 from sociaalveilig.storage.models import (
     Action,
@@ -369,6 +370,7 @@ def rows_for(session: Session, ctx: ServiceContext, actions: Sequence[Action]) -
     return [make_action_row(ctx, a, refs[a.case_id], names[a.owner_partner_id]) for a in actions]
 
 
+@retrying
 def create_action(ctx: ServiceContext, case_id: str, inp: ActionInput) -> ActionRow:
     """Add an action to a case (coordinator, or the wijkagent of the case's area)."""
     require_role(ctx, *_PLANNERS)
@@ -394,6 +396,7 @@ def _load_action(session: Session, ctx: ServiceContext, action_id: str) -> Actio
     return action
 
 
+@retrying
 def get_action(ctx: ServiceContext, action_id: str) -> ActionRow:
     # The same roles as the action list: a manager sees case outlines, not actions.
     require_role(ctx, *_PLANNERS, Role.PARTNER)
@@ -403,6 +406,7 @@ def get_action(ctx: ServiceContext, action_id: str) -> ActionRow:
         return _row(session, ctx, action)
 
 
+@retrying
 def change_action_status(
     ctx: ServiceContext,
     action_id: str,
@@ -450,6 +454,7 @@ def complete_action(ctx: ServiceContext, action_id: str, result: str) -> ActionR
     return change_action_status(ctx, action_id, ActionStatus.AFGEROND, result)
 
 
+@retrying
 def change_action_deadline(
     ctx: ServiceContext, action_id: str, deadline: date, reason: str | None = None
 ) -> ActionRow:
@@ -501,6 +506,7 @@ def change_action_deadline(
         return _row(session, ctx, action)
 
 
+@retrying
 def list_actions(
     ctx: ServiceContext,
     case_id: str | None = None,

@@ -33,6 +33,7 @@ from sociaalveilig.services.meeting_planning import (
     format_day,
     load_meeting,
 )
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import format_address
 from sociaalveilig.storage.models import AgendaItem, Case, Category, Escalation, Meeting, Signal
 
@@ -138,6 +139,7 @@ def _open_case() -> ColumnElement[bool]:
     return Case.status != str(CaseStatus.AFGESLOTEN)
 
 
+@retrying
 def propose_agenda(ctx: ServiceContext, meeting_id: str) -> list[AgendaProposal]:
     """What should be on this meeting's agenda and is not yet: signals routed to this area
     and meeting type not yet on an agenda, cases whose review falls on or before the

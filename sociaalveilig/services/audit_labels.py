@@ -24,6 +24,7 @@ from sociaalveilig.core.enums import MeetingType, Role
 from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.services.access import EMERGENCY_ACTION
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import (
     AgendaItem,
@@ -129,6 +130,8 @@ OBJECT_LABELS: dict[str, str] = {
     "visit_week": QT_TR_NOOP("weekplanning huisbezoeken"),
     "user_list": QT_TR_NOOP("gebruikerslijst"),
     "walk_action_list": QT_TR_NOOP("actielijst buurtschouw"),
+    "emergency_list": QT_TR_NOOP("noodknoplijst"),
+    # Its name until the column's 20 characters were enforced (storage/guard.py).
     "emergency_access_list": QT_TR_NOOP("noodknoplijst"),
     "triage_list": QT_TR_NOOP("te beoordelen signalen"),
     "worklist_overdue": QT_TR_NOOP("werklijst te laat"),
@@ -352,6 +355,7 @@ class AuditNames:
         return self.users.get(username, username)
 
 
+@retrying
 def page_names(
     ctx: ServiceContext,
     objects: Iterable[tuple[str | None, str | None]],

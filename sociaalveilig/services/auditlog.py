@@ -26,6 +26,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.services import audit_labels
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.refs import normalise_reference
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage import audit as audit_store
 from sociaalveilig.storage.audit import utc_stamp
@@ -302,6 +303,7 @@ def _page(
 # --------------------------------------------------------------------------- services
 
 
+@retrying
 def query_audit(
     ctx: ServiceContext,
     filt: AuditFilter | None = None,
@@ -341,6 +343,7 @@ class AuditOverview:
     """None when the chain was not checked with this reading."""
 
 
+@retrying
 def open_audit_log(
     ctx: ServiceContext,
     filt: AuditFilter | None = None,
@@ -389,6 +392,7 @@ def _count(session: Session, clean: AuditFilter) -> tuple[int, bool]:
     return min(n, COUNT_CAP), n > COUNT_CAP
 
 
+@retrying
 def count_audit(ctx: ServiceContext, filt: AuditFilter | None = None) -> tuple[int, bool]:
     """How many entries match, counted up to a cap: (count, capped). Not logged apart:
     it shows no entries, and the page it goes with is logged."""
@@ -398,6 +402,7 @@ def count_audit(ctx: ServiceContext, filt: AuditFilter | None = None) -> tuple[i
         return _count(session, clean)
 
 
+@retrying
 def audit_actions(ctx: ServiceContext) -> list[tuple[str, str]]:
     """The action codes present in the log with their labels, for the filter list."""
     require_role(ctx, Role.BEHEERDER)
@@ -406,6 +411,7 @@ def audit_actions(ctx: ServiceContext) -> list[tuple[str, str]]:
     return sorted(((c, action_label(c)) for c in codes), key=lambda pair: pair[1].lower())
 
 
+@retrying
 def audit_usernames(ctx: ServiceContext) -> list[str]:
     """Known user names, for the filter list."""
     require_role(ctx, Role.BEHEERDER)
@@ -413,6 +419,7 @@ def audit_usernames(ctx: ServiceContext) -> list[str]:
         return list(session.execute(select(User.username).order_by(User.username)).scalars())
 
 
+@retrying
 def verify_audit_chain(ctx: ServiceContext) -> ChainStatus:
     """Recompute the hash chain; the result names the first broken entry. Logged, with
     the outcome, after the check (the check covers the log as it was)."""
@@ -435,6 +442,7 @@ def verify_audit_chain(ctx: ServiceContext) -> ChainStatus:
     return ChainStatus(report.ok, report.entries, report.first_broken_id, report.reason)
 
 
+@retrying
 def export_audit_csv(
     ctx: ServiceContext, person_ref: str | None = None, filt: AuditFilter | None = None
 ) -> tuple[str, int]:

@@ -37,6 +37,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.services import maintenance
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.desk import desk_store
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.leftovers import BACKUP_FOLDER_SETTING
 from sociaalveilig.storage.models import Setting
@@ -150,6 +151,7 @@ def _local(stamp: str | None) -> datetime | None:
     return moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
 
 
+@retrying
 def get_settings(ctx: ServiceContext) -> AutoBackupSettings:
     require_role(ctx, *_RUNNERS)
     with ctx.unit() as session:
@@ -175,6 +177,7 @@ def _folder_problem(folder: Path) -> str | None:
     return None
 
 
+@retrying
 def configure(ctx: ServiceContext, folder: str | Path | None, keep: int) -> AutoBackupSettings:
     """Set the backup folder (None or empty: off) and how many to keep (beheerder)."""
     require_role(ctx, Role.BEHEERDER)
@@ -216,6 +219,7 @@ def configure(ctx: ServiceContext, folder: str | Path | None, keep: int) -> Auto
         return _settings(session)
 
 
+@retrying
 def status(ctx: ServiceContext) -> AutoBackupStatus:
     """Where backups go, the last good one and the last failure (beheerder, coordinator)."""
     require_role(ctx, *_RUNNERS)
@@ -231,6 +235,7 @@ def status(ctx: ServiceContext) -> AutoBackupStatus:
         )
 
 
+@retrying
 def is_due(ctx: ServiceContext) -> bool:
     """Whether today's automatic backup still has to be made (for this user's role)."""
     if ctx.actor.role not in _RUNNERS:
@@ -328,6 +333,7 @@ def _rotate(folder: Path, keep: int, newest: Path) -> tuple[list[Path], str | No
 # --------------------------------------------------------------------------- running
 
 
+@retrying
 def _record_failure(ctx: ServiceContext, message: str, audit: bool) -> AutoBackupResult:
     with ctx.unit() as session:
         _put(session, LAST_ERROR_KEY, message)
@@ -337,6 +343,7 @@ def _record_failure(ctx: ServiceContext, message: str, audit: bool) -> AutoBacku
     return AutoBackupResult(ran=True, ok=False, message=message)
 
 
+@retrying
 def run_backup(ctx: ServiceContext, force: bool = False) -> AutoBackupResult:
     """Make today's automatic backup (or another one with ``force``), verify it, rotate.
 
@@ -397,6 +404,7 @@ def run_backup(ctx: ServiceContext, force: bool = False) -> AutoBackupResult:
 # --------------------------------------------------------------------------- after a purge
 
 
+@retrying
 def purge_backup_note(ctx: ServiceContext) -> str:
     """One line for after a purge: backups made before it still hold what it deleted.
 

@@ -35,6 +35,7 @@ from sociaalveilig.services.actions import (
 )
 from sociaalveilig.services.audit_objects import OBJ_FOCUS_AREA
 from sociaalveilig.services.context import ServiceContext, utc_to_local
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_intake import NO_CASE, SignalInput
 from sociaalveilig.services.signal_records import OPEN_SIGNAL_STATUSES
 from sociaalveilig.services.signals import register_signal_row
@@ -370,6 +371,7 @@ def _house_number(value: int | str | None) -> int | None:
 # --------------------------------------------------------------------------- services
 
 
+@retrying
 def plan_buurtschouw(
     ctx: ServiceContext, area: str, walk_date: date, route: str | None
 ) -> WalkInfo:
@@ -407,6 +409,7 @@ def plan_buurtschouw(
         return _walk_info(session, walk, area_row)
 
 
+@retrying
 def list_buurtschouwen(
     ctx: ServiceContext, area: str | None = None, from_date: date | None = None
 ) -> list[WalkInfo]:
@@ -425,6 +428,7 @@ def list_buurtschouwen(
         return [_walk_info(session, walk, area_row) for walk, area_row in rows]
 
 
+@retrying
 def list_findings(ctx: ServiceContext, walk_id: str) -> list[FindingInfo]:
     with work_unit(ctx) as session:
         walk, _ = _load_walk(session, ctx, walk_id)
@@ -437,6 +441,7 @@ def list_findings(ctx: ServiceContext, walk_id: str) -> list[FindingInfo]:
         return [_finding_info(session, f) for f in findings]
 
 
+@retrying
 def add_finding(
     ctx: ServiceContext,
     walk_id: str,
@@ -502,6 +507,7 @@ def add_finding(
         return _finding_info(session, finding)
 
 
+@retrying
 def finish_buurtschouw(ctx: ServiceContext, walk_id: str) -> WalkInfo:
     """Close the walk once its findings are entered."""
     with work_unit(ctx) as session:
@@ -515,6 +521,7 @@ def finish_buurtschouw(ctx: ServiceContext, walk_id: str) -> WalkInfo:
         return _walk_info(session, walk, area)
 
 
+@retrying
 def finding_to_signal(
     ctx: ServiceContext,
     finding_id: str,
@@ -584,6 +591,7 @@ def finding_to_signal(
         return _finding_info(session, finding)
 
 
+@retrying
 def walk_action_list(ctx: ServiceContext, walk_id: str) -> list[WalkActionRow]:
     """Every finding of the walk with its signal, case and the actions on that case."""
     with work_unit(ctx) as session:
@@ -625,6 +633,7 @@ def walk_action_list(ctx: ServiceContext, walk_id: str) -> list[WalkActionRow]:
         return rows
 
 
+@retrying
 def prepare_pack_data(ctx: ServiceContext, area: str, walk_date: date) -> BuurtschouwPackData:
     """The data of the printed pack for a walk in ``area`` on ``walk_date``: the route (of a
     walk planned then, if any), the open signals of the physical living environment in the

@@ -31,6 +31,7 @@ from sociaalveilig.core.errors import AccessDenied, NotFound, SociaalVeiligError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.services import access
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.files import write_bytes_atomic
 from sociaalveilig.storage.models import (
@@ -220,6 +221,7 @@ def default_filename(kind: str, day: date) -> str:
     return f"sociaalveilig-{kind}-{day.isoformat()}.ics"
 
 
+@retrying
 def _refuse(ctx: ServiceContext, object_type: str, object_id: str) -> AccessDenied:
     with ctx.unit() as session:
         ctx.audit(session, "export", object_type, object_id, outcome="denied")
@@ -316,11 +318,13 @@ def _write(ctx: ServiceContext, out: Path, events: list[CalendarEvent], name: st
     write_bytes_atomic(out, data)
 
 
+@retrying
 def _log_failed(ctx: ServiceContext, object_type: str, object_id: str | None) -> None:
     with ctx.unit() as session:
         ctx.audit(session, "export", object_type, object_id, outcome="failed")
 
 
+@retrying
 def export_calendar(
     ctx: ServiceContext,
     out: Path,
@@ -384,6 +388,7 @@ def export_calendar(
     return CalendarExport(out, len(events), len(visits), len(meetings))
 
 
+@retrying
 def export_visit(ctx: ServiceContext, visit_id: str, out: Path) -> CalendarExport:
     """One home visit as an .ics file (from the visit's screen)."""
     require_role(ctx, *_CALENDAR_ROLES)
@@ -409,6 +414,7 @@ def export_visit(ctx: ServiceContext, visit_id: str, out: Path) -> CalendarExpor
     return CalendarExport(out, 1, 1, 0)
 
 
+@retrying
 def export_meeting(ctx: ServiceContext, meeting_id: str, out: Path) -> CalendarExport:
     """One meeting as an .ics file (from the meeting's screen)."""
     require_role(ctx, *_CALENDAR_ROLES)

@@ -28,6 +28,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.services import access
 from sociaalveilig.services.audit_objects import OBJ_CASE_LIST, OBJ_PERSON_LIST
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage.models import (
     Case,
     CasePerson,
@@ -208,6 +209,7 @@ def _require_case_worker(ctx: ServiceContext) -> None:
         )
 
 
+@retrying
 def find_cases(
     ctx: ServiceContext, text: str, *, open_only: bool = False, limit: int = LOOKUP_LIMIT
 ) -> list[CaseChoice]:
@@ -277,6 +279,7 @@ class PersonChoice:
     """References of the cases the person is on that the user may see."""
 
 
+@retrying
 def find_persons(
     ctx: ServiceContext, text: str, *, limit: int = LOOKUP_LIMIT
 ) -> list[PersonChoice]:

@@ -26,6 +26,7 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 
 OBJ_CASE_REVIEW = "case_review"
 REVIEWED = "geevalueerd"
@@ -41,6 +42,7 @@ class CaseReview:
     """None for a case at low risk: no next review on the cadence."""
 
 
+@retrying
 def record_case_review(ctx: ServiceContext, case_id: str, note: str) -> CaseReview:
     """Record that the case was reviewed, with a short note; the next review date follows
     the risk cadence from today. The coordinator, the wijkagent of the area, or the partner

@@ -24,6 +24,7 @@ from sociaalveilig.services.actions import (
 )
 from sociaalveilig.services.context import ServiceContext, today
 from sociaalveilig.services.meeting_planning import MeetingStatus
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import find_case
 from sociaalveilig.services.visits import VisitRow, _rows
 from sociaalveilig.storage.models import (
@@ -95,6 +96,7 @@ class CaseWork:
         return self.may_plan
 
 
+@retrying
 def case_work(ctx: ServiceContext, case_id: str, purpose: str | None = None) -> CaseWork:
     """The work on a case the user may open (``purpose``: the noodknop's reason, as for
     the case itself)."""
@@ -147,6 +149,7 @@ def case_work(ctx: ServiceContext, case_id: str, purpose: str | None = None) -> 
         )
 
 
+@retrying
 def meetings_for_case(ctx: ServiceContext, case_id: str) -> list[MeetingChoice]:
     """The planned meetings from today on, of the case's focus area (a case goes on the
     agenda there: ``meeting_agenda.add_agenda_item``), that the user may see, in time order."""

@@ -41,6 +41,7 @@ from sociaalveilig.services import access
 from sociaalveilig.services.audit_objects import OBJ_ACTION
 from sociaalveilig.services.context import ServiceContext, stored_now, utc_to_local
 from sociaalveilig.services.refs import RefKind, next_reference
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_intake import PersonInput, check_persons
 from sociaalveilig.services.signal_linking import CASE_WORK_ROLES
 from sociaalveilig.services.signal_records import (
@@ -484,6 +485,7 @@ def zvh_of(case: Case) -> ZvhCriteria:
 # --------------------------------------------------------------------------- read
 
 
+@retrying
 def get_case(ctx: ServiceContext, ref_or_id: str, purpose: str | None = None) -> CaseDetail:
     """One case for a user who may see it, or with a reason (noodknop); a manager gets it
     pseudonymised. Logged once per person shown, by the person's reference."""
@@ -586,6 +588,7 @@ def set_case_status_row(
     ctx.audit(session, "status", "case", case.reference)
 
 
+@retrying
 def change_case_status(ctx: ServiceContext, case_id: str, new: str, reason: str) -> CaseDetail:
     """Change a case's status as the table allows; an illegal step names the allowed ones."""
     with ctx.unit() as session:
@@ -596,6 +599,7 @@ def change_case_status(ctx: ServiceContext, case_id: str, new: str, reason: str)
         return case_detail(ctx, session, case)
 
 
+@retrying
 def set_risk_level(
     ctx: ServiceContext, case_id: str, level: RiskLevel | str, reason: str | None = None
 ) -> CaseDetail:
@@ -618,6 +622,7 @@ def set_risk_level(
         return case_detail(ctx, session, case)
 
 
+@retrying
 def set_lead_partner(ctx: ServiceContext, case_id: str, partner_id: str | None) -> CaseDetail:
     """Name the casusregisseur (lead partner), or clear it with None."""
     with ctx.unit() as session:
@@ -635,6 +640,7 @@ def set_lead_partner(ctx: ServiceContext, case_id: str, partner_id: str | None) 
         return case_detail(ctx, session, case)
 
 
+@retrying
 def add_person(ctx: ServiceContext, case_id: str, person: PersonInput) -> PersonView:
     """Add a person involved to a case (minimal data: name, birth year, role)."""
     with ctx.unit() as session:
@@ -677,6 +683,7 @@ def add_person(ctx: ServiceContext, case_id: str, person: PersonInput) -> Person
         return PersonView(row.id, row.reference, row.name, row.birth_year, checked.role)
 
 
+@retrying
 def set_zvh_criteria(ctx: ServiceContext, case_id: str, criteria: ZvhCriteria) -> CaseDetail:
     """Record the ZVH checklist for a case, as a person judged it."""
     with ctx.unit() as session:
@@ -691,6 +698,7 @@ def set_zvh_criteria(ctx: ServiceContext, case_id: str, criteria: ZvhCriteria) -
         return case_detail(ctx, session, case)
 
 
+@retrying
 def escalation_advice(ctx: ServiceContext, case_id: str) -> EscalationProposal:
     """Whether the program proposes escalation, and why: the ZVH criteria are met, or three
     or more signals from two or more sources in six months without progress."""

@@ -41,6 +41,7 @@ from sociaalveilig.services.actions import (
 from sociaalveilig.services.cases import zvh_of
 from sociaalveilig.services.context import ServiceContext, utc_to_local
 from sociaalveilig.services.refs import RefKind, next_reference
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage.models import Case, CasePerson, Escalation, FocusArea, Person
 
 MAX_REASON = 4000
@@ -156,6 +157,7 @@ def _open_count(session: Session, case_id: str) -> int:
     ).scalar_one()
 
 
+@retrying
 def escalate(
     ctx: ServiceContext,
     case_id: str,
@@ -259,6 +261,7 @@ def _load(session: Session, ctx: ServiceContext, escalation_id: str) -> Escalati
     return escalation
 
 
+@retrying
 def get_escalation(ctx: ServiceContext, escalation_id: str) -> EscalationRow:
     require_role(ctx, *_READERS)
     with work_unit(ctx) as session:
@@ -267,6 +270,7 @@ def get_escalation(ctx: ServiceContext, escalation_id: str) -> EscalationRow:
         return _rows(session, [escalation])[0]
 
 
+@retrying
 def change_escalation_status(
     ctx: ServiceContext,
     escalation_id: str,
@@ -328,6 +332,7 @@ def afschalen(ctx: ServiceContext, escalation_id: str, note: str) -> EscalationR
     return change_escalation_status(ctx, escalation_id, EscalationStatus.TERUGGELEGD, note)
 
 
+@retrying
 def list_escalations(
     ctx: ServiceContext,
     status: EscalationStatus | str | None = None,
@@ -374,6 +379,7 @@ def stale_escalations(ctx: ServiceContext, after: timedelta = STALE_AFTER) -> li
     ]
 
 
+@retrying
 def case_criteria(ctx: ServiceContext, case_id: str) -> ZvhCriteria:
     """The ZVH criteria as recorded for a case, for the escalation dialog (coordinator)."""
     require_role(ctx, *_ESCALATORS)

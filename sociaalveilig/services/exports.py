@@ -23,6 +23,7 @@ from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
 from sociaalveilig.services import access
 from sociaalveilig.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_LIST
 from sociaalveilig.services.context import ServiceContext, utc_to_local
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import visible_reporter
 from sociaalveilig.storage.models import Case, Category, FocusArea, Municipality, Partner, Signal
 
@@ -57,6 +58,7 @@ def _require_export(ctx: ServiceContext) -> None:
         )
 
 
+@retrying
 def export_signals(ctx: ServiceContext) -> tuple[str, int]:
     """The signals the user may see as CSV text, oldest first; returns (text, count)."""
     _require_export(ctx)
@@ -101,6 +103,7 @@ def export_signals(ctx: ServiceContext) -> tuple[str, int]:
     return buf.getvalue(), count
 
 
+@retrying
 def export_cases(ctx: ServiceContext) -> tuple[str, int]:
     """The cases the user may see as CSV text, oldest first; returns (text, count)."""
     _require_export(ctx)

@@ -27,6 +27,7 @@ from sociaalveilig.core.routing import RoutingDecision
 from sociaalveilig.services.audit_objects import OBJ_SIGNAL_LIST
 from sociaalveilig.services.context import ServiceContext, local_to_utc, stored_now
 from sociaalveilig.services.refs import RefKind, reserve_references
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_intake import IntakeTables, NewSignal
 from sociaalveilig.services.signal_records import OPEN_CASE_STATUSES
 from sociaalveilig.services.users import require_role
@@ -204,6 +205,7 @@ def store_signals(
     return StoredBatch(ids, refs, linked)
 
 
+@retrying
 def import_signals(ctx: ServiceContext, data: bytes, *, skip_invalid: bool) -> ImportOutcome:
     """Import a signal CSV; see the module text. A problem with the file as a whole (not
     UTF-8, a missing column) raises ValidationError; row problems come back as ``errors``."""

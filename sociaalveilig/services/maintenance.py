@@ -9,6 +9,7 @@ from pathlib import Path
 from sociaalveilig.core.enums import Role
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.desk import desk_store
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.sqlite.backup import (
     BackupInfo,
@@ -20,6 +21,7 @@ from sociaalveilig.storage.sqlite.backup import (
 from sociaalveilig.storage.sqlite.store import record_event
 
 
+@retrying
 def backup(ctx: ServiceContext, out: Path) -> BackupInfo:
     require_role(ctx, Role.BEHEERDER, Role.COORDINATOR)
     try:
@@ -40,6 +42,7 @@ def restore(backup_file: Path, to: Path, username: str | None, passphrase: str) 
     return target
 
 
+@retrying
 def verify(ctx: ServiceContext) -> IntegrityReport:
     report = check_store(desk_store(ctx))
     if report.ok:

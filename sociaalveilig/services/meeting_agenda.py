@@ -44,6 +44,7 @@ from sociaalveilig.services.meeting_planning import (
     meeting_partner_ids,
     require_status,
 )
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import find_signal, format_address
 from sociaalveilig.storage.models import (
     Action,
@@ -246,6 +247,7 @@ def _detail(
     return MeetingDetail(meeting_info(session, meeting), tuple(infos), partner_id)
 
 
+@retrying
 def get_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingDetail:
     """The meeting with its agenda and minutes; a partner user gets its own copy."""
     require_role(ctx, *READERS)
@@ -256,6 +258,7 @@ def get_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingDetail:
         return _detail(ctx, session, meeting, partner, opened=True)
 
 
+@retrying
 def agenda_for_partner(ctx: ServiceContext, meeting_id: str, partner_id: str) -> MeetingDetail:
     """The copy of a meeting's agenda and minutes for one partner organisation.
 
@@ -373,6 +376,7 @@ def _insert_item(
     return item
 
 
+@retrying
 def add_agenda_item(
     ctx: ServiceContext,
     meeting_id: str,
@@ -395,6 +399,7 @@ def add_agenda_item(
         return _detail(ctx, session, meeting, None)
 
 
+@retrying
 def accept_proposals(
     ctx: ServiceContext, meeting_id: str, proposals: Sequence[AgendaProposal]
 ) -> MeetingDetail:
@@ -431,6 +436,7 @@ def partner_items(session: Session, meeting_id: str, partner_id: str) -> list[Ag
     )
 
 
+@retrying
 def reorder_agenda(
     ctx: ServiceContext, meeting_id: str, ordered_item_ids: Sequence[str]
 ) -> MeetingDetail:
@@ -462,6 +468,7 @@ def load_item(session: Session, item_id: str) -> AgendaItem:
     return item
 
 
+@retrying
 def remove_agenda_item(ctx: ServiceContext, item_id: str) -> MeetingDetail:
     """Take an item off the agenda, unless a decision or actions were recorded on it."""
     with work_unit(ctx) as session:
@@ -487,6 +494,7 @@ def remove_agenda_item(ctx: ServiceContext, item_id: str) -> MeetingDetail:
         return _detail(ctx, session, meeting, None)
 
 
+@retrying
 def mark_agenda_sent(ctx: ServiceContext, meeting_id: str) -> MeetingInfo:
     """Note that the agenda went out to the partners (stops the 'agenda not sent' reminder)."""
     with work_unit(ctx) as session:

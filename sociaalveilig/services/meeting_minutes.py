@@ -32,6 +32,7 @@ from sociaalveilig.services.meeting_planning import (
     load_meeting,
     require_status,
 )
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_outcomes import OutcomeChoice, SignalOutcome, apply_outcome_row
 from sociaalveilig.services.signal_records import find_signal
 
@@ -57,6 +58,7 @@ def _decision_text(decision_text: str) -> str:
     return text
 
 
+@retrying
 def record_decision(
     ctx: ServiceContext,
     item_id: str,

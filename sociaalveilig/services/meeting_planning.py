@@ -30,6 +30,7 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage.models import AgendaItem, FocusArea, Meeting, MeetingPartner, Partner
 
 MAX_LOCATION = 160
@@ -220,6 +221,7 @@ def _clean_location(location: str | None) -> str | None:
     return text
 
 
+@retrying
 def plan_meeting(
     ctx: ServiceContext,
     area: str,
@@ -252,6 +254,7 @@ def plan_meeting(
         return meeting_info(session, meeting)
 
 
+@retrying
 def move_meeting(
     ctx: ServiceContext, meeting_id: str, starts_at: datetime, location: str | None = None
 ) -> MeetingInfo:
@@ -268,6 +271,7 @@ def move_meeting(
         return meeting_info(session, meeting)
 
 
+@retrying
 def set_meeting_partners(
     ctx: ServiceContext, meeting_id: str, partner_ids: Sequence[str]
 ) -> MeetingInfo:
@@ -291,6 +295,7 @@ def set_meeting_partners(
         return meeting_info(session, meeting)
 
 
+@retrying
 def cancel_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingInfo:
     """Cancel a planned meeting; its items can be proposed again for the next one."""
     require_role(ctx, *ORGANISERS)
@@ -312,6 +317,7 @@ def require_status(meeting: Meeting, *allowed: MeetingStatus) -> None:
         )
 
 
+@retrying
 def list_meetings(
     ctx: ServiceContext,
     from_date: date,

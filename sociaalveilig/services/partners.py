@@ -18,6 +18,7 @@ from sociaalveilig.core.errors import NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.services.actions import require_role
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage.models import Partner, User
 
 MAX_NAME = 120
@@ -88,6 +89,7 @@ def _load(session: Session, partner_id: str) -> Partner:
     return partner
 
 
+@retrying
 def list_partners(ctx: ServiceContext, include_inactive: bool = False) -> list[PartnerInfo]:
     """Partner organisations by name (active ones only unless asked); for every role."""
     with ctx.unit() as session:
@@ -102,6 +104,7 @@ def partner_choices(ctx: ServiceContext) -> list[tuple[str, str]]:
     return [(p.partner_id, p.name) for p in list_partners(ctx)]
 
 
+@retrying
 def add_partner(ctx: ServiceContext, name: str, source_type: Source | str) -> PartnerInfo:
     require_role(ctx, Role.BEHEERDER)
     source = _parse_source(source_type)
@@ -113,6 +116,7 @@ def add_partner(ctx: ServiceContext, name: str, source_type: Source | str) -> Pa
         return _info(partner)
 
 
+@retrying
 def rename_partner(ctx: ServiceContext, partner_id: str, new_name: str) -> PartnerInfo:
     require_role(ctx, Role.BEHEERDER)
     with ctx.unit() as session:
@@ -123,6 +127,7 @@ def rename_partner(ctx: ServiceContext, partner_id: str, new_name: str) -> Partn
         return _info(partner)
 
 
+@retrying
 def set_partner_source(
     ctx: ServiceContext, partner_id: str, source_type: Source | str
 ) -> PartnerInfo:
@@ -136,6 +141,7 @@ def set_partner_source(
         return _info(partner)
 
 
+@retrying
 def deactivate_partner(ctx: ServiceContext, partner_id: str) -> PartnerInfo:
     """No longer offered in pickers; refused while active users still belong to it."""
     require_role(ctx, Role.BEHEERDER)
@@ -164,6 +170,7 @@ def deactivate_partner(ctx: ServiceContext, partner_id: str) -> PartnerInfo:
         return _info(partner)
 
 
+@retrying
 def reactivate_partner(ctx: ServiceContext, partner_id: str) -> PartnerInfo:
     require_role(ctx, Role.BEHEERDER)
     with ctx.unit() as session:

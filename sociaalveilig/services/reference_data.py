@@ -20,6 +20,7 @@ from sociaalveilig.core.errors import NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import match_focus_area, normalise_postcode
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import Category, FocusArea, Municipality, Postcode
 
@@ -79,6 +80,7 @@ class PostcodeInfo:
 # --------------------------------------------------------------------------- focus areas
 
 
+@retrying
 def list_focus_areas(ctx: ServiceContext) -> list[AreaInfo]:
     """The focus areas by name, for every role (names and figures, no personal data)."""
     with ctx.unit() as session:
@@ -96,6 +98,7 @@ def list_focus_areas(ctx: ServiceContext) -> list[AreaInfo]:
         ]
 
 
+@retrying
 def list_municipalities(ctx: ServiceContext) -> list[str]:
     with ctx.unit() as session:
         return sorted(_municipalities(session).values())
@@ -120,6 +123,7 @@ def _category_info(row: Category) -> CategoryInfo:
     )
 
 
+@retrying
 def list_categories(ctx: ServiceContext, include_inactive: bool = False) -> list[CategoryInfo]:
     """Categories by main category and name; retired ones only when asked."""
     with ctx.unit() as session:
@@ -155,6 +159,7 @@ def _text(value: str, field: str, limit: int, missing: str) -> str:
     return text
 
 
+@retrying
 def save_category(ctx: ServiceContext, inp: CategoryInput) -> CategoryInfo:
     """Change a category (by its code) or add a new one (beheerder)."""
     require_role(ctx, Role.BEHEERDER)
@@ -219,6 +224,7 @@ def _display(code: str) -> str:
     return code if len(code) == 4 else f"{code[:4]} {code[4:]}"
 
 
+@retrying
 def list_postcodes(ctx: ServiceContext) -> list[PostcodeInfo]:
     """The postcode table in order (beheerder)."""
     require_role(ctx, Role.BEHEERDER)
@@ -236,6 +242,7 @@ def list_postcodes(ctx: ServiceContext) -> list[PostcodeInfo]:
         ]
 
 
+@retrying
 def set_postcode(
     ctx: ServiceContext, code: str, municipality: str, focus_area: str | None
 ) -> PostcodeInfo:
@@ -282,6 +289,7 @@ def set_postcode(
         )
 
 
+@retrying
 def remove_postcode(ctx: ServiceContext, code: str) -> None:
     """Take an entry out of the table; its addresses then fall back to the PC4 entry, or
     to municipality 'onbekend' for the coordinator to check."""

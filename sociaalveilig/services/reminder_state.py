@@ -37,6 +37,7 @@ from sociaalveilig.services.reminder_rules import (
     reminder_order,
 )
 from sociaalveilig.services.reminder_sources import candidate_for_key, candidates
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage.models import ReminderState, Setting
 
 MAX_SNOOZE = timedelta(days=30)
@@ -147,6 +148,7 @@ def _write_last_sync(session: Session, user_id: str, moment: datetime) -> None:
         setting.value = value
 
 
+@retrying
 def sync(ctx: ServiceContext, horizon: timedelta = HORIZON) -> ReminderSync:
     """Fire what is due for the acting user, list what was missed since the last sync,
     and return the jobs to plan. Called at unlock (catch-up), by every job, every 15
@@ -191,6 +193,7 @@ def sync(ctx: ServiceContext, horizon: timedelta = HORIZON) -> ReminderSync:
         )
 
 
+@retrying
 def current_reminders(ctx: ServiceContext) -> list[Reminder]:
     """What is due now for the acting user (not dismissed or snoozed); changes nothing."""
     with ctx.unit() as session:
@@ -206,6 +209,7 @@ def current_reminders(ctx: ServiceContext) -> list[Reminder]:
         return list(evaluation.active)
 
 
+@retrying
 def snooze(ctx: ServiceContext, key: str, until: datetime) -> Reminder:
     """Put a reminder off until ``until`` (local); it fires again then."""
     with ctx.unit() as session:
@@ -251,6 +255,7 @@ def _audit_id(reminder: Reminder) -> str:
     return reminder.object_id
 
 
+@retrying
 def dismiss(ctx: ServiceContext, key: str) -> None:
     """Mark a reminder done: it stays away until its work changes."""
     with ctx.unit() as session:
@@ -264,6 +269,7 @@ def dismiss(ctx: ServiceContext, key: str) -> None:
         ctx.audit(session, "reminder_done", reminder.object_type, _audit_id(reminder))
 
 
+@retrying
 def last_sync(ctx: ServiceContext) -> datetime | None:
     """Local time of the acting user's last reminder sync."""
     with ctx.unit() as session:

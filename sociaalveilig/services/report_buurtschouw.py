@@ -21,6 +21,7 @@ from sociaalveilig.services.audit_objects import OBJ_BUURTSCHOUW, OBJ_FOCUS_AREA
 from sociaalveilig.services.buurtschouw import CHECKLIST, ChecklistGroup
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.report_shared import PrintMeta, as_local, local_today, print_meta
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import OPEN_SIGNAL_STATUSES
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import (
@@ -101,6 +102,7 @@ def _split_route(text: str | None) -> tuple[str, ...]:
 _OPEN_SIGNAL = tuple(status.value for status in OPEN_SIGNAL_STATUSES)
 
 
+@retrying
 def buurtschouw_pack_data(
     ctx: ServiceContext, area: str, walk_date: date | None = None
 ) -> BuurtschouwPackData:

@@ -37,6 +37,7 @@ from sociaalveilig.services.report_shared import (
     shorten,
     source_label,
 )
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -150,6 +151,7 @@ def _find_case(session: Session, ref: str) -> Case:
     return row
 
 
+@retrying
 def case_summary_data(
     ctx: ServiceContext, ref: str, pseudonymised: bool = False, purpose: str | None = None
 ) -> CaseSummaryData:

@@ -33,6 +33,7 @@ from sociaalveilig.services.report_shared import (
     source_label,
     utc_naive,
 )
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import (
     Action,
@@ -228,6 +229,7 @@ def _in(column: Any, start: Any, end: Any) -> ColumnElement[bool]:
     return and_(column >= start, column < end)
 
 
+@retrying
 def management_data(ctx: ServiceContext, period: str, area: str | None) -> ManagementData:
     """Figures for a period and all or one focus area; no personal data at all."""
     require_role(ctx, Role.MANAGER, Role.COORDINATOR, Role.BEHEERDER, Role.WIJKAGENT)

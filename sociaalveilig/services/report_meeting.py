@@ -23,6 +23,7 @@ from sociaalveilig.services.report_shared import (
     print_meta,
     shorten,
 )
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import (
     Action,
@@ -75,6 +76,7 @@ class MeetingDocData:
     items: tuple[MeetingItemLine, ...]
 
 
+@retrying
 def meeting_doc_data(
     ctx: ServiceContext, meeting_id: str, minutes: bool, partner_id: str | None = None
 ) -> MeetingDocData:

@@ -11,6 +11,7 @@ from typing import Any
 from sociaalveilig.core.enums import Source
 from sociaalveilig.services.audit_objects import OBJ_BUURTSCHOUW, OBJ_FOCUS_AREA
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import format_address
 from sociaalveilig.storage.models import Buurtschouw
 
@@ -84,12 +85,14 @@ def shorten(text: str | None, limit: int = SHORT_DESCRIPTION) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+@retrying
 def log_denied(ctx: ServiceContext, object_type: str, object_id: str | None) -> None:
     """Record a refused print in its own unit (the refused unit itself was rolled back)."""
     with ctx.unit() as session:
         ctx.audit(session, "print", object_type, object_id, outcome="denied")
 
 
+@retrying
 def log_failed_write(ctx: ServiceContext, object_type: str, object_id: str | None) -> None:
     """A print whose data was read but whose file could not be written."""
     with ctx.unit() as session:

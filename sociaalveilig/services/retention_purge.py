@@ -39,6 +39,7 @@ from sociaalveilig.services.retention_rules import (
     format_date,
     term_cutoff,
 )
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import (
     Action,
@@ -82,6 +83,7 @@ def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
         yield ids[start : start + _CHUNK]
 
 
+@retrying
 def last_purge(ctx: ServiceContext) -> date | None:
     """The peildatum of the last purge, for the daily job."""
     with ctx.unit() as session:
@@ -540,6 +542,7 @@ def _anonymise_reporters(
         tally.add(APPLIES_REPORTER, code, int(result.rowcount or 0))
 
 
+@retrying
 def purge(ctx: ServiceContext, as_of: date) -> PurgeResult:
     """Apply the retention rules as of ``as_of``: delete and anonymise for real in one
     transaction, write the deletion register (kinds, counts, rules; no content) and the

@@ -35,6 +35,7 @@ from sociaalveilig.core.enums import CaseStatus, Role, SignalStatus
 from sociaalveilig.core.errors import NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.services.context import ServiceContext, local_day_start_utc, utc_to_local
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.models import Case, Category, RetentionRule, Signal
 
@@ -101,6 +102,7 @@ def term_cutoff(as_of: date, term_days: int) -> datetime:
     return local_day_start_utc(as_of - timedelta(days=term_days))
 
 
+@retrying
 def list_rules(ctx: ServiceContext) -> list[RetentionRuleInfo]:
     """All retention rules, general ones first (beheerder and coordinator)."""
     require_role(ctx, Role.BEHEERDER, Role.COORDINATOR)
@@ -214,6 +216,7 @@ def _check_open_work(
     )
 
 
+@retrying
 def update_rule(
     ctx: ServiceContext, code: str, term_days: int, legal_basis: str
 ) -> RetentionRuleInfo:
@@ -239,6 +242,7 @@ def update_rule(
         return _info(rule)
 
 
+@retrying
 def set_category_rule(
     ctx: ServiceContext, base_code: str, category_code: str, term_days: int, legal_basis: str
 ) -> RetentionRuleInfo:
@@ -287,6 +291,7 @@ def set_category_rule(
         return _info(rule)
 
 
+@retrying
 def remove_category_rule(ctx: ServiceContext, code: str) -> None:
     """Remove a category's own rule; the general rule applies again (beheerder only).
     General rules cannot be removed: without one, that kind of data would never go."""

@@ -22,6 +22,7 @@ from sociaalveilig.core.routing import RoutingDecision
 from sociaalveilig.services.context import (
     ServiceContext,
 )
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_intake import (
     IntakeTables,
 )
@@ -85,6 +86,7 @@ def _areas(session: Session) -> dict[str, str]:
     return dict(session.execute(select(FocusArea.id, FocusArea.name)).tuples().all())
 
 
+@retrying
 def list_rules(ctx: ServiceContext) -> list[RuleView]:
     """All routing rules in the order they are tried (inactive ones included)."""
     require_role(ctx, Role.BEHEERDER, Role.COORDINATOR)
@@ -113,6 +115,7 @@ def _choice(
         ) from None
 
 
+@retrying
 def save_rule(ctx: ServiceContext, rule: RuleInput) -> RuleView:
     """Add a routing rule (at the end) or change one (beheerder)."""
     require_role(ctx, Role.BEHEERDER)
@@ -186,6 +189,7 @@ def save_rule(ctx: ServiceContext, rule: RuleInput) -> RuleView:
         return _rule_view(row, tables.areas)
 
 
+@retrying
 def move_rule(ctx: ServiceContext, rule_id: str, new_position: int) -> list[RuleView]:
     """Put a rule at ``new_position`` (1 = tried first); the others shift, positions stay
     1..n without gaps. Returns the new order."""
@@ -217,6 +221,7 @@ def move_rule(ctx: ServiceContext, rule_id: str, new_position: int) -> list[Rule
         return [_rule_view(r, areas) for r in rows]
 
 
+@retrying
 def deactivate_rule(ctx: ServiceContext, rule_id: str) -> RuleView:
     """Switch a rule off (it keeps its place, so it can be switched on again)."""
     require_role(ctx, Role.BEHEERDER)
@@ -230,6 +235,7 @@ def deactivate_rule(ctx: ServiceContext, rule_id: str) -> RuleView:
         return _rule_view(row, _areas(session))
 
 
+@retrying
 def test_route(
     ctx: ServiceContext,
     category: str,

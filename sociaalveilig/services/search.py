@@ -35,6 +35,7 @@ from sociaalveilig.core.postcode import UNKNOWN_MUNICIPALITY
 from sociaalveilig.services import access, case_lookup
 from sociaalveilig.services.audit_objects import OBJ_CASE_LIST, OBJ_SIGNAL_LIST
 from sociaalveilig.services.context import ServiceContext, local_to_utc, utc_to_local
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import (
     OPEN_CASE_STATUSES,
     TERM_SIGNAL_STATUSES,
@@ -380,6 +381,7 @@ def _log_list_view(ctx: ServiceContext, session: Session, q: SignalQuery) -> Non
     ctx.audit(session, "search" if q.text.strip() else "list", OBJ_SIGNAL_LIST, None)
 
 
+@retrying
 def signal_head(
     ctx: ServiceContext, q: SignalQuery, limit: int = HEAD_SIZE, rows: int = HEAD_ROWS
 ) -> SignalHead:
@@ -397,6 +399,7 @@ def signal_head(
         return SignalHead(tuple(ids), tuple(shown), complete)
 
 
+@retrying
 def signal_ids(ctx: ServiceContext, q: SignalQuery, *, log_view: bool = True) -> list[str]:
     """All ids of the signals matching ``q`` that the user may see, in sort order.
 
@@ -419,6 +422,7 @@ def _signal_id_list(ctx: ServiceContext, session: Session, q: SignalQuery) -> li
     return list(session.connection().execute(_signal_select(ctx, q, session)).scalars())
 
 
+@retrying
 def count_signals(ctx: ServiceContext, q: SignalQuery) -> int:
     """How many signals match (for a status line); not logged, it shows no data."""
     _require_lists(ctx)
@@ -436,6 +440,7 @@ def _chunks(ids: Sequence[str]) -> list[list[str]]:
     return [list(ids[i : i + ROW_CHUNK]) for i in range(0, len(ids), ROW_CHUNK)]
 
 
+@retrying
 def signal_rows(ctx: ServiceContext, ids: Sequence[str]) -> list[SignalRow]:
     """Display rows for the given ids, in the same order; ids the user may not see (or
     that no longer exist) are left out."""
@@ -627,6 +632,7 @@ def _case_select(
     return stmt.order_by(*[k.desc() if q.descending else k.asc() for k in keys])
 
 
+@retrying
 def case_ids(ctx: ServiceContext, q: CaseQuery) -> list[str]:
     """All ids of the cases matching ``q`` that the user may see, in sort order."""
     _require_case_lists(ctx)
@@ -638,6 +644,7 @@ def case_ids(ctx: ServiceContext, q: CaseQuery) -> list[str]:
         return ids
 
 
+@retrying
 def count_cases(ctx: ServiceContext, q: CaseQuery) -> int:
     _require_case_lists(ctx)
     with ctx.unit() as session:
@@ -648,6 +655,7 @@ def count_cases(ctx: ServiceContext, q: CaseQuery) -> int:
         return int(session.execute(stmt).scalar_one())
 
 
+@retrying
 def case_rows(ctx: ServiceContext, ids: Sequence[str]) -> list[CaseRow]:
     """Display rows for the given case ids, in the same order (out-of-scope ids left out)."""
     _require_case_lists(ctx)

@@ -24,6 +24,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.usernames import check_new_user_name
 from sociaalveilig.services.context import Actor, Clock, ServiceContext, SystemClock
 from sociaalveilig.services.desk import desk_store
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslots import (
@@ -156,6 +157,7 @@ def seed_reference_data(session: Session) -> None:
     session.flush()
 
 
+@retrying
 def create_store(
     folder: Path,
     username: str,
@@ -208,6 +210,7 @@ def _actor_for(session: Session, username: str) -> Actor | None:
     )
 
 
+@retrying
 def login(
     folder: Path, username: str, passphrase: str, clock: Clock | None = None
 ) -> ServiceContext:
@@ -288,6 +291,7 @@ def _recovery_beheerder(session: Session, username: str | None) -> Actor:
     return actor
 
 
+@retrying
 def recover(
     folder: Path,
     code: str,
@@ -326,6 +330,7 @@ def recover(
     return ctx, new_code
 
 
+@retrying
 def context_for(store: StoreSeam, username: str, clock: Clock | None = None) -> ServiceContext:
     """A context for a user on an already unlocked store (no passphrase check: for
     callers that opened the store themselves, such as test fixtures and tools)."""
@@ -341,6 +346,7 @@ def unlock_again(ctx: ServiceContext, passphrase: str) -> ServiceContext:
     return login(desk_store(ctx).folder, ctx.actor.username, passphrase, ctx.clock)
 
 
+@retrying
 def lock(ctx: ServiceContext) -> None:
     """Lock on request or when idle: audit, then close connections and wipe the key."""
     if ctx.store.is_open:

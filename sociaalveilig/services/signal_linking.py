@@ -22,6 +22,7 @@ from sociaalveilig.services import access
 from sociaalveilig.services.context import (
     ServiceContext,
 )
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_intake import (
     PersonInput,
 )
@@ -219,6 +220,7 @@ def _signal_for_change(ctx: ServiceContext, session: Session, signal_id: str) ->
     return signal
 
 
+@retrying
 def move_signal(ctx: ServiceContext, signal_id: str, case_id: str, reason: str) -> SignalDetail:
     """Link a signal to a case, or move it from one case to another (with a reason)."""
     _require_case_work(ctx)
@@ -257,6 +259,7 @@ def move_signal(ctx: ServiceContext, signal_id: str, case_id: str, reason: str) 
         return _detail(ctx, session, signal)
 
 
+@retrying
 def unlink_signal(ctx: ServiceContext, signal_id: str, reason: str) -> SignalDetail:
     """Undo a wrong link: the signal leaves its case (back to gerouteerd, or nieuw when it
     was never routed)."""
@@ -296,6 +299,7 @@ def _unlink(ctx: ServiceContext, session: Session, signal: Signal, reason: str) 
     ctx.audit(session, "unlink", "signal", signal.reference)
 
 
+@retrying
 def change_signal_status(
     ctx: ServiceContext, signal_id: str, new: str, reason: str
 ) -> SignalDetail:

@@ -21,6 +21,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.workflow import WorkflowKind, check_transition
 from sociaalveilig.services import access
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_linking import (
     CASE_WORK_ROLES,
     _case_for_link,
@@ -159,6 +160,7 @@ def apply_outcome_row(
 # --------------------------------------------------------------------------- use cases
 
 
+@retrying
 def handle_signal(ctx: ServiceContext, signal_id: str, result: str) -> SignalDetail:
     """Afgehandeld, with a short result (coordinator or wijkagent)."""
     require_role(ctx, *CASE_WORK_ROLES)
@@ -168,6 +170,7 @@ def handle_signal(ctx: ServiceContext, signal_id: str, result: str) -> SignalDet
         return _detail(ctx, session, signal)
 
 
+@retrying
 def reject_signal(ctx: ServiceContext, signal_id: str, reason: str) -> SignalDetail:
     """Afgewezen, with a reason (coordinator or wijkagent)."""
     require_role(ctx, *CASE_WORK_ROLES)
@@ -177,6 +180,7 @@ def reject_signal(ctx: ServiceContext, signal_id: str, reason: str) -> SignalDet
         return _detail(ctx, session, signal)
 
 
+@retrying
 def case_from_signal(ctx: ServiceContext, signal_id: str, reason: str = "") -> SignalDetail:
     """A new case made from this signal; the signal is linked to it as its first signal.
     The returned detail names the new case (``case_id``, ``case_reference``)."""

@@ -34,6 +34,7 @@ from sociaalveilig.services.context import (
     utc_to_local,
 )
 from sociaalveilig.services.refs import normalise_reference
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage.models import (
     Case,
     Category,
@@ -363,6 +364,7 @@ def _detail(
 # --------------------------------------------------------------------------- read
 
 
+@retrying
 def get_signal(ctx: ServiceContext, id_or_ref: str, purpose: str | None = None) -> SignalDetail:
     """One signal, for a user who may see it (or with a reason: the noodknop); logged."""
     access.require_signal_reader(ctx)
@@ -387,6 +389,7 @@ def get_signal(ctx: ServiceContext, id_or_ref: str, purpose: str | None = None) 
         raise
 
 
+@retrying
 def explain_routing(ctx: ServiceContext, signal_id: str) -> str:
     """Why a signal went where it went: the target and the rule that sent it there."""
     access.require_signal_reader(ctx)

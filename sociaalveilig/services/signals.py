@@ -41,6 +41,7 @@ from sociaalveilig.services.context import (
     stored_now,
 )
 from sociaalveilig.services.refs import RefKind, next_reference
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_intake import (
     INTAKE_ROLES,
     NEW_CASE,
@@ -181,6 +182,7 @@ def _load_checked(
     return tables, checked, persons
 
 
+@retrying
 def preview_signal(ctx: ServiceContext, inp: SignalInput) -> IntakePreview:
     """What registering this signal would do: place, routing with its reason, due date and
     the linking proposal. Nothing is stored but the audit of the cases proposed."""
@@ -226,6 +228,7 @@ def _intake_choice(ctx: ServiceContext, case_choice: str) -> str:
     return choice
 
 
+@retrying
 def register_signal(ctx: ServiceContext, inp: SignalInput, case_choice: str) -> SignalDetail:
     """Register a signal: checked, placed, routed (reason kept), due date set, and linked
     to the chosen case (an existing case id or reference, ``NEW_CASE`` or ``NO_CASE``)."""

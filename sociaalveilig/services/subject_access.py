@@ -58,6 +58,7 @@ from sociaalveilig.core.enums import (
 from sociaalveilig.core.errors import NotFound, ValidationError
 from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.files import write_bytes_atomic
 from sociaalveilig.storage.models import (
@@ -692,6 +693,7 @@ def to_json(report: SubjectAccessReport) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, default=_json_default) + "\n"
 
 
+@retrying
 def export_person(
     ctx: ServiceContext,
     person_ref: str,

@@ -13,6 +13,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.postcode import match_focus_area
 from sociaalveilig.core.usernames import check_new_user_name
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea
 
@@ -42,6 +43,7 @@ def require_role(ctx: ServiceContext, *roles: Role) -> None:
         )
 
 
+@retrying
 def add_user(
     ctx: ServiceContext,
     username: str,
@@ -119,6 +121,7 @@ def add_user(
         )
 
 
+@retrying
 def list_users(ctx: ServiceContext) -> list[UserInfo]:
     require_role(ctx, Role.BEHEERDER)
     with ctx.unit() as session:
@@ -143,6 +146,7 @@ def list_users(ctx: ServiceContext) -> list[UserInfo]:
         return result
 
 
+@retrying
 def change_own_passphrase(ctx: ServiceContext, old: str, new: str) -> None:
     """The signed-in user changes their own passphrase (the window's Instellingen): the
     old one is checked like a sign-in, one slot is rewrapped, the change is audited."""
@@ -172,6 +176,7 @@ def _active_beheerders(session: Session) -> int:
     )
 
 
+@retrying
 def change_role(
     ctx: ServiceContext,
     username: str,
@@ -253,6 +258,7 @@ def change_role(
         )
 
 
+@retrying
 def deactivate_user(ctx: ServiceContext, username: str) -> None:
     """Take away a user's access: the account is kept for the audit trail, the key slot
     is removed so the passphrase no longer opens the store."""
@@ -274,6 +280,7 @@ def deactivate_user(ctx: ServiceContext, username: str) -> None:
             ctx.store.credentials.remove_user(user.username)
 
 
+@retrying
 def reactivate_user(ctx: ServiceContext, username: str, passphrase: str) -> None:
     """Give a deactivated user access again, with a new passphrase that the user must
     replace with one of their own at the next sign-in (the beheerder knows this one)."""

@@ -35,6 +35,7 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.visit_clashes import check_clashes
 from sociaalveilig.storage.models import (
     Action,
@@ -330,6 +331,7 @@ def _clash_purpose(clashes: Sequence[object]) -> str | None:
 # --------------------------------------------------------------------------- services
 
 
+@retrying
 def plan_visit(ctx: ServiceContext, inp: VisitInput, confirm_clash: bool = False) -> VisitRow:
     """Plan a home visit (coordinator, or the wijkagent of the case's area). A partner or
     the address already booked at that time is refused (``VisitClash``) unless
@@ -375,6 +377,7 @@ def plan_visit(ctx: ServiceContext, inp: VisitInput, confirm_clash: bool = False
         return _row(session, visit)
 
 
+@retrying
 def get_visit(ctx: ServiceContext, visit_id: str) -> VisitRow:
     require_role(ctx, *_VISIT_ROLES)
     with work_unit(ctx) as session:
@@ -391,6 +394,7 @@ def proposed_new_start(planned: datetime, today: date) -> datetime:
     return datetime.combine(day, planned.time())
 
 
+@retrying
 def record_outcome(
     ctx: ServiceContext, visit_id: str, outcome: VisitOutcome | str, notes: str | None = None
 ) -> OutcomeResult:
@@ -446,6 +450,7 @@ def record_outcome(
         return OutcomeResult(_row(session, visit), proposal)
 
 
+@retrying
 def replan_visit(
     ctx: ServiceContext,
     visit_id: str,
@@ -520,6 +525,7 @@ def replan_visit(
         return _row(session, visit)
 
 
+@retrying
 def move_visit(
     ctx: ServiceContext,
     visit_id: str,
@@ -557,6 +563,7 @@ def move_visit(
         return _row(session, visit)
 
 
+@retrying
 def cancel_visit(ctx: ServiceContext, visit_id: str, reason: str) -> VisitRow:
     """Cancel a planned visit; the reason goes into the history."""
     require_role(ctx, *_PLANNERS)
@@ -573,6 +580,7 @@ def cancel_visit(ctx: ServiceContext, visit_id: str, reason: str) -> VisitRow:
         return _row(session, visit)
 
 
+@retrying
 def _list(
     ctx: ServiceContext,
     start: datetime | None,

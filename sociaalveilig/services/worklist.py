@@ -41,6 +41,7 @@ from sociaalveilig.core.workdays import add_working_days, next_review
 from sociaalveilig.services import access
 from sociaalveilig.services.actions import require_role, resolve_area, work_unit
 from sociaalveilig.services.context import ServiceContext, utc_to_local
+from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import TERM_SIGNAL_STATUSES
 from sociaalveilig.storage.models import (
     Action,
@@ -372,6 +373,7 @@ def _sorted(items: list[WorkItem]) -> list[WorkItem]:
 # --------------------------------------------------------------------------- services
 
 
+@retrying
 def overdue(
     ctx: ServiceContext, area_id: str | None = None, user_scope: bool = True
 ) -> list[WorkItem]:
@@ -394,6 +396,7 @@ def overdue(
         return _sorted(items)
 
 
+@retrying
 def due_this_week(
     ctx: ServiceContext, area_id: str | None = None, user_scope: bool = True
 ) -> list[WorkItem]:
@@ -421,6 +424,7 @@ def due_this_week(
         return _sorted(items)
 
 
+@retrying
 def new_signals_to_triage(ctx: ServiceContext) -> list[TriageItem]:
     """Signals waiting for the coordinator: new ones, those routed to the coordinator
     (acuut first), and those with a postcode outside the table, not yet on a case."""

@@ -29,6 +29,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from sociaalveilig.storage import guard
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -384,6 +386,7 @@ class AgendaItem(Versioned, Base):
             "meeting_id",
             "signal_id",
             sqlite_where=text("signal_id IS NOT NULL"),
+            postgresql_where=text("signal_id IS NOT NULL"),
         ),
     )
 
@@ -553,6 +556,9 @@ class AuditHead(Base):
     last_id: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
 
+
+# Every Session checks what it writes against the columns' rules (storage/guard.py).
+guard.install()
 
 __all__ = [
     "Action",

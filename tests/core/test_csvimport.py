@@ -262,7 +262,7 @@ def row_with(**changes: str) -> str:
             {"urgentie": "spoed"},
             "urgentie 'spoed' is onbekend; kies uit laag, normaal, hoog, acuut",
         ),
-        ({"melder": "m" * 201}, "melder is te lang: 201 tekens, hoogstens 200"),
+        ({"melder": "m" * 161}, "melder is te lang: 161 tekens, hoogstens 160"),
     ],
 )
 def test_bad_row_reason_and_line(changes: dict[str, str], reason: str) -> None:

@@ -91,7 +91,7 @@ KNOWN_OBJECT_TYPES = {
     "audit_log",
     "autobackup",
     "calendar",
-    "emergency_access_list",
+    "emergency_list",
     "management_report",
     "signal_list",
     "case_list",

@@ -17,6 +17,9 @@ from sociaalveilig.services import autobackup
 from sociaalveilig.services.context import FixedClock, ServiceContext
 from sociaalveilig.storage.models import AuditEntry
 
+# Backups are files of the desk's store folder (the centre's backup is a separate issue).
+pytestmark = pytest.mark.desk_store
+
 
 def _outcomes(ctx: ServiceContext) -> list[tuple[str, str]]:
     with ctx.unit() as session:

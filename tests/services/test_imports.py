@@ -309,6 +309,7 @@ def test_export_applies_need_to_know(
     assert sorted(logged) == [("case_list", "aantal: 1"), ("signal_list", "aantal: 2")]
 
 
+@pytest.mark.desk_store
 def test_the_file_is_parsed_before_the_write_lock_is_taken(
     coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -50,7 +50,7 @@ from sociaalveilig.storage.models import (
     Visit,
     VisitPartner,
 )
-from tests.conftest import ADMIN, ADMIN_PASSPHRASE, ActorFactory
+from tests.conftest import ADMIN, ADMIN_PASSPHRASE, ActorFactory, append_only_triggers
 
 KERKRADE = "Kerkrade Oost"
 AS_OF = date(2026, 4, 15)
@@ -426,6 +426,7 @@ MARKERS = (b"qxpurgemarka", b"qxpurgemarkc", b"qxreportera", b"qxreporterb", b"q
 # --------------------------------------------------------------------------- purge
 
 
+@pytest.mark.desk_store  # reads the SQLCipher file's bytes after the purge
 def test_purge_removes_exactly_what_the_rules_say(admin_ctx: ServiceContext) -> None:
     scene = build_scene(admin_ctx)
     key = bytes(admin_ctx.store.data_key())
@@ -719,6 +720,7 @@ def test_cli_purge_counts_the_automatic_backups_in_the_chosen_folder(
     assert sum("back-up" in line for line in lines) == 1
 
 
+@pytest.mark.desk_store  # the desk's automatic backups
 def test_purge_backup_note_falls_back_when_the_folder_is_gone(
     admin_ctx: ServiceContext, tmp_path: Path
 ) -> None:
@@ -847,9 +849,7 @@ def test_status_history_trigger_is_restored_even_without_history(
 ) -> None:
     retention_purge.purge(admin_ctx, AS_OF)
     with admin_ctx.unit() as s:
-        names = set(
-            s.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()
-        )
+        names = append_only_triggers(s)
     assert "status_history_no_delete" in names
 
 

@@ -9,10 +9,9 @@ from sociaalveilig.core.errors import (
     PassphraseChangeRequired,
     ValidationError,
 )
-from sociaalveilig.services import setup, users
+from sociaalveilig.services import users
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.setup import login
-from tests.conftest import ADMIN, ActorFactory
+from tests.conftest import ADMIN, ActorFactory, change_own_passphrase, sign_in
 
 PASS = "een-lang-wachtwoord-voor-anna"
 
@@ -20,7 +19,7 @@ PASS = "een-lang-wachtwoord-voor-anna"
 def test_added_user_logs_in_with_own_role_and_areas(admin_ctx: ServiceContext) -> None:
     info = users.add_user(admin_ctx, "Anna", "wijkagent", PASS, areas=["kerkrade"])
     assert info.username == "anna" and info.areas == ("Kerkrade Oost",)
-    ctx = login(admin_ctx.store.folder, "ANNA", PASS)
+    ctx = sign_in(admin_ctx.store, "ANNA", PASS)
     try:
         assert ctx.actor.role is Role.WIJKAGENT
         assert len(ctx.actor.area_ids) == 1
@@ -61,19 +60,19 @@ def test_change_role_and_last_beheerder_kept(admin_ctx: ServiceContext) -> None:
 
 
 def test_deactivated_user_cannot_log_in_until_reactivated(admin_ctx: ServiceContext) -> None:
-    folder = admin_ctx.store.folder
+    store = admin_ctx.store
     users.add_user(admin_ctx, "anna", "coordinator", PASS)
     users.deactivate_user(admin_ctx, "anna")
     with pytest.raises(AuthenticationError):
-        login(folder, "anna", PASS)
+        sign_in(store, "anna", PASS)
     with pytest.raises(ValidationError):
         users.deactivate_user(admin_ctx, ADMIN)
     users.reactivate_user(admin_ctx, "anna", "weer-een-nieuw-wachtwoord")
     # The beheerder chose that passphrase: anna must choose her own before working.
     with pytest.raises(PassphraseChangeRequired):
-        login(folder, "anna", "weer-een-nieuw-wachtwoord")
-    setup.change_passphrase(folder, "anna", "weer-een-nieuw-wachtwoord", "anna haar eigen zin")
-    ctx = login(folder, "anna", "anna haar eigen zin")
+        sign_in(store, "anna", "weer-een-nieuw-wachtwoord")
+    change_own_passphrase(store, "anna", "weer-een-nieuw-wachtwoord", "anna haar eigen zin")
+    ctx = sign_in(store, "anna", "anna haar eigen zin")
     ctx.store.close()
 
 

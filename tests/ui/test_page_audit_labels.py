@@ -53,7 +53,7 @@ def test_object_types_read_as_dutch(qtmodeltester):
 
 
 def test_every_list_type_of_the_services_has_a_dutch_name():
-    for code in ("signal_list", "user_list", "triage_list", "emergency_access_list", "store"):
+    for code in ("signal_list", "user_list", "triage_list", "emergency_list", "store"):
         assert object_label(code) != code
 
 

@@ -4152,6 +4152,22 @@
         <translation>The database is damaged or has been tampered with. Restore the store from a backup.</translation>
     </message>
     <message>
+        <source>Iemand anders wijzigde dit tegelijk; probeer het opnieuw.</source>
+        <translation>Someone else changed this at the same time; please try again.</translation>
+    </message>
+    <message>
+        <source>De database van het centrum is niet bereikbaar; er is niets gewijzigd. Controleer de verbinding of vraag de beheerder of de server draait.</source>
+        <translation>The centre&apos;s database cannot be reached; nothing was changed. Check the connection or ask the administrator whether the server is running.</translation>
+    </message>
+    <message>
+        <source>De database van het centrum is bezet; er is niets gewijzigd. Probeer het zo opnieuw.</source>
+        <translation>The centre&apos;s database is busy; nothing was changed. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Een waarde past niet in de database (te lang of van de verkeerde soort); er is niets gewijzigd. Controleer de invoer.</source>
+        <translation>A value does not fit in the database (too long or of the wrong kind); nothing was changed. Check the input.</translation>
+    </message>
+    <message>
         <source>Geen schrijfrechten: {path}. Kies een andere plek.</source>
         <translation>No permission to write: {path}. Choose another place.</translation>
     </message>
@@ -4468,6 +4484,22 @@
         <translation>The database file is missing in {folder}. Restore the folder from a backup.</translation>
     </message>
     <message>
+        <source>{url} is geen geldige databaseverbinding. Gebruik postgresql://gebruiker@host/database.</source>
+        <translation>{url} is not a valid database connection. Use postgresql://user@host/database.</translation>
+    </message>
+    <message>
+        <source>het opgegeven adres</source>
+        <translation>the address given</translation>
+    </message>
+    <message>
+        <source>De server {server} is niet bereikbaar (of weigert de aanmelding). Controleer het adres en of de database draait, en probeer het opnieuw.</source>
+        <translation>The server {server} cannot be reached (or refuses the sign-in). Check the address and that the database is running, and try again.</translation>
+    </message>
+    <message>
+        <source>De database {url} is niet leeg; er is niets aangemaakt. Gebruik een lege database voor een nieuw centrum.</source>
+        <translation>The database {url} is not empty; nothing was created. Use an empty database for a new centre.</translation>
+    </message>
+    <message>
         <source>De opslag is vergrendeld. Ontgrendel eerst.</source>
         <translation>The store is locked. Unlock it first.</translation>
     </message>
@@ -4714,6 +4746,218 @@
     <message>
         <source>Dit kan alleen met een opslag op deze computer, niet met een centrum.</source>
         <translation>This can only be done with a store on this computer, not with a centre.</translation>
+    </message>
+    <message>
+        <source>huisnummer</source>
+        <translation>house number</translation>
+    </message>
+    <message>
+        <source>toevoeging</source>
+        <translation>addition</translation>
+    </message>
+    <message>
+        <source>straat</source>
+        <translation>street</translation>
+    </message>
+    <message>
+        <source>plaats</source>
+        <translation>town</translation>
+    </message>
+    <message>
+        <source>organisatie</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>melder</source>
+        <translation>reporter</translation>
+    </message>
+    <message>
+        <source>omschrijving</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <source>urgentie</source>
+        <translation>urgency</translation>
+    </message>
+    <message>
+        <source>bron</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>risiconiveau</source>
+        <translation>risk level</translation>
+    </message>
+    <message>
+        <source>samenvatting</source>
+        <translation>summary</translation>
+    </message>
+    <message>
+        <source>naam</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>weergavenaam</source>
+        <translation>display name</translation>
+    </message>
+    <message>
+        <source>gebruikersnaam</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <source>rol</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>geboortejaar</source>
+        <translation>birth year</translation>
+    </message>
+    <message>
+        <source>locatie</source>
+        <translation>location</translation>
+    </message>
+    <message>
+        <source>doel</source>
+        <translation>purpose</translation>
+    </message>
+    <message>
+        <source>reden</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>extern kenmerk</source>
+        <translation>external reference</translation>
+    </message>
+    <message>
+        <source>deadline</source>
+        <translation>deadline</translation>
+    </message>
+    <message>
+        <source>soort actie</source>
+        <translation>kind of action</translation>
+    </message>
+    <message>
+        <source>doel van de opschaling</source>
+        <translation>escalation target</translation>
+    </message>
+    <message>
+        <source>soort overleg</source>
+        <translation>kind of meeting</translation>
+    </message>
+    <message>
+        <source>begintijd</source>
+        <translation>start time</translation>
+    </message>
+    <message>
+        <source>eindtijd</source>
+        <translation>end time</translation>
+    </message>
+    <message>
+        <source>datum van de schouw</source>
+        <translation>date of the walk</translation>
+    </message>
+    <message>
+        <source>datum</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <source>punt van de checklist</source>
+        <translation>checklist item</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>hoofdcategorie</source>
+        <translation>main category</translation>
+    </message>
+    <message>
+        <source>termijn in werkdagen</source>
+        <translation>term in working days</translation>
+    </message>
+    <message>
+        <source>inwoners</source>
+        <translation>residents</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>route</translation>
+    </message>
+    <message>
+        <source>besluit</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <source>aantekeningen</source>
+        <translation>notes</translation>
+    </message>
+    <message>
+        <source>gezamenlijk</source>
+        <translation>joint</translation>
+    </message>
+    <message>
+        <source>actief</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>volgende bespreking</source>
+        <translation>next review</translation>
+    </message>
+    <message>
+        <source>grondslag</source>
+        <translation>legal basis</translation>
+    </message>
+    <message>
+        <source>Bij &apos;{field}&apos; hoort tekst.</source>
+        <translation>&apos;{field}&apos; must be text.</translation>
+    </message>
+    <message>
+        <source>De tekst bij &apos;{field}&apos; bevat een ongeldig teken (NUL); haal het weg.</source>
+        <translation>The text of &apos;{field}&apos; contains an invalid character (NUL); remove it.</translation>
+    </message>
+    <message>
+        <source>De tekst bij &apos;{field}&apos; is te lang: ten hoogste {limit} tekens.</source>
+        <translation>The text of &apos;{field}&apos; is too long: at most {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Bij &apos;{field}&apos; hoort ja of nee.</source>
+        <translation>&apos;{field}&apos; must be yes or no.</translation>
+    </message>
+    <message>
+        <source>Bij &apos;{field}&apos; hoort een geheel getal.</source>
+        <translation>&apos;{field}&apos; must be a whole number.</translation>
+    </message>
+    <message>
+        <source>Het getal bij &apos;{field}&apos; is te groot: ten hoogste {limit}.</source>
+        <translation>The number of &apos;{field}&apos; is too large: at most {limit}.</translation>
+    </message>
+    <message>
+        <source>Het getal bij &apos;{field}&apos; is te klein: ten minste {limit}.</source>
+        <translation>The number of &apos;{field}&apos; is too small: at least {limit}.</translation>
+    </message>
+    <message>
+        <source>Bij &apos;{field}&apos; hoort een getal.</source>
+        <translation>&apos;{field}&apos; must be a number.</translation>
+    </message>
+    <message>
+        <source>Bij &apos;{field}&apos; hoort een datum zonder tijd.</source>
+        <translation>&apos;{field}&apos; must be a date without a time.</translation>
+    </message>
+    <message>
+        <source>Bij &apos;{field}&apos; hoort een datum met tijd.</source>
+        <translation>&apos;{field}&apos; must be a date with a time.</translation>
+    </message>
+    <message>
+        <source>De tijd bij &apos;{field}&apos; heeft een tijdzone; de opslag bewaart tijden zonder zone.</source>
+        <translation>The time of &apos;{field}&apos; has a time zone; the store keeps times without a zone.</translation>
+    </message>
+    <message>
+        <source>De waarde bij &apos;{field}&apos; is niet toegestaan; kies een van: {choices}.</source>
+        <translation>The value of &apos;{field}&apos; is not allowed; choose one of: {choices}.</translation>
     </message>
 </context>
 <context>

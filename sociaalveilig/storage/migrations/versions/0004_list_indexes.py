@@ -51,6 +51,7 @@ def upgrade() -> None:
         "agenda_items",
         ["meeting_id", "signal_id"],
         sqlite_where=sa.text("signal_id IS NOT NULL"),
+        postgresql_where=sa.text("signal_id IS NOT NULL"),
     )
 
 

@@ -1,0 +1,1 @@
+"""The centre's PostgreSQL store: what only PostgreSQL needs (search, credentials, plans)."""

@@ -1,0 +1,305 @@
+"""The centre's store: the same schema and services on PostgreSQL (15 or newer, psycopg 3).
+
+A ``PgStore`` is the ``StoreSeam`` over a pooled SQLAlchemy engine. What differs from the
+single desk's SQLCipher store stays here: no data key (the server's database is protected
+by its own access rules and disk encryption), passphrases checked against Argon2id hashes
+(``credentials``), text search with tsvector and trigrams (``search``), no index hints, and
+the audit chain checked against the head this process has seen instead of an anchor file.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, create_engine, delete, func, inspect, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from sociaalveilig.core.errors import (
+    StoreDamaged,
+    StoreLocked,
+    StoreUnavailable,
+    UsageError,
+    ValidationError,
+)
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.storage import anchor, audit, migrate
+from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
+from sociaalveilig.storage.models import AuditEntry, StatusChange
+from sociaalveilig.storage.postgres.credentials import PgCredentials
+from sociaalveilig.storage.postgres.search import PgListPlans, PgTextSearch
+from sociaalveilig.storage.postgres.units import UNIT_ISOLATION, install, order_writes
+from sociaalveilig.storage.seam import (
+    Capabilities,
+    Credentials,
+    ListPlans,
+    Maintenance,
+    TextSearch,
+)
+
+CAPABILITIES = Capabilities(
+    dialect="postgresql", index_hints=False, many_writers=True, local_folder=False
+)
+STATUS_HISTORY_DELETE_TRIGGER = "status_history_no_delete"
+
+
+def engine_url(url: str) -> str:
+    """``postgresql://…`` as SQLAlchemy's psycopg 3 URL; anything else is a usage error."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise UsageError(
+            tr("{url} is geen geldige databaseverbinding. Gebruik postgresql://gebruiker@host/"
+               "database.").format(url=_shown(url))
+        ) from None
+    if parsed.get_backend_name() != "postgresql":
+        raise UsageError(
+            tr("{url} is geen geldige databaseverbinding. Gebruik postgresql://gebruiker@host/"
+               "database.").format(url=_shown(url))
+        )
+    return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+
+
+def _shown(url: str) -> str:
+    """A URL as it may appear in a message: never with its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return tr("het opgegeven adres")
+
+
+def _server(url: str) -> str:
+    parsed = make_url(url)
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+
+
+def unreachable(url: str) -> StoreUnavailable:
+    return StoreUnavailable(
+        tr(
+            "De server {server} is niet bereikbaar (of weigert de aanmelding). Controleer het "
+            "adres en of de database draait, en probeer het opnieuw."
+        ).format(server=_server(url))
+    )
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class PgMaintenance:
+    """Retention's work on the store as a whole, the PostgreSQL way."""
+
+    def __init__(self, store: PgStore) -> None:
+        self._store = store
+
+    def purge_status_history(self, session: Session, object_ids: Iterable[str]) -> int:
+        """Delete the history of purged records. The append-only trigger is lifted for
+        this transaction only (DDL is transactional here; it needs the table's owner)."""
+        ids = list(object_ids)
+        if not ids:
+            return 0
+        session.execute(
+            text(f"ALTER TABLE status_history DISABLE TRIGGER {STATUS_HISTORY_DELETE_TRIGGER}")
+        )
+        removed = 0
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            result = session.execute(delete(StatusChange).where(StatusChange.object_id.in_(chunk)))
+            removed += int(getattr(result, "rowcount", 0) or 0)
+        session.execute(
+            text(f"ALTER TABLE status_history ENABLE TRIGGER {STATUS_HISTORY_DELETE_TRIGGER}")
+        )
+        return removed
+
+    def reclaim_space(self) -> bool:
+        """VACUUM: deleted rows' space is freed for reuse (their bytes are overwritten as
+        it is reused; the centre's disk encryption covers the rest)."""
+        self._autocommit("VACUUM")
+        return True
+
+    def refresh_statistics(self) -> None:
+        self._autocommit("ANALYZE")
+
+    def _autocommit(self, statement: str) -> None:
+        engine = self._store.engine.execution_options(isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            connection.exec_driver_sql(statement)
+
+
+class PgStore:
+    """An open centre store. Create with ``initialise`` (an empty database) or ``open``."""
+
+    capabilities: Capabilities = CAPABILITIES
+
+    def __init__(self, url: str, *, pool_size: int = 5) -> None:
+        self.url = url
+        self.engine: Engine = create_engine(
+            engine_url(url),
+            pool_size=pool_size,
+            max_overflow=10,
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": 10, "application_name": "sociaalveilig"},
+        )
+        self._open = True
+        # Every unit at REPEATABLE READ, writers in one order (storage/postgres/units.py).
+        self._sessions = sessionmaker(
+            self.engine.execution_options(isolation_level=UNIT_ISOLATION), expire_on_commit=False
+        )
+        install(self._sessions)
+        self._mark_lock = threading.Lock()
+        self._mark: anchor.AuditHeadMark | None = None
+        """The newest audit head this process committed or saw: never to go back."""
+        self.search: TextSearch = PgTextSearch()
+        self.plans: ListPlans = PgListPlans()
+        # The credentials table is outside the audit chain and the counters, so its units
+        # need no place in the write order; users.add_user writes a user's credentials
+        # while its own unit holds that place.
+        self.pg_credentials = PgCredentials(self._credentials_unit, _utcnow)
+        self.credentials: Credentials = self.pg_credentials
+        self.maintenance: Maintenance = PgMaintenance(self)
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def initialise(cls, url: str, username: str, passphrase: str) -> PgStore:
+        """Create the schema in an empty database and the first user's credentials.
+        Seeding the reference data and the user's row is the caller's (services.centre)."""
+        name = normalise_user_name(username)
+        check_passphrase_policy(passphrase, (name,))
+        store = cls(url)
+        try:
+            with store._connected() as connection:
+                tables = inspect(connection).get_table_names()
+            if tables:
+                raise ValidationError(
+                    tr(
+                        "De database {url} is niet leeg; er is niets aangemaakt. Gebruik een "
+                        "lege database voor een nieuw centrum."
+                    ).format(url=_shown(url)),
+                    field="database",
+                )
+            with store._translated():
+                migrate.upgrade(store.engine)
+            store.pg_credentials.add_user(name, passphrase)
+            store.anchor_problem(establish=True)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def open(cls, url: str, *, pool_size: int = 5) -> PgStore:
+        """Open an existing centre: the schema brought to the newest revision, the audit
+        chain's head checked."""
+        store = cls(url, pool_size=pool_size)
+        try:
+            with store._translated():
+                migrate.upgrade(store.engine)
+            problem = store.anchor_problem(establish=True)
+            if problem is not None:
+                raise StoreDamaged(problem)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            if exc.connection_invalidated or _is_connect_error(exc):
+                raise unreachable(self.url) from None
+            raise
+
+    @contextmanager
+    def _connected(self) -> Iterator[Connection]:
+        with self._translated(), self.engine.connect() as connection:
+            yield connection
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self._open = False
+
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
+    def _check_open(self) -> None:
+        if not self._open:
+            raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
+
+    # ------------------------------------------------------------------ units of work
+
+    @contextmanager
+    def unit(self) -> Iterator[Session]:
+        self._check_open()
+        with self._translated(), self._sessions() as session:
+            with session.begin():
+                order_writes(session)
+                yield session
+                head = session.info.pop(audit.HEAD_INFO, None)
+        if head is not None:
+            self._advance(anchor.AuditHeadMark(*head))
+
+    @contextmanager
+    def _credentials_unit(self) -> Iterator[Session]:
+        self._check_open()
+        with self._translated(), self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read_unit(self) -> Iterator[Session]:
+        self._check_open()
+        with self._translated(), self._sessions() as session, session.begin():
+            session.execute(text("SET TRANSACTION READ ONLY"))
+            yield session
+
+    # ------------------------------------------------------------------ the audit head
+
+    def _advance(self, mark: anchor.AuditHeadMark) -> None:
+        with self._mark_lock:
+            if self._mark is None or mark.last_id > self._mark.last_id:
+                self._mark = mark
+
+    def anchor_problem(self, establish: bool = False) -> str | None:
+        """The stored head must be the log's last entry, and the log must still hold the
+        newest head this process has seen. A server has no anchor file: a restored old
+        database is caught while this process runs, and by ``verify``'s chain walk."""
+        self._check_open()
+        with self._translated(), self._sessions() as session, session.begin():
+            head = anchor.database_head(session)
+            last = session.execute(select(func.max(AuditEntry.id))).scalar() or 0
+            if last != head.last_id:
+                return anchor.rewritten_message(head)
+            if head.last_id:
+                stored = session.execute(
+                    select(AuditEntry.hash).where(AuditEntry.id == head.last_id)
+                ).scalar_one_or_none()
+                if stored != head.last_hash:
+                    return anchor.rewritten_message(head)
+            mark = self._mark
+            if mark is not None:
+                problem = anchor.compare(session, mark)
+                if problem is not None:
+                    return problem
+        self._advance(head)
+        return None
+
+
+def _is_connect_error(exc: DBAPIError) -> bool:
+    """A failure to reach or sign in to the server, as opposed to a statement's error."""
+    import psycopg
+
+    inner = exc.orig
+    if isinstance(inner, psycopg.OperationalError) and not isinstance(
+        inner, psycopg.errors.QueryCanceled
+    ):
+        return getattr(inner, "sqlstate", None) in (None, "08000", "08001", "08004", "08006",
+                                                    "28000", "28P01", "3D000", "57P01",
+                                                    "57P03")
+    return False

@@ -1,0 +1,231 @@
+"""The centre's PostgreSQL store: what only it has (tsvector and trigram search, the
+append-only trigger, Argon2id credentials, its audit-head check, a clear error when the
+server is away). The portable behaviour runs in the service tests on both stores."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import DBAPIError
+
+from sociaalveilig.core.errors import (
+    AuthenticationError,
+    SignInThrottled,
+    StoreUnavailable,
+    UsageError,
+    ValidationError,
+)
+from sociaalveilig.services import signals as sv
+from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.signal_intake import NO_CASE, SignalInput
+from sociaalveilig.storage.models import AuditHead, Base, Person, Signal
+from sociaalveilig.storage.postgres.credentials import credentials_table
+from sociaalveilig.storage.postgres.search import PgTextSearch, search_terms
+from sociaalveilig.storage.postgres.store import PgStore, engine_url
+from tests.conftest import ADMIN, ADMIN_PASSPHRASE, TEST_NOW
+
+
+@pytest.fixture
+def backend() -> str:
+    """Every test here is about the PostgreSQL store (``admin_ctx`` on a fresh centre)."""
+    return "postgresql"
+
+
+@pytest.fixture
+def pg_ctx(coordinator_ctx: ServiceContext) -> ServiceContext:
+    """A coordinator on a fresh centre (who registers signals)."""
+    return coordinator_ctx
+
+
+@pytest.fixture
+def store(pg_ctx: ServiceContext) -> PgStore:
+    assert isinstance(pg_ctx.store, PgStore)
+    return pg_ctx.store
+
+
+def _signal(ctx: ServiceContext, street: str, description: str, postcode: str = "6463 AB") -> str:
+    detail = sv.register_signal(
+        ctx,
+        SignalInput(
+            received_at=TEST_NOW,
+            source="bewoner",
+            category="WO-OVL",
+            postcode=postcode,
+            house_number=7,
+            street=street,
+            city="Kerkrade",
+            description=description,
+        ),
+        NO_CASE,
+    )
+    return detail.signal_id
+
+
+def _find(store: PgStore, user_text: str) -> set[str]:
+    match = store.search.signal_match(user_text)
+    assert match is not None
+    with store.read_unit() as session:
+        return set(session.execute(select(Signal.id).where(match)).scalars())
+
+
+def test_search_finds_word_starts_parts_of_streets_stems_and_ignores_accents(
+    pg_ctx: ServiceContext, store: PgStore
+) -> None:
+    kouvender = _signal(pg_ctx, "Kouvenderstraat", "Fictief: geluidsoverlast bij het café")
+    akker = _signal(pg_ctx, "Akkerweg", "Fictief: woningen verwaarloosd", postcode="6431 BC")
+    assert _find(store, "kouvender") == {kouvender}
+    assert _find(store, "KOUVENDERSTRAAT") == {kouvender}
+    # Inside a street (trigram): SQLite finds word starts only.
+    assert _find(store, "venderstr") == {kouvender}
+    assert _find(store, "cafe") == _find(store, "Café") == {kouvender}
+    # Every word must occur; a Dutch stem matches ("woning" in "woningen").
+    assert _find(store, "woning verwaarloosd") == {akker}
+    assert _find(store, "woning kouvender") == set()
+    assert _find(store, "6431") == {akker}
+    reference = store_reference(store, akker)
+    assert _find(store, reference) == {akker}
+    assert _find(store, reference.lower()) == {akker}
+
+
+def store_reference(store: PgStore, signal_id: str) -> str:
+    with store.read_unit() as session:
+        return str(session.execute(select(Signal.reference).where(Signal.id == signal_id))
+                   .scalar_one())
+
+
+def test_user_text_is_never_query_syntax(pg_ctx: ServiceContext, store: PgStore) -> None:
+    kouvender = _signal(pg_ctx, "Kouvenderstraat", "Fictief: afval naast de deur")
+    for hostile in ["afval' | 'x", "!afval", "afval:*", "afval & (", "a <-> b", "\\d", "a:b"]:
+        # No error, and an operator typed is a character between words, not an operator.
+        _find(store, hostile)
+    for no_words in ["'", "<->", "\\", " & | ! "]:
+        assert store.search.signal_match(no_words) is None
+    assert _find(store, "!afval") == {kouvender}
+    assert _find(store, "afval | zzzonbekend") == set()
+    assert search_terms("a-b c") == [["a", "b"], ["c"]]
+    assert PgTextSearch().signal_match("  --- ") is None
+
+
+def test_person_names_are_found_by_part_on_the_trigram_index(store: PgStore) -> None:
+    with store.unit() as session:
+        session.add(Person(reference="P-0001", name="Fictief de Wit-Janssen", created_at=TEST_NOW))
+    with store.read_unit() as session:
+        found = session.execute(
+            select(Person.reference).where(Person.name.ilike("%janssen%"))
+        ).scalars().all()
+        indexes = set(session.execute(
+            text("SELECT indexname FROM pg_indexes WHERE tablename = 'persons'")
+        ).scalars())
+    assert found == ["P-0001"]
+    assert "ix_persons_name_trgm" in indexes
+
+
+def test_audit_log_refuses_update_delete_and_truncate(
+    pg_ctx: ServiceContext, store: PgStore
+) -> None:
+    _signal(pg_ctx, "Akkerweg", "Fictief: geur")  # a row of history (row triggers)
+    for statement in (
+        "UPDATE audit_log SET username = 'x'",
+        "DELETE FROM audit_log",
+        "TRUNCATE audit_log",
+        "DELETE FROM audit_head",
+        "DELETE FROM status_history",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), store.unit() as session:
+            session.execute(text(statement))
+    with store.read_unit() as session:
+        assert session.execute(text("SELECT count(*) FROM audit_log")).scalar_one() > 0
+
+
+def test_status_history_purge_lifts_the_trigger_for_its_own_transaction_only(
+    pg_ctx: ServiceContext, store: PgStore
+) -> None:
+    signal_id = _signal(pg_ctx, "Akkerweg", "Fictief: geur")
+    _signal(pg_ctx, "Akkerweg", "Fictief: licht")
+    with store.unit() as session:
+        assert store.maintenance.purge_status_history(session, [signal_id]) >= 1
+    with pytest.raises(DBAPIError, match="append-only"), store.unit() as session:
+        session.execute(text("DELETE FROM status_history"))
+
+
+def test_read_unit_refuses_writes(store: PgStore) -> None:
+    with pytest.raises(DBAPIError, match="read-only"), store.read_unit() as session:
+        session.execute(text("INSERT INTO settings (key, value) VALUES ('x', 'y')"))
+
+
+def test_credentials_hash_check_throttle_and_change(store: PgStore) -> None:
+    creds = store.pg_credentials
+    assert creds.has_user(ADMIN) and not creds.must_change(ADMIN)
+    with store.read_unit() as session:
+        row = session.execute(select(credentials_table)).mappings().one()
+    assert ADMIN_PASSPHRASE.encode() not in bytes(row["passphrase_hash"])
+    assert row["memory_kib"] >= 65536 and row["iterations"] >= 3 and row["lanes"] == 4
+    creds.check(ADMIN, ADMIN_PASSPHRASE)
+    with pytest.raises(AuthenticationError):
+        creds.check("niemand", ADMIN_PASSPHRASE)
+    creds.set_user("coordinator", "tijdelijk-wachtwoord-987", must_change=True)
+    assert creds.must_change("coordinator")
+    creds.change_passphrase("coordinator", "tijdelijk-wachtwoord-987", "eigen-wachtwoord-456x")
+    assert not creds.must_change("coordinator")
+    creds.check("coordinator", "eigen-wachtwoord-456x")
+    with pytest.raises(ValidationError):
+        creds.add_user("coordinator", "nog-een-wachtwoord-321")
+    failures = 0
+    with pytest.raises(SignInThrottled):  # noqa: PT012 - counted until throttled
+        for _ in range(20):
+            try:
+                creds.check("coordinator", "fout-wachtwoord")
+            except SignInThrottled:
+                raise
+            except AuthenticationError:
+                failures += 1
+    assert failures >= 1
+    # Throttled: even the right passphrase waits.
+    with pytest.raises(SignInThrottled):
+        creds.check("coordinator", "eigen-wachtwoord-456x")
+    creds.remove_user("coordinator")
+    assert not creds.has_user("coordinator")
+
+
+def test_audit_head_that_does_not_fit_the_log_is_reported(store: PgStore) -> None:
+    assert store.anchor_problem() is None
+    with store.unit() as session:
+        session.execute(update(AuditHead).values(last_hash="f" * 64))
+    problem = store.anchor_problem()
+    assert problem is not None and "auditketen" in problem
+
+
+def test_schema_on_postgresql_is_exactly_the_models(store: PgStore) -> None:
+    """The one history builds the models on PostgreSQL too (besides its own search
+    column, trigram indexes and credentials table)."""
+    with store.engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    own = ("_search", "_trgm", "user_credentials", "search_vector")
+
+    def ours(entry: object) -> bool:
+        return any(part in repr(entry) for part in own)
+
+    assert [d for d in diff if not ours(d)] == []
+
+
+def test_initialise_refuses_a_database_that_is_not_empty(pg_database: str) -> None:
+    with pytest.raises(ValidationError, match="niet leeg"):
+        PgStore.initialise(pg_database, ADMIN, "een-ander-wachtwoord-741")
+
+
+def test_a_server_that_cannot_be_reached_is_exit_6_without_the_password() -> None:
+    with pytest.raises(StoreUnavailable) as caught:
+        PgStore.open("postgresql://sv:geheim-wachtwoord@127.0.0.1:1/centrum")
+    assert caught.value.exit_code == 6
+    assert "127.0.0.1:1" in caught.value.message
+    assert "geheim" not in caught.value.message
+
+
+def test_only_postgresql_urls_are_taken() -> None:
+    assert engine_url("postgresql://u@h/db").startswith("postgresql+psycopg://")
+    with pytest.raises(UsageError):
+        engine_url("sqlite:///x.db")
+    with pytest.raises(UsageError):
+        engine_url("geen url")
