@@ -42,11 +42,11 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
-from bench.generate import COORDINATOR, PASSPHRASE, clock  # noqa: E402
-from sociaalveilig.services import setup  # noqa: E402
+from bench.generate import COORDINATOR, PASSPHRASE, clock
+from sociaalveilig.services import setup
 
 SEARCH_WORDS = (
     "hennep", "geluidsoverlast", "Mergelweg", "jongeren scooters", "huurachterstand",

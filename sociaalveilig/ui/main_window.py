@@ -535,7 +535,7 @@ class MainWindow(QMainWindow):
                 save()
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.idle_lock.close()
         operations.discard_all()

@@ -44,7 +44,7 @@ class SortArrowStyle(QProxyStyle):
         QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp,
     }
 
-    def drawPrimitive(  # noqa: N802 (Qt name)
+    def drawPrimitive(
         self,
         element: QStyle.PrimitiveElement,
         option: QStyleOption,
@@ -139,7 +139,7 @@ class RecordView(QTableView):
         self._policy_timer.setInterval(0)
         self._policy_timer.timeout.connect(self.apply_column_policy)
 
-    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt name)
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         if model is not None:
             self.selectionModel().currentRowChanged.connect(
@@ -172,7 +172,7 @@ class RecordView(QTableView):
         self.selectRow(row)
         self.scrollTo(model.index(row, 0))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_row() >= 0:
             self.activated_row.emit(self.current_row())
             return
@@ -314,7 +314,7 @@ class RecordView(QTableView):
             if c not in wide and not header.isSectionHidden(c)
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.apply_column_policy()
 
@@ -333,7 +333,7 @@ class RecordView(QTableView):
             return f"{text}\n{own}" if own else text
         return own or None
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             tip = self.cut_text_tooltip(self.indexAt(event.pos()))
             if tip:
@@ -373,7 +373,7 @@ class _EmptyTextPlacer(QObject):
         if viewport is not None:
             self._label.setGeometry(viewport.rect().adjusted(12, 12, -12, -12))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.place()
         return False

@@ -191,7 +191,7 @@ def test_every_action_and_object_type_written_has_a_dutch_label() -> None:
 def test_labels_are_dutch_words_not_codes() -> None:
     for table in (ACTION_LABELS, OBJECT_LABELS):
         for code, label in table.items():
-            assert label != code or " " not in code and "_" not in code, code
+            assert label != code or (" " not in code and "_" not in code), code
             assert "_" not in label, label
     assert audit_labels.what("view", "visit_week") == "Inzien · weekplanning huisbezoeken"
     assert audit_labels.object_label("brand_new_kind") == "brand_new_kind"

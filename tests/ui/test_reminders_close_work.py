@@ -105,7 +105,7 @@ def test_gedaan_on_a_review_records_the_review_and_the_counts_go_down(
     desk.settle()
     assert review not in desk.keys()
     assert _late(desk.today) == 0
-    assert "Te laat (0)" == desk.today.overdue_label.text()
+    assert desk.today.overdue_label.text() == "Te laat (0)"
 
 
 def test_gedaan_on_a_visit_without_outcome_records_it(
@@ -231,7 +231,7 @@ def test_afronden_on_vandaag_finishes_the_chosen_late_action(
     QTest.keyClicks(dialog.result_text, "Controle uitgevoerd.")
     QTest.keyClick(dialog.result_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     desk.settle()
-    assert _late(page) == 0 and "Te laat (0)" == page.overdue_label.text()
+    assert _late(page) == 0 and page.overdue_label.text() == "Te laat (0)"
     assert key(ReminderKind.ACTION_OVERDUE, action_id) not in desk.keys()
 
 
