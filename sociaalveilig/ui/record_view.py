@@ -12,6 +12,8 @@ the wide one. A cell whose text does not fit shows the full text as its tooltip.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
@@ -39,7 +41,7 @@ class SortArrowStyle(QProxyStyle):
     sort, which Fusion and the Windows styles draw as an upward arrow, the reverse of
     Windows Explorer and most lists users know."""
 
-    _SWAP = {
+    _SWAP: ClassVar[dict[QStyleOptionHeader.SortIndicator, QStyleOptionHeader.SortIndicator]] = {
         QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
         QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp,
     }
