@@ -275,19 +275,7 @@ class RecordView(QTableView):
         char = self.char_width()
         floor, comfort = char * WIDE_MIN_CHARS, char * WIDE_COMFORT_CHARS
         budget = self.viewport().width() - comfort * len(wide)
-        if self._layout_restored:
-            # The user's own widths stay, only never narrower than the values.
-            widths = {c: max(need, header.sectionSize(c)) for c, need in needs.items()}
-        elif sum(needs.values()) > budget:
-            cap = _water_level(list(needs.values()), budget, char * SHORT_MIN_CHARS)
-            widths = {c: min(need, cap) for c, need in needs.items()}
-        else:
-            # Room enough: a column the page or the user made wider stays so, as long
-            # as the wide columns keep a readable width.
-            widths = dict(needs)
-            kept = {c: max(need, header.sectionSize(c)) for c, need in needs.items()}
-            if sum(kept.values()) <= budget:
-                widths = kept
+        widths = self._short_widths(needs, budget)
         for column, width in widths.items():
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
@@ -300,6 +288,21 @@ class RecordView(QTableView):
         for number, column in enumerate(wide):
             share = spare // len(wide) + (spare % len(wide) if number == len(wide) - 1 else 0)
             header.resizeSection(column, max(floor, share))
+
+    def _short_widths(self, needs: dict[int, int], budget: int) -> dict[int, int]:
+        """The widths of the short columns, given what their values need and the room
+        (``budget``) left once the wide columns have a comfortable width."""
+        header = self.horizontalHeader()
+        if self._layout_restored:
+            # The user's own widths stay, only never narrower than the values.
+            return {c: max(need, header.sectionSize(c)) for c, need in needs.items()}
+        if sum(needs.values()) > budget:
+            cap = _water_level(list(needs.values()), budget, self.char_width() * SHORT_MIN_CHARS)
+            return {c: min(need, cap) for c, need in needs.items()}
+        # Room enough: a column the page or the user made wider stays so, as long as the
+        # wide columns keep a readable width.
+        kept = {c: max(need, header.sectionSize(c)) for c, need in needs.items()}
+        return kept if sum(kept.values()) <= budget else dict(needs)
 
     def char_width(self) -> int:
         """The unit of the policy's widths: a digit (wider than the average letter, so a
