@@ -463,8 +463,7 @@ def _signal_rows(
 ) -> list[SignalRow]:
     """Display rows for ``ids``, under the user's scope unless ``scoped``: the ids were
     selected under it in the same unit. For a partner the scope is a set of case ids
-    built anew by each statement (about 0.3 s on the benchmark's region), so the first
-    page would otherwise pay for it twice."""
+    built anew by each statement, a cost the first page would otherwise pay twice."""
     today = _today(ctx)
     found: dict[str, SignalRow] = {}
     linked = aliased(Case)

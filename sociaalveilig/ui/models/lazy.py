@@ -267,7 +267,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             owner=self,
             # After the first page is painted: the paint runs Python for every cell, and a
             # worker turning up to 200,000 ids into strings meanwhile holds the GIL against
-            # it (measured: the first page shows 15-20 ms later without the wait).
+            # it, so without the wait the first page shows later (docs/reliability.md).
             delay_ms=REST_DELAY_MS,
         )
 
