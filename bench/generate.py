@@ -728,17 +728,15 @@ class RegionBuilder:
             moment = case["_created_local"]
             end = case["_end"]
             items = 40 if i == 0 else rng.randint(1, 4)
-            position = 0
             for n in range(items):
                 k = bisect.bisect_left(starts, moment)
                 if k >= len(series) or series[k][0] > end + timedelta(days=14):
                     break
                 starts_at, meeting_id = series[k]
                 held = starts_at < self.now_local
-                position += 1
                 self.rows.add("agenda_items", {
                     "id": self.new_id(), "version": 1, "meeting_id": meeting_id,
-                    "position": position, "case_id": case["id"], "signal_id": None,
+                    "position": n + 1, "case_id": case["id"], "signal_id": None,
                     "reason": "routed" if n == 0 else "review",
                     "decision": ("Casusregisseur plant gezamenlijk huisbezoek; "
                                  "terug op de agenda bij de evaluatie.") if held else None,

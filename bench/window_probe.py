@@ -31,6 +31,7 @@ click; a scroll to the end is measured on the whole list.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import resource
@@ -43,11 +44,11 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
-from bench.generate import COORDINATOR, PASSPHRASE, clock  # noqa: E402
-from sociaalveilig.services import setup  # noqa: E402
+from bench.generate import COORDINATOR, PASSPHRASE, clock
+from sociaalveilig.services import setup
 
 STATUS_FILE = Path("/proc/self/status")
 
@@ -105,6 +106,28 @@ def wait_until(app: QApplication, done: Callable[[], bool], signals: list[Any]) 
         if not done():
             raise TimeoutError("the window did not get there in time")
     app.processEvents()  # the paint of what just arrived
+
+
+def _filter_changes(page: Any) -> list[Callable[[], None]]:
+    """The filter changes a person makes on the Signalen page, one chip value at a time."""
+    areas = [a.area_id for a in getattr(page, "_areas", ())] or [None]
+    changes: list[Callable[[], None]] = [
+        lambda a=area: page.area_chip.select([a] if a else []) for area in areas
+    ]
+    changes += [
+        lambda s=status: page.status_chip.select([s])
+        for status in ("gerouteerd", "gekoppeld", "afgehandeld", "nieuw")
+    ]
+    changes += [
+        lambda s=source: page.source_chip.select([s])
+        for source in ("politie", "bewoner", "woningcorporatie", "zorg")
+    ]
+    changes += [
+        lambda p=period: page.period_chip.select([p])
+        for period in ("week", "month", "quarter", "year")
+    ]
+    changes.append(lambda: page.overdue_button.setChecked(not page.overdue_button.isChecked()))
+    return changes
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -175,21 +198,11 @@ def main(argv: list[str] | None = None) -> None:
             complete.append((time.perf_counter() - t0) * 1000)
         return shown
 
-    first_pages = []
-    for _ in range(args.first_pages):
-        first_pages.append(timed(page.clear_filters, first_visible_loaded))
+    first_pages = [
+        timed(page.clear_filters, first_visible_loaded) for _ in range(args.first_pages)
+    ]
 
-    areas = [a.area_id for a in getattr(page, "_areas", ())] or [None]
-    changes: list[Callable[[], None]] = []
-    for area in areas:
-        changes.append(lambda a=area: page.area_chip.select([a] if a else []))
-    for status in ("gerouteerd", "gekoppeld", "afgehandeld", "nieuw"):
-        changes.append(lambda s=status: page.status_chip.select([s]))
-    for source in ("politie", "bewoner", "woningcorporatie", "zorg"):
-        changes.append(lambda s=source: page.source_chip.select([s]))
-    for period in ("week", "month", "quarter", "year"):
-        changes.append(lambda p=period: page.period_chip.select([p]))
-    changes.append(lambda: page.overdue_button.setChecked(not page.overdue_button.isChecked()))
+    changes = _filter_changes(page)
     filters: list[float] = []
     for i in range(args.filters):
         if i and i % len(changes) == 0:
@@ -199,15 +212,14 @@ def main(argv: list[str] | None = None) -> None:
     page.clear_filters()
     wait_until(app, whole_list_known, signals)
 
-    searches: list[float] = []
-    for i in range(args.searches):
-        word = SEARCH_WORDS[i % len(SEARCH_WORDS)]
+    def search(word: str) -> None:
+        page.search_edit.setText(word)
+        page.apply_filters()
 
-        def search(w: str = word) -> None:
-            page.search_edit.setText(w)
-            page.apply_filters()
-
-        searches.append(timed(search, first_visible_loaded))
+    searches = [
+        timed(functools.partial(search, SEARCH_WORDS[i % len(SEARCH_WORDS)]), first_visible_loaded)
+        for i in range(args.searches)
+    ]
     page.clear_filters()
     wait_until(app, whole_list_known, signals)
 

@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             QSettings(str(demo_dir / "instellingen.ini"), QSettings.Format.IniFormat)
         )
         ctx = make_demo_store(demo_dir / "opslag", args.signals)
-        print(  # noqa: T201 (the demo user needs the passphrase to unlock after Ctrl+L)
+        print(  # the demo user needs the passphrase to unlock after Ctrl+L
             QCoreApplication.translate(
                 "app", "Demo-opslag in {folder}; gebruiker {user}, wachtwoord {passphrase}"
             ).format(folder=demo_dir, user=DEMO_USER, passphrase=DEMO_PASSPHRASE)

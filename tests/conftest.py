@@ -34,11 +34,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the window (sociaalveilig/language.py); tests/test_language.py tests the choice itself.
 os.environ["SOCIAALVEILIG_TAAL"] = "nl"
 
-from sociaalveilig.core.enums import Role  # noqa: E402
-from sociaalveilig.services.context import Actor, FixedClock, ServiceContext  # noqa: E402
-from sociaalveilig.services.setup import context_for, create_store  # noqa: E402
-from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea  # noqa: E402
-from sociaalveilig.storage.sqlite.store import Store  # noqa: E402
+from sociaalveilig.core.enums import Role
+from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
+from sociaalveilig.services.setup import context_for, create_store
+from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea
+from sociaalveilig.storage.sqlite.store import Store
 
 ADMIN = "beheer"
 ADMIN_PASSPHRASE = "test-wachtwoord-beheer-123"

@@ -88,9 +88,9 @@ def find_bindir() -> Path | None:
     if on_path:
         candidates.append(Path(on_path).resolve().parent)
     for bindir in candidates:
-        if (bindir / "initdb").exists() and (bindir / "pg_ctl").exists():
-            if _version(bindir) >= MIN_VERSION:
-                return bindir
+        tools = (bindir / "initdb").exists() and (bindir / "pg_ctl").exists()
+        if tools and _version(bindir) >= MIN_VERSION:
+            return bindir
     return None
 
 

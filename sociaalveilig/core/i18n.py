@@ -33,7 +33,7 @@ def tr(text: str) -> str:
     return _translate(CONTEXT, text)
 
 
-def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+def QT_TR_NOOP(text: str) -> str:  # the name lupdate looks for
     """Mark a Dutch text for extraction without translating it yet: ``tr(value)`` does
     that where it is shown."""
     return text

@@ -110,10 +110,7 @@ def route_signal(facts: SignalFacts, rules: Iterable[RoutingRule]) -> RoutingDec
         fields = _matched_fields(rule, facts)
         if fields is None:
             continue
-        if fields:
-            why = _join(fields)
-        else:
-            why = tr("deze regel geldt voor elk signaal")
+        why = _join(fields) if fields else tr("deze regel geldt voor elk signaal")
         reason = tr("Regel {position} '{name}': {why}.").format(
             position=rule.position, name=rule.name, why=why
         )

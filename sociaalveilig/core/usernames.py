@@ -2,9 +2,10 @@
 
 A name is first normalised (NFKC, case-folded, trimmed: ``normalise_user_name`` in
 storage.keyslots). A new name is then refused when it has letters outside the Latin script
-(``beheеr`` with a Cyrillic е looks exactly like ``beheer``) or when its confusable skeleton
-equals that of a user who already exists (``anne1`` and ``annel``, ``rnarco`` and
-``marco``). The homoglyph table is Unicode's confusables.txt, from ``confusable_homoglyphs``.
+(``beheer`` with a Cyrillic U+0435 in place of an ``e`` looks exactly like the Latin one)
+or when its confusable skeleton equals that of a user who already exists (``anne1`` and
+``annel``, ``rnarco`` and ``marco``). The homoglyph table is Unicode's confusables.txt,
+from ``confusable_homoglyphs``.
 """
 
 from __future__ import annotations

@@ -27,8 +27,8 @@ from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.files import atomic_output
 from sociaalveilig.storage.output_guard import check_output_file
 
-# The layout modules (and reportlab, about 0.17 s to import) are loaded on the first
-# print, not when the window that offers printing starts.
+# The layout modules (and reportlab, slow to import) are loaded on the first print, not
+# when the window that offers printing starts.
 
 
 def check_output_path(out: Path) -> Path:

@@ -59,7 +59,7 @@ def _item(data: MeetingDocData, item: MeetingItemLine) -> Flowable:
         )
     else:
         parts.append(para(tr("Besluit en acties: ") + "_" * 60, "body"))
-    return KeepTogether(parts + [spacer(2 * mm)])
+    return KeepTogether([*parts, spacer(2 * mm)])
 
 
 def story(data: MeetingDocData) -> list[Flowable]:

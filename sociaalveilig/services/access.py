@@ -75,7 +75,7 @@ EMERGENCY_ROLES = frozenset({Role.COORDINATOR, Role.WIJKAGENT, Role.PARTNER})
 def partner_case_ids(partner_id: str) -> Select[tuple[str | None]]:
     """Ids of the cases a partner organisation may see (see the module text); an id may
     come more than once (``IN`` and a set do not mind, and a UNION would sort both halves
-    to drop the repeats: a third of the statement's time on the benchmark's region). Read
+    to drop the repeats, a large share of the statement's time on a big region). Read
     from indexes alone: the partner's meetings, their agendas' cases, its actions' cases
     (schema v3)."""
     on_agenda = (
@@ -104,8 +104,8 @@ def _own_signals(user_id: str) -> ColumnElement[bool]:
     mine = aliased(Signal)
     # ``id || ''``: an expression, not the column, so SQLite cannot answer the scope's OR
     # with one index per term (a "MULTI-INDEX OR" that read every signal in the scope from
-    # the table before sorting: 1.3 s for a partner's address-sorted list), and walks the
-    # list index as it did when this term was ``created_by = ?``.
+    # the table before sorting), and walks the list index as it did when this term was
+    # ``created_by = ?``.
     return Signal.id.concat("").in_(select(mine.id).where(mine.created_by == user_id))
 
 

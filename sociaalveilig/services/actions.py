@@ -517,9 +517,12 @@ def list_actions(
     require_role(ctx, *_PLANNERS, Role.PARTNER)
     with work_unit(ctx) as session:
         stmt = select(Action).order_by(Action.deadline, Action.reference)
-        if ctx.actor.role is Role.PARTNER:
-            if owner_partner_id is not None and owner_partner_id != ctx.actor.partner_id:
-                raise AccessDenied(tr("U ziet alleen de acties van uw eigen organisatie."))
+        if (
+            ctx.actor.role is Role.PARTNER
+            and owner_partner_id is not None
+            and owner_partner_id != ctx.actor.partner_id
+        ):
+            raise AccessDenied(tr("U ziet alleen de acties van uw eigen organisatie."))
         stmt = stmt.where(access.action_scope(ctx))
         case_ref: str | None = None
         if case_id is not None:

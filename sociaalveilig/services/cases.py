@@ -184,6 +184,48 @@ def _persons(session: Session, case_id: str, pseudonymised: bool) -> tuple[Perso
     )
 
 
+def _status_title(change: StatusChange) -> str:
+    if change.from_status is None:
+        return tr("Casus aangemaakt ({status})").format(
+            status=_label(CaseStatus, change.to_status)
+        )
+    return tr("Status {old} → {new}").format(
+        old=_label(CaseStatus, change.from_status),
+        new=_label(CaseStatus, change.to_status),
+    )
+
+
+def _agenda_entry(
+    item: AgendaItem, meeting: Meeting, hide: Callable[[str | None], str | None]
+) -> TimelineEntry:
+    """A decision when one was taken, else the case on that meeting's agenda."""
+    if item.decision is None:
+        return TimelineEntry(
+            at=meeting.starts_at,
+            kind="agenda",
+            reference=None,
+            title=tr("Op de agenda van {meeting} van {day}").format(
+                meeting=_label(MeetingType, meeting.meeting_type).lower(),
+                day=_day(meeting.starts_at.date()),
+            ),
+            detail=None,
+            object_id=meeting.id,
+            day=meeting.starts_at.date(),
+        )
+    return TimelineEntry(
+        at=utc_to_local(item.decided_at) if item.decided_at else meeting.starts_at,
+        kind="besluit",
+        reference=None,
+        title=tr("Besluit in {meeting} van {day}").format(
+            meeting=_label(MeetingType, meeting.meeting_type).lower(),
+            day=_day(meeting.starts_at.date()),
+        ),
+        detail=hide(item.decision),
+        object_id=meeting.id,
+        day=meeting.starts_at.date(),
+    )
+
+
 def _timeline(
     ctx: ServiceContext, session: Session, case: Case, pseudonymised: bool
 ) -> list[TimelineEntry]:
@@ -214,17 +256,10 @@ def _timeline(
         .where(StatusChange.object_type == "case", StatusChange.object_id == case.id)
         .order_by(StatusChange.id)
     ).scalars():
-        if change.from_status is None:
-            title = tr("Casus aangemaakt ({status})").format(
-                status=_label(CaseStatus, change.to_status)
-            )
-        else:
-            title = tr("Status {old} → {new}").format(
-                old=_label(CaseStatus, change.from_status),
-                new=_label(CaseStatus, change.to_status),
-            )
         entries.append(
-            TimelineEntry(utc_to_local(change.at), "status", None, title, hide(change.reason))
+            TimelineEntry(
+                utc_to_local(change.at), "status", None, _status_title(change), hide(change.reason)
+            )
         )
 
     # Reviews (``case_reviews``): when, and the note (not for a partner: a coordinator's or
@@ -253,38 +288,10 @@ def _timeline(
     )
     if partner_id is not None:
         decisions = decisions.where(access.partner_agenda_items(partner_id))
-    for item, meeting in session.execute(decisions).tuples():
-        if item.decision is None:
-            entries.append(
-                TimelineEntry(
-                    at=meeting.starts_at,
-                    kind="agenda",
-                    reference=None,
-                    title=tr("Op de agenda van {meeting} van {day}").format(
-                        meeting=_label(MeetingType, meeting.meeting_type).lower(),
-                        day=_day(meeting.starts_at.date()),
-                    ),
-                    detail=None,
-                    object_id=meeting.id,
-                    day=meeting.starts_at.date(),
-                )
-            )
-            continue
-        at = utc_to_local(item.decided_at) if item.decided_at else meeting.starts_at
-        entries.append(
-            TimelineEntry(
-                at=at,
-                kind="besluit",
-                reference=None,
-                title=tr("Besluit in {meeting} van {day}").format(
-                    meeting=_label(MeetingType, meeting.meeting_type).lower(),
-                    day=_day(meeting.starts_at.date()),
-                ),
-                detail=hide(item.decision),
-                object_id=meeting.id,
-                day=meeting.starts_at.date(),
-            )
-        )
+    entries += [
+        _agenda_entry(item, meeting, hide)
+        for item, meeting in session.execute(decisions).tuples()
+    ]
 
     for action in session.execute(select(Action).where(Action.case_id == case.id)).scalars():
         others_note = partner_id is not None and action.owner_partner_id != partner_id

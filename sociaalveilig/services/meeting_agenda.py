@@ -297,6 +297,49 @@ def _next_position(session: Session, meeting_id: str) -> int:
     return (current or 0) + 1
 
 
+def _item_signal(
+    session: Session, ctx: ServiceContext, signal_id: str, case_id: str | None
+) -> tuple[Signal, str | None]:
+    """The signal of a new agenda item, and the case it brings along when none was given;
+    a signal of another case than the one given is refused."""
+    signal = find_signal(session, signal_id)
+    try:
+        access.check_signal_access(ctx, session, signal)
+    except AccessDenied as exc:
+        raise RefusedAccess(str(exc), "signal", signal.reference) from exc
+    if case_id is None and signal.case_id:
+        case_id = signal.case_id
+    elif case_id is not None and signal.case_id and signal.case_id != case_id:
+        case_ref = session.get(Case, signal.case_id)
+        raise ValidationError(
+            tr("Signaal {ref} hoort bij een andere casus ({case}).").format(
+                ref=signal.reference, case=case_ref.reference if case_ref else "?"
+            ),
+            field="signal_id",
+        )
+    return signal, case_id
+
+
+def _refuse_twice(
+    session: Session, meeting: Meeting, case: Case | None, signal: Signal | None
+) -> None:
+    """A case or signal is on one meeting's agenda at most once."""
+    same: list[ColumnElement[bool]] = []
+    if case is not None:
+        same.append(AgendaItem.case_id == case.id)
+    if signal is not None:
+        same.append(AgendaItem.signal_id == signal.id)
+    existing = session.execute(
+        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id, or_(*same))
+    ).first()
+    if existing is not None:
+        what = case.reference if case is not None else signal.reference if signal else "?"
+        raise ValidationError(
+            tr("{ref} staat al op de agenda van dit overleg.").format(ref=what),
+            field="case_id",
+        )
+
+
 def _insert_item(
     session: Session,
     ctx: ServiceContext,
@@ -313,21 +356,7 @@ def _insert_item(
         )
     signal: Signal | None = None
     if signal_id:
-        signal = find_signal(session, signal_id)
-        try:
-            access.check_signal_access(ctx, session, signal)
-        except AccessDenied as exc:
-            raise RefusedAccess(str(exc), "signal", signal.reference) from exc
-        if case_id is None and signal.case_id:
-            case_id = signal.case_id
-        elif case_id is not None and signal.case_id and signal.case_id != case_id:
-            case_ref = session.get(Case, signal.case_id)
-            raise ValidationError(
-                tr("Signaal {ref} hoort bij een andere casus ({case}).").format(
-                    ref=signal.reference, case=case_ref.reference if case_ref else "?"
-                ),
-                field="signal_id",
-            )
+        signal, case_id = _item_signal(session, ctx, signal_id, case_id)
     case: Case | None = load_case(session, ctx, case_id) if case_id else None
     place_area = (
         case.focus_area_id if case is not None else (signal.focus_area_id if signal else None)
@@ -345,20 +374,7 @@ def _insert_item(
             tr("Casus {ref} is afgesloten; heropen haar eerst.").format(ref=case.reference),
             field="case_id",
         )
-    same: list[ColumnElement[bool]] = []
-    if case is not None:
-        same.append(AgendaItem.case_id == case.id)
-    if signal is not None:
-        same.append(AgendaItem.signal_id == signal.id)
-    existing = session.execute(
-        select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id, or_(*same))
-    ).first()
-    if existing is not None:
-        what = case.reference if case is not None else signal.reference if signal else "?"
-        raise ValidationError(
-            tr("{ref} staat al op de agenda van dit overleg.").format(ref=what),
-            field="case_id",
-        )
+    _refuse_twice(session, meeting, case, signal)
     item = AgendaItem(
         meeting_id=meeting.id,
         position=_next_position(session, meeting.id),

@@ -176,8 +176,8 @@ def _signals(
 ) -> list[WorkItem]:
     if ctx.actor.role is Role.PARTNER:
         return []  # partners follow their actions and visits, not signal terms
-    # The columns the item shows, not whole signals: ORM objects with every column
-    # (the description too) took 1 s for the 11,700 overdue signals of the benchmark region.
+    # The columns the item shows, not whole signals: an ORM object loads every column (the
+    # description too), which is slow for the thousands of overdue signals of a big region.
     stmt = (
         select(
             Signal.id,
@@ -437,8 +437,7 @@ def new_signals_to_triage(ctx: ServiceContext) -> list[TriageItem]:
             .where(
                 access.signal_scope(ctx),
                 # Implied by each case below; said once so SQLite reads these two statuses
-                # through the status index instead of every signal (0.36 s on the
-                # benchmark region's 200,000).
+                # through the status index instead of every signal.
                 Signal.status.in_(waiting),
                 or_(
                     Signal.status == SignalStatus.NIEUW.value,

@@ -128,28 +128,32 @@ def clean_stale(*folders: Path) -> list[Path]:
             entries = list(folder.iterdir())
         except OSError:
             continue
-        for entry in entries:
-            if entry.name.startswith(ANCHOR_TMP_PREFIX) and entry.name.endswith(".tmp"):
-                # A tiny anchor copy from a kill between its write and its rename.
-                with contextlib.suppress(OSError):
-                    if time.time() - entry.stat().st_mtime > UNOWNED_GRACE_SECONDS:
-                        entry.unlink()
-                continue
-            if entry.name.startswith(".") and entry.name.endswith(".tmp"):
-                # A backup's tar from the version before, which wrote it beside the output.
-                if _old_backup_tmp(entry):
-                    with contextlib.suppress(OSError):
-                        entry.unlink()
-                        removed.append(entry)
-                continue
-            if not entry.name.startswith(PREFIXES):
-                continue
-            try:
-                if entry.is_symlink() or not entry.is_dir() or not is_stale(entry):
-                    continue
-            except OSError:
-                continue
-            shutil.rmtree(entry, ignore_errors=True)
-            if not entry.exists():
-                removed.append(entry)
+        removed += [entry for entry in entries if _clean_entry(entry)]
     return removed
+
+
+def _clean_entry(entry: Path) -> bool:
+    """Remove ``entry`` when it is a leftover no live process owns; True when it is counted
+    as removed (a stray anchor copy is removed silently). Never fails."""
+    if entry.name.startswith(ANCHOR_TMP_PREFIX) and entry.name.endswith(".tmp"):
+        # A tiny anchor copy from a kill between its write and its rename.
+        with contextlib.suppress(OSError):
+            if time.time() - entry.stat().st_mtime > UNOWNED_GRACE_SECONDS:
+                entry.unlink()
+        return False
+    if entry.name.startswith(".") and entry.name.endswith(".tmp"):
+        # A backup's tar from the version before, which wrote it beside the output.
+        if _old_backup_tmp(entry):
+            with contextlib.suppress(OSError):
+                entry.unlink()
+                return True
+        return False
+    if not entry.name.startswith(PREFIXES):
+        return False
+    try:
+        if entry.is_symlink() or not entry.is_dir() or not is_stale(entry):
+            return False
+    except OSError:
+        return False
+    shutil.rmtree(entry, ignore_errors=True)
+    return not entry.exists()

@@ -181,7 +181,7 @@ class Case(Versioned, Base):
     next_review: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     created_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
-    # Indexed: the management report counts cases closed in a period (bench: 7 s -> 1 s).
+    # Indexed: the management report counts cases closed in a period.
     closed_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
     last_progress_at: Mapped[datetime | None] = mapped_column(DateTime)
     # ZVH criteria checklist, as recorded by a person (DOMAIN.md "ZVH criteria").
@@ -270,12 +270,11 @@ class Signal(Versioned, Base):
             "due_date",
             "case_id",
         ),
-        # The list's order and nothing else (schema v4): 16 MB on the benchmark region
-        # against 43 MB for the list index, so it stays in a connection's page cache
-        # (32 MiB) where the list index does not, and a walk over it decrypts no page
-        # after the first. For the lists that filter on nothing else in the table: the
-        # coordinator's whole list, a period, a text (its matches checked against the
-        # walk instead of each read from the table to sort them).
+        # The list's order and nothing else (schema v4): a fraction of the list index's
+        # size, so it stays in a connection's page cache where the list index does not,
+        # and a walk over it decrypts no page after the first. For the lists that filter on
+        # nothing else in the table: the coordinator's whole list, a period, a text (its
+        # matches checked against the walk instead of each read from the table to sort them).
         Index("ix_signals_received", "received_at", "reference", "id"),
         # Signals past their handling term (Vandaag, the overdue filter): counted
         # from the index alone. Also serves status-only lookups. Behind status and due date
@@ -305,7 +304,7 @@ class Signal(Versioned, Base):
         # as a set of ids the list indexes can be checked against without reading the
         # table for every other signal (schema v3). The author alone: an import's rows all
         # have the same one, so their entries are appended in insertion order; with the id in
-        # the key they went to random places and the 10,000-row import took 0.9 s longer.
+        # the key they went to random places and slowed every import.
         Index("ix_signals_created_by", "created_by"),
     )
 
@@ -379,8 +378,8 @@ class AgendaItem(Versioned, Base):
         Index("ix_agenda_items_meeting_case", "meeting_id", "case_id"),
         # The signals on the agendas of a partner's meetings (part of a partner's scope),
         # from the index alone; without it every list statement of a partner read each
-        # agenda item of its meetings from the table to find the few with a signal (36 ms
-        # on the benchmark region). Partial: most items are about a case (schema v4).
+        # agenda item of its meetings from the table to find the few with a signal.
+        # Partial: most items are about a case (schema v4).
         Index(
             "ix_agenda_items_meeting_signal",
             "meeting_id",

@@ -72,7 +72,7 @@ class SystemDocumentOutput:
     def _send(path: Path, printer_name: str, copies: int) -> None:
         # Qt cannot rasterise a PDF without QtPdf; the platform's own spooler can.
         if sys.platform.startswith("win"):
-            os.startfile(str(path), "print")  # type: ignore[attr-defined]  # noqa: S606
+            os.startfile(str(path), "print")  # type: ignore[attr-defined]
             return
         lp = shutil.which("lp")
         if lp is None:

@@ -44,12 +44,12 @@ class _ChipMenu(QMenu):
             self.hide()
         return True
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         inside = self.rect().contains(event.position().toPoint())
         self._pressed = self.actionAt(event.position().toPoint()) if inside else None
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         # Only a click that began in the menu chooses: the release that follows the press
         # on the chip (which opened the menu) does not.
         pressed, self._pressed = self._pressed, None
@@ -64,7 +64,7 @@ class _ChipMenu(QMenu):
             return
         super().mouseReleaseEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in _ACTIVATE_KEYS and self._choose(self.activeAction()):
             event.accept()
             return

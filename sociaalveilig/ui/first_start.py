@@ -300,7 +300,7 @@ class FirstStartDialog(QDialog):
             return
         super().reject()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self._steps.currentIndex() == 1 and event.matches(QKeySequence.StandardKey.Cancel):
             return
         super().keyPressEvent(event)

@@ -24,7 +24,7 @@ class FlowLayout(QLayout):
 
     # ------------------------------------------------------------------ adding
 
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt name)
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
         self._stretch.append(0)
 
@@ -51,29 +51,29 @@ class FlowLayout(QLayout):
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt name)
+    def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt name)
+    def takeAt(self, index: int) -> QLayoutItem | None:
         if not 0 <= index < len(self._items):
             return None
         self._stretch.pop(index)
         return self._items.pop(index)
 
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt name)
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation.Horizontal
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt name)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt name)
+    def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), apply=False)
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt name)
+    def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, apply=True)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+    def sizeHint(self) -> QSize:
         """All on one line, as a box layout would want it."""
         visible = self._visible()
         width = sum(item.sizeHint().width() for item, _ in visible)
@@ -81,7 +81,7 @@ class FlowLayout(QLayout):
         height = max((item.sizeHint().height() for item, _ in visible), default=0)
         return self._grow(QSize(width, height))
 
-    def minimumSize(self) -> QSize:  # noqa: N802 (Qt name)
+    def minimumSize(self) -> QSize:
         """The widest single control: everything else may wrap."""
         size = QSize(0, 0)
         for item, _ in self._visible():

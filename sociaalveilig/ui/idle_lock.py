@@ -66,7 +66,7 @@ class IdleLock(QObject):
         self._armed = False
         self._timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._armed and event.type() in _ACTIVITY:
             self._timer.start()
         return False

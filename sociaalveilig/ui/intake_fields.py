@@ -77,9 +77,7 @@ class FieldErrorClearer(QObject):
         def changed(*_args: object, source: QWidget = widget) -> None:
             self._changed(source)
 
-        if isinstance(widget, QLineEdit):
-            widget.textChanged.connect(changed)
-        elif isinstance(widget, QPlainTextEdit):
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
             widget.textChanged.connect(changed)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(changed)

@@ -41,7 +41,7 @@ class DateTimeField(QDateTimeEdit):
     """A date-time edit that Tab leaves in one step (plain QDateTimeEdit tabs through day,
     month, year, hour and minute first). The arrow keys still move between the parts."""
 
-    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt name)
+    def focusNextPrevChild(self, forward: bool) -> bool:
         return QWidget.focusNextPrevChild(self, forward)
 
 

@@ -8,6 +8,7 @@ closes the store and shows the unlock dialog; unlocking returns to the page the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
@@ -76,10 +77,8 @@ def store_short_name(folder: Path, home: Path | None = None, default: Path | Non
         pass
     home = home if home is not None else Path.home()
     text = str(folder)
-    try:
+    with suppress(ValueError):
         text = str(Path("~") / folder.relative_to(home))
-    except ValueError:
-        pass
     for keep in (2, 1):
         if len(text) <= STORE_NAME_MAX or len(folder.parts) <= keep:
             break
@@ -535,7 +534,7 @@ class MainWindow(QMainWindow):
                 save()
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.idle_lock.close()
         operations.discard_all()

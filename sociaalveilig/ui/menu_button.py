@@ -50,7 +50,7 @@ class MenuButton(QToolButton):
         option.features &= ~QStyleOptionToolButton.ToolButtonFeature.MenuButtonPopup
         return option
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+    def sizeHint(self) -> QSize:
         # As tall as the push buttons it stands beside.
         option = QStyleOptionButton()
         option.initFrom(self)
@@ -63,10 +63,10 @@ class MenuButton(QToolButton):
         base = super().sizeHint()
         return QSize(base.width() + self.arrow_width() + _GAP, max(base.height(), push.height()))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+    def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
         frame = self._plain_option()
         label = QStyleOptionToolButton(frame)

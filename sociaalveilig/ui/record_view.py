@@ -12,6 +12,8 @@ the wide one. A cell whose text does not fit shows the full text as its tooltip.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
@@ -39,12 +41,12 @@ class SortArrowStyle(QProxyStyle):
     sort, which Fusion and the Windows styles draw as an upward arrow, the reverse of
     Windows Explorer and most lists users know."""
 
-    _SWAP = {
+    _SWAP: ClassVar[dict[QStyleOptionHeader.SortIndicator, QStyleOptionHeader.SortIndicator]] = {
         QStyleOptionHeader.SortIndicator.SortUp: QStyleOptionHeader.SortIndicator.SortDown,
         QStyleOptionHeader.SortIndicator.SortDown: QStyleOptionHeader.SortIndicator.SortUp,
     }
 
-    def drawPrimitive(  # noqa: N802 (Qt name)
+    def drawPrimitive(
         self,
         element: QStyle.PrimitiveElement,
         option: QStyleOption,
@@ -139,7 +141,7 @@ class RecordView(QTableView):
         self._policy_timer.setInterval(0)
         self._policy_timer.timeout.connect(self.apply_column_policy)
 
-    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt name)
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         if model is not None:
             self.selectionModel().currentRowChanged.connect(
@@ -172,7 +174,7 @@ class RecordView(QTableView):
         self.selectRow(row)
         self.scrollTo(model.index(row, 0))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_row() >= 0:
             self.activated_row.emit(self.current_row())
             return
@@ -273,19 +275,7 @@ class RecordView(QTableView):
         char = self.char_width()
         floor, comfort = char * WIDE_MIN_CHARS, char * WIDE_COMFORT_CHARS
         budget = self.viewport().width() - comfort * len(wide)
-        if self._layout_restored:
-            # The user's own widths stay, only never narrower than the values.
-            widths = {c: max(need, header.sectionSize(c)) for c, need in needs.items()}
-        elif sum(needs.values()) > budget:
-            cap = _water_level(list(needs.values()), budget, char * SHORT_MIN_CHARS)
-            widths = {c: min(need, cap) for c, need in needs.items()}
-        else:
-            # Room enough: a column the page or the user made wider stays so, as long
-            # as the wide columns keep a readable width.
-            widths = dict(needs)
-            kept = {c: max(need, header.sectionSize(c)) for c, need in needs.items()}
-            if sum(kept.values()) <= budget:
-                widths = kept
+        widths = self._short_widths(needs, budget)
         for column, width in widths.items():
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
@@ -298,6 +288,21 @@ class RecordView(QTableView):
         for number, column in enumerate(wide):
             share = spare // len(wide) + (spare % len(wide) if number == len(wide) - 1 else 0)
             header.resizeSection(column, max(floor, share))
+
+    def _short_widths(self, needs: dict[int, int], budget: int) -> dict[int, int]:
+        """The widths of the short columns, given what their values need and the room
+        (``budget``) left once the wide columns have a comfortable width."""
+        header = self.horizontalHeader()
+        if self._layout_restored:
+            # The user's own widths stay, only never narrower than the values.
+            return {c: max(need, header.sectionSize(c)) for c, need in needs.items()}
+        if sum(needs.values()) > budget:
+            cap = _water_level(list(needs.values()), budget, self.char_width() * SHORT_MIN_CHARS)
+            return {c: min(need, cap) for c, need in needs.items()}
+        # Room enough: a column the page or the user made wider stays so, as long as the
+        # wide columns keep a readable width.
+        kept = {c: max(need, header.sectionSize(c)) for c, need in needs.items()}
+        return kept if sum(kept.values()) <= budget else dict(needs)
 
     def char_width(self) -> int:
         """The unit of the policy's widths: a digit (wider than the average letter, so a
@@ -314,7 +319,7 @@ class RecordView(QTableView):
             if c not in wide and not header.isSectionHidden(c)
         )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.apply_column_policy()
 
@@ -333,7 +338,7 @@ class RecordView(QTableView):
             return f"{text}\n{own}" if own else text
         return own or None
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             tip = self.cut_text_tooltip(self.indexAt(event.pos()))
             if tip:
@@ -373,7 +378,7 @@ class _EmptyTextPlacer(QObject):
         if viewport is not None:
             self._label.setGeometry(viewport.rect().adjusted(12, 12, -12, -12))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.place()
         return False

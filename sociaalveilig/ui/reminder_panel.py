@@ -78,7 +78,7 @@ class ReminderDelegate(QStyledItemDelegate):
             width = view.viewport().width()
         return max(40, width - 2 * PADDING)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         head, detail = self.parts(index)
         width = self._text_width(option)
         font = option.font  # type: ignore[attr-defined]
@@ -132,7 +132,7 @@ class ReminderList(QTreeWidget):
         self._delegate = ReminderDelegate(self)
         self.setItemDelegate(self._delegate)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             # Row heights depend on the width (wrapped text): lay the rows out again.

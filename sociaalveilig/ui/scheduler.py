@@ -23,6 +23,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -209,10 +210,9 @@ class ReminderScheduler(QObject):
 
     def _remove(self, key: str) -> None:
         self._planned.pop(key, None)
-        try:
+        # A date job is removed by the scheduler once it ran.
+        with suppress(JobLookupError):
             self._scheduler.remove_job(REMINDER_PREFIX + key)
-        except JobLookupError:
-            pass  # a date job is removed by the scheduler once it ran
 
     def planned(self) -> dict[str, datetime]:
         """Reminder key → clock time of its job, for the jobs still waiting to run."""

@@ -116,7 +116,7 @@ def run_self_test(
         window = None
         ctx.store.close()
         ctx = None
-    except Exception as exc:  # noqa: BLE001 (every failure becomes the one line below)
+    except Exception as exc:  # every failure becomes the one line below
         log.debug("self-test failed", exc_info=True)
         reason = str(exc).rstrip(".") if isinstance(exc, SelfTestFailed) else type(exc).__name__
         if isinstance(exc, ImportError) and exc.name:

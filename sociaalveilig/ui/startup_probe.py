@@ -23,7 +23,7 @@ class StartupProbe(QObject):
         self._done = False
         app.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             not self._done
             and event.type() == QEvent.Type.Show

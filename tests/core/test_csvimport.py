@@ -213,7 +213,7 @@ def test_unclosed_quote_names_the_line() -> None:
 
 def test_huge_field() -> None:
     text = csv_text(GOOD, "01-03-2026;bewoner;;WO-OVL;6411AB;1;;;;" + "x" * 200_000 + ";;")
-    with pytest.raises(ValidationError, match="Regel 3: .*langer dan"):
+    with pytest.raises(ValidationError, match=r"Regel 3: .*langer dan"):
         parse(text)
 
 

@@ -97,8 +97,8 @@ def test_default_categories_exactly_as_design() -> None:
         ("VE-CRIM", "Inbraak, vernieling of diefstal", "Veiligheid", "FL", 5),
         ("VE-PLEK", "Onveilige plek", "Veiligheid", "FL", 10),
     ]
-    assert BEHIND_THE_DOOR == {"OP-VERWARD", "ZV-ZORG", "ZV-HG", "ZV-SCHULD", "ZV-JEUGD"}
-    assert PHYSICAL == {c.code for c in DEFAULT_CATEGORIES} - BEHIND_THE_DOOR
+    assert {"OP-VERWARD", "ZV-ZORG", "ZV-HG", "ZV-SCHULD", "ZV-JEUGD"} == BEHIND_THE_DOOR
+    assert {c.code for c in DEFAULT_CATEGORIES} - BEHIND_THE_DOOR == PHYSICAL
     assert MAIN_CATEGORIES == (
         "Woonomgeving", "Overlast door personen", "Ondermijning", "Zorg achter de voordeur",
         "Veiligheid",

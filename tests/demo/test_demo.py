@@ -156,7 +156,7 @@ def test_the_steps_are_listed_explicitly_and_run_in_order(
     coordinator_ctx: ServiceContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # No module search: the list names every step, the case work last.
-    assert demo.DEMO_STEPS == (*base.BASE_STEPS, casework.demo_step)
+    assert (*base.BASE_STEPS, casework.demo_step) == demo.DEMO_STEPS
     seen: list[int] = []
 
     def extra_step(run: demo.DemoRun) -> None:

@@ -108,7 +108,7 @@ def test_a_damaged_store_prints_exactly_one_line_in_a_real_process(store_dir: Pa
         data[i] ^= 0xFF
     db.write_bytes(bytes(data))
     proc = _subprocess(store_dir, "--user", COORD, "verify", stdin=COORD_PASSPHRASE + "\n")
-    out, err = proc.communicate(timeout=300)
+    _, err = proc.communicate(timeout=300)
     assert proc.returncode == 5, err
     lines = err.decode().splitlines()
     assert len(lines) == 1, lines

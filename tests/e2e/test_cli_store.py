@@ -228,10 +228,10 @@ def test_demo_through_the_cli(store_dir: Path) -> None:
 def _subprocess(store: Path, *args: str, stdin: str) -> subprocess.Popen[bytes]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    feed = tempfile.TemporaryFile()
-    feed.write(stdin.encode())
-    feed.seek(0)
-    with feed:
+    # The child inherits the file's descriptor, so the parent may close it once started.
+    with tempfile.TemporaryFile() as feed:
+        feed.write(stdin.encode())
+        feed.seek(0)
         return subprocess.Popen(
             [
                 sys.executable,

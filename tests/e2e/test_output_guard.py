@@ -169,7 +169,7 @@ def test_report_save_path_into_the_store_is_refused(
     manager_ctx: ServiceContext, store_dir: Path
 ) -> None:
     before = snapshot(store_dir)
-    for name in STORE_FILES + ("rapport.pdf",):
+    for name in (*STORE_FILES, "rapport.pdf"):
         with pytest.raises(ValidationError):
             api.management_report(manager_ctx, "2026Q1", None, store_dir / name)
     assert_intact(manager_ctx, store_dir, before)

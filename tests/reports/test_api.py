@@ -67,7 +67,7 @@ def test_failed_write_leaves_no_file_and_keeps_the_old_one(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", disk_full)
-    with pytest.raises(ValidationError, match="Kan .* niet schrijven"):
+    with pytest.raises(ValidationError, match=r"Kan .* niet schrijven"):
         api.case_summary(coordinator_ctx, sample.case_ref, out)
     monkeypatch.undo()
     assert out.read_bytes() == b"oude versie"

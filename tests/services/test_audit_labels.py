@@ -129,10 +129,9 @@ def _written() -> tuple[set[str], set[str], list[str]]:
             continue
         tree = ast.parse(source)
         module = importlib.import_module(_module_name(path))
-        parents: dict[ast.AST, ast.AST] = {}
-        for parent in ast.walk(tree):
-            for child in ast.iter_child_nodes(parent):
-                parents[child] = parent
+        parents = {
+            child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)
+        }
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
@@ -142,39 +141,52 @@ def _written() -> tuple[set[str], set[str], list[str]]:
                 continue
             if name in PRIVATE_HOME and PRIVATE_HOME[name] != relative:
                 continue
-            enclosing = node
-            while enclosing in parents and not isinstance(enclosing, ast.FunctionDef):
-                enclosing = parents[enclosing]
-            params = (
-                {a.arg for a in enclosing.args.args + enclosing.args.kwonlyargs}
-                if isinstance(enclosing, ast.FunctionDef)
-                else set()
-            )
-            forwarding = isinstance(enclosing, ast.FunctionDef) and enclosing.name in FORWARDERS
+            passed_on = _forwarded_params(_function_of(node, parents))
             for value, bucket, keyword in (
                 (_argument(node, spec[0], "action"), actions, "action"),
                 (_argument(node, spec[1], "object_type"), objects, "object_type"),
             ):
                 if value is None:
                     continue
-                if isinstance(value, str):
-                    bucket.add(value)
-                    continue
-                found = _resolve(value, module)
-                if found is not None:
-                    bucket.update(found)
-                    continue
-                text = ast.unparse(value)
-                key = f"{relative}:{text}"
-                if key in KNOWN_DYNAMIC:
-                    bucket.update(KNOWN_DYNAMIC[key])
-                elif relative in GENERIC_SITES:
-                    continue
-                elif forwarding and text in params:
-                    continue  # its callers are read as well
-                else:
+                key = _collect(value, bucket, module, relative, passed_on)
+                if key is not None:
                     unlisted.append(f"{key} ({keyword}, line {node.lineno})")
     return actions, objects, unlisted
+
+
+def _function_of(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> ast.FunctionDef | None:
+    enclosing = node
+    while enclosing in parents and not isinstance(enclosing, ast.FunctionDef):
+        enclosing = parents[enclosing]
+    return enclosing if isinstance(enclosing, ast.FunctionDef) else None
+
+
+def _forwarded_params(function: ast.FunctionDef | None) -> set[str]:
+    """The parameters a forwarder passes on: its callers are read as well."""
+    if function is None or function.name not in FORWARDERS:
+        return set()
+    return {a.arg for a in function.args.args + function.args.kwonlyargs}
+
+
+def _collect(
+    value: str | ast.expr, bucket: set[str], module: object, relative: str, passed_on: set[str]
+) -> str | None:
+    """Add the values ``value`` can take to ``bucket``; return its site when unknown."""
+    if isinstance(value, str):
+        bucket.add(value)
+        return None
+    found = _resolve(value, module)
+    if found is not None:
+        bucket.update(found)
+        return None
+    text = ast.unparse(value)
+    key = f"{relative}:{text}"
+    if key in KNOWN_DYNAMIC:
+        bucket.update(KNOWN_DYNAMIC[key])
+        return None
+    if relative in GENERIC_SITES or text in passed_on:
+        return None
+    return key
 
 
 def test_every_action_and_object_type_written_has_a_dutch_label() -> None:
@@ -191,7 +203,7 @@ def test_every_action_and_object_type_written_has_a_dutch_label() -> None:
 def test_labels_are_dutch_words_not_codes() -> None:
     for table in (ACTION_LABELS, OBJECT_LABELS):
         for code, label in table.items():
-            assert label != code or " " not in code and "_" not in code, code
+            assert label != code or (" " not in code and "_" not in code), code
             assert "_" not in label, label
     assert audit_labels.what("view", "visit_week") == "Inzien · weekplanning huisbezoeken"
     assert audit_labels.object_label("brand_new_kind") == "brand_new_kind"

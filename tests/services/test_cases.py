@@ -323,7 +323,7 @@ def test_a_closed_case_refuses_the_changes_that_belong_to_its_work(
         lambda: cs.set_zvh_criteria(coordinator_ctx, case_id, ZvhCriteria(True, True, True)),
     )
     for change in changes:
-        with pytest.raises(ValidationError, match="afgesloten. Heropen"):
+        with pytest.raises(ValidationError, match=r"afgesloten\. Heropen"):
             change()
     reopened = cs.change_case_status(coordinator_ctx, case_id, "heropend", "Nieuwe signalen")
     assert reopened.status is CaseStatus.HEROPEND

@@ -94,7 +94,7 @@ def test_a_time_at_the_end_of_the_calendar_is_refused_and_the_viewer_stays_fine(
         assert _rejections(entries)[0].purpose.startswith("geweigerde regels: 3;")  # type: ignore[union-attr]
         page = auditlog.query_audit(ctx)
         assert page.rows
-        text, count = auditlog.export_audit_csv(ctx)
+        _, count = auditlog.export_audit_csv(ctx)
         assert count == len(entries) + 1  # and the viewing just before
     finally:
         ctx.store.close()

@@ -173,7 +173,7 @@ def test_credentials_hash_check_throttle_and_change(store: PgStore) -> None:
     with pytest.raises(ValidationError):
         creds.add_user("coordinator", "nog-een-wachtwoord-321")
     failures = 0
-    with pytest.raises(SignInThrottled):  # noqa: PT012 - counted until throttled
+    with pytest.raises(SignInThrottled):
         for _ in range(20):
             try:
                 creds.check("coordinator", "fout-wachtwoord")

@@ -20,9 +20,11 @@ def test_a_read_unit_refuses_writes_and_the_next_unit_may_write(
     with admin_ctx.read_unit() as session:
         users = session.execute(select(func.count()).select_from(User)).scalar_one()
     assert users >= 1
-    with pytest.raises(DBAPIError, match="readonly|read-only|query_only"):
-        with admin_ctx.read_unit() as session:
-            session.execute(update(User).values(display_name="Nooit Geschreven"))
+    with (
+        pytest.raises(DBAPIError, match=r"readonly|read-only|query_only"),
+        admin_ctx.read_unit() as session,
+    ):
+        session.execute(update(User).values(display_name="Nooit Geschreven"))
     # The same pooled connection (newest first) is writable again for a normal unit.
     with admin_ctx.unit() as session:
         session.add(Setting(key="test.read_unit", value="ja"))

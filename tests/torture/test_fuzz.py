@@ -504,9 +504,8 @@ def test_keyslots_hostile_shapes(slot_file: tuple[bytes, bytes, Path], fast_kdf:
     huge = folder / "case" / KEYSLOT_FILENAME
     with open(huge, "wb") as fh:
         fh.truncate(200 * 1024 * 1024)
-    with Guard(counted, 1024 * 1024):
-        with pytest.raises(StoreDamaged) as info:
-            KeySlotFile.load(huge)
+    with Guard(counted, 1024 * 1024), pytest.raises(StoreDamaged) as info:
+        KeySlotFile.load(huge)
     one_line(info.value.message)
     assert counted.accepted == 0
 

@@ -104,8 +104,8 @@ class Journey:
         QTest.keyClicks(dialog.passphrase_edit, PASSPHRASE)
         QTest.keyClick(dialog.passphrase_edit, Qt.Key.Key_Return)
         self.qtbot.waitUntil(  # type: ignore[attr-defined]
-            lambda: dialog.context is not None or bool(dialog.message_label.text())
-            and not dialog._busy,
+            lambda: dialog.context is not None
+            or (bool(dialog.message_label.text()) and not dialog._busy),
             timeout=30_000,
         )
         assert dialog.context is not None, dialog.message_label.text()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from typing import ClassVar
 
 from sociaalveilig.ui import operations
 from sociaalveilig.ui.collector import GuiThreadCollector
@@ -12,7 +13,7 @@ from sociaalveilig.ui.collector import GuiThreadCollector
 class _Cycle:
     """Garbage only a cyclic collection frees; remembers the thread that freed it."""
 
-    freed_on: list[int] = []
+    freed_on: ClassVar[list[int]] = []
 
     def __init__(self) -> None:
         self.me = self

@@ -25,7 +25,7 @@ class _Walk:
 
 
 class _Shouting(QTranslator):
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+    def translate(self, context, source, disambiguation=None, n=-1):
         return source.upper() if context == core_i18n.CONTEXT else ""
 
 

@@ -64,7 +64,7 @@ def test_checklist_shows_facts_and_records_criteria(qtbot, coordinator_ctx, wait
 
 
 def test_escalate_then_afschalen_requires_a_note(qtbot, coordinator_ctx, wait_idle) -> None:
-    case_id, ref = _case_with_signals(coordinator_ctx)
+    case_id, _ = _case_with_signals(coordinator_ctx)
     page = _page(qtbot, coordinator_ctx, wait_idle)
     page.load_case(case_id)
     wait_idle()
@@ -163,7 +163,7 @@ def test_wijkagent_records_criteria_but_does_not_escalate(qtbot, make_actor, coo
     from sociaalveilig.core.enums import Role
     from tests.services.seed_casework import KERKRADE
 
-    case_id, ref = _case_with_signals(coordinator_ctx)
+    case_id, _ = _case_with_signals(coordinator_ctx)
     escalations.escalate(coordinator_ctx, case_id, EscalationTarget.RIEC, "Vermoeden ondermijning")
     agent = make_actor(Role.WIJKAGENT, areas=[KERKRADE])
     page = _page(qtbot, agent, wait_idle)

@@ -78,7 +78,7 @@ def test_visible_columns_fit_beside_the_calendar(qtbot):
     metrics = view.fontMetrics()
     for column in visible:
         left = view.columnViewportPosition(column)
-        assert 0 <= left and left + view.columnWidth(column) <= width, column
+        assert left >= 0 and left + view.columnWidth(column) <= width, column
         if column == MeetingTableModel.COL_AREA:
             continue  # the one column that gives way (elided, full name in the tooltip)
         for row in range(page.model.rowCount()):
@@ -142,7 +142,7 @@ def test_agenda_columns_fit_beside_the_list(qtbot):
     assert view.horizontalScrollBar().maximum() == 0
     for column in visible:
         left = view.columnViewportPosition(column)
-        assert 0 <= left and left + view.columnWidth(column) <= width, column
+        assert left >= 0 and left + view.columnWidth(column) <= width, column
     # What gives way is elided; the full text is in the tooltip.
     model = page.agenda.model
 

@@ -67,7 +67,7 @@ class Desk:
         self.qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
         return QApplication.activeModalWidget()
 
-    def keys(self) -> list[str]:
+    def reminder_keys(self) -> list[str]:
         return [r.key for r in self.today.reminder_panel.reminders()]
 
 
@@ -95,7 +95,7 @@ def test_gedaan_on_a_review_records_the_review_and_the_counts_go_down(
     desk.today.refresh()
     desk.settle()
     review = key(ReminderKind.CASE_REVIEW, case_id)
-    assert review in desk.keys() and _late(desk.today) == 1
+    assert review in desk.reminder_keys() and _late(desk.today) == 1
     desk.press(review, "done_button")
     dialog = desk.modal(ReasonDialog)
     assert isinstance(dialog, ReasonDialog) and dialog.objectName() == "caseReviewDialog"
@@ -103,9 +103,9 @@ def test_gedaan_on_a_review_records_the_review_and_the_counts_go_down(
     QTest.keyClicks(dialog.text, "Besproken met de casusregisseur; rustiger.")
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     desk.settle()
-    assert review not in desk.keys()
+    assert review not in desk.reminder_keys()
     assert _late(desk.today) == 0
-    assert "Te laat (0)" == desk.today.overdue_label.text()
+    assert desk.today.overdue_label.text() == "Te laat (0)"
 
 
 def test_gedaan_on_a_visit_without_outcome_records_it(
@@ -117,14 +117,14 @@ def test_gedaan_on_a_visit_without_outcome_records_it(
     desk.today.refresh()
     desk.settle()
     reminder = key(ReminderKind.VISIT_NO_OUTCOME, visit_id)
-    assert reminder in desk.keys() and _late(desk.today) == 1
+    assert reminder in desk.reminder_keys() and _late(desk.today) == 1
     desk.press(reminder, "done_button")
     dialog = desk.modal(VisitOutcomeDialog)
     assert isinstance(dialog, VisitOutcomeDialog)
     QTest.keyClicks(dialog.notes, "Gesproken; afspraken gemaakt.")
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     desk.settle()
-    assert reminder not in desk.keys() and _late(desk.today) == 0
+    assert reminder not in desk.reminder_keys() and _late(desk.today) == 0
     assert visits.get_visit(coordinator_ctx, visit_id).status_label == "Uitgevoerd"
 
 
@@ -138,7 +138,7 @@ def test_gedaan_on_a_visit_still_to_come_shows_it_in_its_week(
     desk.center.sync()
     desk.settle()
     reminder = key(ReminderKind.VISIT_TOMORROW, visit_id)
-    assert reminder in desk.keys()
+    assert reminder in desk.reminder_keys()
     desk.press(reminder, "done_button")
     desk.settle()
     page = desk.window.current_page()
@@ -158,14 +158,14 @@ def test_gedaan_on_an_agenda_reminder_notes_it_sent(
     desk.center.sync()
     desk.settle()
     reminder = key(ReminderKind.MEETING_AGENDA, meeting_id)
-    assert reminder in desk.keys()
+    assert reminder in desk.reminder_keys()
     desk.press(reminder, "done_button")
     box = desk.modal(QMessageBox)
     assert isinstance(box, QMessageBox) and box.objectName() == "agendaSentQuestion"
     sent = next(b for b in box.buttons() if b.objectName() == "agendaSent")
     QTest.mouseClick(sent, Qt.MouseButton.LeftButton)
     desk.settle()
-    assert reminder not in desk.keys()
+    assert reminder not in desk.reminder_keys()
     with coordinator_ctx.unit() as session:
         row = session.get(Meeting, meeting_id)
         assert row is not None and row.agenda_sent_at is not None
@@ -184,7 +184,7 @@ def test_openen_lands_on_the_meeting_and_the_escalation_selected(
     desk.center.sync()
     desk.settle()
     reminder = key(ReminderKind.MEETING_AGENDA, meeting_id)
-    assert reminder in desk.keys()
+    assert reminder in desk.reminder_keys()
     meetings_page = desk.window.page("MeetingsPage")
     assert isinstance(meetings_page, MeetingsPage)
     # A filter the user left on the other kind of meeting must not hide it.
@@ -203,7 +203,7 @@ def test_openen_lands_on_the_meeting_and_the_escalation_selected(
     desk.window.show_page("TodayPage")
     desk.settle()
     stale = key(ReminderKind.ESCALATION_STALE, escalation_id)
-    assert stale in desk.keys()
+    assert stale in desk.reminder_keys()
     desk.press(stale, "done_button")  # no one-step end: shown where it is worked on
     desk.settle()
     page = desk.window.current_page()
@@ -231,8 +231,8 @@ def test_afronden_on_vandaag_finishes_the_chosen_late_action(
     QTest.keyClicks(dialog.result_text, "Controle uitgevoerd.")
     QTest.keyClick(dialog.result_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     desk.settle()
-    assert _late(page) == 0 and "Te laat (0)" == page.overdue_label.text()
-    assert key(ReminderKind.ACTION_OVERDUE, action_id) not in desk.keys()
+    assert _late(page) == 0 and page.overdue_label.text() == "Te laat (0)"
+    assert key(ReminderKind.ACTION_OVERDUE, action_id) not in desk.reminder_keys()
 
 
 def test_a_late_visit_of_an_earlier_week_opens_on_that_week_selected(
@@ -293,7 +293,7 @@ def test_work_done_on_another_page_brings_the_reminders_and_vandaag_down(
     desk.today.refresh()
     desk.settle()
     reminder = key(ReminderKind.VISIT_NO_OUTCOME, visit_id)
-    assert reminder in desk.keys() and _late(desk.today) == 1
+    assert reminder in desk.reminder_keys() and _late(desk.today) == 1
     desk.window.show_page("VisitsPage")
     page = desk.window.current_page()
     assert isinstance(page, VisitsPage)
@@ -305,7 +305,7 @@ def test_work_done_on_another_page_brings_the_reminders_and_vandaag_down(
     QTest.keyClicks(dialog.notes, "Gesproken.")
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     desk.settle()
-    assert reminder not in desk.keys()  # re-synced through window.work_changed
+    assert reminder not in desk.reminder_keys()  # re-synced through window.work_changed
     desk.window.show_page("TodayPage")
     desk.settle()
     assert _late(desk.today) == 0 and desk.today.overdue_label.text() == "Te laat (0)"

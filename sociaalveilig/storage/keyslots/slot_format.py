@@ -138,14 +138,9 @@ class KeySlot:
             return tr("onbekende slotversie")
         if not isinstance(self.slot_id, str) or not _SLOT_ID_RE.fullmatch(self.slot_id):
             return tr("ongeldig slot-id")
-        if self.kind == "user":
-            if not isinstance(self.user, str) or not _stored_name_ok(self.user):
-                return tr("ongeldige gebruikersnaam")
-        elif self.kind == "recovery":
-            if self.user is not None:
-                return tr("een herstelslot hoort geen gebruikersnaam te hebben")
-        else:
-            return tr("onbekende soort slot")
+        detail = self._owner_problem()
+        if detail is not None:
+            return detail
         if not MIN_SALT_BYTES <= len(self.salt) <= MAX_SALT_BYTES:
             return tr("het zout heeft een ongeldige lengte")
         if len(self.nonce) != NONCE_BYTES:
@@ -157,6 +152,18 @@ class KeySlot:
         if type(self.must_change) is not bool or (self.must_change and self.kind != "user"):
             return tr("ongeldige markering voor een nieuw wachtwoord")
         return None
+
+    def _owner_problem(self) -> str | None:
+        """A user slot names a valid user; a recovery slot names no one."""
+        if self.kind == "user":
+            if not isinstance(self.user, str) or not _stored_name_ok(self.user):
+                return tr("ongeldige gebruikersnaam")
+            return None
+        if self.kind == "recovery":
+            if self.user is not None:
+                return tr("een herstelslot hoort geen gebruikersnaam te hebben")
+            return None
+        return tr("onbekende soort slot")
 
     @classmethod
     def from_json(cls, data: object) -> KeySlot:
@@ -277,8 +284,8 @@ def _reject_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _parse(raw: bytes) -> list[KeySlot]:
-    """Parse the file's bytes; raises _Defect with a Dutch description."""
+def _load_json(raw: bytes) -> Any:
+    """The file's bytes as JSON, bounded in size; raises _Defect with a Dutch description."""
     if not raw:
         raise _Defect(tr("het bestand is leeg"))
     if len(raw) > MAX_FILE_BYTES:
@@ -288,11 +295,16 @@ def _parse(raw: bytes) -> list[KeySlot]:
     except UnicodeDecodeError:
         raise _Defect(tr("het bestand is geen UTF-8-tekst")) from None
     try:
-        data = json.loads(text, object_pairs_hook=_reject_duplicate_keys)
+        return json.loads(text, object_pairs_hook=_reject_duplicate_keys)
     except _Defect:
         raise
     except (ValueError, RecursionError):  # JSONDecodeError, over-long numbers, deep nesting
         raise _Defect(tr("de inhoud is geen geldige JSON (afgebroken of verminkt)")) from None
+
+
+def _parse(raw: bytes) -> list[KeySlot]:
+    """Parse the file's bytes; raises _Defect with a Dutch description."""
+    data = _load_json(raw)
     if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
         raise _Defect(tr("de formaatmarkering ontbreekt of klopt niet"))
     if type(data.get("version")) is not int or data["version"] != FILE_VERSION:

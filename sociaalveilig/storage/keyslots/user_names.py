@@ -14,9 +14,9 @@ MAX_USER_NAME_LENGTH: Final = 64
 
 def normalise_user_name(user: str) -> str:
     """Return the stored form of a user name (NFKC, case-folded, trimmed) or raise
-    ValidationError. NFKC folds width and compatibility forms (``ｂｅｈｅｅｒ`` is
-    ``beheer``); look-alikes from other scripts are refused where a name is made
-    (core.usernames)."""
+    ValidationError. NFKC folds width and compatibility forms (``beheer`` in full-width
+    letters is plain ``beheer``); look-alikes from other scripts are refused where a name
+    is made (core.usernames)."""
     name = unicodedata.normalize("NFKC", user).casefold().strip()
     if not name:
         raise ValidationError(tr("Vul een gebruikersnaam in."), field="user")

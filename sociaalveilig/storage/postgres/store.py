@@ -238,11 +238,10 @@ class PgStore:
     @contextmanager
     def unit(self) -> Iterator[Session]:
         self._check_open()
-        with self._translated(), self._sessions() as session:
-            with session.begin():
-                order_writes(session)
-                yield session
-                head = session.info.pop(audit.HEAD_INFO, None)
+        with self._translated(), self._sessions() as session, session.begin():
+            order_writes(session)
+            yield session
+            head = session.info.pop(audit.HEAD_INFO, None)
         if head is not None:
             self._advance(anchor.AuditHeadMark(*head))
 

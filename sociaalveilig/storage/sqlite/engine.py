@@ -24,11 +24,10 @@ from sociaalveilig.core.i18n import tr
 # Every page read from the file is decrypted and its HMAC checked; SQLite's page cache keeps
 # pages decrypted, so a page read again costs nothing. The cache is per connection and the
 # window keeps several warm (a list's first page and the rest of its ids are read on
-# different threads), so its size is paid several times: in full benchmark runs the
-# window's peak was 231 MB with 16 MiB, 291 MB with 32 MiB, 411 MB with 64 MiB (over the
-# 400 MB target), 479 MB with 128 MiB under a process-wide soft heap limit of 160 MiB (which
-# also made a bulk insert 2.8x slower: a writer could not keep its dirty pages). 32 MiB per
-# connection, SQLite's default being 2 MiB; docs/reliability.md has the figures.
+# different threads), so its size is paid several times. 32 MiB per connection (SQLite's
+# default is 2 MiB) is the largest that keeps the window under its memory target; a
+# process-wide soft heap limit instead slowed bulk inserts, as a writer could not keep its
+# dirty pages. docs/reliability.md has the sizes tried and their figures.
 CACHE_PRAGMA = "PRAGMA cache_size=-32768"
 CONNECTION_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -89,10 +88,9 @@ PAGE_FORMAT = PageFormat(
 
 Nearly all of SQLCipher's cost on reads is the per-page HMAC, not AES (AES-NI): SHA-256
 runs on the CPU's SHA extensions where SHA-512 (SQLCipher 4's default) does not, and an
-8 KiB page pays the fixed per-page cost of the HMAC once for twice the data. Measured on
-this project's machine over an 88 MB table (docs/reliability.md): a full scan 361 -> 144 ms,
-an index scan 184 -> 62 ms, 20,000 point lookups 425 -> 324 ms; a plain file 72, 29 and
-183 ms. HMAC-SHA256 keeps a 256-bit tag per page: tampering is still detected."""
+8 KiB page pays the fixed per-page cost of the HMAC once for twice the data: scans and
+lookups take well under SQLCipher's defaults (docs/reliability.md has the figures).
+HMAC-SHA256 keeps a 256-bit tag per page: tampering is still detected."""
 
 LEGACY_FORMAT = PageFormat("sqlcipher4-default", 4096, ())
 """Stores made before the page format was chosen (schema v1 and v2 fixtures among them):

@@ -5,7 +5,7 @@ in ``sqlite_stat1`` (``maintenance.refresh_statistics``: after a load, a large i
 purge, and ``PRAGMA optimize`` when a store is locked). For lists it does that as well as
 the hand-made plans it replaced, or better. Not for a text search: it starts from the
 text's matches whenever it can, reads a table page for each and sorts them all, so a word
-with thousands of matches took 3-8 times as long as the plans kept here
+with thousands of matches took several times as long as the plans kept here
 (docs/performance.md has both measured, list by list):
 
 - a user who sees every signal: walk the list's order index and check each row against
@@ -29,9 +29,9 @@ ORDER_INDEX = "ix_signals_received"
 """The list's order alone (received, reference, id): small enough to stay in the page cache."""
 LIST_INDEX = "ix_signals_list"
 """The list's order and every column a list filters on or a scope tests (models.py)."""
-# What each way costs, in steps of a walk along the wide list index (measured on the
-# benchmark's region, docs/performance.md): a text match read from the table (a random
-# page each) about 25; a step along the small order index about a third of one.
+# What each way costs, in steps of a walk along the wide list index: a text match read
+# from the table costs a random page each, a step along the small order index a fraction
+# of one (docs/performance.md has the measurement behind these weights).
 LOOKUP_STEP = 25.0
 ORDER_STEP = 0.3
 SCOPED_SHARE = 0.25

@@ -355,13 +355,12 @@ class Store:
         """One unit of work: one Session, one transaction, committed on success."""
         if self._key is None:
             raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
-        with self._sessions() as session:
-            with session.begin():
-                yield session
-                head = session.info.pop(audit.HEAD_INFO, None)
-                # Only a chain that still holds the anchored entry may carry the anchor
-                # on: a log rewritten under the open store must not be adopted.
-                extends = head is not None and self._extends_anchor(session)
+        with self._sessions() as session, session.begin():
+            yield session
+            head = session.info.pop(audit.HEAD_INFO, None)
+            # Only a chain that still holds the anchored entry may carry the anchor
+            # on: a log rewritten under the open store must not be adopted.
+            extends = head is not None and self._extends_anchor(session)
         if head is not None and extends:
             # Committed: the anchor may now move forward (never before the commit, so it
             # can lag behind the database after a crash but not run ahead of it).

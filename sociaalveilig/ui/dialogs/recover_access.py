@@ -220,7 +220,7 @@ class RecoverAccessDialog(QDialog):
         self.secret.clear()
         super().reject()
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if self._steps.currentIndex() == 1 and event.matches(QKeySequence.StandardKey.Cancel):
             return
         super().keyPressEvent(event)

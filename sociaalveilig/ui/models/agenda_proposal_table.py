@@ -69,7 +69,7 @@ class AgendaProposalTableModel(RecordTableModel[AgendaProposal]):
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         return super().data(index, role)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or index.column() != 0:
             return False
         row = self.row_object(index.row())

@@ -80,19 +80,19 @@ class AgendaTableModel(RecordTableModel[AgendaItemInfo]):
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
 
-    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
-    def mimeTypes(self) -> list[str]:  # noqa: N802
+    def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         rows = sorted({index.row() for index in indexes if index.isValid()})
         data.setData(MIME_TYPE, QByteArray(",".join(map(str, rows)).encode()))
         return data
 
-    def dropMimeData(  # noqa: N802
+    def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
         if not self.movable or action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_TYPE):

@@ -267,7 +267,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             owner=self,
             # After the first page is painted: the paint runs Python for every cell, and a
             # worker turning up to 200,000 ids into strings meanwhile holds the GIL against
-            # it (measured: the first page shows 15-20 ms later without the wait).
+            # it, so without the wait the first page shows later (docs/reliability.md).
             delay_ms=REST_DELAY_MS,
         )
 
@@ -371,10 +371,10 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
 
     # ------------------------------------------------------------------ Qt model API
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -404,7 +404,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             return QBrush(ATTENTION)
         return None
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):

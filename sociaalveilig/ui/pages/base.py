@@ -91,7 +91,7 @@ class Page(QWidget):
             self._stale = False
             self.refresh()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.refresh_if_stale()
 

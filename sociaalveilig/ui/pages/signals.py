@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -105,15 +106,18 @@ class SearchToList(QObject):
         self._view = view
         search.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
-                model = self._view.model()
-                if model is not None and model.rowCount() > 0:
-                    self._view.setFocus(Qt.FocusReason.TabFocusReason)
-                    if self._view.current_row() < 0:
-                        self._view.select_row(0)
-                    return True
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+        ):
+            model = self._view.model()
+            if model is not None and model.rowCount() > 0:
+                self._view.setFocus(Qt.FocusReason.TabFocusReason)
+                if self._view.current_row() < 0:
+                    self._view.select_row(0)
+                return True
         return super().eventFilter(watched, event)
 
 
@@ -157,7 +161,7 @@ class SignalsPage(Page):
             self.view,
             self.new_button,
         )
-        for first, second in zip(order, order[1:], strict=False):
+        for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
     def _build_search_row(self) -> QHBoxLayout:
