@@ -15,7 +15,8 @@ from sociaalveilig.services import (
     access,
     escalations,
     imports,
-    meetings,
+    meeting_minutes,
+    meeting_planning,
     partners,
     signal_intake,
     signal_records,
@@ -272,8 +273,8 @@ SERVICE_LIMITS: list[tuple[str, int, list[object]]] = [
     ("extern kenmerk", escalations.MAX_EXTERNAL_REFERENCE, [Escalation.external_reference]),
     ("reden van opschaling", escalations.MAX_REASON, [Escalation.reason]),
     ("reden van inzage", access.MAX_PURPOSE, [AuditEntry.purpose]),
-    ("locatie overleg", meetings.MAX_LOCATION, [Meeting.location]),
-    ("besluit", meetings.MAX_DECISION, [Action.description]),
+    ("locatie overleg", meeting_planning.MAX_LOCATION, [Meeting.location]),
+    ("besluit", meeting_minutes.MAX_DECISION, [Action.description]),
     ("reden statuswijziging", signal_records.MAX_REASON, [Signal.route_reason]),
 ]
 
