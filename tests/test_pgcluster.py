@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -65,3 +66,43 @@ def test_a_real_cluster_serves_the_command_and_is_removed_afterwards(tmp_path: P
     assert url.startswith("postgresql://") and "@127.0.0.1:" in url
     assert fsync == "off"
     assert not Path(data_directory).exists()  # stopped and removed
+
+
+def test_a_termination_stops_a_command_that_ignores_ctrl_c_and_removes_the_cluster(
+    tmp_path: Path,
+) -> None:
+    """A command started in the background ignores SIGINT: on SIGTERM (CI's end, a killed
+    make) the run must still stop it and remove the cluster."""
+    if pgcluster.find_bindir() is None:  # never in CI: .ci/run installs the server
+        assert os.environ.get("CI") != "true"
+        pytest.skip("no PostgreSQL server binaries on this machine")
+    ready = tmp_path / "ready"
+    script = (
+        "import os, pathlib, signal, time, psycopg\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        f"with psycopg.connect(os.environ[{pgcluster.URL_VARIABLE!r}]) as c:\n"
+        "    d = c.execute('SHOW data_directory').fetchone()[0]\n"
+        f"pathlib.Path({str(ready)!r}).write_text(d)\n"
+        "time.sleep(600)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "SV_PGCLUSTER_GRACE": "1"}
+    runner = subprocess.Popen(
+        [sys.executable, "-m", "tools.pgcluster", "run", "--", sys.executable, "-c", script],
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(1200):  # until the command holds the cluster (or the run ended)
+            if ready.exists() or runner.poll() is not None:
+                break
+            try:
+                runner.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                pass
+        assert ready.exists(), "the command never reached the cluster"
+        runner.terminate()
+        assert runner.wait(timeout=120) == 130
+    finally:
+        if runner.poll() is None:
+            runner.kill()
+    assert not Path(ready.read_text()).exists()  # stopped and removed

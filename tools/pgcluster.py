@@ -38,6 +38,8 @@ MIN_VERSION = 15
 SUPERUSER = "sv_test"
 DATABASE = "sociaalveilig_test"
 CLUSTER_USER = "postgres"
+GRACE_SECONDS = int(os.environ.get("SV_PGCLUSTER_GRACE", "10"))
+"""How long the command may take to stop after each signal (``SV_PGCLUSTER_GRACE`` for tests)."""
 
 # Nothing in a test cluster outlives the run: durability only costs time here.
 SETTINGS = {
@@ -234,6 +236,19 @@ def _terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _stop_child(child: subprocess.Popen[bytes]) -> None:
+    """Stop the command: Ctrl-C first (pytest ends its run cleanly), then SIGTERM, then
+    SIGKILL. A command started in the background ignores SIGINT, so it cannot be the only
+    way, or the cluster would never be stopped."""
+    for stop_it in (lambda: child.send_signal(signal.SIGINT), child.terminate, child.kill):
+        stop_it()
+        try:
+            child.wait(timeout=GRACE_SECONDS)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
 def run(command: Sequence[str]) -> int:
     try:
         bindir = ensure_bindir()
@@ -258,8 +273,7 @@ def run(command: Sequence[str]) -> int:
             try:
                 return child.wait()
             except KeyboardInterrupt:
-                child.send_signal(signal.SIGINT)
-                child.wait()
+                _stop_child(child)
                 return 130
         finally:
             stop(cluster)
