@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -95,10 +96,8 @@ def test_a_termination_stops_a_command_that_ignores_ctrl_c_and_removes_the_clust
         for _ in range(1200):  # until the command holds the cluster (or the run ended)
             if ready.exists() or runner.poll() is not None:
                 break
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 runner.wait(timeout=0.1)
-            except subprocess.TimeoutExpired:
-                pass
         assert ready.exists(), "the command never reached the cluster"
         runner.terminate()
         assert runner.wait(timeout=120) == 130
