@@ -45,6 +45,12 @@ CAPABILITIES = Capabilities(
     dialect="postgresql", index_hints=False, many_writers=True, local_folder=False
 )
 STATUS_HISTORY_DELETE_TRIGGER = "status_history_no_delete"
+# Set for each connection of the store (docs/performance.md, "PostgreSQL"). A list's page
+# or a search is a short statement of tens of milliseconds: starting parallel workers for
+# it cost more than they saved, above all on a busy server. JIT compiling pays for long
+# analytical statements only; a whole list's estimate passes its threshold without being one.
+SESSION_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
+SESSION_OPTIONS = " ".join(f"-c {name}={value}" for name, value in SESSION_SETTINGS.items())
 
 
 def engine_url(url: str) -> str:
@@ -142,7 +148,8 @@ class PgStore:
             pool_size=pool_size,
             max_overflow=10,
             pool_pre_ping=True,
-            connect_args={"connect_timeout": 10, "application_name": "sociaalveilig"},
+            connect_args={"connect_timeout": 10, "application_name": "sociaalveilig",
+                          "options": SESSION_OPTIONS},
         )
         self._open = True
         # Every unit at REPEATABLE READ, writers in one order (storage/postgres/units.py).
