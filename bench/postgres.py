@@ -38,6 +38,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from bench.generate import ADMIN, COORDINATOR, PASSPHRASE, RegionSpec, clock, populate
@@ -141,7 +142,7 @@ def region_loaded(url: str, spec: RegionSpec, marker: Path) -> dict[str, Any] | 
     try:
         with engine.connect() as connection:
             count = connection.execute(text("SELECT count(*) FROM signals")).scalar_one()
-    except Exception:  # noqa: BLE001 - no database or no table: load it again
+    except DBAPIError:  # no database or no table: load it again
         return None
     finally:
         engine.dispose()
