@@ -3,9 +3,10 @@ targets; every figure named as on the single desk's store with ``_pg`` after it.
 
 The region is generated into a centre (``services.centre.create_centre``) by the same
 generator with the same seed as the encrypted store (``bench.generate.populate``): the
-same rows, the same audit chain. Then the statistics are gathered once (``ANALYZE``, which
-PostgreSQL's autovacuum does by itself after a bulk load), and the service calls are timed
-through a ``PgStore`` as the desk's are through a ``Store``.
+same rows, the same audit chain. Then the tables are vacuumed and their statistics
+gathered once (``VACUUM``, ``ANALYZE``: what PostgreSQL's autovacuum does by itself after a
+bulk load, done before measuring so that it does not run beside the figures), and the
+service calls are timed through a ``PgStore`` as the desk's are through a ``Store``.
 
 The window cannot open a centre directly (a desk reaches it through the server), so the
 window's figures are measured as the service calls the window makes for them: the first
@@ -171,6 +172,10 @@ def load_region(url: str, spec: RegionSpec, log: Any = print) -> dict[str, Any]:
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
                 ))
+        # What autovacuum does after such a load, done before measuring so that it does
+        # not run beside the figures: VACUUM (the visibility map, which lets a list be
+        # read from an index alone) and ANALYZE.
+        store.maintenance.reclaim_space()
         store.maintenance.refresh_statistics()
         with store.engine.connect() as connection:
             size = connection.execute(
