@@ -3,9 +3,10 @@ targets; every figure named as on the single desk's store with ``_pg`` after it.
 
 The region is generated into a centre (``services.centre.create_centre``) by the same
 generator with the same seed as the encrypted store (``bench.generate.populate``): the
-same rows, the same audit chain. Then the statistics are gathered once (``ANALYZE``, which
-PostgreSQL's autovacuum does by itself after a bulk load), and the service calls are timed
-through a ``PgStore`` as the desk's are through a ``Store``.
+same rows, the same audit chain. Then the tables are vacuumed and their statistics
+gathered once (``VACUUM``, ``ANALYZE``: what PostgreSQL's autovacuum does by itself after a
+bulk load, done before measuring so that it does not run beside the figures), and the
+service calls are timed through a ``PgStore`` as the desk's are through a ``Store``.
 
 The window cannot open a centre directly (a desk reaches it through the server), so the
 window's figures are measured as the service calls the window makes for them: the first
@@ -19,10 +20,16 @@ The cluster is a throw-away one (``tools/pgcluster.py``), started and stopped by
 with durability turned back on (the test cluster runs without fsync), unless
 ``SV_BENCH_DATABASE_URL`` names a server to use (its database is created and dropped). The
 server's settings go into ``machine.postgres`` in the results.
+
+With ``--keep`` (and ``SV_BENCH_DATABASE_URL``) the loaded region stays in the server after
+the run and a later run uses it again instead of loading it anew (four minutes): for
+working on the plans, run after run against the same data. ``--only-lists`` measures the
+lists and searches alone.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections.abc import Iterator
@@ -32,6 +39,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from bench.generate import ADMIN, COORDINATOR, PASSPHRASE, RegionSpec, clock, populate
@@ -123,6 +131,25 @@ def drop(url: str, database: str) -> None:
         engine.dispose()
 
 
+def region_loaded(url: str, spec: RegionSpec, marker: Path) -> dict[str, Any] | None:
+    """The region a kept earlier run loaded into ``url``, if it is there and of this spec."""
+    if not marker.exists():
+        return None
+    info: dict[str, Any] = json.loads(marker.read_text(encoding="utf-8"))
+    if info.get("signals") != spec.signals or info.get("url") != url:
+        return None
+    engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"),
+                           poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            count = connection.execute(text("SELECT count(*) FROM signals")).scalar_one()
+    except DBAPIError:  # no database or no table: load it again
+        return None
+    finally:
+        engine.dispose()
+    return info if count >= spec.signals else None
+
+
 def load_region(url: str, spec: RegionSpec, log: Any = print) -> dict[str, Any]:
     """The region generated into a new centre at ``url``; its size and the time it took."""
     started = time.perf_counter()
@@ -145,6 +172,10 @@ def load_region(url: str, spec: RegionSpec, log: Any = print) -> dict[str, Any]:
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                     f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
                 ))
+        # What autovacuum does after such a load, done before measuring so that it does
+        # not run beside the figures: VACUUM (the visibility map, which lets a list be
+        # read from an index alone) and ANALYZE.
+        store.maintenance.reclaim_space()
         store.maintenance.refresh_statistics()
         with store.engine.connect() as connection:
             size = connection.execute(
@@ -201,64 +232,89 @@ def measure_lists(ctx: ServiceContext, results: Any, runs: int) -> None:
                 median_ms=round(median(wholes), 1))
 
 
-def measure_postgres(spec: RegionSpec, results: Any, runs: int, work: Path) -> dict[str, Any]:
+def measure_postgres(spec: RegionSpec, results: Any, runs: int, work: Path, *,
+                     keep: bool = False, lists_only: bool = False) -> dict[str, Any]:
     """Every figure that has a PostgreSQL counterpart, into ``results`` as ``*_pg``."""
-    from bench.run import import_csv, measure_role_lists, median, stopwatch
+    print("the centre's PostgreSQL (same region, same workload):", flush=True)
+    marker = work / "postgres-region.json"
+    with server() as base:
+        url = database_url(base, DATABASE)
+        info = region_loaded(url, spec, marker) if keep else None
+        if info is None:
+            url = recreate(base, DATABASE)
+            info = load_region(url, spec)
+            if keep:
+                marker.write_text(json.dumps({**info, "url": url}), encoding="utf-8")
+        else:
+            print("  the region kept by an earlier run is used again", flush=True)
+        info = {k: v for k, v in info.items() if k != "url"}
+        try:
+            info["settings"] = server_settings(base)
+            _measure(url, info, results, runs, work, lists_only)
+            if not lists_only:
+                _measure_import(base, spec, results, runs)
+        finally:
+            if not keep:
+                drop(base, DATABASE)
+    return info
+
+
+def _measure(url: str, info: dict[str, Any], results: Any, runs: int, work: Path,
+             lists_only: bool) -> None:
+    from bench.run import measure_role_lists, median, stopwatch
     from sociaalveilig.reports import api
 
-    print("the centre's PostgreSQL (same region, same workload):", flush=True)
-    with server() as base:
-        url = recreate(base, DATABASE)
-        try:
-            info = load_region(url, spec)
-            info["settings"] = server_settings(base)
-            unlocks = []
-            for _ in range(runs):
-                with stopwatch() as elapsed:
-                    ctx = centre_login(url, COORDINATOR, PASSPHRASE, clock())
-                unlocks.append(elapsed())
-                ctx.store.close()
-            results.put("unlock_s" + SUFFIX, median(unlocks), unlocks)
+    unlocks = []
+    for _ in range(runs):
+        with stopwatch() as elapsed:
             ctx = centre_login(url, COORDINATOR, PASSPHRASE, clock())
-            try:
-                measure_lists(ctx, results, runs)
-                measure_role_lists(ctx, results, runs, suffix=SUFFIX)
-                out = work / "out-pg"
-                out.mkdir(parents=True, exist_ok=True)
-                summaries = []
-                for _ in range(runs):
-                    with stopwatch() as elapsed:
-                        api.case_summary(ctx, info["large_case"], out / "casus.pdf")
-                    summaries.append(elapsed())
-                results.put("case_summary_pdf_s" + SUFFIX, median(summaries), summaries,
-                            case=info["large_case"])
-                reports = []
-                for _ in range(runs):
-                    with stopwatch() as elapsed:
-                        api.management_report(ctx, "2026Q3", None, out / "management.pdf")
-                    reports.append(elapsed())
-                results.put("management_report_s" + SUFFIX, median(reports), reports,
-                            period="2026Q3")
-            finally:
-                ctx.store.close()
-            # As on the desk: the import goes into a copy of the region, another 10,000
-            # rows each run.
-            copy = recreate(base, IMPORT_DATABASE, template=DATABASE)
-            n = 10_000 if spec.signals >= 100_000 else 1_000
-            ctx = centre_login(copy, COORDINATOR, PASSPHRASE, clock())
-            try:
-                imports_s = []
-                for i in range(runs):
-                    data = import_csv(n, seed=i)
-                    with stopwatch() as elapsed:
-                        outcome = imports.import_signals(ctx, data, skip_invalid=False)
-                    assert outcome.imported == n, outcome.error_lines[:5]
-                    imports_s.append(elapsed())
-                results.put("import_10000_rows_s" + SUFFIX, median(imports_s), imports_s,
-                            rows=n, linked=outcome.linked)
-            finally:
-                ctx.store.close()
-                drop(base, IMPORT_DATABASE)
-        finally:
-            drop(base, DATABASE)
-    return info
+        unlocks.append(elapsed())
+        ctx.store.close()
+    results.put("unlock_s" + SUFFIX, median(unlocks), unlocks)
+    ctx = centre_login(url, COORDINATOR, PASSPHRASE, clock())
+    try:
+        measure_lists(ctx, results, runs)
+        measure_role_lists(ctx, results, runs, suffix=SUFFIX)
+        if lists_only:
+            return
+        out = work / "out-pg"
+        out.mkdir(parents=True, exist_ok=True)
+        summaries = []
+        for _ in range(runs):
+            with stopwatch() as elapsed:
+                api.case_summary(ctx, info["large_case"], out / "casus.pdf")
+            summaries.append(elapsed())
+        results.put("case_summary_pdf_s" + SUFFIX, median(summaries), summaries,
+                    case=info["large_case"])
+        reports = []
+        for _ in range(runs):
+            with stopwatch() as elapsed:
+                api.management_report(ctx, "2026Q3", None, out / "management.pdf")
+            reports.append(elapsed())
+        results.put("management_report_s" + SUFFIX, median(reports), reports,
+                    period="2026Q3")
+    finally:
+        ctx.store.close()
+
+
+def _measure_import(base: str, spec: RegionSpec, results: Any, runs: int) -> None:
+    """As on the desk: the import goes into a copy of the region, another 10,000 rows
+    each run."""
+    from bench.run import import_csv, median, stopwatch
+
+    copy = recreate(base, IMPORT_DATABASE, template=DATABASE)
+    n = 10_000 if spec.signals >= 100_000 else 1_000
+    ctx = centre_login(copy, COORDINATOR, PASSPHRASE, clock())
+    try:
+        imports_s = []
+        for i in range(runs):
+            data = import_csv(n, seed=i)
+            with stopwatch() as elapsed:
+                outcome = imports.import_signals(ctx, data, skip_invalid=False)
+            assert outcome.imported == n, outcome.error_lines[:5]
+            imports_s.append(elapsed())
+        results.put("import_10000_rows_s" + SUFFIX, median(imports_s), imports_s,
+                    rows=n, linked=outcome.linked)
+    finally:
+        ctx.store.close()
+        drop(base, IMPORT_DATABASE)

@@ -593,6 +593,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["encryption", "window", "roles", "rest", "postgres"],
                         action="append", help="one part (roles: the wijkagent's and the "
                         "partner's lists alone, which 'rest' also measures)")
+    parser.add_argument("--keep", action="store_true",
+                        help="postgres: keep the loaded region in the server named by "
+                        "SV_BENCH_DATABASE_URL and use it again in the next run")
+    parser.add_argument("--only-lists", action="store_true",
+                        help="postgres: the lists and searches alone (with --keep: run after "
+                        "run against the same data)")
     args = parser.parse_args(argv)
     spec = RegionSpec.small() if args.quick else RegionSpec()
     runs = args.runs or (2 if args.quick else 5)
@@ -629,12 +635,13 @@ def main(argv: list[str] | None = None) -> int:
     if "postgres" in parts:
         from bench.postgres import measure_postgres
 
-        info["postgres"] = measure_postgres(spec, results, runs, work)
+        info["postgres"] = measure_postgres(spec, results, runs, work, keep=args.keep,
+                                            lists_only=args.only_lists)
     info["load_average_end"] = list(os.getloadavg())
     info["duration_s"] = round(time.perf_counter() - started, 1)
     print_table(results)
     ordered = {name: results.figures[name] for name in TARGETS if name in results.figures}
-    if args.quick or (args.only and args.only != ["postgres"]):
+    if args.quick or args.only_lists or (args.only and args.only != ["postgres"]):
         target, details = work / "results.json", work / "results-details.json"
     else:
         target, details = RESULTS, DETAILS

@@ -4,11 +4,15 @@ server is away). The portable behaviour runs in the service tests on both stores
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from typing import Any
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import select, text, update
+from sqlalchemy import Select, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from sociaalveilig.core.errors import (
     AuthenticationError,
@@ -17,10 +21,13 @@ from sociaalveilig.core.errors import (
     UsageError,
     ValidationError,
 )
+from sociaalveilig.services import search
 from sociaalveilig.services import signals as sv
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.search import SignalQuery
 from sociaalveilig.services.signal_intake import NO_CASE, SignalInput
-from sociaalveilig.storage.models import AuditHead, Base, Person, Signal
+from sociaalveilig.storage.migrations.postgres_ddl import ADDRESS_ORDER_INDEX, PG_ONLY_INDEXES
+from sociaalveilig.storage.models import AuditHead, Base, Person, Signal, StatusChange
 from sociaalveilig.storage.postgres.credentials import credentials_table
 from sociaalveilig.storage.postgres.search import PgTextSearch, search_terms
 from sociaalveilig.storage.postgres.store import PgStore, engine_url
@@ -202,7 +209,7 @@ def test_schema_on_postgresql_is_exactly_the_models(store: PgStore) -> None:
     column, trigram indexes and credentials table)."""
     with store.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    own = ("_search", "_trgm", "user_credentials", "search_vector")
+    own = ("_search", "_trgm", "user_credentials", "search_vector", *PG_ONLY_INDEXES)
 
     def ours(entry: object) -> bool:
         return any(part in repr(entry) for part in own)
@@ -229,3 +236,86 @@ def test_only_postgresql_urls_are_taken() -> None:
         engine_url("sqlite:///x.db")
     with pytest.raises(UsageError):
         engine_url("geen url")
+
+
+# --------------------------------------------------------------------------- performance
+
+
+def test_connections_start_no_parallel_workers_and_no_jit(store: PgStore) -> None:
+    with store.read_unit() as session:
+        workers = session.execute(text("SHOW max_parallel_workers_per_gather")).scalar_one()
+        jit = session.execute(text("SHOW jit")).scalar_one()
+    assert (workers, jit) == ("0", "off")
+
+
+def _plan(session: Session, stmt: Select[Any]) -> str:
+    compiled = stmt.compile(dialect=session.get_bind().dialect)
+    result = session.connection().exec_driver_sql(f"EXPLAIN (VERBOSE) {compiled}",
+                                                  compiled.params)
+    return "\n".join(str(row[0]) for row in result)
+
+
+def test_a_search_computes_its_tsquery_once_when_planned(
+    pg_ctx: ServiceContext, store: PgStore
+) -> None:
+    """The text's tsquery is a constant in the plan, not ``to_tsquery(...)`` evaluated
+    again for each row a list walks."""
+    _signal(pg_ctx, "Akkerweg", "Fictief: woningen verwaarloosd")
+    match = store.search.signal_match("woning akker")
+    assert match is not None
+    with store.read_unit() as session:
+        plan = _plan(session, select(Signal.id).where(match))
+    assert "@@" in plan and "to_tsquery" not in plan
+
+
+def test_a_list_in_address_order_can_be_read_from_its_index(
+    pg_ctx: ServiceContext, store: PgStore
+) -> None:
+    """The index matches the services' sort key exactly (else the planner could never use
+    it): with sorting and table scans priced out, the address list is read through it,
+    in the same order as sorted."""
+    for street in ("Akkerweg", "Mergelweg", "Bongerd"):
+        _signal(pg_ctx, street, "Fictief: afval")
+    q = SignalQuery(sort="address", received_from=TEST_NOW.date() - timedelta(days=365))
+    expected = search.signal_ids(pg_ctx, q)
+    with store.read_unit() as session:
+        session.execute(text("SET LOCAL enable_sort = off"))
+        session.execute(text("SET LOCAL enable_seqscan = off"))
+        stmt = search._signal_select(pg_ctx, q, session, 201).limit(201)
+        plan = _plan(session, stmt)
+        ids = list(session.execute(stmt).scalars())
+    assert ADDRESS_ORDER_INDEX in plan
+    assert ids == expected and len(ids) == 3
+
+
+def _estimated_rows(store: PgStore, table: str) -> float:
+    with store.read_unit() as session:
+        return float(session.execute(
+            text("SELECT reltuples FROM pg_class WHERE relname = :table"), {"table": table}
+        ).scalar_one())
+
+
+def _add_history(store: PgStore, n: int) -> None:
+    with store.unit() as session:
+        session.execute(insert(StatusChange), [
+            {"object_type": "signal", "object_id": f"fictief{i:024d}", "from_status": None,
+             "to_status": "nieuw", "at": datetime(2026, 1, 5, 9, 0), "user_id": None,
+             "reason": None}
+            for i in range(n)
+        ])
+
+
+def test_statistics_are_taken_again_only_where_a_table_changed_much(store: PgStore) -> None:
+    with store.engine.begin() as connection:
+        # Autovacuum must not take them meanwhile: this database is the test's own.
+        connection.execute(text("ALTER TABLE status_history SET (autovacuum_enabled = false)"))
+    store.maintenance.refresh_statistics()
+    before = _estimated_rows(store, "status_history")
+    _add_history(store, 1000)
+    store.maintenance.refresh_statistics()
+    grown = _estimated_rows(store, "status_history")
+    assert grown == max(before, 0) + 1000
+    # One row more in a thousand: left to autovacuum, not another ANALYZE.
+    _add_history(store, 1)
+    store.maintenance.refresh_statistics()
+    assert _estimated_rows(store, "status_history") == grown

@@ -125,3 +125,27 @@ def append_only(table: str, update: bool = True) -> None:
         f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
         "FOR EACH STATEMENT EXECUTE FUNCTION sv_refuse_change()"
     )
+
+
+# Indexes only PostgreSQL has (revision 0006), by name: the models do not list them, so the
+# schema comparison (tests/storage/test_postgres_store.py) leaves them out.
+# A signal list in address order (street, house number, addition, reference: the
+# services' sort key, ``coalesce(street, '')`` as they write it), with the received time, id
+# and the scope's columns beside it, so the coordinator's list of a period in address order
+# walks the index and stops after a page instead of sorting the whole period (a wijkagent's
+# is still slow: docs/performance.md); SQLite's planner sorts that list itself fast enough
+# from its own list index.
+ADDRESS_ORDER_INDEX = "ix_signals_address_pg"
+PG_ONLY_INDEXES = (ADDRESS_ORDER_INDEX,)
+
+
+def create_list_indexes() -> None:
+    op.execute(
+        f"CREATE INDEX {ADDRESS_ORDER_INDEX} ON signals "
+        "((coalesce(street, '')), house_number, addition, reference) "
+        "INCLUDE (received_at, id, focus_area_id, case_id)"
+    )
+
+
+def drop_list_indexes() -> None:
+    op.execute(f"DROP INDEX IF EXISTS {ADDRESS_ORDER_INDEX}")

@@ -25,11 +25,12 @@ from sqlalchemy import (
     Select,
     and_,
     bindparam,
-    cast,
     func,
     literal,
     literal_column,
     or_,
+    select,
+    union,
 )
 from sqlalchemy.dialects.postgresql import REGCONFIG, TSQUERY
 from sqlalchemy.orm import Session
@@ -40,6 +41,7 @@ from sociaalveilig.storage.migrations.postgres_ddl import (
     SIMPLE_CONFIG,
     TRIGRAM_COLUMNS,
 )
+from sociaalveilig.storage.models import Signal
 from sociaalveilig.storage.seam import SignalListShape
 
 T = TypeVar("T", bound=tuple[Any, ...])
@@ -79,16 +81,23 @@ def _term_query(words: list[str]) -> ColumnElement[Any]:
     phrase = " <-> ".join(_quoted(w) for w in words[:-1])
     last = _quoted(words[-1]) + ":*"
     simple = func.to_tsquery(
-        cast(literal(SIMPLE_CONFIG), REGCONFIG),
+        _config(SIMPLE_CONFIG),
         bindparam(None, f"{phrase} <-> {last}" if phrase else last),
         type_=TSQUERY,
     )
     if len(words) > 1:
         return simple
-    dutch = func.to_tsquery(
-        cast(literal(DUTCH_CONFIG), REGCONFIG), bindparam(None, _quoted(words[0])), type_=TSQUERY
-    )
+    dutch = func.to_tsquery(_config(DUTCH_CONFIG), bindparam(None, _quoted(words[0])),
+                            type_=TSQUERY)
     return simple.op("||")(dutch)
+
+
+def _config(name: str) -> ColumnElement[Any]:
+    """A text search configuration as a typed constant (``'sv_simple'::regconfig``), not a
+    cast of a parameter: the cast from text is only STABLE, so ``to_tsquery`` of it was
+    evaluated again for every row a list walked; of a constant it is IMMUTABLE, computed
+    once when the statement is planned, and the planner can estimate its matches."""
+    return literal_column(f"'{name}'::regconfig", REGCONFIG)
 
 
 def _infix(table: str, word: str) -> ColumnElement[bool] | None:
@@ -129,9 +138,35 @@ class PgTextSearch:
 
 class PgListPlans:
     """PostgreSQL takes no index hints: its planner chooses from its statistics (kept by
-    autovacuum, and refreshed by ``maintenance.refresh_statistics`` after large changes)."""
+    autovacuum, and refreshed by ``maintenance.refresh_statistics`` after large changes).
+    One shape it gets wrong: a text searched within a need-to-know scope. It walks the
+    list's order and tests scope and text on every row, expecting a page of rows soon; a
+    wijkagent's area holds a tenth of the signals, and a text found mostly elsewhere made
+    it walk nearly all of them. Read part by part instead (the SQLite plans do the same),
+    each part of the scope with the text, so the planner can combine the part's index
+    with the text's, then sorted together."""
 
     def signal_list(
         self, session: Session, stmt: Select[tuple[str]], shape: SignalListShape
     ) -> Select[tuple[str]]:
-        return stmt
+        if not shape.text or not shape.scope_parts or shape.order is None:
+            return stmt
+        match = text_match("signals", shape.text)
+        if match is None:
+            return stmt
+        return _in_parts(shape, match)
+
+
+def _in_parts(shape: SignalListShape, match: ColumnElement[bool]) -> Select[tuple[str]]:
+    """The ordered ids of the list as the union of the scope's parts, each with every
+    filter and the text."""
+    reads = [
+        select(Signal.id, Signal.received_at, Signal.reference).where(
+            part, *shape.filters, match
+        )
+        for part in shape.scope_parts
+    ]
+    found = union(*reads).subquery()
+    keys = [found.c.received_at] if shape.order == "received_at" else []
+    keys.append(found.c.reference)
+    return select(found.c.id).order_by(*[k.desc() if shape.descending else k.asc() for k in keys])
