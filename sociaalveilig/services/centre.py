@@ -3,16 +3,19 @@ store that is a server database instead of a folder."""
 
 from __future__ import annotations
 
-from sociaalveilig.core.enums import Role
-from sociaalveilig.core.errors import AuthenticationError, PassphraseChangeRequired
+from sociaalveilig.core.errors import AuthenticationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.usernames import check_new_user_name
-from sociaalveilig.services.context import Actor, Clock, ServiceContext, SystemClock
+from sociaalveilig.services.context import Clock, ServiceContext, SystemClock
 from sociaalveilig.services.retry import retrying
-from sociaalveilig.services.setup import _actor_for, seed_reference_data
+from sociaalveilig.services.setup import (
+    actor_for,
+    first_beheerder,
+    log_failed_login,
+    must_change_first,
+)
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.keyslots import normalise_user_name
-from sociaalveilig.storage.models import User
 from sociaalveilig.storage.postgres.store import PgStore
 
 
@@ -30,26 +33,7 @@ def create_centre(
     name = normalise_user_name(username)
     check_new_user_name(name)
     store = PgStore.initialise(url, name, passphrase)
-    try:
-        with store.unit() as session:
-            seed_reference_data(session)
-            user = User(
-                username=name,
-                display_name=display_name or username,
-                role=str(Role.BEHEERDER),
-                active=True,
-                created_at=clock.utcnow().replace(tzinfo=None),
-            )
-            session.add(user)
-            session.flush()
-            actor = Actor(user.id, name, user.display_name, Role.BEHEERDER)
-            ctx = ServiceContext(store, actor, clock)
-            ctx.audit(session, "store_init", "store", None)
-            ctx.audit(session, "user_add", "user", user.id)
-    except BaseException:
-        store.close()
-        raise
-    return ctx
+    return first_beheerder(store, name, display_name or username, clock)
 
 
 @retrying
@@ -66,28 +50,14 @@ def centre_login(
             store.pg_credentials.check(name, passphrase)
         except AuthenticationError:
             with store.unit() as session:
-                audit.append(
-                    session,
-                    audit.AuditEvent(username=name, role="-", action="login", outcome="failed"),
-                    at=clock.utcnow(),
-                )
+                log_failed_login(session, name, clock)
             raise
         if store.credentials.must_change(name):
-            raise PassphraseChangeRequired(
-                tr(
-                    "Uw wachtwoord is door de beheerder ingesteld; kies eerst een eigen "
-                    "wachtwoord (sociaalveilig-admin passwd, of bij het aanmelden in het "
-                    "programma)."
-                )
-            )
+            raise must_change_first()
         with store.unit() as session:
-            actor = _actor_for(session, name)
+            actor = actor_for(session, name)
             if actor is None:
-                audit.append(
-                    session,
-                    audit.AuditEvent(username=name, role="-", action="login", outcome="failed"),
-                    at=clock.utcnow(),
-                )
+                log_failed_login(session, name, clock)
             else:
                 ctx = ServiceContext(store, actor, clock)
                 ctx.audit(session, "login", "user", actor.user_id)

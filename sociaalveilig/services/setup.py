@@ -171,12 +171,20 @@ def create_store(
     name = normalise_user_name(username)
     check_new_user_name(name)
     store, recovery_code = Store.initialise(folder, name, passphrase)
+    return first_beheerder(store, name, display_name or username, clock), recovery_code
+
+
+def first_beheerder(
+    store: StoreSeam, name: str, display_name: str, clock: Clock
+) -> ServiceContext:
+    """Seed a new store (a desk's or a centre's) and make ``name`` its first user, a
+    beheerder; returns the signed-in context. The store is closed when this fails."""
     try:
         with store.unit() as session:
             seed_reference_data(session)
             user = User(
                 username=name,
-                display_name=display_name or username,
+                display_name=display_name,
                 role=str(Role.BEHEERDER),
                 active=True,
                 created_at=clock.utcnow().replace(tzinfo=None),
@@ -190,10 +198,30 @@ def create_store(
     except BaseException:
         store.close()
         raise
-    return ctx, recovery_code
+    return ctx
 
 
-def _actor_for(session: Session, username: str) -> Actor | None:
+def must_change_first() -> PassphraseChangeRequired:
+    """The refusal of a right passphrase that a beheerder chose: nothing opens before the
+    user's own."""
+    return PassphraseChangeRequired(
+        tr(
+            "Uw wachtwoord is door de beheerder ingesteld; kies eerst een eigen wachtwoord "
+            "(sociaalveilig-admin passwd, of bij het aanmelden in het programma)."
+        )
+    )
+
+
+def log_failed_login(session: Session, name: str, clock: Clock) -> None:
+    """A failed sign-in in the audit chain (the name only, no role: nobody signed in)."""
+    audit.append(
+        session,
+        audit.AuditEvent(username=name, role="-", action="login", outcome="failed"),
+        at=clock.utcnow(),
+    )
+
+
+def actor_for(session: Session, username: str) -> Actor | None:
     user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if user is None or not user.active:
         return None
@@ -220,24 +248,14 @@ def login(
     name = normalise_user_name(username) if username.strip() else username
     store = Store.open(folder, name, passphrase)
     if store.credentials.must_change(name):
-        # Right passphrase, but one a beheerder chose: nothing opens before the user's own.
         store.close()
-        raise PassphraseChangeRequired(
-            tr(
-                "Uw wachtwoord is door de beheerder ingesteld; kies eerst een eigen wachtwoord "
-                "(sociaalveilig-admin passwd, of bij het aanmelden in het programma)."
-            )
-        )
+        raise must_change_first()
     try:
         store.merge_pending_events()
         with store.unit() as session:
-            actor = _actor_for(session, name)
+            actor = actor_for(session, name)
             if actor is None:
-                audit.append(
-                    session,
-                    audit.AuditEvent(username=name, role="-", action="login", outcome="failed"),
-                    at=clock.utcnow(),
-                )
+                log_failed_login(session, name, clock)
             else:
                 ctx = ServiceContext(store, actor, clock)
                 ctx.audit(session, "login", "user", actor.user_id)
@@ -286,7 +304,7 @@ def _recovery_beheerder(session: Session, username: str | None) -> Actor:
                 else tr("Deze opslag heeft geen actieve beheerder; herstel uit een back-up.")
             )
         name = names[0]
-    actor = _actor_for(session, name)
+    actor = actor_for(session, name)
     assert actor is not None  # an active user
     return actor
 
@@ -335,7 +353,7 @@ def context_for(store: StoreSeam, username: str, clock: Clock | None = None) -> 
     """A context for a user on an already unlocked store (no passphrase check: for
     callers that opened the store themselves, such as test fixtures and tools)."""
     with store.unit() as session:
-        actor = _actor_for(session, normalise_user_name(username))
+        actor = actor_for(session, normalise_user_name(username))
     if actor is None:
         raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
     return ServiceContext(store, actor, clock or SystemClock())
