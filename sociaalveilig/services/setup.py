@@ -174,6 +174,7 @@ def create_store(
     return first_beheerder(store, name, display_name or username, clock), recovery_code
 
 
+@retrying
 def first_beheerder(
     store: StoreSeam, name: str, display_name: str, clock: Clock
 ) -> ServiceContext:
