@@ -30,6 +30,7 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.partners import check_active_partners
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage.models import AgendaItem, FocusArea, Meeting, MeetingPartner, Partner
 
@@ -179,23 +180,11 @@ def _parse_type(value: MeetingType | str) -> MeetingType:
 
 
 def _check_partners(session: Session, partner_ids: Iterable[str]) -> list[str]:
-    unique = list(dict.fromkeys(p for p in partner_ids if p))
-    if not unique:
-        raise ValidationError(
-            tr("Kies de partnerorganisaties die aan het overleg deelnemen (ten minste één)."),
-            field="partner_ids",
-        )
-    known = set(
-        session.execute(
-            select(Partner.id).where(Partner.id.in_(unique), Partner.active.is_(True))
-        ).scalars()
+    return check_active_partners(
+        session,
+        partner_ids,
+        tr("Kies de partnerorganisaties die aan het overleg deelnemen (ten minste één)."),
     )
-    if len(known) != len(unique):
-        raise ValidationError(
-            tr("Een gekozen partner is onbekend of niet meer actief. Kies opnieuw."),
-            field="partner_ids",
-        )
-    return unique
 
 
 def _check_start(ctx: ServiceContext, starts_at: datetime) -> None:

@@ -8,6 +8,7 @@ and no longer offered in pickers.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -195,3 +196,22 @@ __all__ = [
     "rename_partner",
     "set_partner_source",
 ]
+
+
+def check_active_partners(session: Session, partner_ids: Iterable[str], missing: str) -> list[str]:
+    """The chosen partner organisations, each once and in order; ``missing`` (Dutch) when
+    none is chosen, a refusal when one is unknown or no longer active."""
+    unique = list(dict.fromkeys(p for p in partner_ids if p))
+    if not unique:
+        raise ValidationError(missing, field="partner_ids")
+    known = set(
+        session.execute(
+            select(Partner.id).where(Partner.id.in_(unique), Partner.active.is_(True))
+        ).scalars()
+    )
+    if len(known) != len(unique):
+        raise ValidationError(
+            tr("Een gekozen partner is onbekend of niet meer actief. Kies opnieuw."),
+            field="partner_ids",
+        )
+    return unique

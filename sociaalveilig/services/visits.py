@@ -35,6 +35,7 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.partners import check_active_partners
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.visit_clashes import check_clashes
 from sociaalveilig.storage.models import (
@@ -211,22 +212,11 @@ def _check_times(ctx: ServiceContext, start: datetime, end: datetime) -> None:
 
 
 def _check_partners(session: Session, partner_ids: Sequence[str], joint: bool) -> list[str]:
-    unique = list(dict.fromkeys(p for p in partner_ids if p))
-    if not unique:
-        raise ValidationError(
-            tr("Kies ten minste één partnerorganisatie die het huisbezoek aflegt."),
-            field="partner_ids",
-        )
-    known = set(
-        session.execute(
-            select(Partner.id).where(Partner.id.in_(unique), Partner.active.is_(True))
-        ).scalars()
+    unique = check_active_partners(
+        session,
+        partner_ids,
+        tr("Kies ten minste één partnerorganisatie die het huisbezoek aflegt."),
     )
-    if len(known) != len(unique):
-        raise ValidationError(
-            tr("Een gekozen partner is onbekend of niet meer actief. Kies opnieuw."),
-            field="partner_ids",
-        )
     if joint and len(unique) < 2:
         raise ValidationError(
             tr(
