@@ -96,9 +96,9 @@ def _classify_database_error(inner: sqlcipher.DatabaseError) -> SociaalVeiligErr
 SERIALIZATION_FAILURE = "40001"
 DEADLOCK_DETECTED = "40P01"
 TRANSIENT_STATES = frozenset({SERIALIZATION_FAILURE, DEADLOCK_DETECTED})
-# The server going away or refusing new sessions: admin/crash shutdown, cannot connect now,
-# too many connections.
-_UNAVAILABLE_STATES = frozenset({"57P01", "57P02", "57P03", "53300"})
+# The server going away or refusing new sessions: no such database, admin/crash shutdown,
+# cannot connect now, too many connections.
+_UNAVAILABLE_STATES = frozenset({"3D000", "57P01", "57P02", "57P03", "53300"})
 # Waiting for a lock or a statement took longer than the server allows.
 _BUSY_STATES = frozenset({"55P03", "57014"})
 

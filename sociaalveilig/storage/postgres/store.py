@@ -28,6 +28,7 @@ from sociaalveilig.core.errors import (
 )
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import anchor, audit, migrate
+from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
 from sociaalveilig.storage.models import AuditEntry, StatusChange
 from sociaalveilig.storage.postgres.credentials import PgCredentials
@@ -246,7 +247,10 @@ class PgStore:
         try:
             yield
         except DBAPIError as exc:
-            if exc.connection_invalidated or _is_connect_error(exc):
+            # Told as storage/errors.py tells it, here with the server's address.
+            if exc.connection_invalidated or isinstance(
+                classify_exception(exc), StoreUnavailable
+            ):
                 raise unreachable(self.url) from None
             raise
 
@@ -322,17 +326,3 @@ class PgStore:
                     return problem
         self._advance(head)
         return None
-
-
-def _is_connect_error(exc: DBAPIError) -> bool:
-    """A failure to reach or sign in to the server, as opposed to a statement's error."""
-    import psycopg
-
-    inner = exc.orig
-    if isinstance(inner, psycopg.OperationalError) and not isinstance(
-        inner, psycopg.errors.QueryCanceled
-    ):
-        return getattr(inner, "sqlstate", None) in (None, "08000", "08001", "08004", "08006",
-                                                    "28000", "28P01", "3D000", "57P01",
-                                                    "57P03")
-    return False
