@@ -10,128 +10,22 @@ or tampered, 1 only for a bug. Every failure is one line on stderr, never a trac
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import TextIO
 
-from sociaalveilig.core.errors import SociaalVeiligError, StoreDamaged, UsageError, ValidationError
-from sociaalveilig.core.i18n import QT_TR_NOOP, tr
+from sociaalveilig.commandline import EXIT_OK, Parser, Passphrases, run_command
+from sociaalveilig.core.errors import StoreDamaged, UsageError, ValidationError
+from sociaalveilig.core.i18n import tr
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.location import default_store_dir
 
 PROG = "sociaalveilig-admin"
 
-log = logging.getLogger(__name__)
-# Without a configured handler, logging would print a bug's record on stderr beside the
-# one line the user reads.
-log.addHandler(logging.NullHandler())
-
-EXIT_OK = 0
-EXIT_BUG = 1
-EXIT_USAGE = 2
-
-
-# argparse's own texts (help headings, usage errors), in the users' language.
-_ARGPARSE_TEXTS = {
-    "usage: ": QT_TR_NOOP("gebruik: "),
-    "positional arguments": QT_TR_NOOP("argumenten"),
-    "options": QT_TR_NOOP("opties"),
-    "show this help message and exit": QT_TR_NOOP("toon deze hulp en stop"),
-    "argument %(argument_name)s: %(message)s": (
-        QT_TR_NOOP("argument %(argument_name)s: %(message)s")
-    ),
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        QT_TR_NOOP("ongeldige keuze %(value)r (kies uit %(choices)s)")
-    ),
-    "the following arguments are required: %s": QT_TR_NOOP("deze argumenten ontbreken: %s"),
-    "unrecognized arguments: %s": QT_TR_NOOP("onbekende argumenten: %s"),
-    "expected one argument": QT_TR_NOOP("hier hoort één waarde bij"),
-    "expected at least one argument": QT_TR_NOOP("hier hoort minstens één waarde bij"),
-    "expected at most one argument": QT_TR_NOOP("hier hoort hoogstens één waarde bij"),
-    "invalid %(type)s value: %(value)r": QT_TR_NOOP("ongeldige waarde %(value)r"),
-    "ambiguous option: %(option)s could match %(matches)s": (
-        QT_TR_NOOP("optie %(option)s is niet eenduidig: %(matches)s")
-    ),
-    "one of the arguments %s is required": QT_TR_NOOP("een van deze argumenten is nodig: %s"),
-    "not allowed with argument %s": QT_TR_NOOP("niet samen met argument %s"),
-}
-
-
-def _argparse_text(text: str) -> str:
-    dutch = _ARGPARSE_TEXTS.get(text)
-    return tr(dutch) if dutch is not None else text
-
-
-argparse._ = _argparse_text  # type: ignore[attr-defined]
-
-
-# The placeholders in the help (``--store MAP``), in the users' language.
-_METAVARS = (
-    QT_TR_NOOP("MAP"), QT_TR_NOOP("NAAM"), QT_TR_NOOP("OPDRACHT"), QT_TR_NOOP("ORGANISATIE"),
-    QT_TR_NOOP("GEBIED"), QT_TR_NOOP("SOORT"), QT_TR_NOOP("BESTAND"), QT_TR_NOOP("UIT"),
-    QT_TR_NOOP("PERIODE"), QT_TR_NOOP("DATUM"),
-)
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    # argparse has no hook for metavars but this one (stable since Python 3.2).
-    def _metavar_formatter(
-        self, action: argparse.Action, default_metavar: str
-    ) -> Callable[[int], tuple[str, ...]]:
-        plain = super()._metavar_formatter(action, default_metavar)
-
-        def translated(tuple_size: int) -> tuple[str, ...]:
-            return tuple(tr(part) if part in _METAVARS else part for part in plain(tuple_size))
-
-        return translated
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one Dutch line (exit 2)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _HelpFormatter)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(tr("{message}. Zie '{prog} --help'.").format(prog=PROG, message=message))
-
-
-class Passphrases:
-    """Where passphrases come from: standard input (one a line) or a terminal prompt."""
-
-    def __init__(self, from_stdin: bool, stdin: TextIO | None = None) -> None:
-        self.from_stdin = from_stdin
-        self._stdin = stdin if stdin is not None else sys.stdin
-
-    def read(self, prompt: str) -> str:
-        if self.from_stdin:
-            line = self._stdin.readline()
-            if not line:
-                raise UsageError(
-                    tr("Te weinig regels op standaardinvoer: verwacht een wachtwoord per regel.")
-                )
-            return line.rstrip("\r\n")
-        if not self._stdin.isatty():
-            raise UsageError(
-                tr("Geen terminal om het wachtwoord te vragen: gebruik --passphrase-stdin.")
-            )
-        return getpass.getpass(prompt)
-
-    def read_new(self, prompt: str, again: str) -> str:
-        first = self.read(prompt)
-        if self.from_stdin:
-            return first
-        second = self.read(again)
-        if first != second:
-            raise UsageError(tr("De twee wachtwoorden zijn niet gelijk. Probeer het opnieuw."))
-        return first
 
 
 @dataclass
@@ -430,7 +324,7 @@ def cmd_demo(env: Env) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = _Parser(
+    p = Parser(
         prog=PROG,
         description=tr("Beheer van een Sociaal Veilig-opslag."),
     )
@@ -441,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=tr("lees wachtwoorden van standaardinvoer, één per regel"),
     )
-    sub = p.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=Parser)
 
     def add(name: str, handler: Callable[[Env], int], help_text: str) -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=help_text)
@@ -452,7 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--user", dest="init_user", metavar="NAAM", required=False)
 
     sp = sub.add_parser("user", help=tr("gebruikers beheren"))
-    usub = sp.add_subparsers(dest="user_command", metavar="OPDRACHT", parser_class=_Parser)
+    usub = sp.add_subparsers(dest="user_command", metavar="OPDRACHT", parser_class=Parser)
     ua = usub.add_parser("add", help=tr("voeg een gebruiker toe"))
     ua.set_defaults(handler=cmd_user_add)
     ua.add_argument("name", metavar="NAAM")
@@ -478,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sp = sub.add_parser("import", help=tr("importeer gegevens"))
-    isub = sp.add_subparsers(dest="import_what", metavar="SOORT", parser_class=_Parser)
+    isub = sp.add_subparsers(dest="import_what", metavar="SOORT", parser_class=Parser)
     si = isub.add_parser("signals", help=tr("importeer signalen uit CSV"))
     si.set_defaults(handler=cmd_import_signals)
     si.add_argument("file", metavar="BESTAND")
@@ -486,14 +380,14 @@ def build_parser() -> argparse.ArgumentParser:
     si.add_argument("--rejects", metavar="BESTAND")
 
     sp = sub.add_parser("export", help=tr("exporteer naar CSV"))
-    esub = sp.add_subparsers(dest="what", metavar="SOORT", parser_class=_Parser)
+    esub = sp.add_subparsers(dest="what", metavar="SOORT", parser_class=Parser)
     for what in ("signals", "cases"):
         se = esub.add_parser(what)
         se.set_defaults(handler=cmd_export)
         se.add_argument("out", metavar="UIT")
 
     sp = sub.add_parser("report", help=tr("maak een PDF-rapport"))
-    rsub = sp.add_subparsers(dest="kind", metavar="SOORT", parser_class=_Parser)
+    rsub = sp.add_subparsers(dest="kind", metavar="SOORT", parser_class=Parser)
     rc = rsub.add_parser("case", help=tr("casusoverzicht"))
     rc.add_argument("ref", metavar="REF")
     rc.add_argument(
@@ -519,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--as-of", metavar="DATUM")
 
     sp = sub.add_parser("audit", help=tr("auditlog"))
-    asub = sp.add_subparsers(dest="audit_command", metavar="OPDRACHT", parser_class=_Parser)
+    asub = sp.add_subparsers(dest="audit_command", metavar="OPDRACHT", parser_class=Parser)
     ae = asub.add_parser("export", help=tr("exporteer het auditlog als CSV"))
     ae.set_defaults(handler=cmd_audit_export)
     ae.add_argument("out", metavar="UIT")
@@ -530,15 +424,6 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _log_bug(exc: BaseException) -> None:
-    """Log a bug for developers: the type and the code locations, never the message (it
-    could hold case content). The user reads one line; nothing reaches stderr from here
-    unless the developer configures logging (the CLI logger has a NullHandler)."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in reversed(frames))
-    log.error("internal error %s at %s", type(exc).__name__, where or "?")
-
-
 def run(
     argv: Sequence[str] | None = None,
     stdin: TextIO | None = None,
@@ -547,7 +432,8 @@ def run(
 ) -> int:
     out = stdout if stdout is not None else sys.stdout
     err = stderr if stderr is not None else sys.stderr
-    try:
+
+    def body() -> int:
         args = build_parser().parse_args(argv)
         handler = getattr(args, "handler", None)
         if handler is None:
@@ -555,28 +441,8 @@ def run(
         store_dir = Path(args.store) if args.store else default_store_dir()
         env = Env(args, store_dir, Passphrases(args.passphrase_stdin, stdin), out, err)
         return int(handler(env))
-    except SociaalVeiligError as exc:
-        print(f"{PROG}: {exc.message}", file=err)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print(f"{PROG}: " + tr("Afgebroken; er is niets half weggeschreven."), file=err)
-        return EXIT_USAGE
-    except Exception as exc:  # a bug: still one line, never a traceback
-        from sociaalveilig.storage.errors import classify_exception
 
-        mapped = classify_exception(exc)
-        if mapped is not None:
-            print(f"{PROG}: {mapped.message}", file=err)
-            return mapped.exit_code
-        _log_bug(exc)
-        print(
-            f"{PROG}: "
-            + tr("Interne fout ({kind}). Meld dit bij de functioneel beheerder.").format(
-                kind=type(exc).__name__
-            ),
-            file=err,
-        )
-        return EXIT_BUG
+    return run_command(PROG, body, err)
 
 
 def main() -> None:

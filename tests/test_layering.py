@@ -19,7 +19,8 @@ _BELOW_SERVICES = {"core", "storage"}
 _BELOW_TOP = _BELOW_SERVICES | {"services", "reports", "language"}
 # Who may import whom: the layer itself and what lies below it. ``demo`` sits with the
 # services (only the CLI and app.py fill a demo store); ``language`` (the user's language
-# choice) serves the window and the CLI. ``app`` wires everything together.
+# choice) serves the window and the CLI; ``commandline`` (argparse in Dutch, passphrases, the
+# one-line failure) serves the two command-line programs. ``app`` wires everything together.
 ALLOWED: dict[str, set[str]] = {
     "core": set(),
     "storage": {"core"},
@@ -27,9 +28,10 @@ ALLOWED: dict[str, set[str]] = {
     "demo": _BELOW_SERVICES | {"services"},
     "reports": _BELOW_SERVICES | {"services"},
     "language": {"core"},
+    "commandline": {"core", "storage"},
     "ui": _BELOW_TOP,
-    "cli": _BELOW_TOP | {"demo"},
-    "server": _BELOW_TOP,
+    "cli": _BELOW_TOP | {"demo", "commandline"},
+    "server": _BELOW_TOP | {"commandline"},
     "app": {"*"},
 }
 TOOLKIT_FREE = ("core", "storage", "services", "demo", "reports")

@@ -139,14 +139,14 @@ def test_cli_reports_a_conflict_with_exit_4(
 def test_cli_reports_a_programming_error_as_an_internal_error(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.ERROR, logger="sociaalveilig.cli"):
+    with caplog.at_level(logging.ERROR, logger="sociaalveilig.commandline"):
         code, err = _cli_with_failing_command(monkeypatch, tmp_path, "SELECT b FROM t")
     assert code == 1
     assert err.count("\n") == 1
     assert "Interne fout (OperationalError)" in err
     assert "Traceback" not in err and "beschadigd" not in err
     # Logged for developers: the type and where, not the message (which could hold content).
-    [record] = [r for r in caplog.records if r.name == "sociaalveilig.cli"]
+    [record] = [r for r in caplog.records if r.name == "sociaalveilig.commandline"]
     assert "OperationalError" in record.getMessage()
     assert "test_errors.py" in record.getMessage()
     assert "no such column" not in record.getMessage()

@@ -4959,6 +4959,58 @@
         <source>De waarde bij &apos;{field}&apos; is niet toegestaan; kies een van: {choices}.</source>
         <translation>The value of &apos;{field}&apos; is not allowed; choose one of: {choices}.</translation>
     </message>
+    <message>
+        <source>PostgreSQL-adres (postgresql://gebruiker@host:poort/database); anders {env}</source>
+        <translation>PostgreSQL address (postgresql://user@host:port/database); otherwise {env}</translation>
+    </message>
+    <message>
+        <source>Het centrum van Sociaal Veilig: een gedeelde opslag op PostgreSQL voor de werkplekken van een team.</source>
+        <translation>The Sociaal Veilig centre: a shared store on PostgreSQL for the desks of a team.</translation>
+    </message>
+    <message>
+        <source>richt een lege database in als centrum</source>
+        <translation>set up an empty database as a centre</translation>
+    </message>
+    <message>
+        <source>de eerste beheerder</source>
+        <translation>the first administrator</translation>
+    </message>
+    <message>
+        <source>lees het wachtwoord van standaardinvoer</source>
+        <translation>read the passphrase from standard input</translation>
+    </message>
+    <message>
+        <source>bedien het centrum tot SIGTERM</source>
+        <translation>serve the centre until SIGTERM</translation>
+    </message>
+    <message>
+        <source>adres en poort; zonder certificaat alleen een loopback-adres</source>
+        <translation>address and port; without a certificate only a loopback address</translation>
+    </message>
+    <message>
+        <source>TLS-certificaat (PEM)</source>
+        <translation>TLS certificate (PEM)</translation>
+    </message>
+    <message>
+        <source>sleutel bij het certificaat (PEM)</source>
+        <translation>key of the certificate (PEM)</translation>
+    </message>
+    <message>
+        <source>zet een back-up terug in een lege database</source>
+        <translation>restore a backup into an empty database</translation>
+    </message>
+    <message>
+        <source>controleer de database en de auditketen</source>
+        <translation>check the database and the audit chain</translation>
+    </message>
+    <message>
+        <source>verhuis een werkplekopslag naar het centrum</source>
+        <translation>move a desk&apos;s store into the centre</translation>
+    </message>
+    <message>
+        <source>Geef de database met --database URL of {env}.</source>
+        <translation>Give the database with --database URL or {env}.</translation>
+    </message>
 </context>
 <context>
     <name>ActionDeadlineDialog</name>
