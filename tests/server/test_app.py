@@ -288,3 +288,10 @@ def test_the_token_travels_in_a_header_only() -> None:
     assert "geheim-token" not in str(seen[0].url)
     assert "geheim-token" not in seen[0].content.decode()
     assert seen[0].headers["authorization"] == "Bearer geheim-token"
+
+
+def test_a_desks_own_store_is_not_remote(admin_ctx: ServiceContext) -> None:
+    assert not remote.is_remote(admin_ctx)
+    assert remote.server_label(admin_ctx) == ""
+    remote.end_session(admin_ctx)  # nothing to end: the store stays open
+    assert users.list_users(admin_ctx)
