@@ -140,6 +140,8 @@ class CentreApp:
         self.settings = settings
         self.functions: Mapping[tuple[str, str], Callable[..., Any]] = exposed_functions()
         self.version = _version()
+        codec.registry()  # the allow-lists, built once now rather than at the first request
+        codec.error_registry()
 
     # ------------------------------------------------------------------ the parts
 
