@@ -295,3 +295,21 @@ def test_a_desks_own_store_is_not_remote(admin_ctx: ServiceContext) -> None:
     assert remote.server_label(admin_ctx) == ""
     remote.end_session(admin_ctx)  # nothing to end: the store stays open
     assert users.list_users(admin_ctx)
+
+
+def test_a_centre_whose_database_is_down_is_exit_6_for_the_desk(
+    desk: centre.CentreHarness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sociaalveilig.services import centre_sessions
+
+    def database_down(*args: object) -> None:
+        raise StoreUnavailable("De server db.intern:5432 is niet bereikbaar.")
+
+    monkeypatch.setattr(centre_sessions, "resume_session", database_down)
+    response = _post(desk, "/call/users/list_users", b'{"args": []}')
+    assert response.status_code == 503
+    with pytest.raises(StoreUnavailable) as caught:
+        users.list_users(desk)
+    assert caught.value.exit_code == 6
+    assert "testserver:80" in caught.value.message  # the centre, not its database
+    assert "db.intern" not in caught.value.message
