@@ -107,7 +107,7 @@ class WorkCloser(QObject):
                 "{what}: hoe staat de casus ervoor? De volgende evaluatie volgt het "
                 "risiconiveau, vanaf vandaag."
             ).format(what=label or self.tr("Evaluatie casus")),
-            lambda c, note: case_reviews.record_case_review(c, case_id, note),
+            lambda c, note, _version: case_reviews.record_case_review(c, case_id, note),
             self._parent,
             label=self.tr("&Stand van zaken:"),
             save_text=self.tr("Evaluatie vastleggen"),

@@ -442,9 +442,13 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
             ),
             visit.start,
             visit.end - visit.start,
-            lambda c, start, end, sure: visits.move_visit(c, visit_id, start, end, sure),
+            lambda c, start, end, sure, version: visits.move_visit(
+                c, visit_id, start, end, sure, expected_version=version
+            ),
             self,
         )
+        dialog.set_version(visit.version)
+        dialog.stale.connect(lambda _exc: self.refresh())
         dialog.saved.connect(self._visit_planned)
         return self.open_dialog(dialog, "moveVisitDialog")
 
@@ -460,11 +464,15 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
             self.tr("Waarom vervalt het huisbezoek van {when}?").format(
                 when=f"{visit.start:%d-%m-%Y %H:%M}"
             ),
-            lambda c, reason: visits.cancel_visit(c, visit_id, reason),
+            lambda c, reason, version: visits.cancel_visit(
+                c, visit_id, reason, expected_version=version
+            ),
             self,
             label=self.tr("&Reden:"),
             save_text=self.tr("Huisbezoek annuleren"),
+            version=visit.version,
         )
+        dialog.stale.connect(lambda _exc: self.refresh())
         self._cancelling = visit_id
         # A bound method, not a lambda: the dialog deletes itself when it closes.
         dialog.saved.connect(self._cancelled)

@@ -233,7 +233,9 @@ class RoutingRulesPanel(Page):
         if not 0 <= target < self.model.rowCount():
             return
         self.run(
-            lambda ctx: routing_rules.move_rule(ctx, rule.rule_id, target + 1),
+            lambda ctx: routing_rules.move_rule(
+                ctx, rule.rule_id, target + 1, expected_version=rule.version
+            ),
             lambda rules: self._moved(rules, rule.rule_id),
             changes_data=True,
         )

@@ -192,9 +192,9 @@ class UsersPanel(Page):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        username = user.username
+        username, version = user.username, user.version
         self._select_after_load = user.user_id
         self.run(
-            lambda ctx: users.deactivate_user(ctx, username),
+            lambda ctx: users.deactivate_user(ctx, username, expected_version=version),
             self._access_changed,
         )
