@@ -406,6 +406,7 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
             return None
         dialog = VisitOutcomeDialog(self.ctx, visit, self)
         dialog.saved.connect(self._outcome_recorded)
+        dialog.stale.connect(self._changed_elsewhere)
         return self.open_dialog(dialog, "visitOutcomeDialog")
 
     def _outcome_recorded(self, result: OutcomeResult) -> None:
@@ -428,6 +429,10 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
         dialog.saved.connect(self._visit_planned)
         return self.open_dialog(dialog)
 
+    def _changed_elsewhere(self, _exc: object) -> None:
+        """Another user changed the visit first: the week shows it beside the dialog."""
+        self.refresh()
+
     def move_visit(self) -> VisitTimeDialog | None:
         ctx = self.ctx
         visit = self.selected_visit()
@@ -448,7 +453,7 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
             self,
         )
         dialog.set_version(visit.version)
-        dialog.stale.connect(lambda _exc: self.refresh())
+        dialog.stale.connect(self._changed_elsewhere)
         dialog.saved.connect(self._visit_planned)
         return self.open_dialog(dialog, "moveVisitDialog")
 
@@ -472,7 +477,7 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
             save_text=self.tr("Huisbezoek annuleren"),
             version=visit.version,
         )
-        dialog.stale.connect(lambda _exc: self.refresh())
+        dialog.stale.connect(self._changed_elsewhere)
         self._cancelling = visit_id
         # A bound method, not a lambda: the dialog deletes itself when it closes.
         dialog.saved.connect(self._cancelled)
