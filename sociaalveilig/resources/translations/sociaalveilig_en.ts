@@ -884,6 +884,10 @@
         <translation>This action is assigned to another organisation; you cannot see it.</translation>
     </message>
     <message>
+        <source>Deze actie</source>
+        <translation>This action</translation>
+    </message>
+    <message>
         <source>Geef een reden waarom de actie vervalt.</source>
         <translation>Give a reason why the action lapses.</translation>
     </message>
@@ -1042,6 +1046,10 @@
     <message>
         <source>ZVH-criteria bekeken</source>
         <translation>ZVH criteria viewed</translation>
+    </message>
+    <message>
+        <source>Wijziging op verouderde gegevens geweigerd</source>
+        <translation>Change based on outdated data refused</translation>
     </message>
     <message>
         <source>betrokkene</source>
@@ -1756,6 +1764,10 @@
         <translation>Case {ref} is outside your area; ask the coordinator.</translation>
     </message>
     <message>
+        <source>Deze casus</source>
+        <translation>This case</translation>
+    </message>
+    <message>
         <source>Casus {ref} is afgesloten. Heropen de casus om dit te wijzigen.</source>
         <translation>Case {ref} is closed. Reopen the case to change this.</translation>
     </message>
@@ -2004,6 +2016,10 @@
         <translation>Escalation not found.</translation>
     </message>
     <message>
+        <source>Deze opschaling</source>
+        <translation>This escalation</translation>
+    </message>
+    <message>
         <source>Geef bij afschaling een toelichting voor het lokale overleg: wat is er gedaan en wat moet het overleg nu oppakken?</source>
         <translation>When de-escalating, add a note for the local meeting: what has been done and what should the meeting take up now?</translation>
     </message>
@@ -2096,6 +2112,10 @@
         <translation>The location is too long ({n} characters); at most {max}.</translation>
     </message>
     <message>
+        <source>Dit overleg</source>
+        <translation>This meeting</translation>
+    </message>
+    <message>
         <source>Dit overleg is {status}; dat kan nu niet meer.</source>
         <translation>This meeting is {status}; that is no longer possible.</translation>
     </message>
@@ -2158,6 +2178,10 @@
     <message>
         <source>Agendapunt niet gevonden.</source>
         <translation>Agenda item not found.</translation>
+    </message>
+    <message>
+        <source>Dit agendapunt</source>
+        <translation>This agenda item</translation>
     </message>
     <message>
         <source>Op dit agendapunt is al een besluit of actie vastgelegd; het blijft in het verslag staan.</source>
@@ -2856,6 +2880,10 @@
         <translation>Signal {ref} went to: {target}. {reason}</translation>
     </message>
     <message>
+        <source>Dit signaal</source>
+        <translation>This signal</translation>
+    </message>
+    <message>
         <source>het koppelen of verplaatsen</source>
         <translation>linking or moving</translation>
     </message>
@@ -2886,6 +2914,10 @@
     <message>
         <source>{field} &apos;{value}&apos; is onbekend; kies uit {options}.</source>
         <translation>{field} &apos;{value}&apos; is unknown; choose from {options}.</translation>
+    </message>
+    <message>
+        <source>Deze routeringsregel</source>
+        <translation>This routing rule</translation>
     </message>
     <message>
         <source>Geef de regel een naam.</source>
@@ -3068,6 +3100,10 @@
         <translation>User {user} does not exist.</translation>
     </message>
     <message>
+        <source>Deze gebruiker</source>
+        <translation>This user</translation>
+    </message>
+    <message>
         <source>{user} is de enige beheerder; maak eerst een andere beheerder aan.</source>
         <translation>{user} is the only administrator; create another administrator first.</translation>
     </message>
@@ -3094,6 +3130,10 @@
     <message>
         <source>Dit huisbezoek hoort niet bij uw gebieden of uw organisatie.</source>
         <translation>This home visit belongs neither to your areas nor to your organisation.</translation>
+    </message>
+    <message>
+        <source>Dit huisbezoek</source>
+        <translation>This home visit</translation>
     </message>
     <message>
         <source>Het begin {start} ligt in het verleden. Plan het huisbezoek na {now}.</source>
@@ -5010,6 +5050,14 @@
     <message>
         <source>Geef de database met --database URL of {env}.</source>
         <translation>Give the database with --database URL or {env}.</translation>
+    </message>
+    <message>
+        <source>{what} is intussen door iemand anders gewijzigd. Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
+        <translation>{what} has been changed by someone else in the meantime. Look at the new data; your input is still in the window.</translation>
+    </message>
+    <message>
+        <source>{what} is intussen gewijzigd door {who} ({change}, {at}). Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
+        <translation>{what} has been changed in the meantime by {who} ({change}, {at}). Look at the new data; your input is still in the window.</translation>
     </message>
 </context>
 <context>
@@ -8878,6 +8926,14 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mijn invoer opnieuw &amp;toepassen</source>
+        <translation>&amp;Apply my input again</translation>
+    </message>
+    <message>
+        <source>Sla uw invoer op over de nieuwe gegevens heen; de wijziging van de ander gaat dan verloren waar uw invoer dezelfde gegevens raakt.</source>
+        <translation>Save your input over the new data; the other person&apos;s change is lost where your input touches the same data.</translation>
     </message>
 </context>
 <context>
