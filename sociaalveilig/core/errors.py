@@ -44,7 +44,12 @@ class StaleEdit(ConflictError):
 
     ``current_version`` is the version now stored: a window that shows the fresh record
     may send the user's input again against it (only after the user chose to). All fields
-    are plain values, so the error travels unchanged between a desk and the centre."""
+    are plain values, so the error can travel between a desk and the centre; one rebuilt
+    from its message alone has ``current_version`` None (the class defaults below)."""
+
+    current_version: int | None = None
+    object_type: str = ""
+    object_id: str = ""
 
     def __init__(
         self,

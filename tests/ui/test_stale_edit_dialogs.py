@@ -4,21 +4,30 @@ refused with who changed what; the dialog keeps the input, the case reloads besi
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from sociaalveilig.core.enums import ActionStatus, ActionType, RiskLevel, Role
-from sociaalveilig.core.errors import StaleEdit
-from sociaalveilig.services import actions, cases
+from sociaalveilig.core.enums import ActionStatus, ActionType, MeetingType, RiskLevel, Role
+from sociaalveilig.core.errors import SociaalVeiligError, StaleEdit
+from sociaalveilig.services import (
+    actions,
+    cases,
+    meeting_agenda,
+    meeting_minutes,
+    meeting_planning,
+)
 from sociaalveilig.services.actions import ActionInput, create_action
-from tests.services.seed_casework import partner_id
+from tests.services.seed_casework import KERKRADE, make_case, partner_id
 from tests.ui.builders import register
+from tests.ui.fakes import FakeDocumentOutput
 
+from sociaalveilig.ui.dialogs.action_deadline import ActionDeadlineDialog
 from sociaalveilig.ui.dialogs.lead_partner import LeadPartnerDialog
 from sociaalveilig.ui.pages.cases import CasesPage
+from sociaalveilig.ui.pages.meetings import MeetingsPage
 
 
 def _close_errors() -> None:
@@ -134,3 +143,92 @@ def test_a_stale_casusregisseur_keeps_the_choice(
     stored = cases.get_case(coordinator_ctx, signal.case_id)
     assert stored.lead_partner_id == woco and stored.risk_level is RiskLevel.HOOG
     assert stored.version != seen
+
+
+def test_a_stale_decision_keeps_the_minutes_typed(
+    qtbot, coordinator_ctx, make_actor, clock, wait_idle
+) -> None:
+    """A colleague recorded the decision first: the text typed stays in the minutes, the
+    message names the colleague, and a second save does not overwrite the decision."""
+    info = meeting_planning.plan_meeting(
+        coordinator_ctx,
+        KERKRADE,
+        MeetingType.FL,
+        datetime(2026, 4, 15, 10, 30),
+        "Fictief gemeentehuis",
+        [partner_id(coordinator_ctx, "Politie Limburg")],
+    )
+    case_id = make_case(coordinator_ctx)
+    meeting_agenda.add_agenda_item(coordinator_ctx, info.meeting_id, case_id=case_id)
+    clock.set(datetime(2026, 4, 15, 11, 0))
+    page = MeetingsPage(output=FakeDocumentOutput())
+    qtbot.addWidget(page)
+    page.resize(1100, 640)
+    page.show()
+    page.set_context(coordinator_ctx)
+    wait_idle()
+    page.view.select_row(page.model.row_of(info.meeting_id))
+    wait_idle()
+    page.tabs.setCurrentIndex(1)
+    editor = page.minutes
+    editor.decision.setPlainText("Fictief: handhavingstraject starten.")
+    assert page.detail is not None
+    item = page.detail.items[0]
+
+    other = make_actor(Role.COORDINATOR, username="peters")
+    meeting_minutes.record_decision(
+        other, item.item_id, "Fictief: eerst afwachten.", expected_version=item.version
+    )
+
+    editor.save()
+    qtbot.waitUntil(lambda: _error_text() is not None, timeout=10_000)
+    assert "Peters" in (_error_text() or "")
+    assert editor.decision.toPlainText() == "Fictief: handhavingstraject starten."
+    assert editor.save_button.isEnabled()
+    _close_errors()
+    editor.save()  # applied again on the new version: one decision per item, still refused
+    qtbot.waitUntil(lambda: _error_text() is not None, timeout=10_000)
+    assert "al een besluit" in (_error_text() or "")
+    _close_errors()
+    stored = meeting_agenda.get_meeting(coordinator_ctx, info.meeting_id).items[0]
+    assert stored.decision == "Fictief: eerst afwachten."
+
+
+def test_reapply_without_a_known_version_saves_as_chosen(
+    qtbot, coordinator_ctx, wait_idle
+) -> None:
+    """A StaleEdit rebuilt from its message alone (as a centre may send it) has no version:
+    the user's explicit 'apply again' then saves without a check instead of failing."""
+    signal = register(coordinator_ctx)
+    assert signal.case_id is not None
+    action = create_action(
+        coordinator_ctx,
+        signal.case_id,
+        ActionInput(
+            ActionType.CONTROLE,
+            partner_id(coordinator_ctx, "Politie Limburg"),
+            coordinator_ctx.clock.now().date() + timedelta(days=7),
+        ),
+    )
+    dialog = ActionDeadlineDialog(coordinator_ctx, action)
+    qtbot.addWidget(dialog)
+    new_day = coordinator_ctx.clock.now().date() + timedelta(days=14)
+    dialog.deadline.setDate(QDate(new_day.year, new_day.month, new_day.day))
+    dialog.reason.setPlainText("Fictief: later.")
+    rebuilt = StaleEdit.__new__(StaleEdit)
+    SociaalVeiligError.__init__(rebuilt, "Deze actie is intussen gewijzigd.")
+    dialog.refused(rebuilt)
+    assert not dialog.reapply_button.isHidden() and not dialog.stale_note.isHidden()
+    _close_errors()
+    saved: list[object] = []
+    dialog.saved.connect(saved.append)
+    dialog.reapply()
+    qtbot.waitUntil(lambda: bool(saved), timeout=10_000)
+    assert actions.get_action(coordinator_ctx, action.action_id).deadline == new_day
+
+
+def _error_text() -> str | None:
+    for box in QApplication.topLevelWidgets():
+        if isinstance(box, QMessageBox) and box.objectName() == "errorDialog" and box.isVisible():
+            return box.text()
+    return None

@@ -128,6 +128,8 @@ class ServiceFormDialog(QDialog):
         """Save the same input again on the version now stored (after a ``StaleEdit``)."""
         if self._stale is None or self._busy:
             return
+        # None when the error came without it (the centre told only its message): the
+        # same input is then saved without a check, as the user just chose.
         self.expected_version = self._stale.current_version
         self._stale = None
         self.reapply_button.setVisible(False)

@@ -78,7 +78,7 @@ class EscalationsPage(Page):
         super().__init__(parent)
         self.last_dialog: QWidget | None = None
         self._select_after_load: str | None = None
-        self._rebased: tuple[str, int] | None = None
+        self._rebased: tuple[str, int | None] | None = None
         """A case whose criteria were refused as stale, and the version to save on."""
 
         self.filter = QComboBox(self)
@@ -364,7 +364,8 @@ class EscalationsPage(Page):
         detail = self.checklist.detail
         if detail is None:
             return
-        case_id, version = detail.case_id, detail.version
+        case_id = detail.case_id
+        version: int | None = detail.version
         if self._rebased is not None and self._rebased[0] == case_id:
             version = self._rebased[1]  # the user saves again after a stale refusal
         self._rebased = None

@@ -105,7 +105,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         self.choices = Choices()
         self.month: date | None = None
         self.detail: MeetingDetail | None = None
-        self._rebased: dict[str, int] = {}
+        self._rebased: dict[str, int | None] = {}
         """Agenda items whose save was refused as stale: the version to apply the input
         to again."""
         self.last_export: CalendarExport | None = None
