@@ -45,6 +45,7 @@ class SignalDialog(QDialog):
         self.setWindowTitle(self.tr("Signaal"))
         self._ctx = ctx
         self._signal_id = signal_id
+        self._purpose: str | None = None
         self.detail: SignalDetail | None = None
         self.case_picker: CasePicker | None = None
 
@@ -111,7 +112,9 @@ class SignalDialog(QDialog):
     # ------------------------------------------------------------------ load
 
     def load(self, purpose: str | None = None) -> None:
-        ctx, signal_id = self._ctx, self._signal_id
+        if purpose is not None:
+            self._purpose = purpose  # a reload (after a stale step) opens it the same way
+        ctx, signal_id, purpose = self._ctx, self._signal_id, self._purpose
         run_operation(
             self,
             lambda: signal_records.get_signal(ctx, signal_id, purpose),
