@@ -79,6 +79,11 @@ def test_the_editing_functions_take_a_version() -> None:
         "save_rule",
         "move_rule",
         "deactivate_rule",
+        "rename_partner",
+        "set_partner_source",
+        "deactivate_partner",
+        "reactivate_partner",
+        "save_category",
     } <= versioned_functions()
 
 

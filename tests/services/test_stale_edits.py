@@ -35,6 +35,8 @@ from sociaalveilig.services import (
     meeting_agenda,
     meeting_minutes,
     meeting_planning,
+    partners,
+    reference_data,
     routing_rules,
     signal_linking,
     signal_outcomes,
@@ -50,9 +52,11 @@ from sociaalveilig.storage.models import (
     AgendaItem,
     AuditEntry,
     Case,
+    Category,
     Escalation,
     Meeting,
     MeetingPartner,
+    Partner,
     RoutingRule,
     Signal,
     StatusChange,
@@ -190,6 +194,26 @@ def _rule_input(rule_id: str | None, name: str) -> routing_rules.RuleInput:
     return routing_rules.RuleInput(
         rule_id=rule_id, name=name, category="WO-OVL", target="fysieke_leefomgeving"
     )
+
+
+def _partner(d: Desks) -> str:
+    return partners.add_partner(d.first, "Fictieve Stichting", "anders").partner_id
+
+
+def _inactive_partner(d: Desks) -> str:
+    partner_id = _partner(d)
+    partners.deactivate_partner(d.first, partner_id)
+    return partner_id
+
+
+def _category_input(name: str) -> reference_data.CategoryInput:
+    return reference_data.CategoryInput(
+        code="VE-FICT", name=name, main_category="Veiligheid", meeting="FL", term_days=10
+    )
+
+
+def _category(d: Desks) -> str:
+    return reference_data.save_category(d.first, _category_input("Fictief")).category_id
 
 
 def _username(ctx: ServiceContext, user_id: str) -> str:
@@ -345,6 +369,26 @@ EDITS = [
           lambda c, i, v: routing_rules.save_rule(
               c, _rule_input(i, "Andere naam"), expected_version=v),
           lambda c, i, v: routing_rules.move_rule(c, i, 1, expected_version=v), admin=True),
+    # reference data (beheerders)
+    Case_("rename_partner", Partner, _partner,
+          lambda c, i, v: partners.set_partner_source(c, i, "zorg", expected_version=v),
+          lambda c, i, v: partners.rename_partner(c, i, "Fictief B.V.", expected_version=v),
+          admin=True),
+    Case_("set_partner_source", Partner, _partner,
+          lambda c, i, v: partners.rename_partner(c, i, "Fictief B.V.", expected_version=v),
+          lambda c, i, v: partners.set_partner_source(c, i, "zorg", expected_version=v),
+          admin=True),
+    Case_("deactivate_partner", Partner, _partner,
+          lambda c, i, v: partners.rename_partner(c, i, "Fictief B.V.", expected_version=v),
+          lambda c, i, v: partners.deactivate_partner(c, i, expected_version=v), admin=True),
+    Case_("reactivate_partner", Partner, _inactive_partner,
+          lambda c, i, v: partners.rename_partner(c, i, "Fictief B.V.", expected_version=v),
+          lambda c, i, v: partners.reactivate_partner(c, i, expected_version=v), admin=True),
+    Case_("save_category", Category, _category,
+          lambda c, i, v: reference_data.save_category(
+              c, _category_input("Fictief eerst"), expected_version=v),
+          lambda c, i, v: reference_data.save_category(
+              c, _category_input("Fictief later"), expected_version=v), admin=True),
 ]  # fmt: skip
 
 

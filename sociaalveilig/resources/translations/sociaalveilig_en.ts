@@ -2244,6 +2244,10 @@
         <translation>Organisation not found.</translation>
     </message>
     <message>
+        <source>Deze partner</source>
+        <translation>This organisation</translation>
+    </message>
+    <message>
         <source>{name} is al niet actief.</source>
         <translation>{name} is already inactive.</translation>
     </message>
@@ -2282,6 +2286,10 @@
     <message>
         <source>Categorie {code} heet al &apos;{name}&apos;; kies een andere naam.</source>
         <translation>Category {code} is already called &apos;{name}&apos;; choose another name.</translation>
+    </message>
+    <message>
+        <source>Deze categorie</source>
+        <translation>This category</translation>
     </message>
     <message>
         <source>Onbekende gemeente &apos;{value}&apos;; kies uit: {options}.</source>
