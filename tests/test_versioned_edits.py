@@ -84,6 +84,8 @@ def test_the_editing_functions_take_a_version() -> None:
         "deactivate_partner",
         "reactivate_partner",
         "save_category",
+        "update_rule",
+        "finish_buurtschouw",
     } <= versioned_functions()
 
 

@@ -29,6 +29,7 @@ from sociaalveilig.core.errors import ConflictError, StaleEdit
 from sociaalveilig.core.escalation import ZvhCriteria
 from sociaalveilig.services import (
     actions,
+    buurtschouw,
     case_reviews,
     cases,
     escalations,
@@ -37,6 +38,7 @@ from sociaalveilig.services import (
     meeting_planning,
     partners,
     reference_data,
+    retention_rules,
     routing_rules,
     signal_linking,
     signal_outcomes,
@@ -44,6 +46,7 @@ from sociaalveilig.services import (
     visits,
 )
 from sociaalveilig.services import signals as sv
+from sociaalveilig.services.audit_labels import OBJECT_LABELS
 from sociaalveilig.services.context import FixedClock, ServiceContext
 from sociaalveilig.services.signal_intake import NO_CASE, SignalInput
 from sociaalveilig.services.versions import STALE_ACTION
@@ -51,12 +54,14 @@ from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
     AuditEntry,
+    Buurtschouw,
     Case,
     Category,
     Escalation,
     Meeting,
     MeetingPartner,
     Partner,
+    RetentionRule,
     RoutingRule,
     Signal,
     StatusChange,
@@ -214,6 +219,19 @@ def _category_input(name: str) -> reference_data.CategoryInput:
 
 def _category(d: Desks) -> str:
     return reference_data.save_category(d.first, _category_input("Fictief")).category_id
+
+
+def _retention_rule(d: Desks) -> str:
+    with d.first.read_unit() as session:
+        return session.execute(
+            select(RetentionRule.id).where(RetentionRule.code == "reporter-details")
+        ).scalar_one()
+
+
+def _walk(d: Desks) -> str:
+    walk = buurtschouw.plan_buurtschouw(d.first, "kerkrade", date(2026, 4, 20), None)
+    d.clock.set(datetime(2026, 4, 21, 9, 0))  # the walk was made; now it is finished
+    return walk.walk_id
 
 
 def _username(ctx: ServiceContext, user_id: str) -> str:
@@ -389,6 +407,15 @@ EDITS = [
               c, _category_input("Fictief eerst"), expected_version=v),
           lambda c, i, v: reference_data.save_category(
               c, _category_input("Fictief later"), expected_version=v), admin=True),
+    Case_("update_rule (retention)", RetentionRule, _retention_rule,
+          lambda c, i, v: retention_rules.update_rule(
+              c, "reporter-details", 201, "AVG art. 5", expected_version=v),
+          lambda c, i, v: retention_rules.update_rule(
+              c, "reporter-details", 150, "AVG art. 5 lid 1", expected_version=v), admin=True),
+    # a buurtschouw
+    Case_("finish_buurtschouw", Buurtschouw, _walk,
+          lambda c, i, v: buurtschouw.finish_buurtschouw(c, i, expected_version=v),
+          lambda c, i, v: buurtschouw.finish_buurtschouw(c, i, expected_version=v)),
 ]  # fmt: skip
 
 
@@ -442,7 +469,7 @@ def test_a_save_on_an_old_version_is_refused_naming_who_changed_it(
     assert caught.value.exit_code == 4
     assert caught.value.current_version == _version(d.first, edit.model, record_id)
     assert _snapshot(d.first, edit.model, record_id) == after_first
-    assert caught.value.object_type
+    assert caught.value.object_type in OBJECT_LABELS  # the refusal reads in Dutch
     assert _refusals(d.first) == [(d.second.actor.username, caught.value.object_type, "denied")]
 
 

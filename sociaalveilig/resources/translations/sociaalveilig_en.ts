@@ -1592,6 +1592,10 @@
         <translation>Unknown category &apos;{code}&apos;. Choose a category from the list.</translation>
     </message>
     <message>
+        <source>Deze buurtschouw</source>
+        <translation>This neighbourhood walk</translation>
+    </message>
+    <message>
         <source>Deze buurtschouw is al afgerond.</source>
         <translation>This neighbourhood walk has already been completed.</translation>
     </message>
@@ -2706,6 +2710,10 @@
     <message>
         <source>Onbekende bewaarregel &apos;{code}&apos;. Bekend: {known}.</source>
         <translation>Unknown retention rule &apos;{code}&apos;. Known: {known}.</translation>
+    </message>
+    <message>
+        <source>Deze bewaartermijn</source>
+        <translation>This retention period</translation>
     </message>
     <message>
         <source>Onbekende algemene bewaarregel &apos;{code}&apos;.</source>
