@@ -418,8 +418,8 @@ def get_action(ctx: ServiceContext, action_id: str) -> ActionRow:
         return _row(session, ctx, action)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def change_action_status(
     ctx: ServiceContext,
     action_id: str,
@@ -475,8 +475,8 @@ def complete_action(
     )
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def change_action_deadline(
     ctx: ServiceContext,
     action_id: str,

@@ -517,8 +517,8 @@ def add_finding(
         return _finding_info(session, finding)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def finish_buurtschouw(
     ctx: ServiceContext, walk_id: str, *, expected_version: int | None = None
 ) -> WalkInfo:

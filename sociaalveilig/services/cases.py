@@ -609,8 +609,8 @@ def set_case_status_row(
     ctx.audit(session, "status", "case", case.reference)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def change_case_status(
     ctx: ServiceContext,
     case_id: str,
@@ -628,8 +628,8 @@ def change_case_status(
         return case_detail(ctx, session, case)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def set_risk_level(
     ctx: ServiceContext,
     case_id: str,
@@ -657,8 +657,8 @@ def set_risk_level(
         return case_detail(ctx, session, case)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def set_lead_partner(
     ctx: ServiceContext,
     case_id: str,
@@ -725,8 +725,8 @@ def add_person(ctx: ServiceContext, case_id: str, person: PersonInput) -> Person
         return PersonView(row.id, row.reference, row.name, row.birth_year, checked.role)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def set_zvh_criteria(
     ctx: ServiceContext,
     case_id: str,

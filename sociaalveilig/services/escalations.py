@@ -274,8 +274,8 @@ def get_escalation(ctx: ServiceContext, escalation_id: str) -> EscalationRow:
         return _rows(session, [escalation])[0]
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def change_escalation_status(
     ctx: ServiceContext,
     escalation_id: str,

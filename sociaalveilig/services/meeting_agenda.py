@@ -497,8 +497,8 @@ def check_item_version(
     )
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def remove_agenda_item(
     ctx: ServiceContext, item_id: str, *, expected_version: int | None = None
 ) -> MeetingDetail:
@@ -527,8 +527,8 @@ def remove_agenda_item(
         return _detail(ctx, session, meeting, None)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def mark_agenda_sent(
     ctx: ServiceContext, meeting_id: str, *, expected_version: int | None = None
 ) -> MeetingInfo:

@@ -64,8 +64,8 @@ def _decision_text(decision_text: str) -> str:
     return text
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def record_decision(
     ctx: ServiceContext,
     item_id: str,

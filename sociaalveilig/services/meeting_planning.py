@@ -256,8 +256,8 @@ def check_meeting_version(
     )
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def move_meeting(
     ctx: ServiceContext,
     meeting_id: str,
@@ -280,8 +280,8 @@ def move_meeting(
         return meeting_info(session, meeting)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def set_meeting_partners(
     ctx: ServiceContext,
     meeting_id: str,
@@ -313,8 +313,8 @@ def set_meeting_partners(
         return meeting_info(session, meeting)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def cancel_meeting(
     ctx: ServiceContext, meeting_id: str, *, expected_version: int | None = None
 ) -> MeetingInfo:

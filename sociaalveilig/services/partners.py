@@ -130,8 +130,8 @@ def _load_for_change(
     return partner
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def rename_partner(
     ctx: ServiceContext, partner_id: str, new_name: str, *, expected_version: int | None = None
 ) -> PartnerInfo:
@@ -144,8 +144,8 @@ def rename_partner(
         return _info(partner)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def set_partner_source(
     ctx: ServiceContext,
     partner_id: str,
@@ -163,8 +163,8 @@ def set_partner_source(
         return _info(partner)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def deactivate_partner(
     ctx: ServiceContext, partner_id: str, *, expected_version: int | None = None
 ) -> PartnerInfo:
@@ -195,8 +195,8 @@ def deactivate_partner(
         return _info(partner)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def reactivate_partner(
     ctx: ServiceContext, partner_id: str, *, expected_version: int | None = None
 ) -> PartnerInfo:

@@ -163,8 +163,8 @@ def _text(value: str, field: str, limit: int, missing: str) -> str:
     return text
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def save_category(
     ctx: ServiceContext, inp: CategoryInput, *, expected_version: int | None = None
 ) -> CategoryInfo:

@@ -220,8 +220,8 @@ def _check_open_work(
     )
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def update_rule(
     ctx: ServiceContext,
     code: str,

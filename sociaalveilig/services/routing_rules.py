@@ -127,8 +127,8 @@ def _check_version(
     )
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def save_rule(
     ctx: ServiceContext, rule: RuleInput, *, expected_version: int | None = None
 ) -> RuleView:
@@ -206,8 +206,8 @@ def save_rule(
         return _rule_view(row, tables.areas)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def move_rule(
     ctx: ServiceContext, rule_id: str, new_position: int, *, expected_version: int | None = None
 ) -> list[RuleView]:
@@ -245,8 +245,8 @@ def move_rule(
         return [_rule_view(r, areas) for r in rows]
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def deactivate_rule(
     ctx: ServiceContext, rule_id: str, *, expected_version: int | None = None
 ) -> RuleView:

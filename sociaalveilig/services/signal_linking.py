@@ -226,8 +226,8 @@ def _signal_for_change(
     return signal
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def move_signal(
     ctx: ServiceContext,
     signal_id: str,
@@ -273,8 +273,8 @@ def move_signal(
         return _detail(ctx, session, signal)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def unlink_signal(
     ctx: ServiceContext, signal_id: str, reason: str, *, expected_version: int | None = None
 ) -> SignalDetail:
@@ -316,8 +316,8 @@ def _unlink(ctx: ServiceContext, session: Session, signal: Signal, reason: str) 
     ctx.audit(session, "unlink", "signal", signal.reference)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def change_signal_status(
     ctx: ServiceContext,
     signal_id: str,

@@ -161,8 +161,8 @@ def apply_outcome_row(
 # --------------------------------------------------------------------------- use cases
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def handle_signal(
     ctx: ServiceContext, signal_id: str, result: str, *, expected_version: int | None = None
 ) -> SignalDetail:
@@ -175,8 +175,8 @@ def handle_signal(
         return _detail(ctx, session, signal)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def reject_signal(
     ctx: ServiceContext, signal_id: str, reason: str, *, expected_version: int | None = None
 ) -> SignalDetail:
@@ -189,8 +189,8 @@ def reject_signal(
         return _detail(ctx, session, signal)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def case_from_signal(
     ctx: ServiceContext,
     signal_id: str,

@@ -190,8 +190,8 @@ def _check_version(
     )
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def change_role(
     ctx: ServiceContext,
     username: str,
@@ -281,8 +281,8 @@ def change_role(
         )
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def deactivate_user(
     ctx: ServiceContext, username: str, *, expected_version: int | None = None
 ) -> None:
@@ -307,8 +307,8 @@ def deactivate_user(
             ctx.store.credentials.remove_user(user.username)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def reactivate_user(
     ctx: ServiceContext, username: str, passphrase: str, *, expected_version: int | None = None
 ) -> None:

@@ -168,17 +168,17 @@ def log_stale(ctx: ServiceContext, exc: StaleEdit) -> None:
 def refuses_stale(
     func: Callable[Concatenate[ServiceContext, P], R],
 ) -> Callable[Concatenate[ServiceContext, P], R]:
-    """Around an editing service function (outside ``@retrying``): a ``StaleEdit`` is
-    logged, then passed on unchanged."""
+    """Around an editing service function, inside ``@retrying`` (so a desk on a centre
+    sends the whole call there, and the refusal is logged once, where it happened): a
+    ``StaleEdit`` is logged in a unit of its own, then passed on unchanged. The refused
+    unit has rolled back by then, and the log's unit runs inside the same attempt."""
 
     @functools.wraps(func)
     def wrapper(ctx: ServiceContext, /, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(ctx, *args, **kwargs)
         except StaleEdit as exc:
-            if not getattr(exc, "sv_logged", False):
-                exc.sv_logged = True  # type: ignore[attr-defined]
-                log_stale(ctx, exc)
+            log_stale(ctx, exc)
             raise
 
     return wrapper

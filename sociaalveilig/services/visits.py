@@ -396,8 +396,8 @@ def proposed_new_start(planned: datetime, today: date) -> datetime:
     return datetime.combine(day, planned.time())
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def record_outcome(
     ctx: ServiceContext,
     visit_id: str,
@@ -535,8 +535,8 @@ def replan_visit(
         return _row(session, visit)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def move_visit(
     ctx: ServiceContext,
     visit_id: str,
@@ -578,8 +578,8 @@ def move_visit(
         return _row(session, visit)
 
 
-@refuses_stale
 @retrying
+@refuses_stale
 def cancel_visit(
     ctx: ServiceContext, visit_id: str, reason: str, *, expected_version: int | None = None
 ) -> VisitRow:
