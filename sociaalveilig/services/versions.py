@@ -152,7 +152,7 @@ def set_unversioned(session: Session, row: Versioned, **values: object) -> None:
 
 
 @retrying
-def log_stale(ctx: ServiceContext, exc: StaleEdit) -> None:
+def _log_stale(ctx: ServiceContext, exc: StaleEdit) -> None:
     """Note a refused stale save in the audit log (its own unit: the refused one rolled
     back)."""
     with ctx.unit() as session:
@@ -178,7 +178,7 @@ def refuses_stale(
         try:
             return func(ctx, *args, **kwargs)
         except StaleEdit as exc:
-            log_stale(ctx, exc)
+            _log_stale(ctx, exc)
             raise
 
     return wrapper
