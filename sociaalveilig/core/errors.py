@@ -38,6 +38,32 @@ class ConflictError(ValidationError):
     was changed. The database refused it, so the input, not the store, is at fault."""
 
 
+class StaleEdit(ConflictError):
+    """The user's edit was based on a version of the record that another user has changed
+    since; nothing was changed. The message says who changed what in between.
+
+    ``current_version`` is the version now stored: a window that shows the fresh record
+    may send the user's input again against it (only after the user chose to). All fields
+    are plain values, so the error can travel between a desk and the centre; one rebuilt
+    from its message alone has ``current_version`` None (the class defaults below)."""
+
+    current_version: int | None = None
+    object_type: str = ""
+    object_id: str = ""
+
+    def __init__(
+        self,
+        message: str,
+        current_version: int = 0,
+        object_type: str = "",
+        object_id: str = "",
+    ) -> None:
+        super().__init__(message, field="version")
+        self.current_version = current_version
+        self.object_type = object_type
+        self.object_id = object_id
+
+
 class AccessDenied(SociaalVeiligError):
     """The acting user's role or scope does not allow this."""
 

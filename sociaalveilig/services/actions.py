@@ -29,6 +29,7 @@ from sociaalveilig.services.context import ServiceContext, today, utc_to_local
 from sociaalveilig.services.refs import RefKind, next_reference
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import find_case
+from sociaalveilig.services.versions import check_version, refuses_stale, set_unversioned
 from sociaalveilig.storage.models import (
     Action,
     Case,
@@ -185,6 +186,8 @@ class ActionRow:
     completed_at: datetime | None
     overdue_days: int
     """Calendar days past the deadline while still open; 0 when not overdue."""
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
     @property
     def type_label(self) -> str:
@@ -355,6 +358,7 @@ def make_action_row(
         created_at=utc_to_local(action.created_at),
         completed_at=local_time(action.completed_at),
         overdue_days=max(overdue, 0),
+        version=action.version,
     )
 
 
@@ -396,6 +400,14 @@ def _load_action(session: Session, ctx: ServiceContext, action_id: str) -> Actio
     return action
 
 
+def _check_version(
+    ctx: ServiceContext, session: Session, action: Action, expected_version: int | None
+) -> None:
+    check_version(
+        ctx, session, action, expected_version, OBJ_ACTION, action.reference, tr("Deze actie")
+    )
+
+
 @retrying
 def get_action(ctx: ServiceContext, action_id: str) -> ActionRow:
     # The same roles as the action list: a manager sees case outlines, not actions.
@@ -407,11 +419,14 @@ def get_action(ctx: ServiceContext, action_id: str) -> ActionRow:
 
 
 @retrying
+@refuses_stale
 def change_action_status(
     ctx: ServiceContext,
     action_id: str,
     new_status: ActionStatus | str,
     reason: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> ActionRow:
     """Move an action along the workflow; the change goes into the status history.
 
@@ -420,6 +435,7 @@ def change_action_status(
     require_role(ctx, *_PLANNERS, Role.PARTNER)
     with work_unit(ctx) as session:
         action = _load_action(session, ctx, action_id)
+        _check_version(ctx, session, action, expected_version)
         check_transition(WorkflowKind.ACTION, action.status, new_status)
         target = ActionStatus(new_status)
         if target is ActionStatus.VERVALLEN and not (reason or "").strip():
@@ -438,25 +454,36 @@ def change_action_status(
             action.completed_at = now
             case = session.get(Case, action.case_id)
             if case is not None:
-                case.last_progress_at = now
+                set_unversioned(session, case, last_progress_at=now)
         record_status_change(session, ctx, OBJ_ACTION, action.id, old, target, reason)
         ctx.audit(session, "update", OBJ_ACTION, action.reference)
+        session.flush()
         return _row(session, ctx, action)
 
 
-def complete_action(ctx: ServiceContext, action_id: str, result: str) -> ActionRow:
+def complete_action(
+    ctx: ServiceContext, action_id: str, result: str, *, expected_version: int | None = None
+) -> ActionRow:
     """Mark an action done with a short result (required: the loop is closed with what
     came of it); the result goes into the history and the case's timeline."""
     if not (result or "").strip():
         raise ValidationError(
             tr("Schrijf in een paar woorden wat de actie heeft opgeleverd."), field="result"
         )
-    return change_action_status(ctx, action_id, ActionStatus.AFGEROND, result)
+    return change_action_status(
+        ctx, action_id, ActionStatus.AFGEROND, result, expected_version=expected_version
+    )
 
 
 @retrying
+@refuses_stale
 def change_action_deadline(
-    ctx: ServiceContext, action_id: str, deadline: date, reason: str | None = None
+    ctx: ServiceContext,
+    action_id: str,
+    deadline: date,
+    reason: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> ActionRow:
     """Move the deadline of an open action (same rules as a new action).
 
@@ -465,6 +492,7 @@ def change_action_deadline(
     require_role(ctx, *_PLANNERS)
     with work_unit(ctx) as session:
         action = _load_action(session, ctx, action_id)
+        _check_version(ctx, session, action, expected_version)
         if not ActionStatus(action.status).is_open:
             raise ValidationError(
                 tr("Actie {ref} is {status}; de deadline kan niet meer veranderen.").format(
@@ -503,6 +531,7 @@ def change_action_deadline(
                 record_status_change(session, ctx, OBJ_ACTION, action.id, status, status, note)
         action.deadline = checked
         ctx.audit(session, "update", OBJ_ACTION, action.reference)
+        session.flush()
         return _row(session, ctx, action)
 
 

@@ -93,6 +93,7 @@ ACTION_LABELS: dict[str, str] = {
     "meldcode_decision": QT_TR_NOOP("Meldcode-besluit"),
     "escalate_criteria_unmet": QT_TR_NOOP("Opgeschaald zonder vervulde ZVH-criteria"),
     "view_zvh_criteria": QT_TR_NOOP("ZVH-criteria bekeken"),
+    "stale_edit": QT_TR_NOOP("Wijziging op verouderde gegevens geweigerd"),
 }
 
 OBJECT_LABELS: dict[str, str] = {

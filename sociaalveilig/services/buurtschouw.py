@@ -39,6 +39,7 @@ from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_intake import NO_CASE, SignalInput
 from sociaalveilig.services.signal_records import OPEN_SIGNAL_STATUSES
 from sociaalveilig.services.signals import register_signal_row
+from sociaalveilig.services.versions import check_version, refuses_stale
 from sociaalveilig.storage.models import (
     Action,
     Buurtschouw,
@@ -229,6 +230,8 @@ class WalkInfo:
     route: str | None
     status: WalkStatus
     finding_count: int
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
 
 @dataclass(frozen=True)
@@ -315,7 +318,14 @@ def _walk_info(session: Session, walk: Buurtschouw, area: FocusArea) -> WalkInfo
         .where(BuurtschouwFinding.buurtschouw_id == walk.id)
     ).scalar_one()
     return WalkInfo(
-        walk.id, area.id, area.name, walk.walk_date, walk.route, WalkStatus(walk.status), count
+        walk.id,
+        area.id,
+        area.name,
+        walk.walk_date,
+        walk.route,
+        WalkStatus(walk.status),
+        count,
+        walk.version,
     )
 
 
@@ -508,16 +518,29 @@ def add_finding(
 
 
 @retrying
-def finish_buurtschouw(ctx: ServiceContext, walk_id: str) -> WalkInfo:
+@refuses_stale
+def finish_buurtschouw(
+    ctx: ServiceContext, walk_id: str, *, expected_version: int | None = None
+) -> WalkInfo:
     """Close the walk once its findings are entered."""
     with work_unit(ctx) as session:
         walk, area = _load_walk(session, ctx, walk_id)
+        check_version(
+            ctx,
+            session,
+            walk,
+            expected_version,
+            OBJ_BUURTSCHOUW,
+            walk.id,
+            tr("Deze buurtschouw"),
+        )
         if walk.status == WalkStatus.AFGEROND:
             raise ValidationError(tr("Deze buurtschouw is al afgerond."), field="walk_id")
         if walk.walk_date > ctx.clock.now().date():
             raise ValidationError(tr("De buurtschouw moet nog gelopen worden."), field="walk_id")
         walk.status = str(WalkStatus.AFGEROND)
         ctx.audit(session, "update", OBJ_BUURTSCHOUW, walk.id)
+        session.flush()
         return _walk_info(session, walk, area)
 
 

@@ -27,6 +27,7 @@ from sociaalveilig.services.actions import (
 )
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.retry import retrying
+from sociaalveilig.services.versions import set_unversioned
 
 OBJ_CASE_REVIEW = "case_review"
 REVIEWED = "geevalueerd"
@@ -75,8 +76,12 @@ def record_case_review(ctx: ServiceContext, case_id: str, note: str) -> CaseRevi
                 field="case_id",
             )
         today = ctx.clock.now().date()
-        case.next_review = next_review(today, RiskLevel(case.risk_level))
-        case.last_progress_at = utc_naive(ctx)
+        set_unversioned(
+            session,
+            case,
+            next_review=next_review(today, RiskLevel(case.risk_level)),
+            last_progress_at=utc_naive(ctx),
+        )
         record_status_change(session, ctx, OBJ_CASE_REVIEW, case.id, None, REVIEWED, text)
         ctx.audit(session, "review", OBJ_CASE, case.reference)
         return CaseReview(case.id, case.reference, today, case.next_review)

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from sqlalchemy import false, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from sociaalveilig.core.enums import (
     ActionStatus,
@@ -53,6 +53,7 @@ from sociaalveilig.services.signal_records import (
     format_address,
     normalise_name,
 )
+from sociaalveilig.services.versions import check_version, refuses_stale, set_unversioned
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -149,6 +150,8 @@ class CaseDetail:
     """Empty for a user who may not change the case."""
     zvh: ZvhCriteria
     signal_count: int
+    version: int
+    """The stored version this detail shows: an edit sends it back as ``expected_version``."""
     pseudonymised: bool = False
     emergency_access: bool = False
 
@@ -474,6 +477,7 @@ def case_detail(
         ),
         zvh=zvh_of(case),
         signal_count=signal_count,
+        version=case.version,
         pseudonymised=pseudonymised,
         emergency_access=emergency,
     )
@@ -528,11 +532,16 @@ def get_case(ctx: ServiceContext, ref_or_id: str, purpose: str | None = None) ->
 
 
 def _case_for_change(
-    ctx: ServiceContext, session: Session, ref_or_id: str, open_only: bool = False
+    ctx: ServiceContext,
+    session: Session,
+    ref_or_id: str,
+    open_only: bool = False,
+    expected_version: int | None = None,
 ) -> Case:
     """A case the acting user may change: the coordinator any, a wijkagent in own areas.
     ``open_only``: a change that belongs to the work on a case (risk, casusregisseur,
-    persons, ZVH criteria) is refused once it is closed; reopening comes first."""
+    persons, ZVH criteria) is refused once it is closed; reopening comes first.
+    ``expected_version``: the version the user's edit was based on (``check_version``)."""
     if ctx.actor.role not in CASE_WORK_ROLES:
         access.refuse_beheerder(ctx)
         raise AccessDenied(
@@ -545,6 +554,9 @@ def _case_for_change(
                 ref=case.reference
             )
         )
+    check_version(
+        ctx, session, case, expected_version, "case", case.reference, tr("Deze casus")
+    )
     if open_only and not CaseStatus(case.status).is_open:
         raise ValidationError(
             tr("Casus {ref} is afgesloten. Heropen de casus om dit te wijzigen.").format(
@@ -558,7 +570,9 @@ def _case_for_change(
 def record_progress(ctx: ServiceContext, case: Case) -> None:
     """Note that the case moved (a status change or a meeting decision): the escalation
     pattern counts only signals after the last progress."""
-    case.last_progress_at = stored_now(ctx)
+    session = object_session(case)
+    assert session is not None  # a case being changed belongs to its unit's Session
+    set_unversioned(session, case, last_progress_at=stored_now(ctx))
 
 
 def set_case_status_row(
@@ -596,10 +610,18 @@ def set_case_status_row(
 
 
 @retrying
-def change_case_status(ctx: ServiceContext, case_id: str, new: str, reason: str) -> CaseDetail:
+@refuses_stale
+def change_case_status(
+    ctx: ServiceContext,
+    case_id: str,
+    new: str,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> CaseDetail:
     """Change a case's status as the table allows; an illegal step names the allowed ones."""
     with ctx.unit() as session:
-        case = _case_for_change(ctx, session, case_id)
+        case = _case_for_change(ctx, session, case_id, expected_version=expected_version)
         check_transition(WorkflowKind.CASE, case.status, new)
         text = check_reason(reason, tr("de statuswijziging"))
         set_case_status_row(ctx, session, case, new, text)
@@ -607,8 +629,14 @@ def change_case_status(ctx: ServiceContext, case_id: str, new: str, reason: str)
 
 
 @retrying
+@refuses_stale
 def set_risk_level(
-    ctx: ServiceContext, case_id: str, level: RiskLevel | str, reason: str | None = None
+    ctx: ServiceContext,
+    case_id: str,
+    level: RiskLevel | str,
+    reason: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> CaseDetail:
     """Set the risk level; the next review date follows the cadence from today."""
     try:
@@ -621,7 +649,7 @@ def set_risk_level(
             field="risico",
         ) from None
     with ctx.unit() as session:
-        case = _case_for_change(ctx, session, case_id, open_only=True)
+        case = _case_for_change(ctx, session, case_id, True, expected_version)
         case.risk_level = risk.value
         case.next_review = next_review(ctx.clock.now().date(), risk)
         session.flush()
@@ -630,10 +658,17 @@ def set_risk_level(
 
 
 @retrying
-def set_lead_partner(ctx: ServiceContext, case_id: str, partner_id: str | None) -> CaseDetail:
+@refuses_stale
+def set_lead_partner(
+    ctx: ServiceContext,
+    case_id: str,
+    partner_id: str | None,
+    *,
+    expected_version: int | None = None,
+) -> CaseDetail:
     """Name the casusregisseur (lead partner), or clear it with None."""
     with ctx.unit() as session:
-        case = _case_for_change(ctx, session, case_id, open_only=True)
+        case = _case_for_change(ctx, session, case_id, True, expected_version)
         if partner_id is not None:
             partner = session.get(Partner, partner_id)
             if partner is None or not partner.active:
@@ -691,10 +726,17 @@ def add_person(ctx: ServiceContext, case_id: str, person: PersonInput) -> Person
 
 
 @retrying
-def set_zvh_criteria(ctx: ServiceContext, case_id: str, criteria: ZvhCriteria) -> CaseDetail:
+@refuses_stale
+def set_zvh_criteria(
+    ctx: ServiceContext,
+    case_id: str,
+    criteria: ZvhCriteria,
+    *,
+    expected_version: int | None = None,
+) -> CaseDetail:
     """Record the ZVH checklist for a case, as a person judged it."""
     with ctx.unit() as session:
-        case = _case_for_change(ctx, session, case_id, open_only=True)
+        case = _case_for_change(ctx, session, case_id, True, expected_version)
         case.zvh_multiple_domains = criteria.multiple_life_domains
         case.zvh_behaviour = criteria.criminal_or_nuisance_behaviour
         case.zvh_chain_cooperation = criteria.chain_cooperation_needed

@@ -42,6 +42,7 @@ from sociaalveilig.services.cases import zvh_of
 from sociaalveilig.services.context import ServiceContext, utc_to_local
 from sociaalveilig.services.refs import RefKind, next_reference
 from sociaalveilig.services.retry import retrying
+from sociaalveilig.services.versions import check_version, refuses_stale, set_unversioned
 from sociaalveilig.storage.models import Case, CasePerson, Escalation, FocusArea, Person
 
 MAX_REASON = 4000
@@ -70,6 +71,8 @@ class EscalationRow:
     status_changed_at: datetime
     """Local time of the last status change (creation counts as one)."""
     closed_at: datetime | None
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
     @property
     def target_label(self) -> str:
@@ -109,6 +112,7 @@ def _rows(session: Session, escalations: Sequence[Escalation]) -> list[Escalatio
             created_at=utc_to_local(e.created_at),
             status_changed_at=utc_to_local(e.status_changed_at),
             closed_at=local_time(e.closed_at),
+            version=e.version,
         )
         for e in escalations
     ]
@@ -236,7 +240,7 @@ def escalate(
                 target=goal.label, ref=escalation.reference
             ),
         )
-        case.last_progress_at = now
+        set_unversioned(session, case, last_progress_at=now)
         ctx.audit(session, "create", OBJ_ESCALATION, escalation.reference)
         if unmet_line is not None:
             ctx.audit(
@@ -271,18 +275,30 @@ def get_escalation(ctx: ServiceContext, escalation_id: str) -> EscalationRow:
 
 
 @retrying
+@refuses_stale
 def change_escalation_status(
     ctx: ServiceContext,
     escalation_id: str,
     new_status: EscalationStatus | str,
     note: str | None = None,
     external_reference: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> EscalationRow:
     """Record the receiving partner's progress. Teruggelegd (afschaling) needs a note;
     when the last open escalation of a case ends, the case is back in behandeling."""
     require_role(ctx, *_ESCALATORS)
     with work_unit(ctx) as session:
         escalation = _load(session, ctx, escalation_id)
+        check_version(
+            ctx,
+            session,
+            escalation,
+            expected_version,
+            OBJ_ESCALATION,
+            escalation.reference,
+            tr("Deze opschaling"),
+        )
         check_transition(WorkflowKind.ESCALATION, escalation.status, new_status)
         target = EscalationStatus(new_status)
         text = (note or "").strip() or None
@@ -313,7 +329,7 @@ def change_escalation_status(
         case = session.get(Case, escalation.case_id)
         assert case is not None
         if not target.is_open:
-            case.last_progress_at = now
+            set_unversioned(session, case, last_progress_at=now)
             session.flush()
             if _open_count(session, case.id) == 0 and case.status == CaseStatus.OPGESCHAALD:
                 reason = (
@@ -323,13 +339,18 @@ def change_escalation_status(
                 ).format(target=EscalationTarget(escalation.target).label, ref=escalation.reference)
                 set_case_status(session, ctx, case, CaseStatus.IN_BEHANDELING, reason)
         ctx.audit(session, "update", OBJ_ESCALATION, escalation.reference)
+        session.flush()
         return _rows(session, [escalation])[0]
 
 
-def afschalen(ctx: ServiceContext, escalation_id: str, note: str) -> EscalationRow:
+def afschalen(
+    ctx: ServiceContext, escalation_id: str, note: str, *, expected_version: int | None = None
+) -> EscalationRow:
     """Afschaling: the escalation goes back to the local meeting (teruggelegd); the case is
     back in behandeling and proposed for the agenda of its next meeting."""
-    return change_escalation_status(ctx, escalation_id, EscalationStatus.TERUGGELEGD, note)
+    return change_escalation_status(
+        ctx, escalation_id, EscalationStatus.TERUGGELEGD, note, expected_version=expected_version
+    )
 
 
 @retrying

@@ -37,6 +37,7 @@ from sociaalveilig.services.meeting_planning import (
     READERS,
     MeetingInfo,
     MeetingStatus,
+    check_meeting_version,
     check_preparer,
     check_reader,
     load_meeting,
@@ -46,6 +47,7 @@ from sociaalveilig.services.meeting_planning import (
 )
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import find_signal, format_address
+from sociaalveilig.services.versions import check_version, refuses_stale
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -99,6 +101,8 @@ class AgendaItemInfo:
     decided_at: datetime | None
     """Local time."""
     actions: tuple[ActionRow, ...]
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
     @property
     def reason_label(self) -> str:
@@ -216,6 +220,7 @@ def item_infos(
                 decision=item.decision,
                 decided_at=local_time(item.decided_at),
                 actions=tuple(by_item.get(item.id, [])),
+                version=item.version,
             )
         )
     return result
@@ -484,13 +489,25 @@ def load_item(session: Session, item_id: str) -> AgendaItem:
     return item
 
 
+def check_item_version(
+    ctx: ServiceContext, session: Session, item: AgendaItem, expected_version: int | None
+) -> None:
+    check_version(
+        ctx, session, item, expected_version, OBJ_AGENDA_ITEM, item.id, tr("Dit agendapunt")
+    )
+
+
 @retrying
-def remove_agenda_item(ctx: ServiceContext, item_id: str) -> MeetingDetail:
+@refuses_stale
+def remove_agenda_item(
+    ctx: ServiceContext, item_id: str, *, expected_version: int | None = None
+) -> MeetingDetail:
     """Take an item off the agenda, unless a decision or actions were recorded on it."""
     with work_unit(ctx) as session:
         item = load_item(session, item_id)
         meeting = load_meeting(session, item.meeting_id)
         check_preparer(ctx, meeting)
+        check_item_version(ctx, session, item, expected_version)
         has_actions = session.execute(
             select(Action.id).where(Action.agenda_item_id == item.id).limit(1)
         ).first()
@@ -511,11 +528,15 @@ def remove_agenda_item(ctx: ServiceContext, item_id: str) -> MeetingDetail:
 
 
 @retrying
-def mark_agenda_sent(ctx: ServiceContext, meeting_id: str) -> MeetingInfo:
+@refuses_stale
+def mark_agenda_sent(
+    ctx: ServiceContext, meeting_id: str, *, expected_version: int | None = None
+) -> MeetingInfo:
     """Note that the agenda went out to the partners (stops the 'agenda not sent' reminder)."""
     with work_unit(ctx) as session:
         meeting = load_meeting(session, meeting_id)
         check_preparer(ctx, meeting)
+        check_meeting_version(ctx, session, meeting, expected_version)
         require_status(meeting, MeetingStatus.GEPLAND)
         if not _items(session, meeting.id):
             raise ValidationError(

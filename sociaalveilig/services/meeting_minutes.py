@@ -24,7 +24,12 @@ from sociaalveilig.services.actions import (
     work_unit,
 )
 from sociaalveilig.services.context import ServiceContext
-from sociaalveilig.services.meeting_agenda import AgendaItemInfo, item_infos, load_item
+from sociaalveilig.services.meeting_agenda import (
+    AgendaItemInfo,
+    check_item_version,
+    item_infos,
+    load_item,
+)
 from sociaalveilig.services.meeting_planning import (
     ORGANISERS,
     MeetingStatus,
@@ -35,6 +40,7 @@ from sociaalveilig.services.meeting_planning import (
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_outcomes import OutcomeChoice, SignalOutcome, apply_outcome_row
 from sociaalveilig.services.signal_records import find_signal
+from sociaalveilig.services.versions import refuses_stale, set_unversioned
 
 MAX_DECISION = 4000
 DECISION_PURPOSE = "besluit overleg"
@@ -59,12 +65,15 @@ def _decision_text(decision_text: str) -> str:
 
 
 @retrying
+@refuses_stale
 def record_decision(
     ctx: ServiceContext,
     item_id: str,
     decision_text: str,
     actions: Sequence[ActionInput] = (),
     signal_outcome: OutcomeChoice | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> AgendaItemInfo:
     """Record the decision on an agenda item and the actions agreed, in one unit of work:
     when one action is invalid, nothing is saved. The case counts as reviewed: its next
@@ -77,6 +86,7 @@ def record_decision(
     with work_unit(ctx) as session:
         item = load_item(session, item_id)
         meeting = load_meeting(session, item.meeting_id)
+        check_item_version(ctx, session, item, expected_version)
         require_status(meeting, MeetingStatus.GEPLAND, MeetingStatus.GEHOUDEN)
         if meeting.starts_at > ctx.clock.now():
             raise ValidationError(
@@ -118,8 +128,12 @@ def record_decision(
                 case,
                 tr("Besproken in het overleg van {day}.").format(day=format_day(meeting.starts_at)),
             )
-            case.last_progress_at = utc_naive(ctx)
-            case.next_review = next_review(meeting.starts_at.date(), RiskLevel(case.risk_level))
+            set_unversioned(
+                session,
+                case,
+                last_progress_at=utc_naive(ctx),
+                next_review=next_review(meeting.starts_at.date(), RiskLevel(case.risk_level)),
+            )
             ctx.audit(session, "update", OBJ_CASE, case.reference, purpose=DECISION_PURPOSE)
         item.decision = text
         item.decided_at = utc_naive(ctx)

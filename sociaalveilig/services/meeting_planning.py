@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from sociaalveilig.core.enums import MeetingType, Role
 from sociaalveilig.core.errors import NotFound, ValidationError
@@ -32,6 +33,7 @@ from sociaalveilig.services.actions import (
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.partners import check_active_partners
 from sociaalveilig.services.retry import retrying
+from sociaalveilig.services.versions import check_version, refuses_stale
 from sociaalveilig.storage.models import AgendaItem, FocusArea, Meeting, MeetingPartner, Partner
 
 MAX_LOCATION = 160
@@ -68,6 +70,8 @@ class MeetingInfo:
     agenda_sent_at: datetime | None
     """Local time the agenda was sent; None while not sent."""
     item_count: int
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
     @property
     def type_label(self) -> str:
@@ -153,6 +157,7 @@ def _infos(session: Session, meetings: Sequence[Meeting]) -> list[MeetingInfo]:
                 partner_names=tuple(names.get(p, p) for p in partner_ids),
                 agenda_sent_at=local_time(m.agenda_sent_at),
                 item_count=counts.get(m.id, 0),
+                version=m.version,
             )
         )
     return result
@@ -243,14 +248,29 @@ def plan_meeting(
         return meeting_info(session, meeting)
 
 
+def check_meeting_version(
+    ctx: ServiceContext, session: Session, meeting: Meeting, expected_version: int | None
+) -> None:
+    check_version(
+        ctx, session, meeting, expected_version, OBJ_MEETING, meeting.id, tr("Dit overleg")
+    )
+
+
 @retrying
+@refuses_stale
 def move_meeting(
-    ctx: ServiceContext, meeting_id: str, starts_at: datetime, location: str | None = None
+    ctx: ServiceContext,
+    meeting_id: str,
+    starts_at: datetime,
+    location: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> MeetingInfo:
     """Move a planned meeting (not into the past); the location changes when given."""
     require_role(ctx, *ORGANISERS)
     with work_unit(ctx) as session:
         meeting = load_meeting(session, meeting_id)
+        check_meeting_version(ctx, session, meeting, expected_version)
         require_status(meeting, MeetingStatus.GEPLAND)
         _check_start(ctx, starts_at)
         meeting.starts_at = starts_at
@@ -261,13 +281,19 @@ def move_meeting(
 
 
 @retrying
+@refuses_stale
 def set_meeting_partners(
-    ctx: ServiceContext, meeting_id: str, partner_ids: Sequence[str]
+    ctx: ServiceContext,
+    meeting_id: str,
+    partner_ids: Sequence[str],
+    *,
+    expected_version: int | None = None,
 ) -> MeetingInfo:
     """Replace the partners taking part in a meeting that has not been cancelled."""
     require_role(ctx, *ORGANISERS)
     with work_unit(ctx) as session:
         meeting = load_meeting(session, meeting_id)
+        check_meeting_version(ctx, session, meeting, expected_version)
         if meeting.status == MeetingStatus.GEANNULEERD:
             require_status(meeting, MeetingStatus.GEPLAND)
         wanted = _check_partners(session, partner_ids)
@@ -280,16 +306,23 @@ def set_meeting_partners(
         for partner in wanted:
             if partner not in current:
                 session.add(MeetingPartner(meeting_id=meeting.id, partner_id=partner))
+        # The partners live in their own rows: the meeting gets a new version all the same,
+        # so that a desk that saw the old list cannot overwrite this one unseen.
+        flag_modified(meeting, "location")
         ctx.audit(session, "update", OBJ_MEETING, meeting.id)
         return meeting_info(session, meeting)
 
 
 @retrying
-def cancel_meeting(ctx: ServiceContext, meeting_id: str) -> MeetingInfo:
+@refuses_stale
+def cancel_meeting(
+    ctx: ServiceContext, meeting_id: str, *, expected_version: int | None = None
+) -> MeetingInfo:
     """Cancel a planned meeting; its items can be proposed again for the next one."""
     require_role(ctx, *ORGANISERS)
     with work_unit(ctx) as session:
         meeting = load_meeting(session, meeting_id)
+        check_meeting_version(ctx, session, meeting, expected_version)
         require_status(meeting, MeetingStatus.GEPLAND)
         meeting.status = str(MeetingStatus.GEANNULEERD)
         ctx.audit(session, "update", OBJ_MEETING, meeting.id)

@@ -20,6 +20,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.services.actions import require_role
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.retry import retrying
+from sociaalveilig.services.versions import check_version, refuses_stale
 from sociaalveilig.storage.models import Partner, User
 
 MAX_NAME = 120
@@ -33,6 +34,8 @@ class PartnerInfo:
     source_type: Source
     """The kind of source its signals have (politie, woningcorporatie, gemeente, ...)."""
     active: bool
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
     @property
     def source_label(self) -> str:
@@ -44,7 +47,7 @@ def _info(partner: Partner) -> PartnerInfo:
         source = Source(partner.source_type)
     except ValueError:
         source = Source.ANDERS
-    return PartnerInfo(partner.id, partner.name, source, partner.active)
+    return PartnerInfo(partner.id, partner.name, source, partner.active, partner.version)
 
 
 def _clean_name(session: Session, name: str, exclude_id: str | None = None) -> str:
@@ -117,11 +120,24 @@ def add_partner(ctx: ServiceContext, name: str, source_type: Source | str) -> Pa
         return _info(partner)
 
 
+def _load_for_change(
+    ctx: ServiceContext, session: Session, partner_id: str, expected_version: int | None
+) -> Partner:
+    partner = _load(session, partner_id)
+    check_version(
+        ctx, session, partner, expected_version, OBJ_PARTNER, partner.id, tr("Deze partner")
+    )
+    return partner
+
+
 @retrying
-def rename_partner(ctx: ServiceContext, partner_id: str, new_name: str) -> PartnerInfo:
+@refuses_stale
+def rename_partner(
+    ctx: ServiceContext, partner_id: str, new_name: str, *, expected_version: int | None = None
+) -> PartnerInfo:
     require_role(ctx, Role.BEHEERDER)
     with ctx.unit() as session:
-        partner = _load(session, partner_id)
+        partner = _load_for_change(ctx, session, partner_id, expected_version)
         partner.name = _clean_name(session, new_name, exclude_id=partner.id)
         session.flush()
         ctx.audit(session, "update", OBJ_PARTNER, partner.id)
@@ -129,13 +145,18 @@ def rename_partner(ctx: ServiceContext, partner_id: str, new_name: str) -> Partn
 
 
 @retrying
+@refuses_stale
 def set_partner_source(
-    ctx: ServiceContext, partner_id: str, source_type: Source | str
+    ctx: ServiceContext,
+    partner_id: str,
+    source_type: Source | str,
+    *,
+    expected_version: int | None = None,
 ) -> PartnerInfo:
     require_role(ctx, Role.BEHEERDER)
     source = _parse_source(source_type)
     with ctx.unit() as session:
-        partner = _load(session, partner_id)
+        partner = _load_for_change(ctx, session, partner_id, expected_version)
         partner.source_type = str(source)
         session.flush()
         ctx.audit(session, "update", OBJ_PARTNER, partner.id)
@@ -143,11 +164,14 @@ def set_partner_source(
 
 
 @retrying
-def deactivate_partner(ctx: ServiceContext, partner_id: str) -> PartnerInfo:
+@refuses_stale
+def deactivate_partner(
+    ctx: ServiceContext, partner_id: str, *, expected_version: int | None = None
+) -> PartnerInfo:
     """No longer offered in pickers; refused while active users still belong to it."""
     require_role(ctx, Role.BEHEERDER)
     with ctx.unit() as session:
-        partner = _load(session, partner_id)
+        partner = _load_for_change(ctx, session, partner_id, expected_version)
         if not partner.active:
             raise ValidationError(
                 tr("{name} is al niet actief.").format(name=partner.name), field="partner_id"
@@ -172,10 +196,13 @@ def deactivate_partner(ctx: ServiceContext, partner_id: str) -> PartnerInfo:
 
 
 @retrying
-def reactivate_partner(ctx: ServiceContext, partner_id: str) -> PartnerInfo:
+@refuses_stale
+def reactivate_partner(
+    ctx: ServiceContext, partner_id: str, *, expected_version: int | None = None
+) -> PartnerInfo:
     require_role(ctx, Role.BEHEERDER)
     with ctx.unit() as session:
-        partner = _load(session, partner_id)
+        partner = _load_for_change(ctx, session, partner_id, expected_version)
         if partner.active:
             raise ValidationError(
                 tr("{name} is al actief.").format(name=partner.name), field="partner_id"

@@ -22,6 +22,7 @@ from sociaalveilig.core.postcode import match_focus_area, normalise_postcode
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
+from sociaalveilig.services.versions import check_version, refuses_stale
 from sociaalveilig.storage.models import Category, FocusArea, Municipality, Postcode
 
 MAX_TERM_DAYS = 250
@@ -48,6 +49,8 @@ class CategoryInfo:
     term_days: int
     """Handling term in working days."""
     active: bool
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
     @property
     def label(self) -> str:
@@ -120,6 +123,7 @@ def _category_info(row: Category) -> CategoryInfo:
         MeetingType[row.meeting],
         row.term_days,
         row.active,
+        row.version,
     )
 
 
@@ -160,8 +164,12 @@ def _text(value: str, field: str, limit: int, missing: str) -> str:
 
 
 @retrying
-def save_category(ctx: ServiceContext, inp: CategoryInput) -> CategoryInfo:
-    """Change a category (by its code) or add a new one (beheerder)."""
+@refuses_stale
+def save_category(
+    ctx: ServiceContext, inp: CategoryInput, *, expected_version: int | None = None
+) -> CategoryInfo:
+    """Change a category (by its code) or add a new one (beheerder); a change names the
+    version it was based on (``expected_version``), a new category none."""
     require_role(ctx, Role.BEHEERDER)
     code = (inp.code or "").strip().upper()
     if not _CODE.fullmatch(code):
@@ -195,7 +203,11 @@ def save_category(ctx: ServiceContext, inp: CategoryInput) -> CategoryInfo:
                 field="naam",
             )
         action = "update"
-        if row is None:
+        if row is not None:
+            check_version(
+                ctx, session, row, expected_version, "category", code, tr("Deze categorie")
+            )
+        else:
             row = Category(code=code)
             session.add(row)
             action = "create"

@@ -37,6 +37,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.services.context import ServiceContext, local_day_start_utc, utc_to_local
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
+from sociaalveilig.services.versions import check_version, refuses_stale
 from sociaalveilig.storage.models import Case, Category, RetentionRule, Signal
 
 APPLIES_SIGNAL = "signal"
@@ -70,6 +71,8 @@ class RetentionRuleInfo:
     category_code: str | None
     term_days: int
     legal_basis: str
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
     @property
     def kind_label(self) -> str:
@@ -88,6 +91,7 @@ def _info(rule: RetentionRule) -> RetentionRuleInfo:
         rule.category_code,
         rule.term_days,
         rule.legal_basis,
+        rule.version,
     )
 
 
@@ -217,8 +221,14 @@ def _check_open_work(
 
 
 @retrying
+@refuses_stale
 def update_rule(
-    ctx: ServiceContext, code: str, term_days: int, legal_basis: str
+    ctx: ServiceContext,
+    code: str,
+    term_days: int,
+    legal_basis: str,
+    *,
+    expected_version: int | None = None,
 ) -> RetentionRuleInfo:
     """Change a rule's term and legal basis (beheerder only)."""
     require_role(ctx, Role.BEHEERDER)
@@ -233,6 +243,15 @@ def update_rule(
                     code=code, known=known
                 )
             )
+        check_version(
+            ctx,
+            session,
+            rule,
+            expected_version,
+            "retention_rule",
+            rule.id,
+            tr("Deze bewaartermijn"),
+        )
         days, basis = _check_term(rule.applies_to, term_days, legal_basis)
         _check_open_work(session, ctx, rule, days)
         rule.term_days = days

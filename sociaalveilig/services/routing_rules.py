@@ -27,6 +27,7 @@ from sociaalveilig.services.signal_intake import (
     IntakeTables,
 )
 from sociaalveilig.services.users import require_role
+from sociaalveilig.services.versions import check_version, refuses_stale, set_unversioned
 from sociaalveilig.storage.models import (
     FocusArea,
     RoutingRule,
@@ -47,6 +48,8 @@ class RuleView:
     urgency: Urgency | None
     target: RouteTarget
     active: bool
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,6 +82,7 @@ def _rule_view(row: RoutingRule, areas: dict[str, str]) -> RuleView:
         urgency=Urgency(row.urgency) if row.urgency else None,
         target=RouteTarget(row.target),
         active=row.active,
+        version=row.version,
     )
 
 
@@ -115,9 +119,21 @@ def _choice(
         ) from None
 
 
+def _check_version(
+    ctx: ServiceContext, session: Session, row: RoutingRule, expected_version: int | None
+) -> None:
+    check_version(
+        ctx, session, row, expected_version, "routing_rule", row.id, tr("Deze routeringsregel")
+    )
+
+
 @retrying
-def save_rule(ctx: ServiceContext, rule: RuleInput) -> RuleView:
-    """Add a routing rule (at the end) or change one (beheerder)."""
+@refuses_stale
+def save_rule(
+    ctx: ServiceContext, rule: RuleInput, *, expected_version: int | None = None
+) -> RuleView:
+    """Add a routing rule (at the end) or change one (beheerder); a change names the
+    version it was based on (``expected_version``), a new rule none."""
     require_role(ctx, Role.BEHEERDER)
     name = " ".join((rule.name or "").split())
     if not name:
@@ -167,6 +183,7 @@ def save_rule(ctx: ServiceContext, rule: RuleInput) -> RuleView:
             row = session.get(RoutingRule, rule.rule_id)
             if row is None:
                 raise NotFound(tr("Deze routeringsregel bestaat niet (meer)."))
+            _check_version(ctx, session, row, expected_version)
             action = "update"
         else:
             # max()+1: safe under SQLite's write lock, held from the unit's start; on
@@ -190,7 +207,10 @@ def save_rule(ctx: ServiceContext, rule: RuleInput) -> RuleView:
 
 
 @retrying
-def move_rule(ctx: ServiceContext, rule_id: str, new_position: int) -> list[RuleView]:
+@refuses_stale
+def move_rule(
+    ctx: ServiceContext, rule_id: str, new_position: int, *, expected_version: int | None = None
+) -> list[RuleView]:
     """Put a rule at ``new_position`` (1 = tried first); the others shift, positions stay
     1..n without gaps. Returns the new order."""
     require_role(ctx, Role.BEHEERDER)
@@ -203,6 +223,7 @@ def move_rule(ctx: ServiceContext, rule_id: str, new_position: int) -> list[Rule
         moving = next((r for r in rows if r.id == rule_id), None)
         if moving is None:
             raise NotFound(tr("Deze routeringsregel bestaat niet (meer)."))
+        _check_version(ctx, session, moving, expected_version)
         if not 1 <= new_position <= len(rows):
             raise ValidationError(
                 tr("Positie {n} kan niet; kies 1 tot en met {last}.").format(
@@ -213,8 +234,11 @@ def move_rule(ctx: ServiceContext, rule_id: str, new_position: int) -> list[Rule
         rows.remove(moving)
         rows.insert(new_position - 1, moving)
         for index, row in enumerate(rows, start=1):
-            if row.position != index:
-                row.position = index
+            if row is moving:
+                moving.position = index
+            elif row.position != index:
+                # The others only shift: no edit of theirs, so no new version.
+                set_unversioned(session, row, position=index)
         session.flush()
         ctx.audit(session, "move", "routing_rule", rule_id)
         areas = _areas(session)
@@ -222,13 +246,17 @@ def move_rule(ctx: ServiceContext, rule_id: str, new_position: int) -> list[Rule
 
 
 @retrying
-def deactivate_rule(ctx: ServiceContext, rule_id: str) -> RuleView:
+@refuses_stale
+def deactivate_rule(
+    ctx: ServiceContext, rule_id: str, *, expected_version: int | None = None
+) -> RuleView:
     """Switch a rule off (it keeps its place, so it can be switched on again)."""
     require_role(ctx, Role.BEHEERDER)
     with ctx.unit() as session:
         row = session.get(RoutingRule, rule_id)
         if row is None:
             raise NotFound(tr("Deze routeringsregel bestaat niet (meer)."))
+        _check_version(ctx, session, row, expected_version)
         row.active = False
         session.flush()
         ctx.audit(session, "deactivate", "routing_rule", rule_id)

@@ -143,6 +143,9 @@ class SignalRow:
     route_target: RouteTarget | None
     due_date: date | None
     overdue: bool
+    version: int
+    """The stored version: a step taken from the list sends it back as
+    ``expected_version``."""
 
     @property
     def source_label(self) -> str:
@@ -492,6 +495,7 @@ def _signal_rows(
                 Signal.case_id,
                 Signal.route_target,
                 Signal.due_date,
+                Signal.version,
                 Category.code,
                 Category.name,
                 FocusArea.name,
@@ -519,6 +523,7 @@ def _signal_rows(
             case_id,
             route_target,
             due_date,
+            version,
             code,
             name,
             area,
@@ -542,6 +547,7 @@ def _signal_rows(
                 route_target=RouteTarget(route_target) if route_target else None,
                 due_date=due_date,
                 overdue=is_overdue(status, due_date, today),
+                version=version,
             )
     return [found[i] for i in ids if i in found]
 

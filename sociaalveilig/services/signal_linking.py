@@ -38,6 +38,7 @@ from sociaalveilig.services.signal_records import (
     normalise_name,
 )
 from sociaalveilig.services.users import require_role
+from sociaalveilig.services.versions import check_version, refuses_stale
 from sociaalveilig.storage.models import (
     Case,
     CasePerson,
@@ -214,19 +215,32 @@ def link_signal_row(
 # --------------------------------------------------------------------------- change
 
 
-def _signal_for_change(ctx: ServiceContext, session: Session, signal_id: str) -> Signal:
+def _signal_for_change(
+    ctx: ServiceContext, session: Session, signal_id: str, expected_version: int | None = None
+) -> Signal:
     signal = find_signal(session, signal_id)
     access.check_signal_access(ctx, session, signal)
+    check_version(
+        ctx, session, signal, expected_version, "signal", signal.reference, tr("Dit signaal")
+    )
     return signal
 
 
 @retrying
-def move_signal(ctx: ServiceContext, signal_id: str, case_id: str, reason: str) -> SignalDetail:
+@refuses_stale
+def move_signal(
+    ctx: ServiceContext,
+    signal_id: str,
+    case_id: str,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+) -> SignalDetail:
     """Link a signal to a case, or move it from one case to another (with a reason)."""
     _require_case_work(ctx)
     text = check_reason(reason, tr("het koppelen of verplaatsen"))
     with ctx.unit() as session:
-        signal = _signal_for_change(ctx, session, signal_id)
+        signal = _signal_for_change(ctx, session, signal_id, expected_version)
         case = _case_for_link(ctx, session, case_id)
         if signal.case_id == case.id:
             raise ValidationError(
@@ -260,13 +274,16 @@ def move_signal(ctx: ServiceContext, signal_id: str, case_id: str, reason: str) 
 
 
 @retrying
-def unlink_signal(ctx: ServiceContext, signal_id: str, reason: str) -> SignalDetail:
+@refuses_stale
+def unlink_signal(
+    ctx: ServiceContext, signal_id: str, reason: str, *, expected_version: int | None = None
+) -> SignalDetail:
     """Undo a wrong link: the signal leaves its case (back to gerouteerd, or nieuw when it
     was never routed)."""
     _require_case_work(ctx)
     text = check_reason(reason, tr("het ontkoppelen"))
     with ctx.unit() as session:
-        signal = _signal_for_change(ctx, session, signal_id)
+        signal = _signal_for_change(ctx, session, signal_id, expected_version)
         if signal.case_id is None:
             raise ValidationError(
                 tr("Signaal {ref} is aan geen casus gekoppeld.").format(ref=signal.reference),
@@ -300,13 +317,19 @@ def _unlink(ctx: ServiceContext, session: Session, signal: Signal, reason: str) 
 
 
 @retrying
+@refuses_stale
 def change_signal_status(
-    ctx: ServiceContext, signal_id: str, new: str, reason: str
+    ctx: ServiceContext,
+    signal_id: str,
+    new: str,
+    reason: str,
+    *,
+    expected_version: int | None = None,
 ) -> SignalDetail:
     """Move a signal along its workflow; an illegal step names the allowed ones."""
     _require_case_work(ctx)
     with ctx.unit() as session:
-        signal = _signal_for_change(ctx, session, signal_id)
+        signal = _signal_for_change(ctx, session, signal_id, expected_version)
         check_transition(WorkflowKind.SIGNAL, signal.status, new)
         target = SignalStatus(new)
         if target is SignalStatus.GEKOPPELD:

@@ -31,6 +31,7 @@ from sociaalveilig.services.signal_linking import (
 from sociaalveilig.services.signal_records import SignalDetail, _detail, append_status, check_reason
 from sociaalveilig.services.signals import initial_risk, new_case_row
 from sociaalveilig.services.users import require_role
+from sociaalveilig.services.versions import refuses_stale
 from sociaalveilig.storage.models import Case, Signal
 
 
@@ -161,32 +162,47 @@ def apply_outcome_row(
 
 
 @retrying
-def handle_signal(ctx: ServiceContext, signal_id: str, result: str) -> SignalDetail:
+@refuses_stale
+def handle_signal(
+    ctx: ServiceContext, signal_id: str, result: str, *, expected_version: int | None = None
+) -> SignalDetail:
     """Afgehandeld, with a short result (coordinator or wijkagent)."""
     require_role(ctx, *CASE_WORK_ROLES)
     with ctx.unit() as session:
-        signal = _signal_for_change(ctx, session, signal_id)
+        signal = _signal_for_change(ctx, session, signal_id, expected_version)
         handle_row(ctx, session, signal, result)
+        session.flush()
         return _detail(ctx, session, signal)
 
 
 @retrying
-def reject_signal(ctx: ServiceContext, signal_id: str, reason: str) -> SignalDetail:
+@refuses_stale
+def reject_signal(
+    ctx: ServiceContext, signal_id: str, reason: str, *, expected_version: int | None = None
+) -> SignalDetail:
     """Afgewezen, with a reason (coordinator or wijkagent)."""
     require_role(ctx, *CASE_WORK_ROLES)
     with ctx.unit() as session:
-        signal = _signal_for_change(ctx, session, signal_id)
+        signal = _signal_for_change(ctx, session, signal_id, expected_version)
         reject_row(ctx, session, signal, reason)
+        session.flush()
         return _detail(ctx, session, signal)
 
 
 @retrying
-def case_from_signal(ctx: ServiceContext, signal_id: str, reason: str = "") -> SignalDetail:
+@refuses_stale
+def case_from_signal(
+    ctx: ServiceContext,
+    signal_id: str,
+    reason: str = "",
+    *,
+    expected_version: int | None = None,
+) -> SignalDetail:
     """A new case made from this signal; the signal is linked to it as its first signal.
     The returned detail names the new case (``case_id``, ``case_reference``)."""
     require_role(ctx, *CASE_WORK_ROLES)
     with ctx.unit() as session:
-        signal = _signal_for_change(ctx, session, signal_id)
+        signal = _signal_for_change(ctx, session, signal_id, expected_version)
         case_from_signal_row(ctx, session, signal, reason)
         session.flush()
         return _detail(ctx, session, signal)

@@ -226,6 +226,8 @@ class SignalDetail:
     persons: tuple[PersonView, ...]
     history: tuple[StatusEntry, ...]
     allowed_next_statuses: tuple[SignalStatus, ...]
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
     emergency_access: bool = False
 
     @property
@@ -357,6 +359,7 @@ def _detail(
         allowed_next_statuses=tuple(
             SignalStatus(s) for s in allowed_next(WorkflowKind.SIGNAL, signal.status)
         ),
+        version=signal.version,
         emergency_access=emergency,
     )
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import AccessDenied, ValidationError
@@ -14,6 +15,7 @@ from sociaalveilig.core.postcode import match_focus_area
 from sociaalveilig.core.usernames import check_new_user_name
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.retry import retrying
+from sociaalveilig.services.versions import check_version, refuses_stale
 from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea
 
@@ -27,6 +29,8 @@ class UserInfo:
     partner: str | None
     areas: tuple[str, ...]
     active: bool
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
     @property
     def role_label(self) -> str:
@@ -118,6 +122,7 @@ def add_user(
             partner_row.name if partner_row else None,
             tuple(a.name for a in area_rows),
             True,
+            user.version,
         )
 
 
@@ -139,6 +144,7 @@ def list_users(ctx: ServiceContext) -> list[UserInfo]:
                 partners.get(u.partner_id) if u.partner_id else None,
                 tuple(sorted(user_areas.get(u.id, []))),
                 u.active,
+                u.version,
             )
             for u in session.execute(select(User).order_by(User.username)).scalars()
         ]
@@ -176,13 +182,24 @@ def _active_beheerders(session: Session) -> int:
     )
 
 
+def _check_version(
+    ctx: ServiceContext, session: Session, user: User, expected_version: int | None
+) -> None:
+    check_version(
+        ctx, session, user, expected_version, "user", user.id, tr("Deze gebruiker")
+    )
+
+
 @retrying
+@refuses_stale
 def change_role(
     ctx: ServiceContext,
     username: str,
     role: str,
     partner: str | None = None,
     areas: list[str] | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> UserInfo:
     """Give a user another role (and organisation / focus areas). Beheerder only; the
     last active beheerder keeps that role."""
@@ -198,6 +215,7 @@ def change_role(
         ) from exc
     with ctx.unit() as session:
         user = _load_user(session, username)
+        _check_version(ctx, session, user, expected_version)
         if (
             user.role == Role.BEHEERDER.value
             and role_value is not Role.BEHEERDER
@@ -244,7 +262,11 @@ def change_role(
         session.flush()
         for area in area_rows:
             session.add(UserArea(user_id=user.id, focus_area_id=area.id))
+        # The focus areas live in their own rows: a new version all the same, so that a
+        # window that showed the old areas cannot overwrite these unseen.
+        flag_modified(user, "role")
         ctx.audit(session, "change_role", "user", user.id)
+        session.flush()
         return UserInfo(
             user.id,
             user.username,
@@ -255,16 +277,21 @@ def change_role(
             else None,
             tuple(a.name for a in area_rows),
             user.active,
+            user.version,
         )
 
 
 @retrying
-def deactivate_user(ctx: ServiceContext, username: str) -> None:
+@refuses_stale
+def deactivate_user(
+    ctx: ServiceContext, username: str, *, expected_version: int | None = None
+) -> None:
     """Take away a user's access: the account is kept for the audit trail, the key slot
     is removed so the passphrase no longer opens the store."""
     require_role(ctx, Role.BEHEERDER)
     with ctx.unit() as session:
         user = _load_user(session, username)
+        _check_version(ctx, session, user, expected_version)
         if user.id == ctx.actor.user_id:
             raise ValidationError(
                 tr("U kunt uw eigen account niet uitschakelen."), field="username"
@@ -281,13 +308,17 @@ def deactivate_user(ctx: ServiceContext, username: str) -> None:
 
 
 @retrying
-def reactivate_user(ctx: ServiceContext, username: str, passphrase: str) -> None:
+@refuses_stale
+def reactivate_user(
+    ctx: ServiceContext, username: str, passphrase: str, *, expected_version: int | None = None
+) -> None:
     """Give a deactivated user access again, with a new passphrase that the user must
     replace with one of their own at the next sign-in (the beheerder knows this one)."""
     require_role(ctx, Role.BEHEERDER)
     check_passphrase_policy(passphrase, (username,))
     with ctx.unit() as session:
         user = _load_user(session, username)
+        _check_version(ctx, session, user, expected_version)
         user.active = True
         ctx.audit(session, "reactivate", "user", user.id)
         ctx.store.credentials.set_user(user.username, passphrase, must_change=True)

@@ -37,6 +37,7 @@ from sociaalveilig.services.actions import (
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.partners import check_active_partners
 from sociaalveilig.services.retry import retrying
+from sociaalveilig.services.versions import check_version, refuses_stale, set_unversioned
 from sociaalveilig.services.visit_clashes import check_clashes
 from sociaalveilig.storage.models import (
     Action,
@@ -104,6 +105,8 @@ class VisitRow:
     outcome_notes: str | None
     follow_up_of: str | None
     action_id: str | None
+    version: int
+    """The stored version: an edit sends it back as ``expected_version``."""
 
     @property
     def status_label(self) -> str:
@@ -138,6 +141,14 @@ def _load_visit(session: Session, ctx: ServiceContext, visit_id: str) -> Visit:
         )
     load_case(session, ctx, visit.case_id)  # outside the scope: the noodknop or a refusal
     return visit
+
+
+def _check_version(
+    ctx: ServiceContext, session: Session, visit: Visit, expected_version: int | None
+) -> None:
+    check_version(
+        ctx, session, visit, expected_version, OBJ_VISIT, visit.id, tr("Dit huisbezoek")
+    )
 
 
 def _rows(session: Session, visits: Sequence[Visit]) -> list[VisitRow]:
@@ -180,6 +191,7 @@ def _rows(session: Session, visits: Sequence[Visit]) -> list[VisitRow]:
                 outcome_notes=v.outcome_notes,
                 follow_up_of=v.follow_up_of,
                 action_id=v.action_id,
+                version=v.version,
             )
         )
     return rows
@@ -385,8 +397,14 @@ def proposed_new_start(planned: datetime, today: date) -> datetime:
 
 
 @retrying
+@refuses_stale
 def record_outcome(
-    ctx: ServiceContext, visit_id: str, outcome: VisitOutcome | str, notes: str | None = None
+    ctx: ServiceContext,
+    visit_id: str,
+    outcome: VisitOutcome | str,
+    notes: str | None = None,
+    *,
+    expected_version: int | None = None,
 ) -> OutcomeResult:
     """Record how a visit went: done (notes required), nobody home (a new date is proposed),
     or refused. Partners taking part may record it too."""
@@ -402,6 +420,7 @@ def record_outcome(
         ) from None
     with work_unit(ctx) as session:
         visit = _load_visit(session, ctx, visit_id)
+        _check_version(ctx, session, visit, expected_version)
         check_transition(WorkflowKind.VISIT, visit.status, result.status)
         now = ctx.clock.now()
         if visit.planned_start > now:
@@ -432,8 +451,9 @@ def record_outcome(
         if result is VisitOutcome.UITGEVOERD and visit.case_id:
             case = session.get(Case, visit.case_id)
             if case is not None:
-                case.last_progress_at = utc_naive(ctx)
+                set_unversioned(session, case, last_progress_at=utc_naive(ctx))
         ctx.audit(session, "update", OBJ_VISIT, visit.id)
+        session.flush()
         proposal = (
             proposed_new_start(visit.planned_start, now.date()) if result.needs_new_visit else None
         )
@@ -516,17 +536,21 @@ def replan_visit(
 
 
 @retrying
+@refuses_stale
 def move_visit(
     ctx: ServiceContext,
     visit_id: str,
     new_start: datetime,
     new_end: datetime | None = None,
     confirm_clash: bool = False,
+    *,
+    expected_version: int | None = None,
 ) -> VisitRow:
     """Move a planned visit to another time (keeping its length unless an end is given)."""
     require_role(ctx, *_PLANNERS)
     with work_unit(ctx) as session:
         visit = _load_visit(session, ctx, visit_id)
+        _check_version(ctx, session, visit, expected_version)
         if visit.status != VisitStatus.GEPLAND:
             raise ValidationError(
                 tr(
@@ -550,15 +574,20 @@ def move_visit(
         visit.planned_start = new_start
         visit.planned_end = end
         ctx.audit(session, "update", OBJ_VISIT, visit.id, purpose=_clash_purpose(clashes))
+        session.flush()
         return _row(session, visit)
 
 
 @retrying
-def cancel_visit(ctx: ServiceContext, visit_id: str, reason: str) -> VisitRow:
+@refuses_stale
+def cancel_visit(
+    ctx: ServiceContext, visit_id: str, reason: str, *, expected_version: int | None = None
+) -> VisitRow:
     """Cancel a planned visit; the reason goes into the history."""
     require_role(ctx, *_PLANNERS)
     with work_unit(ctx) as session:
         visit = _load_visit(session, ctx, visit_id)
+        _check_version(ctx, session, visit, expected_version)
         check_transition(WorkflowKind.VISIT, visit.status, VisitStatus.GEANNULEERD)
         text = _check_text(
             reason, "reason", MAX_NOTES, tr("Geef een reden waarom het huisbezoek vervalt.")
@@ -567,6 +596,7 @@ def cancel_visit(ctx: ServiceContext, visit_id: str, reason: str) -> VisitRow:
         visit.status = str(VisitStatus.GEANNULEERD)
         record_status_change(session, ctx, OBJ_VISIT, visit.id, old, VisitStatus.GEANNULEERD, text)
         ctx.audit(session, "update", OBJ_VISIT, visit.id)
+        session.flush()
         return _row(session, visit)
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import CaseStatus, RiskLevel, Role
-from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.errors import AccessDenied, StaleEdit
 from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria
 from sociaalveilig.reports import api as reports
 from sociaalveilig.services import cases, escalations, partners
@@ -420,17 +420,24 @@ class CaseView(QWidget):
         ctx, detail = self._ctx, self.detail
         if ctx is None or detail is None:
             return
-        case_id = detail.case_id
+        case_id, version = detail.case_id, detail.version
         generation = self._generation
 
         def work() -> tuple[CaseDetail, EscalationProposal]:
-            new = cases.set_zvh_criteria(ctx, case_id, criteria)
+            new = cases.set_zvh_criteria(ctx, case_id, criteria, expected_version=version)
             return new, cases.escalation_advice(ctx, case_id)
+
+        def failed(exc: BaseException) -> None:
+            # The checklist keeps what was ticked; a stale case reloads beside it, so the
+            # next save is based on what is stored now.
+            errors.show_error(self.zvh_dialog or self, exc)
+            self._reload_if_stale(exc)
 
         run_operation(
             self.zvh_dialog or self,
             work,
             lambda result: self._zvh_saved(generation, result),
+            failed,
             owner=self,
         )
 
@@ -530,7 +537,7 @@ class CaseView(QWidget):
         ctx, detail = self._ctx, self.detail
         if ctx is None or detail is None:
             return
-        case_id = detail.case_id
+        case_id, version = detail.case_id, detail.version
         if status is CaseStatus.OPGESCHAALD:
 
             def work() -> CaseDetail:
@@ -542,7 +549,9 @@ class CaseView(QWidget):
         else:
 
             def work() -> CaseDetail:
-                return cases.change_case_status(ctx, case_id, status.value, reason)
+                return cases.change_case_status(
+                    ctx, case_id, status.value, reason, expected_version=version
+                )
 
         for button in self.step_buttons:
             button.setEnabled(False)
@@ -589,6 +598,14 @@ class CaseView(QWidget):
             button.setEnabled(True)
         dialog = self.request_status(pending.status, pending) if pending else None
         errors.show_error(dialog or self, exc)
+        self._reload_if_stale(exc)
+
+    def _reload_if_stale(self, exc: BaseException) -> None:
+        """Another user changed the case: show what is stored now. The user's input stays
+        where it was typed (the reopened dialog), and saving it again is based on the
+        fresh version."""
+        if isinstance(exc, StaleEdit):
+            self._work_changed()
 
     def _change_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -596,6 +613,7 @@ class CaseView(QWidget):
         for button in self.step_buttons:
             button.setEnabled(True)
         errors.show_error(self, exc)
+        self._reload_if_stale(exc)
 
     def _risk_chosen(self, index: int) -> None:
         ctx, detail = self._ctx, self.detail
@@ -603,7 +621,7 @@ class CaseView(QWidget):
         if ctx is None or detail is None or level == detail.risk_level.value:
             return
         generation = self._generation
-        case_id = detail.case_id
+        case_id, version = detail.case_id, detail.version
 
         def failed(exc: BaseException) -> None:
             self._change_failed(generation, exc)
@@ -614,7 +632,7 @@ class CaseView(QWidget):
 
         run_operation(
             self,
-            lambda: cases.set_risk_level(ctx, case_id, level),
+            lambda: cases.set_risk_level(ctx, case_id, level, expected_version=version),
             lambda new: self._changed(generation, new),
             failed,
         )
@@ -660,6 +678,7 @@ class CaseView(QWidget):
         dialog.setObjectName("leadPartnerDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._detail_saved)
+        dialog.stale.connect(self._reload_if_stale)
         self.last_dialog = dialog
         dialog.open()
 

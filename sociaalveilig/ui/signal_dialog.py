@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import SignalStatus
-from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.errors import AccessDenied, StaleEdit
 from sociaalveilig.services import access, signal_linking, signal_outcomes, signal_records
 from sociaalveilig.services.case_lookup import CaseChoice
 from sociaalveilig.services.context import ServiceContext
@@ -45,6 +45,7 @@ class SignalDialog(QDialog):
         self.setWindowTitle(self.tr("Signaal"))
         self._ctx = ctx
         self._signal_id = signal_id
+        self._purpose: str | None = None
         self.detail: SignalDetail | None = None
         self.case_picker: CasePicker | None = None
 
@@ -111,7 +112,9 @@ class SignalDialog(QDialog):
     # ------------------------------------------------------------------ load
 
     def load(self, purpose: str | None = None) -> None:
-        ctx, signal_id = self._ctx, self._signal_id
+        if purpose is not None:
+            self._purpose = purpose  # a reload (after a stale step) opens it the same way
+        ctx, signal_id, purpose = self._ctx, self._signal_id, self._purpose
         run_operation(
             self,
             lambda: signal_records.get_signal(ctx, signal_id, purpose),
@@ -265,12 +268,19 @@ class SignalDialog(QDialog):
         if ok:
             self.link(choice.reference, reason)
 
+    def _version(self) -> int | None:
+        """The version of the signal shown: a step on it is based on what the user saw."""
+        return self.detail.version if self.detail is not None else None
+
     def link(self, case_reference: str, reason: str) -> None:
-        ctx, signal_id = self._ctx, self._signal_id
+        ctx, signal_id, version = self._ctx, self._signal_id, self._version()
         run_operation(
             self,
-            lambda: signal_linking.move_signal(ctx, signal_id, case_reference, reason),
+            lambda: signal_linking.move_signal(
+                ctx, signal_id, case_reference, reason, expected_version=version
+            ),
             self._changed,
+            self._step_failed,
         )
 
     def ask_reject(self) -> SignalOutcomeDialog | None:
@@ -301,30 +311,34 @@ class SignalDialog(QDialog):
             self.reject_signal(dialog.text())
 
     def handle_signal(self, result: str) -> None:
-        ctx, signal_id = self._ctx, self._signal_id
+        ctx, signal_id, version = self._ctx, self._signal_id, self._version()
         run_operation(
             self,
-            lambda: signal_outcomes.handle_signal(ctx, signal_id, result),
+            lambda: signal_outcomes.handle_signal(
+                ctx, signal_id, result, expected_version=version
+            ),
             self._changed,
             self._step_failed,
         )
 
     def reject_signal(self, reason: str) -> None:
-        ctx, signal_id = self._ctx, self._signal_id
+        ctx, signal_id, version = self._ctx, self._signal_id, self._version()
         run_operation(
             self,
-            lambda: signal_outcomes.reject_signal(ctx, signal_id, reason),
+            lambda: signal_outcomes.reject_signal(
+                ctx, signal_id, reason, expected_version=version
+            ),
             self._changed,
             self._step_failed,
         )
 
     def make_case(self) -> None:
         """A new case from this signal; the case opens at once (the signal is its first)."""
-        ctx, signal_id = self._ctx, self._signal_id
+        ctx, signal_id, version = self._ctx, self._signal_id, self._version()
         self.new_case_button.setEnabled(False)
         run_operation(
             self,
-            lambda: signal_outcomes.case_from_signal(ctx, signal_id),
+            lambda: signal_outcomes.case_from_signal(ctx, signal_id, expected_version=version),
             self._case_made,
             self._step_failed,
         )
@@ -339,6 +353,8 @@ class SignalDialog(QDialog):
     def _step_failed(self, exc: BaseException) -> None:
         self.new_case_button.setEnabled(True)
         errors.show_error(self, exc)
+        if isinstance(exc, StaleEdit):
+            self.load()  # another user changed the signal: show what is stored now
 
     def _changed(self, detail: SignalDetail) -> None:
         self.show_detail(detail)

@@ -76,6 +76,7 @@ class WorkCloser(QObject):
     def _action(self, ctx: ServiceContext, row: ActionRow) -> None:
         dialog = CompleteActionDialog(ctx, row, self._parent)
         dialog.saved.connect(self._done)
+        dialog.stale.connect(self._done)  # changed elsewhere: the lists show it now
         self._open(dialog, "completeActionDialog")
 
     def _visit(self, ctx: ServiceContext, row: VisitRow) -> None:
@@ -87,6 +88,7 @@ class WorkCloser(QObject):
             return
         dialog = VisitOutcomeDialog(ctx, row, self._parent)
         dialog.saved.connect(lambda result: self._outcome(ctx, result))
+        dialog.stale.connect(self._done)
         self._open(dialog, "visitOutcomeDialog")
 
     def _outcome(self, ctx: ServiceContext, result: OutcomeResult) -> None:
@@ -107,7 +109,7 @@ class WorkCloser(QObject):
                 "{what}: hoe staat de casus ervoor? De volgende evaluatie volgt het "
                 "risiconiveau, vanaf vandaag."
             ).format(what=label or self.tr("Evaluatie casus")),
-            lambda c, note: case_reviews.record_case_review(c, case_id, note),
+            lambda c, note, _version: case_reviews.record_case_review(c, case_id, note),
             self._parent,
             label=self.tr("&Stand van zaken:"),
             save_text=self.tr("Evaluatie vastleggen"),

@@ -62,6 +62,11 @@ PRIVATE_HOME = {
 KNOWN_DYNAMIC: dict[str, set[str]] = {
     # the entries written before sign-in, merged once validated (storage/pending_audit.py)
     "storage/pending_audit.py:item['action']": set(PENDING_ACTIONS),
+    # a refused stale save names the record's kind as its check_version call does
+    "services/versions.py:exc.object_type or None": {
+        "case", "signal", "action", "visit", "escalation", "meeting", "agenda_item", "user",
+        "routing_rule", "partner", "category", "retention_rule", "buurtschouw",
+    },
     # the object type of a RefusedAccess (each raise is read as a writer above)
     "services/actions.py:exc.object_type": set(),
     # the reminder kinds' object types

@@ -31,6 +31,7 @@ def _row(n: int, area: str | None) -> EscalationRow:
         created_at=moment,
         status_changed_at=moment,
         closed_at=None,
+        version=1,
     )
 
 

@@ -37,6 +37,7 @@ def _row(n: int, area: str, kind: MeetingType, status: MeetingStatus, items: int
         partner_names=(),
         agenda_sent_at=None,
         item_count=items,
+        version=1,
     )
 
 
@@ -122,6 +123,7 @@ def _item(n: int, reason: AgendaReason, *, signal: bool = False, decided: bool =
         decision=LONG_DECISION if decided else None,
         decided_at=datetime(2026, 11, 4, 14, 0) if decided else None,
         actions=(),
+        version=1,
     )
 
 

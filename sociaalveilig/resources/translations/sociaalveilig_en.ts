@@ -884,6 +884,10 @@
         <translation>This action is assigned to another organisation; you cannot see it.</translation>
     </message>
     <message>
+        <source>Deze actie</source>
+        <translation>This action</translation>
+    </message>
+    <message>
         <source>Geef een reden waarom de actie vervalt.</source>
         <translation>Give a reason why the action lapses.</translation>
     </message>
@@ -1046,6 +1050,10 @@
     <message>
         <source>ZVH-criteria bekeken</source>
         <translation>ZVH criteria viewed</translation>
+    </message>
+    <message>
+        <source>Wijziging op verouderde gegevens geweigerd</source>
+        <translation>Change based on outdated data refused</translation>
     </message>
     <message>
         <source>betrokkene</source>
@@ -1588,6 +1596,10 @@
         <translation>Unknown category &apos;{code}&apos;. Choose a category from the list.</translation>
     </message>
     <message>
+        <source>Deze buurtschouw</source>
+        <translation>This neighbourhood walk</translation>
+    </message>
+    <message>
         <source>Deze buurtschouw is al afgerond.</source>
         <translation>This neighbourhood walk has already been completed.</translation>
     </message>
@@ -1758,6 +1770,10 @@
     <message>
         <source>Casus {ref} valt buiten uw werkgebied; vraag de coördinator.</source>
         <translation>Case {ref} is outside your area; ask the coordinator.</translation>
+    </message>
+    <message>
+        <source>Deze casus</source>
+        <translation>This case</translation>
     </message>
     <message>
         <source>Casus {ref} is afgesloten. Heropen de casus om dit te wijzigen.</source>
@@ -2008,6 +2024,10 @@
         <translation>Escalation not found.</translation>
     </message>
     <message>
+        <source>Deze opschaling</source>
+        <translation>This escalation</translation>
+    </message>
+    <message>
         <source>Geef bij afschaling een toelichting voor het lokale overleg: wat is er gedaan en wat moet het overleg nu oppakken?</source>
         <translation>When de-escalating, add a note for the local meeting: what has been done and what should the meeting take up now?</translation>
     </message>
@@ -2100,6 +2120,10 @@
         <translation>The location is too long ({n} characters); at most {max}.</translation>
     </message>
     <message>
+        <source>Dit overleg</source>
+        <translation>This meeting</translation>
+    </message>
+    <message>
         <source>Dit overleg is {status}; dat kan nu niet meer.</source>
         <translation>This meeting is {status}; that is no longer possible.</translation>
     </message>
@@ -2164,6 +2188,10 @@
         <translation>Agenda item not found.</translation>
     </message>
     <message>
+        <source>Dit agendapunt</source>
+        <translation>This agenda item</translation>
+    </message>
+    <message>
         <source>Op dit agendapunt is al een besluit of actie vastgelegd; het blijft in het verslag staan.</source>
         <translation>A decision or action has already been recorded on this agenda item; it stays in the minutes.</translation>
     </message>
@@ -2224,6 +2252,10 @@
         <translation>Organisation not found.</translation>
     </message>
     <message>
+        <source>Deze partner</source>
+        <translation>This organisation</translation>
+    </message>
+    <message>
         <source>{name} is al niet actief.</source>
         <translation>{name} is already inactive.</translation>
     </message>
@@ -2262,6 +2294,10 @@
     <message>
         <source>Categorie {code} heet al &apos;{name}&apos;; kies een andere naam.</source>
         <translation>Category {code} is already called &apos;{name}&apos;; choose another name.</translation>
+    </message>
+    <message>
+        <source>Deze categorie</source>
+        <translation>This category</translation>
     </message>
     <message>
         <source>Onbekende gemeente &apos;{value}&apos;; kies uit: {options}.</source>
@@ -2680,6 +2716,10 @@
         <translation>Unknown retention rule &apos;{code}&apos;. Known: {known}.</translation>
     </message>
     <message>
+        <source>Deze bewaartermijn</source>
+        <translation>This retention period</translation>
+    </message>
+    <message>
         <source>Onbekende algemene bewaarregel &apos;{code}&apos;.</source>
         <translation>Unknown general retention rule &apos;{code}&apos;.</translation>
     </message>
@@ -2860,6 +2900,10 @@
         <translation>Signal {ref} went to: {target}. {reason}</translation>
     </message>
     <message>
+        <source>Dit signaal</source>
+        <translation>This signal</translation>
+    </message>
+    <message>
         <source>het koppelen of verplaatsen</source>
         <translation>linking or moving</translation>
     </message>
@@ -2890,6 +2934,10 @@
     <message>
         <source>{field} &apos;{value}&apos; is onbekend; kies uit {options}.</source>
         <translation>{field} &apos;{value}&apos; is unknown; choose from {options}.</translation>
+    </message>
+    <message>
+        <source>Deze routeringsregel</source>
+        <translation>This routing rule</translation>
     </message>
     <message>
         <source>Geef de regel een naam.</source>
@@ -3076,6 +3124,10 @@
         <translation>User {user} does not exist.</translation>
     </message>
     <message>
+        <source>Deze gebruiker</source>
+        <translation>This user</translation>
+    </message>
+    <message>
         <source>{user} is de enige beheerder; maak eerst een andere beheerder aan.</source>
         <translation>{user} is the only administrator; create another administrator first.</translation>
     </message>
@@ -3102,6 +3154,10 @@
     <message>
         <source>Dit huisbezoek hoort niet bij uw gebieden of uw organisatie.</source>
         <translation>This home visit belongs neither to your areas nor to your organisation.</translation>
+    </message>
+    <message>
+        <source>Dit huisbezoek</source>
+        <translation>This home visit</translation>
     </message>
     <message>
         <source>Het begin {start} ligt in het verleden. Plan het huisbezoek na {now}.</source>
@@ -5018,6 +5074,14 @@
     <message>
         <source>Geef de database met --database URL of {env}.</source>
         <translation>Give the database with --database URL or {env}.</translation>
+    </message>
+    <message>
+        <source>{what} is intussen door iemand anders gewijzigd. Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
+        <translation>{what} has been changed by someone else in the meantime. Look at the new data; your input is still in the window.</translation>
+    </message>
+    <message>
+        <source>{what} is intussen gewijzigd door {who} ({change}, {at}). Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
+        <translation>{what} has been changed in the meantime by {who} ({change}, {at}). Look at the new data; your input is still in the window.</translation>
     </message>
     <message>
         <source>Interne fout op het centrum; meld dit bij de functioneel beheerder.</source>
@@ -8962,6 +9026,14 @@ If this is needed for your work, give the reason (emergency access). The reason 
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Mijn invoer opnieuw &amp;toepassen</source>
+        <translation>&amp;Apply my input again</translation>
+    </message>
+    <message>
+        <source>Sla uw invoer op over de nieuwe gegevens heen; de wijziging van de ander gaat dan verloren waar uw invoer dezelfde gegevens raakt.</source>
+        <translation>Save your input over the new data; the other person&apos;s change is lost where your input touches the same data.</translation>
     </message>
 </context>
 <context>

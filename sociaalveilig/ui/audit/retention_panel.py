@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sociaalveilig.core.errors import StaleEdit
 from sociaalveilig.services import autobackup, retention_purge, retention_rules
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.retention_purge import PurgeResult
 from sociaalveilig.services.retention_rules import RetentionRuleInfo
 
+from sociaalveilig.ui import errors
 from sociaalveilig.ui.audit.host import PanelHost
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 from sociaalveilig.ui.record_view import RecordView
@@ -156,11 +158,26 @@ class RetentionPanel(QWidget):
         if rule is None:
             return
         code, days, basis = rule.code, self.term_spin.value(), self.basis_edit.text()
+        version = rule.version
         self._host.run(
-            lambda c: retention_rules.update_rule(c, code, days, basis),
+            lambda c: retention_rules.update_rule(c, code, days, basis, expected_version=version),
             self.retention_model.update_row,
+            self._save_refused,
             changes_data=True,
         )
+
+    def _save_refused(self, exc: BaseException) -> None:
+        errors.show_error(self, exc)
+        if isinstance(exc, StaleEdit):
+            # Another beheerder changed the term: the list shows it; the term and basis
+            # typed stay in the fields, and saving again is based on what is stored now.
+            self._host.run(retention_rules.list_rules, self._refreshed_rules)
+
+    def _refreshed_rules(self, rules: list[RetentionRuleInfo]) -> None:
+        # Row by row, keeping the selection: selecting again would put the stored term
+        # over the one typed.
+        for rule in rules:
+            self.retention_model.update_row(rule)
 
     def purge(self, confirmed: bool = False) -> None:
         if self._host.ctx is None:

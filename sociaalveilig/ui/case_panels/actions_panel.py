@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sociaalveilig.core.enums import ActionStatus
+from sociaalveilig.core.errors import StaleEdit
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next
 from sociaalveilig.services import actions
 from sociaalveilig.services.actions import ActionRow
@@ -34,7 +35,8 @@ from sociaalveilig.ui.record_view import RecordView
 
 
 class ActionsPanel(QWidget):
-    """``changed`` with the ``ActionRow`` after a step was saved."""
+    """``changed`` with the ``ActionRow`` after a step was saved, or with the ``StaleEdit``
+    when another user changed the action first (the case and its work reload)."""
 
     changed = Signal(object)
 
@@ -176,11 +178,13 @@ class ActionsPanel(QWidget):
         ctx, action = self._ctx, self.current_action()
         if ctx is None or action is None or not self.start_button.isEnabled():
             return
-        action_id = action.action_id
+        action_id, version = action.action_id, action.version
         self.start_button.setEnabled(False)
         run_operation(
             self,
-            lambda: actions.change_action_status(ctx, action_id, ActionStatus.IN_UITVOERING),
+            lambda: actions.change_action_status(
+                ctx, action_id, ActionStatus.IN_UITVOERING, expected_version=version
+            ),
             self.changed.emit,
             self._refused,
         )
@@ -196,10 +200,13 @@ class ActionsPanel(QWidget):
                 "{type} door {owner}. Wat heeft de actie opgeleverd? Schrijf het kort, "
                 "zonder namen."
             ).format(type=action.type_label, owner=action.owner_name),
-            lambda ctx, text: actions.complete_action(ctx, action_id, text),
+            lambda ctx, text, version: actions.complete_action(
+                ctx, action_id, text, expected_version=version
+            ),
             self.tr("&Resultaat:"),
             ("result", "reason"),
             self.tr("Afronden"),
+            action.version,
         )
 
     def cancel_action(self) -> ReasonDialog | None:
@@ -212,12 +219,13 @@ class ActionsPanel(QWidget):
             self.tr("{type} door {owner} gaat niet door. Waarom niet?").format(
                 type=action.type_label, owner=action.owner_name
             ),
-            lambda ctx, text: actions.change_action_status(
-                ctx, action_id, ActionStatus.VERVALLEN, text
+            lambda ctx, text, version: actions.change_action_status(
+                ctx, action_id, ActionStatus.VERVALLEN, text, expected_version=version
             ),
             self.tr("&Reden:"),
             ("reason",),
             self.tr("Laten vervallen"),
+            action.version,
         )
 
     def move_deadline(self) -> ActionDeadlineDialog | None:
@@ -233,16 +241,17 @@ class ActionsPanel(QWidget):
         self,
         title: str,
         prompt: str,
-        call: Callable[[ServiceContext, str], Any],
+        call: Callable[[ServiceContext, str, int | None], Any],
         label: str,
         fields: tuple[str, ...],
         save_text: str,
+        version: int,
     ) -> ReasonDialog | None:
         if self._ctx is None:
             return None
         dialog = ReasonDialog(
             self._ctx, title, prompt, call, self, label=label, field_names=fields,
-            save_text=save_text,
+            save_text=save_text, version=version,
         )
         dialog.setObjectName("actionStepDialog")
         self._open(dialog)
@@ -251,9 +260,14 @@ class ActionsPanel(QWidget):
     def _open(self, dialog: QWidget) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self.changed.emit)  # type: ignore[attr-defined]
+        # Another user changed the action first: the dialog keeps the input, the case
+        # and its actions reload beside it.
+        dialog.stale.connect(self.changed.emit)  # type: ignore[attr-defined]
         self.last_dialog = dialog
         dialog.open()  # type: ignore[attr-defined]
 
     def _refused(self, exc: BaseException) -> None:
         self._update_buttons()
         errors.show_error(self, exc)
+        if isinstance(exc, StaleEdit):
+            self.changed.emit(exc)

@@ -282,7 +282,8 @@ class CaseWorkSteps(QWidget):
                 signal=row.reference, case=self._reference
             ),
             self.tr("Waarom hoort dit signaal bij deze casus? Dit komt in de geschiedenis."),
-            lambda c, reason: signal_linking.move_signal(c, signal_id, case_id, reason),
+            # Linking a signal nobody linked yet is an addition to the case: no version.
+            lambda c, reason, _version: signal_linking.move_signal(c, signal_id, case_id, reason),
             self,
             label=self.tr("&Reden:"),
             save_text=self.tr("Koppelen"),

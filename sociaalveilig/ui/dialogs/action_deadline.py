@@ -21,6 +21,7 @@ class ActionDeadlineDialog(ServiceFormDialog):
         super().__init__(ctx, "", parent)
         self.setWindowTitle(self.tr("Nieuwe deadline voor {ref}").format(ref=action.reference))
         self._action_id = action.action_id
+        self.set_version(action.version)
         self.set_intro(
             self.tr("{type} door {owner}; de deadline is nu {deadline}.").format(
                 type=action.type_label,
@@ -54,5 +55,9 @@ class ActionDeadlineDialog(ServiceFormDialog):
         if not reason.strip():
             self.refuse(self.tr("Geef een reden waarom de deadline verschuift."), "reason")
             return
-        action_id = self._action_id
-        self.submit(lambda ctx: actions.change_action_deadline(ctx, action_id, day, reason))
+        action_id, version = self._action_id, self.expected_version
+        self.submit(
+            lambda ctx: actions.change_action_deadline(
+                ctx, action_id, day, reason, expected_version=version
+            )
+        )

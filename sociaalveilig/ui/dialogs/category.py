@@ -60,6 +60,7 @@ class CategoryDialog(ServiceFormDialog):
         self.add_row(self.tr("&Overleg:"), self.meeting, "overleg")
         self.add_row(self.tr("&Behandeltermijn:"), self.term, "termijn")
         self.add_row("", self.active)
+        self.set_version(category.version if category is not None else None)
         if category is not None:
             self.code.setText(category.code)
             self.code.setReadOnly(True)
@@ -79,4 +80,7 @@ class CategoryDialog(ServiceFormDialog):
             term_days=self.term.value(),
             active=self.active.isChecked(),
         )
-        self.submit(lambda ctx: reference_data.save_category(ctx, inp))
+        version = self.expected_version
+        self.submit(
+            lambda ctx: reference_data.save_category(ctx, inp, expected_version=version)
+        )

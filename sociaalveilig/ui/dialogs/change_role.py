@@ -27,6 +27,7 @@ class ChangeRoleDialog(ServiceFormDialog):
     ) -> None:
         super().__init__(ctx, "", parent)
         self.user = user
+        self.set_version(user.version)
         self.setWindowTitle(self.tr("Rol wijzigen: {user}").format(user=user.username))
         self.set_intro(
             self.tr(
@@ -88,7 +89,9 @@ class ChangeRoleDialog(ServiceFormDialog):
             )
             return
         areas = self.areas.checked() if role in AREA_ROLES else []
-        username = self.user.username
+        username, version = self.user.username, self.expected_version
         self.submit(
-            lambda ctx: users.change_role(ctx, username, role.value, partner=partner, areas=areas)
+            lambda ctx: users.change_role(
+                ctx, username, role.value, partner=partner, areas=areas, expected_version=version
+            )
         )

@@ -24,6 +24,7 @@ class CompleteActionDialog(ServiceFormDialog):
         super().__init__(ctx, "", parent)
         self.setWindowTitle(self.tr("Actie afronden"))
         self.action_row = action
+        self.set_version(action.version)
         late = (
             self.tr(" · {n} dagen over de termijn").format(n=action.overdue_days)
             if action.overdue_days > 0
@@ -81,5 +82,9 @@ class CompleteActionDialog(ServiceFormDialog):
                 "reason",
             )
             return
-        action_id = self.action_row.action_id
-        self.submit(lambda ctx: actions.change_action_status(ctx, action_id, status, text))
+        action_id, version = self.action_row.action_id, self.expected_version
+        self.submit(
+            lambda ctx: actions.change_action_status(
+                ctx, action_id, status, text, expected_version=version
+            )
+        )

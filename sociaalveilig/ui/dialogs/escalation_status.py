@@ -24,6 +24,7 @@ class EscalationStatusDialog(ServiceFormDialog):
     ) -> None:
         super().__init__(ctx, "", parent)
         self.escalation = escalation
+        self.set_version(escalation.version)
         self.new_status = new_status
         afschaling = new_status is EscalationStatus.TERUGGELEGD
         self.setWindowTitle(
@@ -69,8 +70,9 @@ class EscalationStatusDialog(ServiceFormDialog):
         external = self.external.text().strip()
         changed_external = external if external != (self.escalation.external_reference or "") \
             else None
+        version = self.expected_version
         self.submit(
             lambda ctx: escalations.change_escalation_status(
-                ctx, escalation_id, status, note, changed_external
+                ctx, escalation_id, status, note, changed_external, expected_version=version
             )
         )

@@ -46,6 +46,7 @@ class LeadPartnerDialog(ServiceFormDialog):
             )
         self.partner.setCurrentIndex(max(0, self.partner.findData(current)))
         self.add_row(self.tr("&Casusregisseur:"), self.partner, "casusregisseur")
+        self.set_version(detail.version)
         self.resize(440, self.sizeHint().height())
 
     def chosen(self) -> str | None:
@@ -57,5 +58,7 @@ class LeadPartnerDialog(ServiceFormDialog):
         if chosen == self.detail.lead_partner_id:
             self.reject()  # nothing changed
             return
-        case_id = self.detail.case_id
-        self.submit(lambda ctx: cases.set_lead_partner(ctx, case_id, chosen))
+        case_id, version = self.detail.case_id, self.expected_version
+        self.submit(
+            lambda ctx: cases.set_lead_partner(ctx, case_id, chosen, expected_version=version)
+        )

@@ -13,16 +13,26 @@ from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 
 
 def save_partner(
-    ctx: ServiceContext, partner: PartnerInfo | None, name: str, source: str
+    ctx: ServiceContext,
+    partner: PartnerInfo | None,
+    name: str,
+    source: str,
+    version: int | None = None,
 ) -> PartnerInfo:
-    """Add, or rename and re-source an existing partner (runs on a worker thread)."""
+    """Add, or rename and re-source an existing partner (runs on a worker thread). An
+    edit is based on ``version``; the second step on the version the first one stored."""
     if partner is None:
         return partners.add_partner(ctx, name, source)
     result = partner
     if " ".join(name.split()) != partner.name:
-        result = partners.rename_partner(ctx, partner.partner_id, name)
+        result = partners.rename_partner(
+            ctx, partner.partner_id, name, expected_version=version
+        )
+        version = result.version
     if source != partner.source_type.value:
-        result = partners.set_partner_source(ctx, partner.partner_id, source)
+        result = partners.set_partner_source(
+            ctx, partner.partner_id, source, expected_version=version
+        )
     return result
 
 
@@ -35,6 +45,7 @@ class PartnerDialog(ServiceFormDialog):
     ) -> None:
         super().__init__(ctx, "", parent)
         self.partner = partner
+        self.set_version(partner.version if partner else None)
         self.setWindowTitle(
             self.tr("Organisatie wijzigen") if partner else self.tr("Nieuwe organisatie")
         )
@@ -69,4 +80,5 @@ class PartnerDialog(ServiceFormDialog):
         partner = self.partner
         name = self.name.text()
         source = str(self.source.currentData())
-        self.submit(lambda ctx: save_partner(ctx, partner, name, source))
+        version = self.expected_version
+        self.submit(lambda ctx: save_partner(ctx, partner, name, source, version))

@@ -16,6 +16,7 @@ class ReactivateUserDialog(ServiceFormDialog):
     def __init__(self, ctx: ServiceContext, user: UserInfo, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "", parent)
         self.user = user
+        self.set_version(user.version)
         self.setWindowTitle(self.tr("Toegang herstellen: {user}").format(user=user.username))
         self.set_intro(
             self.tr(
@@ -41,9 +42,11 @@ class ReactivateUserDialog(ServiceFormDialog):
         if not self.secret.matches():
             self.refuse(self.tr("De twee wachtwoorden zijn niet gelijk. Typ ze opnieuw."), "repeat")
             return
-        username = self.user.username
+        username, version = self.user.username, self.expected_version
         passphrase = self.secret.text()
         self.submit(
-            lambda ctx: users.reactivate_user(ctx, username, passphrase),
+            lambda ctx: users.reactivate_user(
+                ctx, username, passphrase, expected_version=version
+            ),
             progress=self.tr("De sleutel van de gebruiker wordt gemaakt…"),
         )

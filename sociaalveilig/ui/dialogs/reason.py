@@ -14,7 +14,9 @@ from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 
-ReasonCall = Callable[[ServiceContext, str], Any]
+ReasonCall = Callable[[ServiceContext, str, int | None], Any]
+"""The service call: the text, and the version of the record the dialog edits (None for
+an addition: a review note)."""
 
 
 class ReasonDialog(ServiceFormDialog):
@@ -29,9 +31,11 @@ class ReasonDialog(ServiceFormDialog):
         label: str | None = None,
         field_names: tuple[str, ...] = ("reason", "reden", "note", "toelichting"),
         save_text: str | None = None,
+        version: int | None = None,
     ) -> None:
         super().__init__(ctx, title, parent)
         self._call = call
+        self.set_version(version)
         self.set_intro(prompt)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("reasonText")
@@ -48,5 +52,5 @@ class ReasonDialog(ServiceFormDialog):
 
     def on_save(self) -> None:
         reason = self.text.toPlainText()
-        call = self._call
-        self.submit(lambda ctx: call(ctx, reason))
+        call, version = self._call, self.expected_version
+        self.submit(lambda ctx: call(ctx, reason, version))

@@ -31,6 +31,7 @@ class RoutingRuleDialog(ServiceFormDialog):
             self.tr("Routeringsregel wijzigen") if rule else self.tr("Nieuwe routeringsregel")
         )
         self.rule = rule
+        self.set_version(rule.version if rule else None)
         self.set_intro(
             self.tr(
                 "Een regel geldt als alle ingevulde voorwaarden kloppen; een lege voorwaarde "
@@ -109,5 +110,5 @@ class RoutingRuleDialog(ServiceFormDialog):
         )
 
     def on_save(self) -> None:
-        inp = self.rule_input()
-        self.submit(lambda ctx: routing_rules.save_rule(ctx, inp))
+        inp, version = self.rule_input(), self.expected_version
+        self.submit(lambda ctx: routing_rules.save_rule(ctx, inp, expected_version=version))

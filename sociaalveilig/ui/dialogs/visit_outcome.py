@@ -22,6 +22,7 @@ class VisitOutcomeDialog(ServiceFormDialog):
         super().__init__(ctx, "", parent)
         self.setWindowTitle(self.tr("Uitkomst huisbezoek"))
         self.visit = visit
+        self.set_version(visit.version)
         self.set_intro(
             self.tr("Huisbezoek van {when} op {address}.").format(
                 when=f"{visit.start:%d-%m-%Y %H:%M}", address=visit.address.line
@@ -67,5 +68,9 @@ class VisitOutcomeDialog(ServiceFormDialog):
     def on_save(self) -> None:
         outcome = self.outcome()
         notes = self.notes.toPlainText()
-        visit_id = self.visit.visit_id
-        self.submit(lambda ctx: visits.record_outcome(ctx, visit_id, outcome, notes))
+        visit_id, version = self.visit.visit_id, self.expected_version
+        self.submit(
+            lambda ctx: visits.record_outcome(
+                ctx, visit_id, outcome, notes, expected_version=version
+            )
+        )

@@ -19,7 +19,9 @@ from sociaalveilig.ui.dialogs.clash_confirm import ClashQuestion, ask_about_clas
 from sociaalveilig.ui.dialogs.service_form import ServiceFormDialog
 from sociaalveilig.ui.dutch import dutch, to_date, to_time
 
-TimeCall = Callable[[ServiceContext, datetime, datetime, bool], Any]
+TimeCall = Callable[[ServiceContext, datetime, datetime, bool, int | None], Any]
+"""The service call: the times, whether a clash is confirmed, and the version of the visit
+moved (None for a new visit)."""
 """(ctx, start, end, confirm_clash): the service call that saves the new time."""
 
 
@@ -71,8 +73,8 @@ class VisitTimeDialog(ServiceFormDialog):
     def on_save(self) -> None:
         start, end = self.chosen()
         self._submitted = (start, end)
-        call = self._call
-        self.submit(lambda ctx: call(ctx, start, end, False))
+        call, version = self._call, self.expected_version
+        self.submit(lambda ctx: call(ctx, start, end, False, version))
 
     def refused(self, exc: BaseException) -> None:
         if not isinstance(exc, VisitClash):
@@ -83,9 +85,9 @@ class VisitTimeDialog(ServiceFormDialog):
         self.last_error = exc
         # Confirm the time that was checked, not one changed since.
         start, end = self._submitted if self._submitted is not None else self.chosen()
-        call = self._call
+        call, version = self._call, self.expected_version
         self.clash_question = ask_about_clash(
-            self, exc, lambda: self.submit(lambda ctx: call(ctx, start, end, True))
+            self, exc, lambda: self.submit(lambda ctx: call(ctx, start, end, True, version))
         )
 
 
@@ -109,7 +111,7 @@ def replan_dialog(
         ).format(old=f"{visit.start:%d-%m-%Y %H:%M}"),
         proposed,
         visit.end - visit.start,
-        lambda c, start, end, sure: visits.replan_visit(c, visit_id, start, end, sure),
+        lambda c, start, end, sure, _version: visits.replan_visit(c, visit_id, start, end, sure),
         parent,
         save_text=text("Inplannen"),
     )

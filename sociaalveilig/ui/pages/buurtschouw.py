@@ -483,12 +483,17 @@ class BuurtschouwPage(MasterDetailPage[WalkLoad]):
         walk = self.walk
         if walk is None:
             return
-        walk_id = walk.walk_id
+        walk_id, version = walk.walk_id, walk.version
         self.run(
-            lambda c: buurtschouw.finish_buurtschouw(c, walk_id),
+            lambda c: buurtschouw.finish_buurtschouw(c, walk_id, expected_version=version),
             lambda _info: self.load_walk(walk_id),
+            lambda exc: self._finish_refused(walk_id, exc),
             changes_data=True,
         )
+
+    def _finish_refused(self, walk_id: str, exc: BaseException) -> None:
+        errors.show_error(self, exc)
+        self.load_walk(walk_id)  # back to what is stored (another user's change)
 
     def make_pack(self, to_printer: bool) -> None:
         walk = self.walk

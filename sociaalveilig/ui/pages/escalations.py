@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import EscalationStatus, Role
-from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.errors import AccessDenied, StaleEdit
 from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next
 from sociaalveilig.services import cases, escalations
@@ -31,6 +31,7 @@ from sociaalveilig.services.cases import CaseDetail
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.escalations import EscalationRow
 
+from sociaalveilig.ui import errors
 from sociaalveilig.ui.case_picker import CaseFindButton, is_case_reference
 from sociaalveilig.ui.dialogs.escalate import EscalateDialog
 from sociaalveilig.ui.dialogs.escalation_status import EscalationStatusDialog
@@ -77,6 +78,8 @@ class EscalationsPage(Page):
         super().__init__(parent)
         self.last_dialog: QWidget | None = None
         self._select_after_load: str | None = None
+        self._rebased: tuple[str, int | None] | None = None
+        """A case whose criteria were refused as stale, and the version to save on."""
 
         self.filter = QComboBox(self)
         self.filter.setObjectName("escalationFilter")
@@ -362,12 +365,23 @@ class EscalationsPage(Page):
         if detail is None:
             return
         case_id = detail.case_id
+        version: int | None = detail.version
+        if self._rebased is not None and self._rebased[0] == case_id:
+            version = self._rebased[1]  # the user saves again after a stale refusal
+        self._rebased = None
 
         def save(ctx: ServiceContext) -> tuple[CaseDetail, EscalationProposal | None, bool]:
-            cases.set_zvh_criteria(ctx, case_id, criteria)
+            cases.set_zvh_criteria(ctx, case_id, criteria, expected_version=version)
             return load_case_facts(ctx, case_id)
 
-        self.run(save, self._show_case_facts, changes_data=True)
+        def refused(exc: BaseException) -> None:
+            # The ticks stay as chosen (not reloaded under the user); the message said who
+            # changed the case, and saving again applies them on the version now stored.
+            errors.show_error(self, exc)
+            if isinstance(exc, StaleEdit):
+                self._rebased = (case_id, exc.current_version)
+
+        self.run(save, self._show_case_facts, refused, changes_data=True)
 
     # ------------------------------------------------------------------ changes
 
@@ -396,8 +410,13 @@ class EscalationsPage(Page):
         dialog = EscalationStatusDialog(ctx, escalation, status, self)
         dialog.setObjectName("escalationStatusDialog")
         dialog.saved.connect(self._changed)
+        dialog.stale.connect(self._changed_elsewhere)
         self._dialog(dialog)
         return dialog
+
+    def _changed_elsewhere(self, _exc: object) -> None:
+        """Another user changed the escalation first: the list shows it beside the dialog."""
+        self.refresh()
 
     def _changed(self, escalation: EscalationRow) -> None:
         self.data_changed.emit()

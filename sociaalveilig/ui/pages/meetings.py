@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import MeetingType, Role
+from sociaalveilig.core.errors import StaleEdit
 from sociaalveilig.reports import api as reports
 from sociaalveilig.services import (
     agenda_proposals,
@@ -104,6 +105,9 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         self.choices = Choices()
         self.month: date | None = None
         self.detail: MeetingDetail | None = None
+        self._rebased: dict[str, int | None] = {}
+        """Agenda items whose save was refused as stale: the version to apply the input
+        to again."""
         self.last_export: CalendarExport | None = None
 
         bar = self._build_bar()
@@ -407,8 +411,21 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         ordered = list(item_ids)
         self._agenda_call(lambda c, m: meeting_agenda.reorder_agenda(c, m, ordered))
 
+    def _item_version(self, item_id: str) -> int | None:
+        """The version of an agenda item as shown: a change of it is based on that."""
+        if item_id in self._rebased:
+            return self._rebased.pop(item_id)
+        items = self.detail.items if self.detail is not None else ()
+        return next((i.version for i in items if i.item_id == item_id), None)
+
+    def _meeting_version(self) -> int | None:
+        return self.detail.meeting.version if self.detail is not None else None
+
     def remove_item(self, item_id: str) -> None:
-        self._agenda_call(lambda c, _m: meeting_agenda.remove_agenda_item(c, item_id))
+        version = self._item_version(item_id)
+        self._agenda_call(
+            lambda c, _m: meeting_agenda.remove_agenda_item(c, item_id, expected_version=version)
+        )
 
     def add_item(self, reference: str) -> None:
         text = reference.strip()
@@ -457,9 +474,11 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         meeting_id = self._meeting_id()
         if meeting_id is None:
             return
+        version = self._meeting_version()
         self.run(
-            lambda c: meeting_agenda.mark_agenda_sent(c, meeting_id),
+            lambda c: meeting_agenda.mark_agenda_sent(c, meeting_id, expected_version=version),
             lambda _info: self.load_meeting(meeting_id),
+            lambda exc: self._refused(meeting_id, exc),
             changes_data=True,
         )
 
@@ -475,11 +494,17 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        version = self._meeting_version()
         self.run(
-            lambda c: meeting_planning.cancel_meeting(c, meeting_id),
+            lambda c: meeting_planning.cancel_meeting(c, meeting_id, expected_version=version),
             lambda _info: self.load_meeting(meeting_id),
+            lambda exc: self._refused(meeting_id, exc),
             changes_data=True,
         )
+
+    def _refused(self, meeting_id: str, exc: BaseException) -> None:
+        errors.show_error(self, exc)
+        self.load_meeting(meeting_id)  # back to what is stored (another user's change)
 
     # ------------------------------------------------------------------ minutes
 
@@ -487,9 +512,16 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         chosen = list(actions)
         outcome = self.minutes.signal_outcome()
 
+        version = self._item_version(item_id)
+
         def failed(exc: BaseException) -> None:
+            # The decision typed stays in the minutes editor (not reloaded under it); the
+            # message said who changed the item, and saving again applies the same input
+            # on the version now stored.
             self.minutes.decision_refused()
             errors.show_error(self, exc)
+            if isinstance(exc, StaleEdit):
+                self._rebased[item_id] = exc.current_version
 
         def done(item: AgendaItemInfo) -> None:
             self.minutes.decision_saved(item)
@@ -498,7 +530,9 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
                 self.load_meeting(meeting_id)
 
         self.run(
-            lambda c: meeting_minutes.record_decision(c, item_id, text, chosen, outcome),
+            lambda c: meeting_minutes.record_decision(
+                c, item_id, text, chosen, outcome, expected_version=version
+            ),
             done,
             failed,
             changes_data=True,

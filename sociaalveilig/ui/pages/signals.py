@@ -11,7 +11,6 @@ handled, rejected, a new case and linking, as far as the workflow and the role a
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role, SignalStatus, Source
+from sociaalveilig.core.errors import StaleEdit
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next
 from sociaalveilig.services import signal_outcomes
 from sociaalveilig.services.context import ServiceContext
@@ -456,6 +456,7 @@ class SignalsPage(Page):
             return None
         dialog = SignalOutcomeDialog(item.reference, outcome, self)
         dialog.setProperty("signal_id", item.signal_id)
+        dialog.setProperty("signal_version", item.version)
         dialog.finished.connect(self._outcome_answered)
         self.outcome_dialog = dialog
         dialog.open()
@@ -469,13 +470,16 @@ class SignalsPage(Page):
         if result != SignalOutcomeDialog.DialogCode.Accepted.value:
             return
         signal_id, text = str(dialog.property("signal_id")), dialog.text()
-        step: Callable[[ServiceContext, str, str], SignalDetail] = (
-            signal_outcomes.handle_signal
-            if dialog.outcome is SignalStatus.AFGEHANDELD
-            else signal_outcomes.reject_signal
-        )
+        version = int(dialog.property("signal_version"))
+        handle = dialog.outcome is SignalStatus.AFGEHANDELD
+
+        def step(c: ServiceContext) -> SignalDetail:
+            if handle:
+                return signal_outcomes.handle_signal(c, signal_id, text, expected_version=version)
+            return signal_outcomes.reject_signal(c, signal_id, text, expected_version=version)
+
         self.run(
-            lambda c: step(c, signal_id, text),
+            step,
             self._stepped,
             self._step_failed,
             changes_data=True,
@@ -485,9 +489,9 @@ class SignalsPage(Page):
         item = self.selected_signal()
         if item is None:
             return
-        signal_id = item.signal_id
+        signal_id, version = item.signal_id, item.version
         self.run(
-            lambda c: signal_outcomes.case_from_signal(c, signal_id),
+            lambda c: signal_outcomes.case_from_signal(c, signal_id, expected_version=version),
             self._case_made,
             self._step_failed,
             changes_data=True,
@@ -503,6 +507,8 @@ class SignalsPage(Page):
 
     def _step_failed(self, exc: BaseException) -> None:
         errors.show_error(self, exc)
+        if isinstance(exc, StaleEdit):
+            self.model.reload()  # another user changed the signal: the list shows it now
 
     def _signal_changed(self) -> None:
         self.model.reload()

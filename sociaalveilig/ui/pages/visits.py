@@ -406,6 +406,7 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
             return None
         dialog = VisitOutcomeDialog(self.ctx, visit, self)
         dialog.saved.connect(self._outcome_recorded)
+        dialog.stale.connect(self._changed_elsewhere)
         return self.open_dialog(dialog, "visitOutcomeDialog")
 
     def _outcome_recorded(self, result: OutcomeResult) -> None:
@@ -428,6 +429,10 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
         dialog.saved.connect(self._visit_planned)
         return self.open_dialog(dialog)
 
+    def _changed_elsewhere(self, _exc: object) -> None:
+        """Another user changed the visit first: the week shows it beside the dialog."""
+        self.refresh()
+
     def move_visit(self) -> VisitTimeDialog | None:
         ctx = self.ctx
         visit = self.selected_visit()
@@ -442,9 +447,13 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
             ),
             visit.start,
             visit.end - visit.start,
-            lambda c, start, end, sure: visits.move_visit(c, visit_id, start, end, sure),
+            lambda c, start, end, sure, version: visits.move_visit(
+                c, visit_id, start, end, sure, expected_version=version
+            ),
             self,
         )
+        dialog.set_version(visit.version)
+        dialog.stale.connect(self._changed_elsewhere)
         dialog.saved.connect(self._visit_planned)
         return self.open_dialog(dialog, "moveVisitDialog")
 
@@ -460,11 +469,15 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
             self.tr("Waarom vervalt het huisbezoek van {when}?").format(
                 when=f"{visit.start:%d-%m-%Y %H:%M}"
             ),
-            lambda c, reason: visits.cancel_visit(c, visit_id, reason),
+            lambda c, reason, version: visits.cancel_visit(
+                c, visit_id, reason, expected_version=version
+            ),
             self,
             label=self.tr("&Reden:"),
             save_text=self.tr("Huisbezoek annuleren"),
+            version=visit.version,
         )
+        dialog.stale.connect(self._changed_elsewhere)
         self._cancelling = visit_id
         # A bound method, not a lambda: the dialog deletes itself when it closes.
         dialog.saved.connect(self._cancelled)

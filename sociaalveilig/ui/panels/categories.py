@@ -84,8 +84,13 @@ class CategoriesPanel(Page):
         dialog.setObjectName("categoryDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
+        dialog.stale.connect(self._changed_elsewhere)
         dialog.open()
         return dialog
+
+    def _changed_elsewhere(self, _exc: object) -> None:
+        """Another beheerder saved the category first: the list shows it."""
+        self.refresh()
 
     def _saved(self, category: CategoryInfo) -> None:
         self._select_after_load = category.code

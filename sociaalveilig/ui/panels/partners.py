@@ -10,10 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from sociaalveilig.core.errors import StaleEdit
 from sociaalveilig.services import partners
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.partners import PartnerInfo
 
+from sociaalveilig.ui import errors
 from sociaalveilig.ui.dialogs.partner import PartnerDialog
 from sociaalveilig.ui.models.partner_table import PartnerTableModel
 from sociaalveilig.ui.pages.base import Page
@@ -124,6 +126,7 @@ class PartnersPanel(Page):
         dialog.setObjectName("partnerDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._saved)
+        dialog.stale.connect(self._changed_elsewhere)
         self.last_dialog = dialog
         dialog.open()
         return dialog
@@ -137,15 +140,24 @@ class PartnersPanel(Page):
         partner = self.selected()
         if partner is None or self.ctx is None:
             return
-        partner_id = partner.partner_id
+        partner_id, version = partner.partner_id, partner.version
 
         def call(ctx: ServiceContext) -> PartnerInfo:
             if partner.active:
-                return partners.deactivate_partner(ctx, partner_id)
-            return partners.reactivate_partner(ctx, partner_id)
+                return partners.deactivate_partner(ctx, partner_id, expected_version=version)
+            return partners.reactivate_partner(ctx, partner_id, expected_version=version)
 
         if partner.active and not self.show_inactive.isChecked():
             self.show_inactive.blockSignals(True)
             self.show_inactive.setChecked(True)  # keep it in view after deactivating
             self.show_inactive.blockSignals(False)
-        self.run(call, self._saved)
+        self.run(call, self._saved, self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        errors.show_error(self, exc)
+        if isinstance(exc, StaleEdit):
+            self.refresh()  # another beheerder changed the organisation: shown now
+
+    def _changed_elsewhere(self, _exc: object) -> None:
+        """Another beheerder saved the organisation first: the list shows it."""
+        self.refresh()

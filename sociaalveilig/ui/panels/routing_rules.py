@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Source, Urgency
+from sociaalveilig.core.errors import StaleEdit
 from sociaalveilig.core.routing import RoutingDecision
 from sociaalveilig.services import routing_rules
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.routing_rules import RuleInput, RuleView
 
+from sociaalveilig.ui import errors
 from sociaalveilig.ui.choices import Choices, load_choices
 from sociaalveilig.ui.dialogs.routing_rule import RoutingRuleDialog
 from sociaalveilig.ui.models.routing_rule_table import RoutingRuleTableModel
@@ -216,8 +218,13 @@ class RoutingRulesPanel(Page):
         dialog.setObjectName("routingRuleDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._rule_saved)
+        dialog.stale.connect(self._rule_changed_elsewhere)
         dialog.open()
         return dialog
+
+    def _rule_changed_elsewhere(self, _exc: object) -> None:
+        """Another beheerder saved the rule first: the list shows it beside the dialog."""
+        self.refresh()
 
     def _rule_saved(self, rule: RuleView) -> None:
         self._select_after_refresh = rule.rule_id
@@ -233,7 +240,9 @@ class RoutingRulesPanel(Page):
         if not 0 <= target < self.model.rowCount():
             return
         self.run(
-            lambda ctx: routing_rules.move_rule(ctx, rule.rule_id, target + 1),
+            lambda ctx: routing_rules.move_rule(
+                ctx, rule.rule_id, target + 1, expected_version=rule.version
+            ),
             lambda rules: self._moved(rules, rule.rule_id),
             changes_data=True,
         )
@@ -247,8 +256,11 @@ class RoutingRulesPanel(Page):
         rule = self._selected()
         if rule is None:
             return
+        version = rule.version
         if rule.active:
-            call = lambda ctx: routing_rules.deactivate_rule(ctx, rule.rule_id)  # noqa: E731
+            call = lambda ctx: routing_rules.deactivate_rule(  # noqa: E731
+                ctx, rule.rule_id, expected_version=version
+            )
         else:
             inp = RuleInput(
                 rule_id=rule.rule_id,
@@ -261,8 +273,15 @@ class RoutingRulesPanel(Page):
                 target=rule.target.value,
                 active=True,
             )
-            call = lambda ctx: routing_rules.save_rule(ctx, inp)  # noqa: E731
-        self.run(call, self._toggled, changes_data=True)
+            call = lambda ctx: routing_rules.save_rule(  # noqa: E731
+                ctx, inp, expected_version=version
+            )
+        self.run(call, self._toggled, self._toggle_refused, changes_data=True)
+
+    def _toggle_refused(self, exc: BaseException) -> None:
+        errors.show_error(self, exc)
+        if isinstance(exc, StaleEdit):
+            self.refresh()  # another beheerder changed the rule: the list shows it now
 
     def _toggled(self, rule: RuleView) -> None:
         self.model.update_row(rule)

@@ -148,6 +148,7 @@ class UsersPanel(Page):
             return None
         dialog = ChangeRoleDialog(self.ctx, user, self.choices, self)
         dialog.saved.connect(self._user_saved)
+        dialog.stale.connect(self._access_changed)  # another beheerder changed the user
         self._open(dialog, "changeRoleDialog")
         return dialog
 
@@ -158,6 +159,7 @@ class UsersPanel(Page):
         self._select_after_load = user.user_id
         dialog = ReactivateUserDialog(self.ctx, user, self)
         dialog.saved.connect(self._access_changed)
+        dialog.stale.connect(self._access_changed)
         self._open(dialog, "reactivateUserDialog")
         return dialog
 
@@ -192,9 +194,9 @@ class UsersPanel(Page):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        username = user.username
+        username, version = user.username, user.version
         self._select_after_load = user.user_id
         self.run(
-            lambda ctx: users.deactivate_user(ctx, username),
+            lambda ctx: users.deactivate_user(ctx, username, expected_version=version),
             self._access_changed,
         )

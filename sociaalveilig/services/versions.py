@@ -1,0 +1,184 @@
+"""No silent overwrite: an edit names the version of the record it was based on.
+
+Every record carries a version counter (``storage/models.py``, SQLAlchemy's
+``version_id_col``), but a service loads the row fresh in its own unit: without a check,
+a save based on what the user saw minutes ago would overwrite what another user changed
+since (and ``@retrying`` would do the same after a serialization failure). So every editing
+service function takes ``expected_version`` (the ``version`` of the dataclass the window was
+filled from) and calls ``check_version`` on the row it loaded, inside its writing unit: on
+the centre every writing unit first takes the audit head's lock, so two desks saving the
+same version one after the other always meet here, and the second reads ``StaleEdit``.
+
+The refusal says who changed what in between, read from the audit log (the newest change
+logged on the record), and is itself logged (``refuses_stale``) in a unit of its own, as
+the refused unit rolled back. Additions that cannot conflict (a new signal, a note, a new
+action) take no version.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
+
+from sociaalveilig.core.errors import StaleEdit
+from sociaalveilig.core.i18n import tr
+from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
+from sociaalveilig.services.retry import retrying
+from sociaalveilig.storage.models import AuditEntry, User, Versioned
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+STALE_ACTION = "stale_edit"
+STALE_OUTCOME = "denied"
+"""Read as "geweigerd" in the audit viewer, as other refusals."""
+
+NOT_CHANGES = frozenset(
+    {
+        "view",
+        "list",
+        "search",
+        "print",
+        "export",
+        "view_routing",
+        "view_zvh_criteria",
+        "escalation_advice",
+        "emergency_access",
+        "link_proposal",
+        STALE_ACTION,
+    }
+)
+"""Audit actions that read a record without changing it: never named as the change."""
+
+
+class VersionedRow(Protocol):
+    version: int
+
+
+def check_version(
+    ctx: ServiceContext,
+    session: Session,
+    row: VersionedRow,
+    expected_version: int | None,
+    object_type: str,
+    object_id: str,
+    what: str,
+) -> None:
+    """Refuse with ``StaleEdit`` when ``row`` is no longer the version the edit was based
+    on. ``object_type``/``object_id`` are the names the record's changes are audited
+    under; ``what`` is the Dutch subject of the message ("Deze casus"). ``None`` means the
+    caller holds no version (a step inside another service, the demo): nothing to check."""
+    if expected_version is None or row.version == expected_version:
+        return
+    change = _last_change(ctx, session, object_type, object_id)
+    if change is None:
+        message = tr(
+            "{what} is intussen door iemand anders gewijzigd. Bekijk de nieuwe gegevens; "
+            "uw invoer staat nog in het venster."
+        ).format(what=what)
+    else:
+        message = tr(
+            "{what} is intussen gewijzigd door {who} ({change}, {at}). Bekijk de nieuwe "
+            "gegevens; uw invoer staat nog in het venster."
+        ).format(what=what, who=change[0], change=change[1], at=change[2])
+    raise StaleEdit(
+        message,
+        current_version=row.version,
+        object_type=object_type,
+        object_id=object_id,
+    )
+
+
+def _last_change(
+    ctx: ServiceContext, session: Session, object_type: str, object_id: str
+) -> tuple[str, str, str] | None:
+    """Who (display name), what (the audit verb, lower case) and when (local time) of the
+    newest change logged on the record."""
+    from sociaalveilig.services.audit_labels import ACTION_LABELS  # audit_labels uses users
+
+    entry = session.execute(
+        select(AuditEntry)
+        .where(
+            AuditEntry.object_id == object_id,
+            AuditEntry.object_type == object_type,
+            AuditEntry.action.not_in(NOT_CHANGES),
+            AuditEntry.outcome == "ok",
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    if entry is None:
+        return None
+    who = session.execute(
+        select(User.display_name).where(User.username == entry.username)
+    ).scalar_one_or_none()
+    label = ACTION_LABELS.get(entry.action)
+    verb = tr(label) if label else tr("gewijzigd")
+    return who or entry.username, verb[:1].lower() + verb[1:], _when(ctx, entry.at)
+
+
+def _when(ctx: ServiceContext, stamp: str) -> str:
+    try:
+        moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        return stamp
+    local = moment.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+    if local.date() == ctx.clock.now().date():
+        return local.strftime("%H:%M")
+    return f"{local.day}-{local.month}-{local.year} {local:%H:%M}"
+
+
+def set_unversioned(session: Session, row: Versioned, **values: object) -> None:
+    """Write bookkeeping columns without a new version: a case's ``last_progress_at`` and
+    ``next_review`` (they follow from work on the case, a completed action, a review or a
+    meeting decision, which is no edit of the case itself), the positions of the routing
+    rules that shift when another one moves. A new version would refuse the edit of a user
+    who changed nothing in conflict, naming a change that was not made to that record."""
+    model = type(row)
+    session.execute(
+        update(model)
+        .where(model.id == row.id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    for name, value in values.items():
+        set_committed_value(row, name, value)
+
+
+@retrying
+def _log_stale(ctx: ServiceContext, exc: StaleEdit) -> None:
+    """Note a refused stale save in the audit log (its own unit: the refused one rolled
+    back)."""
+    with ctx.unit() as session:
+        ctx.audit(
+            session,
+            STALE_ACTION,
+            exc.object_type or None,
+            exc.object_id or None,
+            outcome=STALE_OUTCOME,
+        )
+
+
+def refuses_stale(
+    func: Callable[Concatenate[ServiceContext, P], R],
+) -> Callable[Concatenate[ServiceContext, P], R]:
+    """Around an editing service function, inside ``@retrying`` (so a desk on a centre
+    sends the whole call there, and the refusal is logged once, where it happened): a
+    ``StaleEdit`` is logged in a unit of its own, then passed on unchanged. The refused
+    unit has rolled back by then, and the log's unit runs inside the same attempt."""
+
+    @functools.wraps(func)
+    def wrapper(ctx: ServiceContext, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(ctx, *args, **kwargs)
+        except StaleEdit as exc:
+            _log_stale(ctx, exc)
+            raise
+
+    return wrapper
