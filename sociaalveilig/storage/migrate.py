@@ -51,6 +51,17 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def upgrade_connection(connection: Connection) -> None:
+    """Bring the schema to the newest revision inside the caller's transaction (on
+    PostgreSQL, where DDL is transactional, it is undone with everything else on a
+    rollback: a centre's import builds its schema and its rows in one transaction)."""
+    from alembic import command
+
+    cfg = _config()
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, "head")
+
+
 def revision(engine: Engine, message: str) -> None:
     """Developer helper: autogenerate a new revision against a store at head."""
     from alembic import command

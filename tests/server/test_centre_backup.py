@@ -2,51 +2,25 @@
 
 from __future__ import annotations
 
-import io
 import os
 import socket
 import stat
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.pool import NullPool
+from sqlalchemy import func, select, text
 
-from sociaalveilig.server import cli
 from sociaalveilig.storage.models import AuditEntry
 from sociaalveilig.storage.postgres import backup as pg_backup
 from sociaalveilig.storage.postgres.integrity import row_counts
-from sociaalveilig.storage.postgres.store import engine_url
-from tests.conftest import _pg_admin, _pg_url
+from tests.server.conftest import plain_engine, run_server, table_count
 
 BACKUP_PASSPHRASE = "back-up-wachtwoord-centrum-2026"
 
 
-def run(*argv: str, stdin: str = "") -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.run(list(argv), io.StringIO(stdin), out, err)
-    return code, out.getvalue(), err.getvalue()
-
-
-@pytest.fixture
-def empty_database(pg_template: str) -> Iterator[str]:
-    """The URL of a new, empty database (created as createdb would); dropped afterwards."""
-    name = f"e_{uuid.uuid4().hex[:16]}"
-    admin = _pg_admin()
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    try:
-        yield _pg_url(name)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
-
-
-def _engine(url: str):  # type: ignore[no-untyped-def]
-    return create_engine(engine_url(url), poolclass=NullPool)
+run = run_server
+_engine = plain_engine
+_table_count = table_count
 
 
 def _counts(url: str) -> dict[str, int]:
@@ -65,17 +39,6 @@ def _actions(url: str) -> list[str]:
             return list(
                 connection.execute(select(AuditEntry.action).order_by(AuditEntry.id)).scalars()
             )
-    finally:
-        engine.dispose()
-
-
-def _table_count(url: str) -> int:
-    engine = _engine(url)
-    try:
-        with engine.connect() as connection:
-            return int(connection.execute(text(
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
-            )).scalar_one())
     finally:
         engine.dispose()
 

@@ -130,31 +130,38 @@ def check_centre(engine: Engine) -> CentreReport:
     """Every check above on the database behind ``engine`` (read only, one snapshot)."""
     with engine.connect() as connection:
         connection.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
-        revision = migrate.current_revision(connection)
-        head = migrate.head_revision()
-        if revision != head:
-            # An older schema is not damage, but its tables cannot be checked against
-            # this program's metadata: upgrade first.
-            return CentreReport(
-                False,
-                [tr("het schema staat op revisie {found}, dit programma verwacht {head}")
-                 .format(found=revision or "-", head=head)],
-                revision,
-                schema_current=False,
-            )
-        problems = _foreign_key_problems(connection)
-        problems += _trigger_problems(connection)
-        problems += _counter_problems(connection)
-        rows = row_counts(connection)
-        with Session(bind=connection) as session:
-            chain = audit.verify_chain(session)
-        if not chain.ok:
-            problems.append(
-                tr("auditketen gebroken bij regel {id} ({reason})").format(
-                    id=chain.first_broken_id, reason=chain.reason
-                )
-            )
+        report = check_connection(connection)
         connection.rollback()
+    return report
+
+
+def check_connection(connection: Connection) -> CentreReport:
+    """Every check above, in the transaction of ``connection`` (an import checks what it
+    wrote before it commits)."""
+    revision = migrate.current_revision(connection)
+    head = migrate.head_revision()
+    if revision != head:
+        # An older schema is not damage, but its tables cannot be checked against this
+        # program's metadata: upgrade first.
+        return CentreReport(
+            False,
+            [tr("het schema staat op revisie {found}, dit programma verwacht {head}")
+             .format(found=revision or "-", head=head)],
+            revision,
+            schema_current=False,
+        )
+    problems = _foreign_key_problems(connection)
+    problems += _trigger_problems(connection)
+    problems += _counter_problems(connection)
+    rows = row_counts(connection)
+    with Session(bind=connection) as session:
+        chain = audit.verify_chain(session)
+    if not chain.ok:
+        problems.append(
+            tr("auditketen gebroken bij regel {id} ({reason})").format(
+                id=chain.first_broken_id, reason=chain.reason
+            )
+        )
     mark = anchor.AuditHeadMark(chain.last_id, chain.last_hash) if chain.ok else None
     return CentreReport(not problems, problems, revision, True, chain.entries, mark, rows)
 
