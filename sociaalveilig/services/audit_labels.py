@@ -113,6 +113,7 @@ OBJECT_LABELS: dict[str, str] = {
     "partner": QT_TR_NOOP("partner"),
     "store": QT_TR_NOOP("opslag"),
     "centre": QT_TR_NOOP("centrum"),
+    "reminder_state": QT_TR_NOOP("herinneringsstatus"),
     "audit_log": QT_TR_NOOP("auditlog"),
     "routing_rule": QT_TR_NOOP("routeringsregel"),
     "retention_rule": QT_TR_NOOP("bewaartermijn"),

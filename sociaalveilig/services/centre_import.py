@@ -133,6 +133,7 @@ def import_store(
         centre.close()
 
 
+@retrying
 def _copy(
     ctx: ServiceContext, centre: PgStore, users: list[MovedUser], passphrase: str, clock: Clock
 ) -> ImportResult:

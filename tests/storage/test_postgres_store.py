@@ -206,10 +206,10 @@ def test_audit_head_that_does_not_fit_the_log_is_reported(store: PgStore) -> Non
 
 def test_schema_on_postgresql_is_exactly_the_models(store: PgStore) -> None:
     """The one history builds the models on PostgreSQL too (besides its own search
-    column, trigram indexes and credentials table)."""
+    column, trigram indexes, credentials and job runs tables)."""
     with store.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    own = ("_search", "_trgm", "user_credentials", "search_vector", *PG_ONLY_INDEXES)
+    own = ("_search", "_trgm", "user_credentials", "job_runs", "search_vector", *PG_ONLY_INDEXES)
 
     def ours(entry: object) -> bool:
         return any(part in repr(entry) for part in own)
