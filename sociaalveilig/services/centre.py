@@ -6,7 +6,7 @@ from __future__ import annotations
 from sociaalveilig.core.errors import AuthenticationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.usernames import check_new_user_name
-from sociaalveilig.services.context import Clock, ServiceContext, SystemClock
+from sociaalveilig.services.context import Actor, Clock, ServiceContext, SystemClock
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.setup import (
     actor_for,
@@ -37,36 +37,50 @@ def create_centre(
 
 
 @retrying
+def sign_in(
+    store: PgStore, username: str, passphrase: str, address: str | None, clock: Clock
+) -> Actor:
+    """Check a user's name and passphrase on an open centre store and return who signed
+    in: the server's sign-in (a session follows) and ``centre_login``'s. A wrong name or
+    passphrase, or a user no longer active, is ``AuthenticationError`` (exit 3) and a
+    failed sign-in in the audit chain; a passphrase the beheerder set is
+    ``PassphraseChangeRequired``. ``address`` is where the attempt came from (the desk's
+    IP address on the server, ``None`` for a direct sign-in): never audited, only used to
+    slow down guessing from one address."""
+    name = normalise_user_name(username) if username.strip() else username
+    try:
+        store.pg_credentials.check(name, passphrase)
+    except AuthenticationError:
+        with store.unit() as session:
+            log_failed_login(session, name, clock)
+        raise
+    if store.credentials.must_change(name):
+        raise must_change_first()
+    with store.unit() as session:
+        actor = actor_for(session, name)
+        if actor is None:
+            log_failed_login(session, name, clock)
+        else:
+            ServiceContext(store, actor, clock).audit(session, "login", "user", actor.user_id)
+    if actor is None:
+        raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
+    return actor
+
+
+@retrying
 def centre_login(
     url: str, username: str, passphrase: str, clock: Clock | None = None
 ) -> ServiceContext:
-    """Sign in to a centre: exit 3 on a wrong name or passphrase (audited), 6 when the
-    server cannot be reached."""
+    """Sign in to a centre's database directly (the server's own commands, tests): exit 3
+    on a wrong name or passphrase (audited), 6 when the database cannot be reached."""
     clock = clock or SystemClock()
-    name = normalise_user_name(username) if username.strip() else username
     store = PgStore.open(url)
     try:
-        try:
-            store.pg_credentials.check(name, passphrase)
-        except AuthenticationError:
-            with store.unit() as session:
-                log_failed_login(session, name, clock)
-            raise
-        if store.credentials.must_change(name):
-            raise must_change_first()
-        with store.unit() as session:
-            actor = actor_for(session, name)
-            if actor is None:
-                log_failed_login(session, name, clock)
-            else:
-                ctx = ServiceContext(store, actor, clock)
-                ctx.audit(session, "login", "user", actor.user_id)
-        if actor is None:
-            raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
+        actor = sign_in(store, username, passphrase, None, clock)
     except BaseException:
         store.close()
         raise
-    return ctx
+    return ServiceContext(store, actor, clock)
 
 
 @retrying

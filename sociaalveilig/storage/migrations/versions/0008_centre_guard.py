@@ -1,7 +1,7 @@
 """schema v8: the centre's walls (PostgreSQL only)
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 Create Date: 2026-12-07 03:30:00
 
 The runtime role the server's units act as (``storage/postgres/roles.py``: no ownership,
@@ -20,7 +20,7 @@ from sociaalveilig.storage.migrations import postgres_ddl
 from sociaalveilig.storage.postgres import roles
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
