@@ -3,7 +3,11 @@ store that is a server database instead of a folder."""
 
 from __future__ import annotations
 
-from sociaalveilig.core.errors import AuthenticationError
+from datetime import UTC
+
+from sqlalchemy.orm import Session
+
+from sociaalveilig.core.errors import AuthenticationError, SignInThrottled
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.usernames import check_new_user_name
 from sociaalveilig.services.context import Actor, Clock, ServiceContext, SystemClock
@@ -46,11 +50,23 @@ def sign_in(
     failed sign-in in the audit chain; a passphrase the beheerder set is
     ``PassphraseChangeRequired``. ``address`` is where the attempt came from (the desk's
     IP address on the server, ``None`` for a direct sign-in): never audited, only used to
-    slow down guessing from one address."""
+    slow down guessing from one address.
+
+    Failures are counted per name and per address in the database, shared by every server
+    process (storage/postgres/throttle.py): a try that comes too soon is refused with
+    ``SignInThrottled`` (exit 3) saying when to try again, without checking the
+    passphrase, and logged as ``login_throttled``."""
     name = normalise_user_name(username) if username.strip() else username
+    now = clock.utcnow().astimezone(UTC).replace(tzinfo=None)
+    refusal = store.signin_throttle.refusal(name, address, now)
+    if refusal is not None:
+        with store.unit() as session:
+            _log_throttled(session, name, clock)
+        raise throttled(refusal.seconds)
     try:
-        store.pg_credentials.check(name, passphrase)
+        store.pg_credentials.check(name, passphrase, throttled=False)
     except AuthenticationError:
+        store.signin_throttle.failed(name, address, now)
         with store.unit() as session:
             log_failed_login(session, name, clock)
         raise
@@ -63,8 +79,32 @@ def sign_in(
         else:
             ServiceContext(store, actor, clock).audit(session, "login", "user", actor.user_id)
     if actor is None:
+        store.signin_throttle.failed(name, address, now)
         raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
+    store.signin_throttle.succeeded(name)
     return actor
+
+
+def throttled(seconds: int) -> SignInThrottled:
+    """The one line for a sign-in that must wait: the same whether the name or the
+    address was counted (it says nothing about which names exist)."""
+    if seconds < 120:
+        message = tr(
+            "Te veel mislukte aanmeldpogingen; probeer het over {n} seconden opnieuw."
+        ).format(n=seconds)
+    else:
+        message = tr(
+            "Te veel mislukte aanmeldpogingen; probeer het over {n} minuten opnieuw."
+        ).format(n=(seconds + 59) // 60)
+    return SignInThrottled(message, seconds)
+
+
+def _log_throttled(session: Session, name: str, clock: Clock) -> None:
+    audit.append(
+        session,
+        audit.AuditEvent(username=name, role="-", action="login_throttled", outcome="denied"),
+        at=clock.utcnow(),
+    )
 
 
 @retrying

@@ -31,10 +31,16 @@ from sociaalveilig.storage import anchor, audit, migrate
 from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
 from sociaalveilig.storage.models import AuditEntry
-from sociaalveilig.storage.postgres import roles
+from sociaalveilig.storage.postgres import rls, roles
 from sociaalveilig.storage.postgres.credentials import PgCredentials
 from sociaalveilig.storage.postgres.search import PgListPlans, PgTextSearch
-from sociaalveilig.storage.postgres.units import UNIT_ISOLATION, install, order_writes
+from sociaalveilig.storage.postgres.throttle import PgSignInThrottle
+from sociaalveilig.storage.postgres.units import (
+    UNIT_ISOLATION,
+    act_for,
+    install,
+    order_writes,
+)
 from sociaalveilig.storage.seam import (
     Capabilities,
     Credentials,
@@ -208,6 +214,8 @@ class PgStore:
         # while its own unit holds that place.
         self.pg_credentials = PgCredentials(self._credentials_unit, _utcnow)
         self.credentials: Credentials = self.pg_credentials
+        # Outside the chain and the counters too (throttle.py).
+        self.signin_throttle = PgSignInThrottle(self._credentials_unit)
         self.maintenance: Maintenance = PgMaintenance(self)
 
     # ------------------------------------------------------------------ lifecycle
@@ -305,9 +313,13 @@ class PgStore:
     # ------------------------------------------------------------------ units of work
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
+    def unit(self, acting: str | None = None, emergency: bool = False) -> Iterator[Session]:
+        """A unit acting for the user ``acting`` (row-level security, rls.py), or for
+        the system (sign-in, seeding, jobs) when None; ``emergency``: a view with a
+        noodknop reason."""
         self._check_open()
         with self._translated(), self._sessions() as session, session.begin():
+            act_for(session, rls.acting_statements(acting or rls.SYSTEM, emergency))
             order_writes(session)
             yield session
             head = session.info.pop(audit.HEAD_INFO, None)
@@ -318,12 +330,14 @@ class PgStore:
     def _credentials_unit(self) -> Iterator[Session]:
         self._check_open()
         with self._translated(), self._sessions() as session, session.begin():
+            act_for(session, rls.acting_statements(rls.SYSTEM))
             yield session
 
     @contextmanager
-    def read_unit(self) -> Iterator[Session]:
+    def read_unit(self, acting: str | None = None, emergency: bool = False) -> Iterator[Session]:
         self._check_open()
         with self._translated(), self._sessions() as session, session.begin():
+            act_for(session, rls.acting_statements(acting or rls.SYSTEM, emergency))
             session.execute(text("SET TRANSACTION READ ONLY"))
             yield session
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from alembic import op
 
 from sociaalveilig.storage.migrations import postgres_ddl
-from sociaalveilig.storage.postgres import roles
+from sociaalveilig.storage.postgres import rls, roles, throttle
 
 revision = "0008"
 down_revision = "0007"
@@ -29,8 +29,12 @@ def upgrade() -> None:
     if not postgres_ddl.is_postgresql():
         return
     roles.create_runtime_role(op.get_bind())
+    throttle.create_table(op.get_bind())  # granted by the role's default privileges
+    rls.create_policies(op.get_bind())
 
 
 def downgrade() -> None:
     if postgres_ddl.is_postgresql():
+        rls.drop_policies(op.get_bind())
+        throttle.failures_table.drop(op.get_bind())
         roles.drop_runtime_role(op.get_bind())
