@@ -77,3 +77,8 @@ class SignInThrottled(AuthenticationError):
 class PassphraseChangeRequired(AuthenticationError):
     """The passphrase was right, but a beheerder set it: the user must choose a new one
     before working (``passwd``, or the unlock dialog's form)."""
+
+
+class SessionEnded(AuthenticationError):
+    """The desk's session at the centre expired (idle, maximum age) or was ended (signed
+    out, or by a beheerder): sign in again."""

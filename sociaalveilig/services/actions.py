@@ -132,10 +132,11 @@ class RefusedAccess(AccessDenied):
 
 
 @contextmanager
-def work_unit(ctx: ServiceContext) -> Iterator[Session]:
-    """``ctx.unit()``, plus an audit entry for a refused view (in a unit of its own)."""
+def work_unit(ctx: ServiceContext, purpose: str | None = None) -> Iterator[Session]:
+    """``ctx.unit(purpose)``, plus an audit entry for a refused view (in a unit of its
+    own)."""
     try:
-        with ctx.unit() as session:
+        with ctx.unit(purpose) as session:
             yield session
     except RefusedAccess as exc:
         access.log_refusal(ctx, exc.object_type, exc.reference)

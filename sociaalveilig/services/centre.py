@@ -3,10 +3,14 @@ store that is a server database instead of a folder."""
 
 from __future__ import annotations
 
-from sociaalveilig.core.errors import AuthenticationError
+from datetime import UTC
+
+from sqlalchemy.orm import Session
+
+from sociaalveilig.core.errors import AuthenticationError, SignInThrottled
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.core.usernames import check_new_user_name
-from sociaalveilig.services.context import Clock, ServiceContext, SystemClock
+from sociaalveilig.services.context import Actor, Clock, ServiceContext, SystemClock
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.setup import (
     actor_for,
@@ -37,59 +41,118 @@ def create_centre(
 
 
 @retrying
+def sign_in(
+    store: PgStore, username: str, passphrase: str, address: str | None, clock: Clock
+) -> Actor:
+    """Check a user's name and passphrase on an open centre store and return who signed
+    in: the server's sign-in (a session follows) and ``centre_login``'s. A wrong name or
+    passphrase, or a user no longer active, is ``AuthenticationError`` (exit 3) and a
+    failed sign-in in the audit chain; a passphrase the beheerder set is
+    ``PassphraseChangeRequired``. ``address`` is where the attempt came from (the desk's
+    IP address on the server, ``None`` for a direct sign-in): never audited, only used to
+    slow down guessing from one address.
+
+    Failures are counted per name and per address in the database, shared by every server
+    process (storage/postgres/throttle.py): a try that comes too soon is refused with
+    ``SignInThrottled`` (exit 3) saying when to try again, without checking the
+    passphrase, and logged as ``login_throttled``."""
+    name = normalise_user_name(username) if username.strip() else username
+    now = clock.utcnow().astimezone(UTC).replace(tzinfo=None)
+    refusal = store.signin_throttle.refusal(name, address, now)
+    if refusal is not None:
+        with store.unit() as session:
+            _log_throttled(session, name, clock)
+        raise throttled(refusal.seconds)
+    try:
+        store.pg_credentials.check(name, passphrase, throttled=False)
+    except AuthenticationError:
+        store.signin_throttle.failed(name, address, now)
+        with store.unit() as session:
+            log_failed_login(session, name, clock)
+        raise
+    if store.credentials.must_change(name):
+        raise must_change_first()
+    with store.unit() as session:
+        actor = actor_for(session, name)
+        if actor is None:
+            log_failed_login(session, name, clock)
+        else:
+            ServiceContext(store, actor, clock).audit(session, "login", "user", actor.user_id)
+    if actor is None:
+        store.signin_throttle.failed(name, address, now)
+        raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
+    store.signin_throttle.succeeded(name)
+    return actor
+
+
+def throttled(seconds: int) -> SignInThrottled:
+    """The one line for a sign-in that must wait: the same whether the name or the
+    address was counted (it says nothing about which names exist)."""
+    if seconds < 120:
+        message = tr(
+            "Te veel mislukte aanmeldpogingen; probeer het over {n} seconden opnieuw."
+        ).format(n=seconds)
+    else:
+        message = tr(
+            "Te veel mislukte aanmeldpogingen; probeer het over {n} minuten opnieuw."
+        ).format(n=(seconds + 59) // 60)
+    return SignInThrottled(message, seconds)
+
+
+def _log_throttled(session: Session, name: str, clock: Clock) -> None:
+    audit.append(
+        session,
+        audit.AuditEvent(username=name, role="-", action="login_throttled", outcome="denied"),
+        at=clock.utcnow(),
+    )
+
+
+@retrying
 def centre_login(
     url: str, username: str, passphrase: str, clock: Clock | None = None
 ) -> ServiceContext:
-    """Sign in to a centre: exit 3 on a wrong name or passphrase (audited), 6 when the
-    server cannot be reached."""
+    """Sign in to a centre's database directly (the server's own commands, tests): exit 3
+    on a wrong name or passphrase (audited), 6 when the database cannot be reached."""
     clock = clock or SystemClock()
-    name = normalise_user_name(username) if username.strip() else username
     store = PgStore.open(url)
     try:
-        try:
-            store.pg_credentials.check(name, passphrase)
-        except AuthenticationError:
-            with store.unit() as session:
-                log_failed_login(session, name, clock)
-            raise
-        if store.credentials.must_change(name):
-            raise must_change_first()
-        with store.unit() as session:
-            actor = actor_for(session, name)
-            if actor is None:
-                log_failed_login(session, name, clock)
-            else:
-                ctx = ServiceContext(store, actor, clock)
-                ctx.audit(session, "login", "user", actor.user_id)
-        if actor is None:
-            raise AuthenticationError(tr("Onbekende gebruiker of onjuist wachtwoord."))
+        actor = sign_in(store, username, passphrase, None, clock)
     except BaseException:
         store.close()
         raise
-    return ctx
+    return ServiceContext(store, actor, clock)
 
 
 @retrying
 def change_passphrase(
     url: str, username: str, old: str, new: str, clock: Clock | None = None
 ) -> None:
-    """A user's own new passphrase before signing in (``passwd``, a passphrase the
-    beheerder set). Checking the old one is a sign-in attempt: slowed down and counted
-    like one. Logged in the audit chain (failed or done), never with either passphrase."""
-    clock = clock or SystemClock()
-    name = normalise_user_name(username) if username.strip() else username
+    """A user's own new passphrase before signing in, directly on the centre's database
+    (``change_own_passphrase`` on a store opened for it)."""
     store = PgStore.open(url)
     try:
-        outcome = "failed"
-        try:
-            store.credentials.change_passphrase(name, old, new)
-            outcome = "ok"
-        finally:
-            with store.unit() as session:
-                audit.append(
-                    session,
-                    audit.AuditEvent(username=name, role="-", action="passwd", outcome=outcome),
-                    at=clock.utcnow(),
-                )
+        change_own_passphrase(store, username, old, new, clock or SystemClock())
     finally:
         store.close()
+
+
+@retrying
+def change_own_passphrase(
+    store: PgStore, username: str, old: str, new: str, clock: Clock
+) -> None:
+    """A user's own new passphrase before signing in (``passwd``, a passphrase the
+    beheerder set), on an open centre store (the server's). Checking the old one is a
+    sign-in attempt: slowed down and counted like one. Logged in the audit chain (failed or
+    done), never with either passphrase."""
+    name = normalise_user_name(username) if username.strip() else username
+    outcome = "failed"
+    try:
+        store.credentials.change_passphrase(name, old, new)
+        outcome = "ok"
+    finally:
+        with store.unit() as session:
+            audit.append(
+                session,
+                audit.AuditEvent(username=name, role="-", action="passwd", outcome=outcome),
+                at=clock.utcnow(),
+            )

@@ -1,4 +1,5 @@
-"""Fixtures for the centre's operator commands: an empty database, and running a command."""
+"""Fixtures for the centre's server: an open centre store (a cloned database), an empty
+database, and running one of the operator's commands."""
 
 from __future__ import annotations
 
@@ -12,8 +13,21 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from sociaalveilig.server import cli
-from sociaalveilig.storage.postgres.store import engine_url
+from sociaalveilig.services.context import FixedClock
+from sociaalveilig.storage.postgres.store import PgStore, engine_url
 from tests.conftest import _pg_admin, _pg_url
+
+
+@pytest.fixture
+def centre_store(pg_database: str) -> Iterator[PgStore]:
+    store = PgStore.open(pg_database, pool_size=2)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def server_clock(clock: FixedClock) -> FixedClock:
+    return clock
 
 
 def run_server(*argv: str, stdin: str = "") -> tuple[int, str, str]:

@@ -1,7 +1,7 @@
 """schema v10: the centre's scheduled job runs (PostgreSQL only)
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-07 03:30:00
 
 Several server processes run one centre; each scheduled job (the retention purge, ...)
@@ -19,7 +19,7 @@ from alembic import op
 from sociaalveilig.storage.migrations import postgres_ddl
 
 revision = "0010"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

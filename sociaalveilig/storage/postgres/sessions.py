@@ -1,0 +1,105 @@
+"""The centre's sign-in sessions: one row per session, in PostgreSQL (migration 0007).
+
+A desk signed in to the centre holds a random token; the server keeps only its SHA-256, so
+a copy of the database (a backup, a replica) holds nothing that signs anybody in. Every
+server process reads and writes the same rows: any number of them can serve one centre,
+and a session ended on one is ended on all.
+
+The table exists on PostgreSQL only, as ``user_credentials`` does: a desk has no server.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    DateTime,
+    ForeignKey,
+    Index,
+    MetaData,
+    Row,
+    String,
+    Table,
+    select,
+    update,
+)
+from sqlalchemy import insert as sa_insert
+
+metadata = MetaData()
+# ``users`` is declared here only so the foreign key resolves within this metadata; the
+# real table belongs to models.py's metadata and its migrations.
+Table("users", metadata, Column("id", String(32), primary_key=True))
+
+sessions_table = Table(
+    "server_sessions",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("token_sha256", String(64), nullable=False, unique=True),
+    Column("user_id", String(32), ForeignKey("users.id"), nullable=False),
+    Column("address", String(64), nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime, nullable=False),
+    Column("ended_at", DateTime, nullable=True),
+    Column("end_reason", String(20), nullable=True),
+    Index("ix_server_sessions_user_id", "user_id"),
+)
+"""``created_at``/``last_seen_at``/``ended_at`` are naive UTC of the server's real clock
+(never the services' clock, which tests move by days). ``end_reason``: ``signout``,
+``idle``, ``max_age`` or ``ended`` (a beheerder ended the user's sessions)."""
+
+
+def insert(
+    connection: Connection,
+    *,
+    session_id: str,
+    token_sha256: str,
+    user_id: str,
+    address: str | None,
+    now: datetime,
+) -> None:
+    connection.execute(
+        sa_insert(sessions_table).values(
+            id=session_id,
+            token_sha256=token_sha256,
+            user_id=user_id,
+            address=address[:64] if address else None,
+            created_at=now,
+            last_seen_at=now,
+        )
+    )
+
+
+def find_live(connection: Connection, token_sha256: str) -> Row[Any] | None:
+    """The session with this token that has not ended (locked for its check and touch)."""
+    return connection.execute(
+        select(sessions_table)
+        .where(sessions_table.c.token_sha256 == token_sha256, sessions_table.c.ended_at.is_(None))
+        .with_for_update()
+    ).first()
+
+
+def touch(connection: Connection, session_id: str, now: datetime) -> None:
+    connection.execute(
+        update(sessions_table).where(sessions_table.c.id == session_id).values(last_seen_at=now)
+    )
+
+
+def end(connection: Connection, session_id: str, reason: str, now: datetime) -> None:
+    connection.execute(
+        update(sessions_table)
+        .where(sessions_table.c.id == session_id, sessions_table.c.ended_at.is_(None))
+        .values(ended_at=now, end_reason=reason)
+    )
+
+
+def end_for_user(connection: Connection, user_id: str, reason: str, now: datetime) -> int:
+    """End every live session of a user; returns how many there were."""
+    result = connection.execute(
+        update(sessions_table)
+        .where(sessions_table.c.user_id == user_id, sessions_table.c.ended_at.is_(None))
+        .values(ended_at=now, end_reason=reason)
+    )
+    return int(result.rowcount or 0)
