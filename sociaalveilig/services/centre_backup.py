@@ -199,6 +199,7 @@ def restore_centre(
         check_archive(url, source, passphrase)
         pg_backup.restore(url, iterate_file(source, passphrase))
         with store._translated():
+            pg_backup.restore_privileges(store.engine)
             migrate.upgrade(store.engine)
         report = check_centre(store.engine)
         if not report.ok:

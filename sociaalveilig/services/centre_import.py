@@ -36,7 +36,12 @@ from sociaalveilig.storage.keyslots import check_passphrase_policy
 from sociaalveilig.storage.keyslots.recovery_code import RECOVERY_ALPHABET
 from sociaalveilig.storage.models import Base, User
 from sociaalveilig.storage.postgres import transfer
-from sociaalveilig.storage.postgres.integrity import check_connection, is_empty, row_counts
+from sociaalveilig.storage.postgres.integrity import (
+    act_as_system,
+    check_connection,
+    is_empty,
+    row_counts,
+)
 from sociaalveilig.storage.postgres.store import PgStore
 
 ONE_TIME_GROUPS = 5
@@ -141,6 +146,7 @@ def _copy(
     with ctx.store.read_unit() as desk, centre.engine.begin() as connection:
         desk_connection = desk.connection()
         source = row_counts(desk_connection)
+        act_as_system(connection)
         transfer.create_schema(connection)
         for table in tables:
             rows = desk_connection.execute(table.select().execution_options(yield_per=2000))

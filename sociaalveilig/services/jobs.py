@@ -55,6 +55,7 @@ from sociaalveilig.storage.seam import StoreSeam
 log = logging.getLogger(__name__)
 
 SYSTEM_USER = "centrum"
+SYSTEM_ID = "system"
 MAX_CATCH_UP = 366
 """At most this many missed moments of an EACH job are run after downtime."""
 
@@ -116,8 +117,9 @@ class Job:
 
 def system_context(store: StoreSeam, clock: Clock) -> ServiceContext:
     """The centre acting for itself: a beheerder's rights, no user row, its own name in
-    the audit log."""
-    actor = Actor(SYSTEM_USER, SYSTEM_USER, tr("Centrum (geplande taak)"), Role.BEHEERDER)
+    the audit log, and the id the centre's row-level security knows as the system's
+    (storage/postgres/rls.py: every row visible, as for the work no user does)."""
+    actor = Actor(SYSTEM_ID, SYSTEM_USER, tr("Centrum (geplande taak)"), Role.BEHEERDER)
     return ServiceContext(store, actor, clock)
 
 

@@ -32,6 +32,7 @@ from sqlalchemy.exc import DBAPIError
 from sociaalveilig.core.errors import StoreDamaged, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import audit
+from sociaalveilig.storage.postgres import rls, roles
 from sociaalveilig.storage.postgres.store import unreachable
 
 READ_BYTES = 1 << 16
@@ -81,6 +82,9 @@ def libpq_environment(url: str) -> dict[str, str]:
         if variable is not None:
             env[variable] = value if isinstance(value, str) else value[0]
     env["PGAPPNAME"] = "sociaalveilig-server"
+    # Row-level security binds the owner too (rls.py): the tools act for the system,
+    # which sees every row. A custom setting needs no privilege to set.
+    env["PGOPTIONS"] = f"-c {rls.USER_SETTING}={rls.SYSTEM}"
     env["PGCONNECT_TIMEOUT"] = env.get("PGCONNECT_TIMEOUT", "10")
     return env
 
@@ -110,7 +114,9 @@ def _failure(url: str, tool: str, stderr: bytes) -> Exception:
     if any(sign in text for sign in _UNREACHABLE_SIGNS):
         return unreachable(url)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    detail = lines[-1] if lines else tr("geen melding")
+    # The tools say "error:" on the line that tells why; details and hints follow it.
+    errors = [line for line in lines if "error:" in line]
+    detail = (errors or lines or [tr("geen melding")])[0]
     return ValidationError(
         tr("{tool} is mislukt: {detail}").format(tool=tool, detail=detail[:300]),
         field="database",
@@ -182,7 +188,8 @@ def dump(url: str, sink: Callable[[bytes], None]) -> None:
     """Stream ``pg_dump --format=custom`` of the database at ``url`` into ``sink``."""
     tool = find_tool("pg_dump")
     code, errors = _run(
-        [tool, "--format=custom", "--no-password", "--serializable-deferrable"],
+        [tool, "--format=custom", "--no-password", "--serializable-deferrable",
+         "--enable-row-security"],
         libpq_environment(url),
         None,
         sink,
@@ -212,12 +219,15 @@ def _last_line(errors: bytes) -> str:
 
 def restore(url: str, chunks: Iterable[bytes]) -> None:
     """Restore an archive into the (empty) database at ``url`` in one transaction. The
-    objects belong to the URL's role (``--no-owner``): the owner of the database."""
+    objects belong to the URL's role (``--no-owner``): the owner of the database. The
+    privileges are not restored (``--no-privileges``): they name the runtime role of
+    the cluster the backup came from, which this one may not have;
+    ``restore_privileges`` gives them again."""
     tool = find_tool("pg_restore")
     env = libpq_environment(url)
     code, errors = _run(
-        [tool, "--single-transaction", "--exit-on-error", "--no-owner", "--no-comments",
-         "--no-password", "--dbname", env.get("PGDATABASE", "")],
+        [tool, "--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges",
+         "--no-comments", "--no-password", "--dbname", env.get("PGDATABASE", "")],
         env,
         chunks,
         lambda _piece: None,
@@ -329,3 +339,22 @@ def data_directory(engine: Engine) -> Path | None:
             raise
         return None
     return Path(os.path.realpath(str(value))) if value else None
+
+
+def restore_privileges(engine: Engine) -> str | None:
+    """After a restore: the runtime role the database names (``centre_runtime_role``)
+    made where this cluster lacks it, the owner made a member (to ``SET ROLE``), and
+    its privileges granted as revision 0008 grants them. Returns the role's name (None
+    for a centre from before revision 0008)."""
+    with engine.begin() as connection:
+        role = roles.runtime_role(connection)
+        if role is None:
+            return None
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}
+        ).first()
+        if exists is None:
+            connection.execute(text(f"CREATE ROLE {roles.quoted(role)} NOLOGIN"))
+        connection.execute(text(f"GRANT {roles.quoted(role)} TO CURRENT_USER"))
+        roles.grant_runtime(connection, role)
+    return role
