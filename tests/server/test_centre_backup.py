@@ -78,6 +78,35 @@ def test_backup_restore_brings_back_the_whole_centre(
     assert "Centrum in orde" in said
 
 
+def test_rows_of_the_audit_log_out_of_id_order_on_disk_still_make_the_chain(
+    pg_database: str, empty_database: str, tmp_path: Path
+) -> None:
+    engine = _engine(pg_database)
+    try:
+        with engine.begin() as connection:
+            # An unchanged update writes the row anew at the end of the table: COPY then
+            # reads the first entry last. The chain itself is untouched.
+            connection.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update"))
+            connection.execute(text(
+                "UPDATE audit_log SET username = username WHERE id = 1"
+            ))
+            connection.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update"))
+            first_on_disk = connection.execute(
+                text("SELECT id FROM audit_log ORDER BY ctid LIMIT 1")
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    assert first_on_disk != 1
+    out = tmp_path / "centrum.svcb"
+    code, said, err = run("backup", str(out), "--database", pg_database, "--passphrase-stdin",
+                          stdin=BACKUP_PASSPHRASE + "\n")
+    assert (code, err) == (0, "")
+    code, said, err = run("restore", str(out), "--database", empty_database,
+                          "--passphrase-stdin", stdin=BACKUP_PASSPHRASE + "\n")
+    assert (code, err) == (0, "")
+    assert "teruggezet en gecontroleerd" in said
+
+
 def test_a_wrong_passphrase_or_a_damaged_file_changes_nothing(
     backup_file: Path, empty_database: str, tmp_path: Path
 ) -> None:
@@ -195,3 +224,31 @@ def test_upgrade_says_when_there_is_nothing_to_do_and_refuses_an_empty_database(
     code, _, err = run("upgrade", "--database", empty_database)
     assert code == 4 and "init" in err
     assert _table_count(empty_database) == 0
+
+
+def test_a_backup_of_a_tampered_centre_is_refused_and_not_written(
+    pg_database: str, tmp_path: Path
+) -> None:
+    engine = _engine(pg_database)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update"))
+            connection.execute(text("UPDATE audit_log SET outcome = 'failed' WHERE id = 1"))
+            connection.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update"))
+    finally:
+        engine.dispose()
+    out = tmp_path / "centrum.svcb"
+    code, _, err = run("backup", str(out), "--database", pg_database, "--passphrase-stdin",
+                       stdin=BACKUP_PASSPHRASE + "\n")
+    assert code == 5
+    assert "auditketen in de back-up is gebroken bij regel 1" in err
+    assert list(tmp_path.iterdir()) == []
+    engine = _engine(pg_database)
+    try:
+        with engine.connect() as connection:
+            last = connection.execute(
+                select(AuditEntry.action, AuditEntry.outcome).order_by(AuditEntry.id.desc())
+            ).first()
+    finally:
+        engine.dispose()
+    assert tuple(last) == ("backup", "failed")

@@ -304,21 +304,42 @@ def archive_audit_chain(url: str, chunks: Iterable[bytes]) -> ArchiveChain:
             .format(detail=_last_line(errors))
         )
     data = bytes(script)
-    prev, count, last_id = audit.GENESIS_HASH, 0, 0
+    # COPY writes rows in the table's physical order, which is not always the ids' (an
+    # updated or moved row goes elsewhere). Each entry's own hash is checked as it comes;
+    # the links between entries afterwards, in id order, from what is kept of each.
+    links: dict[int, tuple[bytes, bytes]] = {}
     for row in copy_rows(_lines(data), "audit_log"):
-        count += 1
+        entry_id = int(str(row["id"]))
         event = audit.AuditEvent(
             str(row["username"]), str(row["role"]), str(row["action"]), row["object_type"],
             row["object_id"], row["person_ref"], row["purpose"], str(row["outcome"]),
         )
-        entry_id = int(str(row["id"]))
-        if row["prev_hash"] != prev or audit.entry_hash(prev, str(row["at"]), event) != row["hash"]:
+        prev, digest = str(row["prev_hash"]), str(row["hash"])
+        if audit.entry_hash(prev, str(row["at"]), event) != digest or entry_id in links:
             raise _chain_broken(entry_id)
-        prev, last_id = str(row["hash"]), entry_id
+        links[entry_id] = (_packed(prev), _packed(digest))
+    last_id, last_hash = 0, _packed(audit.GENESIS_HASH)
+    for entry_id in sorted(links):
+        linked_prev, linked_hash = links[entry_id]
+        if linked_prev != last_hash:
+            raise _chain_broken(entry_id)
+        last_id, last_hash = entry_id, linked_hash
     heads = list(copy_rows(_lines(data), "audit_head"))
-    if len(heads) != 1 or heads[0]["last_hash"] != prev or int(str(heads[0]["last_id"])) != last_id:
+    if (
+        len(heads) != 1
+        or _packed(str(heads[0]["last_hash"])) != last_hash
+        or int(str(heads[0]["last_id"])) != last_id
+    ):
         raise _chain_broken(last_id + 1)
-    return ArchiveChain(count, last_id, prev)
+    return ArchiveChain(len(links), last_id, last_hash.hex())
+
+
+def _packed(hex_digest: str) -> bytes:
+    """A SHA-256 hex digest in 32 bytes (a log of a million entries is kept in memory)."""
+    try:
+        return bytes.fromhex(hex_digest)
+    except ValueError:
+        return hex_digest.encode("utf-8", "replace")
 
 
 def _chain_broken(entry_id: int) -> StoreDamaged:
