@@ -64,9 +64,13 @@ _UNREACHABLE_SIGNS = (
 
 def libpq_environment(url: str) -> dict[str, str]:
     """The environment for a PostgreSQL tool to reach the database at ``url``: the
-    process's own without any ``PG*`` variable, plus those the URL gives."""
+    process's own without a ``PG*`` variable that names a target (a ``~/.pgpass`` or
+    ``PGPASSFILE`` is still read, as the program's own connection reads it), plus those
+    the URL gives."""
     parsed = make_url(url)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+    # Nothing of another connection's target leaks in; where to find a password does.
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("PG") or k in ("PGPASSFILE", "PGSYSCONFDIR")}
     if parsed.host:
         env["PGHOST"] = parsed.host
     if parsed.port:
