@@ -110,3 +110,41 @@ def test_import_store_as_the_owner(owner: Owner, store_dir: Path) -> None:
     assert _superuser_counts(target)["users"] == 1
     signed_in = centre.centre_login(target, ADMIN, ADMIN_PASSPHRASE)
     signed_in.store.close()
+
+
+def test_a_server_login_that_is_only_the_runtime_role_signs_in_and_runs_the_jobs(
+    owner: Owner,
+) -> None:
+    """docs/server.md's optional ``sv_app``: a login with the runtime role's rights only
+    (no ownership) serves the centre, and its job runner may claim and run the jobs."""
+    from datetime import datetime
+
+    from sociaalveilig.services.context import FixedClock
+    from sociaalveilig.services.jobs import run_due, system_context
+    from sociaalveilig.storage.postgres.jobs import PgJobClaims
+    from sociaalveilig.storage.postgres.store import PgStore
+
+    url = owner.database()
+    ctx = centre.create_centre(url, ADMIN, ADMIN_PASSPHRASE, "Beheerder Test")
+    ctx.store.close()
+    database = url.rsplit("/", 1)[1]
+    app = f"sv_app_{uuid.uuid4().hex[:8]}"
+    with _pg_admin().connect() as connection:
+        connection.execute(text(f"CREATE ROLE {app} LOGIN IN ROLE sv_runtime_{database}"))
+    try:
+        app_url = url.replace(f"{owner.role}@", f"{app}@", 1)
+        signed_in = centre.centre_login(app_url, ADMIN, ADMIN_PASSPHRASE)
+        signed_in.store.close()
+        store = PgStore.open(app_url, pool_size=1)
+        try:
+            clock = FixedClock(datetime(2026, 4, 15, 10, 0))
+            ran = run_due(system_context(store, clock), PgJobClaims(store.engine), "app")
+        finally:
+            store.close()
+        assert [(r.job, r.outcome) for r in ran] == [
+            ("retention-purge", "ok"), ("reminder-states", "ok")
+        ]
+    finally:
+        with _pg_admin().connect() as connection:
+            connection.execute(text(f"DROP OWNED BY {app}"))
+            connection.execute(text(f"DROP ROLE {app}"))
