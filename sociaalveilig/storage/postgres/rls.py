@@ -42,7 +42,9 @@ _EMERGENCY = f"(SELECT current_setting('{EMERGENCY_SETTING}', true) = 'on')"
 _USER = f"(SELECT current_setting('{USER_SETTING}', true))"
 _LOOKUP = "SELECT unnest(string_to_array(current_setting('sociaalveilig.lookup', true), ' '))"
 _NAMED = f"(reference IN ({_LOOKUP}) OR id IN ({_LOOKUP}))"
-"""A case or signal a service looked up by name (storage/row_scope.py): access.py decides."""
+_NAMED_ID = f"id IN ({_LOOKUP})"
+"""A record a service looked up by its reference or id (storage/row_scope.py), before it
+asks access.py: the policy lets it through so that access.py, not a missing row, answers."""
 
 _FUNCTIONS = (
     f"""
@@ -94,16 +96,17 @@ PARTNER_SCOPE: dict[str, str] = {
         f"SELECT ai.signal_id FROM agenda_items ai WHERE ai.meeting_id IN ({_MEETINGS})) "
         f"OR {_NAMED}"
     ),
-    "actions": f"owner_partner_id = {_PARTNER} OR case_id IN ({_CASES})",
+    "actions": f"owner_partner_id = {_PARTNER} OR case_id IN ({_CASES}) OR {_NAMED_ID}",
     "visits": (
         f"case_id IN ({_CASES}) OR id IN ("
-        f"SELECT vp.visit_id FROM visit_partners vp WHERE vp.partner_id = {_PARTNER})"
+        f"SELECT vp.visit_id FROM visit_partners vp WHERE vp.partner_id = {_PARTNER}) "
+        f"OR {_NAMED_ID}"
     ),
-    "escalations": f"case_id IN ({_CASES})",
-    "meetings": f"id IN ({_MEETINGS})",
+    "escalations": f"case_id IN ({_CASES}) OR {_NAMED_ID}",
+    "meetings": f"id IN ({_MEETINGS}) OR {_NAMED_ID}",
     # access.partner_agenda_items; reading the partner's cases here would recurse
     # (sv_rls_agenda_cases reads this table).
-    "agenda_items": f"meeting_id IN ({_MEETINGS})",
+    "agenda_items": f"meeting_id IN ({_MEETINGS}) OR {_NAMED_ID}",
     "case_persons": f"case_id IN ({_CASES})",
     "signal_persons": "signal_id IN (SELECT s.id FROM signals s)",
     "persons": (

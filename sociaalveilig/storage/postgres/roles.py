@@ -35,7 +35,8 @@ READ_ONLY_TABLES = ("alembic_version", RUNTIME_TABLE)
 """Tables the runtime role may read but not change: the schema's revision and its own name."""
 PURGE_FUNCTION = "sv_purge_status_history"
 THROTTLE_TABLE = "signin_failures"
-PG_ONLY_TABLES = (RUNTIME_TABLE, THROTTLE_TABLE)
+RECOVERY_TABLE = "centre_recovery"
+PG_ONLY_TABLES = (RUNTIME_TABLE, THROTTLE_TABLE, RECOVERY_TABLE)
 """Tables of revision 0008 outside the ORM's models (the models' comparison skips them)."""
 
 _SAFE = re.compile(r"[^a-z0-9_]")
