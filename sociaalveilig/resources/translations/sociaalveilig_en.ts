@@ -1028,6 +1028,10 @@
         <translation>Access restored with recovery code</translation>
     </message>
     <message>
+        <source>Sessies bij het centrum beëindigd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Casus geëvalueerd</source>
         <translation>Case reviewed</translation>
     </message>
@@ -2760,6 +2764,22 @@
         <translation>Unknown user or wrong passphrase.</translation>
     </message>
     <message>
+        <source>Te veel mislukte aanmeldpogingen; probeer het over {n} seconden opnieuw.</source>
+        <translation>Too many failed sign-ins; try again in {n} seconds.</translation>
+    </message>
+    <message>
+        <source>Te veel mislukte aanmeldpogingen; probeer het over {n} minuten opnieuw.</source>
+        <translation>Too many failed sign-ins; try again in {n} minutes.</translation>
+    </message>
+    <message>
+        <source>Alleen een beheerder van het centrum maakt een herstelcode.</source>
+        <translation>Only an administrator of the centre makes a recovery code.</translation>
+    </message>
+    <message>
+        <source>De herstelcode klopt niet, of {user} is geen actieve beheerder.</source>
+        <translation>The recovery code is wrong, or {user} is not an active administrator.</translation>
+    </message>
+    <message>
         <source>{user} is geen actieve beheerder. Met de herstelcode krijgt alleen een beheerder weer toegang.</source>
         <translation>{user} is not an active administrator. The recovery code only gives an administrator access again.</translation>
     </message>
@@ -3062,6 +3082,10 @@
     <message>
         <source>Onbekende organisatie &apos;{name}&apos;. Kies uit: {options}.</source>
         <translation>Unknown organisation &apos;{name}&apos;. Choose from: {options}.</translation>
+    </message>
+    <message>
+        <source>Uw sessie bij het centrum is beëindigd; meld u opnieuw aan.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gebruiker {user} bestaat niet.</source>
@@ -4500,6 +4524,10 @@
         <translation>The database {url} is not empty; nothing was created. Use an empty database for a new centre.</translation>
     </message>
     <message>
+        <source>De database {url} heeft een nieuwer schema ({revision}) dan dit programma kent. Werk Sociaal Veilig bij; er is niets gewijzigd.</source>
+        <translation>The database {url} has a newer schema ({revision}) than this program knows. Update Sociaal Veilig; nothing was changed.</translation>
+    </message>
+    <message>
         <source>De opslag is vergrendeld. Ontgrendel eerst.</source>
         <translation>The store is locked. Unlock it first.</translation>
     </message>
@@ -4980,6 +5008,14 @@
         <translation>read the passphrase from standard input</translation>
     </message>
     <message>
+        <source>de beheerder</source>
+        <translation>the administrator</translation>
+    </message>
+    <message>
+        <source>lees herstelcode en wachtwoord van standaardinvoer</source>
+        <translation>read the recovery code and the passphrase from standard input</translation>
+    </message>
+    <message>
         <source>bedien het centrum tot SIGTERM</source>
         <translation>serve the centre until SIGTERM</translation>
     </message>
@@ -5010,6 +5046,114 @@
     <message>
         <source>Geef de database met --database URL of {env}.</source>
         <translation>Give the database with --database URL or {env}.</translation>
+    </message>
+    <message>
+        <source>Interne fout op het centrum; meld dit bij de functioneel beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het centrum kent deze handeling niet. Werk het programma bij.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het centrum kon het verzoek niet lezen. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het verzoek is te groot voor het centrum (hoogstens 20 MB). Kies een kleiner bestand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Centrum ingericht in {database} met beheerder {user}.</source>
+        <translation>Centre set up in {database} with administrator {user}.</translation>
+    </message>
+    <message>
+        <source>Geef --certificate en --key samen, of geen van beide.</source>
+        <translation>Give --certificate and --key together, or neither.</translation>
+    </message>
+    <message>
+        <source>Het centrum luistert op {url}; stoppen met Ctrl-C of SIGTERM.</source>
+        <translation>The centre is listening on {url}; stop with Ctrl-C or SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Het centrum is gestopt.</source>
+        <translation>The centre has stopped.</translation>
+    </message>
+    <message>
+        <source>{listen} is geen geldig adres om op te luisteren. Gebruik HOST:POORT, zoals 127.0.0.1:8443.</source>
+        <translation>{listen} is not a valid address to listen on. Use HOST:PORT, such as 127.0.0.1:8443.</translation>
+    </message>
+    <message>
+        <source>Zonder certificaat luistert het centrum alleen op deze computer (127.0.0.1, ::1 of localhost), niet op {host}. Geef --certificate en --key voor TLS.</source>
+        <translation>Without a certificate the centre listens on this computer only (127.0.0.1, ::1 or localhost), not on {host}. Give --certificate and --key for TLS.</translation>
+    </message>
+    <message>
+        <source>Het certificaat {certificate} of de sleutel {key} is onleesbaar, de sleutel heeft een wachtwoord, of ze horen niet bij elkaar. Er is niets gestart.</source>
+        <translation>The certificate {certificate} or the key {key} cannot be read, the key has a passphrase, or they do not belong together. Nothing was started.</translation>
+    </message>
+    <message>
+        <source>Het centrum kan niet luisteren op {host}:{port}: het adres is in gebruik of hoort niet bij deze computer. Kies een ander adres of een andere poort.</source>
+        <translation>The centre cannot listen on {host}:{port}: the address is in use or does not belong to this computer. Choose another address or port.</translation>
+    </message>
+    <message>
+        <source>Het centrum {server} gaf een onverwacht antwoord. Meld dit bij de functioneel beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interne fout op het centrum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} is geen geldig adres van een centrum. Gebruik https://server:poort, of http:// alleen op deze computer (127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het certificaat {path} kan niet gelezen worden. Geef het PEM-bestand van het centrum op.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het centrum {server} is niet bereikbaar. Controleer de netwerkverbinding en het adres, en probeer het opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het centrum weigerde het verzoek: {detail}. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>te diep geneste gegevens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een ongeldig getal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een gegeven van een soort die niet verstuurd kan worden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>geen geldige gegevens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een onbekende soort gegeven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een onleesbaar gegeven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een gegeven met andere velden dan verwacht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>de gegevens passen niet bij de gevraagde handeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>het gegeven {name} is niet van de verwachte soort</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
