@@ -6,14 +6,19 @@ import io
 import re
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from sociaalveilig.core.errors import AuthenticationError
 from sociaalveilig.server import cli
 from sociaalveilig.services import centre
+from sociaalveilig.storage.models import Person
 from sociaalveilig.storage.postgres import roles
+from sociaalveilig.storage.postgres.store import PgStore, engine_url
 from tests.conftest import _pg_admin, _pg_url
 
 NEW = "een-lange-nieuwe-zin-voor-het-centrum-417"
@@ -126,3 +131,67 @@ def test_recover_is_for_a_beheerder_only(empty_database: str) -> None:
         stdin=f"{first}\n{OTHER}\n",
     )
     assert code == 0
+
+
+@pytest.fixture
+def owned_database(pg_template: str) -> Iterator[tuple[str, str]]:
+    """An empty database owned by a login role that is no superuser, and a function that
+    gives that role CREATEROLE; both dropped afterwards."""
+    suffix = uuid.uuid4().hex[:10]
+    name, owner = f"o_{suffix}", f"eigenaar_{suffix}"
+    admin = _pg_admin()
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE ROLE {owner} LOGIN"))
+        connection.execute(text(f"CREATE DATABASE {name} OWNER {owner}"))
+    url = make_url(_pg_url(name)).set(username=owner).render_as_string(hide_password=False)
+    try:
+        yield url, owner
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            connection.execute(text(f'DROP ROLE IF EXISTS "{roles.runtime_role_name(name)}"'))
+            connection.execute(text(f"DROP ROLE IF EXISTS {owner}"))
+        admin.dispose()
+
+
+def test_init_without_createrole_says_what_to_do_and_leaves_nothing(
+    owned_database: tuple[str, str],
+) -> None:
+    url, owner = owned_database
+    code, out, err = server(
+        "init", "--database", url, "--user", "beheer", "--passphrase-stdin", stdin=NEW + "\n"
+    )
+    assert code == 2, err
+    assert "CREATEROLE" in err and owner in err and err.count("\n") == 1 and out == ""
+    engine = create_engine(engine_url(url), poolclass=NullPool)
+    with engine.connect() as connection:
+        assert connection.execute(
+            text("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+        ).scalar() == 0
+    engine.dispose()
+
+
+def test_an_owner_with_createrole_makes_a_centre_and_is_bound_by_its_policies(
+    owned_database: tuple[str, str],
+) -> None:
+    url, owner = owned_database
+    admin = _pg_admin()
+    with admin.connect() as connection:
+        connection.execute(text(f"ALTER ROLE {owner} CREATEROLE"))
+    admin.dispose()
+    _init(url)
+    centre.centre_login(url, "beheer", NEW).store.close()
+    owner_store = PgStore.open(url, pool_size=1, as_owner=True)
+    try:
+        with owner_store.unit() as session:  # a unit says for whom: the system
+            session.add(Person(reference="P-2026-00001", name="Fictief Persoon",
+                               created_at=datetime(2026, 4, 15, 8, 0)))
+        with owner_store.unit() as session:
+            assert session.execute(text("SELECT count(*) FROM persons")).scalar() == 1
+        with owner_store.engine.connect() as connection:
+            assert connection.execute(text("SELECT current_user")).scalar() == owner
+            # FORCE ROW LEVEL SECURITY: the owner too sees no rows without saying for whom
+            assert connection.execute(text("SELECT count(*) FROM persons")).scalar() == 0
+            assert connection.execute(text("SELECT count(*) FROM users")).scalar() == 1
+    finally:
+        owner_store.close()

@@ -29,7 +29,7 @@ would recurse). The migrations and the owner's tools set ``system`` for their un
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, event, text
 
 USER_SETTING = "sociaalveilig.user_id"
 EMERGENCY_SETTING = "sociaalveilig.emergency"
@@ -168,3 +168,13 @@ def acting_statements(user_id: str, emergency: bool = False) -> list[str]:
     if emergency:
         statements.append(f"SET LOCAL {EMERGENCY_SETTING} = 'on'")
     return statements
+
+
+def act_as_system(engine: Engine) -> None:
+    """Every transaction of ``engine`` acts for the system: for tools that write in bulk
+    outside the store's units (the benchmark's generator) on an engine of their own."""
+
+    def begin(connection: Connection) -> None:
+        connection.exec_driver_sql(acting_statements(SYSTEM)[0])
+
+    event.listen(engine, "begin", begin)
