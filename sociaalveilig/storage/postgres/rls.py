@@ -21,10 +21,11 @@ INSERT (and the new row of an UPDATE) is only checked for a user being set: the 
 own unit of work inserts a visit before the partners that take part in it, and a policy
 on the new row would refuse work ``access.py`` allows.
 
-``FORCE ROW LEVEL SECURITY`` binds the owner too, except on ``actions``: a partner sees
-the actions of the cases where it owns one, which is a question about ``actions`` itself,
-answered by a SECURITY DEFINER function as the owner (a policy that reads its own table
-would recurse). The migrations and the owner's tools set ``system`` for their units.
+``FORCE ROW LEVEL SECURITY`` binds the owner too, except on ``actions`` and ``visits``: a
+partner sees the cases where it owns an action or takes part in a visit, and the policies
+of those tables read the partner's cases in turn; SECURITY DEFINER functions answer those
+two questions as the owner (policies that read each other's tables would recurse). The
+migrations and the owner's tools set ``system`` for their units.
 """
 
 from __future__ import annotations
@@ -74,14 +75,25 @@ _FUNCTIONS = (
         SELECT a.case_id FROM actions a WHERE a.owner_partner_id = p
     $$
     """,
+    """
+    CREATE OR REPLACE FUNCTION sv_rls_visit_cases(p text) RETURNS SETOF text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT v.case_id FROM visits v
+        JOIN visit_partners vp ON vp.visit_id = v.id
+        WHERE vp.partner_id = p AND v.case_id IS NOT NULL
+    $$
+    """,
 )
 
 _CASES = (
     f"(SELECT sv_rls_agenda_cases({_PARTNER})) "
     f"UNION ALL SELECT sv_rls_action_cases({_PARTNER}) "
+    f"UNION ALL SELECT sv_rls_visit_cases({_PARTNER}) "
     f"UNION ALL SELECT c.id FROM cases c WHERE c.lead_partner_id = {_PARTNER}"
 )
-"""The partner's cases (``access.partner_case_ids``, and those it leads)."""
+"""The partner's cases: ``access.partner_case_ids``, those it leads, and those of the
+visits it takes part in (a visit's list row and detail show its case's reference and
+address)."""
 _MEETINGS = f"SELECT mp.meeting_id FROM meeting_partners mp WHERE mp.partner_id = {_PARTNER}"
 
 PARTNER_SCOPE: dict[str, str] = {
@@ -89,6 +101,7 @@ PARTNER_SCOPE: dict[str, str] = {
     "cases": (
         f"id IN (SELECT sv_rls_agenda_cases({_PARTNER})) "
         f"OR id IN (SELECT sv_rls_action_cases({_PARTNER})) "
+        f"OR id IN (SELECT sv_rls_visit_cases({_PARTNER})) "
         f"OR lead_partner_id = {_PARTNER} OR {_NAMED}"
     ),
     "signals": (
@@ -117,7 +130,7 @@ PARTNER_SCOPE: dict[str, str] = {
 """Per table: the rows a partner sees (besides the noodknop). Where it reads another
 table with a policy of its own (``signal_persons`` reads ``signals``), that policy
 applies there too, so the rule is written once per table."""
-NOT_FORCED = frozenset({"actions"})
+NOT_FORCED = frozenset({"actions", "visits"})
 
 
 def create_policies(connection: Connection) -> None:
@@ -153,7 +166,12 @@ def drop_policies(connection: Connection) -> None:
             connection.execute(text(f"DROP POLICY IF EXISTS {policy} ON {table}"))
         connection.execute(text(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY"))
         connection.execute(text(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"))
-    for function in ("sv_rls_partner()", "sv_rls_agenda_cases(text)", "sv_rls_action_cases(text)"):
+    for function in (
+        "sv_rls_partner()",
+        "sv_rls_agenda_cases(text)",
+        "sv_rls_action_cases(text)",
+        "sv_rls_visit_cases(text)",
+    ):
         connection.execute(text(f"DROP FUNCTION IF EXISTS {function}"))
 
 
