@@ -1,10 +1,11 @@
 """sociaalveilig-server: the operator's command line of a centre (DESIGN.md, "The centre").
 
-``init``, ``run``, ``backup``, ``restore``, ``verify``, ``import-store`` and ``upgrade``,
-each on the PostgreSQL database given by ``--database URL`` or ``SOCIAALVEILIG_DATABASE_URL``. Each
-command lives in its own module ``sociaalveilig.server.cmd_<name>`` with
-``main(env) -> int``; this module only parses and answers failures with one Dutch line and
-the documented exit code (commandline.run_command).
+``init``, ``recover``, ``run``, ``backup``, ``restore``, ``verify``, ``import-store`` and
+``upgrade``, each on the PostgreSQL database given by ``--database URL`` or
+``SOCIAALVEILIG_DATABASE_URL``. Each command lives in its own module
+``sociaalveilig.server.cmd_<name>`` with ``main(env) -> int``; this module only parses and
+answers failures with one Dutch line and the documented exit code
+(commandline.run_command).
 """
 
 from __future__ import annotations
@@ -60,6 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
                     help=tr("de eerste beheerder"))
     sp.add_argument("--passphrase-stdin", action="store_true",
                     help=tr("lees het wachtwoord van standaardinvoer"))
+
+    sp = sub.add_parser(
+        "recover",
+        help=tr("geef een beheerder weer toegang met de herstelcode (invoer: herstelcode, dan "
+                "nieuw wachtwoord); geeft een nieuwe herstelcode"),
+    )
+    _database_option(sp)
+    sp.add_argument("--user", required=True, metavar="NAAM", help=tr("de beheerder"))
+    sp.add_argument("--passphrase-stdin", action="store_true",
+                    help=tr("lees herstelcode en wachtwoord van standaardinvoer"))
 
     sp = sub.add_parser("run", help=tr("bedien het centrum tot SIGTERM"))
     _database_option(sp)

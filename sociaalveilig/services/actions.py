@@ -29,6 +29,7 @@ from sociaalveilig.services.context import ServiceContext, today, utc_to_local
 from sociaalveilig.services.refs import RefKind, next_reference
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import find_case
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import (
     Action,
     Case,
@@ -382,6 +383,7 @@ def create_action(ctx: ServiceContext, case_id: str, inp: ActionInput) -> Action
 
 
 def _load_action(session: Session, ctx: ServiceContext, action_id: str) -> Action:
+    row_scope.named(session, action_id)
     action = session.get(Action, action_id)
     if action is None:
         raise NotFound(tr("Actie niet gevonden."))

@@ -38,6 +38,7 @@ from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.partners import check_active_partners
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.visit_clashes import check_clashes
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import (
     Action,
     Case,
@@ -121,6 +122,7 @@ class OutcomeResult:
 
 
 def _load_visit(session: Session, ctx: ServiceContext, visit_id: str) -> Visit:
+    row_scope.named(session, visit_id)
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise NotFound(tr("Huisbezoek niet gevonden."))

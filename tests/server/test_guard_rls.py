@@ -99,4 +99,4 @@ def test_the_owner_is_bound_too(world: World) -> None:  # noqa: F811
                 text("SELECT relname FROM pg_class WHERE relforcerowsecurity")
             ).scalars()
         )
-    assert {"cases", "signals", "persons", "visits", "meetings"} <= forced
+    assert {"cases", "signals", "persons", "meetings", "escalations"} <= forced

@@ -435,12 +435,14 @@ class _ForcedPlan:
 
 
 def _kerkrade_wijkagent(ctx: ServiceContext) -> ServiceContext:
-    """``ctx``'s store as a wijkagent of Kerkrade Oost (no user row: the scope needs only
-    the role, the area and an id)."""
+    """``ctx``'s store as a wijkagent of Kerkrade Oost. The scope needs only the role, the
+    area and an id; the centre's row policies read the user's row, so there is one."""
     with ctx.unit() as session:
         kerkrade = session.execute(
             select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
         ).scalar_one()
+        session.add(User(id="wijkagent-id", username="wijkagent", display_name="Wijkagent Test",
+                         role=Role.WIJKAGENT.value, active=True, created_at=TEST_NOW))
     return ctx.with_actor(
         Actor("wijkagent-id", "wijkagent", "Wijkagent Test", Role.WIJKAGENT,
               area_ids=frozenset({kerkrade}))

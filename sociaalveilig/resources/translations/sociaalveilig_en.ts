@@ -2777,11 +2777,19 @@
     </message>
     <message>
         <source>Te veel mislukte aanmeldpogingen; probeer het over {n} seconden opnieuw.</source>
-        <translation>Too many failed sign-in attempts; try again in {n} seconds.</translation>
+        <translation>Too many failed sign-ins; try again in {n} seconds.</translation>
     </message>
     <message>
         <source>Te veel mislukte aanmeldpogingen; probeer het over {n} minuten opnieuw.</source>
-        <translation>Too many failed sign-in attempts; try again in {n} minutes.</translation>
+        <translation>Too many failed sign-ins; try again in {n} minutes.</translation>
+    </message>
+    <message>
+        <source>Alleen een beheerder van het centrum maakt een herstelcode.</source>
+        <translation>Only an administrator of the centre makes a recovery code.</translation>
+    </message>
+    <message>
+        <source>De herstelcode klopt niet, of {user} is geen actieve beheerder.</source>
+        <translation>The recovery code is wrong, or {user} is not an active administrator.</translation>
     </message>
     <message>
         <source>{user} is geen actieve beheerder. Met de herstelcode krijgt alleen een beheerder weer toegang.</source>
@@ -4576,6 +4584,10 @@
         <translation>The database {url} is not empty; nothing was created. Use an empty database for a new centre.</translation>
     </message>
     <message>
+        <source>De database {url} heeft een nieuwer schema ({revision}) dan dit programma kent. Werk Sociaal Veilig bij; er is niets gewijzigd.</source>
+        <translation>The database {url} has a newer schema ({revision}) than this program knows. Update Sociaal Veilig; nothing was changed.</translation>
+    </message>
+    <message>
         <source>De opslag is vergrendeld. Ontgrendel eerst.</source>
         <translation>The store is locked. Unlock it first.</translation>
     </message>
@@ -5056,6 +5068,14 @@
         <translation>read the passphrase from standard input</translation>
     </message>
     <message>
+        <source>de beheerder</source>
+        <translation>the administrator</translation>
+    </message>
+    <message>
+        <source>lees herstelcode en wachtwoord van standaardinvoer</source>
+        <translation>read the recovery code and the passphrase from standard input</translation>
+    </message>
+    <message>
         <source>bedien het centrum tot SIGTERM</source>
         <translation>serve the centre until SIGTERM</translation>
     </message>
@@ -5122,6 +5142,98 @@
     <message>
         <source>Het verzoek is te groot voor het centrum (hoogstens 20 MB). Kies een kleiner bestand.</source>
         <translation>The request is too large for the centre (at most 20 MB). Choose a smaller file.</translation>
+    </message>
+    <message>
+        <source>Centrum ingericht in {database} met beheerder {user}.</source>
+        <translation>Centre set up in {database} with administrator {user}.</translation>
+    </message>
+    <message>
+        <source>Geef --certificate en --key samen, of geen van beide.</source>
+        <translation>Give --certificate and --key together, or neither.</translation>
+    </message>
+    <message>
+        <source>Het centrum luistert op {url}; stoppen met Ctrl-C of SIGTERM.</source>
+        <translation>The centre is listening on {url}; stop with Ctrl-C or SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Het centrum is gestopt.</source>
+        <translation>The centre has stopped.</translation>
+    </message>
+    <message>
+        <source>{listen} is geen geldig adres om op te luisteren. Gebruik HOST:POORT, zoals 127.0.0.1:8443.</source>
+        <translation>{listen} is not a valid address to listen on. Use HOST:PORT, such as 127.0.0.1:8443.</translation>
+    </message>
+    <message>
+        <source>Zonder certificaat luistert het centrum alleen op deze computer (127.0.0.1, ::1 of localhost), niet op {host}. Geef --certificate en --key voor TLS.</source>
+        <translation>Without a certificate the centre listens on this computer only (127.0.0.1, ::1 or localhost), not on {host}. Give --certificate and --key for TLS.</translation>
+    </message>
+    <message>
+        <source>Het certificaat {certificate} of de sleutel {key} is onleesbaar, de sleutel heeft een wachtwoord, of ze horen niet bij elkaar. Er is niets gestart.</source>
+        <translation>The certificate {certificate} or the key {key} cannot be read, the key has a passphrase, or they do not belong together. Nothing was started.</translation>
+    </message>
+    <message>
+        <source>Het centrum kan niet luisteren op {host}:{port}: het adres is in gebruik of hoort niet bij deze computer. Kies een ander adres of een andere poort.</source>
+        <translation>The centre cannot listen on {host}:{port}: the address is in use or does not belong to this computer. Choose another address or port.</translation>
+    </message>
+    <message>
+        <source>Het centrum {server} gaf een onverwacht antwoord. Meld dit bij de functioneel beheerder.</source>
+        <translation>The centre {server} gave an unexpected answer. Report this to the application administrator.</translation>
+    </message>
+    <message>
+        <source>Interne fout op het centrum.</source>
+        <translation>Internal error at the centre.</translation>
+    </message>
+    <message>
+        <source>{url} is geen geldig adres van een centrum. Gebruik https://server:poort, of http:// alleen op deze computer (127.0.0.1).</source>
+        <translation>{url} is not a valid address of a centre. Use https://server:port, or http:// only on this computer (127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Het certificaat {path} kan niet gelezen worden. Geef het PEM-bestand van het centrum op.</source>
+        <translation>The certificate {path} cannot be read. Give the centre&apos;s PEM file.</translation>
+    </message>
+    <message>
+        <source>Het centrum {server} is niet bereikbaar. Controleer de netwerkverbinding en het adres, en probeer het opnieuw.</source>
+        <translation>The centre {server} cannot be reached. Check the network connection and the address, and try again.</translation>
+    </message>
+    <message>
+        <source>Het centrum weigerde het verzoek: {detail}. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
+        <translation>The centre refused the request: {detail}. Update the program or report this to the application administrator.</translation>
+    </message>
+    <message>
+        <source>te diep geneste gegevens</source>
+        <translation>data nested too deeply</translation>
+    </message>
+    <message>
+        <source>een ongeldig getal</source>
+        <translation>an invalid number</translation>
+    </message>
+    <message>
+        <source>een gegeven van een soort die niet verstuurd kan worden</source>
+        <translation>a value of a kind that cannot be sent</translation>
+    </message>
+    <message>
+        <source>geen geldige gegevens</source>
+        <translation>no valid data</translation>
+    </message>
+    <message>
+        <source>een onbekende soort gegeven</source>
+        <translation>an unknown kind of value</translation>
+    </message>
+    <message>
+        <source>een onleesbaar gegeven</source>
+        <translation>an unreadable value</translation>
+    </message>
+    <message>
+        <source>een gegeven met andere velden dan verwacht</source>
+        <translation>a value with other fields than expected</translation>
+    </message>
+    <message>
+        <source>de gegevens passen niet bij de gevraagde handeling</source>
+        <translation>the data does not fit the requested operation</translation>
+    </message>
+    <message>
+        <source>het gegeven {name} is niet van de verwachte soort</source>
+        <translation>the value {name} is not of the expected kind</translation>
     </message>
     <message>
         <source>Wachtwoord voor de back-up: </source>
@@ -5196,66 +5308,6 @@
         <translation>reminders of users without access</translation>
     </message>
     <message>
-        <source>Het centrum {server} gaf een onverwacht antwoord. Meld dit bij de functioneel beheerder.</source>
-        <translation>The centre {server} gave an unexpected answer. Report this to the application administrator.</translation>
-    </message>
-    <message>
-        <source>Interne fout op het centrum.</source>
-        <translation>Internal error at the centre.</translation>
-    </message>
-    <message>
-        <source>{url} is geen geldig adres van een centrum. Gebruik https://server:poort, of http:// alleen op deze computer (127.0.0.1).</source>
-        <translation>{url} is not a valid address of a centre. Use https://server:port, or http:// only on this computer (127.0.0.1).</translation>
-    </message>
-    <message>
-        <source>Het certificaat {path} kan niet gelezen worden. Geef het PEM-bestand van het centrum op.</source>
-        <translation>The certificate {path} cannot be read. Give the centre&apos;s PEM file.</translation>
-    </message>
-    <message>
-        <source>Het centrum {server} is niet bereikbaar. Controleer de netwerkverbinding en het adres, en probeer het opnieuw.</source>
-        <translation>The centre {server} cannot be reached. Check the network connection and the address, and try again.</translation>
-    </message>
-    <message>
-        <source>Het centrum weigerde het verzoek: {detail}. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
-        <translation>The centre refused the request: {detail}. Update the program or report this to the application administrator.</translation>
-    </message>
-    <message>
-        <source>te diep geneste gegevens</source>
-        <translation>data nested too deeply</translation>
-    </message>
-    <message>
-        <source>een ongeldig getal</source>
-        <translation>an invalid number</translation>
-    </message>
-    <message>
-        <source>een gegeven van een soort die niet verstuurd kan worden</source>
-        <translation>a value of a kind that cannot be sent</translation>
-    </message>
-    <message>
-        <source>geen geldige gegevens</source>
-        <translation>no valid data</translation>
-    </message>
-    <message>
-        <source>een onbekende soort gegeven</source>
-        <translation>an unknown kind of value</translation>
-    </message>
-    <message>
-        <source>een onleesbaar gegeven</source>
-        <translation>an unreadable value</translation>
-    </message>
-    <message>
-        <source>een gegeven met andere velden dan verwacht</source>
-        <translation>a value with other fields than expected</translation>
-    </message>
-    <message>
-        <source>de gegevens passen niet bij de gevraagde handeling</source>
-        <translation>the data does not fit the requested operation</translation>
-    </message>
-    <message>
-        <source>het gegeven {name} is niet van de verwachte soort</source>
-        <translation>the value {name} is not of the expected kind</translation>
-    </message>
-    <message>
         <source>Het programma {tool} is niet gevonden. Installeer de PostgreSQL-hulpprogramma&apos;s (Debian: apt install postgresql-client-15 of nieuwer) en probeer het opnieuw.</source>
         <translation>The program {tool} was not found. Install the PostgreSQL client tools (Debian: apt install postgresql-client-15 or newer) and try again.</translation>
     </message>
@@ -5318,6 +5370,10 @@
     <message>
         <source>deel {n} klopt niet</source>
         <translation>part {n} is not right</translation>
+    </message>
+    <message>
+        <source>De eigenaar van de database mag geen rollen maken (CREATEROLE). Laat een beheerder van PostgreSQL eenmalig uitvoeren: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; en probeer het opnieuw.</source>
+        <translation>The database&apos;s owner may not create roles (CREATEROLE). Have a PostgreSQL administrator run once: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; and try again.</translation>
     </message>
 </context>
 <context>

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from sociaalveilig.core.errors import StoreDamaged, ValidationError
+from sociaalveilig.core.errors import StoreDamaged, UsageError, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import audit
 from sociaalveilig.storage.postgres import rls, roles
@@ -379,7 +379,29 @@ def restore_privileges(engine: Engine) -> str | None:
             text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}
         ).first()
         if exists is None:
+            _refuse_without_createrole(connection, role)
             connection.execute(text(f"CREATE ROLE {roles.quoted(role)} NOLOGIN"))
-        connection.execute(text(f"GRANT {roles.quoted(role)} TO CURRENT_USER"))
+        member = connection.execute(
+            text("SELECT pg_has_role(current_user, :role, 'MEMBER')"), {"role": role}
+        ).scalar()
+        if not member:
+            connection.execute(text(f"GRANT {roles.quoted(role)} TO CURRENT_USER"))
         roles.grant_runtime(connection, role)
     return role
+
+
+def _refuse_without_createrole(connection: Connection, role: str) -> None:
+    """The runtime role is missing on this cluster and the owner may not make it: one
+    line saying what a PostgreSQL administrator runs once (as ``init`` says it)."""
+    may_create = connection.execute(
+        text("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")
+    ).scalar()
+    if not may_create:
+        owner = connection.execute(text("SELECT current_user")).scalar()
+        raise UsageError(
+            tr(
+                "De eigenaar van de database mag geen rollen maken (CREATEROLE). Laat een "
+                "beheerder van PostgreSQL eenmalig uitvoeren: CREATE ROLE {role} NOLOGIN; "
+                "GRANT {role} TO {owner}; en probeer het opnieuw."
+            ).format(role=role, owner=owner)
+        )

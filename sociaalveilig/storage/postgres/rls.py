@@ -21,15 +21,16 @@ INSERT (and the new row of an UPDATE) is only checked for a user being set: the 
 own unit of work inserts a visit before the partners that take part in it, and a policy
 on the new row would refuse work ``access.py`` allows.
 
-``FORCE ROW LEVEL SECURITY`` binds the owner too, except on ``actions``: a partner sees
-the actions of the cases where it owns one, which is a question about ``actions`` itself,
-answered by a SECURITY DEFINER function as the owner (a policy that reads its own table
-would recurse). The migrations and the owner's tools set ``system`` for their units.
+``FORCE ROW LEVEL SECURITY`` binds the owner too, except on ``actions`` and ``visits``: a
+partner sees the cases where it owns an action or takes part in a visit, and the policies
+of those tables read the partner's cases in turn; SECURITY DEFINER functions answer those
+two questions as the owner (policies that read each other's tables would recurse). The
+migrations and the owner's tools set ``system`` for their units.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, event, text
 
 USER_SETTING = "sociaalveilig.user_id"
 EMERGENCY_SETTING = "sociaalveilig.emergency"
@@ -42,7 +43,9 @@ _EMERGENCY = f"(SELECT current_setting('{EMERGENCY_SETTING}', true) = 'on')"
 _USER = f"(SELECT current_setting('{USER_SETTING}', true))"
 _LOOKUP = "SELECT unnest(string_to_array(current_setting('sociaalveilig.lookup', true), ' '))"
 _NAMED = f"(reference IN ({_LOOKUP}) OR id IN ({_LOOKUP}))"
-"""A case or signal a service looked up by name (storage/row_scope.py): access.py decides."""
+_NAMED_ID = f"id IN ({_LOOKUP})"
+"""A record a service looked up by its reference or id (storage/row_scope.py), before it
+asks access.py: the policy lets it through so that access.py, not a missing row, answers."""
 
 _FUNCTIONS = (
     f"""
@@ -72,14 +75,25 @@ _FUNCTIONS = (
         SELECT a.case_id FROM actions a WHERE a.owner_partner_id = p
     $$
     """,
+    """
+    CREATE OR REPLACE FUNCTION sv_rls_visit_cases(p text) RETURNS SETOF text
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        SELECT v.case_id FROM visits v
+        JOIN visit_partners vp ON vp.visit_id = v.id
+        WHERE vp.partner_id = p AND v.case_id IS NOT NULL
+    $$
+    """,
 )
 
 _CASES = (
     f"(SELECT sv_rls_agenda_cases({_PARTNER})) "
     f"UNION ALL SELECT sv_rls_action_cases({_PARTNER}) "
+    f"UNION ALL SELECT sv_rls_visit_cases({_PARTNER}) "
     f"UNION ALL SELECT c.id FROM cases c WHERE c.lead_partner_id = {_PARTNER}"
 )
-"""The partner's cases (``access.partner_case_ids``, and those it leads)."""
+"""The partner's cases: ``access.partner_case_ids``, those it leads, and those of the
+visits it takes part in (a visit's list row and detail show its case's reference and
+address)."""
 _MEETINGS = f"SELECT mp.meeting_id FROM meeting_partners mp WHERE mp.partner_id = {_PARTNER}"
 
 PARTNER_SCOPE: dict[str, str] = {
@@ -87,6 +101,7 @@ PARTNER_SCOPE: dict[str, str] = {
     "cases": (
         f"id IN (SELECT sv_rls_agenda_cases({_PARTNER})) "
         f"OR id IN (SELECT sv_rls_action_cases({_PARTNER})) "
+        f"OR id IN (SELECT sv_rls_visit_cases({_PARTNER})) "
         f"OR lead_partner_id = {_PARTNER} OR {_NAMED}"
     ),
     "signals": (
@@ -94,16 +109,17 @@ PARTNER_SCOPE: dict[str, str] = {
         f"SELECT ai.signal_id FROM agenda_items ai WHERE ai.meeting_id IN ({_MEETINGS})) "
         f"OR {_NAMED}"
     ),
-    "actions": f"owner_partner_id = {_PARTNER} OR case_id IN ({_CASES})",
+    "actions": f"owner_partner_id = {_PARTNER} OR case_id IN ({_CASES}) OR {_NAMED_ID}",
     "visits": (
         f"case_id IN ({_CASES}) OR id IN ("
-        f"SELECT vp.visit_id FROM visit_partners vp WHERE vp.partner_id = {_PARTNER})"
+        f"SELECT vp.visit_id FROM visit_partners vp WHERE vp.partner_id = {_PARTNER}) "
+        f"OR {_NAMED_ID}"
     ),
-    "escalations": f"case_id IN ({_CASES})",
-    "meetings": f"id IN ({_MEETINGS})",
+    "escalations": f"case_id IN ({_CASES}) OR {_NAMED_ID}",
+    "meetings": f"id IN ({_MEETINGS}) OR {_NAMED_ID}",
     # access.partner_agenda_items; reading the partner's cases here would recurse
     # (sv_rls_agenda_cases reads this table).
-    "agenda_items": f"meeting_id IN ({_MEETINGS})",
+    "agenda_items": f"meeting_id IN ({_MEETINGS}) OR {_NAMED_ID}",
     "case_persons": f"case_id IN ({_CASES})",
     "signal_persons": "signal_id IN (SELECT s.id FROM signals s)",
     "persons": (
@@ -114,7 +130,7 @@ PARTNER_SCOPE: dict[str, str] = {
 """Per table: the rows a partner sees (besides the noodknop). Where it reads another
 table with a policy of its own (``signal_persons`` reads ``signals``), that policy
 applies there too, so the rule is written once per table."""
-NOT_FORCED = frozenset({"actions"})
+NOT_FORCED = frozenset({"actions", "visits"})
 
 
 def create_policies(connection: Connection) -> None:
@@ -150,7 +166,12 @@ def drop_policies(connection: Connection) -> None:
             connection.execute(text(f"DROP POLICY IF EXISTS {policy} ON {table}"))
         connection.execute(text(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY"))
         connection.execute(text(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"))
-    for function in ("sv_rls_partner()", "sv_rls_agenda_cases(text)", "sv_rls_action_cases(text)"):
+    for function in (
+        "sv_rls_partner()",
+        "sv_rls_agenda_cases(text)",
+        "sv_rls_action_cases(text)",
+        "sv_rls_visit_cases(text)",
+    ):
         connection.execute(text(f"DROP FUNCTION IF EXISTS {function}"))
 
 
@@ -165,3 +186,13 @@ def acting_statements(user_id: str, emergency: bool = False) -> list[str]:
     if emergency:
         statements.append(f"SET LOCAL {EMERGENCY_SETTING} = 'on'")
     return statements
+
+
+def act_as_system(engine: Engine) -> None:
+    """Every transaction of ``engine`` acts for the system: for tools that write in bulk
+    outside the store's units (the benchmark's generator) on an engine of their own."""
+
+    def begin(connection: Connection) -> None:
+        connection.exec_driver_sql(acting_statements(SYSTEM)[0])
+
+    event.listen(engine, "begin", begin)

@@ -27,6 +27,9 @@ import re
 
 from sqlalchemy import Connection, text
 
+from sociaalveilig.core.errors import UsageError
+from sociaalveilig.core.i18n import tr
+
 RUNTIME_TABLE = "centre_runtime_role"
 ROLE_PREFIX = "sv_runtime_"
 MAX_IDENTIFIER = 63
@@ -35,7 +38,8 @@ READ_ONLY_TABLES = ("alembic_version", RUNTIME_TABLE)
 """Tables the runtime role may read but not change: the schema's revision and its own name."""
 PURGE_FUNCTION = "sv_purge_status_history"
 THROTTLE_TABLE = "signin_failures"
-PG_ONLY_TABLES = (RUNTIME_TABLE, THROTTLE_TABLE)
+RECOVERY_TABLE = "centre_recovery"
+PG_ONLY_TABLES = (RUNTIME_TABLE, THROTTLE_TABLE, RECOVERY_TABLE)
 """Tables of revision 0008 outside the ORM's models (the models' comparison skips them)."""
 
 _SAFE = re.compile(r"[^a-z0-9_]")
@@ -67,13 +71,33 @@ def create_runtime_role(connection: Connection) -> str:
         text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}
     ).first()
     if exists is None:
+        may_create = connection.execute(
+            text("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")
+        ).scalar()
+        if not may_create:
+            raise UsageError(
+                tr(
+                    "De eigenaar van de database mag geen rollen maken (CREATEROLE). Laat een "
+                    "beheerder van PostgreSQL eenmalig uitvoeren: CREATE ROLE {role} NOLOGIN; "
+                    "GRANT {role} TO {owner}; en probeer het opnieuw."
+                ).format(role=role, owner=_current_user(connection))
+            )
         connection.execute(text(f"CREATE ROLE {quoted(role)} NOLOGIN"))
-    # The owner switches to the role (SET ROLE) in each pooled connection.
-    connection.execute(text(f"GRANT {quoted(role)} TO CURRENT_USER"))
+    # The owner switches to the role (SET ROLE) in each pooled connection: it must be a
+    # member (a role made by someone else may have been granted to it already).
+    member = connection.execute(
+        text("SELECT pg_has_role(current_user, :role, 'MEMBER')"), {"role": role}
+    ).scalar()
+    if not member:
+        connection.execute(text(f"GRANT {quoted(role)} TO CURRENT_USER"))
     connection.execute(text(f"CREATE TABLE {RUNTIME_TABLE} (name VARCHAR(63) NOT NULL)"))
     connection.execute(text(f"INSERT INTO {RUNTIME_TABLE} (name) VALUES (:role)"), {"role": role})
     grant_runtime(connection, role)
     return role
+
+
+def _current_user(connection: Connection) -> str:
+    return str(connection.execute(text("SELECT current_user")).scalar())
 
 
 def grant_runtime(connection: Connection, role: str) -> None:

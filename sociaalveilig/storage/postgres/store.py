@@ -33,6 +33,7 @@ from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_us
 from sociaalveilig.storage.models import AuditEntry
 from sociaalveilig.storage.postgres import rls, roles
 from sociaalveilig.storage.postgres.credentials import PgCredentials
+from sociaalveilig.storage.postgres.recovery import PgRecovery
 from sociaalveilig.storage.postgres.search import PgListPlans, PgTextSearch
 from sociaalveilig.storage.postgres.throttle import PgSignInThrottle
 from sociaalveilig.storage.postgres.units import (
@@ -67,17 +68,17 @@ def engine_url(url: str) -> str:
     except ArgumentError:
         raise UsageError(
             tr("{url} is geen geldige databaseverbinding. Gebruik postgresql://gebruiker@host/"
-               "database.").format(url=_shown(url))
+               "database.").format(url=shown_url(url))
         ) from None
     if parsed.get_backend_name() != "postgresql":
         raise UsageError(
             tr("{url} is geen geldige databaseverbinding. Gebruik postgresql://gebruiker@host/"
-               "database.").format(url=_shown(url))
+               "database.").format(url=shown_url(url))
         )
     return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 
-def _shown(url: str) -> str:
+def shown_url(url: str) -> str:
     """A URL as it may appear in a message: never with its password."""
     try:
         return make_url(url).render_as_string(hide_password=True)
@@ -216,6 +217,7 @@ class PgStore:
         self.credentials: Credentials = self.pg_credentials
         # Outside the chain and the counters too (throttle.py).
         self.signin_throttle = PgSignInThrottle(self._credentials_unit)
+        self.recovery = PgRecovery(self._credentials_unit, _utcnow)
         self.maintenance: Maintenance = PgMaintenance(self)
 
     # ------------------------------------------------------------------ lifecycle
@@ -249,7 +251,7 @@ class PgStore:
                     tr(
                         "De database {url} is niet leeg; er is niets aangemaakt. Gebruik een "
                         "lege database voor een nieuw centrum."
-                    ).format(url=_shown(url)),
+                    ).format(url=shown_url(url)),
                     field="database",
                 )
             with store._translated():
@@ -270,6 +272,7 @@ class PgStore:
         change the schema or lift triggers: backup, restore)."""
         store = cls(url, pool_size=pool_size, as_owner=as_owner)
         try:
+            store._refuse_newer_schema()
             with store._translated():
                 migrate.upgrade(store.engine)
             store._take_runtime_role()
@@ -280,6 +283,19 @@ class PgStore:
             store.close()
             raise
         return store
+
+    def _refuse_newer_schema(self) -> None:
+        """A database migrated by a newer program: this one would misread it."""
+        with self._connected() as connection:
+            current = migrate.current_revision(connection)
+        if current is not None and not migrate.is_known_revision(current):
+            raise ValidationError(
+                tr(
+                    "De database {url} heeft een nieuwer schema ({revision}) dan dit programma "
+                    "kent. Werk Sociaal Veilig bij; er is niets gewijzigd."
+                ).format(url=shown_url(self.url), revision=current[:32]),
+                field="database",
+            )
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
