@@ -27,6 +27,9 @@ def main(env: ServerEnv) -> int:
             n=result.audit_head.last_id, hash=result.audit_head.short_hash
         )
     env.say(line)
+    # As init shows it: the same words, the code on a line of its own.
+    env.say(tr("Herstelcode (wordt maar één keer getoond; print en bewaar hem veilig):"))
+    env.say("    " + result.recovery_code)
     others = [user for user in result.users if user.one_time_passphrase is not None]
     if others:
         env.say(tr("Eenmalige wachtwoorden (nu noteren; ze worden niet opnieuw getoond; "

@@ -10,14 +10,16 @@ transaction (``storage/postgres/transfer.py``) and is checked before it commits:
 failure leaves the database as empty as it was.
 
 Users: the beheerder who moves the store signs in to the centre with the passphrase
-given here; every other user with a key slot gets a one-time passphrase, returned once
-for the operator to hand over, which must be changed at the first sign-in
-(``user_credentials.must_change``). A deactivated user (no key slot) gets none.
+given here, and the centre gets a new recovery code (shown once); every other user with
+a key slot gets a one-time passphrase, returned once for the operator to hand over, which
+must be changed at the first sign-in (``user_credentials.must_change``). A deactivated
+user (no key slot) gets none.
 """
 
 from __future__ import annotations
 
 import secrets
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,7 +34,7 @@ from sociaalveilig.services.centre_backup import operator_name
 from sociaalveilig.services.context import Clock, ServiceContext, SystemClock
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage import anchor, audit
-from sociaalveilig.storage.keyslots import check_passphrase_policy
+from sociaalveilig.storage.keyslots import check_passphrase_policy, generate_recovery_code
 from sociaalveilig.storage.keyslots.recovery_code import RECOVERY_ALPHABET
 from sociaalveilig.storage.models import Base, User
 from sociaalveilig.storage.postgres import transfer
@@ -42,6 +44,7 @@ from sociaalveilig.storage.postgres.integrity import (
     is_empty,
     row_counts,
 )
+from sociaalveilig.storage.postgres.recovery import PgRecovery
 from sociaalveilig.storage.postgres.store import PgStore
 
 ONE_TIME_GROUPS = 5
@@ -62,6 +65,8 @@ class ImportResult:
     users: tuple[MovedUser, ...]
     audit_entries: int
     audit_head: anchor.AuditHeadMark | None
+    recovery_code: str
+    """The centre's new recovery code, to be shown once (only its hash is kept)."""
 
 
 def one_time_passphrase() -> str:
@@ -158,14 +163,16 @@ def _copy(
              for u in users],
         )
         _check_copy(connection, source)
-        _log_arrival(connection, clock)
+        recovery_code = _arrive(connection, clock)
         report = check_connection(connection)
         if not report.ok:
             raise StoreDamaged(
                 tr("De verhuisde gegevens kloppen niet ({first}); er is niets verhuisd.")
                 .format(first=report.lines[0])
             )
-    return ImportResult(report.rows, tuple(users), report.audit_entries, report.audit_head)
+    return ImportResult(
+        report.rows, tuple(users), report.audit_entries, report.audit_head, recovery_code
+    )
 
 
 def _check_copy(connection: Connection, source: dict[str, int]) -> None:
@@ -178,12 +185,28 @@ def _check_copy(connection: Connection, source: dict[str, int]) -> None:
         )
 
 
-def _log_arrival(connection: Connection, clock: Clock) -> None:
-    """The centre's first own entry, chained onto the desk's last."""
+def _arrive(connection: Connection, clock: Clock) -> str:
+    """The centre's first own entries, chained onto the desk's last: the move, and the
+    centre's recovery code (the desk's code unwrapped a key slot and means nothing on a
+    centre; as ``init`` makes one, only its hash is kept). Returns the code, to be shown
+    once."""
+    code = generate_recovery_code()
     with Session(bind=connection) as session:
         audit.append(
             session,
             audit.AuditEvent(operator_name(), "-", "import", "centre", None),
             at=clock.utcnow(),
         )
+        PgRecovery(_no_unit, lambda: clock.utcnow().replace(tzinfo=None)).replace(session, code)
+        audit.append(
+            session,
+            audit.AuditEvent(operator_name(), "-", "recovery_code", "store", None),
+            at=clock.utcnow(),
+        )
         session.flush()
+    return code
+
+
+def _no_unit() -> AbstractContextManager[Session]:
+    # PgRecovery.replace works in the caller's session: it never opens a unit of its own.
+    raise AssertionError("no unit here: the import's own transaction is used")

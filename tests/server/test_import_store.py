@@ -73,6 +73,7 @@ def test_the_whole_store_moves_and_its_users_sign_in(
     assert (code, err) == (0, ""), err
     assert "verhuisd naar het centrum en gecontroleerd" in said
     one_time = said.split("coordinator: ")[1].split()[0]
+    recovery = said.split("print en bewaar hem veilig):\n", 1)[1].split()[0]
 
     # Read after the move: the desk's chain holds the sign-ins and the move itself.
     desk = _desk_rows(demo_store)
@@ -92,6 +93,11 @@ def test_the_whole_store_moves_and_its_users_sign_in(
     code, said, _ = run_server("verify", "--database", empty_database)
     assert code == 0, said
     ctx = centre.centre_login(empty_database, ADMIN, ADMIN_PASSPHRASE)
+    ctx.store.close()
+    # The centre's own recovery code, shown once, gives the beheerder access again.
+    new_code = centre.recover(empty_database, ADMIN, recovery, "hersteld-wachtwoord-2026")
+    assert new_code != recovery
+    ctx = centre.centre_login(empty_database, ADMIN, "hersteld-wachtwoord-2026")
     ctx.store.close()
     with pytest.raises(PassphraseChangeRequired):
         centre.centre_login(empty_database, "coordinator", one_time)
