@@ -148,3 +148,33 @@ def test_a_server_login_that_is_only_the_runtime_role_signs_in_and_runs_the_jobs
         with _pg_admin().connect() as connection:
             connection.execute(text(f"DROP OWNED BY {app}"))
             connection.execute(text(f"DROP ROLE {app}"))
+
+
+def test_restore_where_the_runtime_role_is_gone_makes_it_again(
+    owner: Owner, tmp_path: Path
+) -> None:
+    """As on another cluster: the backup's runtime role does not exist where it is
+    restored. The owner (CREATEROLE) makes it, and the restored centre serves."""
+    source = owner.database()
+    ctx = centre.create_centre(source, ADMIN, ADMIN_PASSPHRASE, "Beheerder Test")
+    ctx.store.close()
+    out = tmp_path / "centrum.svcb"
+    code, _, err = run_server("backup", str(out), "--database", source,
+                              "--passphrase-stdin", stdin=BACKUP_PASSPHRASE + "\n")
+    assert (code, err) == (0, ""), err
+    database = source.rsplit("/", 1)[1]
+    with _pg_admin().connect() as connection:
+        connection.execute(text(f"DROP DATABASE {database} WITH (FORCE)"))
+        connection.execute(text(f"DROP ROLE sv_runtime_{database}"))
+    target = owner.database()
+    code, _, err = run_server("restore", str(out), "--database", target,
+                              "--passphrase-stdin", stdin=BACKUP_PASSPHRASE + "\n")
+    assert (code, err) == (0, ""), err
+    with _pg_admin().connect() as connection:
+        made = connection.execute(
+            text("SELECT pg_has_role(:owner, :role, 'MEMBER')"),
+            {"owner": owner.role, "role": f"sv_runtime_{database}"},
+        ).scalar()
+    assert made is True
+    signed_in = centre.centre_login(target, ADMIN, ADMIN_PASSPHRASE)
+    signed_in.store.close()
