@@ -98,6 +98,13 @@ def check_archive(url: str, path: Path, passphrase: str) -> pg_backup.ArchiveCha
     return pg_backup.archive_audit_chain(url, iterate_file(path, passphrase))
 
 
+def _newer(revision: str) -> str:
+    return tr(
+        "Dit is gemaakt door een nieuwere versie van het programma (schemarevisie {revision}); "
+        "er is niets gewijzigd. Installeer die versie of een nieuwere."
+    ).format(revision=revision)
+
+
 def _schema_of(store: PgStore) -> str:
     with store.engine.connect() as connection:
         return migrate.current_revision(connection) or "-"
@@ -185,7 +192,9 @@ def restore_centre(
             tr("{path} is geen bestand. Geef het back-upbestand op.").format(path=source),
             field="source",
         )
-    header_of(source)
+    header = header_of(source)
+    if not migrate.is_known_revision(header.schema):
+        raise ValidationError(_newer(header.schema), field="source")
     store = PgStore(url)
     try:
         with store._translated():
@@ -244,6 +253,8 @@ def upgrade_centre(url: str, clock: Clock | None = None) -> tuple[str, str]:
                     field="database",
                 )
             before = _schema_of(store)
+            if not migrate.is_known_revision(before):
+                raise ValidationError(_newer(before), field="database")
             migrate.upgrade(store.engine)
             after = _schema_of(store)
         if before != after:

@@ -252,3 +252,28 @@ def test_a_backup_of_a_tampered_centre_is_refused_and_not_written(
     finally:
         engine.dispose()
     assert tuple(last) == ("backup", "failed")
+
+
+def test_a_backup_from_a_newer_program_is_refused_before_anything_changes(
+    backup_file: Path, empty_database: str, pg_database: str, tmp_path: Path
+) -> None:
+    data = backup_file.read_bytes()
+    header = data.index(b'"schema":"') + len(b'"schema":"')
+    end = data.index(b'"', header)
+    newer = tmp_path / "nieuwer.svcb"
+    # Same length, so the header stays the size its length field says.
+    newer.write_bytes(data[:header] + b"9" * (end - header) + data[end:])
+    code, _, err = run("restore", str(newer), "--database", empty_database,
+                       "--passphrase-stdin", stdin=BACKUP_PASSPHRASE + "\n")
+    assert code == 4
+    assert "nieuwere versie" in err
+    assert _table_count(empty_database) == 0
+    engine = _engine(pg_database)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    finally:
+        engine.dispose()
+    code, _, err = run("upgrade", "--database", pg_database)
+    assert code == 4
+    assert "nieuwere versie" in err

@@ -4156,6 +4156,10 @@
         <translation>The backup holds no audit log; it is not a backup of a whole centre.</translation>
     </message>
     <message>
+        <source>Dit is gemaakt door een nieuwere versie van het programma (schemarevisie {revision}); er is niets gewijzigd. Installeer die versie of een nieuwere.</source>
+        <translation>This was made by a newer version of the program (schema revision {revision}); nothing was changed. Install that version or a newer one.</translation>
+    </message>
+    <message>
         <source>{path} is geen bestand. Geef het back-upbestand op.</source>
         <translation>{path} is not a file. Give the backup file.</translation>
     </message>
