@@ -81,9 +81,11 @@ def test_three_runners_run_every_due_moment_exactly_once(centre: PgStore) -> Non
     failures: list[BaseException] = []
 
     def runner(number: int) -> None:
-        claims = PgJobClaims(centre.engine.execution_options())  # its own connections
+        # Each runner its own store, engine and connections, as a server process has.
+        store = PgStore.open(centre.url, pool_size=1)
+        claims = PgJobClaims(store.engine)
         clock = FixedClock(start)
-        ctx = system_context(centre, clock)
+        ctx = system_context(store, clock)
         try:
             for moment in steps:
                 clock.set(moment)
@@ -92,6 +94,8 @@ def test_three_runners_run_every_due_moment_exactly_once(centre: PgStore) -> Non
         except BaseException as exc:
             failures.append(exc)
             barrier.abort()
+        finally:
+            store.close()
 
     threads = [threading.Thread(target=runner, args=(n,)) for n in range(3)]
     for thread in threads:
