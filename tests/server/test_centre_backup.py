@@ -149,15 +149,20 @@ def test_backup_never_overwrites_without_force(pg_database: str, tmp_path: Path)
     assert out.read_bytes()[:8] == b"SVCENTR1"
 
 
-def test_backup_refuses_the_clusters_data_directory(
-    pg_database: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setattr(pg_backup, "data_directory", lambda engine: tmp_path)
-    code, _, err = run("backup", str(tmp_path / "b.svcb"), "--database", pg_database,
+def test_backup_refuses_the_clusters_data_directory(pg_database: str) -> None:
+    engine = _engine(pg_database)
+    try:
+        with engine.connect() as connection:
+            data_dir = Path(str(connection.execute(text("SHOW data_directory")).scalar()))
+    finally:
+        engine.dispose()
+    before = sorted(p.name for p in data_dir.iterdir())
+    code, _, err = run("backup", str(data_dir / "base" / "b.svcb"), "--database", pg_database,
                        "--passphrase-stdin", stdin=BACKUP_PASSPHRASE + "\n")
     assert code == 4
     assert "datamap" in err
-    assert list(tmp_path.iterdir()) == []
+    assert sorted(p.name for p in data_dir.iterdir()) == before
+    assert not (data_dir / "base" / "b.svcb").exists()
 
 
 def test_a_missing_pg_dump_and_an_unreachable_server_are_one_line_each(
