@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-test
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run demo test lint typecheck pytest bench torture screenshots translations package icons clean
+.PHONY: run demo centre test lint typecheck pytest bench torture screenshots translations package icons clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ run: $(STAMP)
 
 demo: $(STAMP)
 	env -u QT_QPA_PLATFORM $(PY) -m sociaalveilig.app --demo
+
+# A trial centre: a throw-away PostgreSQL cluster, a fictional beheerder (passphrase on
+# screen), demo data, the server on 127.0.0.1 until Ctrl-C, which removes everything.
+centre: $(STAMP)
+	$(PY) -m tools.pgcluster run -- $(PY) -m tools.trial_centre
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -48,6 +48,8 @@ from sociaalveilig.services import imports, search
 from sociaalveilig.services.centre import centre_login, create_centre
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.models import FocusArea, Signal, User
+from sociaalveilig.storage.postgres import rls
+from sociaalveilig.storage.postgres.store import PgStore
 
 URL_VARIABLE = "SV_BENCH_DATABASE_URL"
 DATABASE = "sv_bench"
@@ -163,15 +165,23 @@ def load_region(url: str, spec: RegionSpec, log: Any = print) -> dict[str, Any]:
                              role=Role.COORDINATOR.value, active=True,
                              created_at=clock().utcnow().replace(tzinfo=None)))
         store.credentials.add_user(COORDINATOR, PASSPHRASE)
-        rows = populate(store.engine, store._sessions, spec)
-        with store.engine.begin() as connection:
-            # The generator writes the audit log's ids itself (the chain is computed in
-            # its order); PostgreSQL's sequence must then be moved past them.
-            for table in SERIAL_TABLES:
-                connection.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                    f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
-                ))
+        # The generator writes the tables straight, outside the store's units: as the
+        # owner (the runtime role may not move a sequence) acting for the system (the
+        # row-level policies bind the owner too; storage/postgres/rls.py).
+        owner = PgStore.open(url, pool_size=2, as_owner=True)
+        try:
+            rls.act_as_system(owner.engine)
+            rows = populate(owner.engine, owner._sessions, spec)
+            with owner.engine.begin() as connection:
+                # The generator writes the audit log's ids itself (the chain is computed
+                # in its order); PostgreSQL's sequence must then be moved past them.
+                for table in SERIAL_TABLES:
+                    connection.execute(text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                        f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
+                    ))
+        finally:
+            owner.close()
         # What autovacuum does after such a load, done before measuring so that it does
         # not run beside the figures: VACUUM (the visibility map, which lets a list be
         # read from an index alone) and ANALYZE.

@@ -446,13 +446,28 @@ def import_csv(n: int, seed: int) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
+def _bench_user(session: Session, name: str, role: Role, partner_id: str | None) -> str:
+    """The id of the benchmark's user ``name``, made the first time (a kept region holds
+    it from an earlier run)."""
+    found = session.execute(select(User.id).where(User.username == name)).scalar_one_or_none()
+    if found is not None:
+        return str(found)
+    user = User(id=new_id(), username=name, display_name=name, role=role.value,
+                partner_id=partner_id, active=True,
+                created_at=clock().utcnow().replace(tzinfo=None))
+    session.add(user)
+    return user.id
+
+
 def measure_role_lists(ctx: ServiceContext, results: Results, runs: int,
                        suffix: str = "") -> None:
     """The list's first page (ids and shown rows) as a wijkagent of one focus area and as a
     partner organisation, for the workload's eight lists and eight searches: the median of
     ``runs`` per list, then the 95th percentile over the lists. The users are made in this
-    process only (the scope needs the role, areas and partner, not a stored account); they
-    registered no signals themselves, as most users of these roles."""
+    process (the scope needs the role, areas and partner, not a passphrase), each with a
+    user row: the centre's row-level policies read the acting user's role and partner from
+    it (storage/postgres/rls.py). They registered no signals themselves, as most users of
+    these roles."""
     with ctx.unit() as session:
         area_ids = list(
             session.execute(select(FocusArea.id).order_by(FocusArea.name)).scalars()
@@ -460,11 +475,18 @@ def measure_role_lists(ctx: ServiceContext, results: Results, runs: int,
         partner_id = session.execute(
             select(Partner.id).where(Partner.active.is_(True)).order_by(Partner.name)
         ).scalars().first()
-    assert partner_id is not None
+        assert partner_id is not None
+        ids = {
+            name: _bench_user(session, name, role, partner)
+            for name, role, partner in (
+                ("bench-wijkagent", Role.WIJKAGENT, None),
+                ("bench-partner", Role.PARTNER, partner_id),
+            )
+        }
     users = {
-        "wijkagent": Actor(new_id(), "bench-wijkagent", "Wijkagent (bench)", Role.WIJKAGENT,
-                           None, frozenset(area_ids[:1])),
-        "partner": Actor(new_id(), "bench-partner", "Partner (bench)", Role.PARTNER,
+        "wijkagent": Actor(ids["bench-wijkagent"], "bench-wijkagent", "Wijkagent (bench)",
+                           Role.WIJKAGENT, None, frozenset(area_ids[:1])),
+        "partner": Actor(ids["bench-partner"], "bench-partner", "Partner (bench)", Role.PARTNER,
                          partner_id, frozenset()),
     }
     lists = list_queries(area_ids) + [search.SignalQuery(text=text) for text in SEARCHES]

@@ -128,6 +128,9 @@ def lift_append_only(session: Any, table: str, kind: str) -> None:
 
     name = f"{table}_no_{kind}"
     if session.get_bind().dialect.name == "postgresql":
+        # The store acts as its runtime role, which owns nothing; the attacker here has
+        # the owner's credentials (RESET ROLE: back to the connection's login role).
+        session.execute(text("RESET ROLE"))
         session.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER {name}"))
     else:
         session.execute(text(f"DROP TRIGGER {name}"))

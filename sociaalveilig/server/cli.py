@@ -1,10 +1,11 @@
 """sociaalveilig-server: the operator's command line of a centre (DESIGN.md, "The centre").
 
-``init``, ``run``, ``backup``, ``restore``, ``verify`` and ``import-store``, each on the
-PostgreSQL database given by ``--database URL`` or ``SOCIAALVEILIG_DATABASE_URL``. Each
-command lives in its own module ``sociaalveilig.server.cmd_<name>`` with
-``main(env) -> int``; this module only parses and answers failures with one Dutch line and
-the documented exit code (commandline.run_command).
+``init``, ``recover``, ``run``, ``backup``, ``restore``, ``verify``, ``import-store`` and
+``upgrade``, each on the PostgreSQL database given by ``--database URL`` or
+``SOCIAALVEILIG_DATABASE_URL``. Each command lives in its own module
+``sociaalveilig.server.cmd_<name>`` with ``main(env) -> int``; this module only parses and
+answers failures with one Dutch line and the documented exit code
+(commandline.run_command).
 """
 
 from __future__ import annotations
@@ -61,6 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--passphrase-stdin", action="store_true",
                     help=tr("lees het wachtwoord van standaardinvoer"))
 
+    sp = sub.add_parser(
+        "recover",
+        help=tr("geef een beheerder weer toegang met de herstelcode (invoer: herstelcode, dan "
+                "nieuw wachtwoord); geeft een nieuwe herstelcode"),
+    )
+    _database_option(sp)
+    sp.add_argument("--user", required=True, metavar="NAAM", help=tr("de beheerder"))
+    sp.add_argument("--passphrase-stdin", action="store_true",
+                    help=tr("lees herstelcode en wachtwoord van standaardinvoer"))
+
     sp = sub.add_parser("run", help=tr("bedien het centrum tot SIGTERM"))
     _database_option(sp)
     sp.add_argument("--listen", required=True, metavar="HOST:POORT",
@@ -71,10 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("backup", help=tr("maak een versleutelde, gecontroleerde back-up"))
     sp.add_argument("out", metavar="UIT")
     _database_option(sp)
+    _passphrase_option(sp, tr("lees het wachtwoord van de back-up van standaardinvoer"))
+    sp.add_argument("--force", action="store_true",
+                    help=tr("overschrijf een bestaand bestand UIT"))
 
     sp = sub.add_parser("restore", help=tr("zet een back-up terug in een lege database"))
     sp.add_argument("source", metavar="BESTAND")
     _database_option(sp)
+    _passphrase_option(sp, tr("lees het wachtwoord van de back-up van standaardinvoer"))
 
     sp = sub.add_parser("verify", help=tr("controleer de database en de auditketen"))
     _database_option(sp)
@@ -82,7 +97,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("import-store", help=tr("verhuis een werkplekopslag naar het centrum"))
     sp.add_argument("folder", metavar="MAP")
     _database_option(sp)
+    sp.add_argument("--user", metavar="NAAM",
+                    help=tr("de beheerder die verhuist (standaard: de enige gebruiker)"))
+    _passphrase_option(sp, tr("lees het wachtwoord van de beheerder van standaardinvoer"))
+
+    sp = sub.add_parser("upgrade", help=tr("breng het schema van het centrum naar deze versie"))
+    _database_option(sp)
     return p
+
+
+def _passphrase_option(p: argparse.ArgumentParser, text: str) -> None:
+    p.add_argument("--passphrase-stdin", action="store_true", help=text)
 
 
 def _module_for(command: str) -> str:

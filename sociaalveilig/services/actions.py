@@ -30,6 +30,7 @@ from sociaalveilig.services.refs import RefKind, next_reference
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import find_case
 from sociaalveilig.services.versions import check_version, refuses_stale, set_unversioned
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import (
     Action,
     Case,
@@ -133,10 +134,11 @@ class RefusedAccess(AccessDenied):
 
 
 @contextmanager
-def work_unit(ctx: ServiceContext) -> Iterator[Session]:
-    """``ctx.unit()``, plus an audit entry for a refused view (in a unit of its own)."""
+def work_unit(ctx: ServiceContext, purpose: str | None = None) -> Iterator[Session]:
+    """``ctx.unit(purpose)``, plus an audit entry for a refused view (in a unit of its
+    own)."""
     try:
-        with ctx.unit() as session:
+        with ctx.unit(purpose) as session:
             yield session
     except RefusedAccess as exc:
         access.log_refusal(ctx, exc.object_type, exc.reference)
@@ -385,6 +387,7 @@ def create_action(ctx: ServiceContext, case_id: str, inp: ActionInput) -> Action
 
 
 def _load_action(session: Session, ctx: ServiceContext, action_id: str) -> Action:
+    row_scope.named(session, action_id)
     action = session.get(Action, action_id)
     if action is None:
         raise NotFound(tr("Actie niet gevonden."))

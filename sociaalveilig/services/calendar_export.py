@@ -33,6 +33,7 @@ from sociaalveilig.services import access
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.files import atomic_output
 from sociaalveilig.storage.models import (
     Action,
@@ -402,6 +403,7 @@ def visit_file(ctx: ServiceContext, visit_id: str) -> CalendarFile:
     """One home visit as a calendar (from the visit's screen)."""
     require_role(ctx, *_CALENDAR_ROLES)
     with ctx.unit() as session:
+        row_scope.named(session, visit_id)
         visit = session.get(Visit, visit_id)
         if visit is None:
             raise NotFound(tr("Huisbezoek niet gevonden."))
@@ -412,6 +414,7 @@ def visit_file(ctx: ServiceContext, visit_id: str) -> CalendarFile:
         raise _refuse(ctx, "visit", visit_id)
     try:
         with ctx.unit() as session:
+            row_scope.named(session, visit_id)
             visit = session.get(Visit, visit_id)
             assert visit is not None
             events = _visit_events(session, [visit])
@@ -428,6 +431,7 @@ def meeting_file(ctx: ServiceContext, meeting_id: str) -> CalendarFile:
     """One meeting as a calendar (from the meeting's screen)."""
     require_role(ctx, *_CALENDAR_ROLES)
     with ctx.unit() as session:
+        row_scope.named(session, meeting_id)
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             raise NotFound(tr("Overleg niet gevonden."))
@@ -438,6 +442,7 @@ def meeting_file(ctx: ServiceContext, meeting_id: str) -> CalendarFile:
         raise _refuse(ctx, "meeting", meeting_id)
     try:
         with ctx.unit() as session:
+            row_scope.named(session, meeting_id)
             meeting = session.get(Meeting, meeting_id)
             assert meeting is not None
             events = _meeting_events(session, [meeting])

@@ -101,7 +101,7 @@ def case_work(ctx: ServiceContext, case_id: str, purpose: str | None = None) -> 
     """The work on a case the user may open (``purpose``: the noodknop's reason, as for
     the case itself)."""
     require_role(ctx, *_PLANNERS, Role.PARTNER)
-    with work_unit(ctx) as session:
+    with work_unit(ctx, purpose) as session:
         case = find_case(session, case_id)
         access.check_case_access(ctx, session, case, purpose)
         actions = list(

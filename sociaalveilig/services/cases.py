@@ -503,7 +503,7 @@ def get_case(ctx: ServiceContext, ref_or_id: str, purpose: str | None = None) ->
     access.refuse_beheerder(ctx)
     reference: str | None = ref_or_id
     try:
-        with ctx.unit() as session:
+        with ctx.unit(purpose) as session:
             case = find_case(session, ref_or_id)
             reference = case.reference
             grant = access.check_case_access(ctx, session, case, purpose)

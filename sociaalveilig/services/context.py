@@ -119,15 +119,18 @@ class ServiceContext:
         self.clock: Clock = clock if clock is not None else SystemClock()
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
-        """One unit of work (``StoreSeam.unit``)."""
-        with self.store.unit() as session:
+    def unit(self, purpose: str | None = None) -> Iterator[Session]:
+        """One unit of work (``StoreSeam.unit``) acting for this user. ``purpose``: the
+        reason of a view outside the user's scope (noodknop), which ``access.py`` checks
+        and logs; a store's row-level policies let such a unit past the scope."""
+        emergency = bool(purpose and purpose.strip())
+        with self.store.unit(acting=self.actor.user_id, emergency=emergency) as session:
             yield session
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:
         """A unit that reads only and audits nothing (``StoreSeam.read_unit``)."""
-        with self.store.read_unit() as session:
+        with self.store.read_unit(acting=self.actor.user_id) as session:
             yield session
 
     def audit(

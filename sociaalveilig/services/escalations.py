@@ -43,6 +43,7 @@ from sociaalveilig.services.context import ServiceContext, utc_to_local
 from sociaalveilig.services.refs import RefKind, next_reference
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.versions import check_version, refuses_stale, set_unversioned
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import Case, CasePerson, Escalation, FocusArea, Person
 
 MAX_REASON = 4000
@@ -254,6 +255,7 @@ def escalate(
 
 
 def _load(session: Session, ctx: ServiceContext, escalation_id: str) -> Escalation:
+    row_scope.named(session, escalation_id)
     escalation = session.get(Escalation, escalation_id)
     if escalation is None:
         escalation = session.execute(

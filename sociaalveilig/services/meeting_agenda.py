@@ -48,6 +48,7 @@ from sociaalveilig.services.meeting_planning import (
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import find_signal, format_address
 from sociaalveilig.services.versions import check_version, refuses_stale
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -483,6 +484,7 @@ def reorder_agenda(
 
 
 def load_item(session: Session, item_id: str) -> AgendaItem:
+    row_scope.named(session, item_id)
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise NotFound(tr("Agendapunt niet gevonden."))

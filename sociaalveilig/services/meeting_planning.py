@@ -34,6 +34,7 @@ from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.partners import check_active_partners
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.versions import check_version, refuses_stale
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import AgendaItem, FocusArea, Meeting, MeetingPartner, Partner
 
 MAX_LOCATION = 160
@@ -83,6 +84,7 @@ class MeetingInfo:
 
 
 def load_meeting(session: Session, meeting_id: str) -> Meeting:
+    row_scope.named(session, meeting_id)
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
         raise NotFound(tr("Overleg niet gevonden."))

@@ -38,6 +38,7 @@ from sociaalveilig.services.report_shared import (
     source_label,
 )
 from sociaalveilig.services.retry import retrying
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -140,6 +141,7 @@ class CaseSummaryData:
 
 def _find_case(session: Session, ref: str) -> Case:
     text = ref.strip()
+    row_scope.named(session, text.upper(), text.lower())
     row = session.execute(
         select(Case).where(or_(Case.reference == text.upper(), Case.id == text.lower()))
     ).scalar_one_or_none()
@@ -160,7 +162,7 @@ def case_summary_data(
     user's scope (noodknop, logged by the access check)."""
     denied: str | None = None
     try:
-        with ctx.unit() as session:
+        with ctx.unit(purpose) as session:
             case_row = _find_case(session, ref)
             denied = case_row.reference
             access = check_case_access(ctx, session, case_row, purpose)

@@ -25,6 +25,7 @@ from sociaalveilig.services.report_shared import (
 )
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -93,6 +94,7 @@ def meeting_doc_data(
             raise AccessDenied(tr("Uw account hoort bij geen organisatie; vraag de beheerder."))
     kind = tr("verslag") if minutes else tr("agenda")
     with ctx.unit() as session:
+        row_scope.named(session, meeting_id)
         m = session.get(Meeting, meeting_id)
         if m is None:
             raise NotFound(tr("Overleg {id} bestaat niet.").format(id=meeting_id))

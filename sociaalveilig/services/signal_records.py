@@ -35,6 +35,7 @@ from sociaalveilig.services.context import (
 )
 from sociaalveilig.services.refs import normalise_reference
 from sociaalveilig.services.retry import retrying
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import (
     Case,
     Category,
@@ -144,6 +145,7 @@ def check_reason(reason: str | None, what: str) -> str:
 def _find(session: Session, model: type[_Referenced], id_or_ref: str, missing: str) -> _Referenced:
     """A record by its reference (S-/C-…) or its id; NotFound with ``missing`` otherwise."""
     ref = normalise_reference(id_or_ref)
+    row_scope.named(session, ref or id_or_ref.strip())
     if ref is not None:
         found = session.execute(
             select(model).where(model.reference == ref)  # type: ignore[attr-defined]
@@ -373,7 +375,7 @@ def get_signal(ctx: ServiceContext, id_or_ref: str, purpose: str | None = None) 
     access.require_signal_reader(ctx)
     reference: str | None = id_or_ref
     try:
-        with ctx.unit() as session:
+        with ctx.unit(purpose) as session:
             signal = find_signal(session, id_or_ref)
             reference = signal.reference
             grant = access.check_signal_access(ctx, session, signal, purpose)

@@ -39,6 +39,7 @@ from sociaalveilig.services.partners import check_active_partners
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.versions import check_version, refuses_stale, set_unversioned
 from sociaalveilig.services.visit_clashes import check_clashes
+from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import (
     Action,
     Case,
@@ -124,6 +125,7 @@ class OutcomeResult:
 
 
 def _load_visit(session: Session, ctx: ServiceContext, visit_id: str) -> Visit:
+    row_scope.named(session, visit_id)
     visit = session.get(Visit, visit_id)
     if visit is None:
         raise NotFound(tr("Huisbezoek niet gevonden."))

@@ -32,6 +32,18 @@ def head_revision() -> str:
     return head
 
 
+def is_known_revision(revision: str) -> bool:
+    """Whether this program's history holds ``revision`` (a database written by a newer
+    program holds one it does not)."""
+    from alembic.script import ScriptDirectory
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def current_revision(connection: Connection) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -49,6 +61,17 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
+
+
+def upgrade_connection(connection: Connection) -> None:
+    """Bring the schema to the newest revision inside the caller's transaction (on
+    PostgreSQL, where DDL is transactional, it is undone with everything else on a
+    rollback: a centre's import builds its schema and its rows in one transaction)."""
+    from alembic import command
+
+    cfg = _config()
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, "head")
 
 
 def revision(engine: Engine, message: str) -> None:

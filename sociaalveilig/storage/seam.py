@@ -143,12 +143,19 @@ class StoreSeam(Protocol):
     @property
     def is_open(self) -> bool: ...
 
-    def unit(self) -> AbstractContextManager[Session]:
-        """One unit of work: one Session, one transaction, committed on success."""
+    def unit(
+        self, acting: str | None = None, emergency: bool = False
+    ) -> AbstractContextManager[Session]:
+        """One unit of work: one Session, one transaction, committed on success.
+        ``acting``: the user id the unit works for, None for the system (sign-in,
+        seeding, jobs); ``emergency``: a view with a noodknop reason. A store with
+        row-level policies (the centre's) binds the unit to them; another ignores both."""
         ...
 
-    def read_unit(self) -> AbstractContextManager[Session]:
-        """A unit that only reads and audits nothing."""
+    def read_unit(
+        self, acting: str | None = None, emergency: bool = False
+    ) -> AbstractContextManager[Session]:
+        """A unit that only reads and audits nothing (``acting`` as for ``unit``)."""
         ...
 
     def anchor_problem(self, establish: bool = False) -> str | None:

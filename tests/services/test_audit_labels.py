@@ -76,6 +76,11 @@ KNOWN_DYNAMIC: dict[str, set[str]] = {
     "services/signal_records.py:action": {"view", "print", "export"},
     "services/signal_records.py:object_type": {"case", "signal"},
     "services/routing_rules.py:action": {"create", "update"},
+    # the centre's operator: its backup, restore, verify and upgrade
+    "services/centre_backup.py:action": {"backup", "restore", "verify", "upgrade"},
+    # entries read back from a backup's archive to check its chain: nothing is written
+    "storage/postgres/backup.py:str(row['action'])": set(),
+    "storage/postgres/backup.py:row['object_type']": set(),
     # a list is a search when text was typed
     "services/search.py:'search' if q.text.strip() else 'list'": {"search", "list"},
     "services/report_buurtschouw.py:OBJ_BUURTSCHOUW if walk else OBJ_FOCUS_AREA": {

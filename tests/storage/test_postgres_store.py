@@ -29,6 +29,7 @@ from sociaalveilig.services.signal_intake import NO_CASE, SignalInput
 from sociaalveilig.storage.migrations.postgres_ddl import ADDRESS_ORDER_INDEX, PG_ONLY_INDEXES
 from sociaalveilig.storage.models import AuditHead, Base, Person, Signal, StatusChange
 from sociaalveilig.storage.postgres.credentials import credentials_table
+from sociaalveilig.storage.postgres.roles import PG_ONLY_TABLES
 from sociaalveilig.storage.postgres.search import PgTextSearch, search_terms
 from sociaalveilig.storage.postgres.store import PgStore, engine_url
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, TEST_NOW
@@ -133,15 +134,21 @@ def test_audit_log_refuses_update_delete_and_truncate(
     pg_ctx: ServiceContext, store: PgStore
 ) -> None:
     _signal(pg_ctx, "Akkerweg", "Fictief: geur")  # a row of history (row triggers)
-    for statement in (
-        "UPDATE audit_log SET username = 'x'",
-        "DELETE FROM audit_log",
-        "TRUNCATE audit_log",
-        "DELETE FROM audit_head",
-        "DELETE FROM status_history",
-    ):
-        with pytest.raises(DBAPIError, match="append-only"), store.unit() as session:
-            session.execute(text(statement))
+    # The triggers are the line behind the runtime role's privileges
+    # (tests/server/test_guard_role.py): they bind the owner too.
+    owner = PgStore.open(store.url, pool_size=1, as_owner=True)
+    try:
+        for statement in (
+            "UPDATE audit_log SET username = 'x'",
+            "DELETE FROM audit_log",
+            "TRUNCATE audit_log",
+            "DELETE FROM audit_head",
+            "DELETE FROM status_history",
+        ):
+            with pytest.raises(DBAPIError, match="append-only"), owner.unit() as session:
+                session.execute(text(statement))
+    finally:
+        owner.close()
     with store.read_unit() as session:
         assert session.execute(text("SELECT count(*) FROM audit_log")).scalar_one() > 0
 
@@ -206,12 +213,12 @@ def test_audit_head_that_does_not_fit_the_log_is_reported(store: PgStore) -> Non
 
 def test_schema_on_postgresql_is_exactly_the_models(store: PgStore) -> None:
     """The one history builds the models on PostgreSQL too (besides its own search
-    column, trigram indexes and credentials table)."""
+    column, trigram indexes, credentials and job runs tables)."""
     with store.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     own = (
-        "_search", "_trgm", "user_credentials", "server_sessions", "search_vector",
-        *PG_ONLY_INDEXES,
+        "_search", "_trgm", "user_credentials", "server_sessions", "job_runs", "search_vector",
+        *PG_ONLY_INDEXES, *PG_ONLY_TABLES,
     )
 
     def ours(entry: object) -> bool:
@@ -310,7 +317,9 @@ def _add_history(store: PgStore, n: int) -> None:
 
 def test_statistics_are_taken_again_only_where_a_table_changed_much(store: PgStore) -> None:
     with store.engine.begin() as connection:
-        # Autovacuum must not take them meanwhile: this database is the test's own.
+        # Autovacuum must not take them meanwhile: this database is the test's own (and
+        # only its owner may say so; the store acts as the runtime role).
+        connection.execute(text("RESET ROLE"))
         connection.execute(text("ALTER TABLE status_history SET (autovacuum_enabled = false)"))
     store.maintenance.refresh_statistics()
     before = _estimated_rows(store, "status_history")

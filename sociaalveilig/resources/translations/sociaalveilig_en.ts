@@ -1016,6 +1016,10 @@
         <translation>Verify</translation>
     </message>
     <message>
+        <source>Schema bijgewerkt</source>
+        <translation>Schema upgraded</translation>
+    </message>
+    <message>
         <source>Geweigerde regels van buiten de database</source>
         <translation>Rejected rows from outside the database</translation>
     </message>
@@ -1094,6 +1098,14 @@
     <message>
         <source>opslag</source>
         <translation>store</translation>
+    </message>
+    <message>
+        <source>centrum</source>
+        <translation>centre</translation>
+    </message>
+    <message>
+        <source>herinneringsstatus</source>
+        <translation>reminder state</translation>
     </message>
     <message>
         <source>routeringsregel</source>
@@ -2804,6 +2816,22 @@
         <translation>Unknown user or wrong passphrase.</translation>
     </message>
     <message>
+        <source>Te veel mislukte aanmeldpogingen; probeer het over {n} seconden opnieuw.</source>
+        <translation>Too many failed sign-ins; try again in {n} seconds.</translation>
+    </message>
+    <message>
+        <source>Te veel mislukte aanmeldpogingen; probeer het over {n} minuten opnieuw.</source>
+        <translation>Too many failed sign-ins; try again in {n} minutes.</translation>
+    </message>
+    <message>
+        <source>Alleen een beheerder van het centrum maakt een herstelcode.</source>
+        <translation>Only an administrator of the centre makes a recovery code.</translation>
+    </message>
+    <message>
+        <source>De herstelcode klopt niet, of {user} is geen actieve beheerder.</source>
+        <translation>The recovery code is wrong, or {user} is not an active administrator.</translation>
+    </message>
+    <message>
         <source>{user} is geen actieve beheerder. Met de herstelcode krijgt alleen een beheerder weer toegang.</source>
         <translation>{user} is not an active administrator. The recovery code only gives an administrator access again.</translation>
     </message>
@@ -4136,6 +4164,26 @@
         <translation>database page unreadable ({detail})</translation>
     </message>
     <message>
+        <source>{n} rij(en) in {table} verwijzen naar ontbrekende rijen in {parent}</source>
+        <translation>{n} row(s) in {table} refer to missing rows in {parent}</translation>
+    </message>
+    <message>
+        <source>beperking {name} is niet gecontroleerd</source>
+        <translation>constraint {name} has not been validated</translation>
+    </message>
+    <message>
+        <source>de beveiliging tegen wijzigen {name} ontbreekt of staat uit</source>
+        <translation>the protection against changes {name} is missing or disabled</translation>
+    </message>
+    <message>
+        <source>teller {name} staat op {value}, maar nummer {used} is al uitgegeven</source>
+        <translation>counter {name} is at {value}, but number {used} has already been issued</translation>
+    </message>
+    <message>
+        <source>het schema staat op revisie {found}, dit programma verwacht {head}</source>
+        <translation>the schema is at revision {found}, this program expects {head}</translation>
+    </message>
+    <message>
         <source>auditketen gebroken bij regel {id} ({reason})</source>
         <translation>audit chain broken at row {id} ({reason})</translation>
     </message>
@@ -4148,8 +4196,40 @@
         <translation>{path} is a folder; give a file name for the backup.</translation>
     </message>
     <message>
+        <source>{path} bestaat al; er is niets overschreven. Kies een nieuwe naam of gebruik --force.</source>
+        <translation>{path} already exists; nothing was overwritten. Choose a new name or use --force.</translation>
+    </message>
+    <message>
+        <source>{path} ligt in de datamap van de PostgreSQL-server ({folder}). Kies een map daarbuiten.</source>
+        <translation>{path} lies in the PostgreSQL server&apos;s data directory ({folder}). Choose a folder outside it.</translation>
+    </message>
+    <message>
         <source>De map {folder} bestaat niet. Kies een bestaande map.</source>
         <translation>The folder {folder} does not exist. Choose an existing folder.</translation>
+    </message>
+    <message>
+        <source>De back-up bevat geen auditlog; het is geen back-up van een heel centrum.</source>
+        <translation>The backup holds no audit log; it is not a backup of a whole centre.</translation>
+    </message>
+    <message>
+        <source>Dit is gemaakt door een nieuwere versie van het programma (schemarevisie {revision}); er is niets gewijzigd. Installeer die versie of een nieuwere.</source>
+        <translation>This was made by a newer version of the program (schema revision {revision}); nothing was changed. Install that version or a newer one.</translation>
+    </message>
+    <message>
+        <source>{path} is geen bestand. Geef het back-upbestand op.</source>
+        <translation>{path} is not a file. Give the backup file.</translation>
+    </message>
+    <message>
+        <source>De database is niet leeg; er is niets teruggezet. Zet een back-up alleen terug in een lege database (createdb).</source>
+        <translation>The database is not empty; nothing was restored. Restore a backup only into an empty database (createdb).</translation>
+    </message>
+    <message>
+        <source>De teruggezette database klopt niet: {first}. Maak de database leeg en gebruik een andere back-up.</source>
+        <translation>The restored database is not right: {first}. Empty the database and use another backup.</translation>
+    </message>
+    <message>
+        <source>De database is leeg; er is niets bijgewerkt. Richt een nieuw centrum in met &apos;sociaalveilig-server init&apos;.</source>
+        <translation>The database is empty; nothing was upgraded. Set up a new centre with &apos;sociaalveilig-server init&apos;.</translation>
     </message>
     <message>
         <source>De back-up kon niet worden gecontroleerd: {problem}. De opslag zelf is mogelijk beschadigd; voer &apos;verify&apos; uit.</source>
@@ -4562,6 +4642,10 @@
     <message>
         <source>De database {url} is niet leeg; er is niets aangemaakt. Gebruik een lege database voor een nieuw centrum.</source>
         <translation>The database {url} is not empty; nothing was created. Use an empty database for a new centre.</translation>
+    </message>
+    <message>
+        <source>De database {url} heeft een nieuwer schema ({revision}) dan dit programma kent. Werk Sociaal Veilig bij; er is niets gewijzigd.</source>
+        <translation>The database {url} has a newer schema ({revision}) than this program knows. Update Sociaal Veilig; nothing was changed.</translation>
     </message>
     <message>
         <source>De opslag is vergrendeld. Ontgrendel eerst.</source>
@@ -5044,6 +5128,14 @@
         <translation>read the passphrase from standard input</translation>
     </message>
     <message>
+        <source>de beheerder</source>
+        <translation>the administrator</translation>
+    </message>
+    <message>
+        <source>lees herstelcode en wachtwoord van standaardinvoer</source>
+        <translation>read the recovery code and the passphrase from standard input</translation>
+    </message>
+    <message>
         <source>bedien het centrum tot SIGTERM</source>
         <translation>serve the centre until SIGTERM</translation>
     </message>
@@ -5060,6 +5152,14 @@
         <translation>key of the certificate (PEM)</translation>
     </message>
     <message>
+        <source>lees het wachtwoord van de back-up van standaardinvoer</source>
+        <translation>read the backup&apos;s passphrase from standard input</translation>
+    </message>
+    <message>
+        <source>overschrijf een bestaand bestand UIT</source>
+        <translation>overwrite an existing file OUT</translation>
+    </message>
+    <message>
         <source>zet een back-up terug in een lege database</source>
         <translation>restore a backup into an empty database</translation>
     </message>
@@ -5072,24 +5172,28 @@
         <translation>move a desk&apos;s store into the centre</translation>
     </message>
     <message>
+        <source>de beheerder die verhuist (standaard: de enige gebruiker)</source>
+        <translation>the administrator who moves the store (default: the only user)</translation>
+    </message>
+    <message>
+        <source>lees het wachtwoord van de beheerder van standaardinvoer</source>
+        <translation>read the administrator&apos;s passphrase from standard input</translation>
+    </message>
+    <message>
+        <source>breng het schema van het centrum naar deze versie</source>
+        <translation>bring the centre&apos;s schema to this version</translation>
+    </message>
+    <message>
         <source>Geef de database met --database URL of {env}.</source>
         <translation>Give the database with --database URL or {env}.</translation>
     </message>
     <message>
-        <source>{what} is intussen door iemand anders gewijzigd. Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
-        <translation>{what} has been changed by someone else in the meantime. Look at the new data; your input is still in the window.</translation>
-    </message>
-    <message>
-        <source>{what} is intussen gewijzigd door {who} ({change}, {at}). Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
-        <translation>{what} has been changed in the meantime by {who} ({change}, {at}). Look at the new data; your input is still in the window.</translation>
-    </message>
-    <message>
         <source>Interne fout op het centrum; meld dit bij de functioneel beheerder.</source>
-        <translation>Internal error at the centre; please report this to the application administrator.</translation>
+        <translation>Internal error at the centre; report this to the application administrator.</translation>
     </message>
     <message>
         <source>Het centrum kent deze handeling niet. Werk het programma bij.</source>
-        <translation>The centre does not know this action. Please update the program.</translation>
+        <translation>The centre does not know this operation. Update the program.</translation>
     </message>
     <message>
         <source>Het centrum kon het verzoek niet lezen. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
@@ -5100,8 +5204,40 @@
         <translation>The request is too large for the centre (at most 20 MB). Choose a smaller file.</translation>
     </message>
     <message>
+        <source>Centrum ingericht in {database} met beheerder {user}.</source>
+        <translation>Centre set up in {database} with administrator {user}.</translation>
+    </message>
+    <message>
+        <source>Geef --certificate en --key samen, of geen van beide.</source>
+        <translation>Give --certificate and --key together, or neither.</translation>
+    </message>
+    <message>
+        <source>Het centrum luistert op {url}; stoppen met Ctrl-C of SIGTERM.</source>
+        <translation>The centre is listening on {url}; stop with Ctrl-C or SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Het centrum is gestopt.</source>
+        <translation>The centre has stopped.</translation>
+    </message>
+    <message>
+        <source>{listen} is geen geldig adres om op te luisteren. Gebruik HOST:POORT, zoals 127.0.0.1:8443.</source>
+        <translation>{listen} is not a valid address to listen on. Use HOST:PORT, such as 127.0.0.1:8443.</translation>
+    </message>
+    <message>
+        <source>Zonder certificaat luistert het centrum alleen op deze computer (127.0.0.1, ::1 of localhost), niet op {host}. Geef --certificate en --key voor TLS.</source>
+        <translation>Without a certificate the centre listens on this computer only (127.0.0.1, ::1 or localhost), not on {host}. Give --certificate and --key for TLS.</translation>
+    </message>
+    <message>
+        <source>Het certificaat {certificate} of de sleutel {key} is onleesbaar, de sleutel heeft een wachtwoord, of ze horen niet bij elkaar. Er is niets gestart.</source>
+        <translation>The certificate {certificate} or the key {key} cannot be read, the key has a passphrase, or they do not belong together. Nothing was started.</translation>
+    </message>
+    <message>
+        <source>Het centrum kan niet luisteren op {host}:{port}: het adres is in gebruik of hoort niet bij deze computer. Kies een ander adres of een andere poort.</source>
+        <translation>The centre cannot listen on {host}:{port}: the address is in use or does not belong to this computer. Choose another address or port.</translation>
+    </message>
+    <message>
         <source>Het centrum {server} gaf een onverwacht antwoord. Meld dit bij de functioneel beheerder.</source>
-        <translation>The centre {server} gave an unexpected answer. Please report this to the application administrator.</translation>
+        <translation>The centre {server} gave an unexpected answer. Report this to the application administrator.</translation>
     </message>
     <message>
         <source>Interne fout op het centrum.</source>
@@ -5109,7 +5245,7 @@
     </message>
     <message>
         <source>{url} is geen geldig adres van een centrum. Gebruik https://server:poort, of http:// alleen op deze computer (127.0.0.1).</source>
-        <translation>{url} is not a valid centre address. Use https://server:port, or http:// only on this computer (127.0.0.1).</translation>
+        <translation>{url} is not a valid address of a centre. Use https://server:port, or http:// only on this computer (127.0.0.1).</translation>
     </message>
     <message>
         <source>Het certificaat {path} kan niet gelezen worden. Geef het PEM-bestand van het centrum op.</source>
@@ -5153,11 +5289,159 @@
     </message>
     <message>
         <source>de gegevens passen niet bij de gevraagde handeling</source>
-        <translation>the data do not fit the requested action</translation>
+        <translation>the data does not fit the requested operation</translation>
     </message>
     <message>
         <source>het gegeven {name} is niet van de verwachte soort</source>
         <translation>the value {name} is not of the expected kind</translation>
+    </message>
+    <message>
+        <source>Wachtwoord voor de back-up: </source>
+        <translation>Passphrase for the backup: </translation>
+    </message>
+    <message>
+        <source>Herhaal het wachtwoord voor de back-up: </source>
+        <translation>Repeat the passphrase for the backup: </translation>
+    </message>
+    <message>
+        <source>Opslag verhuisd naar het centrum en gecontroleerd: {n} auditregels.</source>
+        <translation>Store moved to the centre and verified: {n} audit entries.</translation>
+    </message>
+    <message>
+        <source>Eenmalige wachtwoorden (nu noteren; ze worden niet opnieuw getoond; bij de eerste aanmelding kiest iedere gebruiker een nieuw):</source>
+        <translation>One-time passphrases (write them down now; they are not shown again; at the first sign-in each user chooses a new one):</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van de back-up: </source>
+        <translation>Passphrase of the backup: </translation>
+    </message>
+    <message>
+        <source>Back-up teruggezet en gecontroleerd ({n} auditregels).</source>
+        <translation>Backup restored and verified ({n} audit entries).</translation>
+    </message>
+    <message>
+        <source>Het schema is al actueel (revisie {revision}).</source>
+        <translation>The schema is already current (revision {revision}).</translation>
+    </message>
+    <message>
+        <source>Schema bijgewerkt van revisie {before} naar {after}.</source>
+        <translation>Schema upgraded from revision {before} to {after}.</translation>
+    </message>
+    <message>
+        <source>Het centrum is niet gecontroleerd: {problem}. Voer eerst &apos;sociaalveilig-server upgrade&apos; uit.</source>
+        <translation>The centre was not verified: {problem}. Run &apos;sociaalveilig-server upgrade&apos; first.</translation>
+    </message>
+    <message>
+        <source>Het centrum is beschadigd of gemanipuleerd: {first}. Herstel uit een back-up.</source>
+        <translation>The centre is damaged or tampered with: {first}. Restore from a backup.</translation>
+    </message>
+    <message>
+        <source>Centrum in orde: verwijzingen, tellers en auditketen ({n} regels).</source>
+        <translation>Centre in order: references, counters and audit chain ({n} entries).</translation>
+    </message>
+    <message>
+        <source>verhuizing naar een centrum</source>
+        <translation>move to a centre</translation>
+    </message>
+    <message>
+        <source>Alleen een beheerder kan een opslag naar een centrum verhuizen.</source>
+        <translation>Only an administrator can move a store to a centre.</translation>
+    </message>
+    <message>
+        <source>De database is niet leeg; er is niets verhuisd. Verhuis een opslag alleen naar een lege database (createdb).</source>
+        <translation>The database is not empty; nothing was moved. Move a store only into an empty database (createdb).</translation>
+    </message>
+    <message>
+        <source>De verhuisde gegevens kloppen niet ({first}); er is niets verhuisd.</source>
+        <translation>The moved data is not right ({first}); nothing was moved.</translation>
+    </message>
+    <message>
+        <source>De verhuizing kopieerde niet alle rijen van {tables}; er is niets verhuisd.</source>
+        <translation>The move did not copy all rows of {tables}; nothing was moved.</translation>
+    </message>
+    <message>
+        <source>Centrum (geplande taak)</source>
+        <translation>Centre (scheduled job)</translation>
+    </message>
+    <message>
+        <source>herinneringen van gebruikers zonder toegang</source>
+        <translation>reminders of users without access</translation>
+    </message>
+    <message>
+        <source>Het programma {tool} is niet gevonden. Installeer de PostgreSQL-hulpprogramma&apos;s (Debian: apt install postgresql-client-15 of nieuwer) en probeer het opnieuw.</source>
+        <translation>The program {tool} was not found. Install the PostgreSQL client tools (Debian: apt install postgresql-client-15 or newer) and try again.</translation>
+    </message>
+    <message>
+        <source>geen melding</source>
+        <translation>no message</translation>
+    </message>
+    <message>
+        <source>{tool} is mislukt: {detail}</source>
+        <translation>{tool} failed: {detail}</translation>
+    </message>
+    <message>
+        <source>pg_restore kan de back-up niet lezen: {detail}. Gebruik een andere back-up.</source>
+        <translation>pg_restore cannot read the backup: {detail}. Use another backup.</translation>
+    </message>
+    <message>
+        <source>De auditketen in de back-up is gebroken bij regel {id}. Gebruik een andere back-up.</source>
+        <translation>The audit chain in the backup is broken at entry {id}. Use another backup.</translation>
+    </message>
+    <message>
+        <source>Het back-upbestand is beschadigd of gemanipuleerd ({detail}). Gebruik een andere back-up.</source>
+        <translation>The backup file is damaged or tampered with ({detail}). Use another backup.</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord van de back-up klopt niet (of het bestand is beschadigd).</source>
+        <translation>The backup&apos;s passphrase is wrong (or the file is damaged).</translation>
+    </message>
+    <message>
+        <source>te groot</source>
+        <translation>too large</translation>
+    </message>
+    <message>
+        <source>het bestand houdt te vroeg op</source>
+        <translation>the file ends too early</translation>
+    </message>
+    <message>
+        <source>geen back-up van een centrum</source>
+        <translation>not a backup of a centre</translation>
+    </message>
+    <message>
+        <source>ongeldige kop</source>
+        <translation>invalid header</translation>
+    </message>
+    <message>
+        <source>onbekende versie {version}</source>
+        <translation>unknown version {version}</translation>
+    </message>
+    <message>
+        <source>het laatste deel ontbreekt</source>
+        <translation>the last part is missing</translation>
+    </message>
+    <message>
+        <source>ongeldige deellengte</source>
+        <translation>invalid part length</translation>
+    </message>
+    <message>
+        <source>gegevens na het laatste deel</source>
+        <translation>data after the last part</translation>
+    </message>
+    <message>
+        <source>deel {n} klopt niet</source>
+        <translation>part {n} is not right</translation>
+    </message>
+    <message>
+        <source>De eigenaar van de database mag geen rollen maken (CREATEROLE). Laat een beheerder van PostgreSQL eenmalig uitvoeren: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; en probeer het opnieuw.</source>
+        <translation>The database&apos;s owner may not create roles (CREATEROLE). Have a PostgreSQL administrator run once: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; and try again.</translation>
+    </message>
+    <message>
+        <source>{what} is intussen door iemand anders gewijzigd. Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
+        <translation>{what} has been changed by someone else in the meantime. Look at the new data; your input is still in the window.</translation>
+    </message>
+    <message>
+        <source>{what} is intussen gewijzigd door {who} ({change}, {at}). Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
+        <translation>{what} has been changed in the meantime by {who} ({change}, {at}). Look at the new data; your input is still in the window.</translation>
     </message>
 </context>
 <context>

@@ -65,7 +65,7 @@ class RemoteContext(ServiceContext):
     # that opens a unit without ``@retrying``, which tests/services/test_retry.py forbids).
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
+    def unit(self, purpose: str | None = None) -> Iterator[Session]:
         _no_store()
         yield  # pragma: no cover
 

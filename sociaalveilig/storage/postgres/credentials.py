@@ -70,7 +70,7 @@ def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _hash(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+def argon2id_hash(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     params.validate()
     kdf = Argon2id(
         salt=salt,
@@ -91,7 +91,7 @@ def _new_row(name: str, passphrase: str, must_change: bool) -> dict[str, object]
         "memory_kib": params.memory_kib,
         "iterations": params.iterations,
         "lanes": params.lanes,
-        "passphrase_hash": _hash(passphrase, salt, params),
+        "passphrase_hash": argon2id_hash(passphrase, salt, params),
         "must_change": must_change,
         "failures": 0,
         "last_failure_at": None,
@@ -133,16 +133,21 @@ class PgCredentials:
             session.execute(insert(credentials_table).values(_new_row(name, passphrase, False)))
 
     def set_user(self, name: str, passphrase: str, *, must_change: bool) -> None:
-        row = _new_row(name, passphrase, must_change)
         with self._unit() as session:
-            if self._row_exists(session, name):
-                session.execute(
-                    update(credentials_table)
-                    .where(credentials_table.c.username == name)
-                    .values(row)
-                )
-            else:
-                session.execute(insert(credentials_table).values(row))
+            self.set_user_in(session, name, passphrase, must_change=must_change)
+
+    def set_user_in(
+        self, session: Session, name: str, passphrase: str, *, must_change: bool
+    ) -> None:
+        """``set_user`` in the caller's unit (a recovery changes the passphrase and the
+        recovery code together)."""
+        row = _new_row(name, passphrase, must_change)
+        if self._row_exists(session, name):
+            session.execute(
+                update(credentials_table).where(credentials_table.c.username == name).values(row)
+            )
+        else:
+            session.execute(insert(credentials_table).values(row))
 
     def remove_user(self, name: str) -> None:
         with self._unit() as session:
@@ -162,9 +167,11 @@ class PgCredentials:
             names = list(session.execute(select(credentials_table.c.username)).scalars())
         return iter(sorted(names))
 
-    def check(self, name: str, passphrase: str) -> None:
+    def check(self, name: str, passphrase: str, *, throttled: bool = True) -> None:
         """Raise AuthenticationError (or SignInThrottled) unless ``passphrase`` is
-        ``name``'s. A failure is counted; a success clears the count."""
+        ``name``'s. A failure is counted; a success clears the count. ``throttled=False``:
+        the caller slows down failures itself (the server's sign-in counts per name and
+        per address, ``throttle.py``, on the services' clock)."""
         with self._unit() as session:
             row = session.execute(
                 select(credentials_table)
@@ -172,10 +179,10 @@ class PgCredentials:
                 .with_for_update()
             ).mappings().first()
             if row is None:
-                _hash(passphrase, *_DECOY)
+                argon2id_hash(passphrase, *_DECOY)
                 raise _wrong()
             now = self._clock()
-            wait = signin_throttle.delay_after(int(row["failures"]))
+            wait = signin_throttle.delay_after(int(row["failures"])) if throttled else 0
             if wait and row["last_failure_at"] is not None:
                 left = wait - (now - row["last_failure_at"]).total_seconds()
                 if left > 0:
@@ -190,7 +197,7 @@ class PgCredentials:
                     raise SignInThrottled(message, seconds)
             params = KdfParams(row["memory_kib"], row["iterations"], row["lanes"])
             ok = hmac.compare_digest(
-                _hash(passphrase, bytes(row["salt"]), params), bytes(row["passphrase_hash"])
+                argon2id_hash(passphrase, bytes(row["salt"]), params), bytes(row["passphrase_hash"])
             )
             session.execute(
                 update(credentials_table)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, create_engine, delete, func, inspect, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,10 +30,18 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import anchor, audit, migrate
 from sociaalveilig.storage.errors import classify_exception
 from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
-from sociaalveilig.storage.models import AuditEntry, StatusChange
+from sociaalveilig.storage.models import AuditEntry
+from sociaalveilig.storage.postgres import rls, roles
 from sociaalveilig.storage.postgres.credentials import PgCredentials
+from sociaalveilig.storage.postgres.recovery import PgRecovery
 from sociaalveilig.storage.postgres.search import PgListPlans, PgTextSearch
-from sociaalveilig.storage.postgres.units import UNIT_ISOLATION, install, order_writes
+from sociaalveilig.storage.postgres.throttle import PgSignInThrottle
+from sociaalveilig.storage.postgres.units import (
+    UNIT_ISOLATION,
+    act_for,
+    install,
+    order_writes,
+)
 from sociaalveilig.storage.seam import (
     Capabilities,
     Credentials,
@@ -45,7 +53,6 @@ from sociaalveilig.storage.seam import (
 CAPABILITIES = Capabilities(
     dialect="postgresql", index_hints=False, many_writers=True, local_folder=False
 )
-STATUS_HISTORY_DELETE_TRIGGER = "status_history_no_delete"
 # Set for each connection of the store (docs/performance.md, "PostgreSQL"). A list's page
 # or a search is a short statement of tens of milliseconds: starting parallel workers for
 # it cost more than they saved, above all on a busy server. JIT compiling pays for long
@@ -61,17 +68,17 @@ def engine_url(url: str) -> str:
     except ArgumentError:
         raise UsageError(
             tr("{url} is geen geldige databaseverbinding. Gebruik postgresql://gebruiker@host/"
-               "database.").format(url=_shown(url))
+               "database.").format(url=shown_url(url))
         ) from None
     if parsed.get_backend_name() != "postgresql":
         raise UsageError(
             tr("{url} is geen geldige databaseverbinding. Gebruik postgresql://gebruiker@host/"
-               "database.").format(url=_shown(url))
+               "database.").format(url=shown_url(url))
         )
     return parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
 
 
-def _shown(url: str) -> str:
+def shown_url(url: str) -> str:
     """A URL as it may appear in a message: never with its password."""
     try:
         return make_url(url).render_as_string(hide_password=True)
@@ -124,21 +131,19 @@ class PgMaintenance:
 
     def purge_status_history(self, session: Session, object_ids: Iterable[str]) -> int:
         """Delete the history of purged records. The append-only trigger is lifted for
-        this transaction only (DDL is transactional here; it needs the table's owner)."""
+        this one statement by a function that runs as the table's owner
+        (``roles.PURGE_FUNCTION``): the server's runtime role owns nothing."""
         ids = list(object_ids)
         if not ids:
             return 0
-        session.execute(
-            text(f"ALTER TABLE status_history DISABLE TRIGGER {STATUS_HISTORY_DELETE_TRIGGER}")
-        )
         removed = 0
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            result = session.execute(delete(StatusChange).where(StatusChange.object_id.in_(chunk)))
-            removed += int(getattr(result, "rowcount", 0) or 0)
-        session.execute(
-            text(f"ALTER TABLE status_history ENABLE TRIGGER {STATUS_HISTORY_DELETE_TRIGGER}")
-        )
+            removed += int(
+                session.execute(
+                    text(f"SELECT {roles.PURGE_FUNCTION}(CAST(:ids AS text[]))"), {"ids": chunk}
+                ).scalar_one()
+            )
         return removed
 
     def reclaim_space(self) -> bool:
@@ -159,9 +164,19 @@ class PgMaintenance:
             self._autocommit(f'ANALYZE "{table}"')
 
     def _autocommit(self, statement: str) -> None:
+        """VACUUM and ANALYZE skip (with a warning only) the tables the acting role does
+        not own: run as the connection's login role, the owner, then back to the
+        runtime role. A member-only login role owns nothing and leaves them to autovacuum."""
         engine = self._store.engine.execution_options(isolation_level="AUTOCOMMIT")
+        role = self._store.runtime_role
         with engine.connect() as connection:
-            connection.exec_driver_sql(statement)
+            if role is not None:
+                connection.exec_driver_sql("RESET ROLE")
+            try:
+                connection.exec_driver_sql(statement)
+            finally:
+                if role is not None:
+                    connection.exec_driver_sql(f"SET ROLE {roles.quoted(role)}")
 
 
 class PgStore:
@@ -169,7 +184,7 @@ class PgStore:
 
     capabilities: Capabilities = CAPABILITIES
 
-    def __init__(self, url: str, *, pool_size: int = 5) -> None:
+    def __init__(self, url: str, *, pool_size: int = 5, as_owner: bool = False) -> None:
         self.url = url
         self.engine: Engine = create_engine(
             engine_url(url),
@@ -179,6 +194,11 @@ class PgStore:
             connect_args={"connect_timeout": 10, "application_name": "sociaalveilig",
                           "options": SESSION_OPTIONS},
         )
+        self._as_owner = as_owner
+        self.runtime_role: str | None = None
+        """The role every pooled connection acts as (roles.py); None while the owner
+        migrates, and for a store opened ``as_owner``."""
+        event.listen(self.engine, "connect", self._on_connect)
         self._open = True
         # Every unit at REPEATABLE READ, writers in one order (storage/postgres/units.py).
         self._sessions = sessionmaker(
@@ -195,9 +215,26 @@ class PgStore:
         # while its own unit holds that place.
         self.pg_credentials = PgCredentials(self._credentials_unit, _utcnow)
         self.credentials: Credentials = self.pg_credentials
+        # Outside the chain and the counters too (throttle.py).
+        self.signin_throttle = PgSignInThrottle(self._credentials_unit)
+        self.recovery = PgRecovery(self._credentials_unit, _utcnow)
         self.maintenance: Maintenance = PgMaintenance(self)
 
     # ------------------------------------------------------------------ lifecycle
+
+    def _on_connect(self, dbapi_connection: object, _record: object) -> None:
+        if self.runtime_role is not None:
+            roles.switch_to_runtime(dbapi_connection, self.runtime_role)
+
+    def _take_runtime_role(self) -> None:
+        """After the migrations (run as the owner): from now on every connection acts as
+        the runtime role. The pool's connections so far are the owner's: closed."""
+        if self._as_owner:
+            return
+        with self._connected() as connection:
+            role = roles.runtime_role(connection)
+        self.engine.dispose()
+        self.runtime_role = role
 
     @classmethod
     def initialise(cls, url: str, username: str, passphrase: str) -> PgStore:
@@ -214,11 +251,12 @@ class PgStore:
                     tr(
                         "De database {url} is niet leeg; er is niets aangemaakt. Gebruik een "
                         "lege database voor een nieuw centrum."
-                    ).format(url=_shown(url)),
+                    ).format(url=shown_url(url)),
                     field="database",
                 )
             with store._translated():
                 migrate.upgrade(store.engine)
+            store._take_runtime_role()
             store.pg_credentials.add_user(name, passphrase)
             store.anchor_problem(establish=True)
         except BaseException:
@@ -227,13 +265,17 @@ class PgStore:
         return store
 
     @classmethod
-    def open(cls, url: str, *, pool_size: int = 5) -> PgStore:
-        """Open an existing centre: the schema brought to the newest revision, the audit
-        chain's head checked."""
-        store = cls(url, pool_size=pool_size)
+    def open(cls, url: str, *, pool_size: int = 5, as_owner: bool = False) -> PgStore:
+        """Open an existing centre: the schema brought to the newest revision (by the
+        URL's role, the owner), the audit chain's head checked. Its units then run as the
+        runtime role (roles.py), unless ``as_owner`` (the operator's own commands that
+        change the schema or lift triggers: backup, restore)."""
+        store = cls(url, pool_size=pool_size, as_owner=as_owner)
         try:
+            store._refuse_newer_schema()
             with store._translated():
                 migrate.upgrade(store.engine)
+            store._take_runtime_role()
             problem = store.anchor_problem(establish=True)
             if problem is not None:
                 raise StoreDamaged(problem)
@@ -241,6 +283,19 @@ class PgStore:
             store.close()
             raise
         return store
+
+    def _refuse_newer_schema(self) -> None:
+        """A database migrated by a newer program: this one would misread it."""
+        with self._connected() as connection:
+            current = migrate.current_revision(connection)
+        if current is not None and not migrate.is_known_revision(current):
+            raise ValidationError(
+                tr(
+                    "De database {url} heeft een nieuwer schema ({revision}) dan dit programma "
+                    "kent. Werk Sociaal Veilig bij; er is niets gewijzigd."
+                ).format(url=shown_url(self.url), revision=current[:32]),
+                field="database",
+            )
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
@@ -274,9 +329,13 @@ class PgStore:
     # ------------------------------------------------------------------ units of work
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
+    def unit(self, acting: str | None = None, emergency: bool = False) -> Iterator[Session]:
+        """A unit acting for the user ``acting`` (row-level security, rls.py), or for
+        the system (sign-in, seeding, jobs) when None; ``emergency``: a view with a
+        noodknop reason."""
         self._check_open()
         with self._translated(), self._sessions() as session, session.begin():
+            act_for(session, rls.acting_statements(acting or rls.SYSTEM, emergency))
             order_writes(session)
             yield session
             head = session.info.pop(audit.HEAD_INFO, None)
@@ -287,12 +346,14 @@ class PgStore:
     def _credentials_unit(self) -> Iterator[Session]:
         self._check_open()
         with self._translated(), self._sessions() as session, session.begin():
+            act_for(session, rls.acting_statements(rls.SYSTEM))
             yield session
 
     @contextmanager
-    def read_unit(self) -> Iterator[Session]:
+    def read_unit(self, acting: str | None = None, emergency: bool = False) -> Iterator[Session]:
         self._check_open()
         with self._translated(), self._sessions() as session, session.begin():
+            act_for(session, rls.acting_statements(acting or rls.SYSTEM, emergency))
             session.execute(text("SET TRANSACTION READ ONLY"))
             yield session
 

@@ -45,6 +45,8 @@ snapshot."""
 
 WRITE_ORDER_INFO = "sv_write_order"
 """``Session.info`` key: this unit takes its place in the write order."""
+ACTING_INFO = "sv_acting"
+"""``Session.info`` key: the statements that say whom the unit acts for (rls.py)."""
 
 
 def order_writes(session: Session) -> None:
@@ -53,7 +55,15 @@ def order_writes(session: Session) -> None:
     session.info[WRITE_ORDER_INFO] = True
 
 
+def act_for(session: Session, statements: list[str]) -> None:
+    """Start the unit with ``statements`` (rls.acting_statements) when it first uses the
+    database, before anything that takes a snapshot."""
+    session.info[ACTING_INFO] = statements
+
+
 def _after_begin(session: Session, transaction: Any, connection: Connection) -> None:
+    for statement in session.info.get(ACTING_INFO, ()):
+        connection.exec_driver_sql(statement)
     if session.info.get(WRITE_ORDER_INFO):
         connection.exec_driver_sql(LOCK_TIMEOUT)
         connection.exec_driver_sql(WRITE_ORDER_LOCK)
