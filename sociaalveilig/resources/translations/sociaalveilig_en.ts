@@ -5268,6 +5268,10 @@
         <source>Beheer</source>
         <translation>Administration</translation>
     </message>
+    <message>
+        <source>Op een centrum maakt de beheerder van de server de back-ups (sociaalveilig-server backup); hier is er niets te doen.</source>
+        <translation>On a centre the server&apos;s administrator makes the backups (sociaalveilig-server backup); there is nothing to do here.</translation>
+    </message>
 </context>
 <context>
     <name>AgendaBuilder</name>
@@ -6491,6 +6495,138 @@
     </message>
 </context>
 <context>
+    <name>CentreAddress</name>
+    <message>
+        <source>Vul het adres van de server van het centrum in, bijvoorbeeld {example}.</source>
+        <translation>Enter the address of the centre&apos;s server, for example {example}.</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is geen adres van een server. Begin met https://, bijvoorbeeld {example}.</source>
+        <translation>&apos;{url}&apos; is not a server address. Start with https://, for example {example}.</translation>
+    </message>
+    <message>
+        <source>Een centrum op een ander apparaat gebruikt https:// (versleuteld); http:// kan alleen op deze computer (127.0.0.1). Vraag de beheerder om het https-adres.</source>
+        <translation>A centre on another machine uses https:// (encrypted); http:// only works on this computer (127.0.0.1). Ask the administrator for the https address.</translation>
+    </message>
+    <message>
+        <source>Het certificaatbestand {path} bestaat niet. Kies het bestand dat de beheerder gaf.</source>
+        <translation>The certificate file {path} does not exist. Choose the file the administrator gave you.</translation>
+    </message>
+</context>
+<context>
+    <name>CentreAddressFields</name>
+    <message>
+        <source>Certificaat kiezen…</source>
+        <translation>Choose certificate…</translation>
+    </message>
+    <message>
+        <source>Alleen nodig als het centrum een eigen certificaat gebruikt: de beheerder geeft u dan het bestand (.pem) om te vertrouwen.</source>
+        <translation>Only needed when the centre uses its own certificate: the administrator then gives you the file (.pem) to trust.</translation>
+    </message>
+    <message>
+        <source>Geen</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Adres van de server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Certificaat (optioneel)</source>
+        <translation>Certificate (optional)</translation>
+    </message>
+    <message>
+        <source>geen: de certificaten die de computer vertrouwt</source>
+        <translation>none: the certificates this computer trusts</translation>
+    </message>
+    <message>
+        <source>Kies het certificaat van het centrum</source>
+        <translation>Choose the centre&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>Certificaat (*.pem *.crt);;Alle bestanden (*)</source>
+        <translation>Certificate (*.pem *.crt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CentreBar</name>
+    <message>
+        <source>Nu opnieuw proberen</source>
+        <translation>Try again now</translation>
+    </message>
+    <message>
+        <source>Het centrum is niet bereikbaar; opnieuw verbinden…</source>
+        <translation>The centre cannot be reached; connecting again…</translation>
+    </message>
+    <message>
+        <source>Het centrum is niet bereikbaar; wat u ziet kan verouderd zijn en wat u invult blijft staan tot het weer lukt. Controleer uw netwerkverbinding. Nieuwe poging over {seconds} s. ({problem})</source>
+        <translation>The centre cannot be reached; what you see may be out of date, and what you type stays until it works again. Check your network connection. Next try in {seconds} s. ({problem})</translation>
+    </message>
+</context>
+<context>
+    <name>CentreSignInDialog</name>
+    <message>
+        <source>Aanmelden bij het centrum</source>
+        <translation>Sign in to the centre</translation>
+    </message>
+    <message>
+        <source>Gebruiker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Andere verbinding…</source>
+        <translation>Other connection…</translation>
+    </message>
+    <message>
+        <source>Werk met de opslag op deze computer of met een ander centrum.</source>
+        <translation>Work with the store on this computer or with another centre.</translation>
+    </message>
+    <message>
+        <source>Aanmelden</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Meld u aan bij het centrum met uw gebruikersnaam en wachtwoord.</source>
+        <translation>Sign in to the centre with your user name and passphrase.</translation>
+    </message>
+    <message>
+        <source>Centrum: {url}</source>
+        <translation>Centre: {url}</translation>
+    </message>
+    <message>
+        <source>Vul uw gebruikersnaam in.</source>
+        <translation>Fill in your user name.</translation>
+    </message>
+    <message>
+        <source>Vul uw wachtwoord in.</source>
+        <translation>Fill in your passphrase.</translation>
+    </message>
+    <message>
+        <source>Bezig met aanmelden bij het centrum…</source>
+        <translation>Signing in to the centre…</translation>
+    </message>
+    <message>
+        <source>Onjuiste gebruikersnaam of wachtwoord. Probeer het opnieuw.</source>
+        <translation>Wrong user name or passphrase. Please try again.</translation>
+    </message>
+    <message>
+        <source>{problem} Kies &apos;Andere verbinding…&apos; om het adres te verbeteren.</source>
+        <translation>{problem} Choose &apos;Other connection…&apos; to correct the address.</translation>
+    </message>
+    <message>
+        <source>Het centrum is niet bereikbaar ({problem}). Controleer uw netwerkverbinding en het adres {url}; klopt dat, dan is de server misschien tijdelijk uit. Probeer het over een paar minuten opnieuw of bel de beheerder.</source>
+        <translation>The centre cannot be reached ({problem}). Check your network connection and the address {url}; if that is right, the server may be down for a while. Try again in a few minutes or call the administrator.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Wachtwoord wijzigen</source>
@@ -6698,6 +6834,33 @@
     <message>
         <source>Geef een reden waarom de actie vervalt.</source>
         <translation>Give a reason why the action lapses.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Verbinding kiezen</source>
+        <translation>Choose connection</translation>
+    </message>
+    <message>
+        <source>Op deze computer</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>Opslag in {folder}</source>
+        <translation>Store in {folder}</translation>
+    </message>
+    <message>
+        <source>Server van het centrum</source>
+        <translation>The centre&apos;s server</translation>
+    </message>
+    <message>
+        <source>Verder</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -7117,6 +7280,34 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <translation>Create store</translation>
     </message>
     <message>
+        <source>Op deze computer</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>Een versleutelde opslag in een map op deze computer, voor één bureau.</source>
+        <translation>An encrypted store in a folder on this computer, for one desk.</translation>
+    </message>
+    <message>
+        <source>Server van het centrum</source>
+        <translation>The centre&apos;s server</translation>
+    </message>
+    <message>
+        <source>Werk met uw team op de gedeelde gegevens van het centrum.</source>
+        <translation>Work with your team on the centre&apos;s shared data.</translation>
+    </message>
+    <message>
+        <source>Waar staan de gegevens?</source>
+        <translation>Where is the data?</translation>
+    </message>
+    <message>
+        <source>Uw team werkt samen op de server van het centrum. Vul het adres in dat de beheerder u gaf. Gebruikt het centrum een eigen certificaat, kies dan ook dat bestand. Daarna meldt u zich aan met uw gebruikersnaam en wachtwoord; op deze computer blijft geen wachtwoord bewaard.</source>
+        <translation>Your team works together on the centre&apos;s server. Enter the address the administrator gave you. If the centre uses its own certificate, choose that file too. Then sign in with your user name and passphrase; no passphrase is kept on this computer.</translation>
+    </message>
+    <message>
+        <source>Verder naar aanmelden</source>
+        <translation>Continue to sign in</translation>
+    </message>
+    <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
@@ -7390,12 +7581,28 @@ Handle before: {due}.</translation>
         <translation>Unlocked</translation>
     </message>
     <message>
+        <source>Centrum: {server}</source>
+        <translation>Centre: {server}</translation>
+    </message>
+    <message>
+        <source>De gegevens staan op de server van het centrum: {url}</source>
+        <translation>The data is on the centre&apos;s server: {url}</translation>
+    </message>
+    <message>
         <source>Opslag: {folder}</source>
         <translation>Store: {folder}</translation>
     </message>
     <message>
         <source>Map van de opslag: {path}</source>
         <translation>Store folder: {path}</translation>
+    </message>
+    <message>
+        <source>Het programma is vergrendeld en uw sessie bij het centrum is beëindigd. Meld u opnieuw aan om verder te werken.</source>
+        <translation>The program is locked and your session at the centre has ended. Sign in again to continue.</translation>
+    </message>
+    <message>
+        <source>Uw sessie bij het centrum is beëindigd; meld u opnieuw aan. Wat u had ingevuld blijft staan.</source>
+        <translation>Your session at the centre has ended; sign in again. What you had typed stays.</translation>
     </message>
 </context>
 <context>
@@ -10134,12 +10341,24 @@ Status: {status}</translation>
         <translation>store folder (default: user folder)</translation>
     </message>
     <message>
+        <source>werk op de server van het centrum (https://…, of http://127.0.0.1:… om te proberen)</source>
+        <translation>work on the centre&apos;s server (https://…, or http://127.0.0.1:… for a trial)</translation>
+    </message>
+    <message>
+        <source>certificaat om te vertrouwen, waar het centrum een eigen certificaat gebruikt</source>
+        <translation>certificate to trust, where the centre uses its own certificate</translation>
+    </message>
+    <message>
         <source>open een tijdelijke opslag met verzonnen gegevens (wordt na afloop gewist)</source>
         <translation>open a temporary store with made-up data (erased afterwards)</translation>
     </message>
     <message>
         <source>controleer de installatie met een tijdelijke opslag en stop (0: in orde)</source>
         <translation>check the installation with a temporary store and exit (0: OK)</translation>
+    </message>
+    <message>
+        <source>--ca hoort bij --server URL; geef die ook op.</source>
+        <translation>--ca belongs with --server URL; give that too.</translation>
     </message>
     <message>
         <source>Demo-opslag in {folder}; gebruiker {user}, wachtwoord {passphrase}</source>
