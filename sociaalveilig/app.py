@@ -182,13 +182,26 @@ def _sign_in_local(folder: Path, settings: UiSettings) -> ServiceContext | Centr
         settings.set_last_store(str(first.folder))
         settings.set_last_user(first.context.actor.username)
         return first.context
-    dialog = UnlockDialog(folder, settings.last_user())
+    dialog = UnlockDialog(folder, settings.last_user(), allow_switch=True)
     dialog.store_restored.connect(settings.set_last_store)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.context is None:
-        return None
+        return _other_connection(folder, settings) if dialog.switch_chosen else None
     settings.set_last_store(str(dialog.folder))
     settings.set_last_user(dialog.context.actor.username)
     return dialog.context
+
+
+def _other_connection(folder: Path, settings: UiSettings) -> ServiceContext | CentreAddress | None:
+    """From this computer's sign-in to a centre (the only other connection there is)."""
+    from sociaalveilig.ui.connection_dialog import ConnectionDialog
+
+    choice = ConnectionDialog(folder, settings.remembered_centre())
+    choice.centre_choice.setChecked(True)
+    if choice.exec() != QDialog.DialogCode.Accepted:
+        return None
+    if choice.centre is None:
+        return _sign_in_local(folder, settings)
+    return choice.centre
 
 
 def centre_from_args(args: argparse.Namespace) -> CentreAddress | None:

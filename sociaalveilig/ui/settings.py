@@ -126,6 +126,11 @@ class UiSettings:
         a session token or anything read from the centre."""
         if self._settings.value(f"{_LAST}/connection") != "centre":
             return None
+        return self.remembered_centre()
+
+    def remembered_centre(self) -> CentreAddress | None:
+        """The centre last used, also while this computer's store is chosen (to offer it
+        again in "Andere verbinding…")."""
         url = self._settings.value(f"{_LAST}/server")
         if not url:
             return None

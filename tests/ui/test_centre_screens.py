@@ -345,3 +345,78 @@ def test_bar_tries_by_itself_when_the_wait_is_over(qtbot) -> None:
     bar.show_unreachable("weg")
     with qtbot.waitSignal(bar.retry_requested, timeout=3_000):
         pass
+
+
+def _drive(steps: list) -> None:  # type: ignore[type-arg]
+    """Runs each (dialog type, action) once its dialog is the visible one, in order."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def tick() -> None:
+        if not steps:
+            return
+        kind, action = steps[0]
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        if shown:
+            steps.pop(0)
+            action(shown[0])
+        QTimer.singleShot(20, tick)
+
+    QTimer.singleShot(0, tick)
+
+
+def test_from_the_centre_back_to_this_computers_store(
+    qtbot, centre, ui_settings, store_dir: Path
+) -> None:
+    from tests.conftest import ADMIN, ADMIN_PASSPHRASE
+
+    from sociaalveilig.ui.unlock_dialog import UnlockDialog
+
+    ui_settings.set_centre(CentreAddress(URL))
+
+    def back_home(dialog: ConnectionDialog) -> None:
+        dialog.local_choice.setChecked(True)
+        dialog.choose()
+
+    def unlock(dialog: UnlockDialog) -> None:
+        assert dialog.switch_button.isVisible()
+        dialog.username_edit.setText(ADMIN)
+        dialog.passphrase_edit.setText(ADMIN_PASSPHRASE)
+        dialog.unlock()
+
+    steps = [
+        (CentreSignInDialog, lambda d: d.choose_other_connection()),
+        (ConnectionDialog, back_home),
+        (UnlockDialog, unlock),
+    ]
+    _drive(steps)
+    result = app.sign_in(store_dir, ui_settings)
+    assert not steps
+    assert result is not None
+    ctx, address = result
+    try:
+        assert address is None and ctx.actor.username == ADMIN
+        assert ui_settings.centre() is None
+        assert ui_settings.remembered_centre() == CentreAddress(URL)  # offered next time
+    finally:
+        ctx.store.close()
+
+
+def test_from_this_computers_sign_in_to_a_centre(qtbot, centre, ui_settings, store_dir: Path):
+    from sociaalveilig.ui.unlock_dialog import UnlockDialog
+
+    def to_centre(dialog: ConnectionDialog) -> None:
+        assert dialog.centre_choice.isChecked()
+        dialog.fields.url_edit.setText(URL)
+        dialog.choose()
+
+    steps = [
+        (UnlockDialog, lambda d: d.choose_other_connection()),
+        (ConnectionDialog, to_centre),
+        (CentreSignInDialog, lambda d: _sign_in(qtbot, d)),
+    ]
+    _drive(steps)
+    result = app.sign_in(store_dir, ui_settings)
+    assert not steps and result is not None
+    assert result[1] == CentreAddress(URL)
+    assert ui_settings.centre() == CentreAddress(URL)

@@ -9762,6 +9762,14 @@ JSON: {json}</translation>
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Andere verbinding…</source>
+        <translation>Other connection…</translation>
+    </message>
+    <message>
+        <source>Werk op de server van het centrum.</source>
+        <translation>Work on the centre&apos;s server.</translation>
+    </message>
+    <message>
         <source>Opslag: {folder}</source>
         <translation>Store: {folder}</translation>
     </message>
