@@ -102,7 +102,7 @@ class CentreAddressFields(QWidget):
         self.url_edit.textChanged.connect(lambda _: self.changed.emit())
         self.ca_label = QLabel(self)
         self.ca_label.setObjectName("caFile")
-        self.ca_label.setWordWrap(True)
+        self.ca_label.setMinimumWidth(140)
         self.ca_button = QPushButton(self.tr("Certificaat kiezen…"), self)
         self.ca_button.setObjectName("chooseCaButton")
         self.ca_button.setAutoDefault(False)
@@ -134,8 +134,9 @@ class CentreAddressFields(QWidget):
 
     def set_ca(self, path: Path | None) -> None:
         self._ca = path
+        self.ca_label.setToolTip(str(path) if path else "")
         self.ca_label.setText(
-            str(path) if path else self.tr("geen: de certificaten die de computer vertrouwt")
+            str(path) if path else self.tr("geen eigen certificaat")
         )
         self.ca_clear.setEnabled(path is not None)
         self.changed.emit()

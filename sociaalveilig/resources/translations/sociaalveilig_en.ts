@@ -6536,8 +6536,8 @@
         <translation>Certificate (optional)</translation>
     </message>
     <message>
-        <source>geen: de certificaten die de computer vertrouwt</source>
-        <translation>none: the certificates this computer trusts</translation>
+        <source>geen eigen certificaat</source>
+        <translation>no certificate of its own</translation>
     </message>
     <message>
         <source>Kies het certificaat van het centrum</source>
