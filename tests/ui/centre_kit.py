@@ -6,6 +6,7 @@ live in the database, so they outlast it), which is how a journey takes the cent
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -151,6 +152,16 @@ class CentreDesk:
         page = window.current_page()
         assert page is not None
         return page
+
+    def shot(self, name: str, widget: QWidget) -> None:
+        """As journey_kit's: the widget grabbed, saved in SV_JOURNEY_SHOTS when set."""
+        self.wait_idle()
+        pixmap = widget.grab()
+        assert not pixmap.isNull()
+        out_dir = os.environ.get("SV_JOURNEY_SHOTS")
+        if out_dir:
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+            pixmap.save(str(Path(out_dir) / f"{name}.png"))
 
     def close(self) -> None:
         for window in self.windows:

@@ -96,6 +96,7 @@ def test_first_start_chooses_the_centre_and_opens_a_signed_in_window(
     desks.wait_idle()
     assert window.store_label.text() == f"Centrum: 127.0.0.1:{desks.server.port}"
     assert not window.centre_bar.isVisible()
+    desks.shot("39-bureau-op-centrum", window)
     assert _open_sessions(desks.server, COORDINATOR) == 1
     # The next start goes straight to this centre's sign-in, with the name filled in.
     assert settings.centre() == centre and settings.last_user() == COORDINATOR
@@ -157,6 +158,7 @@ def test_centre_away_while_typing_shows_the_bar_keeps_the_input_and_saves_later(
     assert dialog.description_edit.toPlainText() == text  # nothing typed is lost
     assert dialog.postcode_edit.text().replace(" ", "").casefold() == "6431ab"
     assert dialog.save_button.isEnabled()
+    desks.shot("41-centrum-niet-bereikbaar", window)
     # A try while the centre is still away keeps the bar, and waits longer next time.
     wait_before = window.centre_bar.next_wait
     QTest.mouseClick(window.centre_bar.retry_button, Qt.MouseButton.LeftButton)
