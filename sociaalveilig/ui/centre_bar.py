@@ -91,6 +91,7 @@ class CentreBar(QFrame):
             self.tr(
                 "Het centrum is niet bereikbaar; wat u ziet kan verouderd zijn en wat u "
                 "invult blijft staan tot het weer lukt. Controleer uw netwerkverbinding. "
-                "Nieuwe poging over {seconds} s. ({problem})"
-            ).format(seconds=self._remaining, problem=self._problem.rstrip("."))
+                "Nieuwe poging over {seconds} s."
+            ).format(seconds=self._remaining)
         )
+        self.label.setToolTip(self._problem)  # the client's line: which centre, what failed

@@ -225,11 +225,12 @@ class CentreSignInDialog(QDialog):
         self.passphrase_edit.setFocus()
 
     def unreachable_text(self, exc: StoreUnavailable) -> str:
+        # The client's line names the centre and what to check; this adds the address
+        # as typed and what to do when it is right.
         return self.tr(
-            "Het centrum is niet bereikbaar ({problem}). Controleer uw netwerkverbinding en "
-            "het adres {url}; klopt dat, dan is de server misschien tijdelijk uit. Probeer "
-            "het over een paar minuten opnieuw of bel de beheerder."
-        ).format(problem=exc.message.rstrip("."), url=self.address.url)
+            "{problem} Het adres is {url}; klopt dat, dan is de server misschien tijdelijk "
+            "uit. Probeer het over een paar minuten opnieuw of bel de beheerder."
+        ).format(problem=exc.message, url=self.address.url)
 
     # ------------------------------------------------------------------ own passphrase
 

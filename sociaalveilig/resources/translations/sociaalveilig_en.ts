@@ -1028,6 +1028,10 @@
         <translation>Access restored with recovery code</translation>
     </message>
     <message>
+        <source>Sessies bij het centrum beëindigd</source>
+        <translation>Sessions at the centre ended</translation>
+    </message>
+    <message>
         <source>Casus geëvalueerd</source>
         <translation>Case reviewed</translation>
     </message>
@@ -3064,6 +3068,10 @@
         <translation>Unknown organisation &apos;{name}&apos;. Choose from: {options}.</translation>
     </message>
     <message>
+        <source>Uw sessie bij het centrum is beëindigd; meld u opnieuw aan.</source>
+        <translation>Your session at the centre has ended; sign in again.</translation>
+    </message>
+    <message>
         <source>Gebruiker {user} bestaat niet.</source>
         <translation>User {user} does not exist.</translation>
     </message>
@@ -5011,6 +5019,82 @@
         <source>Geef de database met --database URL of {env}.</source>
         <translation>Give the database with --database URL or {env}.</translation>
     </message>
+    <message>
+        <source>Interne fout op het centrum; meld dit bij de functioneel beheerder.</source>
+        <translation>Internal error at the centre; please report this to the functional administrator.</translation>
+    </message>
+    <message>
+        <source>Het centrum kent deze handeling niet. Werk het programma bij.</source>
+        <translation>The centre does not know this operation. Update the program.</translation>
+    </message>
+    <message>
+        <source>Het centrum kon het verzoek niet lezen. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
+        <translation>The centre could not read the request. Update the program or report this to the functional administrator.</translation>
+    </message>
+    <message>
+        <source>Het verzoek is te groot voor het centrum (hoogstens 20 MB). Kies een kleiner bestand.</source>
+        <translation>The request is too large for the centre (at most 20 MB). Choose a smaller file.</translation>
+    </message>
+    <message>
+        <source>Het centrum {server} gaf een onverwacht antwoord. Meld dit bij de functioneel beheerder.</source>
+        <translation>The centre {server} gave an unexpected answer. Please report this to the functional administrator.</translation>
+    </message>
+    <message>
+        <source>Interne fout op het centrum.</source>
+        <translation>Internal error at the centre.</translation>
+    </message>
+    <message>
+        <source>{url} is geen geldig adres van een centrum. Gebruik https://server:poort, of http:// alleen op deze computer (127.0.0.1).</source>
+        <translation>{url} is not a valid centre address. Use https://server:port, or http:// only on this computer (127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Het certificaat {path} kan niet gelezen worden. Geef het PEM-bestand van het centrum op.</source>
+        <translation>The certificate {path} cannot be read. Give the centre&apos;s PEM file.</translation>
+    </message>
+    <message>
+        <source>Het centrum {server} is niet bereikbaar. Controleer de netwerkverbinding en het adres, en probeer het opnieuw.</source>
+        <translation>The centre {server} cannot be reached. Check the network connection and the address, and try again.</translation>
+    </message>
+    <message>
+        <source>Het centrum weigerde het verzoek: {detail}. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
+        <translation>The centre refused the request: {detail}. Update the program or report this to the functional administrator.</translation>
+    </message>
+    <message>
+        <source>te diep geneste gegevens</source>
+        <translation>data nested too deeply</translation>
+    </message>
+    <message>
+        <source>een ongeldig getal</source>
+        <translation>an invalid number</translation>
+    </message>
+    <message>
+        <source>een gegeven van een soort die niet verstuurd kan worden</source>
+        <translation>a value of a kind that cannot be sent</translation>
+    </message>
+    <message>
+        <source>geen geldige gegevens</source>
+        <translation>no valid data</translation>
+    </message>
+    <message>
+        <source>een onbekende soort gegeven</source>
+        <translation>an unknown kind of value</translation>
+    </message>
+    <message>
+        <source>een onleesbaar gegeven</source>
+        <translation>an unreadable value</translation>
+    </message>
+    <message>
+        <source>een gegeven met andere velden dan verwacht</source>
+        <translation>a value with other fields than expected</translation>
+    </message>
+    <message>
+        <source>de gegevens passen niet bij de gevraagde handeling</source>
+        <translation>the data does not fit the requested operation</translation>
+    </message>
+    <message>
+        <source>het gegeven {name} is niet van de verwachte soort</source>
+        <translation>the value {name} is not of the expected kind</translation>
+    </message>
 </context>
 <context>
     <name>ActionDeadlineDialog</name>
@@ -6559,8 +6643,8 @@
         <translation>The centre cannot be reached; connecting again…</translation>
     </message>
     <message>
-        <source>Het centrum is niet bereikbaar; wat u ziet kan verouderd zijn en wat u invult blijft staan tot het weer lukt. Controleer uw netwerkverbinding. Nieuwe poging over {seconds} s. ({problem})</source>
-        <translation>The centre cannot be reached; what you see may be out of date, and what you type stays until it works again. Check your network connection. Next try in {seconds} s. ({problem})</translation>
+        <source>Het centrum is niet bereikbaar; wat u ziet kan verouderd zijn en wat u invult blijft staan tot het weer lukt. Controleer uw netwerkverbinding. Nieuwe poging over {seconds} s.</source>
+        <translation>The centre cannot be reached; what you see may be out of date, and what you type stays until it works again. Check your network connection. Next try in {seconds} s.</translation>
     </message>
 </context>
 <context>
@@ -6622,8 +6706,8 @@
         <translation>{problem} Choose &apos;Other connection…&apos; to correct the address.</translation>
     </message>
     <message>
-        <source>Het centrum is niet bereikbaar ({problem}). Controleer uw netwerkverbinding en het adres {url}; klopt dat, dan is de server misschien tijdelijk uit. Probeer het over een paar minuten opnieuw of bel de beheerder.</source>
-        <translation>The centre cannot be reached ({problem}). Check your network connection and the address {url}; if that is right, the server may be down for a while. Try again in a few minutes or call the administrator.</translation>
+        <source>{problem} Het adres is {url}; klopt dat, dan is de server misschien tijdelijk uit. Probeer het over een paar minuten opnieuw of bel de beheerder.</source>
+        <translation>{problem} The address is {url}; if that is right, the server may be down for a while. Try again in a few minutes or call the administrator.</translation>
     </message>
 </context>
 <context>
