@@ -96,7 +96,6 @@ def test_first_start_chooses_the_centre_and_opens_a_signed_in_window(
     desks.wait_idle()
     assert window.store_label.text() == f"Centrum: 127.0.0.1:{desks.server.port}"
     assert not window.centre_bar.isVisible()
-    desks.shot("39-bureau-op-centrum", window)
     assert _open_sessions(desks.server, COORDINATOR) == 1
     # The next start goes straight to this centre's sign-in, with the name filled in.
     assert settings.centre() == centre and settings.last_user() == COORDINATOR
@@ -140,6 +139,8 @@ def test_a_signal_from_one_desk_appears_in_the_other_desks_list(qtbot, desks: Ce
         for col in range(model.columnCount())
     }
     assert reference in shown
+    assert second.store_label.text() == f"Centrum: 127.0.0.1:{desks.server.port}"
+    desks.shot("39-bureau-op-centrum", second)
 
 
 def test_centre_away_while_typing_shows_the_bar_keeps_the_input_and_saves_later(
