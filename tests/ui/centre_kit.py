@@ -130,8 +130,8 @@ class CentreDesk:
         )
         return dialog
 
-    def open_window(self, username: str) -> MainWindow:
-        dialog = self.sign_in(username)
+    def open_window(self, username: str, passphrase: str = PASSPHRASE) -> MainWindow:
+        dialog = self.sign_in(username, passphrase)
         assert dialog.context is not None, dialog.message_label.text()
         window = MainWindow(
             dialog.context, self.settings(username), SecureClipboard(), centre=self.address
@@ -142,6 +142,14 @@ class CentreDesk:
         self.windows.append(window)
         self.wait_idle()
         return window
+
+    def fill_demo(self, signals: int = 60) -> None:
+        """Fictional demo data in the centre, made as its coordinator (straight on the
+        database: this is the test's preparation, not the window's work)."""
+        from sociaalveilig import demo
+        from sociaalveilig.services import setup
+
+        demo.fill_demo(setup.context_for(self.server.store, COORDINATOR), signals)
 
     def go(self, window: MainWindow, title: str) -> QWidget:
         nav = window.nav

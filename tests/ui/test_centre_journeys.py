@@ -238,3 +238,31 @@ def _end_sessions(store, username: str, centre_sessions) -> None:  # type: ignor
 
     admin = setup.context_for(store, ADMIN)
     centre_sessions.end_sessions(admin, username)
+
+
+def test_every_page_opens_on_the_centre(qtbot, desks: CentreDesk) -> None:
+    """Each page of a coordinator and of the beheerder reads the centre through the
+    services as on a desk: no error shown, no bar; the backup tab says why it is off."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.conftest import ADMIN, ADMIN_PASSPHRASE
+
+    desks.fill_demo()
+    for username, passphrase in ((COORDINATOR, PASSPHRASE), (ADMIN, ADMIN_PASSPHRASE)):
+        window = desks.open_window(username, passphrase)
+        titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+        for title in titles:
+            page = desks.go(window, title)
+            desks.wait_idle()
+            boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+            shown = [box.text() for box in boxes if box.isVisible()]
+            assert not shown, (username, title, shown)
+            assert not window.centre_bar.isVisible(), (username, title)
+            assert page.isVisible()
+        if username == ADMIN:
+            admin_page = window.page("AdminPage")
+            tabs = admin_page.tabs  # type: ignore[union-attr]
+            backup = tabs.indexOf(admin_page.backup)  # type: ignore[union-attr]
+            assert not tabs.isTabEnabled(backup)
+            assert "sociaalveilig-server backup" in tabs.tabToolTip(backup)
+        window.close()
