@@ -122,16 +122,21 @@ def make_demo_store(folder: Path, signals: int = 500, clock: Clock | None = None
 
 
 def sign_in(
-    folder: Path, settings: UiSettings, centre: CentreAddress | None = None
+    folder: Path,
+    settings: UiSettings,
+    centre: CentreAddress | None = None,
+    *,
+    this_computer: bool = False,
 ) -> tuple[ServiceContext, CentreAddress | None] | None:
     """First start, the unlock dialog or a centre's sign-in; None when the user quits.
 
     ``centre`` (from ``--server``) or the remembered centre leads to the centre's sign-in;
     from there "Andere verbinding…" may lead to this computer's store or another centre,
-    and first start may choose a centre instead of making a store."""
+    and first start may choose a centre instead of making a store. ``this_computer``
+    (``--store DIR`` given): the store in ``folder``, not the remembered centre."""
     from sociaalveilig.ui.connection_dialog import ConnectionDialog
 
-    address = centre if centre is not None else settings.centre()
+    address = centre if centre is not None or this_computer else settings.centre()
     while True:
         if address is not None:
             outcome = _sign_in_centre(address, settings)
@@ -274,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = UiSettings()
         last = settings.last_store()
         folder = args.store or (Path(last) if last else default_store_dir())
-        signed_in = sign_in(folder, settings, centre)
+        signed_in = sign_in(folder, settings, centre, this_computer=args.store is not None)
         if signed_in is None:
             return 0
         ctx, centre = signed_in

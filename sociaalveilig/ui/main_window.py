@@ -665,6 +665,10 @@ class MainWindow(QMainWindow):
             for page in self.pages:
                 page.set_context(None)
             self.clipboard.clear()
+            if self._on_centre:
+                # Signing out may wait for an unreachable centre (the client's timeout):
+                # the window is gone by then, so nothing looks frozen.
+                self.hide()
             try:
                 _close_store(ctx)
             except Exception as exc:  # closing must not fail on a store problem

@@ -421,3 +421,16 @@ def test_from_this_computers_sign_in_to_a_centre(qtbot, centre, ui_settings, sto
     assert not steps and result is not None
     assert result[1] == CentreAddress(URL)
     assert ui_settings.centre() == CentreAddress(URL)
+
+
+def test_store_argument_opens_this_computers_store_not_the_remembered_centre(
+    qtbot, centre, ui_settings, store_dir: Path
+) -> None:
+    from sociaalveilig.ui.unlock_dialog import UnlockDialog
+
+    ui_settings.set_centre(CentreAddress(URL))
+    steps = [(UnlockDialog, lambda d: d.reject())]
+    _drive(steps)
+    assert app.sign_in(store_dir, ui_settings, this_computer=True) is None
+    assert not steps  # the unlock dialog of the folder was shown, not the centre's sign-in
+    assert centre.calls == []
