@@ -248,7 +248,9 @@ def test_every_page_opens_on_the_centre(qtbot, desks: CentreDesk) -> None:
     from tests.conftest import ADMIN, ADMIN_PASSPHRASE
 
     desks.fill_demo()
-    for username, passphrase in ((COORDINATOR, PASSPHRASE), (ADMIN, ADMIN_PASSPHRASE)):
+    people = [(COORDINATOR, PASSPHRASE), (ADMIN, ADMIN_PASSPHRASE)]
+    people += [(name, PASSPHRASE) for name in _add_people(desks)]
+    for username, passphrase in people:
         window = desks.open_window(username, passphrase)
         titles = [window.nav.item(i).text() for i in range(window.nav.count())]
         for title in titles:
@@ -266,3 +268,25 @@ def test_every_page_opens_on_the_centre(qtbot, desks: CentreDesk) -> None:
             assert not tabs.isTabEnabled(backup)
             assert "sociaalveilig-server backup" in tabs.tabToolTip(backup)
         window.close()
+
+
+def _add_people(desks: CentreDesk) -> list[str]:
+    """A wijkagent, a partner and a manager on the centre (the test's preparation, as a
+    beheerder would add them), each with an own passphrase."""
+    from sociaalveilig.services import centre, partners, users
+    from tests.conftest import ADMIN, ADMIN_PASSPHRASE
+    from tests.ui.centre_kit import SET_BY_BEHEERDER
+
+    url = desks.server.store.url
+    admin = centre.centre_login(url, ADMIN, ADMIN_PASSPHRASE)
+    try:
+        partner = partners.list_partners(admin)[0].name
+        users.add_user(admin, "wa-dirk", "wijkagent", SET_BY_BEHEERDER, areas=["Heerlen Noord"])
+        users.add_user(admin, "partner-els", "partner", SET_BY_BEHEERDER, partner=partner)
+        users.add_user(admin, "manager-fleur", "manager", SET_BY_BEHEERDER)
+    finally:
+        admin.store.close()
+    names = ["wa-dirk", "partner-els", "manager-fleur"]
+    for name in names:
+        centre.change_passphrase(url, name, SET_BY_BEHEERDER, PASSPHRASE)
+    return names
