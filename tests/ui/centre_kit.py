@@ -124,6 +124,7 @@ class CentreDesk:
         self.qtbot.waitUntil(
             lambda: (
                 dialog.context is not None
+                or dialog.choose_dialog is not None
                 or (bool(dialog.message_label.text()) and not dialog._busy)
             ),
             timeout=30_000,
@@ -207,9 +208,13 @@ def _make_users(database_url: str) -> None:
     try:
         for name, display in ((COORDINATOR, "An Coördinator"), (SECOND, "Bo Coördinator")):
             users.add_user(admin, name, "coordinator", SET_BY_BEHEERDER, display_name=display)
+        # Cas had left and is given access again: the beheerder's passphrase must be
+        # replaced at the next sign-in.
         users.add_user(
-            admin, "coord-cas", "coordinator", SET_BY_BEHEERDER, display_name="Cas Nieuw"
+            admin, "coord-cas", "coordinator", SET_BY_BEHEERDER, display_name="Cas Terug"
         )
+        users.deactivate_user(admin, "coord-cas")
+        users.reactivate_user(admin, "coord-cas", SET_BY_BEHEERDER)
     finally:
         admin.store.close()
     for name in (COORDINATOR, SECOND):

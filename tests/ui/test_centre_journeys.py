@@ -174,12 +174,13 @@ def test_centre_away_while_typing_shows_the_bar_keeps_the_input_and_saves_later(
     dialog.close()
 
 
-def test_lock_ends_the_session_at_the_centre(qtbot, desks: CentreDesk) -> None:
+def test_idle_lock_ends_the_session_at_the_centre(qtbot, desks: CentreDesk) -> None:
     window = desks.open_window(COORDINATOR)
     ctx = window.context
     assert ctx is not None
     assert _open_sessions(desks.server, COORDINATOR) == 1
-    window.lock()
+    window.idle_lock.set_interval_ms(200)  # no keyboard or mouse from here on
+    qtbot.waitUntil(lambda: window.is_locked, timeout=10_000)
     desks.wait_idle()
     assert _open_sessions(desks.server, COORDINATOR) == 0
     try:
@@ -290,3 +291,40 @@ def _add_people(desks: CentreDesk) -> list[str]:
     for name in names:
         centre.change_passphrase(url, name, SET_BY_BEHEERDER, PASSPHRASE)
     return names
+
+
+def test_passphrase_set_by_the_beheerder_is_replaced_at_the_first_sign_in(
+    qtbot, desks: CentreDesk
+) -> None:
+    from tests.ui.centre_kit import SET_BY_BEHEERDER
+
+    dialog = desks.sign_in("coord-cas", SET_BY_BEHEERDER)
+    qtbot.waitUntil(lambda: dialog.choose_dialog is not None, timeout=20_000)
+    choose = dialog.choose_dialog
+    assert choose is not None and dialog.context is None
+    QTest.keyClicks(choose.secret.passphrase, PASSPHRASE)
+    QTest.keyClicks(choose.secret.repeat, PASSPHRASE)
+    QTest.mouseClick(choose.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.context is not None, timeout=30_000)
+    assert dialog.context.actor.username == "coord-cas"
+    # From now on the user's own passphrase is the one that works.
+    again = desks.sign_in("coord-cas", PASSPHRASE)
+    assert again.context is not None, again.message_label.text()
+
+
+def test_long_lists_are_fetched_a_page_at_a_time(qtbot, desks: CentreDesk) -> None:
+    """The signal list on a centre knows every row at once but fetches the rows shown
+    (pages of lazy.PAGE_SIZE) and the next page only when it is scrolled to."""
+    from sociaalveilig.ui.models.lazy import PAGE_SIZE
+
+    desks.fill_demo(signals=2 * PAGE_SIZE + 50)
+    window = desks.open_window(COORDINATOR)
+    page = desks.go(window, "Signalen")
+    model = page.model  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: model.complete and model.rowCount() > 2 * PAGE_SIZE, timeout=30_000)
+    desks.wait_idle()
+    assert model.fetched_pages == [0]
+    page.view.scrollToBottom()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: (model.rowCount() - 1) // PAGE_SIZE in model.fetched_pages)
+    desks.wait_idle()
+    assert 1 not in model.fetched_pages  # the page in between was never shown
