@@ -328,3 +328,22 @@ def test_long_lists_are_fetched_a_page_at_a_time(qtbot, desks: CentreDesk) -> No
     qtbot.waitUntil(lambda: (model.rowCount() - 1) // PAGE_SIZE in model.fetched_pages)
     desks.wait_idle()
     assert 1 not in model.fetched_pages  # the page in between was never shown
+
+
+def test_own_passphrase_changed_in_the_window_on_a_centre(qtbot, desks: CentreDesk) -> None:
+    from sociaalveilig.ui.dialogs.change_passphrase import ChangePassphraseDialog
+
+    new = "nieuw-eigen-wachtwoord-centrum-8"
+    window = desks.open_window(SECOND)
+    window.passphrase_action.trigger()
+    dialog = modal(qtbot, ChangePassphraseDialog)
+    assert isinstance(dialog, ChangePassphraseDialog)
+    dialog.old.setText(PASSPHRASE)
+    dialog.secret.passphrase.setText(new)
+    dialog.secret.repeat.setText(new)
+    dialog.on_save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=30_000)
+    desks.wait_idle()
+    assert desks.sign_in(SECOND, new).context is not None
+    old = desks.sign_in(SECOND, PASSPHRASE)
+    assert old.context is None and "Onjuiste" in old.message_label.text()
