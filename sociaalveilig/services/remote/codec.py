@@ -393,13 +393,18 @@ def _each(values: Any, args: tuple[Any, ...]) -> bool:
     return all(conforms(item, hint) for item in values)
 
 
+@cache
+def _signature(function: Callable[..., Any]) -> inspect.Signature:
+    return inspect.signature(function)
+
+
 def check_arguments(
     function: Callable[..., Any], ctx: Any, args: list[Any], kwargs: dict[str, Any]
 ) -> None:
     """Refuse arguments that do not bind to ``function`` (after its context) or do not
     fit its annotations."""
     try:
-        bound = inspect.signature(function).bind(ctx, *args, **kwargs)
+        bound = _signature(function).bind(ctx, *args, **kwargs)
     except TypeError:
         raise _refused(tr("de gegevens passen niet bij de gevraagde handeling")) from None
     hints = _hints(function)
