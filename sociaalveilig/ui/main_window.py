@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         if self.centre_watch is not None:
-            self.centre_watch.unreachable.connect(self.centre_bar.show_unreachable)
+            self.centre_watch.unreachable.connect(self._centre_unreachable)
             self.centre_watch.reachable.connect(self.centre_bar.hide_reachable)
             self.centre_watch.session_ended.connect(self.session_ended)
             self.centre_bar.retry_requested.connect(self.try_centre_again)
@@ -551,6 +551,11 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     # ------------------------------------------------------------------ the centre
+
+    def _centre_unreachable(self, problem: str) -> None:
+        # While locked the sign-in dialog says it itself; the bar is for the work.
+        if self._ctx is not None:
+            self.centre_bar.show_unreachable(problem)
 
     def try_centre_again(self) -> None:
         """The bar's try: a small call to the centre; its answer shows or hides the bar,
