@@ -347,3 +347,23 @@ def test_own_passphrase_changed_in_the_window_on_a_centre(qtbot, desks: CentreDe
     assert desks.sign_in(SECOND, new).context is not None
     old = desks.sign_in(SECOND, PASSPHRASE)
     assert old.context is None and "Onjuiste" in old.message_label.text()
+
+
+def test_centre_away_at_the_lock_screen_is_said_there_not_in_the_bar(
+    qtbot, desks: CentreDesk
+) -> None:
+    window = desks.open_window(COORDINATOR)
+    window.lock()
+    desks.wait_idle()
+    sign_in = window._unlock_dialog
+    assert isinstance(sign_in, CentreSignInDialog)
+    desks.server.stop()
+    QTest.keyClicks(sign_in.passphrase_edit, PASSPHRASE)
+    QTest.keyClick(sign_in.passphrase_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "niet bereikbaar" in sign_in.message_label.text(), timeout=30_000)
+    desks.wait_idle()
+    assert not window.centre_bar.isVisible()
+    assert sign_in.passphrase_edit.text() == PASSPHRASE  # press again once it is back
+    desks.server.start()
+    QTest.mouseClick(sign_in.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.context is not None, timeout=30_000)
