@@ -67,11 +67,6 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
-        "in_process: about the service mechanism inside one process (the retry, a patched "
-        "function): runs on both stores, not through the centre",
-    )
-    config.addinivalue_line(
-        "markers",
         "desk_store: about the desk's SQLCipher store by nature (its file, its write lock, "
         "its folder): runs on SQLCipher only, also where its neighbours run on both",
     )
@@ -106,8 +101,6 @@ def through_the_centre(metafunc: pytest.Metafunc) -> bool:
     tests/services or tests/e2e): it also runs through the centre's server. The
     ``both_stores`` modules elsewhere test the store itself, which the server does not
     change."""
-    if metafunc.definition.get_closest_marker("in_process") is not None:
-        return False
     parts = Path(str(metafunc.definition.path)).parts
     return "tests" in parts and parts[parts.index("tests") + 1] in BOTH_STORES_DIRS
 
