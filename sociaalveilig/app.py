@@ -1,8 +1,10 @@
 """The one place where store, services, scheduler and window are wired together.
 
-``sociaalveilig [--store DIR] [--demo] [--self-test]``: opens the store (first start creates
-it), asks the user to sign in and shows the main window. ``--demo`` makes a throw-away store
-in a temporary folder, fills it with clearly fictional data and opens it signed in.
+``sociaalveilig [--store DIR | --server URL [--ca PEM]] [--demo] [--self-test]``: opens the
+store (first start creates it, or chooses a centre), asks the user to sign in and shows the
+main window. ``--server`` opens the window on a centre's sign-in straight away. ``--demo``
+makes a throw-away store in a temporary folder, fills it with clearly fictional data and
+opens it signed in.
 ``--self-test`` checks an installation the same way and exits (ui/self_test.py).
 """
 
@@ -21,10 +23,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 
+from sociaalveilig.core.errors import SociaalVeiligError, UsageError
 from sociaalveilig.services.context import Clock, ServiceContext
 from sociaalveilig.storage.sqlite.store import store_exists
 
 from sociaalveilig.ui.app_icon import apply_identity
+from sociaalveilig.ui.centre_address import CentreAddress, address_problem, certificate_problem
 from sociaalveilig.ui.collector import GuiThreadCollector
 from sociaalveilig.ui.i18n import install_translations
 from sociaalveilig.ui.settings import APPLICATION, ORGANISATION, UiSettings
@@ -53,6 +57,22 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="MAP",
         type=Path,
         help=QCoreApplication.translate("app", "map van de opslag (standaard: gebruikersmap)"),
+    )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help=QCoreApplication.translate(
+            "app",
+            "werk op de server van het centrum (https://…, of http://127.0.0.1:… om te proberen)",
+        ),
+    )
+    parser.add_argument(
+        "--ca",
+        metavar="PEM",
+        type=Path,
+        help=QCoreApplication.translate(
+            "app", "certificaat om te vertrouwen, waar het centrum een eigen certificaat gebruikt"
+        ),
     )
     parser.add_argument(
         "--demo",
@@ -101,25 +121,107 @@ def make_demo_store(folder: Path, signals: int = 500, clock: Clock | None = None
     return ctx
 
 
-def sign_in(folder: Path, settings: UiSettings) -> ServiceContext | None:
-    """First start (create the store) or the unlock dialog; None when the user quits."""
+def sign_in(
+    folder: Path,
+    settings: UiSettings,
+    centre: CentreAddress | None = None,
+    *,
+    this_computer: bool = False,
+) -> tuple[ServiceContext, CentreAddress | None] | None:
+    """First start, the unlock dialog or a centre's sign-in; None when the user quits.
+
+    ``centre`` (from ``--server``) or the remembered centre leads to the centre's sign-in;
+    from there "Andere verbinding…" may lead to this computer's store or another centre,
+    and first start may choose a centre instead of making a store. ``this_computer``
+    (``--store DIR`` given): the store in ``folder``, not the remembered centre."""
+    from sociaalveilig.ui.connection_dialog import ConnectionDialog
+
+    address = centre if centre is not None or this_computer else settings.centre()
+    while True:
+        if address is not None:
+            outcome = _sign_in_centre(address, settings)
+            if isinstance(outcome, tuple):
+                return outcome
+            if not outcome:
+                return None
+            choice = ConnectionDialog(folder, address)
+            if choice.exec() != QDialog.DialogCode.Accepted:
+                return None
+            address = choice.centre
+            settings.set_centre(address)
+            continue
+        local = _sign_in_local(folder, settings)
+        if isinstance(local, CentreAddress):
+            address = local
+            continue
+        return (local, None) if local is not None else None
+
+
+def _sign_in_centre(
+    address: CentreAddress, settings: UiSettings
+) -> tuple[ServiceContext, CentreAddress] | bool:
+    """The centre's sign-in: the context, True for "another connection", False to quit."""
+    from sociaalveilig.ui.centre_sign_in import CentreSignInDialog
+
+    dialog = CentreSignInDialog(address, settings.last_user())
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.context is not None:
+        settings.set_centre(address)
+        settings.set_last_user(dialog.context.actor.username)
+        return dialog.context, address
+    return dialog.switch_chosen
+
+
+def _sign_in_local(folder: Path, settings: UiSettings) -> ServiceContext | CentreAddress | None:
     from sociaalveilig.ui.first_start import FirstStartDialog
     from sociaalveilig.ui.unlock_dialog import UnlockDialog
 
     if not store_exists(folder):
         first = FirstStartDialog(folder)
-        if first.exec() != QDialog.DialogCode.Accepted or first.context is None:
+        if first.exec() != QDialog.DialogCode.Accepted:
             return None
+        if first.centre is not None:
+            return first.centre
+        if first.context is None:
+            return None
+        settings.set_centre(None)
         settings.set_last_store(str(first.folder))
         settings.set_last_user(first.context.actor.username)
         return first.context
-    dialog = UnlockDialog(folder, settings.last_user())
+    dialog = UnlockDialog(folder, settings.last_user(), allow_switch=True)
     dialog.store_restored.connect(settings.set_last_store)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.context is None:
-        return None
+        return _other_connection(folder, settings) if dialog.switch_chosen else None
     settings.set_last_store(str(dialog.folder))
     settings.set_last_user(dialog.context.actor.username)
     return dialog.context
+
+
+def _other_connection(folder: Path, settings: UiSettings) -> ServiceContext | CentreAddress | None:
+    """From this computer's sign-in to a centre (the only other connection there is)."""
+    from sociaalveilig.ui.connection_dialog import ConnectionDialog
+
+    choice = ConnectionDialog(folder, settings.remembered_centre())
+    choice.centre_choice.setChecked(True)
+    if choice.exec() != QDialog.DialogCode.Accepted:
+        return None
+    if choice.centre is None:
+        return _sign_in_local(folder, settings)
+    return choice.centre
+
+
+def centre_from_args(args: argparse.Namespace) -> CentreAddress | None:
+    """``--server URL [--ca PEM]`` as an address; UsageError (one Dutch line) when wrong."""
+
+    if args.server is None:
+        if args.ca is not None:
+            raise UsageError(
+                QCoreApplication.translate("app", "--ca hoort bij --server URL; geef die ook op.")
+            )
+        return None
+    problem = address_problem(args.server) or certificate_problem(args.ca)
+    if problem is not None:
+        raise UsageError(problem)
+    return CentreAddress(args.server.strip().rstrip("/"), args.ca)
 
 
 def wire_reminders(window: MainWindow, ctx: ServiceContext) -> None:
@@ -146,6 +248,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_identity(app)  # icon, display name (Qt appends it to titles), desktop id
     install_translations(app, UiSettings().language())  # the choice in Instellingen › Taal
     args = parse_args(argv)
+    try:
+        centre = centre_from_args(args)
+    except SociaalVeiligError as exc:
+        print(exc.message, file=sys.stderr)
+        return exc.exit_code
     if args.self_test:
         from sociaalveilig.ui.self_test import run_self_test
 
@@ -172,20 +279,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = UiSettings()
         last = settings.last_store()
         folder = args.store or (Path(last) if last else default_store_dir())
-        signed_in = sign_in(folder, settings)
+        signed_in = sign_in(folder, settings, centre, this_computer=args.store is not None)
         if signed_in is None:
             return 0
-        ctx = signed_in
+        ctx, centre = signed_in
 
-    window = open_window(ctx, settings)
+    window = open_window(ctx, settings, centre)
     window.show()
     return app.exec()
 
 
-def open_window(ctx: ServiceContext, settings: UiSettings) -> MainWindow:
+def open_window(
+    ctx: ServiceContext, settings: UiSettings, centre: CentreAddress | None = None
+) -> MainWindow:
     from sociaalveilig.ui.main_window import MainWindow
 
-    window = MainWindow(ctx, settings)
+    window = MainWindow(ctx, settings, centre=centre)
     wire_reminders(window, ctx)
     return window
 

@@ -191,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     first.show_recovery_code("VOOR-BEEL-DCOD-E000-0000-0000-0000-0000")
     grab(app, first, args.out / "36-herstelcode.png")
     first.confirm_saved()
+    centre_dialogs(app, work, args.out)
 
     # ---- the beheerder's audit log (object types in Dutch)
     from sociaalveilig.services.setup import context_for
@@ -215,6 +216,27 @@ def main(argv: list[str] | None = None) -> int:
     settle(app)
     grab(app, window, args.out / "40-vergrendeld.png")
     return 0
+
+
+def centre_dialogs(app: QApplication, work: Path, out: Path) -> None:
+    """A desk on a centre: first start with "Server van het centrum" chosen, and the
+    centre's sign-in. (The window on a centre needs a running server: its shots come from
+    tests/ui/test_centre_journeys.py with SV_JOURNEY_SHOTS set.)"""
+    from sociaalveilig.ui.centre_address import CentreAddress
+    from sociaalveilig.ui.centre_sign_in import CentreSignInDialog
+    from sociaalveilig.ui.first_start import FirstStartDialog
+
+    address = CentreAddress("https://centrum.parkstad.example:8443")
+    first = FirstStartDialog(work / "nieuwe-opslag-centrum")
+    first.centre_choice.setChecked(True)
+    first.centre_fields.url_edit.setText(address.url)
+    first.show()
+    grab(app, first, out / "37-eerste-start-centrum.png")
+    first.close()
+    sign_in = CentreSignInDialog(address, "a.jansen")
+    sign_in.show()
+    grab(app, sign_in, out / "38-aanmelden-centrum.png")
+    sign_in.close()
 
 
 if __name__ == "__main__":

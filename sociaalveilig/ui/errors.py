@@ -13,7 +13,7 @@ import logging
 import traceback
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from sociaalveilig.core.errors import (
     AccessDenied,
@@ -22,9 +22,12 @@ from sociaalveilig.core.errors import (
     SociaalVeiligError,
     StoreDamaged,
     StoreLocked,
+    StoreUnavailable,
     ValidationError,
 )
 from sociaalveilig.storage.errors import classify_exception
+
+from sociaalveilig.ui.centre_watch import watch_for
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +87,26 @@ def log_exception(exc: BaseException) -> None:
     log.error("unexpected %s at %s", type(exc).__name__, where or "?")
 
 
-def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
-    """Log (without content) and show ``exc`` as a plain Dutch dialog.
+def _window_tells(parent: QWidget | None, exc: BaseException) -> bool:
+    """On a centre the window tells an unreachable centre in its bar and an ended session
+    with its sign-in, so a page shows no dialog for them; a dialog the user was saving in
+    still says that the save did not happen (it stays open with what was typed)."""
+    watch = watch_for(parent)
+    if watch is None or not watch.tells(exc):
+        return False
+    in_dialog = parent is not None and isinstance(parent.window(), QDialog)
+    return not (in_dialog and isinstance(exc, StoreUnavailable))
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox | None:
+    """Log (without content) and show ``exc`` as a plain Dutch dialog (None where the
+    window tells it itself: the centre's bar or sign-in).
 
     The dialog is window-modal but does not block the caller (``open``, not ``exec``), so
     the event loop keeps running and tests can find and close it."""
     log_exception(exc)
+    if _window_tells(parent, exc):
+        return None
     box = QMessageBox(parent)
     box.setIcon(
         QMessageBox.Icon.Warning if as_known_error(exc) is not None else QMessageBox.Icon.Critical

@@ -1,4 +1,10 @@
-"""First start: create the store with its beheerder, then show the recovery code once.
+"""First start: where the data lives, then (on this computer) create the store with its
+beheerder and show the recovery code once.
+
+At the top the user chooses "Op deze computer" (the encrypted store in a folder here, the
+default) or "Server van het centrum" (a team's shared centre: its address and, where the
+centre uses its own certificate, the file to trust). For a centre the dialog only takes
+the address (``centre`` on accept); signing in is the centre sign-in dialog's work.
 
 Step 1 asks the beheerder's name and a passphrase twice, with a strength hint. Creating
 the store (Argon2id for the user's and the recovery slot) runs off the GUI thread.
@@ -14,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,13 +41,15 @@ from sociaalveilig.services.context import Clock, ServiceContext
 from sociaalveilig.storage.keyslots import check_passphrase_policy, passphrase_strength
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.centre_address import CentreAddress, CentreAddressFields
 from sociaalveilig.ui.operations import run_operation
 from sociaalveilig.ui.passphrase_fields import COLOURS, strength_hint
 from sociaalveilig.ui.recovery_code_step import RecoveryCodeStep
 
 
 class FirstStartDialog(QDialog):
-    """Creates a store; ``context`` holds the logged-in beheerder afterwards."""
+    """Creates a store; ``context`` holds the logged-in beheerder afterwards. When the user
+    chose a centre instead, ``centre`` holds its address and ``context`` stays None."""
 
     def __init__(
         self, folder: Path, clock: Clock | None = None, parent: QWidget | None = None
@@ -51,6 +61,7 @@ class FirstStartDialog(QDialog):
         self.setModal(True)
         self.folder = folder
         self.context: ServiceContext | None = None
+        self.centre: CentreAddress | None = None
         self._clock = clock
         self._code_saved = False
         self._busy = False
@@ -66,8 +77,70 @@ class FirstStartDialog(QDialog):
 
     # ------------------------------------------------------------------ step 1
 
+    def _build_choice(self, page: QWidget) -> QHBoxLayout:
+        self.local_choice = QRadioButton(self.tr("Op deze computer"), page)
+        self.local_choice.setObjectName("localChoice")
+        self.local_choice.setToolTip(
+            self.tr("Een versleutelde opslag in een map op deze computer, voor één bureau.")
+        )
+        self.centre_choice = QRadioButton(self.tr("Server van het centrum"), page)
+        self.centre_choice.setObjectName("centreChoice")
+        self.centre_choice.setToolTip(
+            self.tr("Werk met uw team op de gedeelde gegevens van het centrum.")
+        )
+        self.choice_group = QButtonGroup(page)
+        self.choice_group.addButton(self.local_choice)
+        self.choice_group.addButton(self.centre_choice)
+        self.local_choice.setChecked(True)
+        self.centre_choice.toggled.connect(self._choice_changed)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Waar staan de gegevens?"), page))
+        row.addWidget(self.local_choice)
+        row.addWidget(self.centre_choice)
+        row.addStretch(1)
+        return row
+
+    def _build_centre_part(self, page: QWidget) -> QWidget:
+        part = QWidget(page)
+        part.setObjectName("centrePart")
+        intro = QLabel(
+            self.tr(
+                "Uw team werkt samen op de server van het centrum. Vul het adres in dat de "
+                "beheerder u gaf. Gebruikt het centrum een eigen certificaat, kies dan ook "
+                "dat bestand. Daarna meldt u zich aan met uw gebruikersnaam en wachtwoord; "
+                "op deze computer blijft geen wachtwoord bewaard."
+            ),
+            part,
+        )
+        intro.setWordWrap(True)
+        self.centre_fields = CentreAddressFields(part)
+        layout = QVBoxLayout(part)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(intro)
+        layout.addWidget(self.centre_fields)
+        layout.addStretch(1)
+        part.setVisible(False)
+        return part
+
+    def _choice_changed(self) -> None:
+        on_centre = self.centre_choice.isChecked()
+        self.local_part.setVisible(not on_centre)
+        self.centre_part.setVisible(on_centre)
+        self.error_label.clear()
+        self.create_button.setText(self._button_text())
+        (self.centre_fields.url_edit if on_centre else self.username_edit).setFocus()
+
+    def _button_text(self) -> str:
+        if self.centre_choice.isChecked():
+            return self.tr("Verder naar aanmelden")
+        return self.tr("Opslag maken")
+
     def _build_create_step(self) -> QWidget:
         page = QWidget(self)
+        choice_row = self._build_choice(page)
+        self.local_part = QWidget(page)
+        self.local_part.setObjectName("localPart")
+        self.centre_part = self._build_centre_part(page)
         intro = QLabel(
             self.tr(
                 "Welkom. Er is nog geen opslag. Maak hem nu: u wordt de eerste gebruiker, "
@@ -136,9 +209,14 @@ class FirstStartDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.create_button)
 
+        local = QVBoxLayout(self.local_part)
+        local.setContentsMargins(0, 0, 0, 0)
+        local.addWidget(intro)
+        local.addLayout(form)
         layout = QVBoxLayout(page)
-        layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addLayout(choice_row)
+        layout.addWidget(self.local_part)
+        layout.addWidget(self.centre_part)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         layout.addLayout(buttons)
@@ -195,7 +273,20 @@ class FirstStartDialog(QDialog):
         self.error_label.setText(message)
         field.setFocus()
 
+    def choose_centre(self) -> None:
+        """Take the centre's address (checked here: one line on what is wrong) and close;
+        the caller signs in."""
+        problem = self.centre_fields.problem()
+        if problem is not None:
+            self._refuse(problem, self.centre_fields.url_edit)
+            return
+        self.centre = self.centre_fields.address()
+        self.accept()
+
     def create_store(self) -> None:
+        if self.centre_choice.isChecked():
+            self.choose_centre()
+            return
         checked = self._check_input()
         if checked is None:
             return
@@ -216,7 +307,7 @@ class FirstStartDialog(QDialog):
         made and a dialog already closed would leave the user without the code."""
         self._busy = busy
         self.create_button.setEnabled(not busy)
-        self.create_button.setText(self.tr("Bezig met maken…") if busy else self.tr("Opslag maken"))
+        self.create_button.setText(self.tr("Bezig met maken…") if busy else self._button_text())
         for widget in (
             self.cancel_button,
             self.choose_button,
@@ -224,6 +315,8 @@ class FirstStartDialog(QDialog):
             self.display_name_edit,
             self.passphrase_edit,
             self.repeat_edit,
+            self.local_choice,
+            self.centre_choice,
         ):
             widget.setEnabled(not busy)
 

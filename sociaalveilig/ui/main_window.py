@@ -3,6 +3,11 @@
 The window never shows case content in its title. It owns the lock: Ctrl+L or the idle
 timer empties every page (``set_context(None)``), clears the program's clipboard content,
 closes the store and shows the unlock dialog; unlocking returns to the page the user was on.
+
+On a centre (``services.remote``) the window has no store folder: the status bar names
+the centre, locking and quitting end the session, the sign-in is the centre's, a bar at the
+top says when the centre cannot be reached (``centre_bar``), and a session the centre
+ended brings the sign-in back without closing what the user was typing in.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,10 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.services import desk, setup, signal_intake
+from sociaalveilig.services import desk, reference_data, remote, setup, signal_intake
 from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors, operations
+from sociaalveilig.ui.centre_address import CentreAddress
+from sociaalveilig.ui.centre_bar import CentreBar
+from sociaalveilig.ui.centre_sign_in import CentreSignInDialog
+from sociaalveilig.ui.centre_watch import CentreWatch
 from sociaalveilig.ui.clipboard import SecureClipboard, secure_clipboard, set_secure_clipboard
 from sociaalveilig.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from sociaalveilig.ui.idle_lock import IdleLock
@@ -116,12 +125,16 @@ class MainWindow(QMainWindow):
         clipboard: SecureClipboard | None = None,
         pages: Sequence[type[Page]] | None = None,
         idle_lock: IdleLock | None = None,
+        *,
+        centre: CentreAddress | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr(WINDOW_TITLE))
         self._ctx: ServiceContext | None = ctx
-        self._folder = desk.desk_store(ctx).folder
+        self._on_centre = remote.is_remote(ctx)
+        # A centre has no folder on this computer (and a RemoteContext no store).
+        self._folder = None if self._on_centre else desk.store_folder(ctx)
         self._username = ctx.actor.username
         self._display_name = ctx.actor.display_name
         self._role = ctx.actor.role
@@ -131,8 +144,14 @@ class MainWindow(QMainWindow):
         self.clipboard = clipboard if clipboard is not None else secure_clipboard()
         set_secure_clipboard(self.clipboard)  # pages copy through the same guard
         self._page_types = list(pages) if pages is not None else page_classes()
-        self._unlock_dialog: UnlockDialog | None = None
+        self._unlock_dialog: UnlockDialog | CentreSignInDialog | None = None
         self._page_before_lock: str | None = None
+        # On a centre: its address (to sign in again), the watch that hears from every
+        # call whether the centre answers, and the label for the status bar.
+        self.centre = (centre or self.settings.centre()) if self._on_centre else None
+        self._server_label = remote.server_label(ctx) if self._on_centre else ""
+        self.centre_watch: CentreWatch | None = CentreWatch(self) if self._on_centre else None
+        self.centre_bar = CentreBar(self)
 
         self.pages: list[Page] = []
         self.nav = QListWidget(self)
@@ -154,7 +173,18 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
         splitter.setSizes([170, 1190])
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.centre_bar)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        if self.centre_watch is not None:
+            self.centre_watch.unreachable.connect(self._centre_unreachable)
+            self.centre_watch.reachable.connect(self.centre_bar.hide_reachable)
+            self.centre_watch.session_ended.connect(self.session_ended)
+            self.centre_bar.retry_requested.connect(self.try_centre_again)
         self.nav.currentRowChanged.connect(self._show_row)
 
         self._build_actions()
@@ -449,6 +479,14 @@ class MainWindow(QMainWindow):
             self.role_label.setText(self.tr("Rol: {role}").format(role=ctx.actor.role.label))
             self.role_label.show()
             self.lock_label.setText(self.tr("Ontgrendeld"))
+        if self._folder is None:
+            self.store_label.setText(self.tr("Centrum: {server}").format(server=self._server_label))
+            self.store_label.setToolTip(
+                self.tr("De gegevens staan op de server van het centrum: {url}").format(
+                    url=self.centre.url if self.centre else self._server_label
+                )
+            )
+            return
         name = store_short_name(self._folder, default=default_store_folder())
         self.store_label.setText(self.tr("Opslag: {folder}").format(folder=name))
         self.store_label.setToolTip(
@@ -473,12 +511,21 @@ class MainWindow(QMainWindow):
         self.clipboard.clear()
         self.save_layout()
         operations.run_operation(None, lambda: _close_store(ctx), on_failure=errors.log_exception)
+        self.centre_bar.hide_reachable()  # nothing is asked of the centre while locked
         self.locked.emit()
         self._show_unlock_dialog()
 
-    def _show_unlock_dialog(self) -> None:
+    def _show_unlock_dialog(self, reason: str | None = None) -> None:
+        if self.centre is not None:
+            self._show_centre_sign_in(
+                reason
+                or self.tr("Het programma is vergrendeld en uw sessie bij het centrum is "
+                           "beëindigd. Meld u opnieuw aan om verder te werken.")
+            )
+            return
         # One dialog per window, reused at every lock: nothing is created and deleted
         # around each lock, and no case data was ever in it.
+        assert self._folder is not None  # a desk on its own store always has its folder
         if self._unlock_dialog is None:
             dialog = UnlockDialog(
                 self._folder, self._username, self._clock, locked=True, parent=self
@@ -487,8 +534,78 @@ class MainWindow(QMainWindow):
             dialog.rejected.connect(self.close)
             dialog.store_restored.connect(self._store_moved)
             self._unlock_dialog = dialog
+        assert isinstance(self._unlock_dialog, UnlockDialog)
         self._unlock_dialog.prepare(self._folder, self._username)
         self._unlock_dialog.open()
+
+    def _show_centre_sign_in(self, reason: str) -> None:
+        assert self.centre is not None
+        dialog = self._unlock_dialog
+        if not isinstance(dialog, CentreSignInDialog):
+            dialog = CentreSignInDialog(self.centre, self._username, self._clock, reason, self)
+            # Another connection means another start of the program, not this window.
+            dialog.switch_button.setVisible(False)
+            dialog.accepted.connect(self._unlock_accepted)
+            dialog.rejected.connect(self.close)
+            self._unlock_dialog = dialog
+        dialog.prepare(self.centre, self._username, reason)
+        dialog.open()
+
+    # ------------------------------------------------------------------ the centre
+
+    def _centre_unreachable(self, problem: str) -> None:
+        # While locked the sign-in dialog says it itself; the bar is for the work.
+        if self._ctx is not None:
+            self.centre_bar.show_unreachable(problem)
+
+    def try_centre_again(self) -> None:
+        """The bar's try: a small call to the centre; its answer shows or hides the bar,
+        and when it answers the page shown is read again."""
+        ctx = self._ctx
+        if ctx is None:
+            return
+        page = self.current_page()
+
+        def answered(_: object) -> None:
+            if page is not None and self._ctx is ctx:
+                page.mark_stale()
+
+        operations.run_operation(
+            self, lambda: reference_data.list_municipalities(ctx), answered, _ignore_failure
+        )
+
+    def session_ended(self) -> None:
+        """The centre ended the session (a beheerder ended it, or it expired): sign in
+        again. Unlike a lock, open dialogs stay as they are, with what was typed."""
+        if self._ctx is None or self.centre is None:
+            return
+        dialog = self._unlock_dialog
+        if dialog is not None and dialog.isVisible():
+            return
+        self.idle_lock.disarm()
+        self._page_before_lock = None
+        self._show_unlock_dialog(
+            self.tr(
+                "Uw sessie bij het centrum is beëindigd; meld u opnieuw aan. Wat u had "
+                "ingevuld blijft staan."
+            )
+        )
+
+    def _resume_session(self, ctx: ServiceContext) -> None:
+        """Signed in again as the same user after the session ended: every holder of the
+        old context (pages, open dialogs and their parts) gets the new one, so a save
+        pressed again goes through."""
+        old = self._ctx
+        self._ctx = ctx
+        self._clock = ctx.clock
+        for obj in self.findChildren(QObject):
+            for name in ("ctx", "_ctx"):
+                if not isinstance(obj, Page) and getattr(obj, name, None) is old:
+                    with suppress(AttributeError, TypeError):
+                        setattr(obj, name, ctx)
+        self._apply_context(ctx)
+        self.idle_lock.arm()
+        self.unlocked.emit(ctx)
 
     def _store_moved(self, folder: str) -> None:
         self._folder = Path(folder)
@@ -499,13 +616,24 @@ class MainWindow(QMainWindow):
         ctx = getattr(dialog, "context", None)
         if dialog is not None:
             dialog.context = None
-        if ctx is not None:
-            self.unlock_with(ctx)
+        if ctx is None:
+            return
+        if self._ctx is not None:  # the session ended while the window was open
+            if ctx.actor.username == self._username:
+                self._resume_session(ctx)
+                return
+            # Someone else signed in: what the last user had open is not theirs to see.
+            for open_dialog in self.findChildren(QDialog):
+                if open_dialog is not dialog:
+                    open_dialog.reject()
+                    open_dialog.close()
+            self._apply_context(None)
+        self.unlock_with(ctx)
 
     def unlock_with(self, ctx: ServiceContext) -> None:
         """Continue after unlocking; the same user returns to the page they were on."""
         same_user = ctx.actor.username == self._username
-        self._folder = desk.desk_store(ctx).folder
+        self._folder = None if self._on_centre else desk.store_folder(ctx)
         self._clock = ctx.clock
         self._display_name = ctx.actor.display_name
         self._role = ctx.actor.role
@@ -543,17 +671,30 @@ class MainWindow(QMainWindow):
             for page in self.pages:
                 page.set_context(None)
             self.clipboard.clear()
+            if self._on_centre:
+                # Signing out may wait for an unreachable centre (the client's timeout):
+                # the window is gone by then, so nothing looks frozen.
+                self.hide()
             try:
-                setup.lock(ctx)
+                _close_store(ctx)
             except Exception as exc:  # closing must not fail on a store problem
                 errors.log_exception(exc)
-                ctx.store.close()
             self._ctx = None
         super().closeEvent(event)
 
 
 def _close_store(ctx: ServiceContext) -> None:
+    """Lock: a desk's store is closed and its key wiped; a centre ends the session (it
+    never raises for a centre that cannot be reached: the session then runs out)."""
+    if remote.is_remote(ctx):
+        remote.end_session(ctx)
+        return
     try:
         setup.lock(ctx)
     finally:
         ctx.store.close()
+
+
+def _ignore_failure(exc: BaseException) -> None:
+    # The bar already tells an unreachable centre; anything else is only logged here.
+    errors.log_exception(exc)

@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.centre_watch import watch_for
 
 T = TypeVar("T")
 
@@ -189,6 +190,10 @@ class Operation(QObject, Generic[T]):
                 return
             if self._owner is not None and not shiboken6.isValid(self._owner):
                 return
+            # On a centre the window learns from every call whether the centre answers.
+            watch = watch_for(self._owner if self._owner is not None else self._parent)
+            if watch is not None:
+                watch.observe(ok, payload)
             if ok:
                 if self._on_success is not None:
                     self._on_success(payload)  # type: ignore[arg-type]

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QWidget
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import SociaalVeiligError
-from sociaalveilig.services import autobackup, reminder_state
+from sociaalveilig.services import autobackup, reminder_state, remote
 from sociaalveilig.services.autobackup import AutoBackupResult, AutoBackupStatus
 from sociaalveilig.services.context import LOCAL_ZONE, Clock, ServiceContext
 from sociaalveilig.services.reminder_rules import ScheduledReminder
@@ -248,7 +248,9 @@ class DailyOutcome:
 def run_daily_jobs(ctx: ServiceContext) -> DailyOutcome:
     """The daily jobs for this desk: the retention purge (when that service exists and it
     has not run today) and the automatic backup (when due). Runs off the GUI thread."""
-    if ctx.actor.role not in _DAILY_ROLES:
+    if ctx.actor.role not in _DAILY_ROLES or remote.is_remote(ctx):
+        # On a centre the server runs the daily work once for every desk (retention,
+        # its own backups); a desk there has no backup folder of its own.
         return DailyOutcome(False, (), None, None)
     purged = False
     lines: tuple[str, ...] = ()

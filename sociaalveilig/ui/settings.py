@@ -7,10 +7,14 @@ data: only sizes, header states and preferences.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from sociaalveilig.language import save_language, saved_language
+
+from sociaalveilig.ui.centre_address import CentreAddress
 
 ORGANISATION = "Sociaal Veilig Parkstad"
 APPLICATION = "sociaalveilig"
@@ -112,6 +116,35 @@ class UiSettings:
 
     def set_last_user(self, username: str) -> None:
         self._settings.setValue(f"{_LAST}/user", username)
+
+    # ------------------------------------------------------------------ connection
+
+    def centre(self) -> CentreAddress | None:
+        """The centre this desk works on, or None for the store on this computer.
+
+        Only the address and the certificate file to trust are kept: never a passphrase,
+        a session token or anything read from the centre."""
+        if self._settings.value(f"{_LAST}/connection") != "centre":
+            return None
+        return self.remembered_centre()
+
+    def remembered_centre(self) -> CentreAddress | None:
+        """The centre last used, also while this computer's store is chosen (to offer it
+        again in "Andere verbinding…")."""
+        url = self._settings.value(f"{_LAST}/server")
+        if not url:
+            return None
+        ca = self._settings.value(f"{_LAST}/ca")
+        return CentreAddress(str(url), Path(str(ca)) if ca else None)
+
+    def set_centre(self, address: CentreAddress | None) -> None:
+        """Remember the centre (None: the store on this computer from now on)."""
+        if address is None:
+            self._settings.setValue(f"{_LAST}/connection", "local")
+            return
+        self._settings.setValue(f"{_LAST}/connection", "centre")
+        self._settings.setValue(f"{_LAST}/server", address.url)
+        self._settings.setValue(f"{_LAST}/ca", str(address.ca) if address.ca else "")
 
     def sync(self) -> None:
         self._settings.sync()

@@ -55,6 +55,8 @@ class UnlockDialog(QDialog):
 
     # A backup was restored into a new folder; the program uses that folder from now on.
     store_restored = Signal(str)
+    # At a start: the user wants a centre (or another connection) instead of this store.
+    switch_requested = Signal()
 
     def __init__(
         self,
@@ -63,6 +65,8 @@ class UnlockDialog(QDialog):
         clock: Clock | None = None,
         locked: bool = False,
         parent: QWidget | None = None,
+        *,
+        allow_switch: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unlockDialog")
@@ -78,6 +82,7 @@ class UnlockDialog(QDialog):
         self._attempt: tuple[str, str] | None = None
         self.recover_dialog: RecoverAccessDialog | None = None
         self.choose_dialog: ChooseOwnPassphraseDialog | None = None
+        self.switch_chosen = False
 
         intro = QLabel(
             self.tr("Het programma is vergrendeld. Meld u opnieuw aan om verder te werken.")
@@ -119,7 +124,14 @@ class UnlockDialog(QDialog):
         self.unlock_button.clicked.connect(self.unlock)
         self.quit_button = QPushButton(self.tr("Afsluiten"), self)
         self.quit_button.clicked.connect(self.reject)
+        self.switch_button = QPushButton(self.tr("Andere verbinding…"), self)
+        self.switch_button.setObjectName("switchConnectionButton")
+        self.switch_button.setAutoDefault(False)
+        self.switch_button.setToolTip(self.tr("Werk op de server van het centrum."))
+        self.switch_button.setVisible(allow_switch)
+        self.switch_button.clicked.connect(self.choose_other_connection)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.switch_button)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.recover_button)
         buttons.addStretch(1)
@@ -303,6 +315,13 @@ class UnlockDialog(QDialog):
         self._unlocked(ctx)
 
     # ------------------------------------------------------------------ dialog
+
+    def choose_other_connection(self) -> None:
+        if self._busy:
+            return
+        self.switch_chosen = True
+        self.switch_requested.emit()
+        self.reject()
 
     def reject(self) -> None:
         if self._busy:

@@ -48,4 +48,6 @@ def wait_idle(qtbot):  # type: ignore[no-untyped-def]
 
 
 # Journeys through the window on a demo store (tests/ui/journey_kit.py).
+# Desks on a real centre (tests/ui/centre_kit.py; PostgreSQL needed).
+from tests.ui.centre_kit import centre_server, desks  # noqa: E402, F401
 from tests.ui.journey_kit import journey, journey_template  # noqa: E402, F401

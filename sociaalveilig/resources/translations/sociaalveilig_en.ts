@@ -3145,7 +3145,7 @@
     </message>
     <message>
         <source>Uw sessie bij het centrum is beëindigd; meld u opnieuw aan.</source>
-        <translation>Your session at the centre has ended; please sign in again.</translation>
+        <translation>Your session at the centre has ended; sign in again.</translation>
     </message>
     <message>
         <source>Gebruiker {user} bestaat niet.</source>
@@ -5189,7 +5189,7 @@
     </message>
     <message>
         <source>Interne fout op het centrum; meld dit bij de functioneel beheerder.</source>
-        <translation>Internal error at the centre; report this to the application administrator.</translation>
+        <translation>Internal error at the centre; please report this to the functional administrator.</translation>
     </message>
     <message>
         <source>Het centrum kent deze handeling niet. Werk het programma bij.</source>
@@ -5197,47 +5197,15 @@
     </message>
     <message>
         <source>Het centrum kon het verzoek niet lezen. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
-        <translation>The centre could not read the request. Update the program or report this to the application administrator.</translation>
+        <translation>The centre could not read the request. Update the program or report this to the functional administrator.</translation>
     </message>
     <message>
         <source>Het verzoek is te groot voor het centrum (hoogstens 20 MB). Kies een kleiner bestand.</source>
         <translation>The request is too large for the centre (at most 20 MB). Choose a smaller file.</translation>
     </message>
     <message>
-        <source>Centrum ingericht in {database} met beheerder {user}.</source>
-        <translation>Centre set up in {database} with administrator {user}.</translation>
-    </message>
-    <message>
-        <source>Geef --certificate en --key samen, of geen van beide.</source>
-        <translation>Give --certificate and --key together, or neither.</translation>
-    </message>
-    <message>
-        <source>Het centrum luistert op {url}; stoppen met Ctrl-C of SIGTERM.</source>
-        <translation>The centre is listening on {url}; stop with Ctrl-C or SIGTERM.</translation>
-    </message>
-    <message>
-        <source>Het centrum is gestopt.</source>
-        <translation>The centre has stopped.</translation>
-    </message>
-    <message>
-        <source>{listen} is geen geldig adres om op te luisteren. Gebruik HOST:POORT, zoals 127.0.0.1:8443.</source>
-        <translation>{listen} is not a valid address to listen on. Use HOST:PORT, such as 127.0.0.1:8443.</translation>
-    </message>
-    <message>
-        <source>Zonder certificaat luistert het centrum alleen op deze computer (127.0.0.1, ::1 of localhost), niet op {host}. Geef --certificate en --key voor TLS.</source>
-        <translation>Without a certificate the centre listens on this computer only (127.0.0.1, ::1 or localhost), not on {host}. Give --certificate and --key for TLS.</translation>
-    </message>
-    <message>
-        <source>Het certificaat {certificate} of de sleutel {key} is onleesbaar, de sleutel heeft een wachtwoord, of ze horen niet bij elkaar. Er is niets gestart.</source>
-        <translation>The certificate {certificate} or the key {key} cannot be read, the key has a passphrase, or they do not belong together. Nothing was started.</translation>
-    </message>
-    <message>
-        <source>Het centrum kan niet luisteren op {host}:{port}: het adres is in gebruik of hoort niet bij deze computer. Kies een ander adres of een andere poort.</source>
-        <translation>The centre cannot listen on {host}:{port}: the address is in use or does not belong to this computer. Choose another address or port.</translation>
-    </message>
-    <message>
         <source>Het centrum {server} gaf een onverwacht antwoord. Meld dit bij de functioneel beheerder.</source>
-        <translation>The centre {server} gave an unexpected answer. Report this to the application administrator.</translation>
+        <translation>The centre {server} gave an unexpected answer. Please report this to the functional administrator.</translation>
     </message>
     <message>
         <source>Interne fout op het centrum.</source>
@@ -5245,7 +5213,7 @@
     </message>
     <message>
         <source>{url} is geen geldig adres van een centrum. Gebruik https://server:poort, of http:// alleen op deze computer (127.0.0.1).</source>
-        <translation>{url} is not a valid address of a centre. Use https://server:port, or http:// only on this computer (127.0.0.1).</translation>
+        <translation>{url} is not a valid centre address. Use https://server:port, or http:// only on this computer (127.0.0.1).</translation>
     </message>
     <message>
         <source>Het certificaat {path} kan niet gelezen worden. Geef het PEM-bestand van het centrum op.</source>
@@ -5257,7 +5225,7 @@
     </message>
     <message>
         <source>Het centrum weigerde het verzoek: {detail}. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
-        <translation>The centre refused the request: {detail}. Update the program or report this to the application administrator.</translation>
+        <translation>The centre refused the request: {detail}. Update the program or report this to the functional administrator.</translation>
     </message>
     <message>
         <source>te diep geneste gegevens</source>
@@ -5312,12 +5280,28 @@
         <translation>One-time passphrases (write them down now; they are not shown again; at the first sign-in each user chooses a new one):</translation>
     </message>
     <message>
+        <source>Centrum ingericht in {database} met beheerder {user}.</source>
+        <translation>Centre set up in {database} with administrator {user}.</translation>
+    </message>
+    <message>
         <source>Wachtwoord van de back-up: </source>
         <translation>Passphrase of the backup: </translation>
     </message>
     <message>
         <source>Back-up teruggezet en gecontroleerd ({n} auditregels).</source>
         <translation>Backup restored and verified ({n} audit entries).</translation>
+    </message>
+    <message>
+        <source>Geef --certificate en --key samen, of geen van beide.</source>
+        <translation>Give --certificate and --key together, or neither.</translation>
+    </message>
+    <message>
+        <source>Het centrum luistert op {url}; stoppen met Ctrl-C of SIGTERM.</source>
+        <translation>The centre is listening on {url}; stop with Ctrl-C or SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Het centrum is gestopt.</source>
+        <translation>The centre has stopped.</translation>
     </message>
     <message>
         <source>Het schema is al actueel (revisie {revision}).</source>
@@ -5338,6 +5322,22 @@
     <message>
         <source>Centrum in orde: verwijzingen, tellers en auditketen ({n} regels).</source>
         <translation>Centre in order: references, counters and audit chain ({n} entries).</translation>
+    </message>
+    <message>
+        <source>{listen} is geen geldig adres om op te luisteren. Gebruik HOST:POORT, zoals 127.0.0.1:8443.</source>
+        <translation>{listen} is not a valid address to listen on. Use HOST:PORT, such as 127.0.0.1:8443.</translation>
+    </message>
+    <message>
+        <source>Zonder certificaat luistert het centrum alleen op deze computer (127.0.0.1, ::1 of localhost), niet op {host}. Geef --certificate en --key voor TLS.</source>
+        <translation>Without a certificate the centre listens on this computer only (127.0.0.1, ::1 or localhost), not on {host}. Give --certificate and --key for TLS.</translation>
+    </message>
+    <message>
+        <source>Het certificaat {certificate} of de sleutel {key} is onleesbaar, de sleutel heeft een wachtwoord, of ze horen niet bij elkaar. Er is niets gestart.</source>
+        <translation>The certificate {certificate} or the key {key} cannot be read, the key has a passphrase, or they do not belong together. Nothing was started.</translation>
+    </message>
+    <message>
+        <source>Het centrum kan niet luisteren op {host}:{port}: het adres is in gebruik of hoort niet bij deze computer. Kies een ander adres of een andere poort.</source>
+        <translation>The centre cannot listen on {host}:{port}: the address is in use or does not belong to this computer. Choose another address or port.</translation>
     </message>
     <message>
         <source>verhuizing naar een centrum</source>
@@ -5368,6 +5368,14 @@
         <translation>reminders of users without access</translation>
     </message>
     <message>
+        <source>{what} is intussen door iemand anders gewijzigd. Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
+        <translation>{what} has been changed by someone else in the meantime. Look at the new data; your input is still in the window.</translation>
+    </message>
+    <message>
+        <source>{what} is intussen gewijzigd door {who} ({change}, {at}). Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
+        <translation>{what} has been changed in the meantime by {who} ({change}, {at}). Look at the new data; your input is still in the window.</translation>
+    </message>
+    <message>
         <source>Het programma {tool} is niet gevonden. Installeer de PostgreSQL-hulpprogramma&apos;s (Debian: apt install postgresql-client-15 of nieuwer) en probeer het opnieuw.</source>
         <translation>The program {tool} was not found. Install the PostgreSQL client tools (Debian: apt install postgresql-client-15 or newer) and try again.</translation>
     </message>
@@ -5386,6 +5394,10 @@
     <message>
         <source>De auditketen in de back-up is gebroken bij regel {id}. Gebruik een andere back-up.</source>
         <translation>The audit chain in the backup is broken at entry {id}. Use another backup.</translation>
+    </message>
+    <message>
+        <source>De eigenaar van de database mag geen rollen maken (CREATEROLE). Laat een beheerder van PostgreSQL eenmalig uitvoeren: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; en probeer het opnieuw.</source>
+        <translation>The database&apos;s owner may not create roles (CREATEROLE). Have a PostgreSQL administrator run once: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; and try again.</translation>
     </message>
     <message>
         <source>Het back-upbestand is beschadigd of gemanipuleerd ({detail}). Gebruik een andere back-up.</source>
@@ -5430,18 +5442,6 @@
     <message>
         <source>deel {n} klopt niet</source>
         <translation>part {n} is not right</translation>
-    </message>
-    <message>
-        <source>De eigenaar van de database mag geen rollen maken (CREATEROLE). Laat een beheerder van PostgreSQL eenmalig uitvoeren: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; en probeer het opnieuw.</source>
-        <translation>The database&apos;s owner may not create roles (CREATEROLE). Have a PostgreSQL administrator run once: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; and try again.</translation>
-    </message>
-    <message>
-        <source>{what} is intussen door iemand anders gewijzigd. Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
-        <translation>{what} has been changed by someone else in the meantime. Look at the new data; your input is still in the window.</translation>
-    </message>
-    <message>
-        <source>{what} is intussen gewijzigd door {who} ({change}, {at}). Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
-        <translation>{what} has been changed in the meantime by {who} ({change}, {at}). Look at the new data; your input is still in the window.</translation>
     </message>
 </context>
 <context>
@@ -5699,6 +5699,10 @@
     <message>
         <source>Beheer</source>
         <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Op een centrum maakt de beheerder van de server de back-ups (sociaalveilig-server backup); hier is er niets te doen.</source>
+        <translation>On a centre the server&apos;s administrator makes the backups (sociaalveilig-server backup); there is nothing to do here.</translation>
     </message>
 </context>
 <context>
@@ -6923,6 +6927,138 @@
     </message>
 </context>
 <context>
+    <name>CentreAddress</name>
+    <message>
+        <source>Vul het adres van de server van het centrum in, bijvoorbeeld {example}.</source>
+        <translation>Enter the address of the centre&apos;s server, for example {example}.</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is geen adres van een server. Begin met https://, bijvoorbeeld {example}.</source>
+        <translation>&apos;{url}&apos; is not a server address. Start with https://, for example {example}.</translation>
+    </message>
+    <message>
+        <source>Een centrum op een ander apparaat gebruikt https:// (versleuteld); http:// kan alleen op deze computer (127.0.0.1). Vraag de beheerder om het https-adres.</source>
+        <translation>A centre on another machine uses https:// (encrypted); http:// only works on this computer (127.0.0.1). Ask the administrator for the https address.</translation>
+    </message>
+    <message>
+        <source>Het certificaatbestand {path} bestaat niet. Kies het bestand dat de beheerder gaf.</source>
+        <translation>The certificate file {path} does not exist. Choose the file the administrator gave you.</translation>
+    </message>
+</context>
+<context>
+    <name>CentreAddressFields</name>
+    <message>
+        <source>Certificaat kiezen…</source>
+        <translation>Choose certificate…</translation>
+    </message>
+    <message>
+        <source>Alleen nodig als het centrum een eigen certificaat gebruikt: de beheerder geeft u dan het bestand (.pem) om te vertrouwen.</source>
+        <translation>Only needed when the centre uses its own certificate: the administrator then gives you the file (.pem) to trust.</translation>
+    </message>
+    <message>
+        <source>Geen</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Adres van de server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Certificaat (optioneel)</source>
+        <translation>Certificate (optional)</translation>
+    </message>
+    <message>
+        <source>geen eigen certificaat</source>
+        <translation>no certificate of its own</translation>
+    </message>
+    <message>
+        <source>Kies het certificaat van het centrum</source>
+        <translation>Choose the centre&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>Certificaat (*.pem *.crt);;Alle bestanden (*)</source>
+        <translation>Certificate (*.pem *.crt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CentreBar</name>
+    <message>
+        <source>Nu opnieuw proberen</source>
+        <translation>Try again now</translation>
+    </message>
+    <message>
+        <source>Het centrum is niet bereikbaar; opnieuw verbinden…</source>
+        <translation>The centre cannot be reached; connecting again…</translation>
+    </message>
+    <message>
+        <source>Het centrum is niet bereikbaar; wat u ziet kan verouderd zijn en wat u invult blijft staan tot het weer lukt. Controleer uw netwerkverbinding. Nieuwe poging over {seconds} s.</source>
+        <translation>The centre cannot be reached; what you see may be out of date, and what you type stays until it works again. Check your network connection. Next try in {seconds} s.</translation>
+    </message>
+</context>
+<context>
+    <name>CentreSignInDialog</name>
+    <message>
+        <source>Aanmelden bij het centrum</source>
+        <translation>Sign in to the centre</translation>
+    </message>
+    <message>
+        <source>Gebruiker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Andere verbinding…</source>
+        <translation>Other connection…</translation>
+    </message>
+    <message>
+        <source>Werk met de opslag op deze computer of met een ander centrum.</source>
+        <translation>Work with the store on this computer or with another centre.</translation>
+    </message>
+    <message>
+        <source>Aanmelden</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Meld u aan bij het centrum met uw gebruikersnaam en wachtwoord.</source>
+        <translation>Sign in to the centre with your user name and passphrase.</translation>
+    </message>
+    <message>
+        <source>Centrum: {url}</source>
+        <translation>Centre: {url}</translation>
+    </message>
+    <message>
+        <source>Vul uw gebruikersnaam in.</source>
+        <translation>Fill in your user name.</translation>
+    </message>
+    <message>
+        <source>Vul uw wachtwoord in.</source>
+        <translation>Fill in your passphrase.</translation>
+    </message>
+    <message>
+        <source>Bezig met aanmelden bij het centrum…</source>
+        <translation>Signing in to the centre…</translation>
+    </message>
+    <message>
+        <source>Onjuiste gebruikersnaam of wachtwoord. Probeer het opnieuw.</source>
+        <translation>Wrong user name or passphrase. Please try again.</translation>
+    </message>
+    <message>
+        <source>{problem} Kies &apos;Andere verbinding…&apos; om het adres te verbeteren.</source>
+        <translation>{problem} Choose &apos;Other connection…&apos; to correct the address.</translation>
+    </message>
+    <message>
+        <source>{problem} Het adres is {url}; klopt dat, dan is de server misschien tijdelijk uit. Probeer het over een paar minuten opnieuw of bel de beheerder.</source>
+        <translation>{problem} The address is {url}; if that is right, the server may be down for a while. Try again in a few minutes or call the administrator.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Wachtwoord wijzigen</source>
@@ -7130,6 +7266,33 @@
     <message>
         <source>Geef een reden waarom de actie vervalt.</source>
         <translation>Give a reason why the action lapses.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Verbinding kiezen</source>
+        <translation>Choose connection</translation>
+    </message>
+    <message>
+        <source>Op deze computer</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>Opslag in {folder}</source>
+        <translation>Store in {folder}</translation>
+    </message>
+    <message>
+        <source>Server van het centrum</source>
+        <translation>The centre&apos;s server</translation>
+    </message>
+    <message>
+        <source>Verder</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -7549,6 +7712,34 @@ The signal gets source &apos;neighbourhood walk&apos; and is routed like every s
         <translation>Create store</translation>
     </message>
     <message>
+        <source>Op deze computer</source>
+        <translation>On this computer</translation>
+    </message>
+    <message>
+        <source>Een versleutelde opslag in een map op deze computer, voor één bureau.</source>
+        <translation>An encrypted store in a folder on this computer, for one desk.</translation>
+    </message>
+    <message>
+        <source>Server van het centrum</source>
+        <translation>The centre&apos;s server</translation>
+    </message>
+    <message>
+        <source>Werk met uw team op de gedeelde gegevens van het centrum.</source>
+        <translation>Work with your team on the centre&apos;s shared data.</translation>
+    </message>
+    <message>
+        <source>Waar staan de gegevens?</source>
+        <translation>Where is the data?</translation>
+    </message>
+    <message>
+        <source>Uw team werkt samen op de server van het centrum. Vul het adres in dat de beheerder u gaf. Gebruikt het centrum een eigen certificaat, kies dan ook dat bestand. Daarna meldt u zich aan met uw gebruikersnaam en wachtwoord; op deze computer blijft geen wachtwoord bewaard.</source>
+        <translation>Your team works together on the centre&apos;s server. Enter the address the administrator gave you. If the centre uses its own certificate, choose that file too. Then sign in with your user name and passphrase; no passphrase is kept on this computer.</translation>
+    </message>
+    <message>
+        <source>Verder naar aanmelden</source>
+        <translation>Continue to sign in</translation>
+    </message>
+    <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
@@ -7822,12 +8013,28 @@ Handle before: {due}.</translation>
         <translation>Unlocked</translation>
     </message>
     <message>
+        <source>Centrum: {server}</source>
+        <translation>Centre: {server}</translation>
+    </message>
+    <message>
+        <source>De gegevens staan op de server van het centrum: {url}</source>
+        <translation>The data is on the centre&apos;s server: {url}</translation>
+    </message>
+    <message>
         <source>Opslag: {folder}</source>
         <translation>Store: {folder}</translation>
     </message>
     <message>
         <source>Map van de opslag: {path}</source>
         <translation>Store folder: {path}</translation>
+    </message>
+    <message>
+        <source>Het programma is vergrendeld en uw sessie bij het centrum is beëindigd. Meld u opnieuw aan om verder te werken.</source>
+        <translation>The program is locked and your session at the centre has ended. Sign in again to continue.</translation>
+    </message>
+    <message>
+        <source>Uw sessie bij het centrum is beëindigd; meld u opnieuw aan. Wat u had ingevuld blijft staan.</source>
+        <translation>Your session at the centre has ended; sign in again. What you had typed stays.</translation>
     </message>
 </context>
 <context>
@@ -9995,6 +10202,14 @@ JSON: {json}</translation>
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Andere verbinding…</source>
+        <translation>Other connection…</translation>
+    </message>
+    <message>
+        <source>Werk op de server van het centrum.</source>
+        <translation>Work on the centre&apos;s server.</translation>
+    </message>
+    <message>
         <source>Opslag: {folder}</source>
         <translation>Store: {folder}</translation>
     </message>
@@ -10574,12 +10789,24 @@ Status: {status}</translation>
         <translation>store folder (default: user folder)</translation>
     </message>
     <message>
+        <source>werk op de server van het centrum (https://…, of http://127.0.0.1:… om te proberen)</source>
+        <translation>work on the centre&apos;s server (https://…, or http://127.0.0.1:… for a trial)</translation>
+    </message>
+    <message>
+        <source>certificaat om te vertrouwen, waar het centrum een eigen certificaat gebruikt</source>
+        <translation>certificate to trust, where the centre uses its own certificate</translation>
+    </message>
+    <message>
         <source>open een tijdelijke opslag met verzonnen gegevens (wordt na afloop gewist)</source>
         <translation>open a temporary store with made-up data (erased afterwards)</translation>
     </message>
     <message>
         <source>controleer de installatie met een tijdelijke opslag en stop (0: in orde)</source>
         <translation>check the installation with a temporary store and exit (0: OK)</translation>
+    </message>
+    <message>
+        <source>--ca hoort bij --server URL; geef die ook op.</source>
+        <translation>--ca belongs with --server URL; give that too.</translation>
     </message>
     <message>
         <source>Demo-opslag in {folder}; gebruiker {user}, wachtwoord {passphrase}</source>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.errors import StaleEdit
-from sociaalveilig.services import autobackup, retention_purge, retention_rules
+from sociaalveilig.services import autobackup, remote, retention_purge, retention_rules
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.retention_purge import PurgeResult
 from sociaalveilig.services.retention_rules import RetentionRuleInfo
@@ -197,7 +197,9 @@ class RetentionPanel(QWidget):
 
         def purge_and_note(c: ServiceContext) -> tuple[PurgeResult, str]:
             result = retention_purge.purge(c, as_of)
-            return result, autobackup.purge_backup_note(c)
+            # A centre's backups are its server's (sociaalveilig-server backup): no
+            # note about this desk's backup folder there.
+            return result, "" if remote.is_remote(c) else autobackup.purge_backup_note(c)
 
         self._host.run(
             purge_and_note,
@@ -209,4 +211,4 @@ class RetentionPanel(QWidget):
     def _purged(self, outcome: tuple[PurgeResult, str]) -> None:
         result, backup_note = outcome
         # As the command line does: older backups still hold what was just deleted.
-        self.purge_result.setPlainText("\n".join([*result.lines, backup_note]))
+        self.purge_result.setPlainText("\n".join([*result.lines, backup_note]).strip())

@@ -3,11 +3,13 @@ chooses an own passphrase before the window opens.
 
 The passphrase just typed (the beheerder's) is checked again as the old one; the slot is
 rewrapped without the mark, then the user is signed in with the new passphrase. Both run
-off the GUI thread. ``context`` holds the signed-in context on accept.
+off the GUI thread. ``context`` holds the signed-in context on accept. On a centre the
+caller passes ``change_and_sign_in`` (the centre stores the passphrase, not a key slot).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -31,11 +33,13 @@ from sociaalveilig.ui.passphrase_fields import PassphraseFields
 class ChooseOwnPassphraseDialog(QDialog):
     def __init__(
         self,
-        folder: Path,
+        folder: Path | None,
         username: str,
         given_passphrase: str,
         clock: Clock | None = None,
         parent: QWidget | None = None,
+        *,
+        change_and_sign_in: Callable[[str, str, str], ServiceContext] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("chooseOwnPassphraseDialog")
@@ -47,6 +51,7 @@ class ChooseOwnPassphraseDialog(QDialog):
         self._given = given_passphrase
         self._clock = clock
         self._busy = False
+        self._change_and_sign_in = change_and_sign_in
 
         intro = QLabel(
             self.tr(
@@ -116,8 +121,12 @@ class ChooseOwnPassphraseDialog(QDialog):
             self.secret.passphrase.setFocus()
             return
         folder, name, given, clock = self.folder, self.username, self._given, self._clock
+        on_centre = self._change_and_sign_in
 
         def work() -> ServiceContext:
+            if on_centre is not None:
+                return on_centre(name, given, new)
+            assert folder is not None
             setup.change_passphrase(folder, name, given, new)
             return setup.login(folder, name, new, clock)
 

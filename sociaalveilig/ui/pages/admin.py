@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from sociaalveilig.core.enums import Role
+from sociaalveilig.services import remote
 from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui.pages.base import Page
@@ -53,8 +54,21 @@ class AdminPage(Page):
         return self.tr("Beheer")
 
     def set_context(self, ctx: ServiceContext | None) -> None:
+        on_centre = ctx is not None and remote.is_remote(ctx)
         for panel in self.panels:
-            panel.set_context(ctx)
+            # A centre's backup and restore are done on its server, not at a desk.
+            panel.set_context(None if on_centre and panel is self.backup else ctx)
+        index = self.tabs.indexOf(self.backup)
+        self.tabs.setTabEnabled(index, not on_centre)
+        self.tabs.setTabToolTip(
+            index,
+            self.tr(
+                "Op een centrum maakt de beheerder van de server de back-ups "
+                "(sociaalveilig-server backup); hier is er niets te doen."
+            )
+            if on_centre
+            else "",
+        )
         super().set_context(ctx)
 
     def set_settings(self, settings: UiSettings) -> None:
