@@ -19,10 +19,15 @@ import sociaalveilig.services
 from sociaalveilig.services.retry import is_retrying
 
 EXCLUDED = frozenset(
-    {"setup", "desk", "maintenance", "autobackup", "centre", "centre_sessions", "retry"}
+    {
+        "setup", "desk", "maintenance", "autobackup", "centre", "centre_sessions", "retry",
+        "jobs", "centre_backup", "centre_import",
+    }
 )
-"""About a local folder (setup, desk, maintenance, autobackup) or the centre's own sign-in
-and sessions (centre, centre_sessions); ``retry`` is the mechanism itself."""
+"""About a local folder (setup, desk, maintenance, autobackup), the centre's own sign-in
+and sessions (centre, centre_sessions), or the operator's and the server's own work
+(scheduled jobs, backup, import-store: run by ``sociaalveilig-server``, never by a desk);
+``retry`` is the mechanism itself."""
 NOT_SERVICES = frozenset({"context", "remote"})
 """The context's definition and the desk's client: no service functions."""
 
