@@ -22,7 +22,7 @@ from icalendar import Calendar
 from sqlalchemy import ColumnElement, select
 
 from sociaalveilig.core.enums import ActionStatus, Role
-from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.errors import AccessDenied, NotFound
 from sociaalveilig.services import (
     access,
     actions,
@@ -129,9 +129,10 @@ def _calendar_uids(path: Path) -> set[str]:
 
 
 def _refused(call: Callable[[], object]) -> bool:
+    """Refused, or (another organisation's action, visit or meeting) answered as missing."""
     try:
         call()
-    except AccessDenied:
+    except (AccessDenied, NotFound):
         return True
     return False
 

@@ -31,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.errors import AccessDenied, NotFound
 from sociaalveilig.services import (
     actions,
     cases,
@@ -312,10 +312,12 @@ REFUSED = "refused"
 
 
 def outcome(call: Callable[[], Any]) -> Any:
-    """The result of a service call, or REFUSED when it raises AccessDenied."""
+    """The result of a service call, or REFUSED when it raises AccessDenied, or NotFound
+    for a record of the scene (another organisation's action, visit or meeting reads as
+    missing: access.hidden_record)."""
     try:
         return call()
-    except AccessDenied:
+    except (AccessDenied, NotFound):
         return REFUSED
 
 
