@@ -49,8 +49,11 @@ TEST_NOW = datetime(2026, 4, 15, 10, 0)
 _TEMPLATE_KEY: dict[str, bytes] = {}
 
 PG_URL = os.environ.get("SV_TEST_DATABASE_URL", "")
-SQLCIPHER, POSTGRESQL = "sqlcipher", "postgresql"
-BACKENDS = [SQLCIPHER, POSTGRESQL] if PG_URL else [SQLCIPHER]
+SQLCIPHER, POSTGRESQL, CENTRE = "sqlcipher", "postgresql", "centre"
+BACKENDS = [SQLCIPHER, POSTGRESQL, CENTRE] if PG_URL else [SQLCIPHER]
+ON_POSTGRESQL = (POSTGRESQL, CENTRE)
+"""The backends whose store is a PostgreSQL database (the centre's, reached directly or
+through its server)."""
 BOTH_STORES_DIRS = ("services", "e2e")
 """Folders under tests/ whose tests run on both stores."""
 FOLDER_FIXTURES = frozenset({"store_dir", "template_store", "recovery_code"})
@@ -60,6 +63,11 @@ PG_TEMPLATE = "sv_template"
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "both_stores: run this module's tests on SQLCipher and on PostgreSQL"
+    )
+    config.addinivalue_line(
+        "markers",
+        "in_process: about the service mechanism inside one process (the retry, a patched "
+        "function): runs on both stores, not through the centre",
     )
     config.addinivalue_line(
         "markers",
@@ -94,12 +102,16 @@ def runs_on_both(metafunc: pytest.Metafunc) -> bool:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" in metafunc.fixturenames and runs_on_both(metafunc):
-        metafunc.parametrize("backend", BACKENDS, indirect=True)
+        backends = BACKENDS
+        if metafunc.definition.get_closest_marker("in_process") is not None:
+            backends = [b for b in BACKENDS if b != CENTRE]
+        metafunc.parametrize("backend", backends, indirect=True)
 
 
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
-    """The store ``admin_ctx`` opens: "sqlcipher", or "postgresql" for a test that runs on
+    """The store ``admin_ctx`` opens: "sqlcipher", or "postgresql" or "centre" (the
+    PostgreSQL store through the centre's server, tests/centre.py) for a test that runs on
     both (``pytest_generate_tests``)."""
     return str(getattr(request, "param", SQLCIPHER))
 
@@ -250,8 +262,10 @@ def admin_ctx(
     backend: str, request: pytest.FixtureRequest, clock: FixedClock
 ) -> Iterator[ServiceContext]:
     """The beheerder on a fresh store of ``backend`` (SQLCipher: opened with the template's
-    key, no KDF per test; PostgreSQL: a cloned database); locked again afterwards."""
-    if backend == POSTGRESQL:
+    key, no KDF per test; PostgreSQL: a cloned database; the centre: a cloned database
+    behind the centre's app, with a session made directly, no KDF); locked again
+    afterwards."""
+    if backend in ON_POSTGRESQL:
         from sociaalveilig.storage.postgres.store import PgStore
 
         store: Any = PgStore.open(request.getfixturevalue("pg_database"), pool_size=2)
@@ -261,8 +275,15 @@ def admin_ctx(
     ctx = context_for(store, ADMIN, clock)
     with ctx.unit() as session:  # as login() does
         ctx.audit(session, "login", "user", ctx.actor.user_id)
-    yield ctx
-    ctx.store.close()
+    if backend == CENTRE:
+        from tests import centre
+
+        ctx = centre.through_centre(store, ctx.actor, clock)
+        yield ctx
+        centre.close(ctx)
+    else:
+        yield ctx
+    store.close()
 
 
 ActorFactory = Callable[..., ServiceContext]

@@ -158,10 +158,12 @@ def test_importing_services_and_reports_does_not_load_qt() -> None:
 
 DATABASE_PACKAGES = ("sociaalveilig.storage.sqlite", "sociaalveilig.storage.postgres")
 SINGLE_DESK_SERVICES = frozenset({"services/setup.py", "services/maintenance.py",
-                                  "services/desk.py", "services/centre.py"})
+                                  "services/desk.py", "services/centre.py",
+                                  "services/centre_sessions.py"})
 """The service modules that are about a store folder on this computer (signing in to it,
 its recovery code, its backup, restore and verify): they may use the SQLite store itself;
-and ``centre`` (creating a centre and signing in to it) the PostgreSQL store. Every other
+and ``centre`` (creating a centre and signing in to it) and ``centre_sessions`` (the
+server's sessions) the PostgreSQL store. Every other
 service, the demo and the reports see a store only through ``storage.seam``."""
 
 

@@ -17,7 +17,7 @@ atomically, so a failure never leaves half a calendar behind.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -33,7 +33,7 @@ from sociaalveilig.services import access
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
-from sociaalveilig.storage.files import write_bytes_atomic
+from sociaalveilig.storage.files import atomic_output
 from sociaalveilig.storage.models import (
     Action,
     Case,
@@ -69,6 +69,16 @@ class CalendarEvent:
     sequence: int
     cancelled: bool = False
     category: str | None = None
+
+
+@dataclass(frozen=True)
+class CalendarFile:
+    """A calendar's .ics content, made where the data is (a desk's store, the centre)."""
+
+    content: bytes
+    events: int
+    visits: int
+    meetings: int
 
 
 @dataclass(frozen=True)
@@ -313,26 +323,23 @@ def _meeting_events(session: Session, meetings: Sequence[Meeting]) -> list[Calen
     ]
 
 
-def _write(ctx: ServiceContext, out: Path, events: list[CalendarEvent], name: str) -> None:
-    data = build_calendar(events, ctx.clock.utcnow(), name)
-    write_bytes_atomic(out, data)
-
-
 @retrying
-def _log_failed(ctx: ServiceContext, object_type: str, object_id: str | None) -> None:
+def log_failed_export(ctx: ServiceContext, object_type: str, object_id: str | None) -> None:
+    """An export that did not reach its file, in the audit log."""
     with ctx.unit() as session:
         ctx.audit(session, "export", object_type, object_id, outcome="failed")
 
 
+# The content is made (and the export audited) where the data is: on the desk's own store,
+# or on the centre's server; the file is written on the desk (``_save``).
+
+
 @retrying
-def export_calendar(
-    ctx: ServiceContext,
-    out: Path,
-    start: date | None = None,
-    end: date | None = None,
-) -> CalendarExport:
+def calendar_file(
+    ctx: ServiceContext, start: date | None = None, end: date | None = None
+) -> CalendarFile:
     """The acting user's visits and meetings from ``start`` up to and including ``end``
-    (default: 30 days back to a year ahead) as one .ics file; cancelled ones left out."""
+    (default: 30 days back to a year ahead) as one calendar; cancelled ones left out."""
     require_role(ctx, *_CALENDAR_ROLES)
     today = ctx.clock.now().date()
     first = start if start is not None else today - timedelta(days=DEFAULT_DAYS_BACK)
@@ -381,16 +388,18 @@ def export_calendar(
                 ctx.audit(session, "export", "visit", visit.id, purpose="agenda (.ics)")
             for meeting in meetings:
                 ctx.audit(session, "export", "meeting", meeting.id, purpose="agenda (.ics)")
-            _write(ctx, out, events, tr("Sociaal Veilig – huisbezoeken en overleggen"))
+            data = build_calendar(
+                events, ctx.clock.utcnow(), tr("Sociaal Veilig – huisbezoeken en overleggen")
+            )
     except SociaalVeiligError:
-        _log_failed(ctx, "calendar", None)
+        log_failed_export(ctx, "calendar", None)
         raise
-    return CalendarExport(out, len(events), len(visits), len(meetings))
+    return CalendarFile(data, len(events), len(visits), len(meetings))
 
 
 @retrying
-def export_visit(ctx: ServiceContext, visit_id: str, out: Path) -> CalendarExport:
-    """One home visit as an .ics file (from the visit's screen)."""
+def visit_file(ctx: ServiceContext, visit_id: str) -> CalendarFile:
+    """One home visit as a calendar (from the visit's screen)."""
     require_role(ctx, *_CALENDAR_ROLES)
     with ctx.unit() as session:
         visit = session.get(Visit, visit_id)
@@ -407,16 +416,16 @@ def export_visit(ctx: ServiceContext, visit_id: str, out: Path) -> CalendarExpor
             assert visit is not None
             events = _visit_events(session, [visit])
             ctx.audit(session, "export", "visit", visit.id, purpose="agenda (.ics)")
-            _write(ctx, out, events, tr("Sociaal Veilig – huisbezoek"))
+            data = build_calendar(events, ctx.clock.utcnow(), tr("Sociaal Veilig – huisbezoek"))
     except SociaalVeiligError:
-        _log_failed(ctx, "visit", visit_id)
+        log_failed_export(ctx, "visit", visit_id)
         raise
-    return CalendarExport(out, 1, 1, 0)
+    return CalendarFile(data, 1, 1, 0)
 
 
 @retrying
-def export_meeting(ctx: ServiceContext, meeting_id: str, out: Path) -> CalendarExport:
-    """One meeting as an .ics file (from the meeting's screen)."""
+def meeting_file(ctx: ServiceContext, meeting_id: str) -> CalendarFile:
+    """One meeting as a calendar (from the meeting's screen)."""
     require_role(ctx, *_CALENDAR_ROLES)
     with ctx.unit() as session:
         meeting = session.get(Meeting, meeting_id)
@@ -433,23 +442,72 @@ def export_meeting(ctx: ServiceContext, meeting_id: str, out: Path) -> CalendarE
             assert meeting is not None
             events = _meeting_events(session, [meeting])
             ctx.audit(session, "export", "meeting", meeting.id, purpose="agenda (.ics)")
-            _write(ctx, out, events, tr("Sociaal Veilig – overleg"))
+            data = build_calendar(events, ctx.clock.utcnow(), tr("Sociaal Veilig – overleg"))
     except SociaalVeiligError:
-        _log_failed(ctx, "meeting", meeting_id)
+        log_failed_export(ctx, "meeting", meeting_id)
         raise
-    return CalendarExport(out, 1, 0, 1)
+    return CalendarFile(data, 1, 0, 1)
+
+
+# --------------------------------------------------------------------------- the file
+
+
+def _save(
+    ctx: ServiceContext,
+    out: Path,
+    make: Callable[[], CalendarFile],
+    object_type: str,
+    object_id: str | None,
+) -> CalendarExport:
+    """Make the calendar and write it to ``out`` atomically. The file is opened first, so a
+    folder that does not exist is told before anything is made; a file that cannot be
+    written is a failed export in the audit log."""
+    made: CalendarFile | None = None
+    opened = False
+    try:
+        with atomic_output(out) as fh:
+            opened = True
+            made = make()
+            fh.write(made.content)
+    except SociaalVeiligError:
+        if not opened or made is not None:
+            log_failed_export(ctx, object_type, object_id)
+        raise
+    return CalendarExport(out, made.events, made.visits, made.meetings)
+
+
+def export_calendar(
+    ctx: ServiceContext, out: Path, start: date | None = None, end: date | None = None
+) -> CalendarExport:
+    """``calendar_file`` written to ``out`` as an .ics file."""
+    return _save(ctx, out, lambda: calendar_file(ctx, start, end), "calendar", None)
+
+
+def export_visit(ctx: ServiceContext, visit_id: str, out: Path) -> CalendarExport:
+    """One home visit (``visit_file``) written to ``out`` as an .ics file."""
+    return _save(ctx, out, lambda: visit_file(ctx, visit_id), "visit", visit_id)
+
+
+def export_meeting(ctx: ServiceContext, meeting_id: str, out: Path) -> CalendarExport:
+    """One meeting (``meeting_file``) written to ``out`` as an .ics file."""
+    return _save(ctx, out, lambda: meeting_file(ctx, meeting_id), "meeting", meeting_id)
 
 
 __all__ = [
     "PRODID",
     "CalendarEvent",
     "CalendarExport",
+    "CalendarFile",
     "build_calendar",
+    "calendar_file",
     "default_filename",
     "event_uid",
     "export_calendar",
     "export_meeting",
     "export_visit",
+    "log_failed_export",
     "meeting_event",
+    "meeting_file",
     "visit_event",
+    "visit_file",
 ]

@@ -87,23 +87,32 @@ def centre_login(
 def change_passphrase(
     url: str, username: str, old: str, new: str, clock: Clock | None = None
 ) -> None:
-    """A user's own new passphrase before signing in (``passwd``, a passphrase the
-    beheerder set). Checking the old one is a sign-in attempt: slowed down and counted
-    like one. Logged in the audit chain (failed or done), never with either passphrase."""
-    clock = clock or SystemClock()
-    name = normalise_user_name(username) if username.strip() else username
+    """A user's own new passphrase before signing in, directly on the centre's database
+    (``change_own_passphrase`` on a store opened for it)."""
     store = PgStore.open(url)
     try:
-        outcome = "failed"
-        try:
-            store.credentials.change_passphrase(name, old, new)
-            outcome = "ok"
-        finally:
-            with store.unit() as session:
-                audit.append(
-                    session,
-                    audit.AuditEvent(username=name, role="-", action="passwd", outcome=outcome),
-                    at=clock.utcnow(),
-                )
+        change_own_passphrase(store, username, old, new, clock or SystemClock())
     finally:
         store.close()
+
+
+@retrying
+def change_own_passphrase(
+    store: PgStore, username: str, old: str, new: str, clock: Clock
+) -> None:
+    """A user's own new passphrase before signing in (``passwd``, a passphrase the
+    beheerder set), on an open centre store (the server's). Checking the old one is a
+    sign-in attempt: slowed down and counted like one. Logged in the audit chain (failed or
+    done), never with either passphrase."""
+    name = normalise_user_name(username) if username.strip() else username
+    outcome = "failed"
+    try:
+        store.credentials.change_passphrase(name, old, new)
+        outcome = "ok"
+    finally:
+        with store.unit() as session:
+            audit.append(
+                session,
+                audit.AuditEvent(username=name, role="-", action="passwd", outcome=outcome),
+                at=clock.utcnow(),
+            )

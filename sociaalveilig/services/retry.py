@@ -18,6 +18,10 @@ and fails for one without it).
 
 On the single-desk store (SQLite) no error is transient (units start with ``BEGIN
 IMMEDIATE``, one writer at a time), so this changes nothing there.
+
+On a desk signed in to a centre, the same decorator is the way to the server: an outermost
+call whose first argument is a ``RemoteContext`` is sent there (``RemoteContext.call``) and
+run as the signed-in user, with its own retries; nested calls on the server run locally.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
 from sociaalveilig.core.errors import ConflictError
+from sociaalveilig.services.remote.context import RemoteContext
 from sociaalveilig.storage.errors import conflict_message, is_transient
 
 P = ParamSpec("P")
@@ -73,6 +78,8 @@ def retrying(func: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         if _attempt.get() is not None:
             return func(*args, **kwargs)
+        if args and isinstance(args[0], RemoteContext):
+            return args[0].call(func, args[1:], kwargs)  # type: ignore[no-any-return]
         for number in range(1, TRIES + 1):
             attempt = _Attempt()
             token = _attempt.set(attempt)

@@ -60,7 +60,7 @@ from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
-from sociaalveilig.storage.files import write_bytes_atomic
+from sociaalveilig.storage.files import atomic_output
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -693,7 +693,47 @@ def to_json(report: SubjectAccessReport) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2, default=_json_default) + "\n"
 
 
+@dataclass(frozen=True)
+class PersonExport:
+    """What ``person_export`` hands the desk: the report (for its PDF) and its JSON copy."""
+
+    report: SubjectAccessReport
+    json_text: str
+
+
 @retrying
+def person_export(ctx: ServiceContext, person_ref: str) -> PersonExport:
+    """Everything held about one person (coordinator only), gathered and logged as
+    exported where the data is: on the desk's own store, or on the centre's server."""
+    require_role(ctx, Role.COORDINATOR)
+    with ctx.unit() as session:
+        report = gather(session, ctx, person_ref)
+        ctx.audit(
+            session,
+            "export",
+            "person",
+            report.person.reference,
+            person_ref=report.person.reference,
+            purpose=EXPORT_PURPOSE,
+        )
+    return PersonExport(report, to_json(report))
+
+
+@retrying
+def log_failed_person_export(ctx: ServiceContext, person_reference: str) -> None:
+    """A person's export that did not reach its files, in the audit log."""
+    with ctx.unit() as session:
+        ctx.audit(
+            session,
+            "export",
+            "person",
+            person_reference,
+            person_ref=person_reference,
+            purpose=EXPORT_PURPOSE,
+            outcome="failed",
+        )
+
+
 def export_person(
     ctx: ServiceContext,
     person_ref: str,
@@ -706,8 +746,9 @@ def export_person(
 
     ``render_pdf`` lays the report out (``reports.api.subject_access_export`` passes the
     reportlab layout): the services sit below the reports and never import them. Both files
-    are written atomically inside the unit that logs the export, so an export that fails is
-    neither half-written nor logged as done."""
+    are opened before the report is gathered, so a file that cannot be made is told before
+    anything is read or logged; a failure after that leaves neither file and is logged as a
+    failed export."""
     require_role(ctx, Role.COORDINATOR)
     # Both refused up front (never a store's file, a device, a link out of the folder), so
     # a refused JSON path never leaves the PDF written alone.
@@ -717,25 +758,23 @@ def export_person(
             tr("Kies twee verschillende bestanden voor de PDF en het JSON-bestand."),
             field="out_json",
         )
-    with ctx.unit() as session:
-        report = gather(session, ctx, person_ref)
-        pdf = render_pdf(report)
-        data = to_json(report).encode("utf-8")
-        write_bytes_atomic(pdf_path, pdf)
-        try:
-            write_bytes_atomic(json_path, data)
-        except BaseException:
+    made: PersonExport | None = None
+    json_written = False
+    try:
+        with atomic_output(pdf_path) as pdf_file:
+            with atomic_output(json_path) as json_file:
+                made = person_export(ctx, person_ref)
+                pdf_file.write(render_pdf(made.report))
+                json_file.write(made.json_text.encode("utf-8"))
+            json_written = True
+    except BaseException:
+        if json_written:
             with contextlib.suppress(OSError):
-                pdf_path.unlink()
-            raise
-        ctx.audit(
-            session,
-            "export",
-            "person",
-            report.person.reference,
-            person_ref=report.person.reference,
-            purpose=EXPORT_PURPOSE,
-        )
+                json_path.unlink()
+        if made is not None:
+            log_failed_person_export(ctx, made.report.person.reference)
+        raise
+    report = made.report
     return ExportResult(
         report.person.reference,
         pdf_path,

@@ -33,7 +33,16 @@ from sociaalveilig.storage.seam import SignalListShape
 from sociaalveilig.storage.sqlite import plans
 from sociaalveilig.storage.sqlite import search as fts
 from sociaalveilig.storage.sqlite.maintenance import refresh_statistics
-from tests.conftest import ADMIN, ADMIN_PASSPHRASE, BACKENDS, POSTGRESQL, TEST_NOW, pg_clone
+from tests import centre
+from tests.conftest import (
+    ADMIN,
+    ADMIN_PASSPHRASE,
+    BACKENDS,
+    CENTRE,
+    ON_POSTGRESQL,
+    TEST_NOW,
+    pg_clone,
+)
 
 T = TypeVar("T", bound=tuple[Any, ...])
 N_SIGNALS = 240
@@ -67,7 +76,7 @@ def search_backend(request: pytest.FixtureRequest) -> str:
 
 
 def _open(backend: str, location: str) -> ServiceContext:
-    if backend == POSTGRESQL:
+    if backend in ON_POSTGRESQL:
         return context_for(PgStore.open(location, pool_size=2), ADMIN, FixedClock(TEST_NOW))
     return login(Path(location), ADMIN, ADMIN_PASSPHRASE, FixedClock(TEST_NOW))
 
@@ -80,7 +89,7 @@ def populated(
     """A store with a few hundred fictional signals, built once for this module and store;
     each test works on its own copy (``made``)."""
     with ExitStack() as stack:
-        if search_backend == POSTGRESQL:
+        if search_backend in ON_POSTGRESQL:
             location = stack.enter_context(pg_clone(request.getfixturevalue("pg_template")))
         else:
             template_store: tuple[Path, str] = request.getfixturevalue("template_store")
@@ -109,7 +118,7 @@ def populated(
 
 @pytest.fixture
 def made(populated: Made, tmp_path: Path) -> Iterator[Made]:
-    if populated.backend == POSTGRESQL:
+    if populated.backend in ON_POSTGRESQL:
         with pg_clone(make_url(populated.location).database or "") as url:
             yield replace(populated, location=url)
         return
@@ -121,7 +130,12 @@ def made(populated: Made, tmp_path: Path) -> Iterator[Made]:
 @pytest.fixture
 def coordinator_ctx(made: Made) -> Iterator[ServiceContext]:
     admin = _open(made.backend, made.location)
-    yield admin.with_actor(made.coordinator)
+    if made.backend == CENTRE:
+        ctx = centre.through_centre(admin.store, made.coordinator, admin.clock)
+        yield ctx
+        centre.close(ctx)
+    else:
+        yield admin.with_actor(made.coordinator)
     admin.store.close()
 
 

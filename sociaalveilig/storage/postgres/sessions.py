@@ -10,15 +10,23 @@ The table exists on PostgreSQL only, as ``user_credentials`` does: a desk has no
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from sqlalchemy import (
     Column,
+    Connection,
     DateTime,
     ForeignKey,
     Index,
     MetaData,
+    Row,
     String,
     Table,
+    select,
+    update,
 )
+from sqlalchemy import insert as sa_insert
 
 metadata = MetaData()
 # ``users`` is declared here only so the foreign key resolves within this metadata; the
@@ -41,3 +49,57 @@ sessions_table = Table(
 """``created_at``/``last_seen_at``/``ended_at`` are naive UTC of the server's real clock
 (never the services' clock, which tests move by days). ``end_reason``: ``signout``,
 ``idle``, ``max_age`` or ``ended`` (a beheerder ended the user's sessions)."""
+
+
+def insert(
+    connection: Connection,
+    *,
+    session_id: str,
+    token_sha256: str,
+    user_id: str,
+    address: str | None,
+    now: datetime,
+) -> None:
+    connection.execute(
+        sa_insert(sessions_table).values(
+            id=session_id,
+            token_sha256=token_sha256,
+            user_id=user_id,
+            address=address[:64] if address else None,
+            created_at=now,
+            last_seen_at=now,
+        )
+    )
+
+
+def find_live(connection: Connection, token_sha256: str) -> Row[Any] | None:
+    """The session with this token that has not ended (locked for its check and touch)."""
+    return connection.execute(
+        select(sessions_table)
+        .where(sessions_table.c.token_sha256 == token_sha256, sessions_table.c.ended_at.is_(None))
+        .with_for_update()
+    ).first()
+
+
+def touch(connection: Connection, session_id: str, now: datetime) -> None:
+    connection.execute(
+        update(sessions_table).where(sessions_table.c.id == session_id).values(last_seen_at=now)
+    )
+
+
+def end(connection: Connection, session_id: str, reason: str, now: datetime) -> None:
+    connection.execute(
+        update(sessions_table)
+        .where(sessions_table.c.id == session_id, sessions_table.c.ended_at.is_(None))
+        .values(ended_at=now, end_reason=reason)
+    )
+
+
+def end_for_user(connection: Connection, user_id: str, reason: str, now: datetime) -> int:
+    """End every live session of a user; returns how many there were."""
+    result = connection.execute(
+        update(sessions_table)
+        .where(sessions_table.c.user_id == user_id, sessions_table.c.ended_at.is_(None))
+        .values(ended_at=now, end_reason=reason)
+    )
+    return int(result.rowcount or 0)

@@ -1,0 +1,51 @@
+"""Which service functions the centre's server runs for a desk, built once at start.
+
+Exposed: the public ``@retrying`` functions of ``sociaalveilig.services.*`` whose first
+parameter is the context. Left out, by nature: the modules about a local folder or the
+server itself (``EXCLUDED``), and the subpackage of the desk's own client. A new service
+module is exposed by being there; tests/server/test_registry.py lists the modules, so that
+is a choice someone makes on purpose.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import sociaalveilig.services
+from sociaalveilig.services.retry import is_retrying
+
+EXCLUDED = frozenset(
+    {"setup", "desk", "maintenance", "autobackup", "centre", "centre_sessions", "retry"}
+)
+"""About a local folder (setup, desk, maintenance, autobackup) or the centre's own sign-in
+and sessions (centre, centre_sessions); ``retry`` is the mechanism itself."""
+NOT_SERVICES = frozenset({"context", "remote"})
+"""The context's definition and the desk's client: no service functions."""
+
+
+def _takes_context(function: Callable[..., Any]) -> bool:
+    parameters = list(inspect.signature(function).parameters)
+    return bool(parameters) and parameters[0] == "ctx"
+
+
+def exposed_functions() -> Mapping[tuple[str, str], Callable[..., Any]]:
+    """``(module, function) -> function`` for every exposed service function."""
+    found: dict[tuple[str, str], Callable[..., Any]] = {}
+    for info in pkgutil.iter_modules(sociaalveilig.services.__path__):
+        if info.name in EXCLUDED or info.name in NOT_SERVICES:
+            continue
+        module = importlib.import_module(f"sociaalveilig.services.{info.name}")
+        for name, value in vars(module).items():
+            if (
+                not name.startswith("_")
+                and callable(value)
+                and getattr(value, "__module__", None) == module.__name__
+                and is_retrying(value)
+                and _takes_context(value)
+            ):
+                found[(info.name, name)] = value
+    return found
