@@ -232,9 +232,16 @@ def default_filename(kind: str, day: date) -> str:
 
 
 @retrying
-def _refuse(ctx: ServiceContext, object_type: str, object_id: str) -> AccessDenied:
+def _refuse(
+    ctx: ServiceContext, object_type: str, object_id: str, missing: str
+) -> AccessDenied | NotFound:
+    """The refusal, logged. A partner hears what a missing record gives (``missing``):
+    another organisation's visit or meeting is not there for it, and guessing ids must not
+    tell otherwise."""
     with ctx.unit() as session:
         ctx.audit(session, "export", object_type, object_id, outcome="denied")
+    if ctx.actor.role is Role.PARTNER:
+        return NotFound(missing)
     return AccessDenied(
         tr("U kunt deze afspraak niet exporteren: hij valt buiten uw casussen en overleggen.")
     )
@@ -409,7 +416,7 @@ def visit_file(ctx: ServiceContext, visit_id: str) -> CalendarFile:
             select(Visit.id).where(Visit.id == visit_id, access.visit_scope(ctx))
         ).first()
     if visible is None:
-        raise _refuse(ctx, "visit", visit_id)
+        raise _refuse(ctx, "visit", visit_id, tr("Huisbezoek niet gevonden."))
     try:
         with ctx.unit() as session:
             visit = session.get(Visit, visit_id)
@@ -435,7 +442,7 @@ def meeting_file(ctx: ServiceContext, meeting_id: str) -> CalendarFile:
             select(Meeting.id).where(Meeting.id == meeting_id, access.meeting_scope(ctx))
         ).first()
     if visible is None:
-        raise _refuse(ctx, "meeting", meeting_id)
+        raise _refuse(ctx, "meeting", meeting_id, tr("Overleg niet gevonden."))
     try:
         with ctx.unit() as session:
             meeting = session.get(Meeting, meeting_id)
