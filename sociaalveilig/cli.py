@@ -26,7 +26,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import urlsplit
 
 from sociaalveilig.commandline import EXIT_OK, Parser, Passphrases, run_command
 from sociaalveilig.core.errors import (
@@ -117,21 +116,6 @@ FOLDER_COMMANDS = ("init", "recover", "backup", "restore", "verify")
 """Commands about a store's folder: on a centre they are the operator's, on the server."""
 
 
-def server_label(url: str) -> str:
-    """host:port of a centre's URL, for a message (never a user name or query)."""
-    parts = urlsplit(url)
-    host = parts.hostname or url
-    if ":" in host:  # an IPv6 address
-        host = f"[{host}]"
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    if port is None:
-        port = 443 if parts.scheme == "https" else 80
-    return f"{host}:{port}"
-
-
 def _tls_failure(exc: BaseException) -> bool:
     """Whether a failure to reach the centre came from its certificate (somewhere in the
     chain of causes the client kept)."""
@@ -147,27 +131,21 @@ def _tls_failure(exc: BaseException) -> bool:
 
 @contextmanager
 def centre_errors(server: str) -> Iterator[None]:
-    """A centre that cannot be reached is one line naming it (exit 6); an untrusted
-    certificate says so and what to do about it."""
+    """A centre whose certificate this desk does not trust says so, and what to do about
+    it, in its one line (exit 6); every other failure to reach it already names it."""
     try:
         yield
     except StoreUnavailable as exc:
-        label = server_label(server)
-        if _tls_failure(exc):
-            raise StoreUnavailable(
-                tr(
-                    "Het certificaat van het centrum {server} wordt niet vertrouwd. Geef het "
-                    "CA-certificaat van het centrum mee met --ca PEM."
-                ).format(server=label)
-            ) from exc
-        if label not in exc.message:
-            raise StoreUnavailable(
-                tr(
-                    "Het centrum {server} is niet bereikbaar: {reason} Controleer het adres "
-                    "en de verbinding, of vraag de beheerder of de server draait."
-                ).format(server=label, reason=exc.message)
-            ) from exc
-        raise
+        if not _tls_failure(exc):
+            raise
+        from sociaalveilig.services.remote.client import label
+
+        raise StoreUnavailable(
+            tr(
+                "Het certificaat van het centrum {server} wordt niet vertrouwd. Geef het "
+                "CA-certificaat van het centrum mee met --ca PEM."
+            ).format(server=label(server))
+        ) from exc
 
 
 def centre_purge_note() -> str:
@@ -196,9 +174,16 @@ def centre_options(args: argparse.Namespace) -> tuple[str | None, Path | None]:
                 "server dat met 'sociaalveilig-server {command} --database URL'."
             ).format(command=args.command)
         )
-    server = str(args.server).strip()
-    if not server:
-        raise UsageError(tr("--server is leeg. Geef het adres van het centrum (https://…)."))
+    if args.command == "demo":
+        raise UsageError(
+            tr(
+                "'demo' werkt niet met --server: demogegevens horen in een eigen opslag op deze "
+                "werkplek (--store MAP), niet op een centrum."
+            )
+        )
+    from sociaalveilig.services.remote.client import check_url
+
+    server = check_url(str(args.server))  # a wrong address before any passphrase is asked
     ca = Path(args.ca) if args.ca is not None else None
     if ca is not None and not ca.is_file():
         raise UsageError(
