@@ -120,8 +120,36 @@
         <translation>The two passphrases differ. Please try again.</translation>
     </message>
     <message>
+        <source>Geef met --user NAAM aan wie u bent: op een centrum is dat verplicht.</source>
+        <translation>Say who you are with --user NAME: on a centre it is required.</translation>
+    </message>
+    <message>
         <source>Wachtwoord voor {user}: </source>
         <translation>Passphrase for {user}: </translation>
+    </message>
+    <message>
+        <source>Het certificaat van het centrum {server} wordt niet vertrouwd. Geef het CA-certificaat van het centrum mee met --ca PEM.</source>
+        <translation>The certificate of the centre {server} is not trusted. Pass the centre&apos;s CA certificate with --ca PEM.</translation>
+    </message>
+    <message>
+        <source>--ca hoort bij --server URL. Geef ook het adres van het centrum.</source>
+        <translation>--ca goes with --server URL. Give the centre&apos;s address too.</translation>
+    </message>
+    <message>
+        <source>Kies --store MAP (een opslag op deze werkplek) of --server URL (een centrum), niet allebei.</source>
+        <translation>Choose --store FOLDER (a store on this desk) or --server URL (a centre), not both.</translation>
+    </message>
+    <message>
+        <source>&apos;{command}&apos; werkt niet met --server: op een centrum doet de beheerder van de server dat met &apos;sociaalveilig-server {command} --database URL&apos;.</source>
+        <translation>&apos;{command}&apos; does not work with --server: on a centre the server&apos;s administrator does that with &apos;sociaalveilig-server {command} --database URL&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;demo&apos; werkt niet met --server: demogegevens horen in een eigen opslag op deze werkplek (--store MAP), niet op een centrum.</source>
+        <translation>&apos;demo&apos; does not work with --server: demo data belongs in a store of its own on this desk (--store FOLDER), not on a centre.</translation>
+    </message>
+    <message>
+        <source>Het CA-certificaat {path} bestaat niet of is geen bestand.</source>
+        <translation>The CA certificate {path} does not exist or is not a file.</translation>
     </message>
     <message>
         <source>Geef de naam van de beheerder: init --user NAAM.</source>
@@ -240,16 +268,24 @@
         <translation>--signals must be 0 or more.</translation>
     </message>
     <message>
-        <source>Beheer van een Sociaal Veilig-opslag.</source>
-        <translation>Administration of a Sociaal Veilig store.</translation>
+        <source>Beheer van een Sociaal Veilig-opslag, of met --server van een centrum (zonder init, recover, backup, restore en verify: die horen bij sociaalveilig-server).</source>
+        <translation>Administration of a Sociaal Veilig store, or with --server of a centre (without init, recover, backup, restore and verify: those belong to sociaalveilig-server).</translation>
+    </message>
+    <message>
+        <source>werk op een centrum in plaats van een opslagmap: https://… of http:// op dit apparaat (loopback)</source>
+        <translation>work on a centre instead of a store folder: https://… or http:// on this device (loopback)</translation>
+    </message>
+    <message>
+        <source>het CA-certificaat dat het certificaat van het centrum ondertekende</source>
+        <translation>the CA certificate that signed the centre&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>de handelende gebruiker (op een centrum verplicht)</source>
+        <translation>the acting user (required on a centre)</translation>
     </message>
     <message>
         <source>de opslagmap (standaard: gebruikersmap)</source>
         <translation>the store folder (default: user folder)</translation>
-    </message>
-    <message>
-        <source>de handelende gebruiker</source>
-        <translation>the acting user</translation>
     </message>
     <message>
         <source>lees wachtwoorden van standaardinvoer, één per regel</source>
@@ -880,10 +916,6 @@
         <translation>Action not found.</translation>
     </message>
     <message>
-        <source>Deze actie is aan een andere organisatie toegewezen; u kunt haar niet zien.</source>
-        <translation>This action is assigned to another organisation; you cannot see it.</translation>
-    </message>
-    <message>
         <source>Geef een reden waarom de actie vervalt.</source>
         <translation>Give a reason why the action lapses.</translation>
     </message>
@@ -1026,6 +1058,10 @@
     <message>
         <source>Toegang hersteld met herstelcode</source>
         <translation>Access restored with recovery code</translation>
+    </message>
+    <message>
+        <source>Sessies bij het centrum beëindigd</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Casus geëvalueerd</source>
@@ -2068,10 +2104,6 @@
         <translation>Added</translation>
     </message>
     <message>
-        <source>Uw organisatie neemt niet deel aan dit overleg; de agenda en de casussen daarvan zijn niet voor u.</source>
-        <translation>Your organisation does not take part in this meeting; its agenda and cases are not for you.</translation>
-    </message>
-    <message>
         <source>Dit overleg valt buiten uw focusgebieden.</source>
         <translation>This meeting is outside your focus areas.</translation>
     </message>
@@ -3064,6 +3096,10 @@
         <translation>Unknown organisation &apos;{name}&apos;. Choose from: {options}.</translation>
     </message>
     <message>
+        <source>Uw sessie bij het centrum is beëindigd; meld u opnieuw aan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Gebruiker {user} bestaat niet.</source>
         <translation>User {user} does not exist.</translation>
     </message>
@@ -3086,10 +3122,6 @@
     <message>
         <source>{user} is de enige beheerder en blijft actief.</source>
         <translation>{user} is the only administrator and stays active.</translation>
-    </message>
-    <message>
-        <source>Uw organisatie neemt niet deel aan dit huisbezoek.</source>
-        <translation>Your organisation does not take part in this home visit.</translation>
     </message>
     <message>
         <source>Dit huisbezoek hoort niet bij uw gebieden of uw organisatie.</source>
@@ -5010,6 +5042,82 @@
     <message>
         <source>Geef de database met --database URL of {env}.</source>
         <translation>Give the database with --database URL or {env}.</translation>
+    </message>
+    <message>
+        <source>Interne fout op het centrum; meld dit bij de functioneel beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het centrum kent deze handeling niet. Werk het programma bij.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het centrum kon het verzoek niet lezen. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het verzoek is te groot voor het centrum (hoogstens 20 MB). Kies een kleiner bestand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het centrum {server} gaf een onverwacht antwoord. Meld dit bij de functioneel beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interne fout op het centrum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{url} is geen geldig adres van een centrum. Gebruik https://server:poort, of http:// alleen op deze computer (127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het certificaat {path} kan niet gelezen worden. Geef het PEM-bestand van het centrum op.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het centrum {server} is niet bereikbaar. Controleer de netwerkverbinding en het adres, en probeer het opnieuw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Het centrum weigerde het verzoek: {detail}. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>te diep geneste gegevens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een ongeldig getal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een gegeven van een soort die niet verstuurd kan worden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>geen geldige gegevens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een onbekende soort gegeven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een onleesbaar gegeven</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>een gegeven met andere velden dan verwacht</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>de gegevens passen niet bij de gevraagde handeling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>het gegeven {name} is niet van de verwachte soort</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
