@@ -236,8 +236,8 @@ MATRIX: dict[str, Row] = {
     # --- reports
     "report_buurtschouw.buurtschouw_pack_data": Row(a(KERKRADE), K_PLANNERS),
     "report_case.case_summary_data": Row(a("#k"), K_READERS | roles("manager")),
-    "report_management.management_data": Row(
-        a("2026Q1", None), roles("beheerder", "coordinator", "manager")  # figures only
+    "report_management.management_data": Row(  # figures only; a wijkagent of its own areas
+        a("2026Q1", KERKRADE), roles("beheerder", "coordinator", "manager", "wijkagent_in")
     ),
     "report_meeting.meeting_doc_data": Row(a("@mk", True), K_PLANNERS | roles("partner_woco")),
     "report_shared.log_denied": Row(a("case", "@k"), EVERYONE),
