@@ -39,6 +39,10 @@ FORWARDERS: dict[str, tuple[int | str | None, int | None]] = {
     "audit_view": ("view", 2),
     "_refuse": ("export", 1),
     "_log_failed": ("export", 1),
+    "log_failed_export": ("export", 1),
+    "_save": ("export", 3),
+    # a refused view that reads as a missing record (``actions.hidden_record``)
+    "hidden_record": ("view", 1),
     "log_denied": ("print", 1),
     "log_failed_write": ("print", 1),
     "log_refusal": ("view", 1),
@@ -50,6 +54,7 @@ FORWARDERS: dict[str, tuple[int | str | None, int | None]] = {
 PRIVATE_HOME = {
     "_refuse": "services/calendar_export.py",
     "_log_failed": "services/calendar_export.py",
+    "_save": "services/calendar_export.py",
     "_list": "services/visits.py",
     "_write": "reports/api.py",
 }
