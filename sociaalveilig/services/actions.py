@@ -402,6 +402,14 @@ def _load_action(session: Session, ctx: ServiceContext, action_id: str) -> Actio
         raise NotFound(tr("Actie niet gevonden."))
     if ctx.actor.role is Role.PARTNER:
         if not access.sees_action(ctx, session, action.id):
+            if access.sees_case(ctx, session, action.case_id):
+                # On a case the partner works on, the action shows in outline: say why.
+                raise RefusedAccess(
+                    tr("Deze actie is aan een andere organisatie toegewezen; u kunt haar niet "
+                       "zien."),
+                    OBJ_ACTION,
+                    action.reference,
+                )
             raise hidden_record(tr("Actie niet gevonden."), OBJ_ACTION, action.reference)
     else:
         load_case(session, ctx, action.case_id)

@@ -233,14 +233,14 @@ def default_filename(kind: str, day: date) -> str:
 
 @retrying
 def _refuse(
-    ctx: ServiceContext, object_type: str, object_id: str, missing: str
+    ctx: ServiceContext, object_type: str, object_id: str, missing: str | None = None
 ) -> AccessDenied | NotFound:
-    """The refusal, logged. A partner hears what a missing record gives (``missing``):
-    another organisation's visit or meeting is not there for it, and guessing ids must not
-    tell otherwise."""
+    """The refusal, logged. With ``missing``, the user hears what a missing record gives:
+    another organisation's visit or meeting on a case the partner does not work on is not
+    there for it, and guessing ids must not tell otherwise."""
     with ctx.unit() as session:
         ctx.audit(session, "export", object_type, object_id, outcome="denied")
-    if ctx.actor.role is Role.PARTNER:
+    if missing is not None:
         return NotFound(missing)
     return AccessDenied(
         tr("U kunt deze afspraak niet exporteren: hij valt buiten uw casussen en overleggen.")
@@ -415,8 +415,12 @@ def visit_file(ctx: ServiceContext, visit_id: str) -> CalendarFile:
         visible = session.execute(
             select(Visit.id).where(Visit.id == visit_id, access.visit_scope(ctx))
         ).first()
+        # As visits.get_visit: a partner knows of a visit on a case it works on.
+        hidden = ctx.actor.role is Role.PARTNER and not access.sees_case(
+            ctx, session, visit.case_id
+        )
     if visible is None:
-        raise _refuse(ctx, "visit", visit_id, tr("Huisbezoek niet gevonden."))
+        raise _refuse(ctx, "visit", visit_id, tr("Huisbezoek niet gevonden.") if hidden else None)
     try:
         with ctx.unit() as session:
             visit = session.get(Visit, visit_id)
@@ -442,7 +446,8 @@ def meeting_file(ctx: ServiceContext, meeting_id: str) -> CalendarFile:
             select(Meeting.id).where(Meeting.id == meeting_id, access.meeting_scope(ctx))
         ).first()
     if visible is None:
-        raise _refuse(ctx, "meeting", meeting_id, tr("Overleg niet gevonden."))
+        partner = ctx.actor.role is Role.PARTNER
+        raise _refuse(ctx, "meeting", meeting_id, tr("Overleg niet gevonden.") if partner else None)
     try:
         with ctx.unit() as session:
             meeting = session.get(Meeting, meeting_id)

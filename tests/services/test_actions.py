@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from sociaalveilig.core.enums import ActionStatus, ActionType, CaseStatus, Role
-from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
+from sociaalveilig.core.errors import AccessDenied, ValidationError
 from sociaalveilig.core.workflow import ALLOWED_TRANSITIONS, WorkflowKind
 from sociaalveilig.services.actions import (
     ActionInput,
@@ -179,8 +179,7 @@ def test_partner_sees_and_updates_only_its_own_actions(
     assert [r.action_id for r in rows] == [own.action_id]
     assert rows[0].description == "Samen langsgaan en afspraken maken."
     change_action_status(woco, own.action_id, ActionStatus.IN_UITVOERING)
-    # Another organisation's action reads as a missing one (guessing ids tells nothing).
-    with pytest.raises(NotFound, match=r"^Actie niet gevonden\.$"):
+    with pytest.raises(AccessDenied):
         change_action_status(woco, other.action_id, ActionStatus.AFGEROND)
     with pytest.raises(AccessDenied):
         list_actions(woco, owner_partner_id=partner_id(coordinator_ctx, POLICE))
