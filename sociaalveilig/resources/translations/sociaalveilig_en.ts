@@ -916,6 +916,10 @@
         <translation>Action not found.</translation>
     </message>
     <message>
+        <source>Deze actie is aan een andere organisatie toegewezen; u kunt haar niet zien.</source>
+        <translation>This action is assigned to another organisation; you cannot see it.</translation>
+    </message>
+    <message>
         <source>Geef een reden waarom de actie vervalt.</source>
         <translation>Give a reason why the action lapses.</translation>
     </message>
@@ -3122,6 +3126,10 @@
     <message>
         <source>{user} is de enige beheerder en blijft actief.</source>
         <translation>{user} is the only administrator and stays active.</translation>
+    </message>
+    <message>
+        <source>Uw organisatie neemt niet deel aan dit huisbezoek.</source>
+        <translation>Your organisation does not take part in this home visit.</translation>
     </message>
     <message>
         <source>Dit huisbezoek hoort niet bij uw gebieden of uw organisatie.</source>
