@@ -316,6 +316,8 @@ MATRIX: dict[str, Row] = {
     "visits.record_outcome": Row(a("@vx", "uitgevoerd", "Matrixuitkomst"),
                                  K_PLANNERS | roles("partner_woco")),
     "visits.cancel_visit": Row(a("@vx", "Matrixreden"), K_PLANNERS),
+    "visits.week_plan": Row(a(date(2026, 4, 13)), CASE_WORKERS),
+    "visits.visits_for_user": Row(a(), CASE_WORKERS),
     # --- worklists
     "worklist.overdue": Row(a(), CASE_WORKERS),
     "worklist.due_this_week": Row(a(), CASE_WORKERS),

@@ -132,7 +132,11 @@ def _refused(call: Callable[[], object]) -> bool:
     """Refused, or (another organisation's action, visit or meeting) answered as missing."""
     try:
         call()
-    except (AccessDenied, NotFound):
+    except AccessDenied:
+        return True
+    except NotFound as exc:
+        if "niet gevonden" not in exc.message and "bestaat niet" not in exc.message:
+            raise
         return True
     return False
 

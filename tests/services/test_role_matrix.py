@@ -20,6 +20,7 @@ MK2 only, owns nothing), Gemeente – handhaving (in no meeting: out), manager.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -311,13 +312,21 @@ def scene(
 REFUSED = "refused"
 
 
+HIDDEN = re.compile(r"^(Actie|Huisbezoek|Overleg) niet gevonden\.$|^Overleg \w+ bestaat niet\.$")
+"""What a record of the scene reads as for a partner of another organisation
+(actions.hidden_record): the answer for a missing one."""
+
+
 def outcome(call: Callable[[], Any]) -> Any:
-    """The result of a service call, or REFUSED when it raises AccessDenied, or NotFound
-    for a record of the scene (another organisation's action, visit or meeting reads as
-    missing: access.hidden_record)."""
+    """The result of a service call, or REFUSED when it raises AccessDenied, or the
+    NotFound of a record the user may not know of (any other NotFound is a failure)."""
     try:
         return call()
-    except (AccessDenied, NotFound):
+    except AccessDenied:
+        return REFUSED
+    except NotFound as exc:
+        if not HIDDEN.match(exc.message):
+            raise
         return REFUSED
 
 
