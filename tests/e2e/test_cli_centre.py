@@ -150,6 +150,10 @@ def test_user_add(pair: Pair) -> None:
 
 
 def test_passwd(pair: Pair) -> None:
+    # Before: whatever a passphrase the beheerder chose opens, it opens alike on both.
+    desk, centre = pair.both("--user", ANNA, "export", "cases", "eerst.csv", out="eerst.csv",
+                             stdin=f"{ANNA_FIRST}\n")
+    same(desk, centre)
     desk, centre = pair.both("--user", ANNA, "passwd", stdin=f"{ANNA_FIRST}\n{ANNA_OWN}\n")
     same(desk, centre)
     assert desk.code == 0 and "gewijzigd" in desk.out
