@@ -4,13 +4,22 @@ Contract (DESIGN.md): global options before the command; passphrases never from
 arguments (a terminal prompt, or ``--passphrase-stdin``: one a line, the acting
 user's first, then a new one where the command needs it). Exit codes: 0 done,
 2 usage, 3 authentication failed, 4 invalid input (nothing changed), 5 store damaged
-or tampered, 1 only for a bug. Every failure is one line on stderr, never a traceback.
+or tampered, 6 the centre cannot be reached, 1 only for a bug. Every failure is one line
+on stderr, never a traceback.
+
+Two stores: ``--store DIR`` (the default) works on a desk's encrypted folder;
+``--server URL [--ca PEM]`` signs in to a centre (``services.remote``) and runs the same
+commands there, with the same output, files and exit codes: the services run on the
+server as the signed-in user, files (imports, exports, PDFs, rejects) are read and written
+here on the desk. The commands about a local folder (``init``, ``recover``, ``backup``,
+``restore``, ``verify``) belong to the centre's operator (``sociaalveilig-server``).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import ssl
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,13 +28,17 @@ from pathlib import Path
 from typing import TextIO
 
 from sociaalveilig.commandline import EXIT_OK, Parser, Passphrases, run_command
-from sociaalveilig.core.errors import StoreDamaged, UsageError, ValidationError
+from sociaalveilig.core.errors import (
+    StoreDamaged,
+    StoreUnavailable,
+    UsageError,
+    ValidationError,
+)
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.location import default_store_dir
 
 PROG = "sociaalveilig-admin"
-
 
 
 @dataclass
@@ -35,17 +48,31 @@ class Env:
     passphrases: Passphrases
     out: TextIO
     err: TextIO
+    server: str | None = None
+    """The centre's URL (``--server``); None on a desk's store."""
+    ca: Path | None = None
+    """The CA certificate that vouches for the centre's certificate (``--ca``)."""
 
     def username(self) -> str:
         from sociaalveilig.services.setup import single_user
 
         if self.args.user:
             return str(self.args.user)
+        if self.server is not None:
+            # A desk's folder can tell its only user; a centre serves a whole team.
+            raise UsageError(
+                tr("Geef met --user NAAM aan wie u bent: op een centrum is dat verplicht.")
+            )
         return single_user(self.store_dir)
 
     @contextmanager
     def session(self) -> Iterator[ServiceContext]:
-        """Log in as the acting user; lock the store again afterwards."""
+        """Sign in as the acting user; lock the store (or end the centre's session)
+        afterwards."""
+        if self.server is not None:
+            with self._centre_session() as ctx:
+                yield ctx
+            return
         from sociaalveilig.services.setup import lock, login
 
         username = self.username()
@@ -63,8 +90,106 @@ class Env:
         except Exception:
             ctx.store.close()
 
+    @contextmanager
+    def _centre_session(self) -> Iterator[ServiceContext]:
+        from sociaalveilig.services import remote
+
+        assert self.server is not None
+        username = self.username()
+        passphrase = self.passphrases.read(tr("Wachtwoord voor {user}: ").format(user=username))
+        with centre_errors(self.server):
+            ctx = remote.connect(self.server, username, passphrase, ca=self.ca)
+        try:
+            with centre_errors(self.server):
+                yield ctx
+        finally:
+            # Never raises for a centre that went away: the command's own outcome counts.
+            remote.end_session(ctx)
+
     def say(self, text: str) -> None:
         print(text, file=self.out)
+
+
+# --------------------------------------------------------------------------- the centre
+
+FOLDER_COMMANDS = ("init", "recover", "backup", "restore", "verify")
+"""Commands about a store's folder: on a centre they are the operator's, on the server."""
+
+
+def _tls_failure(exc: BaseException) -> bool:
+    """Whether a failure to reach the centre came from its certificate (somewhere in the
+    chain of causes the client kept)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in str(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+@contextmanager
+def centre_errors(server: str) -> Iterator[None]:
+    """A centre whose certificate this desk does not trust says so, and what to do about
+    it, in its one line (exit 6); every other failure to reach it already names it."""
+    try:
+        yield
+    except StoreUnavailable as exc:
+        if not _tls_failure(exc):
+            raise
+        from sociaalveilig.services.remote.client import label
+
+        raise StoreUnavailable(
+            tr(
+                "Het certificaat van het centrum {server} wordt niet vertrouwd. Geef het "
+                "CA-certificaat van het centrum mee met --ca PEM."
+            ).format(server=label(server))
+        ) from exc
+
+
+def centre_purge_note() -> str:
+    return tr(
+        "Let op: back-ups van vóór deze opschoning bevatten de verwijderde gegevens nog, "
+        "tot ze door rotatie verdwijnen of worden verwijderd."
+    )
+
+
+def centre_options(args: argparse.Namespace) -> tuple[str | None, Path | None]:
+    """``--server`` and ``--ca`` checked against each other, ``--store`` and the command,
+    before any passphrase is asked."""
+    if args.server is None:
+        if args.ca is not None:
+            raise UsageError(tr("--ca hoort bij --server URL. Geef ook het adres van het centrum."))
+        return None, None
+    if args.store is not None:
+        raise UsageError(
+            tr("Kies --store MAP (een opslag op deze werkplek) of --server URL (een centrum), "
+               "niet allebei.")
+        )
+    if args.command in FOLDER_COMMANDS:
+        raise UsageError(
+            tr(
+                "'{command}' werkt niet met --server: op een centrum doet de beheerder van de "
+                "server dat met 'sociaalveilig-server {command} --database URL'."
+            ).format(command=args.command)
+        )
+    if args.command == "demo":
+        raise UsageError(
+            tr(
+                "'demo' werkt niet met --server: demogegevens horen in een eigen opslag op deze "
+                "werkplek (--store MAP), niet op een centrum."
+            )
+        )
+    from sociaalveilig.services.remote.client import check_url
+
+    server = check_url(str(args.server))  # a wrong address before any passphrase is asked
+    ca = Path(args.ca) if args.ca is not None else None
+    if ca is not None and not ca.is_file():
+        raise UsageError(
+            tr("Het CA-certificaat {path} bestaat niet of is geen bestand.").format(path=ca)
+        )
+    return server, ca
 
 
 # --------------------------------------------------------------------------- commands
@@ -122,7 +247,13 @@ def cmd_passwd(env: Env) -> int:
     username = env.username()
     old = env.passphrases.read(tr("Huidig wachtwoord voor {user}: ").format(user=username))
     new = env.passphrases.read_new(tr("Nieuw wachtwoord: "), tr("Herhaal het nieuwe wachtwoord: "))
-    change_passphrase(env.store_dir, username, old, new)
+    if env.server is not None:
+        from sociaalveilig.services import remote
+
+        with centre_errors(env.server):
+            remote.change_passphrase(env.server, username, old, new, ca=env.ca)
+    else:
+        change_passphrase(env.store_dir, username, old, new)
     env.say(tr("Wachtwoord van {user} gewijzigd.").format(user=username))
     return EXIT_OK
 
@@ -289,7 +420,9 @@ def cmd_purge(env: Env) -> int:
         as_of = parse_as_of(ctx, env.args.as_of)
         result = purge(ctx, as_of)
         # Backups made before the purge still hold the purged records: say so honestly.
-        note = purge_backup_note(ctx)
+        # A centre's backups are its operator's (sociaalveilig-server backup), in no
+        # folder this desk knows: the general sentence, as on a desk without a folder.
+        note = purge_backup_note(ctx) if env.server is None else centre_purge_note()
     for line in result.lines:
         env.say(line)
     env.say(note)
@@ -326,10 +459,30 @@ def cmd_demo(env: Env) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = Parser(
         prog=PROG,
-        description=tr("Beheer van een Sociaal Veilig-opslag."),
+        description=tr(
+            "Beheer van een Sociaal Veilig-opslag, of met --server van een centrum (zonder "
+            "init, recover, backup, restore en verify: die horen bij sociaalveilig-server)."
+        ),
     )
     p.add_argument("--store", metavar="MAP", help=tr("de opslagmap (standaard: gebruikersmap)"))
-    p.add_argument("--user", metavar="NAAM", help=tr("de handelende gebruiker"))
+    p.add_argument(
+        "--server",
+        metavar="URL",
+        help=tr(
+            "werk op een centrum in plaats van een opslagmap: https://… of http:// op dit "
+            "apparaat (loopback)"
+        ),
+    )
+    p.add_argument(
+        "--ca",
+        metavar="PEM",
+        help=tr("het CA-certificaat dat het certificaat van het centrum ondertekende"),
+    )
+    p.add_argument(
+        "--user",
+        metavar="NAAM",
+        help=tr("de handelende gebruiker (op een centrum verplicht)"),
+    )
     p.add_argument(
         "--passphrase-stdin",
         action="store_true",
@@ -438,8 +591,11 @@ def run(
         handler = getattr(args, "handler", None)
         if handler is None:
             raise UsageError(tr("Geef een opdracht. Zie '{prog} --help'.").format(prog=PROG))
+        server, ca = centre_options(args)
         store_dir = Path(args.store) if args.store else default_store_dir()
-        env = Env(args, store_dir, Passphrases(args.passphrase_stdin, stdin), out, err)
+        env = Env(
+            args, store_dir, Passphrases(args.passphrase_stdin, stdin), out, err, server, ca
+        )
         return int(handler(env))
 
     return run_command(PROG, body, err)

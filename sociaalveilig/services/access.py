@@ -327,6 +327,11 @@ def reviews_case(ctx: ServiceContext, case: Case) -> bool:
     return True
 
 
+def sees_case(ctx: ServiceContext, session: Session, case_id: str | None) -> bool:
+    """Whether the case ``case_id`` lies in ``case_scope`` (without the noodknop)."""
+    return case_id is not None and _in_scope(session, Case.id == case_id, case_scope(ctx))
+
+
 def sees_visit(ctx: ServiceContext, session: Session, visit_id: str) -> bool:
     """Whether the visit ``visit_id`` lies in ``visit_scope``."""
     return _in_scope(session, Visit.id == visit_id, visit_scope(ctx))

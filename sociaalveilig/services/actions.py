@@ -125,12 +125,26 @@ def require_role(ctx: ServiceContext, *roles: Role) -> None:
 
 class RefusedAccess(AccessDenied):
     """AccessDenied that remembers what was refused, so ``work_unit`` can log it after
-    the refused unit has rolled back."""
+    the refused unit has rolled back.
 
-    def __init__(self, message: str, object_type: str, reference: str | None) -> None:
+    ``as_missing``: the user hears exactly what a missing record would give (``NotFound``
+    with its message), so that guessing ids tells nothing about other organisations' work;
+    the refusal is still logged with the record it concerned."""
+
+    def __init__(
+        self, message: str, object_type: str, reference: str | None, *, as_missing: bool = False
+    ) -> None:
         super().__init__(message)
         self.object_type = object_type
         self.reference = reference
+        self.as_missing = as_missing
+
+
+def hidden_record(missing_message: str, object_type: str, reference: str | None) -> RefusedAccess:
+    """A refusal that reads as ``NotFound(missing_message)``: for a record the user has no
+    way to know of (another organisation's action, visit or meeting), where no noodknop
+    applies."""
+    return RefusedAccess(missing_message, object_type, reference, as_missing=True)
 
 
 @contextmanager
@@ -142,6 +156,8 @@ def work_unit(ctx: ServiceContext, purpose: str | None = None) -> Iterator[Sessi
             yield session
     except RefusedAccess as exc:
         access.log_refusal(ctx, exc.object_type, exc.reference)
+        if exc.as_missing:
+            raise NotFound(exc.message) from None
         raise
 
 
@@ -393,11 +409,15 @@ def _load_action(session: Session, ctx: ServiceContext, action_id: str) -> Actio
         raise NotFound(tr("Actie niet gevonden."))
     if ctx.actor.role is Role.PARTNER:
         if not access.sees_action(ctx, session, action.id):
-            raise RefusedAccess(
-                tr("Deze actie is aan een andere organisatie toegewezen; u kunt haar niet zien."),
-                OBJ_ACTION,
-                action.reference,
-            )
+            if access.sees_case(ctx, session, action.case_id):
+                # On a case the partner works on, the action shows in outline: say why.
+                raise RefusedAccess(
+                    tr("Deze actie is aan een andere organisatie toegewezen; u kunt haar niet "
+                       "zien."),
+                    OBJ_ACTION,
+                    action.reference,
+                )
+            raise hidden_record(tr("Actie niet gevonden."), OBJ_ACTION, action.reference)
     else:
         load_case(session, ctx, action.case_id)
     return action

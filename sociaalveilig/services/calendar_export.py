@@ -233,9 +233,16 @@ def default_filename(kind: str, day: date) -> str:
 
 
 @retrying
-def _refuse(ctx: ServiceContext, object_type: str, object_id: str) -> AccessDenied:
+def _refuse(
+    ctx: ServiceContext, object_type: str, object_id: str, missing: str | None = None
+) -> AccessDenied | NotFound:
+    """The refusal, logged. With ``missing``, the user hears what a missing record gives:
+    another organisation's visit or meeting on a case the partner does not work on is not
+    there for it, and guessing ids must not tell otherwise."""
     with ctx.unit() as session:
         ctx.audit(session, "export", object_type, object_id, outcome="denied")
+    if missing is not None:
+        return NotFound(missing)
     return AccessDenied(
         tr("U kunt deze afspraak niet exporteren: hij valt buiten uw casussen en overleggen.")
     )
@@ -410,8 +417,12 @@ def visit_file(ctx: ServiceContext, visit_id: str) -> CalendarFile:
         visible = session.execute(
             select(Visit.id).where(Visit.id == visit_id, access.visit_scope(ctx))
         ).first()
+        # As visits.get_visit: a partner knows of a visit on a case it works on.
+        hidden = ctx.actor.role is Role.PARTNER and not access.sees_case(
+            ctx, session, visit.case_id
+        )
     if visible is None:
-        raise _refuse(ctx, "visit", visit_id)
+        raise _refuse(ctx, "visit", visit_id, tr("Huisbezoek niet gevonden.") if hidden else None)
     try:
         with ctx.unit() as session:
             row_scope.named(session, visit_id)
@@ -439,7 +450,8 @@ def meeting_file(ctx: ServiceContext, meeting_id: str) -> CalendarFile:
             select(Meeting.id).where(Meeting.id == meeting_id, access.meeting_scope(ctx))
         ).first()
     if visible is None:
-        raise _refuse(ctx, "meeting", meeting_id)
+        partner = ctx.actor.role is Role.PARTNER
+        raise _refuse(ctx, "meeting", meeting_id, tr("Overleg niet gevonden.") if partner else None)
     try:
         with ctx.unit() as session:
             row_scope.named(session, meeting_id)

@@ -25,6 +25,7 @@ from sociaalveilig.services.actions import (
     OBJ_MEETING,
     ActionRow,
     RefusedAccess,
+    hidden_record,
     load_case,
     local_time,
     make_action_row,
@@ -273,13 +274,18 @@ def agenda_for_partner(ctx: ServiceContext, meeting_id: str, partner_id: str) ->
     """
     require_role(ctx, Role.COORDINATOR, Role.PARTNER)
     with work_unit(ctx) as session:
-        meeting = load_meeting(session, meeting_id)
+        # Asked before the meeting is looked up: the answer must not tell whether it exists.
         if not access.may_get_copy_of(ctx, partner_id):
             raise RefusedAccess(
                 tr("U kunt alleen het exemplaar van uw eigen organisatie opvragen."),
                 OBJ_MEETING,
-                meeting.id,
+                meeting_id,
             )
+        meeting = load_meeting(session, meeting_id)
+        if ctx.actor.role is Role.PARTNER and partner_id not in meeting_partner_ids(
+            session, meeting.id
+        ):
+            raise hidden_record(tr("Overleg niet gevonden."), OBJ_MEETING, meeting.id)
         if partner_id not in meeting_partner_ids(session, meeting.id):
             raise RefusedAccess(
                 tr(

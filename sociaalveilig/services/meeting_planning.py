@@ -25,6 +25,7 @@ from sociaalveilig.services import access
 from sociaalveilig.services.actions import (
     OBJ_MEETING,
     RefusedAccess,
+    hidden_record,
     local_time,
     require_role,
     resolve_area,
@@ -104,13 +105,9 @@ def check_reader(session: Session, ctx: ServiceContext, meeting: Meeting) -> Non
     if access.sees_meeting(ctx, session, meeting.id):
         return
     if ctx.actor.role is Role.PARTNER:
-        message = tr(
-            "Uw organisatie neemt niet deel aan dit overleg; de agenda en de casussen daarvan "
-            "zijn niet voor u."
-        )
-    else:
-        message = tr("Dit overleg valt buiten uw focusgebieden.")
-    raise RefusedAccess(message, OBJ_MEETING, meeting.id)
+        # Another organisation's meeting: as if it did not exist (guessing ids tells nothing).
+        raise hidden_record(tr("Overleg niet gevonden."), OBJ_MEETING, meeting.id)
+    raise RefusedAccess(tr("Dit overleg valt buiten uw focusgebieden."), OBJ_MEETING, meeting.id)
 
 
 def check_preparer(ctx: ServiceContext, meeting: Meeting) -> None:

@@ -13,6 +13,7 @@ from sociaalveilig.core.enums import ActionStatus, ActionType, MeetingType, Risk
 from sociaalveilig.core.errors import AccessDenied, NotFound, ValidationError
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.services import access
+from sociaalveilig.services.actions import hidden_record, work_unit
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.meeting_agenda import AgendaReason, partner_items
 from sociaalveilig.services.report_case import person_refs
@@ -77,6 +78,32 @@ class MeetingDocData:
     items: tuple[MeetingItemLine, ...]
 
 
+def _check_copy(
+    ctx: ServiceContext,
+    meeting_id: str,
+    partner_id: str | None,
+    partner_names: dict[str, str],
+    participants: set[str],
+    kind: str,
+    missing: str,
+) -> None:
+    """Whether a copy for ``partner_id`` (None: the full document) may be made."""
+    if ctx.actor.role is Role.PARTNER and partner_id not in participants:
+        # Another organisation's meeting: as if it did not exist (guessing ids tells
+        # nothing), and logged as a refused view.
+        raise hidden_record(missing, "meeting", meeting_id)
+    if partner_id is None:
+        return
+    if partner_id not in partner_names:
+        raise ValidationError(tr("Onbekende organisatie."), field="partner")
+    if partner_id not in participants:
+        raise AccessDenied(
+            tr("{partner} neemt niet deel aan dit overleg en krijgt geen {kind}.").format(
+                partner=partner_names[partner_id], kind=kind
+            )
+        )
+
+
 @retrying
 def meeting_doc_data(
     ctx: ServiceContext, meeting_id: str, minutes: bool, partner_id: str | None = None
@@ -93,11 +120,12 @@ def meeting_doc_data(
         if partner_id is None:
             raise AccessDenied(tr("Uw account hoort bij geen organisatie; vraag de beheerder."))
     kind = tr("verslag") if minutes else tr("agenda")
-    with ctx.unit() as session:
+    with work_unit(ctx) as session:
         row_scope.named(session, meeting_id)
         m = session.get(Meeting, meeting_id)
+        missing = tr("Overleg {id} bestaat niet.").format(id=meeting_id)
         if m is None:
-            raise NotFound(tr("Overleg {id} bestaat niet.").format(id=meeting_id))
+            raise NotFound(missing)
         if access.outside_own_areas(ctx, m.focus_area_id):
             raise AccessDenied(tr("Dit overleg hoort bij een focusgebied dat niet aan u is "
                                   "toegewezen."))
@@ -107,15 +135,7 @@ def meeting_doc_data(
                 select(MeetingPartner.partner_id).where(MeetingPartner.meeting_id == m.id)
             ).scalars()
         )
-        if partner_id is not None:
-            if partner_id not in partner_names:
-                raise ValidationError(tr("Onbekende organisatie."), field="partner")
-            if partner_id not in participants:
-                raise AccessDenied(
-                    tr("{partner} neemt niet deel aan dit overleg en krijgt geen {kind}.").format(
-                        partner=partner_names[partner_id], kind=kind
-                    )
-                )
+        _check_copy(ctx, m.id, partner_id, partner_names, participants, kind, missing)
         items = session.execute(
             select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.position)
         ).scalars().all()

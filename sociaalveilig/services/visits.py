@@ -28,6 +28,7 @@ from sociaalveilig.services import access
 from sociaalveilig.services.actions import (
     OBJ_VISIT,
     RefusedAccess,
+    hidden_record,
     load_case,
     record_status_change,
     require_role,
@@ -132,9 +133,12 @@ def _load_visit(session: Session, ctx: ServiceContext, visit_id: str) -> Visit:
     if access.sees_visit(ctx, session, visit.id):
         return visit
     if ctx.actor.role is Role.PARTNER:
-        raise RefusedAccess(
-            tr("Uw organisatie neemt niet deel aan dit huisbezoek."), OBJ_VISIT, visit.id
-        )
+        if access.sees_case(ctx, session, visit.case_id):
+            # On a case the partner works on, the visit shows in outline: say why.
+            raise RefusedAccess(
+                tr("Uw organisatie neemt niet deel aan dit huisbezoek."), OBJ_VISIT, visit.id
+            )
+        raise hidden_record(tr("Huisbezoek niet gevonden."), OBJ_VISIT, visit.id)
     if visit.case_id is None:
         # No case to open with the noodknop: a visit without a case outside the scope is
         # simply not the user's to see.

@@ -105,7 +105,8 @@ def test_partner_outside_the_meeting_gets_nothing(
     make_actor: ActorFactory, sample: sd.Sample, tmp_path: Path
 ) -> None:
     outsider = make_actor(Role.PARTNER, username="sociaal", partner="Gemeente – sociaal domein")
-    with pytest.raises(AccessDenied, match="neemt niet deel"):
+    # As if the meeting did not exist: the same answer as test_unknown_meeting's.
+    with pytest.raises(NotFound, match="bestaat niet"):
         api.meeting_agenda(outsider, sample.meeting_id, tmp_path / "x.pdf")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.errors import NotFound
 from sociaalveilig.reports import api
 from sociaalveilig.services import meeting_agenda
 from sociaalveilig.services.context import ServiceContext
@@ -54,8 +54,9 @@ def test_a_partner_outside_the_meeting_sees_and_prints_none_of_it(
     make_actor: ActorFactory, sample: sd.Sample, tmp_path: Path
 ) -> None:
     outsider = make_actor(Role.PARTNER, username="sociaal", partner="Gemeente – sociaal domein")
-    with pytest.raises(AccessDenied):
+    # Another organisation's meeting reads as a missing one, on screen and in print.
+    with pytest.raises(NotFound):
         meeting_agenda.get_meeting(outsider, sample.meeting_id)
-    with pytest.raises(AccessDenied):
+    with pytest.raises(NotFound):
         api.meeting_agenda(outsider, sample.meeting_id, tmp_path / "x.pdf")
     assert not (tmp_path / "x.pdf").exists()

@@ -22,7 +22,7 @@ from icalendar import Calendar
 from sqlalchemy import ColumnElement, select
 
 from sociaalveilig.core.enums import ActionStatus, Role
-from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.errors import AccessDenied, NotFound
 from sociaalveilig.services import (
     access,
     actions,
@@ -129,9 +129,14 @@ def _calendar_uids(path: Path) -> set[str]:
 
 
 def _refused(call: Callable[[], object]) -> bool:
+    """Refused, or (another organisation's action, visit or meeting) answered as missing."""
     try:
         call()
     except AccessDenied:
+        return True
+    except NotFound as exc:
+        if "niet gevonden" not in exc.message and "bestaat niet" not in exc.message:
+            raise
         return True
     return False
 

@@ -20,6 +20,7 @@ MK2 only, owns nothing), Gemeente – handhaving (in no meeting: out), manager.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -31,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import Role
-from sociaalveilig.core.errors import AccessDenied
+from sociaalveilig.core.errors import AccessDenied, NotFound
 from sociaalveilig.services import (
     actions,
     cases,
@@ -311,11 +312,21 @@ def scene(
 REFUSED = "refused"
 
 
+HIDDEN = re.compile(r"^(Actie|Huisbezoek|Overleg) niet gevonden\.$|^Overleg \w+ bestaat niet\.$")
+"""What a record of the scene reads as for a partner of another organisation
+(actions.hidden_record): the answer for a missing one."""
+
+
 def outcome(call: Callable[[], Any]) -> Any:
-    """The result of a service call, or REFUSED when it raises AccessDenied."""
+    """The result of a service call, or REFUSED when it raises AccessDenied, or the
+    NotFound of a record the user may not know of (any other NotFound is a failure)."""
     try:
         return call()
     except AccessDenied:
+        return REFUSED
+    except NotFound as exc:
+        if not HIDDEN.match(exc.message):
+            raise
         return REFUSED
 
 

@@ -120,8 +120,36 @@
         <translation>The two passphrases differ. Please try again.</translation>
     </message>
     <message>
+        <source>Geef met --user NAAM aan wie u bent: op een centrum is dat verplicht.</source>
+        <translation>Say who you are with --user NAME: on a centre it is required.</translation>
+    </message>
+    <message>
         <source>Wachtwoord voor {user}: </source>
         <translation>Passphrase for {user}: </translation>
+    </message>
+    <message>
+        <source>Het certificaat van het centrum {server} wordt niet vertrouwd. Geef het CA-certificaat van het centrum mee met --ca PEM.</source>
+        <translation>The certificate of the centre {server} is not trusted. Pass the centre&apos;s CA certificate with --ca PEM.</translation>
+    </message>
+    <message>
+        <source>--ca hoort bij --server URL. Geef ook het adres van het centrum.</source>
+        <translation>--ca goes with --server URL. Give the centre&apos;s address too.</translation>
+    </message>
+    <message>
+        <source>Kies --store MAP (een opslag op deze werkplek) of --server URL (een centrum), niet allebei.</source>
+        <translation>Choose --store FOLDER (a store on this desk) or --server URL (a centre), not both.</translation>
+    </message>
+    <message>
+        <source>&apos;{command}&apos; werkt niet met --server: op een centrum doet de beheerder van de server dat met &apos;sociaalveilig-server {command} --database URL&apos;.</source>
+        <translation>&apos;{command}&apos; does not work with --server: on a centre the server&apos;s administrator does that with &apos;sociaalveilig-server {command} --database URL&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;demo&apos; werkt niet met --server: demogegevens horen in een eigen opslag op deze werkplek (--store MAP), niet op een centrum.</source>
+        <translation>&apos;demo&apos; does not work with --server: demo data belongs in a store of its own on this desk (--store FOLDER), not on a centre.</translation>
+    </message>
+    <message>
+        <source>Het CA-certificaat {path} bestaat niet of is geen bestand.</source>
+        <translation>The CA certificate {path} does not exist or is not a file.</translation>
     </message>
     <message>
         <source>Geef de naam van de beheerder: init --user NAAM.</source>
@@ -240,16 +268,24 @@
         <translation>--signals must be 0 or more.</translation>
     </message>
     <message>
-        <source>Beheer van een Sociaal Veilig-opslag.</source>
-        <translation>Administration of a Sociaal Veilig store.</translation>
+        <source>Beheer van een Sociaal Veilig-opslag, of met --server van een centrum (zonder init, recover, backup, restore en verify: die horen bij sociaalveilig-server).</source>
+        <translation>Administration of a Sociaal Veilig store, or with --server of a centre (without init, recover, backup, restore and verify: those belong to sociaalveilig-server).</translation>
+    </message>
+    <message>
+        <source>werk op een centrum in plaats van een opslagmap: https://… of http:// op dit apparaat (loopback)</source>
+        <translation>work on a centre instead of a store folder: https://… or http:// on this device (loopback)</translation>
+    </message>
+    <message>
+        <source>het CA-certificaat dat het certificaat van het centrum ondertekende</source>
+        <translation>the CA certificate that signed the centre&apos;s certificate</translation>
+    </message>
+    <message>
+        <source>de handelende gebruiker (op een centrum verplicht)</source>
+        <translation>the acting user (required on a centre)</translation>
     </message>
     <message>
         <source>de opslagmap (standaard: gebruikersmap)</source>
         <translation>the store folder (default: user folder)</translation>
-    </message>
-    <message>
-        <source>de handelende gebruiker</source>
-        <translation>the acting user</translation>
     </message>
     <message>
         <source>lees wachtwoorden van standaardinvoer, één per regel</source>
@@ -2102,10 +2138,6 @@
     <message>
         <source>Toegevoegd</source>
         <translation>Added</translation>
-    </message>
-    <message>
-        <source>Uw organisatie neemt niet deel aan dit overleg; de agenda en de casussen daarvan zijn niet voor u.</source>
-        <translation>Your organisation does not take part in this meeting; its agenda and cases are not for you.</translation>
     </message>
     <message>
         <source>Dit overleg valt buiten uw focusgebieden.</source>
