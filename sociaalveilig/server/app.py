@@ -49,8 +49,9 @@ from sociaalveilig.storage.postgres.store import PgStore
 
 log = logging.getLogger("sociaalveilig.server")
 
-MAX_BODY_BYTES = 20 * 1024 * 1024
-"""An import file travels as bytes inside the body (base64: a third larger)."""
+MAX_BODY_BYTES = 80 * 1024 * 1024
+"""An import file travels as bytes inside the body (base64: a third larger), and a desk
+imports files up to 50 MB: their body is about 67 MB."""
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,7 @@ class CentreApp:
         try:
             token = self._token(request)
             await run_in_threadpool(
-                centre_sessions.close_session, self.store, token, self.settings.now()
+                centre_sessions.close_session, self.store, token, self.settings.now(), self.clock
             )
         except Exception as exc:
             return error_response(exc)
@@ -230,14 +231,17 @@ class CentreApp:
 
     async def call(self, request: Request) -> Response:
         try:
+            token = self._token(request)
             function = self.functions.get(
                 (request.path_params["module"], request.path_params["function"])
             )
             if function is None:
+                # Only a signed-in user learns that a name is unknown: without a session
+                # nothing tells which handlings exist.
+                await run_in_threadpool(self._actor_context, token)
                 raise errors.NotFound(
                     tr("Het centrum kent deze handeling niet. Werk het programma bij.")
                 )
-            token = self._token(request)
             body = await self._body(request)
             args, kwargs = body.get("args", []), body.get("kwargs", {})
             if not isinstance(args, list) or not isinstance(kwargs, dict) or not all(

@@ -90,6 +90,7 @@ ACTION_LABELS: dict[str, str] = {
     "login_throttled": QT_TR_NOOP("Aanmelden tijdelijk geblokkeerd"),
     "recover": QT_TR_NOOP("Toegang hersteld met herstelcode"),
     "end_sessions": QT_TR_NOOP("Sessies bij het centrum beëindigd"),
+    "recovery_code": QT_TR_NOOP("Nieuwe herstelcode voor het centrum gemaakt"),
     "review": QT_TR_NOOP("Casus geëvalueerd"),
     "meldcode_decision": QT_TR_NOOP("Meldcode-besluit"),
     "escalate_criteria_unmet": QT_TR_NOOP("Opgeschaald zonder vervulde ZVH-criteria"),

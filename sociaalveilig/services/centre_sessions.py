@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import NotFound, SessionEnded
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.services.context import Actor, ServiceContext
+from sociaalveilig.services.context import Actor, Clock, ServiceContext, SystemClock
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.errors import classify_exception
@@ -135,12 +135,22 @@ def _active_actor(session: Session, user_id: str) -> Actor | None:
 
 
 @retrying
-def close_session(store: PgStore, token: str, now: datetime) -> None:
-    """Sign out: the session with ``token`` ends (nothing happens for an unknown one)."""
+def close_session(store: PgStore, token: str, now: datetime, clock: Clock | None = None) -> None:
+    """Sign out (the desk locks or quits): the session with ``token`` ends, logged in the
+    audit chain as the desk's own lock is (nothing happens for an unknown one)."""
+    user_id: str | None = None
     with _connected(store) as connection:
         row = sessions.find_live(connection, token_digest(token))
         if row is not None:
             sessions.end(connection, row.id, "signout", now)
+            user_id = row.user_id
+    if user_id is None:
+        return
+    with store.unit() as session:
+        actor = _active_actor(session, user_id)
+        if actor is not None:
+            ctx = ServiceContext(store, actor, clock or SystemClock())
+            ctx.audit(session, "lock", "user", actor.user_id)
 
 
 @retrying

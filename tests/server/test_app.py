@@ -190,6 +190,12 @@ def test_an_unknown_function_is_not_found(desk: centre.CentreHarness) -> None:
         assert error["kind"] == "NotFound"
 
 
+def test_without_a_session_no_name_is_told_known_or_unknown(desk: centre.CentreHarness) -> None:
+    for path in ("/call/setup/login", "/call/users/list_users"):
+        error = _dutch_error(_post(desk, path, b'{"args": []}', token=False), 401)
+        assert error["kind"] == "SessionEnded"
+
+
 def test_an_unexpected_failure_is_one_line_and_logged_without_its_message(
     desk: centre.CentreHarness, caplog: pytest.LogCaptureFixture
 ) -> None:

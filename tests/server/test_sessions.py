@@ -134,6 +134,19 @@ def test_signing_out_ends_the_session(desk: centre.CentreHarness) -> None:
         client.request("POST", "/call/users/list_users", {"args": [], "kwargs": {}}, token=token)
 
 
+def test_signing_out_is_logged_as_the_desk_locking(desk: centre.CentreHarness) -> None:
+    with desk.store.unit() as session:
+        before = session.execute(
+            select(AuditEntry.id).where(AuditEntry.action == "lock")
+        ).scalars().all()
+    remote.end_session(desk)
+    with desk.store.unit() as session:
+        entries = session.execute(
+            select(AuditEntry).where(AuditEntry.action == "lock", AuditEntry.id.notin_(before))
+        ).scalars().all()
+        assert [(e.username, e.object_type) for e in entries] == [(ADMIN, "user")]
+
+
 def test_signing_out_of_a_centre_that_cannot_be_reached_does_not_raise(
     desk: centre.CentreHarness,
 ) -> None:

@@ -1076,6 +1076,10 @@
         <translation>Sessions at the centre ended</translation>
     </message>
     <message>
+        <source>Nieuwe herstelcode voor het centrum gemaakt</source>
+        <translation>New recovery code made for the centre</translation>
+    </message>
+    <message>
         <source>Casus geëvalueerd</source>
         <translation>Case reviewed</translation>
     </message>
