@@ -28,6 +28,9 @@ EXCLUDED = frozenset(
 and sessions (centre, centre_sessions), or the operator's and the server's own work
 (scheduled jobs, backup, import-store: run by ``sociaalveilig-server``, never by a desk);
 ``retry`` is the mechanism itself."""
+ALSO_EXPOSED = frozenset({("centre_sessions", "end_sessions")})
+"""Single functions of an excluded module a desk may call: a beheerder ends a user's
+sessions from the window (Beheer › Gebruikers)."""
 NOT_SERVICES = frozenset({"context", "remote"})
 """The context's definition and the desk's client: no service functions."""
 
@@ -41,10 +44,15 @@ def exposed_functions() -> Mapping[tuple[str, str], Callable[..., Any]]:
     """``(module, function) -> function`` for every exposed service function."""
     found: dict[tuple[str, str], Callable[..., Any]] = {}
     for info in pkgutil.iter_modules(sociaalveilig.services.__path__):
-        if info.name in EXCLUDED or info.name in NOT_SERVICES:
+        if info.name in NOT_SERVICES:
+            continue
+        excluded = info.name in EXCLUDED
+        if excluded and not any(module == info.name for module, _ in ALSO_EXPOSED):
             continue
         module = importlib.import_module(f"sociaalveilig.services.{info.name}")
         for name, value in vars(module).items():
+            if excluded and (info.name, name) not in ALSO_EXPOSED:
+                continue
             if (
                 not name.startswith("_")
                 and callable(value)

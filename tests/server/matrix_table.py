@@ -301,6 +301,7 @@ MATRIX: dict[str, Row] = {
     ),
     "users.change_role": Row(a("mxspare", "manager"), BEHEERDER),
     "users.deactivate_user": Row(a("mxsleeper"), BEHEERDER),
+    "centre_sessions.end_sessions": Row(a("mxsleeper"), BEHEERDER),
     "users.reactivate_user": Row(a("mxsleeper", "matrix-weer-wachtwoord-3Fh"), BEHEERDER),
     # --- visits
     "visits.plan_visit": Row(

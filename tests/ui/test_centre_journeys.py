@@ -367,3 +367,41 @@ def test_centre_away_at_the_lock_screen_is_said_there_not_in_the_bar(
     desks.server.start()
     QTest.mouseClick(sign_in.sign_in_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.context is not None, timeout=30_000)
+
+
+def test_a_beheerder_ends_a_users_sessions_from_the_users_panel(
+    qtbot, desks: CentreDesk
+) -> None:
+    from sociaalveilig.services import remote
+    from sociaalveilig.ui.pages.admin import AdminPage
+    from tests.conftest import ADMIN, ADMIN_PASSPHRASE
+
+    desks.open_window(COORDINATOR)
+    assert _open_sessions(desks.server, COORDINATOR) == 1
+    admin = remote.connect(desks.server.url, ADMIN, ADMIN_PASSPHRASE)
+    page = AdminPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.set_context(admin)
+    desks.wait_idle()
+    panel = page.users
+    row = next(r for r, u in enumerate(panel.model.rows) if u.username == COORDINATOR)
+    panel.view.select_row(row)
+    assert panel.end_sessions_button.isVisible() and panel.end_sessions_button.isEnabled()
+    panel.end_sessions(confirm=False)
+    desks.wait_idle()
+    assert _open_sessions(desks.server, COORDINATOR) == 0
+    assert "afgemeld op 1 werkplek" in panel.last_message
+    page.set_context(None)
+    remote.end_session(admin)
+
+
+def test_a_desk_on_its_own_store_has_no_sessions_to_end(qtbot, admin_ctx, wait_idle) -> None:
+    from sociaalveilig.ui.pages.admin import AdminPage
+
+    page = AdminPage()
+    qtbot.addWidget(page)
+    page.show()
+    page.set_context(admin_ctx)
+    wait_idle()
+    assert not page.users.end_sessions_button.isVisible()

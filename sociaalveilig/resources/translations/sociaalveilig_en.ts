@@ -10370,6 +10370,14 @@ JSON: {json}</translation>
         <translation>Give access again, with a new passphrase.</translation>
     </message>
     <message>
+        <source>&amp;Sessies beëindigen…</source>
+        <translation>&amp;End sessions…</translation>
+    </message>
+    <message>
+        <source>Meld deze gebruiker af op elke werkplek die met het centrum verbonden is (bijvoorbeeld na verlies van een laptop).</source>
+        <translation>Sign this user out at every desk connected to the centre (for instance after a lost laptop).</translation>
+    </message>
+    <message>
         <source>Rollen: beheerder (inrichting, geen casusinhoud), coördinator (alle casussen), wijkagent (eigen focusgebieden), partner (casussen van de eigen overleggen en acties), manager (cijfers, gepseudonimiseerd).</source>
         <translation>Roles: administrator (set-up, no case content), coordinator (all cases), neighbourhood officer (own focus areas), partner (cases of its own meetings and actions), manager (figures, pseudonymised).</translation>
     </message>
@@ -10388,6 +10396,26 @@ Toegang intrekken?</source>
         <translation>{name} ({user}) can no longer open the store after this. The account is kept for the log; you can give access again later with a new passphrase.
 
 Withdraw access?</translation>
+    </message>
+    <message>
+        <source>Sessies beëindigen</source>
+        <translation>End sessions</translation>
+    </message>
+    <message>
+        <source>{name} ({user}) wordt afgemeld op elke werkplek die met het centrum verbonden is en moet zich opnieuw aanmelden.
+
+Sessies beëindigen?</source>
+        <translation>{name} ({user}) will be signed out at every desk connected to the centre and must sign in again.
+
+End sessions?</translation>
+    </message>
+    <message>
+        <source>{name} is afgemeld op {count} werkplek(ken).</source>
+        <translation>{name} was signed out at {count} desk(s).</translation>
+    </message>
+    <message>
+        <source>{name} had geen open sessies.</source>
+        <translation>{name} had no open sessions.</translation>
     </message>
 </context>
 <context>

@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sociaalveilig.services import users
+from sociaalveilig.services import centre_sessions, remote, users
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.users import UserInfo
 
@@ -36,6 +37,7 @@ class UsersPanel(Page):
         super().__init__(parent)
         self.choices = Choices()
         self.last_dialog: QWidget | None = None
+        self.last_message = ""
         self._select_after_load: str | None = None
         self.model = UserTableModel(self)
         self.view = RecordView("users", self)
@@ -61,6 +63,13 @@ class UsersPanel(Page):
         self.reactivate_button.setObjectName("reactivateUser")
         self.reactivate_button.setToolTip(self.tr("Weer toegang geven, met een nieuw wachtwoord."))
         self.reactivate_button.clicked.connect(self.reactivate)
+        self.end_sessions_button = QPushButton(self.tr("&Sessies beëindigen…"), self)
+        self.end_sessions_button.setObjectName("endSessions")
+        self.end_sessions_button.setToolTip(
+            self.tr("Meld deze gebruiker af op elke werkplek die met het centrum verbonden is "
+                    "(bijvoorbeeld na verlies van een laptop).")
+        )
+        self.end_sessions_button.clicked.connect(self._end_sessions_clicked)
         intro = QLabel(
             self.tr(
                 "Rollen: beheerder (inrichting, geen casusinhoud), coördinator (alle "
@@ -75,6 +84,7 @@ class UsersPanel(Page):
         buttons.addWidget(self.role_button)
         buttons.addWidget(self.deactivate_button)
         buttons.addWidget(self.reactivate_button)
+        buttons.addWidget(self.end_sessions_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -122,6 +132,10 @@ class UsersPanel(Page):
         self.role_button.setEnabled(user is not None)
         self.deactivate_button.setEnabled(user is not None and user.active and user.user_id != me)
         self.reactivate_button.setEnabled(user is not None and not user.active)
+        # Sessions live only on a centre; a desk's own store has none to end.
+        on_centre = self.ctx is not None and remote.is_remote(self.ctx)
+        self.end_sessions_button.setVisible(on_centre)
+        self.end_sessions_button.setEnabled(on_centre and user is not None)
 
     def _row_activated(self, _row: int) -> None:
         self.change_role()
@@ -200,3 +214,41 @@ class UsersPanel(Page):
             lambda ctx: users.deactivate_user(ctx, username, expected_version=version),
             self._access_changed,
         )
+
+    # ------------------------------------------------------------------ sessions
+
+    def _end_sessions_clicked(self) -> None:
+        self.end_sessions(confirm=True)
+
+    def end_sessions(self, confirm: bool = True) -> None:
+        """End every session of the selected user at the centre (after a question)."""
+        user = self.selected()
+        if self.ctx is None or user is None or not remote.is_remote(self.ctx):
+            return
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Sessies beëindigen"),
+                self.tr(
+                    "{name} ({user}) wordt afgemeld op elke werkplek die met het centrum "
+                    "verbonden is en moet zich opnieuw aanmelden.\n\nSessies beëindigen?"
+                ).format(name=user.display_name, user=user.username),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        username, name = user.username, user.display_name
+        self.run(
+            lambda ctx: centre_sessions.end_sessions(ctx, username),
+            lambda count: self._sessions_ended(name, count),
+        )
+
+    def _sessions_ended(self, name: str, count: int) -> None:
+        self.last_message = (
+            self.tr("{name} is afgemeld op {count} werkplek(ken).").format(name=name, count=count)
+            if count
+            else self.tr("{name} had geen open sessies.").format(name=name)
+        )
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.last_message, 8000)
+
