@@ -373,8 +373,9 @@ def test_a_beheerder_ends_a_users_sessions_from_the_users_panel(
     qtbot, desks: CentreDesk
 ) -> None:
     from sociaalveilig.services import remote
-    from sociaalveilig.ui.pages.admin import AdminPage
     from tests.conftest import ADMIN, ADMIN_PASSPHRASE
+
+    from sociaalveilig.ui.pages.admin import AdminPage
 
     desks.open_window(COORDINATOR)
     assert _open_sessions(desks.server, COORDINATOR) == 1
