@@ -174,13 +174,6 @@ def centre_options(args: argparse.Namespace) -> tuple[str | None, Path | None]:
                 "server dat met 'sociaalveilig-server {command} --database URL'."
             ).format(command=args.command)
         )
-    if args.command == "demo":
-        raise UsageError(
-            tr(
-                "'demo' werkt niet met --server: demogegevens horen in een eigen opslag op deze "
-                "werkplek (--store MAP), niet op een centrum."
-            )
-        )
     from sociaalveilig.services.remote.client import check_url
 
     server = check_url(str(args.server))  # a wrong address before any passphrase is asked

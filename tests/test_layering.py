@@ -31,7 +31,7 @@ ALLOWED: dict[str, set[str]] = {
     "commandline": {"core", "storage"},
     "ui": _BELOW_TOP,
     "cli": _BELOW_TOP | {"demo", "commandline"},
-    "server": _BELOW_TOP | {"commandline"},
+    "server": _BELOW_TOP | {"commandline", "demo"},
     "app": {"*"},
 }
 TOOLKIT_FREE = ("core", "storage", "services", "demo", "reports")

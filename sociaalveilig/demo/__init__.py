@@ -22,6 +22,7 @@ from sociaalveilig.demo.base import (
     DemoStep,
 )
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.retry import retrying
 
 DEMO_STEPS: tuple[DemoStep, ...] = (*base.BASE_STEPS, casework.demo_step)
 """Every step of the demo, in the order they run."""
@@ -29,8 +30,11 @@ DEMO_STEPS: tuple[DemoStep, ...] = (*base.BASE_STEPS, casework.demo_step)
 DEMO_SEED = 20260415
 
 
+@retrying
 def fill_demo(ctx: ServiceContext, n_signals: int, seed: int = DEMO_SEED) -> str:
-    """Fill the store with fictional data; returns a one-line Dutch summary."""
+    """Fill the store with fictional data; returns a one-line Dutch summary. On a centre the
+    server runs it (``@retrying`` sends the call there), for a beheerder or coordinator,
+    into a centre that is new or already a demo."""
     summary = base.run_steps(ctx, n_signals, seed, DEMO_STEPS)
     # A store that was empty a moment ago: the planner's statistics describe nothing yet.
     ctx.store.maintenance.refresh_statistics()

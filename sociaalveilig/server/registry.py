@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import sociaalveilig.services
+from sociaalveilig.demo import fill_demo
 from sociaalveilig.services.retry import is_retrying
 
 EXCLUDED = frozenset(
@@ -61,4 +62,7 @@ def exposed_functions() -> Mapping[tuple[str, str], Callable[..., Any]]:
                 and _takes_context(value)
             ):
                 found[(info.name, name)] = value
+    # The demo sits beside the services (it fills a new store through them); a centre
+    # that is new or already a demo takes it as a desk's store does.
+    found[("demo", "fill_demo")] = fill_demo
     return found

@@ -331,10 +331,19 @@ def test_a_centre_needs_the_user_named(pair: Pair) -> None:
     assert result.code == 2 and "--user" in result.err and len(result.err.splitlines()) == 1
 
 
-def test_demo_is_not_for_a_centre(pair: Pair) -> None:
-    result = pair.centre("--user", ADMIN, "demo", "--signals", "5",
-                         stdin=f"{ADMIN_PASSPHRASE}\n")
-    assert result.code == 2 and "--store" in result.err
+def test_demo_fills_a_new_centre_as_it_fills_a_new_desk(pair: Pair) -> None:
+    desk, centre = pair.both("--user", ADMIN, "demo", "--signals", "5",
+                             stdin=f"{ADMIN_PASSPHRASE}\n")
+    assert centre.code == desk.code == 0, centre.err
+    assert centre.out == desk.out and "Fictieve demogegevens toegevoegd" in centre.out
+    # The centre now is a demo (it takes more), and its audit log holds the signals made.
+    again = pair.centre("--user", ADMIN, "demo", "--signals", "2", stdin=f"{ADMIN_PASSPHRASE}\n")
+    assert again.code == 0, again.err
+    log = pair.files / "audit.csv"
+    audit = pair.centre("--user", ADMIN, "audit", "export", str(log),
+                        stdin=f"{ADMIN_PASSPHRASE}\n")
+    assert audit.code == 0, audit.err
+    assert log.read_text(encoding="utf-8-sig").count("signal") >= 7
 
 
 def test_a_stopped_centre_is_exit_6_naming_it(pg_database: str) -> None:

@@ -302,6 +302,9 @@ MATRIX: dict[str, Row] = {
     "users.change_role": Row(a("mxspare", "manager"), BEHEERDER),
     "users.deactivate_user": Row(a("mxsleeper"), BEHEERDER),
     "centre_sessions.end_sessions": Row(a("mxsleeper"), BEHEERDER),
+    # The matrix's world holds real records: the demo is refused as invalid input (not as
+    # access) for whom may fill one, and as access for everyone else.
+    "demo.fill_demo": Row(a(5), roles("beheerder", "coordinator")),
     "users.reactivate_user": Row(a("mxsleeper", "matrix-weer-wachtwoord-3Fh"), BEHEERDER),
     # --- visits
     "visits.plan_visit": Row(

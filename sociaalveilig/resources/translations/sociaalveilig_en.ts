@@ -144,10 +144,6 @@
         <translation>&apos;{command}&apos; does not work with --server: on a centre the server&apos;s administrator does that with &apos;sociaalveilig-server {command} --database URL&apos;.</translation>
     </message>
     <message>
-        <source>&apos;demo&apos; werkt niet met --server: demogegevens horen in een eigen opslag op deze werkplek (--store MAP), niet op een centrum.</source>
-        <translation>&apos;demo&apos; does not work with --server: demo data belongs in a store of its own on this desk (--store FOLDER), not on a centre.</translation>
-    </message>
-    <message>
         <source>Het CA-certificaat {path} bestaat niet of is geen bestand.</source>
         <translation>The CA certificate {path} does not exist or is not a file.</translation>
     </message>

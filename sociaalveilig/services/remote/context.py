@@ -40,7 +40,9 @@ class RemoteContext(ServiceContext):
     ) -> Any:
         """Run the service ``function`` on the server with these arguments (after the
         context) and return its result, or raise its error."""
-        module = function.__module__.removeprefix(SERVICES_PACKAGE)
+        # A service module by its own name ("signals"); the demo, which sits beside the
+        # services, as "demo".
+        module = function.__module__.removeprefix(SERVICES_PACKAGE).removeprefix("sociaalveilig.")
         answer = self.client.request(
             "POST",
             f"/call/{module}/{function.__name__}",
