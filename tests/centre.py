@@ -16,15 +16,16 @@ itself has no test hook.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 with warnings.catch_warnings():
     # Starlette 1.x suggests httpx2 for its TestClient; httpx (the desk's client) works.
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.filterwarnings("ignore", message=".*httpx2.*")
     from starlette.testclient import TestClient
 
 from sociaalveilig.server.app import create_app
@@ -41,10 +42,18 @@ class CentreHarness(RemoteContext):
     """A ``RemoteContext`` that can also reach the server's store, for tests only."""
 
     def __init__(
-        self, actor: Actor, clock: Clock, client: CentreClient, token: str, store: PgStore
+        self,
+        actor: Actor,
+        clock: Clock,
+        client: CentreClient,
+        token: str,
+        store: PgStore,
+        now: Callable[[], datetime] = centre_sessions.real_utcnow,
     ) -> None:
         super().__init__(actor, clock, client, token)
         self.store = store
+        self.now = now
+        """The server's session time (tests of the sessions move it)."""
 
     @contextmanager
     def unit(self) -> Iterator[Session]:
@@ -57,19 +66,34 @@ class CentreHarness(RemoteContext):
             yield session
 
     def with_actor(self, actor: Actor) -> ServiceContext:
-        token = centre_sessions.open_session(
-            self.store, actor, "127.0.0.1", centre_sessions.real_utcnow()
-        )
-        return CentreHarness(actor, self.clock, self.client, token, self.store)
+        token = centre_sessions.open_session(self.store, actor, "127.0.0.1", self.now())
+        return CentreHarness(actor, self.clock, self.client, token, self.store, self.now)
 
 
-def through_centre(store: PgStore, actor: Actor, clock: Clock, **app_options: Any) -> CentreHarness:
-    """``actor`` working on ``store`` through the centre's app (close with ``close``)."""
+class HarnessClient(CentreClient):
+    """The desk's client over the app in process; the test, not a sign-out, ends it."""
+
+    def close(self) -> None:
+        pass
+
+
+def through_centre(
+    store: PgStore,
+    actor: Actor,
+    clock: Clock,
+    *,
+    token: str | None = None,
+    now: Callable[[], datetime] = centre_sessions.real_utcnow,
+    **app_options: Any,
+) -> CentreHarness:
+    """``actor`` working on ``store`` through the centre's app (close with ``close``), with
+    ``token``'s session or a new one begun at ``now``."""
     http = TestClient(create_app(store, clock=clock, **app_options))
     http.__enter__()
-    client = CentreClient(http, "testserver:80")
-    token = centre_sessions.open_session(store, actor, "127.0.0.1", centre_sessions.real_utcnow())
-    return CentreHarness(actor, clock, client, token, store)
+    client = HarnessClient(http, "testserver:80")
+    if token is None:
+        token = centre_sessions.open_session(store, actor, "127.0.0.1", now())
+    return CentreHarness(actor, clock, client, token, store, now)
 
 
 def close(ctx: ServiceContext) -> None:

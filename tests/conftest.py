@@ -7,12 +7,13 @@ test copies. Logging in still runs the real KDF once per test.
 Both stores: ``admin_ctx`` (and everything built on it) is the store named by the
 ``backend`` fixture. The tests under ``tests/services`` and ``tests/e2e``, and modules marked
 ``both_stores``, run once per store (``[sqlcipher]`` and ``[postgresql]`` in their ids);
-every other test runs on SQLCipher. A test that needs the store's folder (``store_dir``,
-``template_store``, ``recovery_code``: key slots, backups, the anchor file, the CLI on
-``--store``), or marked ``desk_store``, is about the desk's store by nature and runs on
-SQLCipher only. A PostgreSQL
-test gets a fresh database cloned from a session template (``CREATE DATABASE … TEMPLATE``)
-and dropped afterwards; ``make test`` starts the cluster (tools/pgcluster.py), which sets
+every other test runs on SQLCipher. Those under ``tests/services`` and ``tests/e2e`` run a
+third time through the centre's server (``[centre]``: tests/centre.py). A test that needs
+the store's folder (``store_dir``, ``template_store``, ``recovery_code``: key slots,
+backups, the anchor file, the CLI on ``--store``), or marked ``desk_store``, is about the
+desk's store by nature and runs on SQLCipher only. A PostgreSQL test gets a fresh
+database cloned from a session template (``CREATE DATABASE … TEMPLATE``) and dropped
+afterwards; ``make test`` starts the cluster (tools/pgcluster.py), which sets
 ``SV_TEST_DATABASE_URL``.
 """
 
@@ -66,11 +67,6 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
-        "in_process: about the service mechanism inside one process (the retry, a patched "
-        "function): runs on both stores, not through the centre",
-    )
-    config.addinivalue_line(
-        "markers",
         "desk_store: about the desk's SQLCipher store by nature (its file, its write lock, "
         "its folder): runs on SQLCipher only, also where its neighbours run on both",
     )
@@ -100,10 +96,19 @@ def runs_on_both(metafunc: pytest.Metafunc) -> bool:
     return "tests" in parts and parts[parts.index("tests") + 1] in BOTH_STORES_DIRS
 
 
+def through_the_centre(metafunc: pytest.Metafunc) -> bool:
+    """A test that runs on both stores and calls the services (its folder is
+    tests/services or tests/e2e): it also runs through the centre's server. The
+    ``both_stores`` modules elsewhere test the store itself, which the server does not
+    change."""
+    parts = Path(str(metafunc.definition.path)).parts
+    return "tests" in parts and parts[parts.index("tests") + 1] in BOTH_STORES_DIRS
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "backend" in metafunc.fixturenames and runs_on_both(metafunc):
         backends = BACKENDS
-        if metafunc.definition.get_closest_marker("in_process") is not None:
+        if not through_the_centre(metafunc):
             backends = [b for b in BACKENDS if b != CENTRE]
         metafunc.parametrize("backend", backends, indirect=True)
 

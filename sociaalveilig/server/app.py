@@ -82,25 +82,30 @@ def _internal_message() -> str:
 
 
 def _travelling_class(exc: BaseException) -> type[SociaalVeiligError] | None:
-    """The nearest class of ``exc`` that the desk knows by name (``core.errors``): a
-    service's own subclass travels as its base."""
-    allowed = codec_error_classes()
+    """The nearest class of ``exc`` that the desk knows by name (``codec.error_registry``):
+    one defined elsewhere travels as its nearest known base."""
+    known = set(codec.error_registry().values())
     for cls in type(exc).__mro__:
-        if cls in allowed and issubclass(cls, SociaalVeiligError):
+        if cls in known and issubclass(cls, SociaalVeiligError):
             return cls
     return None
 
 
 def error_body(exc: SociaalVeiligError, cls: type[SociaalVeiligError]) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "kind": cls.__name__,
+        "kind": codec.error_name(cls),
         "message": exc.message,
         "exit_code": exc.exit_code,
     }
-    if isinstance(exc, errors.ValidationError) and exc.field is not None:
-        body["field"] = exc.field
-    if isinstance(exc, errors.SignInThrottled):
-        body["seconds"] = exc.seconds
+    attributes = {}
+    for name, value in vars(exc).items():
+        if name != "message":
+            try:
+                attributes[name] = codec.encode(value)
+            except codec.CodecError:
+                continue  # what cannot travel stays on the server
+    if attributes:
+        body["attributes"] = attributes
     return body
 
 
@@ -117,12 +122,6 @@ def error_response(exc: BaseException) -> Response:
     log.error("internal error %s at %s", type(exc).__name__, places)
     body = {"kind": INTERNAL, "message": _internal_message(), "exit_code": 1}
     return JSONResponse({"error": body}, status_code=500)
-
-
-def codec_error_classes() -> frozenset[type[SociaalVeiligError]]:
-    from sociaalveilig.services.remote.client import error_classes
-
-    return frozenset(error_classes().values())
 
 
 def _short(filename: str) -> str:
@@ -164,7 +163,7 @@ class CentreApp:
         if not isinstance(raw, dict):
             raise codec.CodecError(_unreadable())
         try:
-            return {str(key): codec.decode(value) for key, value in raw.items()}
+            return {str(key): _decode_field(str(key), value) for key, value in raw.items()}
         except RecursionError:
             raise codec.CodecError(_unreadable()) from None
 
@@ -292,6 +291,14 @@ def _json(fields: dict[str, Any]) -> Response:
     encoded = {key: codec.encode(value) for key, value in fields.items()}
     content = json.dumps(encoded, ensure_ascii=False, allow_nan=False).encode("utf-8")
     return Response(content, media_type="application/json")
+
+
+def _decode_field(key: str, value: Any) -> Any:
+    """A body's field from the wire; a call's ``kwargs`` is a plain JSON object of encoded
+    values (the client's ``_encode_field``)."""
+    if key == "kwargs" and isinstance(value, dict) and "$" not in value:
+        return {str(name): codec.decode(item) for name, item in value.items()}
+    return codec.decode(value)
 
 
 def _text(body: dict[str, Any], name: str) -> str:

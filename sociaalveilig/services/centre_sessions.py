@@ -22,16 +22,16 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, select
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.core.errors import NotFound, SessionEnded
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.services.context import Actor, ServiceContext
 from sociaalveilig.services.retry import retrying
-from sociaalveilig.services.setup import actor_for
 from sociaalveilig.services.users import require_role
 from sociaalveilig.storage.errors import classify_exception
-from sociaalveilig.storage.models import User
+from sociaalveilig.storage.models import User, UserArea
 from sociaalveilig.storage.postgres import sessions
 from sociaalveilig.storage.postgres.store import PgStore, unreachable
 
@@ -96,8 +96,10 @@ def resume_session(
     store: PgStore, token: str, policy: SessionPolicy, now: datetime
 ) -> Actor:
     """The user acting with ``token``, read afresh; ``SessionEnded`` for a token that is
-    unknown, ended, idle too long or too old (the session is then ended for good)."""
+    unknown, ended, idle too long or too old, or whose user is no longer active (the
+    session is then ended for good). One short transaction: this runs before every call."""
     reason: str | None = None
+    actor: Actor | None = None
     with _connected(store) as connection:
         row = sessions.find_live(connection, token_digest(token))
         if row is None:
@@ -106,20 +108,30 @@ def resume_session(
             reason = "idle"
         elif now - row.created_at > timedelta(seconds=policy.max_age_seconds):
             reason = "max_age"
+        else:
+            with Session(bind=connection) as session:
+                actor = _active_actor(session, row.user_id)
+            if actor is None:  # deactivated (or removed) since signing in
+                reason = "inactive"
         if reason is not None:
             sessions.end(connection, row.id, reason, now)
         elif now - row.last_seen_at >= timedelta(seconds=policy.touch_seconds):
             sessions.touch(connection, row.id, now)
-    if reason is not None:
-        raise ended()
-    with store.read_unit() as session:
-        user = session.get(User, row.user_id)
-        actor = actor_for(session, user.username) if user is not None else None
-    if actor is None:  # deactivated (or removed) since signing in
-        with _connected(store) as connection:
-            sessions.end(connection, row.id, "inactive", now)
+    if actor is None:
         raise ended()
     return actor
+
+
+def _active_actor(session: Session, user_id: str) -> Actor | None:
+    user = session.get(User, user_id)
+    if user is None or not user.active:
+        return None
+    areas = frozenset(
+        session.execute(select(UserArea.focus_area_id).where(UserArea.user_id == user.id))
+        .scalars()
+    )
+    return Actor(user.id, user.username, user.display_name, Role(user.role), user.partner_id,
+                 areas)
 
 
 @retrying

@@ -597,6 +597,7 @@ def _list(
         return _rows(session, visits)
 
 
+@retrying
 def week_plan(ctx: ServiceContext, monday: date, include_cancelled: bool = False) -> list[VisitRow]:
     """Every visit in the week of ``monday`` (any day of the week is taken to its Monday),
     in time order, for the week planner."""
@@ -608,6 +609,7 @@ def week_plan(ctx: ServiceContext, monday: date, include_cancelled: bool = False
     return _list(ctx, start, start + timedelta(days=7), statuses, False, "visit_week")
 
 
+@retrying
 def visits_for_user(
     ctx: ServiceContext,
     from_date: date | None = None,

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from sociaalveilig.services.context import FixedClock
 from sociaalveilig.storage.postgres.store import PgStore
 
 
@@ -15,8 +14,3 @@ def centre_store(pg_database: str) -> Iterator[PgStore]:
     store = PgStore.open(pg_database, pool_size=2)
     yield store
     store.close()
-
-
-@pytest.fixture
-def server_clock(clock: FixedClock) -> FixedClock:
-    return clock

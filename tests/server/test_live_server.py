@@ -90,3 +90,8 @@ def test_a_wrong_passphrase_is_exit_3_and_the_server_refuses_what_the_role_may_n
         with pytest.raises(AccessDenied):
             signals.register_signal(ctx, _signal(), NO_CASE)
         remote.end_session(ctx)
+    with centre_store.unit() as session:
+        logins = session.execute(
+            select(AuditEntry.outcome).where(AuditEntry.action == "login").order_by(AuditEntry.id)
+        ).scalars().all()
+    assert logins[-2:] == ["failed", "ok"]

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import ActionType, Role, SignalStatus, Source
-from sociaalveilig.core.errors import AccessDenied, ValidationError
+from sociaalveilig.core.errors import AccessDenied, SociaalVeiligError, ValidationError
 from sociaalveilig.core.taxonomy import DEFAULT_CATEGORIES
 from sociaalveilig.services.actions import ActionInput, create_action
 from sociaalveilig.services.buurtschouw import (
@@ -35,7 +35,7 @@ from sociaalveilig.storage.models import (
     StatusChange,
 )
 from sociaalveilig.storage.models import Counter as RefCounter
-from tests.conftest import ActorFactory
+from tests.conftest import CENTRE, ActorFactory
 from tests.services.seed_casework import (
     HEERLEN,
     KERKRADE,
@@ -274,13 +274,15 @@ def test_failed_link_leaves_no_signal_behind(
     clock: FixedClock,
     monkeypatch: pytest.MonkeyPatch,
     case_choice: str,
+    backend: str,
 ) -> None:
     finding_id = _walked_finding(agent, clock)
     before = _counts(coordinator_ctx)
     finding_before = _finding_row(coordinator_ctx, finding_id)
-    real_audit = coordinator_ctx.audit
+    real_audit = ServiceContext.audit
 
     def failing_audit(
+        self: ServiceContext,
         session: Session,
         action: str,
         object_type: str | None = None,
@@ -289,12 +291,13 @@ def test_failed_link_leaves_no_signal_behind(
     ) -> None:
         if (action, object_type) == ("update", "finding"):
             raise RuntimeError("schijf vol tijdens het koppelen")
-        real_audit(session, action, object_type, *args, **kwargs)  # type: ignore[arg-type]
+        real_audit(self, session, action, object_type, *args, **kwargs)  # type: ignore[arg-type]
 
     # The linking step (the finding's audit entry, after the signal rows were written in the
-    # same session) fails: the whole unit rolls back.
-    monkeypatch.setattr(coordinator_ctx, "audit", failing_audit)
-    with pytest.raises(RuntimeError):
+    # same session) fails: the whole unit rolls back. Patched on the class, so that it fails
+    # on the centre's server too, where the desk reads it as the centre's internal error.
+    monkeypatch.setattr(ServiceContext, "audit", failing_audit)
+    with pytest.raises(SociaalVeiligError if backend == CENTRE else RuntimeError):
         finding_to_signal(coordinator_ctx, finding_id, case_choice=case_choice)
     monkeypatch.undo()
 

@@ -27,7 +27,7 @@ from sociaalveilig.services.context import Actor, FixedClock, ServiceContext
 from sociaalveilig.services.search import CaseQuery, SignalQuery
 from sociaalveilig.services.setup import context_for, login
 from sociaalveilig.services.signal_intake import NEW_CASE, NO_CASE, SignalInput
-from sociaalveilig.storage.models import AuditEntry, Case, FocusArea, Signal, User
+from sociaalveilig.storage.models import AuditEntry, Case, FocusArea, Signal, User, UserArea
 from sociaalveilig.storage.postgres.store import PgStore
 from sociaalveilig.storage.seam import SignalListShape
 from sociaalveilig.storage.sqlite import plans
@@ -435,16 +435,20 @@ class _ForcedPlan:
 
 
 def _kerkrade_wijkagent(ctx: ServiceContext) -> ServiceContext:
-    """``ctx``'s store as a wijkagent of Kerkrade Oost. The scope needs only the role, the
-    area and an id; the centre's row policies read the user's row, so there is one."""
+    """``ctx``'s store as a wijkagent of Kerkrade Oost (a user row of its own: the centre
+    reads who acts from the database on every request)."""
     with ctx.unit() as session:
         kerkrade = session.execute(
             select(FocusArea.id).where(FocusArea.name == "Kerkrade Oost")
         ).scalar_one()
-        session.add(User(id="wijkagent-id", username="wijkagent", display_name="Wijkagent Test",
-                         role=Role.WIJKAGENT.value, active=True, created_at=TEST_NOW))
+        user = User(username="wijkagent", display_name="Wijkagent Test",
+                    role=Role.WIJKAGENT.value, active=True, created_at=TEST_NOW)
+        session.add(user)
+        session.flush()
+        session.add(UserArea(user_id=user.id, focus_area_id=kerkrade))
+        user_id = user.id
     return ctx.with_actor(
-        Actor("wijkagent-id", "wijkagent", "Wijkagent Test", Role.WIJKAGENT,
+        Actor(user_id, "wijkagent", "Wijkagent Test", Role.WIJKAGENT,
               area_ids=frozenset({kerkrade}))
     )
 

@@ -1029,7 +1029,7 @@
     </message>
     <message>
         <source>Sessies bij het centrum beëindigd</source>
-        <translation type="unfinished"></translation>
+        <translation>Sessions at the centre ended</translation>
     </message>
     <message>
         <source>Casus geëvalueerd</source>
@@ -3085,7 +3085,7 @@
     </message>
     <message>
         <source>Uw sessie bij het centrum is beëindigd; meld u opnieuw aan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Your session at the centre has ended; please sign in again.</translation>
     </message>
     <message>
         <source>Gebruiker {user} bestaat niet.</source>
@@ -5049,19 +5049,79 @@
     </message>
     <message>
         <source>Interne fout op het centrum; meld dit bij de functioneel beheerder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Internal error at the centre; please report this to the application administrator.</translation>
     </message>
     <message>
         <source>Het centrum kent deze handeling niet. Werk het programma bij.</source>
-        <translation type="unfinished"></translation>
+        <translation>The centre does not know this action. Please update the program.</translation>
     </message>
     <message>
         <source>Het centrum kon het verzoek niet lezen. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
-        <translation type="unfinished"></translation>
+        <translation>The centre could not read the request. Update the program or report this to the application administrator.</translation>
     </message>
     <message>
         <source>Het verzoek is te groot voor het centrum (hoogstens 20 MB). Kies een kleiner bestand.</source>
-        <translation type="unfinished"></translation>
+        <translation>The request is too large for the centre (at most 20 MB). Choose a smaller file.</translation>
+    </message>
+    <message>
+        <source>Het centrum {server} gaf een onverwacht antwoord. Meld dit bij de functioneel beheerder.</source>
+        <translation>The centre {server} gave an unexpected answer. Please report this to the application administrator.</translation>
+    </message>
+    <message>
+        <source>Interne fout op het centrum.</source>
+        <translation>Internal error at the centre.</translation>
+    </message>
+    <message>
+        <source>{url} is geen geldig adres van een centrum. Gebruik https://server:poort, of http:// alleen op deze computer (127.0.0.1).</source>
+        <translation>{url} is not a valid centre address. Use https://server:port, or http:// only on this computer (127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Het certificaat {path} kan niet gelezen worden. Geef het PEM-bestand van het centrum op.</source>
+        <translation>The certificate {path} cannot be read. Give the centre&apos;s PEM file.</translation>
+    </message>
+    <message>
+        <source>Het centrum {server} is niet bereikbaar. Controleer de netwerkverbinding en het adres, en probeer het opnieuw.</source>
+        <translation>The centre {server} cannot be reached. Check the network connection and the address, and try again.</translation>
+    </message>
+    <message>
+        <source>Het centrum weigerde het verzoek: {detail}. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
+        <translation>The centre refused the request: {detail}. Update the program or report this to the application administrator.</translation>
+    </message>
+    <message>
+        <source>te diep geneste gegevens</source>
+        <translation>data nested too deeply</translation>
+    </message>
+    <message>
+        <source>een ongeldig getal</source>
+        <translation>an invalid number</translation>
+    </message>
+    <message>
+        <source>een gegeven van een soort die niet verstuurd kan worden</source>
+        <translation>a value of a kind that cannot be sent</translation>
+    </message>
+    <message>
+        <source>geen geldige gegevens</source>
+        <translation>no valid data</translation>
+    </message>
+    <message>
+        <source>een onbekende soort gegeven</source>
+        <translation>an unknown kind of value</translation>
+    </message>
+    <message>
+        <source>een onleesbaar gegeven</source>
+        <translation>an unreadable value</translation>
+    </message>
+    <message>
+        <source>een gegeven met andere velden dan verwacht</source>
+        <translation>a value with other fields than expected</translation>
+    </message>
+    <message>
+        <source>de gegevens passen niet bij de gevraagde handeling</source>
+        <translation>the data do not fit the requested action</translation>
+    </message>
+    <message>
+        <source>het gegeven {name} is niet van de verwachte soort</source>
+        <translation>the value {name} is not of the expected kind</translation>
     </message>
     <message>
         <source>Centrum ingericht in {database} met beheerder {user}.</source>
@@ -5096,64 +5156,8 @@
         <translation>The centre cannot listen on {host}:{port}: the address is in use or does not belong to this computer. Choose another address or port.</translation>
     </message>
     <message>
-        <source>Het centrum {server} gaf een onverwacht antwoord. Meld dit bij de functioneel beheerder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Interne fout op het centrum.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{url} is geen geldig adres van een centrum. Gebruik https://server:poort, of http:// alleen op deze computer (127.0.0.1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het certificaat {path} kan niet gelezen worden. Geef het PEM-bestand van het centrum op.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het centrum {server} is niet bereikbaar. Controleer de netwerkverbinding en het adres, en probeer het opnieuw.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Het centrum weigerde het verzoek: {detail}. Werk het programma bij of meld dit bij de functioneel beheerder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>te diep geneste gegevens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>een ongeldig getal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>een gegeven van een soort die niet verstuurd kan worden</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>geen geldige gegevens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>een onbekende soort gegeven</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>een onleesbaar gegeven</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>een gegeven met andere velden dan verwacht</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>de gegevens passen niet bij de gevraagde handeling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>het gegeven {name} is niet van de verwachte soort</source>
-        <translation type="unfinished"></translation>
+        <source>De eigenaar van de database mag geen rollen maken (CREATEROLE). Laat een beheerder van PostgreSQL eenmalig uitvoeren: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; en probeer het opnieuw.</source>
+        <translation>The database&apos;s owner may not create roles (CREATEROLE). Have a PostgreSQL administrator run once: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; and try again.</translation>
     </message>
 </context>
 <context>

@@ -27,29 +27,33 @@ INTERNAL = "InternalError"
 """The ``kind`` of the server's answer to a failure it did not expect (a bug)."""
 
 
-def error_classes() -> dict[str, type[SociaalVeiligError]]:
-    """The errors that travel by name: those of ``core.errors``, nothing else."""
-    return {
-        name: value
-        for name, value in vars(errors).items()
-        if isinstance(value, type) and issubclass(value, SociaalVeiligError)
-    }
-
-
 def rebuild_error(body: dict[str, Any]) -> SociaalVeiligError:
-    """The exception the server told of, as the same class with the same message; an
-    unknown kind reads as a bug (exit 1) with the server's line."""
+    """The exception the server told of, as the same class with the same message and
+    attributes (a clash's details, a field's name); an unknown kind reads as a bug (exit 1)
+    with the server's line."""
     message = str(body.get("message") or tr("Interne fout op het centrum."))
-    cls = error_classes().get(str(body.get("kind")), SociaalVeiligError)
+    cls = codec.error_registry().get(str(body.get("kind")), SociaalVeiligError)
     exc = cls.__new__(cls)
     SociaalVeiligError.__init__(exc, message)
-    if isinstance(exc, errors.ValidationError):
-        field = body.get("field")
-        exc.field = field if isinstance(field, str) else None
-    if isinstance(exc, errors.SignInThrottled):
-        seconds = body.get("seconds")
-        exc.seconds = seconds if isinstance(seconds, int) else 0
+    attributes = body.get("attributes")
+    if isinstance(attributes, dict):
+        for name, raw in attributes.items():
+            if isinstance(name, str) and name != "message":
+                try:
+                    setattr(exc, name, codec.decode(raw))
+                except codec.CodecError:
+                    continue
+    if isinstance(exc, errors.ValidationError) and not hasattr(exc, "field"):
+        exc.field = None
     return exc
+
+
+def _encode_field(key: str, value: Any) -> Any:
+    """A body's field for the wire; a call's ``kwargs`` as a plain JSON object of encoded
+    values (readable in a log of the request, and easy for other clients to write)."""
+    if key == "kwargs" and isinstance(value, dict):
+        return {str(name): codec.encode(item) for name, item in value.items()}
+    return codec.encode(value)
 
 
 def check_url(server_url: str) -> str:
@@ -130,7 +134,7 @@ class CentreClient:
             headers["Authorization"] = f"Bearer {token}"
         content = None
         if body is not None:
-            encoded = {key: codec.encode(value) for key, value in body.items()}
+            encoded = {key: _encode_field(key, value) for key, value in body.items()}
             content = json.dumps(encoded, ensure_ascii=False, allow_nan=False).encode("utf-8")
         try:
             response = self.http.request(method, API + path, content=content, headers=headers)

@@ -21,6 +21,7 @@ import inspect
 import json
 import math
 import pkgutil
+import sys
 import types
 import typing
 from collections.abc import Callable, Hashable, Mapping
@@ -28,7 +29,7 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any
 
-from sociaalveilig.core.errors import ValidationError
+from sociaalveilig.core.errors import SociaalVeiligError, ValidationError
 from sociaalveilig.core.i18n import tr
 
 MAX_DEPTH = 48
@@ -41,10 +42,11 @@ class CodecError(ValidationError):
     """A value that may not travel, or does not fit the function called (exit 4)."""
 
 
-def _refused(detail: str) -> CodecError:
+def _refused(detail: str, field: str | None = None) -> CodecError:
     return CodecError(
         tr("Het centrum weigerde het verzoek: {detail}. Werk het programma bij of meld dit bij "
-           "de functioneel beheerder.").format(detail=detail)
+           "de functioneel beheerder.").format(detail=detail),
+        field=field,
     )
 
 
@@ -79,6 +81,36 @@ def registry() -> Mapping[str, type]:
                 ):
                     found[class_name(value)] = value
     return found
+
+
+@cache
+def error_registry() -> Mapping[str, type[SociaalVeiligError]]:
+    """The failures that travel by name: those of ``core.errors`` by their own name
+    (``AccessDenied``), a service's own subclass by its full one
+    (``services.visit_clashes.VisitClash``)."""
+    registry()  # imports every allowed module
+    found: dict[str, type[SociaalVeiligError]] = {}
+    for package_name in PACKAGES:
+        for module_name, module in list(sys.modules.items()):
+            if module is None or not (
+                module_name == package_name or module_name.startswith(package_name + ".")
+            ):
+                continue
+            for value in vars(module).values():
+                if (
+                    isinstance(value, type)
+                    and issubclass(value, SociaalVeiligError)
+                    and value.__module__ == module_name
+                ):
+                    found[error_name(value)] = value
+    return found
+
+
+def error_name(cls: type[SociaalVeiligError]) -> str:
+    return cls.__name__ if cls.__module__ == _ERRORS else class_name(cls)
+
+
+_ERRORS = "sociaalveilig.core.errors"
 
 
 def class_name(cls: type) -> str:
@@ -361,13 +393,18 @@ def _each(values: Any, args: tuple[Any, ...]) -> bool:
     return all(conforms(item, hint) for item in values)
 
 
+@cache
+def _signature(function: Callable[..., Any]) -> inspect.Signature:
+    return inspect.signature(function)
+
+
 def check_arguments(
     function: Callable[..., Any], ctx: Any, args: list[Any], kwargs: dict[str, Any]
 ) -> None:
     """Refuse arguments that do not bind to ``function`` (after its context) or do not
     fit its annotations."""
     try:
-        bound = inspect.signature(function).bind(ctx, *args, **kwargs)
+        bound = _signature(function).bind(ctx, *args, **kwargs)
     except TypeError:
         raise _refused(tr("de gegevens passen niet bij de gevraagde handeling")) from None
     hints = _hints(function)
@@ -384,5 +421,6 @@ def check_arguments(
             ok = conforms(value, hints.get(name, Any))
         if not ok:
             raise _refused(
-                tr("het gegeven {name} is niet van de verwachte soort").format(name=name)
+                tr("het gegeven {name} is niet van de verwachte soort").format(name=name),
+                field=name,
             )
