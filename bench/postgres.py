@@ -170,7 +170,8 @@ def load_region(url: str, spec: RegionSpec, log: Any = print) -> dict[str, Any]:
         # row-level policies bind the owner too; storage/postgres/rls.py).
         owner = PgStore.open(url, pool_size=2, as_owner=True)
         try:
-            rls.act_as_system(owner.engine)
+            assert owner.runtime_role is None and store.runtime_role is not None
+            rls.act_as_system(owner.engine, store.runtime_role)
             rows = populate(owner.engine, owner._sessions, spec)
             with owner.engine.begin() as connection:
                 # The generator writes the audit log's ids itself (the chain is computed

@@ -5156,8 +5156,8 @@
         <translation>The centre cannot listen on {host}:{port}: the address is in use or does not belong to this computer. Choose another address or port.</translation>
     </message>
     <message>
-        <source>De eigenaar van de database mag geen rollen maken (CREATEROLE). Laat een beheerder van PostgreSQL eenmalig uitvoeren: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; en probeer het opnieuw.</source>
-        <translation>The database&apos;s owner may not create roles (CREATEROLE). Have a PostgreSQL administrator run once: CREATE ROLE {role} NOLOGIN; GRANT {role} TO {owner}; and try again.</translation>
+        <source>De eigenaar van de database, {owner}, mag geen rollen maken. Laat een beheerder van PostgreSQL eenmalig ALTER ROLE {owner} CREATEROLE uitvoeren, en probeer het opnieuw.</source>
+        <translation>The database&apos;s owner, {owner}, may not create roles. Have a PostgreSQL administrator run ALTER ROLE {owner} CREATEROLE once, and try again.</translation>
     </message>
 </context>
 <context>
