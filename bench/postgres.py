@@ -170,11 +170,14 @@ def load_region(url: str, spec: RegionSpec, log: Any = print) -> dict[str, Any]:
         # row-level policies bind the owner too; storage/postgres/rls.py).
         owner = PgStore.open(url, pool_size=2, as_owner=True)
         try:
-            rls.act_as_system(owner.engine)
+            assert owner.runtime_role is None and store.runtime_role is not None
+            rls.act_as_system(owner.engine, store.runtime_role)
             rows = populate(owner.engine, owner._sessions, spec)
             with owner.engine.begin() as connection:
                 # The generator writes the audit log's ids itself (the chain is computed
-                # in its order); PostgreSQL's sequence must then be moved past them.
+                # in its order); PostgreSQL's sequence must then be moved past them, by
+                # its owner (back from the role the transaction began as).
+                connection.execute(text("RESET ROLE"))
                 for table in SERIAL_TABLES:
                     connection.execute(text(
                         f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

@@ -124,13 +124,17 @@ class ServiceContext:
         reason of a view outside the user's scope (noodknop), which ``access.py`` checks
         and logs; a store's row-level policies let such a unit past the scope."""
         emergency = bool(purpose and purpose.strip())
-        with self.store.unit(acting=self.actor.user_id, emergency=emergency) as session:
+        partner = self.actor.role is Role.PARTNER
+        with self.store.unit(
+            acting=self.actor.user_id, emergency=emergency, partner=partner
+        ) as session:
             yield session
 
     @contextmanager
     def read_unit(self) -> Iterator[Session]:
         """A unit that reads only and audits nothing (``StoreSeam.read_unit``)."""
-        with self.store.read_unit(acting=self.actor.user_id) as session:
+        partner = self.actor.role is Role.PARTNER
+        with self.store.read_unit(acting=self.actor.user_id, partner=partner) as session:
             yield session
 
     def audit(

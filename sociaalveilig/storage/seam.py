@@ -144,16 +144,17 @@ class StoreSeam(Protocol):
     def is_open(self) -> bool: ...
 
     def unit(
-        self, acting: str | None = None, emergency: bool = False
+        self, acting: str | None = None, emergency: bool = False, partner: bool = False
     ) -> AbstractContextManager[Session]:
         """One unit of work: one Session, one transaction, committed on success.
         ``acting``: the user id the unit works for, None for the system (sign-in,
-        seeding, jobs); ``emergency``: a view with a noodknop reason. A store with
-        row-level policies (the centre's) binds the unit to them; another ignores both."""
+        seeding, jobs); ``emergency``: a view with a noodknop reason; ``partner``: the
+        acting user is a partner. A store with row-level policies (the centre's) binds
+        the unit to them; another ignores all three."""
         ...
 
     def read_unit(
-        self, acting: str | None = None, emergency: bool = False
+        self, acting: str | None = None, emergency: bool = False, partner: bool = False
     ) -> AbstractContextManager[Session]:
         """A unit that only reads and audits nothing (``acting`` as for ``unit``)."""
         ...

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
@@ -39,8 +39,14 @@ def empty_database(pg_template: str) -> Iterator[str]:
     finally:
         with admin.connect() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            connection.execute(text(f'DROP ROLE IF EXISTS "{roles.runtime_role_name(name)}"'))
+            _drop_roles(connection, name)
         admin.dispose()
+
+
+def _drop_roles(connection: Connection, database: str) -> None:
+    base = roles.runtime_role_name(database)
+    for role in (roles.all_role(base), roles.partner_role(base), base):
+        connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
 
 
 def server(*argv: str, stdin: str = "") -> tuple[int, str, str]:
@@ -149,7 +155,7 @@ def owned_database(pg_template: str) -> Iterator[tuple[str, str]]:
     finally:
         with admin.connect() as connection:
             connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            connection.execute(text(f'DROP ROLE IF EXISTS "{roles.runtime_role_name(name)}"'))
+            _drop_roles(connection, name)
             connection.execute(text(f"DROP ROLE IF EXISTS {owner}"))
         admin.dispose()
 

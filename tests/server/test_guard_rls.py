@@ -10,8 +10,10 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import Connection, text
 
+from sociaalveilig.core.enums import Role
 from sociaalveilig.services import cases as cs
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.storage.postgres import roles
 from sociaalveilig.storage.postgres.store import PgStore
 from tests.services.test_access import World, world  # noqa: F401  (the fixture)
 
@@ -22,16 +24,25 @@ def backend() -> str:
 
 
 @contextmanager
-def raw(ctx: ServiceContext, user_id: str | None) -> Iterator[Connection]:
+def raw(ctx: ServiceContext, user_id: str | None, variant: str | None = "auto") -> Iterator[
+    Connection
+]:
     """A transaction on the store's own pool (the runtime role), acting for ``user_id``
-    (None: nothing set)."""
+    (None: nothing set) as the store's units do: the runtime role's partner variant for a
+    partner, its every-row variant for anyone else (``variant=None``: no variant)."""
     assert isinstance(ctx.store, PgStore)
+    base = ctx.store.runtime_role
+    assert base is not None
     with ctx.store.engine.connect() as connection, connection.begin():
-        assert connection.execute(text("SELECT current_user")).scalar() == ctx.store.runtime_role
+        assert connection.execute(text("SELECT current_user")).scalar() == base
         if user_id is not None:
             connection.execute(
                 text("SELECT set_config('sociaalveilig.user_id', :id, true)"), {"id": user_id}
             )
+        if user_id is not None and variant is not None:
+            partner = ctx.actor.role is Role.PARTNER and user_id != "system"
+            role = roles.partner_role(base) if partner else roles.all_role(base)
+            connection.execute(text(f"SET LOCAL ROLE {roles.quoted(role)}"))
         yield connection
 
 
@@ -83,6 +94,40 @@ def test_a_transaction_that_says_for_whom_sees_nothing(world: World) -> None:  #
     with raw(world.actors["coordinator"], None) as connection:
         for table in ("cases", "signals", "actions", "meetings", "persons"):
             assert _count(connection, table) == 0, table
+    # a user id alone, without the role a unit takes for it, opens nothing either
+    woco = world.actors["partner_woco"]
+    with raw(woco, woco.actor.user_id, variant=None) as connection:
+        assert _count(connection, "cases") == 0
+
+
+def test_a_partner_variant_with_another_role_s_id_sees_nothing(
+    world: World,  # noqa: F811
+) -> None:
+    """The partner is read from the user's row: a manager's id in a partner's unit (a
+    role changed meanwhile) opens no partner's scope, let alone everything."""
+    woco = world.actors["partner_woco"]
+    manager = world.actors["manager"]
+    with raw(woco, manager.actor.user_id) as connection:
+        assert _count(connection, "cases") == 0 and _count(connection, "signals") == 0
+
+
+def test_only_a_partner_s_lists_pay_for_the_policy(world: World) -> None:  # noqa: F811
+    """A policy is a security barrier: a text search (not leakproof) may not use its index
+    before the policy holds. The every-row variant's policy is no barrier, so the search
+    index serves every other user; a partner's search reads the table."""
+    search = (
+        "EXPLAIN SELECT id FROM signals "
+        "WHERE search_vector @@ to_tsquery('sv_simple'::regconfig, 'fictief')"
+    )
+    coordinator = world.actors["coordinator"]
+    woco = world.actors["partner_woco"]
+    plans = {}
+    for name, ctx in (("coordinator", coordinator), ("partner", woco)):
+        with raw(ctx, ctx.actor.user_id) as connection:
+            connection.execute(text("SET LOCAL enable_seqscan = off"))
+            plans[name] = "\n".join(connection.execute(text(search)).scalars())
+    assert "ix_signals_search" in plans["coordinator"]
+    assert "ix_signals_search" not in plans["partner"]
 
 
 def test_the_noodknop_still_opens_a_case_outside_the_scope(world: World) -> None:  # noqa: F811

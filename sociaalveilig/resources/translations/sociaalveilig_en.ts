@@ -5475,6 +5475,10 @@
         <source>deel {n} klopt niet</source>
         <translation>part {n} is not right</translation>
     </message>
+    <message>
+        <source>De eigenaar van de database, {owner}, mag geen rollen maken. Laat een beheerder van PostgreSQL eenmalig ALTER ROLE {owner} CREATEROLE uitvoeren, en probeer het opnieuw.</source>
+        <translation>The database&apos;s owner, {owner}, may not create roles. Have a PostgreSQL administrator run ALTER ROLE {owner} CREATEROLE once, and try again.</translation>
+    </message>
 </context>
 <context>
     <name>ActionDeadlineDialog</name>

@@ -3,43 +3,51 @@
 The services decide who sees what (``access.py``) and every list and view asks them. On
 the centre, PostgreSQL holds a second copy of the partner's part of that rule, so that a
 service that forgot to ask still cannot hand a housing corporation's user the police's
-signals or another partner's cases. Each unit says whom it acts for
-(``SET LOCAL sociaalveilig.user_id``, ``PgStore.unit``): a user's id, or ``system`` for the
-work no user does (sign-in, seeding, scheduled jobs). A transaction that says nothing sees
-no rows at all.
+signals or another partner's cases.
 
-For a user who is no partner (and for ``system``) the policies let every row through:
-their scopes stay with ``access.py`` alone (a wijkagent's areas are not repeated here).
-For a partner they mirror ``access.py``: the cases on the agenda of its meetings, with an
-action it owns, or that it leads; those cases' signals, actions, visits, escalations and
-persons; the signals on its meetings' agendas and those its user registered; its own
-meetings and their agendas. A view with a reason (the noodknop, which ``access.py`` still
-checks and logs) is a unit marked ``sociaalveilig.emergency``: it lets a partner past the
-scope for that one unit.
+Each unit says whom it acts for (``PgStore.unit``): ``SET LOCAL sociaalveilig.user_id``
+and ``SET LOCAL ROLE`` to one of two variants of the runtime role (roles.py). A partner's
+unit acts as ``…_partner``, whose policies mirror ``access.py``: the cases on the agenda
+of its meetings, with an action it owns, of a visit it takes part in, or that it leads;
+those cases' signals, actions, visits, escalations and persons; the signals on its
+meetings' agendas and those its user registered; its own meetings and their agendas. The
+partner is read from the user's row. Every other unit (other roles, ``system`` work such
+as sign-in, seeding and jobs, and a view with a noodknop reason, which ``access.py``
+still checks and logs) acts as ``…_all``, whose policy lets every row through. A
+transaction that says nothing stays the plain runtime role (or the owner), for which no
+policy exists: it sees no rows at all.
 
-INSERT (and the new row of an UPDATE) is only checked for a user being set: the services'
-own unit of work inserts a visit before the partners that take part in it, and a policy
-on the new row would refuse work ``access.py`` allows.
+Why two roles and not one policy that asks who acts: a policy is a security barrier, and
+PostgreSQL does not use an index for a condition of the query that is not leakproof (a
+text search, ``LIKE``) before the policy's own condition holds. One policy for everyone
+made every list and search of every user walk far more rows (docs: README, "The
+centre's walls"); ``USING (true)`` is no barrier, so only a partner's lists pay.
 
-``FORCE ROW LEVEL SECURITY`` binds the owner too, except on ``actions`` and ``visits``: a
-partner sees the cases where it owns an action or takes part in a visit, and the policies
-of those tables read the partner's cases in turn; SECURITY DEFINER functions answer those
-two questions as the owner (policies that read each other's tables would recurse). The
-migrations and the owner's tools set ``system`` for their units.
+A record a service looks up by reference or id before it asks ``access.py``
+(storage/row_scope.py) gets through a partner's policies, so that ``access.py``, not a
+missing row, answers ("outside your area: give a reason"). INSERT (and the new row of an
+UPDATE) by a partner is not limited: the services' unit of work inserts a visit before
+the partners that take part in it.
+
+``FORCE ROW LEVEL SECURITY`` binds the owner too, except on ``actions`` and ``visits``:
+a partner sees the cases where it owns an action or takes part in a visit, and the
+policies of those tables read the partner's cases in turn; SECURITY DEFINER functions
+answer those two questions as the owner (policies that read each other's tables would
+recurse).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import Connection, Engine, event, text
 
+from sociaalveilig.storage.postgres.roles import all_role, partner_role, quoted
+
 USER_SETTING = "sociaalveilig.user_id"
-EMERGENCY_SETTING = "sociaalveilig.emergency"
 SYSTEM = "system"
 
 _PARTNER = "(SELECT sv_rls_partner())"
-"""The acting partner organisation: '' for a user who is no partner (and ``system``),
-NULL when no user is set (nothing visible); an InitPlan, so computed once a statement."""
-_EMERGENCY = f"(SELECT current_setting('{EMERGENCY_SETTING}', true) = 'on')"
+"""The acting user's partner organisation ('-' for none: nothing matches); an InitPlan,
+so computed once a statement."""
 _USER = f"(SELECT current_setting('{USER_SETTING}', true))"
 _LOOKUP = "SELECT unnest(string_to_array(current_setting('sociaalveilig.lookup', true), ' '))"
 _NAMED = f"(reference IN ({_LOOKUP}) OR id IN ({_LOOKUP}))"
@@ -51,14 +59,10 @@ _FUNCTIONS = (
     f"""
     CREATE OR REPLACE FUNCTION sv_rls_partner() RETURNS text
     LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
-        SELECT CASE
-            WHEN s IS NULL OR s = '' THEN NULL
-            WHEN s = '{SYSTEM}' THEN ''
-            ELSE (SELECT CASE WHEN u.role = 'partner' THEN coalesce(u.partner_id, '-')
-                              ELSE '' END
-                  FROM users u WHERE u.id = s)
-        END
-        FROM (SELECT current_setting('{USER_SETTING}', true) AS s) AS setting
+        SELECT coalesce(
+            (SELECT u.partner_id FROM users u
+             WHERE u.id = current_setting('{USER_SETTING}', true) AND u.role = 'partner'),
+            '-')
     $$
     """,
     """
@@ -133,36 +137,30 @@ applies there too, so the rule is written once per table."""
 NOT_FORCED = frozenset({"actions", "visits"})
 
 
-def create_policies(connection: Connection) -> None:
-    """Functions, policies and ``ENABLE``/``FORCE ROW LEVEL SECURITY`` (revision 0008)."""
+def create_policies(connection: Connection, everyone: str, partner: str) -> None:
+    """Functions, policies and ``ENABLE``/``FORCE ROW LEVEL SECURITY`` (revision 0008), for
+    the runtime role's variants ``everyone`` (every row) and ``partner``."""
     for statement in _FUNCTIONS:
         connection.execute(text(statement))
+    all_role, partner_role = quoted(everyone), quoted(partner)
     for table, scope in PARTNER_SCOPE.items():
-        visible = f"{_PARTNER} = '' OR {_EMERGENCY} OR {scope}"
-        someone = f"{_PARTNER} IS NOT NULL"
         connection.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
         if table not in NOT_FORCED:
             connection.execute(text(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"))
-        connection.execute(
-            text(f"CREATE POLICY sv_read ON {table} FOR SELECT USING ({visible})")
-        )
-        connection.execute(
-            text(f"CREATE POLICY sv_delete ON {table} FOR DELETE USING ({visible})")
-        )
-        connection.execute(
-            text(
-                f"CREATE POLICY sv_update ON {table} FOR UPDATE USING ({visible}) "
-                f"WITH CHECK ({someone})"
-            )
-        )
-        connection.execute(
-            text(f"CREATE POLICY sv_insert ON {table} FOR INSERT WITH CHECK ({someone})")
-        )
+        for statement in (
+            f"CREATE POLICY sv_all ON {table} TO {all_role} USING (true) WITH CHECK (true)",
+            f"CREATE POLICY sv_read ON {table} FOR SELECT TO {partner_role} USING ({scope})",
+            f"CREATE POLICY sv_delete ON {table} FOR DELETE TO {partner_role} USING ({scope})",
+            f"CREATE POLICY sv_update ON {table} FOR UPDATE TO {partner_role} USING ({scope}) "
+            "WITH CHECK (true)",
+            f"CREATE POLICY sv_insert ON {table} FOR INSERT TO {partner_role} WITH CHECK (true)",
+        ):
+            connection.execute(text(statement))
 
 
 def drop_policies(connection: Connection) -> None:
     for table in PARTNER_SCOPE:
-        for policy in ("sv_read", "sv_delete", "sv_update", "sv_insert"):
+        for policy in ("sv_all", "sv_read", "sv_delete", "sv_update", "sv_insert"):
             connection.execute(text(f"DROP POLICY IF EXISTS {policy} ON {table}"))
         connection.execute(text(f"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY"))
         connection.execute(text(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"))
@@ -175,24 +173,25 @@ def drop_policies(connection: Connection) -> None:
         connection.execute(text(f"DROP FUNCTION IF EXISTS {function}"))
 
 
-def acting_statements(user_id: str, emergency: bool = False) -> list[str]:
-    """The ``SET LOCAL`` statements that start a unit acting for ``user_id``. ``SET``
-    takes no snapshot, so they may come before the write order's lock (units.py). The id
-    is one of the store's own (hex) or ``system``; anything else is refused, never quoted
-    into SQL."""
+def acting_statements(base_role: str, user_id: str, *, partner: bool = False) -> list[str]:
+    """The ``SET LOCAL`` statements that start a unit acting for ``user_id``: as the
+    runtime role ``base_role``'s partner variant for a partner's unit, else as its
+    every-row variant. ``SET`` takes no snapshot, so they may come before the write
+    order's lock (units.py). The id is one of the store's own (hex) or ``system``; anything
+    else is refused, never quoted into SQL."""
     if not user_id.replace("-", "").isalnum():
         raise ValueError("not a user id")
-    statements = [f"SET LOCAL {USER_SETTING} = '{user_id}'"]
-    if emergency:
-        statements.append(f"SET LOCAL {EMERGENCY_SETTING} = 'on'")
-    return statements
+    role = partner_role(base_role) if partner else all_role(base_role)
+    return [f"SET LOCAL {USER_SETTING} = '{user_id}'", f"SET LOCAL ROLE {quoted(role)}"]
 
 
-def act_as_system(engine: Engine) -> None:
+def act_as_system(engine: Engine, base_role: str) -> None:
     """Every transaction of ``engine`` acts for the system: for tools that write in bulk
     outside the store's units (the benchmark's generator) on an engine of their own."""
+    statements = acting_statements(base_role, SYSTEM)
 
     def begin(connection: Connection) -> None:
-        connection.exec_driver_sql(acting_statements(SYSTEM)[0])
+        for statement in statements:
+            connection.exec_driver_sql(statement)
 
     event.listen(engine, "begin", begin)

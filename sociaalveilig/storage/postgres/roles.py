@@ -45,15 +45,30 @@ PG_ONLY_TABLES = (RUNTIME_TABLE, THROTTLE_TABLE, RECOVERY_TABLE)
 _SAFE = re.compile(r"[^a-z0-9_]")
 
 
+ALL_SUFFIX, PARTNER_SUFFIX = "_all", "_partner"
+_MAX_BASE = MAX_IDENTIFIER - len(PARTNER_SUFFIX)
+
+
 def runtime_role_name(database: str) -> str:
     """``sv_runtime_<database>`` as a plain identifier (lower-case letters, digits and
-    underscores), shortened with a hash where the database's name is too long."""
+    underscores), shortened with a hash where the database's name is too long (room is
+    left for the variants' suffixes)."""
     cleaned = _SAFE.sub("_", database.lower())
     name = ROLE_PREFIX + cleaned
-    if len(name) <= MAX_IDENTIFIER and cleaned == database:
+    if len(name) <= _MAX_BASE and cleaned == database:
         return name
     digest = hashlib.sha256(database.encode("utf-8")).hexdigest()[:8]
-    return (ROLE_PREFIX + cleaned)[: MAX_IDENTIFIER - 9] + "_" + digest
+    return (ROLE_PREFIX + cleaned)[: _MAX_BASE - 9] + "_" + digest
+
+
+def all_role(base: str) -> str:
+    """The variant a unit that may see every row acts as (rls.py)."""
+    return base + ALL_SUFFIX
+
+
+def partner_role(base: str) -> str:
+    """The variant a partner's unit acts as: the partner's rows only (rls.py)."""
+    return base + PARTNER_SUFFIX
 
 
 def quoted(identifier: str) -> str:
@@ -63,37 +78,69 @@ def quoted(identifier: str) -> str:
 
 
 def create_runtime_role(connection: Connection) -> str:
-    """Create (where missing) the runtime role of the connected database, record its name
-    and grant it what the server needs. Run by the owner, in a migration."""
+    """Create (where missing) the runtime role of the connected database and its two
+    variants (rls.py), record its name and grant them what the server needs. Run by the
+    owner, in a migration.
+
+    The owner and the server's login are members of the runtime role, which is a member
+    of both variants, so that a unit may switch to either (``SET LOCAL ROLE``; allowed to
+    any member, however indirect). The runtime role is NOINHERIT: the variants' policies
+    (a policy applies to the roles that hold its role's privileges) reach neither it nor
+    the owner, so a transaction that takes no variant sees no rows."""
     database = connection.execute(text("SELECT current_database()")).scalar_one()
     role = runtime_role_name(str(database))
-    exists = connection.execute(
-        text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}
-    ).first()
-    if exists is None:
-        may_create = connection.execute(
-            text("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")
-        ).scalar()
-        if not may_create:
-            raise UsageError(
-                tr(
-                    "De eigenaar van de database mag geen rollen maken (CREATEROLE). Laat een "
-                    "beheerder van PostgreSQL eenmalig uitvoeren: CREATE ROLE {role} NOLOGIN; "
-                    "GRANT {role} TO {owner}; en probeer het opnieuw."
-                ).format(role=role, owner=_current_user(connection))
-            )
-        connection.execute(text(f"CREATE ROLE {quoted(role)} NOLOGIN"))
-    # The owner switches to the role (SET ROLE) in each pooled connection: it must be a
-    # member (a role made by someone else may have been granted to it already).
-    member = connection.execute(
-        text("SELECT pg_has_role(current_user, :role, 'MEMBER')"), {"role": role}
-    ).scalar()
-    if not member:
-        connection.execute(text(f"GRANT {quoted(role)} TO CURRENT_USER"))
+    variants = (all_role(role), partner_role(role))
+    missing = [
+        name
+        for name in (role, *variants)
+        if connection.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": name}
+        ).first()
+        is None
+    ]
+    if missing:
+        _require_createrole(connection)
+    for name in missing:
+        inherit = " NOINHERIT" if name == role else ""
+        connection.execute(text(f"CREATE ROLE {quoted(name)} NOLOGIN{inherit}"))
+    for variant in variants:
+        _grant_membership(connection, variant, role)
+    _grant_membership(connection, role, "CURRENT_USER")
     connection.execute(text(f"CREATE TABLE {RUNTIME_TABLE} (name VARCHAR(63) NOT NULL)"))
     connection.execute(text(f"INSERT INTO {RUNTIME_TABLE} (name) VALUES (:role)"), {"role": role})
-    grant_runtime(connection, role)
+    for name in (role, *variants):
+        grant_runtime(connection, name)
     return role
+
+
+def _require_createrole(connection: Connection) -> None:
+    may_create = connection.execute(
+        text("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")
+    ).scalar()
+    if not may_create:
+        raise UsageError(
+            tr(
+                "De eigenaar van de database, {owner}, mag geen rollen maken. Laat een "
+                "beheerder van PostgreSQL eenmalig ALTER ROLE {owner} CREATEROLE uitvoeren, "
+                "en probeer het opnieuw."
+            ).format(owner=_current_user(connection))
+        )
+
+
+def _grant_membership(connection: Connection, role: str, member: str) -> None:
+    """``GRANT role TO member`` where it is not so yet (a grant made earlier by someone
+    else may stand, and granting again would need rights the owner may lack)."""
+    who = "current_user" if member == "CURRENT_USER" else ":member"
+    granted = connection.execute(
+        text(
+            f"SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+            f"JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = :role AND u.rolname = {who}"
+        ),
+        {"role": role, "member": member},
+    ).first()
+    if granted is None:
+        target = member if member == "CURRENT_USER" else quoted(member)
+        connection.execute(text(f"GRANT {quoted(role)} TO {target}"))
 
 
 def _current_user(connection: Connection) -> str:

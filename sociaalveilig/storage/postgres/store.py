@@ -198,6 +198,8 @@ class PgStore:
         self.runtime_role: str | None = None
         """The role every pooled connection acts as (roles.py); None while the owner
         migrates, and for a store opened ``as_owner``."""
+        self._role_base: str | None = None
+        """The runtime role whose variants each unit acts as (rls.py), as owner too."""
         event.listen(self.engine, "connect", self._on_connect)
         self._open = True
         # Every unit at REPEATABLE READ, writers in one order (storage/postgres/units.py).
@@ -229,10 +231,11 @@ class PgStore:
     def _take_runtime_role(self) -> None:
         """After the migrations (run as the owner): from now on every connection acts as
         the runtime role. The pool's connections so far are the owner's: closed."""
-        if self._as_owner:
-            return
         with self._connected() as connection:
             role = roles.runtime_role(connection)
+        self._role_base = role
+        if self._as_owner:
+            return
         self.engine.dispose()
         self.runtime_role = role
 
@@ -328,14 +331,25 @@ class PgStore:
 
     # ------------------------------------------------------------------ units of work
 
+    def _acting(self, acting: str | None, emergency: bool, partner: bool) -> list[str]:
+        """Whom a unit acts for (rls.py): the system when ``acting`` is None; a partner's
+        unit sees the partner's rows only, unless it is a view with a noodknop reason."""
+        if self._role_base is None:
+            return []
+        return rls.acting_statements(
+            self._role_base, acting or rls.SYSTEM, partner=partner and not emergency
+        )
+
     @contextmanager
-    def unit(self, acting: str | None = None, emergency: bool = False) -> Iterator[Session]:
+    def unit(
+        self, acting: str | None = None, emergency: bool = False, partner: bool = False
+    ) -> Iterator[Session]:
         """A unit acting for the user ``acting`` (row-level security, rls.py), or for
         the system (sign-in, seeding, jobs) when None; ``emergency``: a view with a
-        noodknop reason."""
+        noodknop reason; ``partner``: the acting user is a partner."""
         self._check_open()
         with self._translated(), self._sessions() as session, session.begin():
-            act_for(session, rls.acting_statements(acting or rls.SYSTEM, emergency))
+            act_for(session, self._acting(acting, emergency, partner))
             order_writes(session)
             yield session
             head = session.info.pop(audit.HEAD_INFO, None)
@@ -346,14 +360,16 @@ class PgStore:
     def _credentials_unit(self) -> Iterator[Session]:
         self._check_open()
         with self._translated(), self._sessions() as session, session.begin():
-            act_for(session, rls.acting_statements(rls.SYSTEM))
+            act_for(session, self._acting(None, False, False))
             yield session
 
     @contextmanager
-    def read_unit(self, acting: str | None = None, emergency: bool = False) -> Iterator[Session]:
+    def read_unit(
+        self, acting: str | None = None, emergency: bool = False, partner: bool = False
+    ) -> Iterator[Session]:
         self._check_open()
         with self._translated(), self._sessions() as session, session.begin():
-            act_for(session, rls.acting_statements(acting or rls.SYSTEM, emergency))
+            act_for(session, self._acting(acting, emergency, partner))
             session.execute(text("SET TRANSACTION READ ONLY"))
             yield session
 

@@ -351,9 +351,12 @@ class Store:
     # ------------------------------------------------------------------ units of work
 
     @contextmanager
-    def unit(self, acting: str | None = None, emergency: bool = False) -> Iterator[Session]:
+    def unit(
+        self, acting: str | None = None, emergency: bool = False, partner: bool = False
+    ) -> Iterator[Session]:
         """One unit of work: one Session, one transaction, committed on success.
-        ``acting``/``emergency``: for a store with row-level policies; not this one."""
+        ``acting``, ``emergency``, ``partner``: for a store with row-level policies; not
+        this one."""
         if self._key is None:
             raise StoreLocked(tr("De opslag is vergrendeld. Ontgrendel eerst."))
         with self._sessions() as session, session.begin():
@@ -368,7 +371,9 @@ class Store:
             self._advance_anchor(*head)
 
     @contextmanager
-    def read_unit(self, acting: str | None = None, emergency: bool = False) -> Iterator[Session]:
+    def read_unit(
+        self, acting: str | None = None, emergency: bool = False, partner: bool = False
+    ) -> Iterator[Session]:
         """A unit that only reads: a deferred transaction with writes refused
         (``PRAGMA query_only``). For reads that are not logged as a view of their own
         (the rest of a list whose first page was logged); never for anything that audits."""

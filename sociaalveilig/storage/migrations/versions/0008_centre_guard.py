@@ -29,11 +29,11 @@ depends_on = None
 def upgrade() -> None:
     if not postgres_ddl.is_postgresql():
         return
-    roles.create_runtime_role(op.get_bind())
+    role = roles.create_runtime_role(op.get_bind())
     # Granted to the runtime role by its default privileges (roles.grant_runtime).
     throttle.create_table(op.get_bind())
     recovery.create_table(op.get_bind())
-    rls.create_policies(op.get_bind())
+    rls.create_policies(op.get_bind(), roles.all_role(role), roles.partner_role(role))
 
 
 def downgrade() -> None:
