@@ -206,7 +206,8 @@ def restore_centre(
                 , field="database",
             )
         check_archive(url, source, passphrase)
-        pg_backup.restore(url, iterate_file(source, passphrase))
+        listing = pg_backup.archive_list(url, iterate_file(source, passphrase))
+        pg_backup.restore(url, iterate_file(source, passphrase), listing)
         with store._translated():
             pg_backup.restore_privileges(store.engine)
             migrate.upgrade(store.engine)

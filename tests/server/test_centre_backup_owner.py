@@ -165,7 +165,11 @@ def test_restore_where_the_runtime_role_is_gone_makes_it_again(
     database = source.rsplit("/", 1)[1]
     with _pg_admin().connect() as connection:
         connection.execute(text(f"DROP DATABASE {database} WITH (FORCE)"))
-        connection.execute(text(f"DROP ROLE sv_runtime_{database}"))
+        # The runtime role and its two variants (the row policies name the variants): all
+        # gone, as on another cluster.
+        for role in (f"sv_runtime_{database}_all", f"sv_runtime_{database}_partner",
+                     f"sv_runtime_{database}"):
+            connection.execute(text(f"DROP ROLE IF EXISTS {role}"))
     target = owner.database()
     code, _, err = run_server("restore", str(out), "--database", target,
                               "--passphrase-stdin", stdin=BACKUP_PASSPHRASE + "\n")
@@ -176,5 +180,14 @@ def test_restore_where_the_runtime_role_is_gone_makes_it_again(
             {"owner": owner.role, "role": f"sv_runtime_{database}"},
         ).scalar()
     assert made is True
+    engine = plain_engine(target)
+    try:
+        with engine.connect() as connection:  # the row policies are there again
+            policies = set(connection.execute(text(
+                "SELECT tablename || '.' || policyname FROM pg_policies"
+            )).scalars())
+    finally:
+        engine.dispose()
+    assert {"signals.sv_all", "signals.sv_read", "cases.sv_read"} <= policies
     signed_in = centre.centre_login(target, ADMIN, ADMIN_PASSPHRASE)
     signed_in.store.close()

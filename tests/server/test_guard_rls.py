@@ -137,11 +137,19 @@ def test_the_noodknop_still_opens_a_case_outside_the_scope(world: World) -> None
     assert detail.persons  # the content behind the case, through the emergency unit
 
 
-def test_the_owner_is_bound_too(world: World) -> None:  # noqa: F811
-    with raw(world.actors["coordinator"], None) as connection:
-        forced = set(
-            connection.execute(
-                text("SELECT relname FROM pg_class WHERE relforcerowsecurity")
-            ).scalars()
-        )
-    assert {"cases", "signals", "persons", "meetings", "escalations"} <= forced
+def test_the_runtime_role_is_bound_and_the_owners_tools_are_not(world: World) -> None:  # noqa: F811
+    """The server's connections (the runtime role) see nothing without saying for whom;
+    the owner (init, backup, verify: the operator's tools) is not bound, so a backup can
+    never silently leave rows out."""
+    with raw(world.actors["coordinator"], None, variant=None) as connection:
+        assert connection.execute(text("SELECT count(*) FROM cases")).scalar() == 0
+        enabled = set(connection.execute(
+            text("SELECT relname FROM pg_class WHERE relrowsecurity")
+        ).scalars())
+        forced = set(connection.execute(
+            text("SELECT relname FROM pg_class WHERE relforcerowsecurity")
+        ).scalars())
+        connection.execute(text("SET LOCAL ROLE NONE"))  # back to the owner who signed in
+        assert connection.execute(text("SELECT count(*) FROM cases")).scalar() > 0
+    assert {"cases", "signals", "persons", "meetings", "escalations"} <= enabled
+    assert forced == set()

@@ -19,6 +19,7 @@ import glob
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -86,9 +87,6 @@ def libpq_environment(url: str) -> dict[str, str]:
         if variable is not None:
             env[variable] = value if isinstance(value, str) else value[0]
     env["PGAPPNAME"] = "sociaalveilig-server"
-    # Row-level security binds the owner too (rls.py): the tools act for the system,
-    # which sees every row. A custom setting needs no privilege to set.
-    env["PGOPTIONS"] = f"-c {rls.USER_SETTING}={rls.SYSTEM}"
     env["PGCONNECT_TIMEOUT"] = env.get("PGCONNECT_TIMEOUT", "10")
     return env
 
@@ -192,8 +190,9 @@ def dump(url: str, sink: Callable[[bytes], None]) -> None:
     """Stream ``pg_dump --format=custom`` of the database at ``url`` into ``sink``."""
     tool = find_tool("pg_dump")
     code, errors = _run(
-        [tool, "--format=custom", "--no-password", "--serializable-deferrable",
-         "--enable-row-security"],
+        # Without --enable-row-security: a role that row-level security would hide rows
+        # from makes pg_dump fail loudly instead of writing a backup without them.
+        [tool, "--format=custom", "--no-password", "--serializable-deferrable"],
         libpq_environment(url),
         None,
         sink,
@@ -221,21 +220,34 @@ def _last_line(errors: bytes) -> str:
     return lines[-1][:300] if lines else tr("geen melding")
 
 
-def restore(url: str, chunks: Iterable[bytes]) -> None:
+def without_policies(listing: list[str]) -> str:
+    """A ``pg_restore --use-list`` text of ``listing`` that leaves the row policies out:
+    they name the runtime role's variants of the cluster the backup came from, which this
+    one may not have (``restore_privileges`` makes the roles, then the policies again)."""
+    return "".join(
+        (";" if " POLICY " in f" {line} " else "") + line + "\n" for line in listing
+    )
+
+
+def restore(url: str, chunks: Iterable[bytes], listing: list[str] | None = None) -> None:
     """Restore an archive into the (empty) database at ``url`` in one transaction. The
     objects belong to the URL's role (``--no-owner``): the owner of the database. The
-    privileges are not restored (``--no-privileges``): they name the runtime role of
-    the cluster the backup came from, which this one may not have;
-    ``restore_privileges`` gives them again."""
+    privileges (``--no-privileges``) and, given the archive's ``listing``, the row
+    policies are not restored: they name the runtime roles of the cluster the backup came
+    from, which this one may not have; ``restore_privileges`` gives them again."""
     tool = find_tool("pg_restore")
     env = libpq_environment(url)
-    code, errors = _run(
-        [tool, "--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges",
-         "--no-comments", "--no-password", "--dbname", env.get("PGDATABASE", "")],
-        env,
-        chunks,
-        lambda _piece: None,
-    )
+    command = [tool, "--single-transaction", "--exit-on-error", "--no-owner", "--no-privileges",
+               "--no-comments", "--no-password", "--dbname", env.get("PGDATABASE", "")]
+    with contextlib.ExitStack() as stack:
+        if listing is not None:
+            handle = stack.enter_context(
+                tempfile.NamedTemporaryFile("w", suffix=".list", encoding="utf-8")
+            )
+            handle.write(without_policies(listing))
+            handle.flush()
+            command[1:1] = ["--use-list", handle.name]
+        code, errors = _run(command, env, chunks, lambda _piece: None)
     if code != 0:
         raise _failure(url, "pg_restore", errors)
 
@@ -386,7 +398,23 @@ def restore_privileges(engine: Engine) -> str | None:
         ).scalar()
         if not member:
             connection.execute(text(f"GRANT {roles.quoted(role)} TO CURRENT_USER"))
-        roles.grant_runtime(connection, role)
+        connection.execute(text(f"ALTER ROLE {roles.quoted(role)} NOINHERIT"))
+        variants = (roles.all_role(role), roles.partner_role(role))
+        for variant in variants:
+            present = connection.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": variant}
+            ).first()
+            if present is None:
+                _refuse_without_createrole(connection, variant)
+                connection.execute(text(f"CREATE ROLE {roles.quoted(variant)} NOLOGIN"))
+            roles.grant_membership(connection, variant, role)
+        for name in (role, *variants):
+            roles.grant_runtime(connection, name)
+        policies = connection.execute(
+            text("SELECT count(*) FROM pg_policies WHERE schemaname = 'public'")
+        ).scalar_one()
+        if not policies:  # left out of the restore (``without_policies``): made again
+            rls.create_policies(connection, *variants)
     return role
 
 

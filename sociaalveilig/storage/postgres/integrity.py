@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import anchor, audit, migrate
 from sociaalveilig.storage.models import Base, Counter
-from sociaalveilig.storage.postgres import rls
 
 APPEND_ONLY = {
     "audit_log": ("update", "delete", "truncate"),
@@ -121,9 +120,10 @@ def _counter_problems(connection: Connection) -> list[str]:
 
 
 def act_as_system(connection: Connection) -> None:
-    """The rest of this transaction acts for the system (every row visible)."""
-    for statement in rls.acting_statements(rls.SYSTEM):
-        connection.execute(text(statement))
+    """The rest of this transaction acts as the owner the operator's tools sign in as, who
+    sees every row (row-level security does not bind the owner, rls.py), also on a
+    connection a store had switched to the runtime role."""
+    connection.execute(text("SET LOCAL ROLE NONE"))
 
 
 def row_counts(connection: Connection) -> dict[str, int]:
@@ -144,8 +144,8 @@ def check_centre(engine: Engine) -> CentreReport:
 
 def check_connection(connection: Connection) -> CentreReport:
     """Every check above, in the transaction of ``connection`` (an import checks what it
-    wrote before it commits). It acts as the system: row-level security binds the owner
-    too (rls.py), and a check that saw no rows would find nothing wrong."""
+    wrote before it commits). It acts as the owner: a check that saw no rows would find
+    nothing wrong."""
     act_as_system(connection)
     revision = migrate.current_revision(connection)
     head = migrate.head_revision()

@@ -29,11 +29,13 @@ missing row, answers ("outside your area: give a reason"). INSERT (and the new r
 UPDATE) by a partner is not limited: the services' unit of work inserts a visit before
 the partners that take part in it.
 
-``FORCE ROW LEVEL SECURITY`` binds the owner too, except on ``actions`` and ``visits``:
-a partner sees the cases where it owns an action or takes part in a visit, and the
-policies of those tables read the partner's cases in turn; SECURITY DEFINER functions
-answer those two questions as the owner (policies that read each other's tables would
-recurse).
+The owner is not bound (no ``FORCE ROW LEVEL SECURITY``): it is the operator's tools
+(init, migrations, backup, restore, verify, import-store), which must see every row — a
+backup that silently saw none would be worse than no backup — and the server never acts as
+the owner (PgStore.open switches each pooled connection to the runtime role). A partner
+sees the cases where it owns an action or takes part in a visit, and the policies of those
+tables read the partner's cases in turn; SECURITY DEFINER functions answer those two
+questions as the owner (policies that read each other's tables would recurse).
 """
 
 from __future__ import annotations
@@ -134,19 +136,16 @@ PARTNER_SCOPE: dict[str, str] = {
 """Per table: the rows a partner sees (besides the noodknop). Where it reads another
 table with a policy of its own (``signal_persons`` reads ``signals``), that policy
 applies there too, so the rule is written once per table."""
-NOT_FORCED = frozenset({"actions", "visits"})
 
 
 def create_policies(connection: Connection, everyone: str, partner: str) -> None:
-    """Functions, policies and ``ENABLE``/``FORCE ROW LEVEL SECURITY`` (revision 0008), for
+    """Functions, policies and ``ENABLE ROW LEVEL SECURITY`` (revision 0008), for
     the runtime role's variants ``everyone`` (every row) and ``partner``."""
     for statement in _FUNCTIONS:
         connection.execute(text(statement))
     all_role, partner_role = quoted(everyone), quoted(partner)
     for table, scope in PARTNER_SCOPE.items():
         connection.execute(text(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY"))
-        if table not in NOT_FORCED:
-            connection.execute(text(f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY"))
         for statement in (
             f"CREATE POLICY sv_all ON {table} TO {all_role} USING (true) WITH CHECK (true)",
             f"CREATE POLICY sv_read ON {table} FOR SELECT TO {partner_role} USING ({scope})",

@@ -104,8 +104,8 @@ def create_runtime_role(connection: Connection) -> str:
         inherit = " NOINHERIT" if name == role else ""
         connection.execute(text(f"CREATE ROLE {quoted(name)} NOLOGIN{inherit}"))
     for variant in variants:
-        _grant_membership(connection, variant, role)
-    _grant_membership(connection, role, "CURRENT_USER")
+        grant_membership(connection, variant, role)
+    grant_membership(connection, role, "CURRENT_USER")
     connection.execute(text(f"CREATE TABLE {RUNTIME_TABLE} (name VARCHAR(63) NOT NULL)"))
     connection.execute(text(f"INSERT INTO {RUNTIME_TABLE} (name) VALUES (:role)"), {"role": role})
     for name in (role, *variants):
@@ -127,7 +127,7 @@ def _require_createrole(connection: Connection) -> None:
         )
 
 
-def _grant_membership(connection: Connection, role: str, member: str) -> None:
+def grant_membership(connection: Connection, role: str, member: str) -> None:
     """``GRANT role TO member`` where it is not so yet (a grant made earlier by someone
     else may stand, and granting again would need rights the owner may lack)."""
     who = "current_user" if member == "CURRENT_USER" else ":member"
