@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.services import worklist
+from sociaalveilig.services.live import ChangeBatch
 from sociaalveilig.services.reminder_rules import Reminder
 from sociaalveilig.services.worklist import TodayOverview, TriageItem, WorkItem, WorkKind
 
@@ -219,6 +220,12 @@ class TodayPage(Page):
         """Show the reminders of the window's ReminderCenter (wired by the scheduler)."""
         self.reminder_panel.bind(center)
         self.reminder_panel.show()
+
+    def apply_changes(self, batch: ChangeBatch) -> None:
+        # Vandaag is a handful of short lists worked out together: it reloads (when shown;
+        # otherwise when it is next shown), and has no field a user types in.
+        if batch.changes or batch.reload:
+            self.mark_stale()
 
     def refresh(self) -> None:
         self.summary_label.setText(self.tr("Bijwerken…"))
