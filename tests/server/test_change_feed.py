@@ -220,3 +220,28 @@ def test_a_change_through_one_server_wakes_a_desk_listening_through_another(
             ActionType.CONTROLE, partner_id(admin_ctx, WONEN), date(2026, 5, 1)))
         wait_until(lambda: made.action_id in heard.ids("action"), "the action via the other")
         assert listener.notices > 0
+
+
+def test_following_the_feed_keeps_no_idle_session_alive(
+    store: PgStore, clock: FixedClock, make_actor: ActorFactory
+) -> None:
+    from datetime import timedelta
+
+    from sociaalveilig.services import search
+    from sociaalveilig.storage.postgres.sessions import sessions_table
+
+    coordinator = make_actor(Role.COORDINATOR)
+    later = centre_sessions.real_utcnow() + timedelta(minutes=5)  # past the touch interval
+    app = create_app(store, clock=clock, settings=ServerSettings(now=lambda: later))
+
+    def last_seen() -> object:
+        with store.read_unit() as session:
+            return session.execute(select(sessions_table.c.last_seen_at)).scalars().all()
+
+    with serving(app) as url:
+        ctx = desk(url, coordinator, store)
+        seen = last_seen()
+        FeedFollower(ctx, Heard()).poll_once()
+        assert last_seen() == seen
+        search.signal_ids(ctx, search.SignalQuery())  # a request of the user's does count
+        assert last_seen() != seen
