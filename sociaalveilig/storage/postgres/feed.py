@@ -53,7 +53,9 @@ feed_table = Table(
     Column("at", DateTime(timezone=True), nullable=False),
 )
 
-# table: (object type, its id column, its case column or "" where it has none)
+# table: (object type, its id column, its case column or "" where it has none). A status
+# change always comes with the update of its record, which has its own entry; a person's
+# own row (a name corrected) is not followed: its cases show it when next loaded.
 WATCHED: dict[str, tuple[str, str, str]] = {
     "signals": ("signal", "id", "case_id"),
     "cases": ("case", "id", "id"),
@@ -62,8 +64,6 @@ WATCHED: dict[str, tuple[str, str, str]] = {
     "escalations": ("escalation", "id", "case_id"),
     "meetings": ("meeting", "id", ""),
     "agenda_items": ("agenda_item", "id", "case_id"),
-    "status_history": ("status", "object_id", ""),
-    "persons": ("person", "id", ""),
     "case_persons": ("case", "case_id", "case_id"),
     "signal_persons": ("signal", "signal_id", ""),
 }
