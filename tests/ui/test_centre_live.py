@@ -19,14 +19,16 @@ from sociaalveilig.ui.live_feed import LiveFeed
 from sociaalveilig.ui.models.lazy import IdRole
 from sociaalveilig.ui.pages.cases import CasesPage
 from sociaalveilig.ui.pages.signals import SignalsPage
+from sociaalveilig.ui.pages.today import TodayPage
 
 BOUND_MS = 20_000
 PARTNER = "partner-wonen"
 PARTNER_PASSPHRASE = "partner-eigen-wachtwoord-5"
 
 
-def _signal(street: str) -> SignalInput:
+def _signal(street: str, urgency: str = "normaal") -> SignalInput:
     return SignalInput(
+        urgency=urgency,
         received_at=datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=1),
         source="politie",
         category="WO-OVL",
@@ -72,6 +74,25 @@ def test_a_signal_registered_by_one_desk_appears_in_place_in_anothers_open_list(
     assert all(model.row_object(model.ids.index(key)) is row for key, row in before.items())
     selected = page.view.selectionModel().selectedRows()
     assert [model.data(index, IdRole) for index in selected] == [chosen]
+
+
+def test_an_acute_signal_from_another_desk_shows_on_vandaag(desks: CentreDesk) -> None:
+    window = desks.open_window(COORDINATOR)
+    page = desks.go(window, "Vandaag")
+    assert isinstance(page, TodayPage)
+    assert window.live_feed.follower is not None
+    assert window.live_feed.follower.started.wait(BOUND_MS / 1000)
+
+    other = remote.connect(desks.server.url, SECOND, PASSPHRASE)
+    try:
+        made = signals.register_signal(other, _signal("Spoedstraat", "acuut"), NO_CASE)
+    finally:
+        remote.end_session(other)
+
+    desks.qtbot.waitUntil(
+        lambda: made.signal_id in {item.signal_id for item in page.triage_model.rows},
+        timeout=BOUND_MS,
+    )
 
 
 def test_an_action_completed_by_a_partner_shows_on_the_coordinators_open_case(
