@@ -109,12 +109,13 @@ class FeedListener:
             self.listening.set()
             self._wake()
             while not self._stopping.is_set():
-                heard = False
-                for _notice in connection.notifies(timeout=1.0, stop_after=100):
-                    heard = True
+                # The generator yields each notice as it comes; the timeout only bounds how
+                # long a stop or a prune waits for a quiet moment.
+                for _notice in connection.notifies(timeout=1.0):
                     self.notices += 1
-                if heard:
                     self._wake()
+                    if self._stopping.is_set():
+                        break
                 self._maybe_prune()
 
     def _maybe_prune(self) -> None:
