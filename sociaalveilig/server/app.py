@@ -8,6 +8,8 @@
 - ``POST /api/v1/passphrase`` {username, old, new}: a user's own new passphrase;
 - ``POST /api/v1/call/{module}/{function}`` {args, kwargs} (Bearer token) → {result}, or
   {error: {kind, message, exit_code}} with a 4xx status;
+- ``GET /api/v1/changes?after=SEQ`` (Bearer token) → {batch}: the change feed, a long
+  poll (``server/feed.py``);
 - ``GET /api/v1/health`` → {ok, version, schema}.
 
 Nothing lives in the process between requests: sessions are rows in the database
@@ -38,6 +40,7 @@ from starlette.routing import Route
 from sociaalveilig.core import errors
 from sociaalveilig.core.errors import SociaalVeiligError
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.server import feed
 from sociaalveilig.server.registry import exposed_functions
 from sociaalveilig.services import centre, centre_sessions
 from sociaalveilig.services.centre_sessions import SessionPolicy
@@ -60,6 +63,7 @@ class ServerSettings:
     max_body_bytes: int = MAX_BODY_BYTES
     now: Callable[[], datetime] = centre_sessions.real_utcnow
     """The sessions' real time (naive UTC); tests pass their own to expire a session."""
+    feed_wait_seconds: float = feed.WAIT_SECONDS
 
 
 # What each expected failure answers with; the desk reads the kind, the status is for
@@ -141,6 +145,7 @@ class CentreApp:
         self.settings = settings
         self.functions: Mapping[tuple[str, str], Callable[..., Any]] = exposed_functions()
         self.version = _version()
+        self.feed = feed.FeedListener(store)
         codec.registry()  # the allow-lists, built once now rather than at the first request
         codec.error_registry()
 
@@ -264,6 +269,33 @@ class CentreApp:
         codec.check_arguments(function, ctx, args, kwargs)
         return function(ctx, *args, **kwargs)
 
+    async def changes(self, request: Request) -> Response:
+        try:
+            token = self._token(request)
+            raw = request.query_params.get("after", "")
+            if raw and not (raw.isascii() and raw.isdigit() and len(raw) < 19):
+                raise codec.CodecError(_unreadable())
+            start = int(raw) if raw else None
+
+            async def read(after: int | None) -> feed.ChangeBatch:
+                # The session and the user afresh at every read, as for a call: a sign-out
+                # or a new role counts during a wait too.
+                return await run_in_threadpool(self._read_changes, token, after)
+
+            batch = await feed.wait_for_changes(
+                self.feed, read, start, self.settings.feed_wait_seconds
+            )
+        except Exception as exc:
+            return error_response(exc)
+        return _json({"batch": batch})
+
+    def _read_changes(self, token: str, after: int | None) -> feed.ChangeBatch:
+        # Following the feed is not a request of the user's: it keeps no session alive.
+        actor = centre_sessions.resume_session(
+            self.store, token, self.settings.sessions, self.settings.now(), touch=False
+        )
+        return feed.read_visible(ServiceContext(self.store, actor, self.clock), after)
+
     async def health(self, request: Request) -> Response:
         try:
             schema = await run_in_threadpool(self._schema)
@@ -286,6 +318,7 @@ def create_app(
         Route("/api/v1/session", centre_app.close_session, methods=["DELETE"]),
         Route("/api/v1/passphrase", centre_app.change_passphrase, methods=["POST"]),
         Route("/api/v1/call/{module}/{function}", centre_app.call, methods=["POST"]),
+        Route("/api/v1/changes", centre_app.changes, methods=["GET"]),
         Route("/api/v1/health", centre_app.health, methods=["GET"]),
     ]
     app = Starlette(routes=routes)

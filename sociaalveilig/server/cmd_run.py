@@ -52,8 +52,9 @@ def main(env: ServerEnv) -> int:
         jobs = start_jobs(store, SystemClock())
         try:
             context = ssl_context
+            app = create_app(store)
             config = uvicorn.Config(
-                create_app(store),
+                app,
                 log_level="warning",
                 access_log=False,  # paths and addresses only, but nothing anyone needs
                 lifespan="off",
@@ -71,6 +72,7 @@ def main(env: ServerEnv) -> int:
                 signal.signal(signum, _stop_quietly)
             server.run(sockets=[sock])
         finally:
+            app.state.centre.feed.stop(timeout=GRACEFUL_SECONDS)
             jobs.stop(timeout=GRACEFUL_SECONDS)
             store.close()
     finally:

@@ -93,11 +93,13 @@ def open_session(store: PgStore, actor: Actor, address: str | None, now: datetim
 
 @retrying
 def resume_session(
-    store: PgStore, token: str, policy: SessionPolicy, now: datetime
+    store: PgStore, token: str, policy: SessionPolicy, now: datetime, *, touch: bool = True
 ) -> Actor:
     """The user acting with ``token``, read afresh; ``SessionEnded`` for a token that is
     unknown, ended, idle too long or too old, or whose user is no longer active (the
-    session is then ended for good). One short transaction: this runs before every call."""
+    session is then ended for good). One short transaction: this runs before every call.
+    ``touch=False`` (the change feed, which a desk follows unattended) leaves the session's
+    last request as it was, so following the feed never keeps an idle session alive."""
     reason: str | None = None
     actor: Actor | None = None
     with _connected(store) as connection:
@@ -115,7 +117,7 @@ def resume_session(
                 reason = "inactive"
         if reason is not None:
             sessions.end(connection, row.id, reason, now)
-        elif now - row.last_seen_at >= timedelta(seconds=policy.touch_seconds):
+        elif touch and now - row.last_seen_at >= timedelta(seconds=policy.touch_seconds):
             sessions.touch(connection, row.id, now)
     if actor is None:
         raise ended()

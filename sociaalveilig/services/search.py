@@ -731,3 +731,36 @@ def _case_rows(
             pseudonymised=pseudonymised,
         )
     return result
+
+
+# --------------------------------------------------------------------------- live updates
+# For services/live.py: a list's order and rows inside the caller's unit.
+
+
+def require_signal_lists(ctx: ServiceContext) -> None:
+    _require_lists(ctx)
+
+
+def require_case_lists(ctx: ServiceContext) -> None:
+    _require_case_lists(ctx)
+
+
+def signal_order(ctx: ServiceContext, session: Session, q: SignalQuery) -> list[str]:
+    """The ids of the signal list of ``q`` in order (not logged: the caller's list was)."""
+    return _signal_id_list(ctx, session, q)
+
+
+def signal_rows_in(ctx: ServiceContext, session: Session, ids: Sequence[str]) -> list[SignalRow]:
+    return _signal_rows(ctx, session, ids)
+
+
+def case_order(ctx: ServiceContext, session: Session, q: CaseQuery) -> list[str]:
+    stmt = _case_select(ctx, q, _person_cases(ctx, session, q))
+    return list(session.connection().execute(stmt).scalars())
+
+
+def case_rows_in(ctx: ServiceContext, session: Session, ids: Sequence[str]) -> list[CaseRow]:
+    found = _case_rows(
+        session, list(ids), access.case_scope(ctx), access.is_pseudonymised(ctx), _today(ctx)
+    )
+    return [found[i] for i in ids if i in found]

@@ -17,14 +17,18 @@ from pathlib import Path
 
 import shiboken6
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +57,9 @@ from sociaalveilig.ui.operations import run_operation
 from sociaalveilig.ui.record_view import RecordView
 from sociaalveilig.ui.settings import UiSettings
 from sociaalveilig.ui.status_change_dialog import StatusChangeDialog, action_label
+
+FOLLOW_RETRY_MS = 1500
+"""How often a change from another desk asks again whether the user has left the field."""
 
 
 @dataclass(frozen=True)
@@ -587,6 +594,20 @@ class CaseView(QWidget):
             lambda new: self._changed(generation, new),
             lambda exc: self._change_failed(generation, exc),
         )
+
+    def follow_change(self) -> None:
+        """Another desk changed this case or its work: show what is stored now, as after
+        a save here; dialogs keep what is typed in them. While the user types in a field
+        of the view itself the reload waits until the field is left."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit | QTextEdit | QPlainTextEdit) and self.isAncestorOf(focus):
+            QTimer.singleShot(FOLLOW_RETRY_MS, self._follow_when_free)
+            return
+        self._work_changed()
+
+    def _follow_when_free(self) -> None:
+        if self._ctx is not None and self.detail is not None:
+            self.follow_change()
 
     def _status_refused(self, generation: int, exc: BaseException) -> None:
         """The refused change comes back in its dialog, with the reason typed, and the

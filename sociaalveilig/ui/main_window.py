@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from sociaalveilig.core.enums import Role
 from sociaalveilig.services import desk, reference_data, remote, setup, signal_intake
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.live import ChangeBatch
 
 from sociaalveilig.ui import errors, operations
 from sociaalveilig.ui.centre_address import CentreAddress
@@ -44,6 +45,7 @@ from sociaalveilig.ui.clipboard import SecureClipboard, secure_clipboard, set_se
 from sociaalveilig.ui.dialogs.change_passphrase import ChangePassphraseDialog
 from sociaalveilig.ui.idle_lock import IdleLock
 from sociaalveilig.ui.language_dialog import language_action
+from sociaalveilig.ui.live_feed import LiveFeed
 from sociaalveilig.ui.pages import page_classes
 from sociaalveilig.ui.pages.base import Page
 from sociaalveilig.ui.record_link import RecordKind, RecordLink
@@ -152,6 +154,9 @@ class MainWindow(QMainWindow):
         self._server_label = remote.server_label(ctx) if self._on_centre else ""
         self.centre_watch: CentreWatch | None = CentreWatch(self) if self._on_centre else None
         self.centre_bar = CentreBar(self)
+        # On a centre: what other desks change reaches the open lists (ui/live_feed.py).
+        self.live_feed = LiveFeed(self)
+        self.live_feed.changes.connect(self._apply_changes)
 
         self.pages: list[Page] = []
         self.nav = QListWidget(self)
@@ -464,6 +469,11 @@ class MainWindow(QMainWindow):
         )
         self.lock_action.setEnabled(ctx is not None)
         self.nav.setEnabled(ctx is not None)
+        self.live_feed.follow(ctx)
+
+    def _apply_changes(self, batch: ChangeBatch) -> None:
+        for page in self.pages:
+            page.apply_changes(batch)
 
     def _update_status(self) -> None:
         ctx = self._ctx
@@ -663,6 +673,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.live_feed.stop()
         self.save_layout()
         self.idle_lock.close()
         operations.discard_all()

@@ -46,6 +46,9 @@ _next_id = 0
 # every queued signal delivered to Python (the interpreter aborts after a few thousand).
 _results: queue.SimpleQueue[tuple[int, bool, object]] = queue.SimpleQueue()
 _RESULT_EVENT = QEvent.Type(QEvent.registerEventType())
+# Calls from threads that are not operations (the centre's change feed), the same way.
+_calls: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+_CALL_EVENT = QEvent.Type(QEvent.registerEventType())
 
 
 class _Dispatcher(QObject):
@@ -57,7 +60,22 @@ class _Dispatcher(QObject):
         _results.put((op_id, ok, payload))
         QCoreApplication.postEvent(self, QEvent(_RESULT_EVENT))
 
+    def call(self, callback: Callable[[], None]) -> None:
+        """Called on any thread: ``callback`` runs on the GUI thread."""
+        _calls.put(callback)
+        QCoreApplication.postEvent(self, QEvent(_CALL_EVENT))
+
     def event(self, event: QEvent) -> bool:
+        if event.type() == _CALL_EVENT:
+            try:
+                callback = _calls.get_nowait()
+            except queue.Empty:
+                return True
+            try:
+                callback()
+            except Exception as exc:  # an event handler must not raise into Qt
+                errors.log_exception(exc)
+            return True
         if event.type() != _RESULT_EVENT:
             return super().event(event)
         # One result per event: every result posted one event.
@@ -245,6 +263,17 @@ def discard_all() -> None:
     """Drop every pending result: called when the window locks."""
     for operation in list(_active.values()):
         operation.discard()
+
+
+def post_to_gui(callback: Callable[[], None]) -> None:
+    """From any thread: run ``callback`` on the GUI thread (thread-safe; the dispatcher
+    must exist, which the first call on the GUI thread ensures: ``ensure_dispatcher``)."""
+    _get_dispatcher().call(callback)
+
+
+def ensure_dispatcher() -> None:
+    """Create the dispatcher on the GUI thread (before a worker thread posts to it)."""
+    _get_dispatcher()
 
 
 def run_later(callback: Callable[[], None]) -> None:

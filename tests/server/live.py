@@ -31,3 +31,6 @@ def serving(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=START_TIMEOUT_S)
+        centre = getattr(getattr(app, "state", None), "centre", None)
+        if centre is not None:  # the change feed's LISTEN thread, started by a request
+            centre.feed.stop()

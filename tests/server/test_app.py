@@ -36,6 +36,7 @@ from tests.conftest import ADMIN
 EXPOSED_MODULES = {
     "access", "actions", "agenda_proposals", "audit_labels", "auditlog", "buurtschouw",
     "calendar_export", "case_lookup", "case_reviews", "case_work", "cases", "escalations",
+    "live",
     "exports", "imports", "meeting_agenda", "meeting_minutes", "meeting_planning", "partners",
     "reference_data", "reminder_state", "report_buurtschouw", "report_case",
     "report_management", "report_meeting", "report_shared", "retention_purge",

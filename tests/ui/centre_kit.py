@@ -49,6 +49,7 @@ class CentreServer:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self._server: Any = None
+        self._app: Any = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -63,8 +64,9 @@ class CentreServer:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(("127.0.0.1", self.port))
+        self._app = create_app(self.store)
         config = uvicorn.Config(
-            create_app(self.store),
+            self._app,
             log_level="warning",
             lifespan="off",
             timeout_graceful_shutdown=2,
@@ -85,6 +87,7 @@ class CentreServer:
         self._server.should_exit = True
         self._thread.join(timeout=START_BOUND_S)
         assert not self._thread.is_alive(), "the centre's server did not stop"
+        self._app.state.centre.feed.stop()  # the change feed's LISTEN thread
         self._server = None
         self._thread = None
 

@@ -39,8 +39,9 @@ READ_ONLY_TABLES = ("alembic_version", RUNTIME_TABLE)
 PURGE_FUNCTION = "sv_purge_status_history"
 THROTTLE_TABLE = "signin_failures"
 RECOVERY_TABLE = "centre_recovery"
-PG_ONLY_TABLES = (RUNTIME_TABLE, THROTTLE_TABLE, RECOVERY_TABLE)
-"""Tables of revision 0008 outside the ORM's models (the models' comparison skips them)."""
+PG_ONLY_TABLES = (RUNTIME_TABLE, THROTTLE_TABLE, RECOVERY_TABLE, "change_feed")
+"""Tables of revisions 0008 and 0011 outside the ORM's models (the models' comparison
+skips them)."""
 
 _SAFE = re.compile(r"[^a-z0-9_]")
 

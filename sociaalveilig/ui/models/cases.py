@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sociaalveilig.services import search
+from sociaalveilig.services import live, search
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.search import CaseQuery, CaseRow, CaseSort
 
@@ -95,6 +95,12 @@ class CaseTableModel(LazyTableModel[CaseRow]):
 
     def fetch_rows(self, ctx: ServiceContext, ids: list[str]) -> list[CaseRow]:
         return search.case_rows(ctx, ids)
+
+    def fetch_update(
+        self, ctx: ServiceContext, query: CaseQuery, ids: list[str]
+    ) -> tuple[Sequence[CaseRow], Sequence[int], Sequence[str]]:
+        update = live.case_update(ctx, query, ids)
+        return update.rows, update.positions, update.gone
 
     @staticmethod
     def row_id(row: Any) -> str:

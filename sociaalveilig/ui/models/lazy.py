@@ -122,6 +122,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
         self._in_flight: set[int] = set()
         self._partial: set[int] = set()  # pages with only some rows (the first page's head)
         self._generation = 0
+        self._layout = 0  # counts rows inserted or removed in place (apply_update)
         self.fetched_pages: list[int] = []  # for tests and diagnostics: pages fetched
         self.loading = False
         self.complete = True  # False while only the first page of the ids is known
@@ -153,6 +154,14 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     def fetch_rest(self, ctx: ServiceContext, query: Any) -> list[str]:
         """The whole id list after a first page (runs on a worker thread)."""
         return self.fetch_ids(ctx, query)
+
+    def fetch_update(
+        self, ctx: ServiceContext, query: Any, ids: list[str]
+    ) -> tuple[Sequence[R], Sequence[int], Sequence[str]] | None:
+        """For changed records ``ids``: the rows that are in the list of ``query`` now,
+        their places, and the ids that are not (runs on a worker thread); None where this
+        model does not follow changes in place."""
+        return None
 
     @staticmethod
     def row_id(row: Any) -> str:
@@ -329,24 +338,35 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
             return
         self._in_flight.add(page)
         self.fetched_pages.append(page)
-        generation = self._generation
+        generation, layout = self._generation, self._layout
         ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         run_operation(
             None,
             lambda: list(self.fetch_rows(ctx, ids)),
-            lambda rows: self._page_arrived(generation, page, rows),
+            lambda rows: self._page_arrived(generation, page, rows, layout),
             lambda exc: self._failed(generation, exc),
             owner=self,
         )
 
-    def _page_arrived(self, generation: int, page: int, rows: list[R]) -> None:
+    def _page_arrived(
+        self, generation: int, page: int, rows: list[R], layout: int | None = None
+    ) -> None:
         if generation != self._generation or self._ctx is None:
             return
         self._in_flight.discard(page)
+        if layout is not None and layout != self._layout:
+            # Rows were inserted or removed since the page was asked for: its rows are
+            # sorted into the pages where their ids are now.
+            cached = self._cached_rows()
+            cached.update({self.row_id(r): r for r in rows})
+            self._rebucket(cached)
+            self._emit_rows_changed(0, len(self._ids) - 1)
+            return
         self._partial.discard(page)
         self._pages[page] = {self.row_id(r): r for r in rows}
-        first = page * PAGE_SIZE
-        last = min(len(self._ids), first + PAGE_SIZE) - 1
+        self._emit_rows_changed(page * PAGE_SIZE, min(len(self._ids), (page + 1) * PAGE_SIZE) - 1)
+
+    def _emit_rows_changed(self, first: int, last: int) -> None:
         if last >= first and self.columnCount() > 0:
             self.dataChanged.emit(
                 self.index(first, 0),
@@ -359,6 +379,98 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
                     RowRole,
                 ],
             )
+
+    # ------------------------------------------------------------------ live updates
+
+    def apply_update(
+        self, rows: Sequence[R], positions: Sequence[int], gone: Sequence[str]
+    ) -> None:
+        """Another desk changed some records (a centre's change feed): a shown row is
+        replaced in place (one ``dataChanged``), a new one inserted at ``positions`` (its
+        place in the list now), a row in ``gone`` removed. Rows stay where they are when
+        only their values change, and Qt's insert and remove signals keep the selection
+        and the persistent indexes on the same records; nothing else is fetched."""
+        if self._ctx is None:
+            return
+        cached = self._cached_rows()
+        moved = False
+        for key in gone:
+            if key in self._ids:
+                row = self._ids.index(key)
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._ids[row]
+                self.endRemoveRows()
+                cached.pop(key, None)
+                moved = True
+        changed: list[int] = []
+        for row_object, position in zip(rows, positions, strict=True):
+            key = self.row_id(row_object)
+            cached[key] = row_object
+            if key in self._ids:
+                changed.append(self._ids.index(key))
+                continue
+            at = max(0, min(position, len(self._ids)))
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._ids.insert(at, key)
+            self.endInsertRows()
+            moved = True
+        if moved:
+            self._layout += 1
+            self._rebucket(cached)
+        else:
+            for row_object in rows:
+                key = self.row_id(row_object)
+                page = self._pages.get(self._ids.index(key) // PAGE_SIZE)
+                if page is not None:
+                    page[key] = row_object
+        for row in changed:
+            self._emit_rows_changed(row, row)
+        if moved:
+            self.loaded.emit(len(self._ids))
+
+    def follow_changes(self, ids: Sequence[str]) -> None:
+        """Records ``ids`` changed elsewhere: ask for their rows under the current query
+        (off the GUI thread) and ``apply_update`` them; a reload meanwhile wins."""
+        ctx = self._ctx
+        if ctx is None or not ids:
+            return
+        generation, query, wanted = self._generation, self._query, list(dict.fromkeys(ids))
+        run_operation(
+            None,
+            lambda: self.fetch_update(ctx, query, wanted),
+            lambda update: self._update_arrived(generation, update),
+            lambda exc: self._failed(generation, exc),
+            owner=self,
+        )
+
+    def _update_arrived(
+        self, generation: int, update: tuple[Sequence[R], Sequence[int], Sequence[str]] | None
+    ) -> None:
+        if generation != self._generation or update is None or self._ctx is None:
+            return
+        self.apply_update(*update)
+
+    def _cached_rows(self) -> dict[str, R]:
+        cached: dict[str, R] = {}
+        for page in self._pages.values():
+            cached.update(page)
+        return cached
+
+    def _rebucket(self, cached: dict[str, R]) -> None:
+        """The cached rows sorted into the pages their ids are on now; a page that has
+        some but not all of its rows is fetched whole when the view next asks."""
+        pages: dict[int, dict[str, R]] = {}
+        partial: set[int] = set()
+        for page in range((len(self._ids) + PAGE_SIZE - 1) // PAGE_SIZE):
+            ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+            have = {key: cached[key] for key in ids if key in cached}
+            if have:
+                pages[page] = have
+                if len(have) < len(ids):
+                    partial.add(page)
+        self._pages = pages
+        self._partial = partial
+        self._in_flight = set()
 
     def refresh_row(self, row_id: str) -> None:
         """Forget the cached page of one row so it is fetched again."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sociaalveilig.services import search
+from sociaalveilig.services import live, search
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.search import SignalQuery, SignalRow, SignalSort
 
@@ -104,6 +104,12 @@ class SignalTableModel(LazyTableModel[SignalRow]):
 
     def fetch_rows(self, ctx: ServiceContext, ids: list[str]) -> list[SignalRow]:
         return search.signal_rows(ctx, ids)
+
+    def fetch_update(
+        self, ctx: ServiceContext, query: SignalQuery, ids: list[str]
+    ) -> tuple[Sequence[SignalRow], Sequence[int], Sequence[str]]:
+        update = live.signal_update(ctx, query, ids)
+        return update.rows, update.positions, update.gone
 
     @staticmethod
     def row_id(row: Any) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.live import ChangeBatch
 
 from sociaalveilig.ui.operations import Operation, run_operation
 
@@ -58,6 +59,13 @@ class Page(QWidget):
     def clear(self) -> None:
         """Empty every view and input holding store data (lock or logout)."""
         raise NotImplementedError
+
+    def apply_changes(self, batch: ChangeBatch) -> None:
+        """Another desk changed records this user may know of (on a centre). A page that
+        shows them updates in place; the rest do nothing (they load fresh when shown).
+        ``batch.reload``: the window fell behind the feed, so the page reloads once."""
+        if batch.reload:
+            self.mark_stale()
 
     # ------------------------------------------------------------------ provided
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from sociaalveilig.core.enums import CaseStatus, RiskLevel, Role
 from sociaalveilig.services import access
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.live import ChangeBatch
 from sociaalveilig.services.search import CaseQuery, CaseRow
 
 from sociaalveilig.ui import errors
@@ -182,6 +183,17 @@ class CasesPage(Page):
         self.apply_filters()
         if self.stack.currentWidget() is self.case_view and self._open_case_id:
             self.case_view.load(self._open_case_id)
+
+    def apply_changes(self, batch: ChangeBatch) -> None:
+        if batch.reload:
+            self.mark_stale()
+            return
+        touched = {c.object_id for c in batch.changes if c.object_type == "case"}
+        touched |= {c.case_id for c in batch.changes if c.case_id}
+        self.model.follow_changes(sorted(touched))
+        detail = self.case_view.detail
+        if self.stack.currentWidget() is self.case_view and detail and detail.case_id in touched:
+            self.case_view.follow_change()
 
     def clear(self) -> None:
         self._search_timer.stop()

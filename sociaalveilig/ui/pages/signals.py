@@ -33,6 +33,7 @@ from sociaalveilig.core.errors import StaleEdit
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next
 from sociaalveilig.services import signal_outcomes
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.live import ChangeBatch
 from sociaalveilig.services.search import SignalQuery, SignalRow
 from sociaalveilig.services.signal_linking import CASE_WORK_ROLES
 from sociaalveilig.services.signal_records import SignalDetail
@@ -272,6 +273,14 @@ class SignalsPage(Page):
     def refresh(self) -> None:
         self.run(load_areas, self._areas_loaded)
         self.apply_filters()
+
+    def apply_changes(self, batch: ChangeBatch) -> None:
+        if batch.reload:
+            self.mark_stale()
+            return
+        self.model.follow_changes(
+            [change.object_id for change in batch.changes if change.object_type == "signal"]
+        )
 
     def clear(self) -> None:
         self._search_timer.stop()

@@ -6,7 +6,7 @@ the work (``ui.work_closer``), after which the counts go down at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sociaalveilig.core.enums import Role
 from sociaalveilig.services import worklist
+from sociaalveilig.services.live import ChangeBatch
 from sociaalveilig.services.reminder_rules import Reminder
 from sociaalveilig.services.worklist import TodayOverview, TriageItem, WorkItem, WorkKind
 
@@ -55,6 +56,8 @@ from sociaalveilig.ui.work_closer import WorkCloser
 
 TRIAGE_ROLES = frozenset({Role.COORDINATOR, Role.WIJKAGENT})
 REMINDER_MIN_WIDTH = 260
+LIVE_RELOAD_MS = 1000
+"""Changes from other desks within this time reload Vandaag once."""
 REMINDER_MAX_WIDTH = 520
 
 
@@ -69,6 +72,11 @@ class TodayPage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Changes from other desks come in bursts (a meeting's minutes): one reload each.
+        self._live_timer = QTimer(self)
+        self._live_timer.setSingleShot(True)
+        self._live_timer.setInterval(LIVE_RELOAD_MS)
+        self._live_timer.timeout.connect(self.mark_stale)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("todaySummary")
         font = self.summary_label.font()
@@ -219,6 +227,12 @@ class TodayPage(Page):
         """Show the reminders of the window's ReminderCenter (wired by the scheduler)."""
         self.reminder_panel.bind(center)
         self.reminder_panel.show()
+
+    def apply_changes(self, batch: ChangeBatch) -> None:
+        # Vandaag is a handful of short lists worked out together: it reloads (when shown;
+        # otherwise when it is next shown), and has no field a user types in.
+        if (batch.changes or batch.reload) and not self._live_timer.isActive():
+            self._live_timer.start()
 
     def refresh(self) -> None:
         self.summary_label.setText(self.tr("Bijwerken…"))
