@@ -275,6 +275,8 @@ MATRIX: dict[str, Row] = {
     "search.case_ids": Row(a(CaseQuery()), CASE_WORKERS | roles("manager")),
     "search.count_cases": Row(a(CaseQuery()), CASE_WORKERS | roles("manager")),
     "search.case_rows": Row(a(["@k"]), CASE_WORKERS | roles("manager")),
+    "live.signal_update": Row(a(SignalQuery(), ["@sk"]), CASE_WORKERS),
+    "live.case_update": Row(a(CaseQuery(), ["@k"]), CASE_WORKERS | roles("manager")),
     # --- signals
     "signal_records.get_signal": Row(a("#sk"), K_READERS),
     "signal_records.explain_routing": Row(a("@sk"), K_READERS),

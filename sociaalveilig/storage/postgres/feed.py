@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from sociaalveilig.storage.postgres.roles import quoted
+from sociaalveilig.storage.postgres.roles import all_role, partner_role, quoted
 
 FEED_TABLE = "change_feed"
 CHANNEL = "sociaalveilig_changes"
@@ -115,9 +115,10 @@ def create(connection: Connection) -> None:
         )
     role = connection.execute(text("SELECT name FROM centre_runtime_role")).scalar()
     if role:
-        connection.execute(
-            text(f"REVOKE INSERT, UPDATE, TRUNCATE ON {FEED_TABLE} FROM {quoted(str(role))}")
-        )
+        for name in (str(role), all_role(str(role)), partner_role(str(role))):
+            connection.execute(
+                text(f"REVOKE INSERT, UPDATE, TRUNCATE ON {FEED_TABLE} FROM {quoted(name)}")
+            )
 
 
 def drop(connection: Connection) -> None:
