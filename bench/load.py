@@ -95,9 +95,12 @@ def database() -> Iterator[Database]:
     cluster = pgcluster.start(bindir)
 
     def restart() -> None:
+        # With a log file of its own: the new postmaster must not inherit our pipes.
         subprocess.run(pgcluster._as_owner(cluster.user, [
             str(cluster.bindir / "pg_ctl"), "-D", str(cluster.data), "-m", "fast", "-w",
-            "restart"]), capture_output=True, check=True)
+            "-t", "60", "-l", str(cluster.folder / "server.log"), "restart"]),
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            check=True, timeout=120)
 
     try:
         durable(cluster.url)
@@ -292,10 +295,14 @@ def run_load(spec: RunSpec, log: Any = print) -> dict[str, Any]:
                     for n in range(len(plans)) if (work / f"desk{n:02d}.json").exists()]
         problems = [f"desk process {n} ended with {c}" for n, c in enumerate(codes) if c]
         problems += [f"{o['username']}: {e}" for o in outcomes for e in o["errors"]]
-        checks = load_checks.check_all(db.url, outcomes, start_versions)
+        checks, facts = load_checks.check_all(db.url, outcomes, start_versions)
     summary = summarise(spec, outcomes, elapsed, done)
     summary["problems"] = problems
     summary["checks"] = checks
+    summary["facts"] = facts
+    summary["facts"]["unknown_found_committed"] = sum(
+        1 for o in outcomes for e in o["ledger"]
+        if e["outcome"] == "unknown" and e.get("found", 0) > 0)
     summary["work"] = str(work)
     return summary
 
@@ -327,10 +334,18 @@ def summarise(spec: RunSpec, outcomes: list[dict[str, Any]], elapsed: float,
 
 
 def write_results(summary: dict[str, Any], spec: RunSpec) -> None:
-    """Merge this run's figures into ``bench/results.json`` (the others kept)."""
+    """Merge this run's figures into ``bench/results.json`` (the others kept). A run
+    with faults adds no figures (its latencies include the waits for a killed server):
+    its parameters and outcome go under ``machine.load_faults_run``."""
     from bench.run import machine
 
     old = json.loads(RESULTS.read_text(encoding="utf-8"))
+    if spec.kills or spec.pg_restarts or spec.cuts:
+        old["machine"]["load_faults_run"] = {**asdict(spec), "summary": {
+            k: v for k, v in summary.items() if k != "work"}}
+        RESULTS.write_text(json.dumps(old, indent=2, ensure_ascii=False) + "\n",
+                           encoding="utf-8")
+        return
     figures = {k: v for k, v in old["figures"].items() if not k.startswith("load_")}
     new: dict[str, dict[str, Any]] = {
         "load_desks": {"value": spec.desks, "unit": "desks", "target": 25,
@@ -366,7 +381,7 @@ def print_summary(summary: dict[str, Any]) -> None:
     print(f"writes committed {summary['writes_committed']}, unknown "
           f"{summary['writes_unknown']}; designed conflicts {summary['conflicts']}; "
           f"retries after 'unreachable' {summary['unavailable_retries']}")
-    print(f"faults injected: {summary['faults']}")
+    print(f"faults injected: {summary['faults']}; found afterwards: {summary['facts']}")
     for line in summary["problems"]:
         print(f"PROBLEM: {line}")
     for line in summary["checks"]:
@@ -393,8 +408,7 @@ def main(argv: list[str] | None = None) -> int:
                    args.cuts, args.demo_signals, args.seed)
     summary = run_load(spec)
     print_summary(summary)
-    faulted = bool(spec.kills or spec.pg_restarts or spec.cuts)
-    if not args.no_results and not faulted:
+    if not args.no_results:
         write_results(summary, spec)
         print(f"written: {RESULTS.relative_to(BENCH_DIR.parent)}")
     return 1 if summary["problems"] or summary["checks"] else 0

@@ -70,6 +70,7 @@ def check_ledgers(connection: Any, outcomes: list[dict[str, Any]]) -> list[str]:
             rows = entry.get("rows", per_write)
             if entry["outcome"] == "committed" and n != rows:
                 failed.append(f"{kind} {entry['token']}: committed, found {n} of {rows} rows")
+            entry["found"] = n
             if entry["outcome"] == "unknown" and n not in (0, rows):
                 failed.append(f"{kind} {entry['token']}: unknown outcome, found {n} rows "
                               f"(a write half done or twice)")
@@ -137,14 +138,28 @@ def action_versions(url: str, action_ids: list[str]) -> dict[str, int]:
         engine.dispose()
 
 
+def facts(connection: Any) -> dict[str, int]:
+    """What the run left behind that the checks looked at (for the report)."""
+    return {
+        "job_runs": connection.execute(text("SELECT count(*) FROM job_runs")).scalar_one(),
+        "centre_purges": connection.execute(text(
+            "SELECT count(*) FROM audit_log WHERE action = 'purge' AND object_type = 'store' "
+            "AND username = 'centrum'")).scalar_one(),
+        "audit_entries": connection.execute(text("SELECT count(*) FROM audit_log"))
+        .scalar_one(),
+    }
+
+
 def check_all(url: str, outcomes: list[dict[str, Any]],
-              start_versions: dict[str, int]) -> list[str]:
+              start_versions: dict[str, int]) -> tuple[list[str], dict[str, int]]:
+    """The failed checks (empty: all passed) and the facts."""
     engine = _engine(url)
     try:
         with engine.connect() as connection:
             failed = check_ledgers(connection, outcomes)
             failed += check_versions(connection, outcomes, start_versions)
             failed += check_unique(connection)
+            found = facts(connection)
     finally:
         engine.dispose()
-    return failed + check_verify(url)
+    return failed + check_verify(url), found
