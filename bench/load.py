@@ -32,6 +32,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -237,6 +238,17 @@ def inject(events: list[tuple[float, str]], servers: Servers, proxy: Proxy,
 # --------------------------------------------------------------------------- the run
 
 
+def wait_signed_in(plans: list[Path], desks: list[subprocess.Popen[bytes]], work: Path,
+                   bound_s: float = 600.0) -> None:
+    """Until every desk has signed in (its ``.ready`` file), or one ended, or the bound."""
+    deadline = time.monotonic() + bound_s
+    while time.monotonic() < deadline:
+        ready = sum((work / f"desk{n:02d}.json.ready").exists() for n in range(len(plans)))
+        if ready == len(plans) or any(d.poll() is not None for d in desks):
+            return
+        time.sleep(0.1)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     if not ordered:
@@ -245,13 +257,15 @@ def percentile(values: list[float], share: float) -> float:
     return round(ordered[index], 1)
 
 
-def run_load(spec: RunSpec, log: Any = print) -> dict[str, Any]:
+def run_load(spec: RunSpec, log: Any = print, work: Path | None = None) -> dict[str, Any]:
     """Prepare, run the desks under the faults, check; returns the summary (``checks``
-    lists every failed check: empty when the centre kept everything)."""
+    lists every failed check: empty when the centre kept everything). The desks' plans
+    and outcomes and the servers' logs stay in ``work`` (a new temporary folder if
+    none is given)."""
     from tools.pgcluster import free_port
 
     rng = random.Random(spec.seed)
-    work = Path(tempfile.mkdtemp(prefix="sv-load-"))
+    work = work or Path(tempfile.mkdtemp(prefix="sv-load-"))
     with database() as db:
         prepared = prepare(db.url, spec, log)
         start_versions = load_checks.action_versions(db.url, prepared.shared_actions)
@@ -275,9 +289,10 @@ def run_load(spec: RunSpec, log: Any = print) -> dict[str, Any]:
             stop = threading.Event()
             log(f"  {spec.desks} desks for {spec.seconds:.0f} s on {spec.servers} server "
                 f"process(es); faults: {len(events)}")
-            started = time.monotonic()
             desks = [subprocess.Popen([sys.executable, "-m", "bench.load_desk", str(p)],
                                       cwd=BENCH_DIR.parent) for p in plans]
+            wait_signed_in(plans, desks, work)
+            started = time.monotonic()  # the work, not the sign-ins
             injector = threading.Thread(target=inject, args=(
                 events, servers, proxy, db, rng, stop, done), daemon=True)
             injector.start()
@@ -382,8 +397,8 @@ def print_summary(summary: dict[str, Any]) -> None:
           f"{summary['writes_unknown']}; designed conflicts {summary['conflicts']}; "
           f"retries after 'unreachable' {summary['unavailable_retries']}")
     print(f"faults injected: {summary['faults']}; found afterwards: {summary['facts']}")
-    for line in summary["problems"]:
-        print(f"PROBLEM: {line}")
+    for line, n in Counter(summary["problems"]).most_common():
+        print(f"PROBLEM ({n}x): {line}")
     for line in summary["checks"]:
         print(f"CHECK FAILED: {line}")
     if not summary["problems"] and not summary["checks"]:
@@ -408,10 +423,11 @@ def main(argv: list[str] | None = None) -> int:
                    args.cuts, args.demo_signals, args.seed)
     summary = run_load(spec)
     print_summary(summary)
-    if not args.no_results:
+    failed = bool(summary["problems"] or summary["checks"])
+    if not args.no_results and not failed:
         write_results(summary, spec)
         print(f"written: {RESULTS.relative_to(BENCH_DIR.parent)}")
-    return 1 if summary["problems"] or summary["checks"] else 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

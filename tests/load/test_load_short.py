@@ -12,6 +12,7 @@ that passes everything would make the run above prove nothing).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +25,7 @@ pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
 
 def test_short_load_with_faults_keeps_every_committed_write(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     if pgcluster.find_bindir() is None:  # never in CI: .ci/run installs the server
         pytest.skip("no PostgreSQL server binaries on this machine")
@@ -33,7 +34,7 @@ def test_short_load_with_faults_keeps_every_committed_write(
     spec = RunSpec(desks=4, seconds=20, servers=2, kills=3, pg_restarts=1, cuts=1,
                    demo_signals=200, seed=7)
 
-    summary = run_load(spec, log=lambda _line: None)
+    summary = run_load(spec, log=lambda _line: None, work=tmp_path)
 
     assert summary["faults"] == {"kill": 3, "pg_restart": 1, "cut": 1}
     assert summary["problems"] == []
