@@ -51,8 +51,7 @@ MIX: dict[str, dict[str, int]] = {
                   "open_case": 12, "register_signal": 10},
     "partner": {"list_cases": 20, "today": 10, "open_case": 10},
     # A manager sees figures and pseudonymised case lists (no signals, no Vandaag); a
-    # beheerder no
-    # case content at all (services/access.py): the users' list is theirs.
+    # beheerder no case content at all (services/access.py): the users' list is theirs.
     "manager": {"list_cases": 10},
     "beheerder": {"list_users": 10},
 }
