@@ -35,7 +35,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +65,7 @@ class RunSpec:
     cuts: int = 0
     demo_signals: int = 3000
     seed: int = 19
-    workers: list[str] = field(default_factory=list)
+    think_s: float = 0.0
 
 
 # --------------------------------------------------------------------------- the cluster
@@ -280,7 +280,8 @@ def run_load(spec: RunSpec, log: Any = print, work: Path | None = None) -> dict[
             for n, (username, role) in enumerate(prepared.users):
                 plan = DeskPlan(username, PASSPHRASE, role, proxy.url, spec.seconds,
                                 spec.seed * 1000 + n, str(work / f"desk{n:02d}.json"),
-                                prepared.shared_actions if role == "coordinator" else [])
+                                prepared.shared_actions if role == "coordinator" else [],
+                                spec.think_s)
                 path = work / f"plan{n:02d}.json"
                 path.write_text(json.dumps(asdict(plan)), encoding="utf-8")
                 plans.append(path)
@@ -416,11 +417,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cuts", type=int, default=0, help="network cuts at the proxy")
     parser.add_argument("--demo-signals", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=19)
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="each desk's mean pause between calls in seconds (0: none)")
     parser.add_argument("--no-results", action="store_true",
                         help="print only; leave bench/results.json as it is")
     args = parser.parse_args(argv)
     spec = RunSpec(args.desks, args.seconds, args.servers, args.kills, args.pg_restarts,
-                   args.cuts, args.demo_signals, args.seed)
+                   args.cuts, args.demo_signals, args.seed, args.think)
     summary = run_load(spec)
     print_summary(summary)
     failed = bool(summary["problems"] or summary["checks"])

@@ -64,10 +64,9 @@ def check_ledgers(connection: Any, outcomes: list[dict[str, Any]]) -> list[str]:
     for kind, entries in by_kind.items():
         tokens = [e["token"] for e in entries]
         counts = _token_counts(connection, queries[kind], tokens)
-        per_write = entries[0].get("rows", 1)
         for entry in entries:
             n = counts.get(entry["token"], 0)
-            rows = entry.get("rows", per_write)
+            rows = entry.get("rows", 1)
             if entry["outcome"] == "committed" and n != rows:
                 failed.append(f"{kind} {entry['token']}: committed, found {n} of {rows} rows")
             entry["found"] = n

@@ -39,7 +39,7 @@ from sociaalveilig.services.versions import StaleEdit
 
 RETRY_PAUSE_S = 0.2
 """A user pressing again after the unreachable bar: soon, not in a tight loop."""
-GIVE_UP_S = 60.0
+GIVE_UP_S = 180.0
 """A read that has not answered after this long (the centre down for good) is an error."""
 
 MIX: dict[str, dict[str, int]] = {
@@ -71,6 +71,8 @@ class DeskPlan:
     seed: int
     out: str
     shared_actions: list[str] = field(default_factory=list)
+    think_s: float = 0.0
+    """The user's mean pause between two calls (0: back to back, a saturation run)."""
 
 
 class Desk:
@@ -103,6 +105,8 @@ class Desk:
                     self._write(kind)
                 else:
                     self._retry_read(kind, getattr(self, "_" + kind))
+                if self.plan.think_s > 0:
+                    time.sleep(self.rng.expovariate(1.0 / self.plan.think_s))
         finally:
             end_session(self.ctx)
         return {"username": self.plan.username, "role": self.plan.role,
@@ -199,9 +203,8 @@ class Desk:
         rows = [f"{day};politie;;WO-OVL;6463 AB;{n};;Proefweg;Kerkrade;"
                 f"Lastproef import {token} {n};normaal;" for n in (1, 2, 3)]
         data = ("\r\n".join([IMPORT_HEADER, *rows]) + "\r\n").encode("utf-8")
-        outcome = imports.import_signals(self.ctx, data, skip_invalid=False)
-        entry["rows"] = 3
-        return outcome
+        entry["rows"] = len(rows)  # before the call: an unknown outcome needs it too
+        return imports.import_signals(self.ctx, data, skip_invalid=False)
 
     def _move_deadline(self, token: str, entry: dict[str, Any]) -> object:
         if not self.plan.shared_actions:
