@@ -66,7 +66,7 @@ def check_ledgers(connection: Any, outcomes: list[dict[str, Any]]) -> list[str]:
         counts = _token_counts(connection, queries[kind], tokens)
         for entry in entries:
             n = counts.get(entry["token"], 0)
-            rows = entry.get("rows", 1)
+            rows = 0 if entry.get("noop") else entry.get("rows", 1)
             if entry["outcome"] == "committed" and n != rows:
                 failed.append(f"{kind} {entry['token']}: committed, found {n} of {rows} rows")
             entry["found"] = n
@@ -85,7 +85,8 @@ def check_versions(connection: Any, outcomes: list[dict[str, Any]],
     unknown: Counter[str] = Counter()
     for outcome in outcomes:
         for entry in outcome["ledger"]:
-            if entry["kind"] == "move_deadline" and "action_id" in entry:
+            if entry["kind"] == "move_deadline" and "action_id" in entry \
+                    and not entry.get("noop"):
                 (committed if entry["outcome"] == "committed" else unknown)[
                     entry["action_id"]] += 1
     for action_id, before in start_versions.items():

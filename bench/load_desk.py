@@ -219,9 +219,14 @@ class Desk:
             # ledger finds a move by its line: always another day.
             day += timedelta(days=1)
         entry["action_id"] = action_id
-        return actions.change_action_deadline(
+        moved = actions.change_action_deadline(
             self.ctx, action_id, day, reason=f"lastproef {token}",
             expected_version=row.version)
+        if moved.deadline == row.deadline:
+            # The day was taken as the one it had (a deadline is checked and may be moved
+            # by the service): nothing changed, no history line, no new version.
+            entry["noop"] = True
+        return moved
 
 
 def main(plan_file: str) -> None:

@@ -136,3 +136,12 @@ def test_a_desk_notes_an_import_whose_answer_was_lost_with_its_rows(
     assert entry["outcome"] == "unknown" and entry["rows"] == 3
     rows = [f"Lastproef import {entry['token']} {n}" for n in (1, 2, 3)]
     assert load_checks.check_ledgers(FakeConnection(rows), [{"ledger": desk.ledger}]) == []
+
+
+def test_a_move_that_changed_nothing_is_expected_to_leave_no_line_and_no_version() -> None:
+    outcomes = ledger({"kind": "move_deadline", "token": "h", "outcome": "committed",
+                       "action_id": "a1", "noop": True})
+
+    assert load_checks.check_ledgers(FakeConnection([]), outcomes) == []
+    assert load_checks.check_versions(FakeConnection([], version=5), outcomes, {"a1": 5}) == []
+    assert load_checks.check_ledgers(FakeConnection(["lastproef h"]), outcomes) != []
