@@ -278,12 +278,14 @@ def run_load(spec: RunSpec, log: Any = print, work: Path | None = None) -> dict[
             proxy.start()
             plans = []
             for n, (username, role) in enumerate(prepared.users):
-                plan = DeskPlan(username, PASSPHRASE, role, proxy.url, spec.seconds,
+                plan = DeskPlan(username, role, proxy.url, spec.seconds,
                                 spec.seed * 1000 + n, str(work / f"desk{n:02d}.json"),
                                 prepared.shared_actions if role == "coordinator" else [],
                                 spec.think_s)
                 path = work / f"plan{n:02d}.json"
-                path.write_text(json.dumps(asdict(plan)), encoding="utf-8")
+                fields = asdict(plan)
+                del fields["passphrase"]  # on the desk's stdin, not in a file
+                path.write_text(json.dumps(fields), encoding="utf-8")
                 plans.append(path)
             events = fault_schedule(spec, rng)
             done: dict[str, int] = {}
@@ -291,7 +293,12 @@ def run_load(spec: RunSpec, log: Any = print, work: Path | None = None) -> dict[
             log(f"  {spec.desks} desks for {spec.seconds:.0f} s on {spec.servers} server "
                 f"process(es); faults: {len(events)}")
             desks = [subprocess.Popen([sys.executable, "-m", "bench.load_desk", str(p)],
-                                      cwd=BENCH_DIR.parent) for p in plans]
+                                      cwd=BENCH_DIR.parent, stdin=subprocess.PIPE)
+                     for p in plans]
+            for desk in desks:
+                assert desk.stdin is not None
+                desk.stdin.write(PASSPHRASE.encode("utf-8") + b"\n")
+                desk.stdin.close()
             wait_signed_in(plans, desks, work)
             started = time.monotonic()  # the work, not the sign-ins
             injector = threading.Thread(target=inject, args=(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -64,7 +65,6 @@ IMPORT_HEADER = "datum;bron;organisatie;categorie;postcode;huisnummer;toevoeging
 @dataclass
 class DeskPlan:
     username: str
-    passphrase: str
     role: str
     server_url: str
     seconds: float
@@ -73,6 +73,8 @@ class DeskPlan:
     shared_actions: list[str] = field(default_factory=list)
     think_s: float = 0.0
     """The user's mean pause between two calls (0: back to back, a saturation run)."""
+    passphrase: str = field(default="", repr=False)
+    """Given on stdin (``main``), not written into the plan file."""
 
 
 class Desk:
@@ -230,12 +232,12 @@ class Desk:
 
 
 def main(plan_file: str) -> None:
-    plan = DeskPlan(**json.loads(Path(plan_file).read_text(encoding="utf-8")))
+    # The passphrase comes on stdin, never in the plan file (fictional, but the rule holds).
+    plan = DeskPlan(**json.loads(Path(plan_file).read_text(encoding="utf-8")),
+                    passphrase=sys.stdin.readline().rstrip("\n"))
     outcome = Desk(plan).run()
     Path(plan.out).write_text(json.dumps(outcome), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    import sys
-
     main(sys.argv[1])

@@ -126,7 +126,7 @@ def test_a_desk_notes_an_import_whose_answer_was_lost_with_its_rows(
 
     monkeypatch.setattr(load_desk.imports, "import_signals", lost)
     monkeypatch.setattr(load_desk, "RETRY_PAUSE_S", 0.0)
-    desk = load_desk.Desk(load_desk.DeskPlan("d", "p", "coordinator", "http://127.0.0.1:1",
+    desk = load_desk.Desk(load_desk.DeskPlan("d", "coordinator", "http://127.0.0.1:1",
                                              1.0, 1, "unused"))
     desk.ctx = type("Ctx", (), {"clock": FixedClock(datetime(2026, 12, 7, 9, 0))})()
 
