@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-test
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run demo centre test lint typecheck pytest bench torture screenshots translations package icons clean
+.PHONY: run demo centre test lint typecheck pytest bench torture screenshots translations package icons load clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,13 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench.package
+
+# The centre under load and faults (bench/load.py; docs/reliability.md): 25 desks for two
+# minutes (the figures into bench/results.json), then 25 desks for five minutes on two
+# server processes through 100 SIGKILLs, 10 PostgreSQL restarts and 10 network cuts.
+load: $(STAMP)
+	$(PY) -m bench.load --desks 25 --seconds 120
+	$(PY) -m bench.load --desks 25 --seconds 300 --kills 100 --pg-restarts 10 --cuts 10
 
 torture: $(STAMP)
 	QT_QPA_PLATFORM=offscreen SV_TORTURE=full SV_FUZZ_EXAMPLES=10000 $(VENV)/bin/pytest -m "torture or not torture" tests/torture
