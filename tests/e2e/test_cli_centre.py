@@ -108,8 +108,7 @@ def same(desk: Result, centre: Result) -> None:
     assert (centre.code, centre.lines) == (desk.code, desk.lines)
 
 
-@pytest.fixture(scope="module")
-def pair(
+def _new_pair(
     template_store: tuple[Path, str], pg_template: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Pair]:
     files = tmp_path_factory.mktemp("cli-centre")
@@ -122,6 +121,22 @@ def pair(
                 yield Pair(store_dir, server_url, files)
         finally:
             store.close()
+
+
+@pytest.fixture(scope="module")
+def pair(
+    template_store: tuple[Path, str], pg_template: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Pair]:
+    """One desk and one centre for the module's steps, which build on each other."""
+    yield from _new_pair(template_store, pg_template, tmp_path_factory)
+
+
+@pytest.fixture
+def new_pair(
+    template_store: tuple[Path, str], pg_template: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Pair]:
+    """A desk and a centre as new as ``init`` leaves them."""
+    yield from _new_pair(template_store, pg_template, tmp_path_factory)
 
 
 def write_csv(path: Path, rows: list[str]) -> Path:
@@ -331,7 +346,8 @@ def test_a_centre_needs_the_user_named(pair: Pair) -> None:
     assert result.code == 2 and "--user" in result.err and len(result.err.splitlines()) == 1
 
 
-def test_demo_fills_a_new_centre_as_it_fills_a_new_desk(pair: Pair) -> None:
+def test_demo_fills_a_new_centre_as_it_fills_a_new_desk(new_pair: Pair) -> None:
+    pair = new_pair
     desk, centre = pair.both("--user", ADMIN, "demo", "--signals", "5",
                              stdin=f"{ADMIN_PASSPHRASE}\n")
     assert centre.code == desk.code == 0, centre.err
