@@ -48,7 +48,6 @@ from sociaalveilig.services import imports, search
 from sociaalveilig.services.centre import centre_login, create_centre
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.storage.models import FocusArea, Signal, User
-from sociaalveilig.storage.postgres import rls
 from sociaalveilig.storage.postgres.store import PgStore
 
 URL_VARIABLE = "SV_BENCH_DATABASE_URL"
@@ -166,12 +165,11 @@ def load_region(url: str, spec: RegionSpec, log: Any = print) -> dict[str, Any]:
                              created_at=clock().utcnow().replace(tzinfo=None)))
         store.credentials.add_user(COORDINATOR, PASSPHRASE)
         # The generator writes the tables straight, outside the store's units: as the
-        # owner (the runtime role may not move a sequence) acting for the system (the
-        # row-level policies bind the owner too; storage/postgres/rls.py).
+        # owner (the runtime role may not move a sequence), whom the row-level policies
+        # do not bind (storage/postgres/rls.py).
         owner = PgStore.open(url, pool_size=2, as_owner=True)
         try:
             assert owner.runtime_role is None and store.runtime_role is not None
-            rls.act_as_system(owner.engine, store.runtime_role)
             rows = populate(owner.engine, owner._sessions, spec)
             with owner.engine.begin() as connection:
                 # The generator writes the audit log's ids itself (the chain is computed
