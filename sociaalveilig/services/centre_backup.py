@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import getpass
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from sociaalveilig.core.i18n import tr
 from sociaalveilig.services.context import Clock, SystemClock
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.storage import anchor, audit, migrate
-from sociaalveilig.storage.files import fsync_dir, write_error
+from sociaalveilig.storage.files import atomic_output
 from sociaalveilig.storage.keyslots import check_passphrase_policy
 from sociaalveilig.storage.output_guard import check_output_file
 from sociaalveilig.storage.postgres import backup as pg_backup
@@ -139,37 +138,14 @@ def backup_centre(
 def _write_checked(
     url: str, path: Path, passphrase: str, created: str, schema: str
 ) -> CentreBackupInfo:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise write_error(path, exc) from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            writer = EncryptingWriter(fh, passphrase, created, schema)
-            pg_backup.dump(url, writer.write)
-            writer.close()
-            fh.flush()
-            os.fsync(fh.fileno())
-        chain = check_archive(url, tmp, passphrase)
-        if check_output_file(path) != path:
-            raise ValidationError(
-                tr("{path} is veranderd tijdens het schrijven. Probeer het opnieuw.").format(
-                    path=path
-                ),
-                field="out",
-            )
-        os.replace(tmp, path)
-        fsync_dir(folder)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise write_error(path, exc) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    chains: list[pg_backup.ArchiveChain] = []
+    with atomic_output(
+        path, check=lambda tmp: chains.append(check_archive(url, tmp, passphrase))
+    ) as fh:
+        writer = EncryptingWriter(fh, passphrase, created, schema)
+        pg_backup.dump(url, writer.write)
+        writer.close()
+    chain = chains[0]
     return CentreBackupInfo(
         path,
         path.stat().st_size,

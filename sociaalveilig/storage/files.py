@@ -54,7 +54,10 @@ def write_error(path: Path, exc: OSError) -> ValidationError:
 
 @contextlib.contextmanager
 def atomic_output(
-    path: Path, mode: int = 0o600, staging: Path | None = None
+    path: Path,
+    mode: int = 0o600,
+    staging: Path | None = None,
+    check: Callable[[Path], None] | None = None,
 ) -> Iterator[BinaryIO]:
     """Yield a temporary file beside ``path``; on success it is fsynced and renamed over
     ``path``, on any failure it is removed and ``path`` is left as it was. ``staging``: a
@@ -62,7 +65,9 @@ def atomic_output(
     work folder, which is cleaned up when a killed run leaves it behind).
 
     ``path`` passes the output guard first (never a store's file, a device or a link out of
-    its folder), and again right before the rename, in case it changed meanwhile."""
+    its folder), and again right before the rename, in case it changed meanwhile.
+    ``check``: called with the written, fsynced temporary file before it is put in place
+    (a backup read back whole); whatever it raises leaves ``path`` as it was."""
     path = check_output_file(Path(path))
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
@@ -82,6 +87,8 @@ def atomic_output(
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        if check is not None:
+            check(tmp)
         os.chmod(tmp, mode)
         if check_output_file(path) != path:
             raise ValidationError(
