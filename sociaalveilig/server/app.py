@@ -186,7 +186,9 @@ class CentreApp:
         actor = centre_sessions.resume_session(
             self.store, token, self.settings.sessions, self.settings.now()
         )
-        return ServiceContext(self.store, actor, self.clock)
+        return ServiceContext(
+            self.store, actor, self.clock, session_digest=centre_sessions.token_digest(token)
+        )
 
     # ------------------------------------------------------------------ endpoints
 

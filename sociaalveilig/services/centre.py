@@ -3,8 +3,9 @@ store that is a server database instead of a folder."""
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sociaalveilig.core.enums import Role
@@ -30,6 +31,8 @@ from sociaalveilig.storage.keyslots import (
     generate_recovery_code,
     normalise_user_name,
 )
+from sociaalveilig.storage.models import User
+from sociaalveilig.storage.postgres import sessions
 from sociaalveilig.storage.postgres.store import PgStore
 
 
@@ -153,7 +156,8 @@ def change_own_passphrase(
     """A user's own new passphrase before signing in (``passwd``, a passphrase the
     beheerder set), on an open centre store (the server's). Checking the old one is a
     sign-in attempt: slowed down and counted like one. Logged in the audit chain (failed or
-    done), never with either passphrase."""
+    done), never with either passphrase. Every session the user still has ends: whoever
+    knew the old passphrase may be signed in with it."""
     name = normalise_user_name(username) if username.strip() else username
     outcome = "failed"
     try:
@@ -166,6 +170,22 @@ def change_own_passphrase(
                 audit.AuditEvent(username=name, role="-", action="passwd", outcome=outcome),
                 at=clock.utcnow(),
             )
+            user_id = (
+                session.execute(select(User.id).where(User.username == name)).scalar_one_or_none()
+                if outcome == "ok"
+                else None
+            )
+            if user_id is not None and sessions.end_for_user(
+                session.connection(), user_id, "passwd", datetime.now(UTC).replace(tzinfo=None)
+            ):
+                audit.append(
+                    session,
+                    audit.AuditEvent(
+                        username=name, role="-", action="end_sessions",
+                        object_type="user", object_id=user_id,
+                    ),
+                    at=clock.utcnow(),
+                )
 
 
 @retrying

@@ -113,10 +113,21 @@ class Actor:
 
 
 class ServiceContext:
-    def __init__(self, store: StoreSeam, actor: Actor, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        store: StoreSeam,
+        actor: Actor,
+        clock: Clock | None = None,
+        *,
+        session_digest: str | None = None,
+    ) -> None:
         self.store = store
         self.actor = actor
         self.clock: Clock = clock if clock is not None else SystemClock()
+        self.session_digest = session_digest
+        """On a centre's server: the SHA-256 of the desk's session token this call came
+        with (a passphrase change ends the user's other sessions, not this one); None on
+        a desk's own store."""
 
     @contextmanager
     def unit(self, purpose: str | None = None) -> Iterator[Session]:

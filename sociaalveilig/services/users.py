@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.versions import check_version, refuses_stale
 from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea
+from sociaalveilig.storage.postgres import sessions
 
 
 @dataclass(frozen=True)
@@ -155,12 +157,24 @@ def list_users(ctx: ServiceContext) -> list[UserInfo]:
 @retrying
 def change_own_passphrase(ctx: ServiceContext, old: str, new: str) -> None:
     """The signed-in user changes their own passphrase (the window's Instellingen): the
-    old one is checked like a sign-in, one slot is rewrapped, the change is audited."""
+    old one is checked like a sign-in, one slot is rewrapped, the change is audited. On a
+    centre the user's other sessions end (a passphrase is changed because it may be known
+    to someone else, who may be signed in with it); the desk's own session goes on."""
     name = ctx.actor.username
     check_passphrase_policy(new, (name, ctx.actor.display_name))
     ctx.store.credentials.change_passphrase(name, old, new)
     with ctx.unit() as session:
         ctx.audit(session, "passwd", "user", ctx.actor.user_id)
+        if ctx.store.capabilities.dialect == "postgresql":
+            ended = sessions.end_for_user(
+                session.connection(),
+                ctx.actor.user_id,
+                "passwd",
+                datetime.now(UTC).replace(tzinfo=None),
+                keep_token_sha256=ctx.session_digest,
+            )
+            if ended:
+                ctx.audit(session, "end_sessions", "user", ctx.actor.user_id)
 
 
 def _load_user(session: Session, username: str) -> User:

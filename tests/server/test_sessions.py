@@ -11,7 +11,12 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from sociaalveilig.core.errors import AccessDenied, SessionEnded, StoreUnavailable
+from sociaalveilig.core.errors import (
+    AccessDenied,
+    AuthenticationError,
+    SessionEnded,
+    StoreUnavailable,
+)
 from sociaalveilig.server.app import ServerSettings
 from sociaalveilig.services import centre_sessions, remote, search, users
 from sociaalveilig.services.centre_sessions import SessionPolicy
@@ -178,6 +183,54 @@ def test_a_beheerder_ends_a_users_sessions(
             select(AuditEntry.username).where(AuditEntry.action == "end_sessions")
         ).scalars().all()
     assert logged == [ADMIN]
+
+
+def test_changing_ones_passphrase_ends_ones_other_sessions(
+    desk: centre.CentreHarness, admin: ServiceContext, centre_store: PgStore
+) -> None:
+    users.add_user(admin, "cor", "coordinator", "een-lang-wachtwoord-471")
+    cor = desk.with_actor(_actor(admin, "cor"))
+    elsewhere = desk.with_actor(_actor(admin, "cor"))
+    assert search.count_signals(elsewhere, search.SignalQuery()) == 0
+    users.change_own_passphrase(cor, "een-lang-wachtwoord-471", "nog-een-lang-wachtwoord-93")
+    assert search.count_signals(cor, search.SignalQuery()) == 0  # this desk goes on
+    with pytest.raises(SessionEnded):
+        search.count_signals(elsewhere, search.SignalQuery())
+    assert _works(desk)  # another user's session is untouched
+    assert _ended_sessions_logged(centre_store) == ["cor"]
+
+
+def test_a_passphrase_changed_before_signing_in_ends_every_session(
+    desk: centre.CentreHarness, admin: ServiceContext, centre_store: PgStore
+) -> None:
+    users.add_user(admin, "cor", "coordinator", "een-lang-wachtwoord-471")
+    cor = desk.with_actor(_actor(admin, "cor"))
+    assert search.count_signals(cor, search.SignalQuery()) == 0
+    # A wrong old passphrase changes nothing and ends nothing.
+    with pytest.raises(AuthenticationError):
+        desk.client.request(
+            "POST", "/passphrase",
+            {"username": "cor", "old": "niet-het-wachtwoord-12",
+             "new": "nog-een-lang-wachtwoord-93"},
+        )
+    assert search.count_signals(cor, search.SignalQuery()) == 0
+    desk.client.request(
+        "POST", "/passphrase",
+        {"username": "cor", "old": "een-lang-wachtwoord-471", "new": "nog-een-lang-wachtwoord-93"},
+    )
+    with pytest.raises(SessionEnded):
+        search.count_signals(cor, search.SignalQuery())
+    assert _works(desk)
+    assert _ended_sessions_logged(centre_store) == ["cor"]
+
+
+def _ended_sessions_logged(store: PgStore) -> list[str]:
+    with store.unit() as session:
+        return list(
+            session.execute(
+                select(AuditEntry.username).where(AuditEntry.action == "end_sessions")
+            ).scalars()
+        )
 
 
 def test_a_deactivated_user_or_changed_role_counts_at_once(

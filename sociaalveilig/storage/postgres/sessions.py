@@ -95,11 +95,20 @@ def end(connection: Connection, session_id: str, reason: str, now: datetime) -> 
     )
 
 
-def end_for_user(connection: Connection, user_id: str, reason: str, now: datetime) -> int:
-    """End every live session of a user; returns how many there were."""
-    result = connection.execute(
-        update(sessions_table)
-        .where(sessions_table.c.user_id == user_id, sessions_table.c.ended_at.is_(None))
-        .values(ended_at=now, end_reason=reason)
+def end_for_user(
+    connection: Connection,
+    user_id: str,
+    reason: str,
+    now: datetime,
+    *,
+    keep_token_sha256: str | None = None,
+) -> int:
+    """End every live session of a user (but the one with ``keep_token_sha256``, the
+    desk's own when it changes its passphrase); returns how many ended."""
+    statement = update(sessions_table).where(
+        sessions_table.c.user_id == user_id, sessions_table.c.ended_at.is_(None)
     )
+    if keep_token_sha256 is not None:
+        statement = statement.where(sessions_table.c.token_sha256 != keep_token_sha256)
+    result = connection.execute(statement.values(ended_at=now, end_reason=reason))
     return int(result.rowcount or 0)
