@@ -155,6 +155,18 @@ def close_session(store: PgStore, token: str, now: datetime, clock: Clock | None
             ctx.audit(session, "lock", "user", actor.user_id)
 
 
+def end_other_sessions(ctx: ServiceContext, session: Session, reason: str) -> int:
+    """In ``session`` (the caller's unit): end every session of the acting user at the
+    centre but the one the call came with (``ctx.session_digest``); returns how many.
+    Nothing on a desk's own store, which has no sessions."""
+    if ctx.store.capabilities.dialect != "postgresql":
+        return 0
+    return sessions.end_for_user(
+        session.connection(), ctx.actor.user_id, reason, real_utcnow(),
+        keep_token_sha256=ctx.session_digest,
+    )
+
+
 @retrying
 def end_sessions(ctx: ServiceContext, username: str) -> int:
     """A beheerder ends every session of ``username`` at the centre (a lost laptop, a

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,7 +18,6 @@ from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.versions import check_version, refuses_stale
 from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
 from sociaalveilig.storage.models import FocusArea, Partner, User, UserArea
-from sociaalveilig.storage.postgres import sessions
 
 
 @dataclass(frozen=True)
@@ -165,16 +163,11 @@ def change_own_passphrase(ctx: ServiceContext, old: str, new: str) -> None:
     ctx.store.credentials.change_passphrase(name, old, new)
     with ctx.unit() as session:
         ctx.audit(session, "passwd", "user", ctx.actor.user_id)
-        if ctx.store.capabilities.dialect == "postgresql":
-            ended = sessions.end_for_user(
-                session.connection(),
-                ctx.actor.user_id,
-                "passwd",
-                datetime.now(UTC).replace(tzinfo=None),
-                keep_token_sha256=ctx.session_digest,
-            )
-            if ended:
-                ctx.audit(session, "end_sessions", "user", ctx.actor.user_id)
+        # Imported here: centre_sessions asks this module whether a user is a beheerder.
+        from sociaalveilig.services import centre_sessions
+
+        if centre_sessions.end_other_sessions(ctx, session, "passwd"):
+            ctx.audit(session, "end_sessions", "user", ctx.actor.user_id)
 
 
 def _load_user(session: Session, username: str) -> User:

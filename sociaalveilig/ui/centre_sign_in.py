@@ -14,22 +14,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sociaalveilig.core.errors import (
-    AuthenticationError,
-    PassphraseChangeRequired,
-    SignInThrottled,
-    StoreUnavailable,
-    UsageError,
-)
+from sociaalveilig.core.errors import PassphraseChangeRequired, StoreUnavailable, UsageError
 from sociaalveilig.services import remote
 from sociaalveilig.services.context import Clock, ServiceContext
 
@@ -37,6 +29,7 @@ from sociaalveilig.ui import errors
 from sociaalveilig.ui.centre_address import CentreAddress
 from sociaalveilig.ui.dialogs.choose_own_passphrase import ChooseOwnPassphraseDialog
 from sociaalveilig.ui.operations import run_operation
+from sociaalveilig.ui.sign_in_fields import SignInFields
 
 
 def connect(
@@ -78,17 +71,10 @@ class CentreSignInDialog(QDialog):
         self.intro = QLabel(self)
         self.intro.setObjectName("introLabel")
         self.intro.setWordWrap(True)
-        self.username_edit = QLineEdit(self)
-        self.username_edit.setObjectName("username")
-        self.passphrase_edit = QLineEdit(self)
-        self.passphrase_edit.setObjectName("passphrase")
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("Gebruiker"), self.username_edit)
-        form.addRow(self.tr("Wachtwoord"), self.passphrase_edit)
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("messageLabel")
-        self.message_label.setWordWrap(True)
+        self.fields = SignInFields(self)
+        self.username_edit = self.fields.username
+        self.passphrase_edit = self.fields.passphrase
+        self.message_label = self.fields.message
         self.server_label = QLabel(self)
         self.server_label.setObjectName("serverLabel")
         self.server_label.setStyleSheet("color: palette(mid);")
@@ -117,7 +103,7 @@ class CentreSignInDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addLayout(form)
+        layout.addLayout(self.fields.form())
         layout.addWidget(self.message_label)
         layout.addWidget(self.server_label)
         layout.addLayout(buttons)
@@ -137,44 +123,26 @@ class CentreSignInDialog(QDialog):
             reason or self.tr("Meld u aan bij het centrum met uw gebruikersnaam en wachtwoord.")
         )
         self.server_label.setText(self.tr("Centrum: {url}").format(url=address.url))
-        self.username_edit.setText(username or "")
-        self.passphrase_edit.clear()
-        self.message_label.clear()
-        (self.passphrase_edit if username else self.username_edit).setFocus()
+        self.fields.reset(username)
 
     # ------------------------------------------------------------------ sign in
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
-        for widget in (
-            self.sign_in_button,
-            self.switch_button,
-            self.username_edit,
-            self.passphrase_edit,
-        ):
-            widget.setEnabled(not busy)
-        if busy:
-            self.message_label.setStyleSheet("color: palette(text);")
-            self.message_label.setText(text)
+        self.sign_in_button.setEnabled(not busy)
+        self.switch_button.setEnabled(not busy)
+        self.fields.set_busy(busy, text)
 
     def _show_problem(self, text: str) -> None:
-        self.message_label.setStyleSheet("color: #b00020;")
-        self.message_label.setText(text)
-        self.adjustSize()
+        self.fields.show_problem(text)
 
     def sign_in(self) -> None:
         if self._busy:
             return
-        username = self.username_edit.text().strip()
-        passphrase = self.passphrase_edit.text()
-        if not username:
-            self._show_problem(self.tr("Vul uw gebruikersnaam in."))
-            self.username_edit.setFocus()
+        typed = self.fields.typed()
+        if typed is None:
             return
-        if not passphrase:
-            self._show_problem(self.tr("Vul uw wachtwoord in."))
-            self.passphrase_edit.setFocus()
-            return
+        username, passphrase = typed
         self._set_busy(True, self.tr("Bezig met aanmelden bij het centrum…"))
         self._attempt = (username, passphrase)
         address, clock = self.address, self._clock
@@ -206,13 +174,9 @@ class CentreSignInDialog(QDialog):
             self.message_label.clear()
             self.choose_own_passphrase(*attempt)
             return
-        if isinstance(exc, SignInThrottled):
-            self._show_problem(exc.message)
-        elif isinstance(exc, AuthenticationError):
-            self._show_problem(
-                self.tr("Onjuiste gebruikersnaam of wachtwoord. Probeer het opnieuw.")
-            )
-        elif isinstance(exc, UsageError):
+        if self.fields.answer_refusal(exc):
+            return
+        if isinstance(exc, UsageError):
             self._show_problem(
                 self.tr("{problem} Kies 'Andere verbinding…' om het adres te verbeteren.").format(
                     problem=exc.message
@@ -220,8 +184,7 @@ class CentreSignInDialog(QDialog):
             )
             self.switch_button.setFocus()
             return
-        else:
-            self._show_problem(errors.message_for(exc))
+        self._show_problem(errors.message_for(exc))
         self.passphrase_edit.setFocus()
 
     def unreachable_text(self, exc: StoreUnavailable) -> str:

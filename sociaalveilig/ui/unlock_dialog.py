@@ -17,21 +17,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from sociaalveilig.core.errors import (
-    AuthenticationError,
-    PassphraseChangeRequired,
-    SignInThrottled,
-    StoreDamaged,
-)
+from sociaalveilig.core.errors import PassphraseChangeRequired, StoreDamaged
 from sociaalveilig.services import desk, maintenance, setup
 from sociaalveilig.services.context import Clock, ServiceContext
 
@@ -39,6 +32,7 @@ from sociaalveilig.ui import errors
 from sociaalveilig.ui.dialogs.choose_own_passphrase import ChooseOwnPassphraseDialog
 from sociaalveilig.ui.dialogs.recover_access import RecoverAccessDialog
 from sociaalveilig.ui.operations import run_operation
+from sociaalveilig.ui.sign_in_fields import SignInFields
 
 
 def restore_target_for(folder: Path, now: datetime) -> Path:
@@ -90,20 +84,10 @@ class UnlockDialog(QDialog):
             else self.tr("Meld u aan met uw gebruikersnaam en wachtwoord.")
         )
         intro.setWordWrap(True)
-        self.username_edit = QLineEdit(self)
-        self.username_edit.setObjectName("username")
-        self.username_edit.setText(username or "")
-        self.passphrase_edit = QLineEdit(self)
-        self.passphrase_edit.setObjectName("passphrase")
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("Gebruiker"), self.username_edit)
-        form.addRow(self.tr("Wachtwoord"), self.passphrase_edit)
-
-        self.message_label = QLabel(self)
-        self.message_label.setObjectName("messageLabel")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #b00020;")
+        self.fields = SignInFields(self)
+        self.username_edit = self.fields.username
+        self.passphrase_edit = self.fields.passphrase
+        self.message_label = self.fields.message
         self.restore_button = QPushButton(self.tr("Herstellen uit back-up…"), self)
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setVisible(False)
@@ -144,24 +128,21 @@ class UnlockDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
+        layout.addLayout(self.fields.form())
         layout.addWidget(self.message_label)
         layout.addWidget(store_label)
         layout.addLayout(buttons)
         self.resize(460, 0)
-        (self.passphrase_edit if username else self.username_edit).setFocus()
+        self.fields.reset(username)
 
     def prepare(self, folder: Path, username: str | None) -> None:
         """Ready for another unlock (the window keeps one dialog and reuses it)."""
         self.folder = folder
         self.context = None
         self._set_busy(False)
-        self.username_edit.setText(username or "")
-        self.passphrase_edit.clear()
-        self.message_label.clear()
         self.restore_button.setVisible(False)
         self._attempt = None
-        (self.passphrase_edit if username else self.username_edit).setFocus()
+        self.fields.reset(username)
 
     # ------------------------------------------------------------------ unlock
 
@@ -170,31 +151,18 @@ class UnlockDialog(QDialog):
         self.unlock_button.setEnabled(not busy)
         self.restore_button.setEnabled(not busy)
         self.recover_button.setEnabled(not busy)
-        self.username_edit.setEnabled(not busy)
-        self.passphrase_edit.setEnabled(not busy)
-        if busy:
-            self.message_label.setStyleSheet("color: palette(text);")
-            self.message_label.setText(text)
+        self.fields.set_busy(busy, text)
 
     def _show_problem(self, text: str) -> None:
-        self.message_label.setStyleSheet("color: #b00020;")
-        self.message_label.setText(text)
-        # A long message (a damaged or rolled-back store) is read whole: the dialog grows.
-        self.adjustSize()
+        self.fields.show_problem(text)
 
     def unlock(self) -> None:
         if self._busy:
             return
-        username = self.username_edit.text().strip()
-        passphrase = self.passphrase_edit.text()
-        if not username:
-            self._show_problem(self.tr("Vul uw gebruikersnaam in."))
-            self.username_edit.setFocus()
+        typed = self.fields.typed()
+        if typed is None:
             return
-        if not passphrase:
-            self._show_problem(self.tr("Vul uw wachtwoord in."))
-            self.passphrase_edit.setFocus()
-            return
+        username, passphrase = typed
         self._set_busy(True, self.tr("Bezig met ontgrendelen…"))
         self._attempt = (username, passphrase)
         folder, clock = self.folder, self._clock
@@ -221,17 +189,8 @@ class UnlockDialog(QDialog):
             self.message_label.clear()
             self.choose_own_passphrase(*attempt)
             return
-        if isinstance(exc, SignInThrottled):
-            self._show_problem(exc.message)
+        if self.fields.answer_refusal(exc):
             self.restore_button.setVisible(False)
-            self.passphrase_edit.setFocus()
-            return
-        if isinstance(exc, AuthenticationError):
-            self._show_problem(
-                self.tr("Onjuiste gebruikersnaam of wachtwoord. Probeer het opnieuw.")
-            )
-            self.restore_button.setVisible(False)
-            self.passphrase_edit.setFocus()
             return
         self._show_problem(errors.message_for(exc))
         known = errors.as_known_error(exc)

@@ -7038,14 +7038,6 @@
         <translation>Sign in to the centre</translation>
     </message>
     <message>
-        <source>Gebruiker</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <source>Wachtwoord</source>
-        <translation>Passphrase</translation>
-    </message>
-    <message>
         <source>Andere verbinding…</source>
         <translation>Other connection…</translation>
     </message>
@@ -7070,20 +7062,8 @@
         <translation>Centre: {url}</translation>
     </message>
     <message>
-        <source>Vul uw gebruikersnaam in.</source>
-        <translation>Fill in your user name.</translation>
-    </message>
-    <message>
-        <source>Vul uw wachtwoord in.</source>
-        <translation>Fill in your passphrase.</translation>
-    </message>
-    <message>
         <source>Bezig met aanmelden bij het centrum…</source>
         <translation>Signing in to the centre…</translation>
-    </message>
-    <message>
-        <source>Onjuiste gebruikersnaam of wachtwoord. Probeer het opnieuw.</source>
-        <translation>Wrong user name or passphrase. Please try again.</translation>
     </message>
     <message>
         <source>{problem} Kies &apos;Andere verbinding…&apos; om het adres te verbeteren.</source>
@@ -9564,6 +9544,29 @@ If this is needed for your work, give the reason (emergency access). The reason 
     </message>
 </context>
 <context>
+    <name>SignInFields</name>
+    <message>
+        <source>Gebruiker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Vul uw gebruikersnaam in.</source>
+        <translation>Fill in your user name.</translation>
+    </message>
+    <message>
+        <source>Vul uw wachtwoord in.</source>
+        <translation>Fill in your passphrase.</translation>
+    </message>
+    <message>
+        <source>Onjuiste gebruikersnaam of wachtwoord. Probeer het opnieuw.</source>
+        <translation>Wrong user name or passphrase. Please try again.</translation>
+    </message>
+</context>
+<context>
     <name>SignalChoiceModel</name>
     <message>
         <source>Signaal</source>
@@ -10210,14 +10213,6 @@ JSON: {json}</translation>
         <translation>Sign in with your user name and passphrase.</translation>
     </message>
     <message>
-        <source>Gebruiker</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <source>Wachtwoord</source>
-        <translation>Passphrase</translation>
-    </message>
-    <message>
         <source>Herstellen uit back-up…</source>
         <translation>Restore from backup…</translation>
     </message>
@@ -10250,20 +10245,8 @@ JSON: {json}</translation>
         <translation>Store: {folder}</translation>
     </message>
     <message>
-        <source>Vul uw gebruikersnaam in.</source>
-        <translation>Fill in your user name.</translation>
-    </message>
-    <message>
-        <source>Vul uw wachtwoord in.</source>
-        <translation>Fill in your passphrase.</translation>
-    </message>
-    <message>
         <source>Bezig met ontgrendelen…</source>
         <translation>Unlocking…</translation>
-    </message>
-    <message>
-        <source>Onjuiste gebruikersnaam of wachtwoord. Probeer het opnieuw.</source>
-        <translation>Wrong user name or passphrase. Please try again.</translation>
     </message>
     <message>
         <source>De opslag is beschadigd: {problem} U kunt een back-up terugzetten.</source>
