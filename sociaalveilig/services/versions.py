@@ -19,18 +19,20 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from sociaalveilig.core.enums import ActionStatus, CaseStatus, EscalationStatus, VisitStatus
 from sociaalveilig.core.errors import StaleEdit
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.services.audit_objects import OBJ_ACTION, OBJ_CASE, OBJ_ESCALATION, OBJ_VISIT
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.retry import retrying
-from sociaalveilig.storage.models import AuditEntry, User, Versioned
+from sociaalveilig.storage.models import AuditEntry, StatusChange, User, Versioned
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -76,7 +78,7 @@ def check_version(
     caller holds no version (a step inside another service, the demo): nothing to check."""
     if expected_version is None or row.version == expected_version:
         return
-    change = _last_change(ctx, session, object_type, object_id)
+    change = _last_change(ctx, session, object_type, object_id, getattr(row, "id", None))
     if change is None:
         message = tr(
             "{what} is intussen door iemand anders gewijzigd. Bekijk de nieuwe gegevens; "
@@ -96,10 +98,15 @@ def check_version(
 
 
 def _last_change(
-    ctx: ServiceContext, session: Session, object_type: str, object_id: str
+    ctx: ServiceContext,
+    session: Session,
+    object_type: str,
+    object_id: str,
+    row_id: object = None,
 ) -> tuple[str, str, str] | None:
-    """Who (display name), what (the audit verb, lower case) and when (local time) of the
-    newest change logged on the record."""
+    """Who (display name), what (the audit verb, lower case; for a record with a status
+    history the step it made) and when (local time) of the newest change logged on the
+    record."""
     from sociaalveilig.services.audit_labels import ACTION_LABELS  # audit_labels uses users
 
     entry = session.execute(
@@ -115,12 +122,70 @@ def _last_change(
     ).scalar_one_or_none()
     if entry is None:
         return None
-    who = session.execute(
-        select(User.display_name).where(User.username == entry.username)
-    ).scalar_one_or_none()
-    label = ACTION_LABELS.get(entry.action)
-    verb = tr(label) if label else tr("gewijzigd")
-    return who or entry.username, verb[:1].lower() + verb[1:], _when(ctx, entry.at)
+    user = session.execute(
+        select(User.id, User.display_name).where(User.username == entry.username)
+    ).one_or_none()
+    step = (
+        _status_step(session, object_type, row_id, user[0], entry.at)
+        if user is not None and isinstance(row_id, str)
+        else None
+    )
+    if step is None:
+        label = ACTION_LABELS.get(entry.action)
+        verb = tr(label) if label else tr("gewijzigd")
+        step = verb[:1].lower() + verb[1:]
+    return (user[1] if user is not None else entry.username), step, _when(ctx, entry.at)
+
+
+STATUSES: dict[str, type[ActionStatus | CaseStatus | EscalationStatus | VisitStatus]] = {
+    OBJ_ACTION: ActionStatus,
+    OBJ_CASE: CaseStatus,
+    OBJ_ESCALATION: EscalationStatus,
+    OBJ_VISIT: VisitStatus,
+}
+"""Records whose status history (``status_history``, by row id) says what a generic
+"update" in the audit log was."""
+
+
+def _status_step(
+    session: Session, object_type: str, row_id: str, user_id: str, stamp: str
+) -> str | None:
+    """The status step (or an action's deadline move) the same user wrote into the
+    record's history in the audited change's unit, as the refusal's "what"; None when the
+    change left no such line."""
+    kind = STATUSES.get(object_type)
+    if kind is None:
+        return None
+    try:
+        at = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ")
+    except ValueError:
+        return None
+    line = session.execute(
+        select(StatusChange.from_status, StatusChange.to_status)
+        .where(
+            StatusChange.object_type == object_type,
+            StatusChange.object_id == row_id,
+            StatusChange.user_id == user_id,
+            StatusChange.at.between(at - SAME_UNIT, at + SAME_UNIT),
+        )
+        .order_by(StatusChange.id.desc())
+        .limit(1)
+    ).one_or_none()
+    if line is None:
+        return None
+    old, new = line
+    if old == new:
+        return tr("deadline verschoven") if object_type == OBJ_ACTION else None
+    try:
+        label = kind(new).label
+    except ValueError:
+        return None
+    return tr("nu {status}").format(status=label.lower())
+
+
+SAME_UNIT = timedelta(seconds=5)
+"""A history line and its audit entry are written in one unit with the same clock; the
+margin only absorbs the two reads of it."""
 
 
 def _when(ctx: ServiceContext, stamp: str) -> str:

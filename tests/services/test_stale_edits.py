@@ -498,6 +498,34 @@ def test_the_message_says_what_was_changed_and_when(desks: Desks) -> None:
     assert detail.lead_partner == WOCO and detail.risk_level is RiskLevel.HOOG
 
 
+def test_the_message_names_the_step_an_action_made(desks: Desks) -> None:
+    # The example: a partner (here a colleague) completes an action while the
+    # coordinator moves its deadline; the refusal says it is done now, not just "changed".
+    done_meanwhile = _action(desks)
+    moved_meanwhile = _action(desks)
+    seen_done = actions.get_action(desks.second, done_meanwhile).version
+    seen_moved = actions.get_action(desks.second, moved_meanwhile).version
+    desks.clock.set(datetime(2026, 4, 15, 10, 42))
+    actions.complete_action(
+        desks.first, done_meanwhile, "Fictief: gedaan", expected_version=seen_done
+    )
+    actions.change_action_deadline(
+        desks.first, moved_meanwhile, date(2026, 5, 7), "Fictief: later",
+        expected_version=seen_moved,
+    )
+    with pytest.raises(StaleEdit) as done:
+        actions.change_action_deadline(
+            desks.second, done_meanwhile, date(2026, 5, 6), "Fictief: later",
+            expected_version=seen_done,
+        )
+    with pytest.raises(StaleEdit) as moved:
+        actions.complete_action(
+            desks.second, moved_meanwhile, "Fictief: gedaan", expected_version=seen_moved
+        )
+    assert "gewijzigd door Jansen (nu afgerond, 10:42)." in str(done.value)
+    assert "gewijzigd door Jansen (deadline verschoven, 10:42)." in str(moved.value)
+
+
 def test_the_dataclasses_carry_the_stored_version(desks: Desks) -> None:
     case_id = _case(desks)
     detail = cases.get_case(desks.first, case_id)

@@ -5408,6 +5408,14 @@
         <translation>{what} has been changed in the meantime by {who} ({change}, {at}). Look at the new data; your input is still in the window.</translation>
     </message>
     <message>
+        <source>deadline verschoven</source>
+        <translation>deadline moved</translation>
+    </message>
+    <message>
+        <source>nu {status}</source>
+        <translation>now {status}</translation>
+    </message>
+    <message>
         <source>Het programma {tool} is niet gevonden. Installeer de PostgreSQL-hulpprogramma&apos;s (Debian: apt install postgresql-client-15 of nieuwer) en probeer het opnieuw.</source>
         <translation>The program {tool} was not found. Install the PostgreSQL client tools (Debian: apt install postgresql-client-15 or newer) and try again.</translation>
     </message>
