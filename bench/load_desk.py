@@ -78,6 +78,9 @@ DUEL_WAIT_S = 600.0
 """How long a coordinator waits for the others to have read the duel action."""
 FRONT = 3
 """The records at the top of a list a desk picks from (``bench/load_shared.py``)."""
+LIST_DAYS_BACK = 3
+"""The planned visits listed: from this many days back (the shared ones are two days
+old) up to today."""
 
 MIX: dict[str, dict[str, int]] = {
     # Per role the kinds of work and how often, from what each role does in a day.
@@ -349,10 +352,22 @@ class Desk:
         entry["rows"] = len(rows)  # before the call: an unknown outcome needs it too
         return imports.import_signals(self.ctx, data, skip_invalid=False)
 
-    # An edit kind is a pair: ``_read_<kind>`` opens a record from the top of the desk's
-    # list (None: nothing to do) and ``_save_<kind>`` saves the change with its version.
+    # An edit kind is a pair: ``_read_<kind>`` looks at the list, opens a record from its
+    # top (None: nothing to do) and ``_save_<kind>`` saves the change with its version.
+
+    def _still_to_do(self, kind: str, listed: Any, key: str) -> bool:
+        """Keep on the desk's list what the fresh list still shows (the rest was done by
+        someone else meanwhile); False when the list did not come."""
+        if listed is None:
+            return False
+        ids = {getattr(row, key) for row in listed}
+        self.todo[kind] = [r for r in self.todo[kind] if r in ids]
+        return True
 
     def _read_action(self, kind: str) -> Edit | None:
+        if not self.todo[kind] or not self._still_to_do(kind, self._retry_read(
+                "list_actions", lambda: actions.list_actions(self.ctx)), "action_id"):
+            return None
         while (action_id := self._pick(kind)) is not None:
             row = self._retry_read("open_action",
                                    lambda a=action_id: actions.get_action(self.ctx, a))
@@ -393,6 +408,11 @@ class Desk:
                                        expected_version=edit.version)
 
     def _read_visit_outcome(self) -> Edit | None:
+        today = self.ctx.clock.now().date()
+        if not self.todo["visit_outcome"] or not self._still_to_do(
+                "visit_outcome", self._retry_read("list_visits", lambda: visits.visits_for_user(
+                    self.ctx, today - timedelta(days=LIST_DAYS_BACK), today)), "visit_id"):
+            return None
         while (visit_id := self._pick("visit_outcome")) is not None:
             row = self._retry_read("open_visit",
                                    lambda v=visit_id: visits.get_visit(self.ctx, v))

@@ -282,13 +282,18 @@ def test_an_edit_reads_thinks_then_saves_with_the_version_it_read(
         moved.deadline = day
         return moved
 
+    def list_actions(_ctx: Any) -> list[FakeAction]:
+        steps.append("list")
+        return [FakeAction(version=4)]
+
+    monkeypatch.setattr(load_desk.actions, "list_actions", list_actions)
     monkeypatch.setattr(load_desk.actions, "get_action", get_action)
     monkeypatch.setattr(load_desk.actions, "change_action_deadline", move)
     monkeypatch.setattr(desk, "_think", lambda: steps.append("think"))
 
     desk._edit("move_deadline")
 
-    assert steps == ["read", "think", "save 4"]
+    assert steps == ["list", "read", "think", "save 4"]
     [entry] = desk.ledger
     assert entry["outcome"] == "committed" and entry["record"] == "actions:a1"
 
@@ -309,6 +314,7 @@ def test_a_refused_edit_is_a_conflict_and_the_desk_reads_again_and_saves_anew(
         moved.deadline = day
         return moved
 
+    monkeypatch.setattr(load_desk.actions, "list_actions", lambda _ctx: [FakeAction(4)])
     monkeypatch.setattr(load_desk.actions, "get_action",
                         lambda _ctx, _a: FakeAction(next(versions)))
     monkeypatch.setattr(load_desk.actions, "change_action_deadline", move)
@@ -339,6 +345,9 @@ def test_after_a_conflict_on_a_visit_done_meanwhile_the_desk_lets_it_be(
         calls.append(expected_version)
         raise StaleEdit("Dit huisbezoek is intussen gewijzigd.", 2, "visit", "v1")
 
+    listed = iter([[type("Row", (), {"visit_id": "v1"})()], []])
+    monkeypatch.setattr(load_desk.visits, "visits_for_user",
+                        lambda _ctx, _first, _last: next(listed))
     monkeypatch.setattr(load_desk.visits, "get_visit", get_visit)
     monkeypatch.setattr(load_desk.visits, "record_outcome", record)
     monkeypatch.setattr(desk, "_think", lambda: None)
@@ -349,3 +358,32 @@ def test_after_a_conflict_on_a_visit_done_meanwhile_the_desk_lets_it_be(
     [entry] = desk.ledger
     assert entry["outcome"] == "conflict" and desk.conflicts == {"visit_outcome": 1}
     assert desk.todo["visit_outcome"] == []
+
+
+def test_a_record_done_by_someone_else_leaves_the_desks_list_without_a_save(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fresh list no longer shows a1 (completed meanwhile): the desk opens a2."""
+    desk = _desk(monkeypatch, partner_actions=["a1", "a2"])
+    opened: list[str] = []
+
+    def get_action(_ctx: Any, action_id: str) -> FakeAction:
+        opened.append(action_id)
+        row = FakeAction(version=3)
+        row.action_id = action_id
+        return row
+
+    listed = FakeAction(version=3)
+    listed.action_id = "a2"
+    monkeypatch.setattr(load_desk.actions, "list_actions", lambda _ctx: [listed])
+    monkeypatch.setattr(load_desk.actions, "get_action", get_action)
+    monkeypatch.setattr(load_desk.actions, "complete_action",
+                        lambda _ctx, action_id, result, expected_version: listed)
+    monkeypatch.setattr(desk, "_think", lambda: None)
+
+    desk._edit("complete_action")
+
+    assert opened == ["a2"]
+    assert desk.todo["complete_action"] == ["a2"]
+    [entry] = desk.ledger
+    assert entry["record"] == "actions:a2" and entry["outcome"] == "committed"
