@@ -241,7 +241,9 @@ class Desk:
             name = conflict_kind or kind
             self.conflicts[name] = self.conflicts.get(name, 0) + 1
             entry["outcome"] = "conflict"
-            entry["refusal"] = type(exc).__name__
+            # Who changed what in between (a fictional desk user's name): for reading
+            # the run afterwards, e.g. how often a partner's completion was the cause.
+            entry["refusal"] = f"{type(exc).__name__}: {exc}"
             self.ledger.append(entry)
             return True
         except SociaalVeiligError as exc:
