@@ -7,10 +7,10 @@ one whose answer was lost (unknown) at most once and never in part; one the cent
 refused as a designed conflict not at all. Every shared record (``bench/load_shared.py``:
 actions, visits, agenda items) moved exactly as the ledgers say: its version and its
 history (status lines; an agenda item's decision) by the committed edits plus the unknown
-ones found, never by a refused one. The references of signals and cases are each used
-once; ``sociaalveilig-server verify`` (references, counters, audit chain) passes;
-``job_runs`` has each (job, due) once, and the centre's purge of one peildatum is audited
-once.
+ones found, never by a refused one; every refusal names who changed the record. The
+references of signals and cases are each used once; ``sociaalveilig-server verify``
+(references, counters, audit chain) passes; ``job_runs`` has each (job, due) once, and
+the centre's purge of one peildatum is audited once.
 
 Returns the failed checks as lines (empty: all passed).
 """
@@ -147,6 +147,25 @@ def _state(connection: Any, record: str) -> tuple[int, int]:
     return int(version), int(lines)
 
 
+NAMED = "intussen gewijzigd door "
+"""What a refusal of a stale save says when it names who changed the record in between
+(``services/versions.py``); without a name it says "door iemand anders"."""
+
+
+def check_refusals(outcomes: list[dict[str, Any]]) -> list[str]:
+    """Every save refused as stale says who changed what in between (issue 19: no silent
+    overwrite, and the user learns by whom): the edits of the run are all audited, so an
+    anonymous refusal means the centre lost track of who made the change."""
+    failed: list[str] = []
+    for outcome in outcomes:
+        for entry in outcome["ledger"]:
+            refusal = entry.get("refusal", "")
+            if refusal.startswith("StaleEdit") and NAMED not in refusal:
+                failed.append(f"{entry['kind']} {entry['token']}: refused without saying "
+                              f"who changed it: {refusal}")
+    return failed
+
+
 def check_unique(connection: Any) -> list[str]:
     failed: list[str] = []
     for table in ("signals", "cases"):
@@ -206,6 +225,7 @@ def check_all(url: str, outcomes: list[dict[str, Any]],
         with engine.connect() as connection:
             failed = check_ledgers(connection, outcomes)
             failed += check_records(connection, outcomes, start)
+            failed += check_refusals(outcomes)
             failed += check_unique(connection)
             found = facts(connection)
     finally:

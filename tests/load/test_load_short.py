@@ -387,3 +387,19 @@ def test_a_record_done_by_someone_else_leaves_the_desks_list_without_a_save(
     assert desk.todo["complete_action"] == ["a2"]
     [entry] = desk.ledger
     assert entry["record"] == "actions:a2" and entry["outcome"] == "committed"
+
+
+def test_a_refusal_that_does_not_say_who_changed_the_record_is_caught() -> None:
+    named = ("StaleEdit: Dit huisbezoek is intussen gewijzigd door Bureau 01 (fictief) "
+             "(gewijzigd, 09:12). Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.")
+    anonymous = ("StaleEdit: Dit huisbezoek is intussen door iemand anders gewijzigd. Bekijk "
+                 "de nieuwe gegevens; uw invoer staat nog in het venster.")
+    outcomes = ledger(
+        {"kind": "visit_outcome", "token": "a", "outcome": "conflict", "refusal": named},
+        {"kind": "visit_outcome", "token": "b", "outcome": "conflict", "refusal": anonymous},
+        {"kind": "minutes", "token": "c", "outcome": "conflict",
+         "refusal": "ConflictError: Iemand anders wijzigde dit tegelijk; probeer het opnieuw."})
+
+    failed = load_checks.check_refusals(outcomes)
+
+    assert len(failed) == 1 and "visit_outcome b" in failed[0]
