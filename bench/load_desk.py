@@ -166,6 +166,7 @@ class Desk:
         self.ctx = self._retry_read("sign_in", lambda: connect(
             self.plan.server_url, self.plan.username, self.plan.passphrase))
         try:
+            # The duel before the ready mark: no fault can take its certain conflict away.
             if self.plan.duel_action and self.plan.duel_size > 1:
                 self._duel()
             # Signed in (Argon2id on the server: seconds with 25 at once); the driver
