@@ -35,11 +35,11 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench import load_checks
+from bench import load_checks, load_shared
 from bench.load_desk import LIST_KINDS, WRITES, DeskPlan
 from bench.load_proxy import Proxy
 
@@ -117,6 +117,7 @@ def database() -> Iterator[Database]:
 class Prepared:
     users: list[tuple[str, str]]  # (username, role)
     shared_actions: list[str]
+    records: load_shared.SharedRecords = field(default_factory=load_shared.SharedRecords)
 
 
 def prepare(url: str, spec: RunSpec, log: Any = print) -> Prepared:
@@ -146,11 +147,12 @@ def prepare(url: str, spec: RunSpec, log: Any = print) -> Prepared:
                      partner=partners[n % len(partners)] if role == "partner" else None,
                      areas=[areas[n % len(areas)]] if role == "wijkagent" else None)
             users.append((name, role))
+        records = load_shared.set_up(ctx, users, spec.desks, spec.seconds, log)
     finally:
         ctx.store.close()
     log(f"  centre prepared in {time.perf_counter() - started:.0f} s: {spec.demo_signals} "
         f"demo signals, {len(users)} desk users, {len(shared)} shared actions")
-    return Prepared(users, shared)
+    return Prepared(users, records.coordinator_actions(shared), records)
 
 
 class Servers:
@@ -268,7 +270,8 @@ def run_load(spec: RunSpec, log: Any = print, work: Path | None = None) -> dict[
     work = work or Path(tempfile.mkdtemp(prefix="sv-load-"))
     with database() as db:
         prepared = prepare(db.url, spec, log)
-        start_versions = load_checks.action_versions(db.url, prepared.shared_actions)
+        start_states = load_checks.record_states(
+            db.url, prepared.records.keys(prepared.shared_actions))
         servers = Servers(db.url, [free_port() for _ in range(spec.servers)], work)
         proxy = Proxy(servers.ports)
         desks: list[subprocess.Popen[bytes]] = []
@@ -281,7 +284,8 @@ def run_load(spec: RunSpec, log: Any = print, work: Path | None = None) -> dict[
                 plan = DeskPlan(username, role, proxy.url, spec.seconds,
                                 spec.seed * 1000 + n, str(work / f"desk{n:02d}.json"),
                                 prepared.shared_actions if role == "coordinator" else [],
-                                spec.think_s)
+                                spec.think_s,
+                                **prepared.records.plan_fields(username, role))
                 path = work / f"plan{n:02d}.json"
                 fields = asdict(plan)
                 del fields["passphrase"]  # on the desk's stdin, not in a file
@@ -318,7 +322,7 @@ def run_load(spec: RunSpec, log: Any = print, work: Path | None = None) -> dict[
                     for n in range(len(plans)) if (work / f"desk{n:02d}.json").exists()]
         problems = [f"desk process {n} ended with {c}" for n, c in enumerate(codes) if c]
         problems += [f"{o['username']}: {e}" for o in outcomes for e in o["errors"]]
-        checks, facts = load_checks.check_all(db.url, outcomes, start_versions)
+        checks, facts = load_checks.check_all(db.url, outcomes, start_states)
     summary = summarise(spec, outcomes, elapsed, done)
     summary["problems"] = problems
     summary["checks"] = checks
@@ -351,6 +355,8 @@ def summarise(spec: RunSpec, outcomes: list[dict[str, Any]], elapsed: float,
         "writes_committed": sum(e["outcome"] == "committed" for e in ledger),
         "writes_unknown": sum(e["outcome"] == "unknown" for e in ledger),
         "conflicts": sum(o["conflicts"] for o in outcomes),
+        "conflicts_by_kind": dict(sum((Counter(o.get("conflicts_by_kind", {}))
+                                       for o in outcomes), Counter())),
         "unavailable_retries": sum(o["unavailable"] for o in outcomes),
         "faults": done,
     }
@@ -402,7 +408,8 @@ def print_summary(summary: dict[str, Any]) -> None:
     print(f"lists' first page p95 {summary['list_first_page_p95_ms']} ms; "
           f"saves p95 {summary['save_p95_ms']} ms")
     print(f"writes committed {summary['writes_committed']}, unknown "
-          f"{summary['writes_unknown']}; designed conflicts {summary['conflicts']}; "
+          f"{summary['writes_unknown']}; designed conflicts {summary['conflicts']} "
+          f"{summary['conflicts_by_kind']}; "
           f"retries after 'unreachable' {summary['unavailable_retries']}")
     print(f"faults injected: {summary['faults']}; found afterwards: {summary['facts']}")
     for line, n in Counter(summary["problems"]).most_common():

@@ -2,9 +2,13 @@
 
 The desks' ledgers against the rows: each write carries a token of its own, so a write
 is found by it whatever reference the centre gave it. A write a desk saw committed must
-be there exactly once; one whose answer was lost (unknown) at most once. The references
-of signals and cases are each used once; every shared action's version moved by exactly
-the committed moves (plus at most the unknown ones); ``sociaalveilig-server verify``
+be there exactly once and whole (an import's three rows, a decision with its actions);
+one whose answer was lost (unknown) at most once and never in part; one the centre
+refused as a designed conflict not at all. Every shared record (``bench/load_shared.py``:
+actions, visits, agenda items) moved exactly as the ledgers say: its version and its
+history (status lines; an agenda item's decision) by the committed edits plus the unknown
+ones found, never by a refused one; every refusal names who changed the record. The
+references of signals and cases are each used once; ``sociaalveilig-server verify``
 (references, counters, audit chain) passes; ``job_runs`` has each (job, due) once, and
 the centre's purge of one peildatum is audited once.
 
@@ -46,54 +50,119 @@ def _token_counts(connection: Any, sql: str, tokens: list[str]) -> Counter[str]:
     return found
 
 
+QUERIES = {
+    "register_signal": "SELECT description FROM signals WHERE description LIKE "
+                       "'Lastproef melding %'",
+    "import_csv": "SELECT description FROM signals WHERE description LIKE "
+                  "'Lastproef import %'",
+    "move_deadline": "SELECT reason FROM status_history WHERE reason LIKE '%lastproef %'",
+    "complete_action": "SELECT reason FROM status_history WHERE reason LIKE "
+                       "'Lastproef afgerond %'",
+    "visit_outcome": "SELECT outcome_notes FROM visits WHERE outcome_notes LIKE "
+                     "'Lastproef uitkomst %'",
+    # A decision and the actions agreed with it: found together, or it is a minute in part.
+    "minutes": "SELECT decision FROM agenda_items WHERE decision LIKE 'Lastproef besluit %' "
+               "UNION ALL SELECT description FROM actions WHERE description LIKE "
+               "'Lastproef besluit %'",
+}
+"""Per kind of write, the column its token is written into."""
+
+HISTORY = {
+    "actions": "SELECT count(*) FROM status_history WHERE object_type = 'action' "
+               "AND object_id = :id",
+    "visits": "SELECT count(*) FROM status_history WHERE object_type = 'visit' "
+              "AND object_id = :id",
+    "agenda_items": "SELECT count(*) FROM agenda_items WHERE id = :id "
+                    "AND decision IS NOT NULL",
+}
+"""Per kind of shared record, what an edit adds to its history: a status line (a moved
+deadline, a completion, a visit's outcome), a decision on an agenda item."""
+
+
 def check_ledgers(connection: Any, outcomes: list[dict[str, Any]]) -> list[str]:
     failed: list[str] = []
     ledger = [e for o in outcomes for e in o["ledger"]]
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for entry in ledger:
         by_kind.setdefault(entry["kind"], []).append(entry)
-    queries = {
-        "register_signal": "SELECT description FROM signals WHERE description LIKE "
-                           "'Lastproef melding %'",
-        "import_csv": "SELECT description FROM signals WHERE description LIKE "
-                      "'Lastproef import %'",
-        "move_deadline": "SELECT reason FROM status_history WHERE reason LIKE '%lastproef %'",
-    }
     for kind, entries in by_kind.items():
         tokens = [e["token"] for e in entries]
-        counts = _token_counts(connection, queries[kind], tokens)
+        counts = _token_counts(connection, QUERIES[kind], tokens)
         for entry in entries:
             n = counts.get(entry["token"], 0)
             rows = 0 if entry.get("noop") else entry.get("rows", 1)
+            entry["found"] = n
             if entry["outcome"] == "committed" and n != rows:
                 failed.append(f"{kind} {entry['token']}: committed, found {n} of {rows} rows")
-            entry["found"] = n
             if entry["outcome"] == "unknown" and n not in (0, rows):
                 failed.append(f"{kind} {entry['token']}: unknown outcome, found {n} rows "
                               f"(a write half done or twice)")
+            if entry["outcome"] == "conflict" and n != 0:
+                failed.append(f"{kind} {entry['token']}: refused as a conflict, yet found "
+                              f"{n} rows")
     return failed
 
 
-def check_versions(connection: Any, outcomes: list[dict[str, Any]],
-                   start_versions: dict[str, int]) -> list[str]:
-    """Each shared action's version moved by the committed moves, and at most the unknown
-    ones more: a move saved twice or lost shows here."""
-    failed: list[str] = []
-    committed: Counter[str] = Counter()
-    unknown: Counter[str] = Counter()
+def _expected_moves(outcomes: list[dict[str, Any]]) -> tuple[Counter[str], Counter[str]]:
+    """Per shared record (``table:id``) the edits known to be in (committed, and unknown
+    ones found) and those that may be (unknown, not looked up)."""
+    known: Counter[str] = Counter()
+    maybe: Counter[str] = Counter()
     for outcome in outcomes:
         for entry in outcome["ledger"]:
-            if entry["kind"] == "move_deadline" and "action_id" in entry \
-                    and not entry.get("noop"):
-                (committed if entry["outcome"] == "committed" else unknown)[
-                    entry["action_id"]] += 1
-    for action_id, before in start_versions.items():
-        now = connection.execute(text("SELECT version FROM actions WHERE id = :id"),
-                                 {"id": action_id}).scalar_one()
-        moved = now - before
-        if not committed[action_id] <= moved <= committed[action_id] + unknown[action_id]:
-            failed.append(f"action {action_id}: version moved {moved}, ledger says "
-                          f"{committed[action_id]} committed and {unknown[action_id]} unknown")
+            record = entry.get("record")
+            if record is None or entry.get("noop") or entry["outcome"] == "conflict":
+                continue
+            if entry["outcome"] == "committed" or entry.get("found"):
+                known[record] += 1
+            elif "found" not in entry:
+                maybe[record] += 1
+    return known, maybe
+
+
+def check_records(connection: Any, outcomes: list[dict[str, Any]],
+                  start: dict[str, tuple[int, int]]) -> list[str]:
+    """Each shared record's version and history moved by exactly the edits the ledgers
+    say are in (a refused one moves nothing): an edit saved twice, lost, or saved in
+    spite of a refusal shows here. Run after ``check_ledgers`` (which looks the unknown
+    ones up)."""
+    failed: list[str] = []
+    known, maybe = _expected_moves(outcomes)
+    for record, (version_before, lines_before) in start.items():
+        version, lines = _state(connection, record)
+        for what, moved in (("version", version - version_before),
+                            ("history", lines - lines_before)):
+            if not known[record] <= moved <= known[record] + maybe[record]:
+                failed.append(f"{record}: {what} moved {moved}, the ledgers say "
+                              f"{known[record]} edits in (and {maybe[record]} unknown)")
+    return failed
+
+
+def _state(connection: Any, record: str) -> tuple[int, int]:
+    """A shared record's version and the length of its history."""
+    table, record_id = record.split(":", 1)
+    version = connection.execute(text(f"SELECT version FROM {table} WHERE id = :id"),
+                                 {"id": record_id}).scalar_one()
+    lines = connection.execute(text(HISTORY[table]), {"id": record_id}).scalar_one()
+    return int(version), int(lines)
+
+
+NAMED = "intussen gewijzigd door "
+"""What a refusal of a stale save says when it names who changed the record in between
+(``services/versions.py``); without a name it says "door iemand anders"."""
+
+
+def check_refusals(outcomes: list[dict[str, Any]]) -> list[str]:
+    """Every save refused as stale says who changed what in between (issue 19: no silent
+    overwrite, and the user learns by whom): the edits of the run are all audited, so an
+    anonymous refusal means the centre lost track of who made the change."""
+    failed: list[str] = []
+    for outcome in outcomes:
+        for entry in outcome["ledger"]:
+            refusal = entry.get("refusal", "")
+            if refusal.startswith("StaleEdit") and NAMED not in refusal:
+                failed.append(f"{entry['kind']} {entry['token']}: refused without saying "
+                              f"who changed it: {refusal}")
     return failed
 
 
@@ -126,12 +195,12 @@ def check_verify(url: str) -> list[str]:
     return []
 
 
-def action_versions(url: str, action_ids: list[str]) -> dict[str, int]:
+def record_states(url: str, records: list[str]) -> dict[str, tuple[int, int]]:
+    """Each shared record's version and history length before the run."""
     engine = _engine(url)
     try:
         with engine.connect() as connection:
-            return {a: connection.execute(text("SELECT version FROM actions WHERE id = :id"),
-                                          {"id": a}).scalar_one() for a in action_ids}
+            return {record: _state(connection, record) for record in records}
     finally:
         engine.dispose()
 
@@ -149,13 +218,14 @@ def facts(connection: Any) -> dict[str, int]:
 
 
 def check_all(url: str, outcomes: list[dict[str, Any]],
-              start_versions: dict[str, int]) -> tuple[list[str], dict[str, int]]:
+              start: dict[str, tuple[int, int]]) -> tuple[list[str], dict[str, int]]:
     """The failed checks (empty: all passed) and the facts."""
     engine = _engine(url)
     try:
         with engine.connect() as connection:
             failed = check_ledgers(connection, outcomes)
-            failed += check_versions(connection, outcomes, start_versions)
+            failed += check_records(connection, outcomes, start)
+            failed += check_refusals(outcomes)
             failed += check_unique(connection)
             found = facts(connection)
     finally:
