@@ -1,0 +1,81 @@
+"""Where changed rows go in an open list (a centre's change feed), as steps a model can
+carry out with Qt's remove, move and insert signals.
+
+A service answers a list's update with the rows that belong in it now and each one's
+place in the whole list under the list's query. Putting the rows at those numbers one
+after another is wrong as soon as two of them pass each other, so the order the list must
+end in is worked out first (the unchanged rows keep their order; the changed ones go in at
+their places, lowest first), and each changed row is then put right after the row that
+comes before it there. Done lowest place first, no later step breaks an earlier one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Remove:
+    key: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Put ``key`` right after ``after`` (None: first); a move when it is listed, an
+    insert when it is not."""
+
+    key: str
+    after: str | None
+
+
+Step = Remove | Place
+
+
+def plan(
+    current: Sequence[str],
+    places: Mapping[str, int],
+    gone: Iterable[str],
+    *,
+    complete: bool = True,
+) -> list[Step]:
+    """The steps that turn ``current`` into the list with ``places`` (key: its place in the
+    whole list now) and without ``gone``. A model holding only the first part of the list
+    (``complete`` False) does not take in a row whose place lies past what it holds: that
+    row is removed, or not inserted (it comes with the rest of the list)."""
+    listed = set(current)
+    leaving = {key for key in gone if key in listed}
+    wanted = dict(places)
+    for key in list(wanted):
+        if key in leaving:
+            del wanted[key]
+    others = [key for key in current if key not in leaving and key not in wanted]
+    final = list(others)
+    order = sorted(wanted, key=lambda key: (wanted[key], key))
+    taken: list[str] = []
+    for key in order:
+        at = wanted[key]
+        if at > len(final) and not complete:
+            if key in listed:
+                leaving.add(key)  # moved out of the part this model holds
+            continue
+        final.insert(min(at, len(final)), key)
+        taken.append(key)
+    steps: list[Step] = [Remove(key) for key in current if key in leaving]
+    for key in sorted(taken, key=final.index):
+        index = final.index(key)
+        steps.append(Place(key, final[index - 1] if index else None))
+    return steps
+
+
+def apply_plan(keys: list[str], steps: Sequence[Step]) -> list[str]:
+    """``keys`` after ``steps`` (what a model's own bookkeeping does, for tests)."""
+    result = list(keys)
+    for step in steps:
+        if isinstance(step, Remove):
+            result.remove(step.key)
+            continue
+        if step.key in result:
+            result.remove(step.key)
+        result.insert(result.index(step.after) + 1 if step.after is not None else 0, step.key)
+    return result
