@@ -203,7 +203,7 @@ def visit_update(ctx: ServiceContext, monday: date, ids: Sequence[str]) -> Visit
     """The visits of ``ids`` that are in the week plan of ``monday`` now (its own query,
     scope and audit: ``visits.week_plan``), and the ids that are not."""
     wanted = list(dict.fromkeys(ids))[:MAX_IDS]
-    rows = visits.week_plan(ctx, monday, only=wanted) if wanted else []
+    rows = visits.week_plan(ctx, monday, only=wanted)
     return VisitUpdate(tuple(rows), _gone(wanted, (r.visit_id for r in rows)))
 
 
@@ -219,10 +219,8 @@ def meeting_update(
     """As ``visit_update``, for the meetings list of these dates and filters
     (``meeting_planning.list_meetings``)."""
     wanted = list(dict.fromkeys(ids))[:MAX_IDS]
-    rows = (
-        meeting_planning.list_meetings(ctx, from_date, to_date, area, meeting_type, only=wanted)
-        if wanted
-        else []
+    rows = meeting_planning.list_meetings(
+        ctx, from_date, to_date, area, meeting_type, only=wanted
     )
     return MeetingUpdate(tuple(rows), _gone(wanted, (r.meeting_id for r in rows)))
 
@@ -237,9 +235,5 @@ def escalation_update(
     """As ``visit_update``, for the escalation list of this filter
     (``escalations.list_escalations``)."""
     wanted = list(dict.fromkeys(ids))[:MAX_IDS]
-    rows = (
-        escalations.list_escalations(ctx, status=status, open_only=open_only, only=wanted)
-        if wanted
-        else []
-    )
+    rows = escalations.list_escalations(ctx, status=status, open_only=open_only, only=wanted)
     return EscalationUpdate(tuple(rows), _gone(wanted, (r.escalation_id for r in rows)))
