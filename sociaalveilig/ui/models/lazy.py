@@ -411,7 +411,7 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
                 moved = True
             elif self._place(step.key, step.after):
                 moved = True
-        place = {key: row for row, key in enumerate(self._ids)} if fresh else {}
+        place = live_order.positions(self._ids, fresh)
         shown = {key: row_object for key, row_object in fresh.items() if key in place}
         if moved:
             cached.update(shown)

@@ -32,6 +32,25 @@ class Place:
 Step = Remove | Place
 
 
+SCAN_LIMIT = 32
+"""Up to this many keys are looked up by scanning the list (in C, fast); more, through
+one index of the whole list (a Python loop over up to some 200,000 ids)."""
+
+
+def positions(keys: Sequence[str], wanted: Iterable[str]) -> dict[str, int]:
+    """Where each of ``wanted`` stands in ``keys`` (those that are listed)."""
+    asked = set(wanted)
+    if len(asked) > SCAN_LIMIT:
+        return {key: number for number, key in enumerate(keys) if key in asked}
+    found: dict[str, int] = {}
+    for key in asked:
+        try:
+            found[key] = keys.index(key)
+        except ValueError:
+            continue
+    return found
+
+
 def plan(
     current: Sequence[str],
     places: Mapping[str, int],
@@ -43,28 +62,26 @@ def plan(
     whole list now) and without ``gone``. A model holding only the first part of the list
     (``complete`` False) does not take in a row whose place lies past what it holds: that
     row is removed, or not inserted (it comes with the rest of the list)."""
-    listed = set(current)
-    leaving = {key for key in gone if key in listed}
-    wanted = dict(places)
-    for key in list(wanted):
-        if key in leaving:
-            del wanted[key]
-    others = [key for key in current if key not in leaving and key not in wanted]
-    final = list(others)
-    order = sorted(wanted, key=lambda key: (wanted[key], key))
+    gone = set(gone)
+    at = positions(current, gone | set(places))
+    leaving = {key for key in gone if key in at}
+    wanted = {key: place for key, place in places.items() if key not in gone}
+    final = list(current)
+    for number in sorted((at[key] for key in leaving | set(wanted) if key in at), reverse=True):
+        del final[number]  # what stays, in its order
     taken: list[str] = []
-    for key in order:
-        at = wanted[key]
-        if at > len(final) and not complete:
-            if key in listed:
+    for key in sorted(wanted, key=lambda key: (wanted[key], key)):
+        if wanted[key] > len(final) and not complete:
+            if key in at:
                 leaving.add(key)  # moved out of the part this model holds
             continue
-        final.insert(min(at, len(final)), key)
+        final.insert(min(wanted[key], len(final)), key)
         taken.append(key)
-    steps: list[Step] = [Remove(key) for key in current if key in leaving]
-    for key in sorted(taken, key=final.index):
-        index = final.index(key)
-        steps.append(Place(key, final[index - 1] if index else None))
+    steps: list[Step] = [Remove(key) for key in sorted(leaving, key=at.__getitem__)]
+    index = positions(final, taken)
+    for key in sorted(taken, key=index.__getitem__):
+        number = index[key]
+        steps.append(Place(key, final[number - 1] if number else None))
     return steps
 
 
