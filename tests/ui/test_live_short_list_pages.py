@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sociaalveilig.core.enums import EscalationStatus, EscalationTarget, MeetingType
-from sociaalveilig.services import escalations, meeting_planning
+from sociaalveilig.services import escalations, meeting_agenda, meeting_planning
 from sociaalveilig.services.live import ChangeBatch, FeedChange
 from tests.services.seed_casework import KERKRADE, make_case, partner_id
 from tests.ui.fakes import FakeDocumentOutput
@@ -105,3 +105,26 @@ def test_a_meeting_moved_elsewhere_moves_to_its_time_in_the_month(
     assert resets == []
     assert page.model.row_object(0) is before[second.meeting_id]
     assert page.selected() is before[second.meeting_id]
+
+
+def test_an_agenda_item_added_elsewhere_shows_in_the_meetings_count(
+    qtbot, coordinator_ctx, wait_idle
+) -> None:
+    partners = [partner_id(coordinator_ctx, POLICE), partner_id(coordinator_ctx, HOUSING)]
+    info = meeting_planning.plan_meeting(
+        coordinator_ctx, KERKRADE, MeetingType.FL, datetime(2026, 4, 16, 10, 30),
+        "Coördinatiecentrum Hoensbroek", partners,
+    )
+    page = MeetingsPage(output=FakeDocumentOutput())
+    qtbot.addWidget(page)
+    page.resize(1100, 640)
+    page.show()
+    page.set_context(coordinator_ctx)
+    wait_idle()
+    assert page.model.row_object(0).item_count == 0
+
+    detail = meeting_agenda.add_agenda_item(
+        coordinator_ctx, info.meeting_id, case_id=make_case(coordinator_ctx)
+    )
+    page.apply_changes(_batch("agenda_item", detail.items[0].item_id))
+    qtbot.waitUntil(lambda: page.model.row_object(0).item_count == 1, timeout=10_000)

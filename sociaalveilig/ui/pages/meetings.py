@@ -276,7 +276,12 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         if batch.reload:
             self.mark_stale()
             return
-        ids = sorted({c.object_id for c in batch.changes if c.object_type == "meeting"})
+        wanted = {c.object_id for c in batch.changes if c.object_type == "meeting"}
+        if any(c.object_type == "agenda_item" for c in batch.changes):
+            # The feed names an agenda item by its case, not its meeting: the month's few
+            # shown meetings are asked for again (their number of items may have changed).
+            wanted |= {info.meeting_id for info in self.model.rows}
+        ids = sorted(wanted)
         month = self.month
         if not ids or month is None or self._stale:
             return
