@@ -361,8 +361,11 @@ def list_escalations(
     status: EscalationStatus | str | None = None,
     case_id: str | None = None,
     open_only: bool = False,
+    only: Sequence[str] | None = None,
 ) -> list[EscalationRow]:
-    """Escalations in the actor's scope, newest first."""
+    """Escalations in the actor's scope, newest first; ``only``: just those of these ids
+    (an open list's live update, ``live.escalation_update``), under the same scope and
+    audit."""
     require_role(ctx, *_READERS)
     with work_unit(ctx) as session:
         stmt = (
@@ -382,6 +385,8 @@ def list_escalations(
             stmt = stmt.where(Escalation.status == str(wanted))
         if open_only:
             stmt = stmt.where(Escalation.status.in_([str(s) for s in OPEN_STATUSES]))
+        if only is not None:
+            stmt = stmt.where(Escalation.id.in_(list(only)))
         case_ref: str | None = None
         if case_id is not None:
             case = load_case(session, ctx, case_id)

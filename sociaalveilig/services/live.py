@@ -9,21 +9,31 @@ gone is known only through its case. A window that hears of a change asks
 query: the rows that belong in it now (with their place in the list) and the ids that no
 longer do. Like a page of rows fetched for a list whose view was logged, those rows are
 not logged again; the list's view was, when it was opened.
+
+The short lists (a week of home visits, a month of meetings, the escalations) are whole
+in the window and sorted there: ``visit_update``, ``meeting_update`` and
+``escalation_update`` answer with the rows of the changed ids under the page's filter
+(the list's own query, its scope and its audit entry, as when the page loads it) and the
+ids that are not in it (any more); the window puts each row in its place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from sociaalveilig.core.enums import Role
-from sociaalveilig.services import access, search
+from sociaalveilig.core.enums import EscalationStatus, MeetingType, Role
+from sociaalveilig.services import access, escalations, meeting_planning, search, visits
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.escalations import EscalationRow
+from sociaalveilig.services.meeting_planning import MeetingInfo
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.search import CaseQuery, CaseRow, SignalQuery, SignalRow
+from sociaalveilig.services.visits import VisitRow
 from sociaalveilig.storage.models import (
     Action,
     AgendaItem,
@@ -71,6 +81,30 @@ class CaseUpdate:
     rows: tuple[CaseRow, ...]
     positions: tuple[int, ...]
     gone: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class VisitUpdate:
+    rows: tuple[VisitRow, ...]
+    """The changed visits in the week now, in time order."""
+    gone: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeetingUpdate:
+    rows: tuple[MeetingInfo, ...]
+    gone: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EscalationUpdate:
+    rows: tuple[EscalationRow, ...]
+    gone: tuple[str, ...]
+
+
+def _gone(wanted: Sequence[str], shown: Iterable[str]) -> tuple[str, ...]:
+    present = set(shown)
+    return tuple(i for i in wanted if i not in present)
 
 
 def _scoped_ids(
@@ -162,3 +196,44 @@ def case_update(ctx: ServiceContext, q: CaseQuery, ids: Sequence[str]) -> CaseUp
     shown = [row.case_id for row in rows]
     gone = tuple(i for i in wanted if i not in set(shown))
     return CaseUpdate(tuple(rows), _positions(order, shown), gone)
+
+
+@retrying
+def visit_update(ctx: ServiceContext, monday: date, ids: Sequence[str]) -> VisitUpdate:
+    """The visits of ``ids`` that are in the week plan of ``monday`` now (its own query,
+    scope and audit: ``visits.week_plan``), and the ids that are not."""
+    wanted = list(dict.fromkeys(ids))[:MAX_IDS]
+    rows = visits.week_plan(ctx, monday, only=wanted)
+    return VisitUpdate(tuple(rows), _gone(wanted, (r.visit_id for r in rows)))
+
+
+@retrying
+def meeting_update(
+    ctx: ServiceContext,
+    from_date: date,
+    to_date: date,
+    area: str | None,
+    meeting_type: MeetingType | str | None,
+    ids: Sequence[str],
+) -> MeetingUpdate:
+    """As ``visit_update``, for the meetings list of these dates and filters
+    (``meeting_planning.list_meetings``)."""
+    wanted = list(dict.fromkeys(ids))[:MAX_IDS]
+    rows = meeting_planning.list_meetings(
+        ctx, from_date, to_date, area, meeting_type, only=wanted
+    )
+    return MeetingUpdate(tuple(rows), _gone(wanted, (r.meeting_id for r in rows)))
+
+
+@retrying
+def escalation_update(
+    ctx: ServiceContext,
+    status: EscalationStatus | str | None,
+    open_only: bool,
+    ids: Sequence[str],
+) -> EscalationUpdate:
+    """As ``visit_update``, for the escalation list of this filter
+    (``escalations.list_escalations``)."""
+    wanted = list(dict.fromkeys(ids))[:MAX_IDS]
+    rows = escalations.list_escalations(ctx, status=status, open_only=open_only, only=wanted)
+    return EscalationUpdate(tuple(rows), _gone(wanted, (r.escalation_id for r in rows)))

@@ -345,8 +345,11 @@ def list_meetings(
     to_date: date,
     area: str | None = None,
     meeting_type: MeetingType | str | None = None,
+    only: Sequence[str] | None = None,
 ) -> list[MeetingInfo]:
-    """Meetings from ``from_date`` up to and including ``to_date``, in time order."""
+    """Meetings from ``from_date`` up to and including ``to_date``, in time order;
+    ``only``: just those of these ids (an open list's live update,
+    ``live.meeting_update``), under the same scope and audit."""
     require_role(ctx, *READERS)
     if to_date < from_date:
         raise ValidationError(
@@ -362,6 +365,8 @@ def list_meetings(
             stmt = stmt.where(Meeting.focus_area_id == resolve_area(session, area).id)
         if meeting_type is not None:
             stmt = stmt.where(Meeting.meeting_type == str(_parse_type(meeting_type)))
+        if only is not None:
+            stmt = stmt.where(Meeting.id.in_(list(only)))
         meetings = list(session.execute(stmt.order_by(Meeting.starts_at, Meeting.id)).scalars())
         ctx.audit(session, "view", "meeting_list", None)
         return _infos(session, meetings)

@@ -614,6 +614,7 @@ def _list(
     statuses: Sequence[VisitStatus] | None,
     own_partner_only: bool,
     audit_name: str,
+    only: Sequence[str] | None = None,
 ) -> list[VisitRow]:
     require_role(ctx, *_VISIT_ROLES)
     with work_unit(ctx) as session:
@@ -624,6 +625,8 @@ def _list(
             stmt = stmt.where(Visit.planned_start < end)
         if statuses is not None:
             stmt = stmt.where(Visit.status.in_([str(s) for s in statuses]))
+        if only is not None:
+            stmt = stmt.where(Visit.id.in_(list(only)))
         if own_partner_only and ctx.actor.partner_id:
             stmt = stmt.where(access.own_organisation_visits(ctx.actor.partner_id))
         visits = list(session.execute(stmt.order_by(Visit.planned_start, Visit.id)).scalars())
@@ -632,15 +635,21 @@ def _list(
 
 
 @retrying
-def week_plan(ctx: ServiceContext, monday: date, include_cancelled: bool = False) -> list[VisitRow]:
+def week_plan(
+    ctx: ServiceContext,
+    monday: date,
+    include_cancelled: bool = False,
+    only: Sequence[str] | None = None,
+) -> list[VisitRow]:
     """Every visit in the week of ``monday`` (any day of the week is taken to its Monday),
-    in time order, for the week planner."""
+    in time order, for the week planner; ``only``: just those of these ids (an open
+    week's live update, ``live.visit_update``), under the same scope and audit."""
     first = monday - timedelta(days=monday.weekday())
     start = datetime.combine(first, time())
     statuses = (
         None if include_cancelled else [s for s in VisitStatus if s is not VisitStatus.GEANNULEERD]
     )
-    return _list(ctx, start, start + timedelta(days=7), statuses, False, "visit_week")
+    return _list(ctx, start, start + timedelta(days=7), statuses, False, "visit_week", only)
 
 
 @retrying

@@ -14,7 +14,16 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -135,6 +144,7 @@ class RecordView(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
         self._wide: tuple[int, ...] | None = None
+        self._top_anchor: tuple[QPersistentModelIndex, int, int] | None = None
         self._needed: dict[int, int] = {}
         self._policy_timer = QTimer(self)
         self._policy_timer.setSingleShot(True)
@@ -153,6 +163,18 @@ class RecordView(QTableView):
             model.rowsInserted.connect(lambda *_args: self._policy_timer.start())
             model.dataChanged.connect(lambda *_args: self._policy_timer.start())
             model.layoutChanged.connect(lambda *_args: self._policy_timer.start())
+            # Rows that come, go or move above the first row in view (another desk's
+            # change, on a centre) must not shift the rows the user is reading.
+            model.rowsAboutToBeInserted.connect(lambda _p, _f, _l: self._hold_top(None))
+            model.rowsAboutToBeRemoved.connect(
+                lambda _p, first, last: self._hold_top((first, last))
+            )
+            model.rowsAboutToBeMoved.connect(
+                lambda _p, first, last, _d, _r: self._hold_top((first, last))
+            )
+            model.rowsInserted.connect(lambda *_args: self._keep_top())
+            model.rowsRemoved.connect(lambda *_args: self._keep_top())
+            model.rowsMoved.connect(lambda *_args: self._keep_top())
 
     # ------------------------------------------------------------------ selection
 
@@ -179,6 +201,48 @@ class RecordView(QTableView):
             self.activated_row.emit(self.current_row())
             return
         super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------ rows in view
+
+    def _hold_top(self, leaving: tuple[int, int] | None) -> None:
+        """Before rows are inserted, removed (``leaving``) or moved away (``leaving``):
+        remember the first row in view that stays, and where it is on the screen. At the
+        top of the list nothing is held: there a new first row is meant to be seen."""
+        self._top_anchor = None
+        model = self.model()
+        bar = self.verticalScrollBar()
+        if model is None or bar.value() == bar.minimum():
+            return
+        top = self.rowAt(0)
+        if top < 0:
+            return
+        row = top
+        if leaving is not None and leaving[0] <= row <= leaving[1]:
+            row = leaving[1] + 1
+        if row >= model.rowCount():
+            return
+        header = self.verticalHeader()
+        self._top_anchor = (QPersistentModelIndex(model.index(row, 0)), row,
+                            header.sectionPosition(row))
+
+    def _keep_top(self) -> None:
+        """After the rows changed: scroll by as much as the held row moved, so it stays
+        where the user saw it (the selection and the current row stay with their records
+        by themselves; the focus is not touched)."""
+        anchor, self._top_anchor = self._top_anchor, None
+        if anchor is None or not anchor[0].isValid():
+            return
+        index, row, position = anchor
+        moved = index.row() - row
+        if moved == 0:
+            return
+        self.updateGeometries()  # the scroll range must hold the rows first
+        bar = self.verticalScrollBar()
+        if self.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem:
+            bar.setValue(bar.value() + moved)
+        else:
+            bar.setValue(bar.value() + self.verticalHeader().sectionPosition(index.row())
+                         - position)
 
     # ------------------------------------------------------------------ layout
 

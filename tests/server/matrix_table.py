@@ -277,6 +277,11 @@ MATRIX: dict[str, Row] = {
     "search.case_rows": Row(a(["@k"]), CASE_WORKERS | roles("manager")),
     "live.signal_update": Row(a(SignalQuery(), ["@sk"]), CASE_WORKERS),
     "live.case_update": Row(a(CaseQuery(), ["@k"]), CASE_WORKERS | roles("manager")),
+    "live.visit_update": Row(a(date(2026, 4, 13), ["@vk"]), CASE_WORKERS),
+    "live.meeting_update": Row(
+        a(date(2026, 4, 1), date(2026, 4, 30), None, None, ["@mk"]), CASE_WORKERS
+    ),
+    "live.escalation_update": Row(a(None, False, ["@ek"]), PLANNERS),
     # --- signals
     "signal_records.get_signal": Row(a("#sk"), K_READERS),
     "signal_records.explain_routing": Row(a("@sk"), K_READERS),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sociaalveilig.services.escalations import EscalationRow
 
@@ -20,6 +21,12 @@ class EscalationTableModel(RecordTableModel[EscalationRow]):
 
     def row_id(self, row: EscalationRow) -> str:
         return row.escalation_id
+
+    # list_escalations: newest first.
+    service_descending = True
+
+    def service_order(self, row: EscalationRow) -> Any:
+        return (row.created_at, row.reference)
 
     def make_columns(self) -> Sequence[RecordColumn[EscalationRow]]:
         return (

@@ -36,6 +36,7 @@ from PySide6.QtGui import QBrush, QColor
 from sociaalveilig.services.context import ServiceContext
 
 from sociaalveilig.ui import errors
+from sociaalveilig.ui.models import live_order
 from sociaalveilig.ui.operations import run_operation
 
 PAGE_SIZE = 200
@@ -385,48 +386,64 @@ class LazyTableModel(QAbstractTableModel, Generic[R]):
     def apply_update(
         self, rows: Sequence[R], positions: Sequence[int], gone: Sequence[str]
     ) -> None:
-        """Another desk changed some records (a centre's change feed): a shown row is
-        replaced in place (one ``dataChanged``), a new one inserted at ``positions`` (its
-        place in the list now), a row in ``gone`` removed. Rows stay where they are when
-        only their values change, and Qt's insert and remove signals keep the selection
-        and the persistent indexes on the same records; nothing else is fetched."""
+        """Another desk changed some records (a centre's change feed): ``rows`` belong in
+        the list now, each at its place in ``positions`` (under the current query), and the
+        rows in ``gone`` no longer do. A changed row whose place is the same is replaced in
+        place (one ``dataChanged``); one whose sort value changed moves to its new place
+        (Qt's move signals), a new one is inserted, a gone one removed. A row whose place
+        lies past the ids this model holds (only the first page known) is left to the rest
+        of the list. The move, insert and remove signals keep the selection, the current
+        index and the persistent indexes on the same records; nothing else is fetched."""
         if self._ctx is None:
             return
         cached = self._cached_rows()
+        fresh = {self.row_id(row_object): row_object for row_object in rows}
+        places = {self.row_id(r): p for r, p in zip(rows, positions, strict=True)}
+        steps = live_order.plan(self._ids, places, gone, complete=self.complete)
         moved = False
-        for key in gone:
-            if key in self._ids:
-                row = self._ids.index(key)
+        for step in steps:
+            if isinstance(step, live_order.Remove):
+                row = self._ids.index(step.key)
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._ids[row]
                 self.endRemoveRows()
-                cached.pop(key, None)
+                cached.pop(step.key, None)
                 moved = True
-        changed: list[int] = []
-        for row_object, position in zip(rows, positions, strict=True):
-            key = self.row_id(row_object)
-            cached[key] = row_object
-            if key in self._ids:
-                changed.append(self._ids.index(key))
-                continue
-            at = max(0, min(position, len(self._ids)))
-            self.beginInsertRows(QModelIndex(), at, at)
-            self._ids.insert(at, key)
-            self.endInsertRows()
-            moved = True
+            elif self._place(step.key, step.after):
+                moved = True
+        place = live_order.positions(self._ids, fresh)
+        shown = {key: row_object for key, row_object in fresh.items() if key in place}
         if moved:
+            cached.update(shown)
             self._layout += 1
             self._rebucket(cached)
         else:
-            for row_object in rows:
-                key = self.row_id(row_object)
-                page = self._pages.get(self._ids.index(key) // PAGE_SIZE)
+            for key, row_object in shown.items():
+                page = self._pages.get(place[key] // PAGE_SIZE)
                 if page is not None:
                     page[key] = row_object
-        for row in changed:
-            self._emit_rows_changed(row, row)
+        for key in shown:
+            self._emit_rows_changed(place[key], place[key])
         if moved:
             self.loaded.emit(len(self._ids))
+
+    def _place(self, key: str, after: str | None) -> bool:
+        """Put ``key`` right after ``after`` (None: first); True when rows moved."""
+        target = self._ids.index(after) + 1 if after is not None else 0
+        if key not in self._ids:
+            self.beginInsertRows(QModelIndex(), target, target)
+            self._ids.insert(target, key)
+            self.endInsertRows()
+            return True
+        source = self._ids.index(key)
+        if target in (source, source + 1):
+            return False  # already right after ``after``
+        # Qt's destination counts in the rows before the move; ours after taking it out.
+        self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
+        del self._ids[source]
+        self._ids.insert(target - 1 if target > source else target, key)
+        self.endMoveRows()
+        return True
 
     def follow_changes(self, ids: Sequence[str]) -> None:
         """Records ``ids`` changed elsewhere: ask for their rows under the current query

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sociaalveilig.core.enums import MeetingType
 from sociaalveilig.services.meeting_planning import MeetingInfo, MeetingStatus
@@ -20,6 +21,9 @@ class MeetingTableModel(RecordTableModel[MeetingInfo]):
 
     def row_id(self, row: MeetingInfo) -> str:
         return row.meeting_id
+
+    def service_order(self, row: MeetingInfo) -> Any:
+        return (row.starts_at, row.meeting_id)  # list_meetings: in time order
 
     def when(self, info: MeetingInfo) -> str:
         locale = program_locale()

@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from sociaalveilig.ui.models import live_order
 from sociaalveilig.ui.models.lazy import IdRole, RowRole, SortRole
 
 R = TypeVar("R")
@@ -68,6 +69,15 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def row_id(self, row: R) -> str:
         return str(row.id)  # type: ignore[attr-defined]
 
+    def service_order(self, row: R) -> Any:
+        """The key of the order the service lists the rows in (while the user has not
+        sorted on a column), for placing a row another desk changed; None: the service
+        order is not known here, so a new row goes last and a changed one stays."""
+        return None
+
+    service_descending = False
+    """Whether ``service_order`` runs from high to low (newest first)."""
+
     # ------------------------------------------------------------------ rows
 
     @property
@@ -104,6 +114,85 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             self.endInsertRows()
             return
         self._rows[number] = row
+        self.dataChanged.emit(
+            self.index(number, 0),
+            self.index(number, self.columnCount() - 1),
+            [
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.ToolTipRole,
+                Qt.ItemDataRole.ForegroundRole,
+                SortRole,
+                RowRole,
+            ],
+        )
+
+    def apply_update(self, rows: Sequence[R], gone: Sequence[str]) -> None:
+        """Another desk changed some records (a centre's change feed): ``rows`` belong in
+        the list now and ``gone`` no longer do. A changed row is replaced (one
+        ``dataChanged``) and moved to its place under the current sort (the column the
+        user sorted on, else the service's order); a new one is inserted there, a gone one
+        removed. Qt's move, insert and remove signals keep the selection, the current
+        index and the other row objects as they are."""
+        fresh = {self.row_id(row): row for row in rows}
+        keys = [self.row_id(row) for row in self._rows]
+        for number, key in enumerate(keys):
+            if key in fresh:
+                self._rows[number] = fresh[key]
+        places = self._places(keys, fresh, set(gone))
+        for step in live_order.plan(keys, places, gone):
+            if isinstance(step, live_order.Remove):
+                number = keys.index(step.key)
+                self.beginRemoveRows(QModelIndex(), number, number)
+                del keys[number], self._rows[number]
+                self.endRemoveRows()
+                continue
+            target = keys.index(step.after) + 1 if step.after is not None else 0
+            if step.key not in keys:
+                self.beginInsertRows(QModelIndex(), target, target)
+                keys.insert(target, step.key)
+                self._rows.insert(target, fresh[step.key])
+                self.endInsertRows()
+                continue
+            source = keys.index(step.key)
+            if target in (source, source + 1):
+                continue
+            self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
+            at = target - 1 if target > source else target
+            keys.insert(at, keys.pop(source))
+            self._rows.insert(at, self._rows.pop(source))
+            self.endMoveRows()
+        for number, key in enumerate(keys):
+            if key in fresh:
+                self._emit_row_changed(number)
+
+    def _places(
+        self, keys: Sequence[str], fresh: dict[str, R], gone: set[str]
+    ) -> dict[str, int]:
+        """Each fresh row's place in the list once updated, under the current sort."""
+        staying = [row for row in self._rows if self.row_id(row) not in gone]
+        new = [row for key, row in fresh.items() if key not in keys]
+        order: Callable[[R], Any] | None = None
+        descending = self.service_descending
+        if self._sort is not None:
+            column = self._columns[self._sort[0]]
+            value = column.sort_value or column.display
+            descending = self._sort[1] == Qt.SortOrder.DescendingOrder
+
+            def order(row: R) -> Any:
+                return _sort_key(value(row))
+        elif fresh and self.service_order(next(iter(fresh.values()))) is not None:
+            order = self.service_order
+        # Without a known order a changed row stays and a new one goes last.
+        final = [*staying, *new]
+        if order is not None:
+            final.sort(key=order, reverse=descending)
+        return {
+            self.row_id(row): number
+            for number, row in enumerate(final)
+            if self.row_id(row) in fresh
+        }
+
+    def _emit_row_changed(self, number: int) -> None:
         self.dataChanged.emit(
             self.index(number, 0),
             self.index(number, self.columnCount() - 1),

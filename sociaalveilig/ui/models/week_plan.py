@@ -42,6 +42,7 @@ class WeekPlanModel(QAbstractTableModel):
         self._monday: date | None = None
         self._today: date | None = None
         self._days: list[list[VisitRow]] = [[] for _ in range(self.DAYS)]
+        self._row_count = 0  # the longest day, as the views were last told
         self._locale = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 
     # ------------------------------------------------------------------ content
@@ -59,13 +60,70 @@ class WeekPlanModel(QAbstractTableModel):
             offset = (visit.start.date() - monday).days
             if 0 <= offset < self.DAYS:
                 self._days[offset].append(visit)
+        self._row_count = self._longest()
         self.endResetModel()
+
+    def _longest(self) -> int:
+        return max((len(day) for day in self._days), default=0)
+
+    def apply_update(self, visits: Sequence[VisitRow], gone: Sequence[str]) -> None:
+        """Another desk changed some visits (a centre's change feed): ``visits`` are in
+        this week now, ``gone`` are not. Each changed visit goes to its day at its time
+        (the other visits stay the same objects), and the selection and current cell
+        follow their visits (Qt's layout signals with the cells remapped)."""
+        if self._monday is None:
+            return
+        fresh = {v.visit_id: v for v in visits
+                 if 0 <= (v.start.date() - self._monday).days < self.DAYS}
+        leaving = set(gone) | {v.visit_id for v in visits} - set(fresh)
+        before = {v.visit_id: (row, column) for column, day in enumerate(self._days)
+                  for row, v in enumerate(day)}
+        days = [
+            [v for v in day if v.visit_id not in fresh and v.visit_id not in leaving]
+            for day in self._days
+        ]
+        for visit in fresh.values():
+            days[(visit.start.date() - self._monday).days].append(visit)
+        for day in days:
+            day.sort(key=lambda v: (v.start, v.visit_id))
+        longest = max((len(day) for day in days), default=0)
+        if longest > self._row_count:  # room first: empty rows at the bottom
+            self.beginInsertRows(QModelIndex(), self._row_count, longest - 1)
+            self._row_count = longest
+            self.endInsertRows()
+        self.layoutAboutToBeChanged.emit()
+        old_cells = self.persistentIndexList()
+        self._days = days
+        after = {v.visit_id: (row, column) for column, day in enumerate(days)
+                 for row, v in enumerate(day)}
+        cell_visit = {cell: key for key, cell in before.items()}
+        new_cells: list[QModelIndex] = []
+        for index in old_cells:
+            key = cell_visit.get((index.row(), index.column()))
+            place = after.get(key) if key is not None else None
+            if place is not None:
+                new_cells.append(self.index(*place))
+            elif key is None and index.row() < self._row_count:
+                new_cells.append(self.index(index.row(), index.column()))  # an empty cell
+            else:
+                new_cells.append(QModelIndex())  # its visit left the week
+        self.changePersistentIndexList(old_cells, new_cells)
+        self.layoutChanged.emit()
+        if longest < self._row_count:
+            self.beginRemoveRows(QModelIndex(), longest, self._row_count - 1)
+            self._row_count = longest
+            self.endRemoveRows()
+        for key in fresh:
+            row, column = after[key]
+            self.dataChanged.emit(self.index(row, column), self.index(row, column))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.DAYS - 1)
 
     def clear(self) -> None:
         self.beginResetModel()
         self._monday = None
         self._today = None
         self._days = [[] for _ in range(self.DAYS)]
+        self._row_count = 0
         self.endResetModel()
 
     def visits(self) -> list[VisitRow]:
@@ -120,9 +178,7 @@ class WeekPlanModel(QAbstractTableModel):
     # ------------------------------------------------------------------ Qt model API
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid():
-            return 0
-        return max((len(day) for day in self._days), default=0)
+        return 0 if parent.isValid() else self._row_count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.DAYS

@@ -26,10 +26,11 @@ from sociaalveilig.core.enums import EscalationStatus, Role
 from sociaalveilig.core.errors import AccessDenied, StaleEdit
 from sociaalveilig.core.escalation import EscalationProposal, ZvhCriteria
 from sociaalveilig.core.workflow import WorkflowKind, allowed_next
-from sociaalveilig.services import cases, escalations
+from sociaalveilig.services import cases, escalations, live
 from sociaalveilig.services.cases import CaseDetail
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.escalations import EscalationRow
+from sociaalveilig.services.live import ChangeBatch, EscalationUpdate
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.case_picker import CaseFindButton, is_case_reference
@@ -78,6 +79,7 @@ class EscalationsPage(Page):
         super().__init__(parent)
         self.last_dialog: QWidget | None = None
         self._select_after_load: str | None = None
+        self._updates = 0  # counts loads and live updates: only the latest one applies
         self._rebased: tuple[str, int | None] | None = None
         """A case whose criteria were refused as stale, and the version to save on."""
 
@@ -235,7 +237,44 @@ class EscalationsPage(Page):
                 return escalations.list_escalations(ctx)
             return escalations.list_escalations(ctx, status=choice)
 
+        self._updates += 1  # an update asked for before this load is dropped
         self.run(load, self._loaded)
+
+    def apply_changes(self, batch: ChangeBatch) -> None:
+        """Escalations another desk made or moved on: the list asks for just those
+        (``live.escalation_update``) under its filter and puts each in its place; the
+        chosen one's detail shows its new status. A hidden page reloads when next shown."""
+        if batch.reload:
+            self.mark_stale()
+            return
+        ids = sorted({c.object_id for c in batch.changes if c.object_type == "escalation"})
+        if not ids or self._stale:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        choice = self.filter.currentData()
+        status = None if choice in (FILTER_OPEN, FILTER_ALL) else choice
+        self._updates += 1
+        number = self._updates
+        self.run(
+            lambda c: live.escalation_update(c, status, choice == FILTER_OPEN, ids),
+            lambda update: self._update_arrived(number, choice, update),
+        )
+
+    def _update_arrived(self, number: int, choice: object, update: EscalationUpdate) -> None:
+        if number != self._updates or choice != self.filter.currentData():
+            return  # reloaded, or another filter, meanwhile
+        chosen = self.selected()
+        self.model.apply_update(update.rows, update.gone)
+        self.count_label.setText(
+            count_text(
+                self.model.rowCount(), self.tr("{n} opschaling"), self.tr("{n} opschalingen")
+            )
+        )
+        now = self.selected()
+        if now is not chosen:
+            self._show_escalation(now)
 
     def _filter_changed(self, _index: int) -> None:
         self.refresh()

@@ -31,6 +31,7 @@ from sociaalveilig.reports import api as reports
 from sociaalveilig.services import (
     agenda_proposals,
     calendar_export,
+    live,
     meeting_agenda,
     meeting_minutes,
     meeting_planning,
@@ -38,6 +39,7 @@ from sociaalveilig.services import (
 from sociaalveilig.services.actions import ActionInput
 from sociaalveilig.services.calendar_export import CalendarExport
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.live import ChangeBatch, MeetingUpdate
 from sociaalveilig.services.meeting_agenda import AgendaItemInfo, AgendaProposal, MeetingDetail
 from sociaalveilig.services.meeting_planning import MeetingInfo, MeetingStatus
 
@@ -265,6 +267,41 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
         self.calendar.mark(rows)
+
+    def apply_changes(self, batch: ChangeBatch) -> None:
+        """Meetings another desk planned, moved or cancelled: the shown month asks for
+        just those (``live.meeting_update``) under its filters and puts each in its place;
+        the open meeting's detail is left as it is (minutes may be being typed there). A
+        hidden page reloads when next shown."""
+        if batch.reload:
+            self.mark_stale()
+            return
+        wanted = {c.object_id for c in batch.changes if c.object_type == "meeting"}
+        if any(c.object_type == "agenda_item" for c in batch.changes):
+            # The feed names an agenda item by its case, not its meeting: the month's few
+            # shown meetings are asked for again (their number of items may have changed).
+            wanted |= {info.meeting_id for info in self.model.rows}
+        ids = sorted(wanted)
+        month = self.month
+        if not ids or month is None or self._stale:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        first, last = month_bounds(month)
+        area = self.area_filter.currentData()
+        kind = self.type_filter.currentData()
+        generation = self._generation
+        self.run(
+            lambda c: live.meeting_update(c, first, last, area, kind, ids),
+            lambda update: self._update_arrived(generation, month, update),
+        )
+
+    def _update_arrived(self, generation: int, month: date, update: MeetingUpdate) -> None:
+        if generation != self._generation or self.month != month:
+            return  # reloaded, or another month or filter, meanwhile
+        self.model.apply_update(update.rows, update.gone)
+        self.empty_label.setVisible(self.model.rowCount() == 0)
 
     def chosen_id(self) -> str | None:
         return self.detail.meeting.meeting_id if self.detail is not None else None

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from sociaalveilig.core.enums import Role, VisitStatus
-from sociaalveilig.services import calendar_export, visits
+from sociaalveilig.services import calendar_export, live, visits
 from sociaalveilig.services.calendar_export import CalendarExport
 from sociaalveilig.services.context import ServiceContext
+from sociaalveilig.services.live import ChangeBatch, VisitUpdate
 from sociaalveilig.services.visits import OutcomeResult, VisitRow
 
 from sociaalveilig.ui.calendar_export import (
@@ -242,6 +243,34 @@ class VisitsPage(MasterDetailPage[WeekLoad]):
         self.model.set_week(monday, rows, ctx.clock.now().date())
         self.empty_label.setVisible(not rows)
         self.grid.resizeRowsToContents()
+
+    def apply_changes(self, batch: ChangeBatch) -> None:
+        """Visits another desk planned, moved or closed: the shown week asks for just
+        those (``live.visit_update``) and puts each in its day; a hidden page reloads when
+        next shown."""
+        if batch.reload:
+            self.mark_stale()
+            return
+        ids = sorted({c.object_id for c in batch.changes if c.object_type == "visit"})
+        monday = self.model.monday
+        if not ids or monday is None or self._stale:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        generation = self._generation
+        self.run(
+            lambda c: live.visit_update(c, monday, ids),
+            lambda update: self._update_arrived(generation, monday, update),
+        )
+
+    def _update_arrived(self, generation: int, monday: date, update: VisitUpdate) -> None:
+        if generation != self._generation or self.model.monday != monday:
+            return  # the week was reloaded or changed meanwhile
+        self.model.apply_update(update.rows, update.gone)
+        self.empty_label.setVisible(not self.model.visits())
+        self.grid.resizeRowsToContents()
+        self._show_detail(self.selected_visit())
 
     def chosen_id(self) -> str | None:
         visit = self.selected_visit()
