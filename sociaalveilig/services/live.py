@@ -15,6 +15,12 @@ in the window and sorted there: ``visit_update``, ``meeting_update`` and
 ``escalation_update`` answer with the rows of the changed ids under the page's filter
 (the list's own query, its scope and its audit entry, as when the page loads it) and the
 ids that are not in it (any more); the window puts each row in its place.
+
+The open meeting's detail follows its own changes and those of its agenda items. The feed
+names an agenda item by its case, not its meeting, so an item the window does not show
+yet (added elsewhere) is asked about: ``open_meeting_update`` answers the meeting's detail
+when one of those items is on it now (audited as opening the meeting), else nothing (and
+nothing is logged: nothing was shown).
 """
 
 from __future__ import annotations
@@ -27,9 +33,18 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from sociaalveilig.core.enums import EscalationStatus, MeetingType, Role
-from sociaalveilig.services import access, escalations, meeting_planning, search, visits
+from sociaalveilig.services import (
+    access,
+    escalations,
+    meeting_agenda,
+    meeting_planning,
+    search,
+    visits,
+)
+from sociaalveilig.services.actions import require_role, work_unit
 from sociaalveilig.services.context import ServiceContext
 from sociaalveilig.services.escalations import EscalationRow
+from sociaalveilig.services.meeting_agenda import MeetingDetail
 from sociaalveilig.services.meeting_planning import MeetingInfo
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.search import CaseQuery, CaseRow, SignalQuery, SignalRow
@@ -237,3 +252,27 @@ def escalation_update(
     wanted = list(dict.fromkeys(ids))[:MAX_IDS]
     rows = escalations.list_escalations(ctx, status=status, open_only=open_only, only=wanted)
     return EscalationUpdate(tuple(rows), _gone(wanted, (r.escalation_id for r in rows)))
+
+
+@retrying
+def open_meeting_update(
+    ctx: ServiceContext, meeting_id: str, item_ids: Sequence[str]
+) -> MeetingDetail | None:
+    """The detail of the open meeting ``meeting_id`` (``meeting_agenda.get_meeting``: its
+    need-to-know, a partner's own copy, its audit entry) when one of the agenda items
+    ``item_ids`` is on it now, else None. The window asks this for the agenda items the
+    feed named that it does not show: one may have been added to its meeting elsewhere.
+    A meeting the user may not read is refused as when opening it, whatever the items."""
+    require_role(ctx, *meeting_planning.READERS)
+    wanted = list(dict.fromkeys(item_ids))[:MAX_IDS]
+    with work_unit(ctx) as session:  # a refusal is logged, as when opening the meeting
+        meeting = meeting_planning.load_meeting(session, meeting_id)
+        meeting_planning.check_reader(session, ctx, meeting)
+        concerned = bool(wanted) and session.execute(
+            select(AgendaItem.id)
+            .where(AgendaItem.meeting_id == meeting.id, AgendaItem.id.in_(wanted))
+            .limit(1)
+        ).first() is not None
+    if not concerned:
+        return None
+    return meeting_agenda.get_meeting(ctx, meeting_id)

@@ -282,6 +282,7 @@ MATRIX: dict[str, Row] = {
         a(date(2026, 4, 1), date(2026, 4, 30), None, None, ["@mk"]), CASE_WORKERS
     ),
     "live.escalation_update": Row(a(None, False, ["@ek"]), PLANNERS),
+    "live.open_meeting_update": Row(a("@mk", ["@item_k"]), K_PLANNERS | roles("partner_woco")),
     # --- signals
     "signal_records.get_signal": Row(a("#sk"), K_READERS),
     "signal_records.explain_routing": Row(a("@sk"), K_READERS),

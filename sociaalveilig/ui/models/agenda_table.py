@@ -33,6 +33,25 @@ class AgendaTableModel(RecordTableModel[AgendaItemInfo]):
     def row_id(self, row: AgendaItemInfo) -> str:
         return row.item_id
 
+    def service_order(self, row: AgendaItemInfo) -> Any:
+        return row.position  # the agenda's own order: a changed item goes to its place
+
+    def follow(self, items: Sequence[AgendaItemInfo]) -> None:
+        """The agenda as stored now (another desk's change): an item that changed is
+        replaced in place or moved to its position, a new one inserted there, a removed
+        one taken out (``apply_update``); the unchanged rows stay the same objects, and
+        the selection and current row stay on their items."""
+        shown = {row.item_id: row for row in self._rows}
+        present = {item.item_id for item in items}
+        fresh = [item for item in items if shown.get(item.item_id) != item]
+        gone = [key for key in shown if key not in present]
+        if fresh or gone:
+            self.apply_update(fresh, gone)
+        if self.item_ids() != [item.item_id for item in items]:
+            # Positions from one agenda are unique, so the steps end in its order; should
+            # they not, the stored order wins over keeping the rows in place.
+            self.set_rows(items)
+
     def subject(self, item: AgendaItemInfo) -> str:
         # The reference alone, so the agenda fits beside the month's list: "S-" marks a
         # signal; the tooltip says so in words (``subject_tip``).

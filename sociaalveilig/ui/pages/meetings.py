@@ -110,6 +110,8 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         self._rebased: dict[str, int | None] = {}
         """Agenda items whose save was refused as stale: the version to apply the input
         to again."""
+        self._follow_generation = 0
+        """Only the newest answer for the open meeting's detail is shown."""
         self.last_export: CalendarExport | None = None
 
         bar = self._build_bar()
@@ -271,11 +273,13 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
     def apply_changes(self, batch: ChangeBatch) -> None:
         """Meetings another desk planned, moved or cancelled: the shown month asks for
         just those (``live.meeting_update``) under its filters and puts each in its place;
-        the open meeting's detail is left as it is (minutes may be being typed there). A
-        hidden page reloads when next shown."""
+        the open meeting's detail follows its own changes in place (``_follow_meeting``).
+        A hidden page reloads when next shown."""
         if batch.reload:
             self.mark_stale()
             return
+        if self.isVisible() and not self._stale:
+            self._follow_meeting(batch)
         wanted = {c.object_id for c in batch.changes if c.object_type == "meeting"}
         if any(c.object_type == "agenda_item" for c in batch.changes):
             # The feed names an agenda item by its case, not its meeting: the month's few
@@ -296,6 +300,49 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
             lambda c: live.meeting_update(c, first, last, area, kind, ids),
             lambda update: self._update_arrived(generation, month, update),
         )
+
+    def _follow_meeting(self, batch: ChangeBatch) -> None:
+        """Another desk changed the open meeting or one of its agenda items: its detail is
+        asked for again and shown in place. A change of the meeting or of an item shown is
+        known here; an agenda item not shown (the feed names it by its case) may have been
+        added to it, which ``live.open_meeting_update`` answers (the detail when it was,
+        else nothing: no view is logged for a meeting that did not change)."""
+        detail = self.detail
+        if detail is None:
+            return
+        meeting_id = detail.meeting.meeting_id
+        shown = {item.item_id for item in detail.items}
+        items = [c.object_id for c in batch.changes if c.object_type == "agenda_item"]
+        known = any(
+            c.object_type == "meeting" and c.object_id == meeting_id for c in batch.changes
+        ) or any(item_id in shown for item_id in items)
+        others = sorted(set(items) - shown)
+        if not known and not others:
+            return
+        self._follow_generation += 1
+        generation = self._follow_generation
+
+        def ask(c: ServiceContext) -> MeetingDetail | None:
+            if known:
+                return meeting_agenda.get_meeting(c, meeting_id)
+            return live.open_meeting_update(c, meeting_id, others)
+
+        self.run(
+            ask,
+            lambda new: self._meeting_followed(generation, meeting_id, new),
+            # The meeting as shown stays: it was gone or out of reach only for this look
+            # (a cancelled meeting stays readable); the next change or opening shows it.
+            lambda _exc: None,
+        )
+
+    def _meeting_followed(
+        self, generation: int, meeting_id: str, detail: MeetingDetail | None
+    ) -> None:
+        if detail is None or generation != self._follow_generation:
+            return
+        if self.detail is None or self.detail.meeting.meeting_id != meeting_id:
+            return  # another meeting opened meanwhile
+        self._show_meeting(detail, follow=True)
 
     def _update_arrived(self, generation: int, month: date, update: MeetingUpdate) -> None:
         if generation != self._generation or self.month != month:
@@ -395,7 +442,11 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         )
         return prepare, minutes
 
-    def _show_meeting(self, detail: MeetingDetail | None) -> None:
+    def _show_meeting(self, detail: MeetingDetail | None, follow: bool = False) -> None:
+        """Show ``detail``; ``follow``: the meeting shown, after another desk's change
+        (in place: see ``MeetingDetailPanel.show_meeting``)."""
+        if not follow:
+            self._follow_generation += 1  # an older answer for the open meeting is moot
         self.detail = detail
         if detail is None:
             self.meeting.show_none()
@@ -416,6 +467,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
                 and ctx.actor.role in ORGANISERS
                 and info.status is MeetingStatus.GEPLAND
             ),
+            follow=follow,
         )
         if self.model.row_of(info.meeting_id) >= 0:
             self.model.update_row(info)
@@ -549,7 +601,10 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         chosen = list(actions)
         outcome = self.minutes.signal_outcome()
 
-        version = self._item_version(item_id)
+        # The version the minutes were begun on: a colleague's change since (followed
+        # into the rows meanwhile) makes the save stale, not overwritten.
+        base = self.minutes.base_version(item_id)
+        version = self._item_version(item_id) if item_id in self._rebased or base is None else base
 
         def failed(exc: BaseException) -> None:
             # The decision typed stays in the minutes editor (not reloaded under it); the

@@ -194,11 +194,31 @@ class AgendaBuilder(QWidget):
         self.model.set_rows(detail.items)
         if selected is not None:
             self.view.select_row(self.model.row_of(selected.item_id))
+        self._show_sent(detail)
+        self._update_buttons()
+
+    def follow_detail(self, detail: MeetingDetail, editable: bool) -> None:
+        """The same meeting as stored now, after another desk's change: the agenda's rows
+        change in place (``AgendaTableModel.follow``), the selection, the scroll position
+        and what is typed in the add field stay, and nothing takes the focus."""
+        selected = self.model.row_object(self.view.current_row())
+        self.detail = detail
+        self.editable = editable
+        self.model.movable = editable
+        self.model.follow(detail.items)
+        current = self.model.row_object(self.view.current_row())
+        if selected is not None and (current is None or current.item_id != selected.item_id):
+            row = self.model.row_of(selected.item_id)
+            if row >= 0:  # the rows were put in order anew: the same item chosen again
+                self.view.select_row(row)
+        self._show_sent(detail)
+        self._update_buttons()
+
+    def _show_sent(self, detail: MeetingDetail) -> None:
         sent = detail.meeting.agenda_sent_at
         self.sent_label.setText(
             self.tr("Verstuurd op {date}").format(date=f"{sent:%d-%m-%Y}") if sent else ""
         )
-        self._update_buttons()
 
     def set_proposals(self, proposals: list[AgendaProposal]) -> None:
         self.proposals.set_rows(proposals)

@@ -2,7 +2,9 @@
 
 The panel only shows the meeting and says what the user asks for (a document, an export,
 a cancellation; the agenda builder and the minutes editor say their own): the page calls
-the services and hands the new state back with ``show_meeting``.
+the services and hands the new state back with ``show_meeting``; on a centre, another
+desk's change of the shown meeting comes back with ``show_meeting(..., follow=True)``, which
+changes the agenda and the minutes in place (see ``MinutesEditor.follow_detail``).
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ class MeetingDetailPanel(QWidget):
         self.copy_choice.setObjectName("meetingCopy")
         # As wide as its longest partner name, so its row wraps before the name is cut.
         self.copy_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._copies: tuple[Role | None, tuple[str, ...], tuple[str, ...]] | None = None
+        """What the copy choice was filled for (its role and partners)."""
         self.copy_choice.setToolTip(
             self.tr("Een partnerexemplaar bevat alleen de punten die die partner mag zien.")
         )
@@ -132,6 +136,7 @@ class MeetingDetailPanel(QWidget):
         self.header.setText(self.tr("Kies een overleg in de kalender of de lijst."))
         self.subheader.clear()
         self.copy_choice.clear()
+        self._copies = None
         self.agenda.clear()
         self.minutes.clear()
         self.minutes_hint.clear()
@@ -150,7 +155,11 @@ class MeetingDetailPanel(QWidget):
         may_write: bool,
         action_due: date,
         may_cancel: bool,
+        follow: bool = False,
     ) -> None:
+        """Show ``detail``; ``follow``: it is the meeting shown, as stored now after
+        another desk's change, so rows change in place and what the user chose, typed
+        and has the focus in stays."""
         info = detail.meeting
         self.header.setText(f"{info.meeting_type.label} · {info.area}")
         names = ", ".join(info.partner_names) or self.tr("nog geen partners")
@@ -163,8 +172,12 @@ class MeetingDetailPanel(QWidget):
             )
         )
         self._fill_copies(info, role)
-        self.agenda.set_detail(detail, may_prepare)
-        self.minutes.set_detail(detail, partners, may_write, action_due)
+        if follow:
+            self.agenda.follow_detail(detail, may_prepare)
+            self.minutes.follow_detail(detail, partners, may_write, action_due)
+        else:
+            self.agenda.set_detail(detail, may_prepare)
+            self.minutes.set_detail(detail, partners, may_write, action_due)
         self.minutes_hint.setText(self._minutes_hint(info, now, may_write))
         self.agenda_doc.setEnabled(True)
         self.minutes_doc.setEnabled(True)
@@ -184,6 +197,9 @@ class MeetingDetailPanel(QWidget):
         )
 
     def _fill_copies(self, info: MeetingInfo, role: Role | None) -> None:
+        if self._copies == (role, info.partner_ids, info.partner_names):
+            return  # the same choices: the one chosen stays, its list is not rebuilt
+        self._copies = (role, info.partner_ids, info.partner_names)
         current = self.copy_choice.currentData()
         self.copy_choice.clear()
         if role is Role.PARTNER:
