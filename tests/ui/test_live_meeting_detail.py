@@ -6,7 +6,9 @@ as stale, with the text kept."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -160,6 +162,10 @@ def test_minutes_being_written_keep_text_cursor_and_focus_and_saving_is_refused_
     page.apply_changes(_batch("agenda_item", items[0]))
     qtbot.waitUntil(lambda: editor.changed_notice.isVisibleTo(editor), timeout=BOUND_MS)
 
+    shots = os.environ.get("SV_JOURNEY_SHOTS")
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        page.grab().save(str(Path(shots) / "minutes-changed-elsewhere.png"))
     assert editor.decision.toPlainText() == typed
     assert editor.decision.textCursor().position() == 11
     assert editor.decision.hasFocus()
