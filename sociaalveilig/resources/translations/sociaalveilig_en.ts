@@ -8350,6 +8350,10 @@ Partners: {partners}</translation>
         <translation>&amp;Decision:</translation>
     </message>
     <message>
+        <source>Een collega heeft dit agendapunt intussen gewijzigd. Uw invoer blijft staan; bij vastleggen ziet u wat er veranderde.</source>
+        <translation>A colleague has changed this agenda item meanwhile. Your input stays; when you record it you will see what changed.</translation>
+    </message>
+    <message>
         <source>Acties</source>
         <translation>Actions</translation>
     </message>
