@@ -6,8 +6,12 @@ the work (``ui.work_closer``), after which the counts go down at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +27,7 @@ from sociaalveilig.services.live import ChangeBatch
 from sociaalveilig.services.reminder_rules import Reminder
 from sociaalveilig.services.worklist import TodayOverview, TriageItem, WorkItem, WorkKind
 
+from sociaalveilig.ui.models.record_table import RecordTableModel
 from sociaalveilig.ui.models.worklist import (
     COL_AREA,
     COL_DUE,
@@ -255,9 +260,15 @@ class TodayPage(Page):
     # ------------------------------------------------------------------ data
 
     def _show(self, overview: TodayOverview) -> None:
-        self.overdue_model.set_rows(overview.overdue)
-        self.week_model.set_rows(overview.due_this_week)
-        self.triage_model.set_rows(overview.to_triage)
+        # A reload (often another desk's change) keeps the user's place in each list; the
+        # list the user last chose in stays the one "Afronden" works on.
+        last = self._last_list
+        reload_in_place(self.overdue_view, self.overdue_model, overview.overdue, _work_key)
+        reload_in_place(self.week_view, self.week_model, overview.due_this_week, _work_key)
+        reload_in_place(
+            self.triage_view, self.triage_model, overview.to_triage, _triage_key
+        )
+        self._last_list = last
         self._set_counts(overview)
         self._update_finish_button()
         self._share_height(overview)
@@ -396,3 +407,45 @@ class TodayPage(Page):
     def _signal_changed(self) -> None:
         self.data_changed.emit()
         self.refresh()
+
+
+R = TypeVar("R")
+
+
+def _work_key(item: WorkItem) -> Hashable:
+    return (item.kind, item.object_id)
+
+
+def _triage_key(item: TriageItem) -> Hashable:
+    return item.signal_id
+
+
+def reload_in_place(
+    view: RecordView,
+    model: RecordTableModel[R],
+    rows: Sequence[R],
+    key: Callable[[R], Hashable],
+) -> None:
+    """Show ``rows`` anew in ``view`` without losing the user's place: the record chosen
+    stays chosen (when it is still listed) and the record at the top of the view stays
+    there, unless the list was scrolled to its very top (then a new first row is meant to
+    be seen). Nothing is scrolled to and nothing takes the focus."""
+    chosen = model.row_object(view.current_row())
+    chosen_key = key(chosen) if chosen is not None else None
+    bar = view.verticalScrollBar()
+    top = model.row_object(view.rowAt(0)) if bar.value() > 0 else None
+    top_key = key(top) if top is not None else None
+    model.set_rows(rows)
+    keys = [key(row) for row in model.rows]
+    selection = view.selectionModel()
+    if chosen_key in keys and selection is not None:
+        selection.setCurrentIndex(
+            model.index(keys.index(chosen_key), 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    if top_key in keys:
+        view.doItemsLayout()  # the scroll range of the new rows, before scrolling back
+        view.scrollTo(
+            model.index(keys.index(top_key), 0), QAbstractItemView.ScrollHint.PositionAtTop
+        )
