@@ -207,3 +207,29 @@ def test_a_change_waits_while_the_form_has_focus_and_shows_once_it_is_left(
     editor.view.setFocus()  # the user leaves the form
     qtbot.waitUntil(lambda: editor.stack.currentIndex() == 1, timeout=BOUND_MS)
     assert "zaak gesloten" in editor.decided_text.text()
+
+
+def test_items_reordered_and_removed_elsewhere_move_in_place_keeping_the_selection(
+    qtbot, coordinator_ctx, wait_idle
+) -> None:
+    meeting_id, items = _meeting_with_items(coordinator_ctx, 3)
+    page = _open(qtbot, coordinator_ctx, wait_idle, meeting_id)
+    agenda = page.agenda
+    agenda.view.select_row(2)
+    chosen = agenda.model.row_object(2)
+    assert chosen is not None and chosen.item_id == items[2]
+    resets: list[int] = []
+    agenda.model.modelReset.connect(lambda: resets.append(1))
+    moves: list[int] = []
+    agenda.model.rowsMoved.connect(lambda *_args: moves.append(1))
+
+    meeting_agenda.reorder_agenda(coordinator_ctx, meeting_id, [items[2], items[0], items[1]])
+    meeting_agenda.remove_agenda_item(coordinator_ctx, items[1])
+    page.apply_changes(_batch("agenda_item", *items))
+    qtbot.waitUntil(lambda: agenda.model.item_ids() == [items[2], items[0]], timeout=BOUND_MS)
+
+    assert resets == [] and moves
+    assert [item.position for item in agenda.model.rows] == [1, 2]
+    current = agenda.model.row_object(agenda.view.current_row())
+    assert current is not None and current.item_id == items[2]
+    assert page.minutes.model.item_ids() == [items[2], items[0]]
