@@ -62,11 +62,15 @@ def act_for(session: Session, statements: list[str]) -> None:
 
 
 def _after_begin(session: Session, transaction: Any, connection: Connection) -> None:
-    for statement in session.info.get(ACTING_INFO, ()):
-        connection.exec_driver_sql(statement)
+    statements = list(session.info.get(ACTING_INFO, ()))
     if session.info.get(WRITE_ORDER_INFO):
-        connection.exec_driver_sql(LOCK_TIMEOUT)
-        connection.exec_driver_sql(WRITE_ORDER_LOCK)
+        statements += [LOCK_TIMEOUT, WRITE_ORDER_LOCK]
+    if statements:
+        # One round trip for all of them (psycopg sends a statement without parameters by
+        # the simple protocol, which runs several in order): every call at the centre
+        # opens a unit, and under load the four trips took 3-5 ms beside a list's 10-30 ms of
+        # queries (docs/performance.md, "The centre under load").
+        connection.exec_driver_sql("; ".join(statements))
 
 
 def install(sessions: sessionmaker[Session]) -> None:
