@@ -14,10 +14,16 @@ desk saw committed is in the database exactly once, every write whose answer was
 most once, no reference twice, each version counter moved exactly as the ledger says,
 ``sociaalveilig-server verify`` passes, no scheduled job claimed or run twice.
 
+Each desk pauses between calls as a person does (``--think``, ``THINK_S`` by default: the
+target figures); ``--think 0`` is the saturation run, which measures the centre's capacity.
+
 Figures: per kind of call the count, p50 and p95 (ms), the throughput, and
 ``load_desks``, ``load_list_first_page_p95_ms`` and ``load_save_p95_ms`` merged into
 ``bench/results.json`` (other figures kept; this run's parameters under
-``machine.load_run``). ``--no-results`` (the short version in the tests) writes nothing.
+``machine.load_run``); a saturation run's as ``load_saturation_calls_per_s``,
+``load_saturation_list_first_page_p95_ms`` and ``load_saturation_save_p95_ms`` (parameters
+under ``machine.load_saturation_run``). ``--no-results`` (the short version in the tests)
+writes nothing.
 """
 
 from __future__ import annotations

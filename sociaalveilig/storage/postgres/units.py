@@ -22,6 +22,10 @@ own appends extend the chain from there. Taken later (when the first audit entry
 written), the lock would come after a snapshot that misses the writer it waited for, and
 nearly every unit under load would end in a serialization failure. Read units take no
 lock and run side by side with the writer (EXCLUSIVE mode lets plain reads through).
+
+A call the server runs for a desk that only views (a list, a search, an opened case) does
+not hold the lock while it reads: its units read in a read-only snapshot and its audit
+entries follow in a short unit of their own, which takes the lock as above (views.py).
 """
 
 from __future__ import annotations
