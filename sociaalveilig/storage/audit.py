@@ -21,12 +21,12 @@ from sociaalveilig.storage.models import AuditEntry, AuditHead
 
 GENESIS_HASH = "0" * 64
 HEAD_INFO = "sv_audit_head"
+"""Key in ``Session.info`` under which ``append`` leaves the head it wrote, so the store can
+move its anchor forward once the unit has committed."""
 DEFERRED_INFO = "sv_audit_deferred"
 """``Session.info`` key of a view's unit at the centre (storage/postgres/views.py): the
 entries are kept in this list and appended to the chain in a unit of their own once the
 view's snapshot has been read."""
-"""Key in ``Session.info`` under which ``append`` leaves the head it wrote, so the store can
-move its anchor forward once the unit has committed."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,9 @@ def append(session: Session, event: AuditEvent, at: datetime | None = None) -> A
     on PostgreSQL that locks its row until the transaction ends, so appenders take turns;
     on SQLite it is no lock at all, and none is needed, because every unit that writes
     holds the database's one write lock from its start (``BEGIN IMMEDIATE``).
+
+    In a view's unit at the centre (``DEFERRED_INFO``) the entry is kept for the unit that
+    appends it once the reads are done; the entry returned is then not yet in the chain.
     """
     deferred = session.info.get(DEFERRED_INFO)
     if deferred is not None:
