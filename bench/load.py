@@ -14,10 +14,16 @@ desk saw committed is in the database exactly once, every write whose answer was
 most once, no reference twice, each version counter moved exactly as the ledger says,
 ``sociaalveilig-server verify`` passes, no scheduled job claimed or run twice.
 
+Each desk pauses between calls as a person does (``--think``, ``THINK_S`` by default: the
+target figures); ``--think 0`` is the saturation run, which measures the centre's capacity.
+
 Figures: per kind of call the count, p50 and p95 (ms), the throughput, and
 ``load_desks``, ``load_list_first_page_p95_ms`` and ``load_save_p95_ms`` merged into
 ``bench/results.json`` (other figures kept; this run's parameters under
-``machine.load_run``). ``--no-results`` (the short version in the tests) writes nothing.
+``machine.load_run``); a saturation run's as ``load_saturation_calls_per_s``,
+``load_saturation_list_first_page_p95_ms`` and ``load_saturation_save_p95_ms`` (parameters
+under ``machine.load_saturation_run``). ``--no-results`` (the short version in the tests)
+writes nothing.
 """
 
 from __future__ import annotations
@@ -51,8 +57,18 @@ DATABASE = "sv_load"
 SERVER_START_S = 60.0
 CUT_SECONDS = (1.0, 4.0)
 TARGETS = {"load_list_first_page_p95_ms": 250.0, "load_save_p95_ms": 300.0}
+THINK_S = 5.0
+"""A desk's mean pause between two calls for the target figures (docs/performance.md,
+"The centre under load": a person reads a list, opens a case, types a signal; 5 s on
+average is a brisk user). ``--think 0`` is the saturation run: its figures are the
+centre's capacity, written under ``load_saturation_*``."""
+SATURATION = "load_saturation_"
 ROLE_CYCLE = ("coordinator", "wijkagent", "partner", "coordinator", "wijkagent",
               "manager", "coordinator", "wijkagent", "partner", "beheerder")
+
+
+SERVERS = 2
+"""Server processes: one per core of this machine (each is one Python interpreter)."""
 
 
 @dataclass
@@ -347,7 +363,8 @@ def summarise(spec: RunSpec, outcomes: list[dict[str, Any]], elapsed: float,
     ledger = [e for o in outcomes for e in o["ledger"]]
     calls = sum(len(v) for v in by_kind.values())
     return {
-        "desks": spec.desks, "servers": spec.servers, "seconds": round(elapsed, 1),
+        "desks": spec.desks, "servers": spec.servers, "think_s": spec.think_s,
+        "seconds": round(elapsed, 1),
         "calls": calls, "calls_per_s": round(calls / elapsed, 1) if elapsed else 0.0,
         "kinds": kinds,
         "list_first_page_p95_ms": percentile(lists, 0.95),
@@ -375,7 +392,12 @@ def write_results(summary: dict[str, Any], spec: RunSpec) -> None:
         RESULTS.write_text(json.dumps(old, indent=2, ensure_ascii=False) + "\n",
                            encoding="utf-8")
         return
-    figures = {k: v for k, v in old["figures"].items() if not k.startswith("load_")}
+    if spec.think_s <= 0:
+        _write_saturation(old, summary, spec)
+        return
+    # This run's own figures are replaced; the saturation run's are kept.
+    figures = {k: v for k, v in old["figures"].items()
+               if not k.startswith("load_") or k.startswith(SATURATION)}
     new: dict[str, dict[str, Any]] = {
         "load_desks": {"value": spec.desks, "unit": "desks", "target": 25,
                        "met": spec.desks >= 25},
@@ -399,8 +421,33 @@ def write_results(summary: dict[str, Any], spec: RunSpec) -> None:
                                   indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def _write_saturation(old: dict[str, Any], summary: dict[str, Any], spec: RunSpec) -> None:
+    """The desks without a pause measure the centre's capacity, not the time of one
+    call (Little's law: the latency is the desks over the throughput): reported beside
+    the target figures under names of their own, with no target."""
+    from bench.run import machine
+
+    figures = {k: v for k, v in old["figures"].items() if not k.startswith(SATURATION)}
+    new: dict[str, dict[str, Any]] = {
+        f"{SATURATION}calls_per_s": {"value": summary["calls_per_s"], "unit": "1/s",
+                                     "target": 0, "met": True},
+        f"{SATURATION}list_first_page_p95_ms": {"value": summary["list_first_page_p95_ms"],
+                                                "unit": "ms", "target": 0, "met": True},
+        f"{SATURATION}save_p95_ms": {"value": summary["save_p95_ms"], "unit": "ms",
+                                     "target": 0, "met": True},
+    }
+    figures.update(new)
+    info = machine()
+    info["load_saturation_run"] = {**asdict(spec), "summary": {
+        k: v for k, v in summary.items() if k != "work"}}
+    old["machine"]["load_saturation_run"] = info
+    RESULTS.write_text(json.dumps({"machine": old["machine"], "figures": figures},
+                                  indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def print_summary(summary: dict[str, Any]) -> None:
-    print(f"\n{summary['desks']} desks, {summary['servers']} server(s), "
+    print(f"\n{summary['desks']} desks (mean pause {summary['think_s']} s), "
+          f"{summary['servers']} server(s), "
           f"{summary['seconds']} s: {summary['calls']} calls ({summary['calls_per_s']}/s)")
     print(f"{'kind':<18} {'calls':>7} {'p50 ms':>8} {'p95 ms':>8}")
     for kind, fig in summary["kinds"].items():
@@ -425,14 +472,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__)
     parser.add_argument("--desks", type=int, default=25)
     parser.add_argument("--seconds", type=float, default=120.0)
-    parser.add_argument("--servers", type=int, choices=(1, 2), default=2)
+    parser.add_argument("--servers", type=int, choices=(1, 2), default=SERVERS)
     parser.add_argument("--kills", type=int, default=0, help="SIGKILLs of a server process")
     parser.add_argument("--pg-restarts", type=int, default=0, help="PostgreSQL restarts")
     parser.add_argument("--cuts", type=int, default=0, help="network cuts at the proxy")
     parser.add_argument("--demo-signals", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=19)
-    parser.add_argument("--think", type=float, default=0.0,
-                        help="each desk's mean pause between calls in seconds (0: none)")
+    parser.add_argument("--think", type=float, default=THINK_S,
+                        help="each desk's mean pause between calls in seconds (0: none, "
+                             "the saturation run; its figures go under load_saturation_*)")
     parser.add_argument("--no-results", action="store_true",
                         help="print only; leave bench/results.json as it is")
     args = parser.parse_args(argv)

@@ -48,6 +48,7 @@ from sociaalveilig.services.context import Clock, ServiceContext, SystemClock
 from sociaalveilig.services.remote import codec
 from sociaalveilig.services.remote.client import INTERNAL
 from sociaalveilig.storage import migrate
+from sociaalveilig.storage.postgres import views
 from sociaalveilig.storage.postgres.store import PgStore
 
 log = logging.getLogger("sociaalveilig.server")
@@ -144,6 +145,8 @@ class CentreApp:
         self.clock = clock
         self.settings = settings
         self.functions: Mapping[tuple[str, str], Callable[..., Any]] = exposed_functions()
+        self.writers: set[Callable[..., Any]] = set()
+        """The functions seen to write: their units take the write order first."""
         self.version = _version()
         self.feed = feed.FeedListener(store)
         codec.registry()  # the allow-lists, built once now rather than at the first request
@@ -269,6 +272,23 @@ class CentreApp:
     ) -> Any:
         ctx = self._actor_context(token)
         codec.check_arguments(function, ctx, args, kwargs)
+        if function not in self.writers:
+            # A view call until the function is seen to write (storage/postgres/views.py).
+            call = views.ViewCall()
+            reset = views.VIEW_CALL.set(call)
+            try:
+                result = function(ctx, *args, **kwargs)
+            except Exception:
+                if not call.wrote:
+                    raise
+            else:
+                if not call.wrote:
+                    return result
+            finally:
+                views.VIEW_CALL.reset(reset)
+            # Nothing of it was stored but its finished views' audit entries: again, as a
+            # writer, now and from now on.
+            self.writers.add(function)
         return function(ctx, *args, **kwargs)
 
     async def changes(self, request: Request) -> Response:

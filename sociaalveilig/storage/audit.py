@@ -23,6 +23,10 @@ GENESIS_HASH = "0" * 64
 HEAD_INFO = "sv_audit_head"
 """Key in ``Session.info`` under which ``append`` leaves the head it wrote, so the store can
 move its anchor forward once the unit has committed."""
+DEFERRED_INFO = "sv_audit_deferred"
+"""``Session.info`` key of a view's unit at the centre (storage/postgres/views.py): the
+entries are kept in this list and appended to the chain in a unit of their own once the
+view's snapshot has been read."""
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,17 @@ def append(session: Session, event: AuditEvent, at: datetime | None = None) -> A
     on PostgreSQL that locks its row until the transaction ends, so appenders take turns;
     on SQLite it is no lock at all, and none is needed, because every unit that writes
     holds the database's one write lock from its start (``BEGIN IMMEDIATE``).
+
+    In a view's unit at the centre (``DEFERRED_INFO``) the entry is kept for the unit that
+    appends it once the reads are done; the entry returned is then not yet in the chain.
     """
+    deferred = session.info.get(DEFERRED_INFO)
+    if deferred is not None:
+        deferred.append((event, at))
+        return AuditEntry(at=utc_stamp(at), username=event.username, role=event.role,
+                          action=event.action, object_type=event.object_type,
+                          object_id=event.object_id, person_ref=event.person_ref,
+                          purpose=event.purpose, outcome=event.outcome)
     head = session.execute(
         select(AuditHead)
         .where(AuditHead.id == 1)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from sociaalveilig.core.errors import (
     AccessDenied,
@@ -270,3 +270,51 @@ def _actor(admin: ServiceContext, username: str) -> Actor:
         actor = actor_for(session, username)
     assert actor is not None
     return actor
+
+
+def test_the_session_check_reads_the_user_and_areas_in_one_statement_and_locks_nothing(
+    admin: ServiceContext, centre_store: PgStore
+) -> None:
+    """Before every call: one statement, and no row lock (a lock is a write the database
+    must flush at commit); the actor it reads is the user's as the database holds it."""
+    users.add_user(admin, "wijk", "wijkagent", "een-lang-wachtwoord-473",
+                   areas=["Heerlen Noord (incl. Hoensbroek)", "Kerkrade Oost"])
+    wijk = _actor(admin, "wijk")
+    token = centre_sessions.open_session(centre_store, wijk, None, START)
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(centre_store.engine, "before_cursor_execute", seen)
+    try:
+        actor = centre_sessions.resume_session(
+            centre_store, token, SessionPolicy(900, 3600, 60), START + timedelta(seconds=30)
+        )
+    finally:
+        event.remove(centre_store.engine, "before_cursor_execute", seen)
+
+    assert actor == wijk and len(actor.area_ids) == 2
+    assert len(statements) == 1
+    assert "FOR UPDATE" not in statements[0].upper()
+
+
+def test_a_unit_says_whom_it_acts_for_and_takes_the_write_order_in_one_round_trip(
+    centre_store: PgStore,
+) -> None:
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(centre_store.engine, "before_cursor_execute", seen)
+    try:
+        with centre_store.unit() as session:
+            session.execute(select(AuditEntry.id).limit(1)).all()
+    finally:
+        event.remove(centre_store.engine, "before_cursor_execute", seen)
+
+    first, query = statements[:2]
+    assert first.startswith("SET LOCAL") and first.endswith("IN EXCLUSIVE MODE")
+    assert "SET LOCAL ROLE" in first and "lock_timeout" in first
+    assert "audit_log" in query.lower() and len(statements) == 2

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     select,
+    text,
     update,
 )
 from sqlalchemy import insert as sa_insert
@@ -81,9 +82,30 @@ def find_live(connection: Connection, token_sha256: str) -> Row[Any] | None:
     ).first()
 
 
+_LIVE_WITH_USER = text(
+    "SELECT s.id, s.user_id, s.created_at, s.last_seen_at,"
+    " u.username, u.display_name, u.role, u.partner_id, u.active,"
+    " ARRAY(SELECT ua.focus_area_id FROM user_areas ua WHERE ua.user_id = u.id"
+    "       ORDER BY ua.focus_area_id) AS area_ids"
+    " FROM server_sessions s LEFT JOIN users u ON u.id = s.user_id"
+    " WHERE s.token_sha256 = :digest AND s.ended_at IS NULL"
+)
+
+
+def find_live_with_user(connection: Connection, token_sha256: str) -> Row[Any] | None:
+    """The live session with this token and its user's row and areas, in one statement
+    (this runs before every call). No row lock: a check that reads the session a moment
+    before a sign-out or a beheerder's end commits lets that one call through, as if it
+    had come a moment earlier; the next one finds the session ended. ``touch`` and ``end``
+    change only a session that has not ended."""
+    return connection.execute(_LIVE_WITH_USER, {"digest": token_sha256}).first()
+
+
 def touch(connection: Connection, session_id: str, now: datetime) -> None:
     connection.execute(
-        update(sessions_table).where(sessions_table.c.id == session_id).values(last_seen_at=now)
+        update(sessions_table)
+        .where(sessions_table.c.id == session_id, sessions_table.c.ended_at.is_(None))
+        .values(last_seen_at=now)
     )
 
 

@@ -28,10 +28,10 @@ from sociaalveilig.core.errors import (
 )
 from sociaalveilig.core.i18n import tr
 from sociaalveilig.storage import anchor, audit, migrate
-from sociaalveilig.storage.errors import classify_exception
+from sociaalveilig.storage.errors import classify_exception, sqlstate
 from sociaalveilig.storage.keyslots import check_passphrase_policy, normalise_user_name
 from sociaalveilig.storage.models import AuditEntry
-from sociaalveilig.storage.postgres import rls, roles
+from sociaalveilig.storage.postgres import rls, roles, views
 from sociaalveilig.storage.postgres.credentials import PgCredentials
 from sociaalveilig.storage.postgres.recovery import PgRecovery
 from sociaalveilig.storage.postgres.search import PgListPlans, PgTextSearch
@@ -348,6 +348,11 @@ class PgStore:
         the system (sign-in, seeding, jobs) when None; ``emergency``: a view with a
         noodknop reason; ``partner``: the acting user is a partner."""
         self._check_open()
+        call = views.VIEW_CALL.get()
+        if call is not None:
+            with self._view_unit(call, acting, emergency, partner) as session:
+                yield session
+            return
         with self._translated(), self._sessions() as session, session.begin():
             act_for(session, self._acting(acting, emergency, partner))
             order_writes(session)
@@ -357,11 +362,50 @@ class PgStore:
             self._advance(anchor.AuditHeadMark(*head))
 
     @contextmanager
+    def _view_unit(
+        self, call: views.ViewCall, acting: str | None, emergency: bool, partner: bool
+    ) -> Iterator[Session]:
+        """A unit of a view call (views.py): read-only and without the write order; its
+        audit entries appended after, in a unit of their own that takes it."""
+        deferred: list[tuple[audit.AuditEvent, datetime | None]] = []
+        with self._refused_writes(call), self._translated(), self._sessions() as session, \
+                session.begin():
+            act_for(session, self._acting(acting, emergency, partner))
+            session.info[audit.DEFERRED_INFO] = deferred
+            session.execute(text("SET TRANSACTION READ ONLY"))
+            yield session
+        if not deferred:
+            return
+        with self._translated(), self._sessions() as session, session.begin():
+            act_for(session, self._acting(acting, emergency, partner))
+            order_writes(session)
+            for event, at in deferred:
+                audit.append(session, event, at=at)
+            head = session.info.pop(audit.HEAD_INFO, None)
+        if head is not None:
+            self._advance(anchor.AuditHeadMark(*head))
+
+    @contextmanager
     def _credentials_unit(self) -> Iterator[Session]:
         self._check_open()
-        with self._translated(), self._sessions() as session, session.begin():
+        call = views.VIEW_CALL.get()
+        with self._refused_writes(call), self._translated(), self._sessions() as session, \
+                session.begin():
             act_for(session, self._acting(None, False, False))
+            if call is not None:
+                session.execute(text("SET TRANSACTION READ ONLY"))
             yield session
+
+    @contextmanager
+    def _refused_writes(self, call: views.ViewCall | None) -> Iterator[None]:
+        """In a view call, a write the read-only transaction refused marks the call."""
+        try:
+            yield
+        except DBAPIError as exc:
+            if call is not None and sqlstate(exc) == views.READ_ONLY_SQL_TRANSACTION:
+                call.wrote = True
+                raise views.ViewWrote() from None
+            raise
 
     @contextmanager
     def read_unit(

@@ -22,6 +22,10 @@ own appends extend the chain from there. Taken later (when the first audit entry
 written), the lock would come after a snapshot that misses the writer it waited for, and
 nearly every unit under load would end in a serialization failure. Read units take no
 lock and run side by side with the writer (EXCLUSIVE mode lets plain reads through).
+
+A call the server runs for a desk that only views (a list, a search, an opened case) does
+not hold the lock while it reads: its units read in a read-only snapshot and its audit
+entries follow in a short unit of their own, which takes the lock as above (views.py).
 """
 
 from __future__ import annotations
@@ -62,11 +66,15 @@ def act_for(session: Session, statements: list[str]) -> None:
 
 
 def _after_begin(session: Session, transaction: Any, connection: Connection) -> None:
-    for statement in session.info.get(ACTING_INFO, ()):
-        connection.exec_driver_sql(statement)
+    statements = list(session.info.get(ACTING_INFO, ()))
     if session.info.get(WRITE_ORDER_INFO):
-        connection.exec_driver_sql(LOCK_TIMEOUT)
-        connection.exec_driver_sql(WRITE_ORDER_LOCK)
+        statements += [LOCK_TIMEOUT, WRITE_ORDER_LOCK]
+    if statements:
+        # One round trip for all of them (psycopg sends a statement without parameters by
+        # the simple protocol, which runs several in order): every call at the centre
+        # opens a unit, and under load the four trips took 3-5 ms beside a list's 10-30 ms of
+        # queries (docs/performance.md, "The centre under load").
+        connection.exec_driver_sql("; ".join(statements))
 
 
 def install(sessions: sessionmaker[Session]) -> None:
