@@ -40,7 +40,7 @@ from starlette.routing import Route
 from sociaalveilig.core import errors
 from sociaalveilig.core.errors import SociaalVeiligError
 from sociaalveilig.core.i18n import tr
-from sociaalveilig.server import feed
+from sociaalveilig.server import feed, openapi
 from sociaalveilig.server.registry import exposed_functions
 from sociaalveilig.services import centre, centre_sessions
 from sociaalveilig.services.centre_sessions import SessionPolicy
@@ -325,6 +325,7 @@ def create_app(
     ]
     app = Starlette(routes=routes)
     app.state.centre = centre_app
+    openapi.install(app, centre_app.version)  # the description, and JSON-only refusals
     return app
 
 
