@@ -99,7 +99,8 @@ def _paths() -> dict[str, Any]:
             "delete": {
                 "summary": "Sign out: the session ends",
                 "security": _BEARER,
-                "responses": {"200": _answer("signed out", ok), **_errors(401, 405, 503)},
+                "responses": {"200": _answer("signed out", ok),
+                              **_errors(401, 405, 415, 503)},
             },
         },
         "/api/v1/passphrase": {
