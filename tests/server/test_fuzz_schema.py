@@ -95,15 +95,12 @@ def test_every_answer_is_documented_and_no_server_error(
         response = case.call_and_validate(headers=headers, checks=CHECKS)
         seen.append(response.status_code)
 
+    before = fingerprint(centre.store)
     run()
     assert seen  # the run sent requests (a strategy that cannot generate would send none)
-
-
-def test_a_generated_storm_without_a_session_changes_nothing(centre: HostileCentre) -> None:
-    """What the schema run may send without a session leaves the records and the audit
-    log as they were, but for the failed sign-ins it logs (counted apart)."""
-    before = fingerprint(centre.store)
-    for path in ("/api/v1/call/signals/register_signal", "/api/v1/call/actions/create_action"):
-        response = centre.http.post(path, json={"args": [], "kwargs": {}})
-        assert response.status_code == 401
-    assert fingerprint(centre.store) == before
+    if who in ("none", "garbage"):
+        # Without a session nothing is stored; only a failed sign-in is logged.
+        after = fingerprint(centre.store)
+        grown = after.pop("AuditEntry") - before.pop("AuditEntry")
+        assert after == before
+        assert grown == 0 or path in ("/api/v1/session", "/api/v1/passphrase")
