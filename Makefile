@@ -57,6 +57,7 @@ load: $(STAMP)
 
 torture: $(STAMP)
 	QT_QPA_PLATFORM=offscreen SV_TORTURE=full SV_FUZZ_EXAMPLES=10000 $(VENV)/bin/pytest -m "torture or not torture" tests/torture
+	SV_TORTURE=full $(PY) -m tools.pgcluster run -- $(VENV)/bin/pytest -q --hypothesis-show-statistics tests/server/test_fuzz_schema.py tests/server/test_fuzz_call.py tests/server/test_fuzz_http.py
 
 # The .ts sources from the code (existing translations kept), then the .qm the package
 # ships (committed, so an install from the checkout needs no Qt tools at build time).

@@ -20,8 +20,10 @@ from sociaalveilig.core.i18n import tr
 MIN_SCORE: Final = 3
 
 # zxcvbn's run time grows with the length; the first characters decide the score of
-# anything this long anyway (a longer passphrase only adds guesses).
-_ESTIMATE_PREFIX: Final = 100
+# anything this long anyway (a longer passphrase only adds guesses). zxcvbn 4.5 refuses
+# more than 72 characters with a ValueError (a passphrase of 73 to 1024 characters, which
+# the policy allows, failed as an internal error: found by fuzzing the centre's server).
+_ESTIMATE_PREFIX: Final = 72
 
 # Words zxcvbn should treat as guessable here (lower case): Dutch for password, welcome and
 # secret, the program's and the region's names, the roles.

@@ -5232,8 +5232,8 @@
         <translation>The centre could not read the request. Update the program or report this to the functional administrator.</translation>
     </message>
     <message>
-        <source>Het verzoek is te groot voor het centrum (hoogstens 20 MB). Kies een kleiner bestand.</source>
-        <translation>The request is too large for the centre (at most 20 MB). Choose a smaller file.</translation>
+        <source>Het verzoek is te groot voor het centrum (hoogstens {mb} MB). Kies een kleiner bestand.</source>
+        <translation>The request is too large for the centre (at most {mb} MB). Choose a smaller file.</translation>
     </message>
     <message>
         <source>Het centrum {server} gaf een onverwacht antwoord. Meld dit bij de functioneel beheerder.</source>
@@ -5286,6 +5286,22 @@
     <message>
         <source>een gegeven met andere velden dan verwacht</source>
         <translation>a value with other fields than expected</translation>
+    </message>
+    <message>
+        <source>tekst met een teken dat niet kan worden opgeslagen</source>
+        <translation>text with a character that cannot be stored</translation>
+    </message>
+    <message>
+        <source>een getal buiten het bereik</source>
+        <translation>a number out of range</translation>
+    </message>
+    <message>
+        <source>een datum buiten het bereik ({first}–{last})</source>
+        <translation>a date out of range ({first}–{last})</translation>
+    </message>
+    <message>
+        <source>een tijdsduur buiten het bereik</source>
+        <translation>a duration out of range</translation>
     </message>
     <message>
         <source>de gegevens passen niet bij de gevraagde handeling</source>
@@ -5486,6 +5502,18 @@
     <message>
         <source>De eigenaar van de database, {owner}, mag geen rollen maken. Laat een beheerder van PostgreSQL eenmalig ALTER ROLE {owner} CREATEROLE uitvoeren, en probeer het opnieuw.</source>
         <translation>The database&apos;s owner, {owner}, may not create roles. Have a PostgreSQL administrator run ALTER ROLE {owner} CREATEROLE once, and try again.</translation>
+    </message>
+    <message>
+        <source>Het centrum kent dit adres niet. Werk het programma bij.</source>
+        <translation>The centre does not know this address. Update the program.</translation>
+    </message>
+    <message>
+        <source>Het centrum neemt dit verzoek op dit adres niet aan. Werk het programma bij.</source>
+        <translation>The centre does not take this request at this address. Update the program.</translation>
+    </message>
+    <message>
+        <source>Het centrum neemt alleen JSON aan. Werk het programma bij.</source>
+        <translation>The centre takes JSON only. Update the program.</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,14 @@ from sociaalveilig.core.i18n import tr
 
 MAX_DEPTH = 48
 """Deeper than any service's value (a report's nested records reach about six)."""
+MAX_INT = 2**63 - 1
+"""PostgreSQL's bigint: no service takes a larger number (limits, versions, years)."""
+YEARS = (1900, 2199)
+"""The dates a request may carry: wider than any record's, narrow enough that a service's
+date arithmetic (a day after the period, a term in working days, a time zone) cannot run
+past Python's first or last date."""
+MAX_DAYS = 100_000
+"""The longest timedelta a request may carry (about 270 years), for the same reason."""
 PACKAGES = ("sociaalveilig.core", "sociaalveilig.services")
 _PREFIX = "sociaalveilig."
 
@@ -398,11 +406,55 @@ def _signature(function: Callable[..., Any]) -> inspect.Signature:
     return inspect.signature(function)
 
 
+def check_values(value: Any, field: str | None = None) -> None:
+    """Refuse what a request may not carry though the codec can decode it: text the
+    database cannot store (NUL, a lone surrogate), a number past bigint, a date outside
+    ``YEARS`` or a timedelta past ``MAX_DAYS``; on the server, before any service runs."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        detail = _out_of_range(item)
+        if detail is not None:
+            raise _refused(detail, field=field)
+        if isinstance(item, list | tuple | set | frozenset):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            stack.extend(getattr(item, each.name) for each in dataclasses.fields(item))
+
+
+def _out_of_range(item: Any) -> str | None:
+    if isinstance(item, str):
+        if "\x00" in item or not (item.isascii() or _encodable(item)):
+            return tr("tekst met een teken dat niet kan worden opgeslagen")
+    elif isinstance(item, int) and not isinstance(item, bool):
+        if not -MAX_INT <= item <= MAX_INT:
+            return tr("een getal buiten het bereik")
+    elif isinstance(item, date):  # and datetime
+        if not YEARS[0] <= item.year <= YEARS[1]:
+            return tr("een datum buiten het bereik ({first}–{last})").format(
+                first=YEARS[0], last=YEARS[1]
+            )
+    elif isinstance(item, timedelta) and abs(item.days) > MAX_DAYS:
+        return tr("een tijdsduur buiten het bereik")
+    return None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_arguments(
     function: Callable[..., Any], ctx: Any, args: list[Any], kwargs: dict[str, Any]
 ) -> None:
-    """Refuse arguments that do not bind to ``function`` (after its context) or do not
-    fit its annotations."""
+    """Refuse arguments that do not bind to ``function`` (after its context), carry a
+    value out of range (``check_values``) or do not fit its annotations."""
     try:
         bound = _signature(function).bind(ctx, *args, **kwargs)
     except TypeError:
@@ -412,6 +464,7 @@ def check_arguments(
     for name, value in bound.arguments.items():
         if name == names[0]:
             continue
+        check_values(value, name)
         kind = bound.signature.parameters[name].kind
         if kind is inspect.Parameter.VAR_POSITIONAL:
             ok = all(conforms(item, hints.get(name, Any)) for item in value)
