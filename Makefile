@@ -35,9 +35,14 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy sociaalveilig/core sociaalveilig/storage sociaalveilig/services sociaalveilig/demo
 
 # The tests run on both stores: tools/pgcluster.py starts a throw-away PostgreSQL cluster
-# (installing the server with apt-get where it may) and stops it afterwards.
+# (installing the server with apt-get where it may) and stops it afterwards. They run in
+# PYTEST_WORKERS processes (pytest-xdist; 2 keeps both cores of CI's machine busy), a test
+# module's tests together in one (--dist loadfile: module fixtures built once, file order
+# kept); PYTEST_WORKERS=0 runs them in this one process.
+PYTEST_WORKERS ?= 2
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m tools.pgcluster run -- $(VENV)/bin/pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.pgcluster run -- $(VENV)/bin/pytest \
+		-n $(PYTEST_WORKERS) --dist loadfile
 
 test: lint typecheck pytest
 

@@ -13,8 +13,13 @@ the store's folder (``store_dir``, ``template_store``, ``recovery_code``: key sl
 backups, the anchor file, the CLI on ``--store``), or marked ``desk_store``, is about the
 desk's store by nature and runs on SQLCipher only. A PostgreSQL test gets a fresh
 database cloned from a session template (``CREATE DATABASE … TEMPLATE``) and dropped
-afterwards; ``make test`` starts the cluster (tools/pgcluster.py), which sets
-``SV_TEST_DATABASE_URL``.
+afterwards (both by a thread of their own, one test ahead: ``ClonePool``); ``make test``
+starts the cluster (tools/pgcluster.py), which sets ``SV_TEST_DATABASE_URL``.
+
+``make test`` runs the tests in two processes (pytest-xdist, ``-n 2 --dist loadfile``: a
+module's tests stay together, in file order, with its module fixtures built once). They
+share the cluster; each has its own template database (``sv_template_gw0``…), temporary
+folders and stores.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -58,7 +64,10 @@ through its server)."""
 BOTH_STORES_DIRS = ("services", "e2e")
 """Folders under tests/ whose tests run on both stores."""
 FOLDER_FIXTURES = frozenset({"store_dir", "template_store", "recovery_code"})
-PG_TEMPLATE = "sv_template"
+PG_TEMPLATE = f"sv_template_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+"""Each test process its own template: a database being cloned may have no other session."""
+CLONE_BOUND_S = 120.0
+"""How long a test waits for its cloned database (a bound, not a pause)."""
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -229,11 +238,63 @@ def pg_clone(template: str) -> Iterator[str]:
         admin.dispose()
 
 
+class ClonePool:
+    """Fresh databases cloned from one template by a thread of its own: the next one is
+    made while a test runs, and a used one is dropped after the test without it waiting.
+    Each is still used by one test only; the work moves off the test's path (PostgreSQL
+    does it on the other core) rather than going away."""
+
+    def __init__(self, template: str) -> None:
+        self.template = template
+        self._admin = _pg_admin()
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-clones")
+        self._next: Future[str] | None = None
+
+    def _clone(self) -> str:
+        from sqlalchemy import text
+
+        name = f"t_{uuid.uuid4().hex[:16]}"
+        with self._admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {self.template}"))
+        return name
+
+    def _drop(self, name: str) -> None:
+        from sqlalchemy import text
+
+        with self._admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+
+    def take(self) -> str:
+        """The name of a database nobody has used; the one after it is begun."""
+        ready = self._next or self._worker.submit(self._clone)
+        self._next = self._worker.submit(self._clone)
+        return ready.result(timeout=CLONE_BOUND_S)
+
+    def give_back(self, name: str) -> None:
+        self._worker.submit(self._drop, name)
+
+    def close(self) -> None:
+        if self._next is not None:
+            self._worker.submit(self._drop, self._next.result(timeout=CLONE_BOUND_S))
+        self._worker.shutdown(wait=True)
+        self._admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_clones(pg_template: str) -> Iterator[ClonePool]:
+    pool = ClonePool(pg_template)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def pg_database(pg_template: str) -> Iterator[str]:
+def pg_database(pg_clones: ClonePool) -> Iterator[str]:
     """The URL of a fresh database cloned from the template; dropped after the test."""
-    with pg_clone(pg_template) as url:
-        yield url
+    name = pg_clones.take()
+    try:
+        yield _pg_url(name)
+    finally:
+        pg_clones.give_back(name)
 
 
 @pytest.fixture(scope="session")

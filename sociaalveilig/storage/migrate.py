@@ -6,6 +6,7 @@ module: the program's start and its sign-in screen do not need it.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from sqlalchemy import Connection, Engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 
 def _config() -> Config:
@@ -24,10 +26,18 @@ def _config() -> Config:
     return cfg
 
 
-def head_revision() -> str:
+@cache
+def _scripts() -> ScriptDirectory:
+    """The migration scripts, read once per process: Alembic compiles every script each
+    time it reads the folder (a fifth of opening a centre's store), and the package's files
+    do not change while the program runs."""
     from alembic.script import ScriptDirectory
 
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+    return ScriptDirectory.from_config(_config())
+
+
+def head_revision() -> str:
+    head = _scripts().get_current_head()
     assert head is not None
     return head
 
@@ -35,11 +45,10 @@ def head_revision() -> str:
 def is_known_revision(revision: str) -> bool:
     """Whether this program's history holds ``revision`` (a database written by a newer
     program holds one it does not)."""
-    from alembic.script import ScriptDirectory
     from alembic.util import CommandError
 
     try:
-        return ScriptDirectory.from_config(_config()).get_revision(revision) is not None
+        return _scripts().get_revision(revision) is not None
     except CommandError:
         return False
 

@@ -247,7 +247,9 @@ def _case_on_both(pair: Pair) -> str:
     return str(references[0])
 
 
-PRINTED = re.compile(r"\d{2}-\d{2}-\d{4}( \d{2}:\d{2}(:\d{2})?)?")
+PRINTED = re.compile(r"\d{2}-\d{2}-\d{4}( \d{2}:\d{2}(:\d{2})?)?|(?<=\bom )\d{2}:\d{2}")
+"""The moment of printing, also the footer's "op DATE om HH:MM": the desk's report and the
+centre's may be made a minute apart (a loaded machine failed on 07:15 against 07:16)."""
 AUDIT_HEAD = re.compile(r"regel \d+, kenmerk [0-9a-f]+")
 """The management report names the audit chain's head: each store has its own chain."""
 
