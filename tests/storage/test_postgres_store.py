@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Select, insert, select, text, update
+from sqlalchemy import Select, func, insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -31,7 +31,7 @@ from sociaalveilig.storage.models import AuditHead, Base, Person, Signal, Status
 from sociaalveilig.storage.postgres.credentials import credentials_table
 from sociaalveilig.storage.postgres.roles import PG_ONLY_TABLES
 from sociaalveilig.storage.postgres.search import PgTextSearch, search_terms
-from sociaalveilig.storage.postgres.store import PgStore, engine_url
+from sociaalveilig.storage.postgres.store import PgMaintenance, PgStore, engine_url
 from tests.conftest import ADMIN, ADMIN_PASSPHRASE, TEST_NOW
 
 
@@ -332,3 +332,36 @@ def test_statistics_are_taken_again_only_where_a_table_changed_much(store: PgSto
     _add_history(store, 1)
     store.maintenance.refresh_statistics()
     assert _estimated_rows(store, "status_history") == grown
+
+
+_LOSE_CONNECTION = "SELECT pg_terminate_backend(pg_backend_pid())"
+
+
+def test_a_connection_lost_in_maintenance_is_its_own_error(store: PgStore) -> None:
+    # The database restarting during ANALYZE: the lost connection's error, not another
+    # from setting the role back on it (found by the load run's PostgreSQL restarts).
+    with pytest.raises(DBAPIError):
+        PgMaintenance._autocommit(store.maintenance, _LOSE_CONNECTION)  # type: ignore[arg-type]
+
+
+def test_maintenance_after_committed_work_does_not_fail_it(
+    store: PgStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import or a purge has committed when the statistics are refreshed and the space
+    reclaimed: a restart of the database then must not report the work as failed (a desk
+    would offer to import again)."""
+    original = PgMaintenance._autocommit
+    tried: list[str] = []
+
+    def lose_connection(self: PgMaintenance, statement: str) -> None:
+        tried.append(statement)
+        original(self, _LOSE_CONNECTION)
+
+    _add_history(store, 50)
+    monkeypatch.setattr(PgMaintenance, "_autocommit", lose_connection)
+    store.maintenance.refresh_statistics()
+    assert tried and tried[0].startswith("ANALYZE")
+    assert store.maintenance.reclaim_space() is False
+    # The pool hands out working connections afterwards.
+    with store.read_unit() as session:
+        assert session.execute(select(func.count()).select_from(StatusChange)).scalar_one() == 50

@@ -9,6 +9,7 @@ the audit chain checked against the head this process has seen instead of an anc
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -119,6 +120,9 @@ _STALE_TABLES = text(
 )
 
 
+log = logging.getLogger(__name__)
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -149,7 +153,11 @@ class PgMaintenance:
     def reclaim_space(self) -> bool:
         """VACUUM: deleted rows' space is freed for reuse (their bytes are overwritten as
         it is reused; the centre's disk encryption covers the rest)."""
-        self._autocommit("VACUUM")
+        try:
+            self._autocommit("VACUUM")
+        except DBAPIError as exc:  # after the purge committed, as refresh_statistics
+            log.warning("space not reclaimed: %s", type(exc).__name__)
+            return False
         return True
 
     def refresh_statistics(self) -> None:
@@ -158,10 +166,18 @@ class PgMaintenance:
         would get to them later). An import of 10,000 signals into a region of 200,000 is
         left to autovacuum: ANALYZE of the whole database took half the import's time,
         and a twentieth more rows changes no list's plan."""
-        with self._store.engine.connect() as connection:
-            tables = list(connection.execute(_STALE_TABLES, {"share": STALE_SHARE}).scalars())
-        for table in tables:
-            self._autocommit(f'ANALYZE "{table}"')
+        # Called after a unit committed (an import, a purge): an interruption here (the
+        # database restarting) must not report that committed work as failed, which a
+        # desk would offer to do again. The statistics are autovacuum's work too.
+        try:
+            with self._store.engine.connect() as connection:
+                tables = list(
+                    connection.execute(_STALE_TABLES, {"share": STALE_SHARE}).scalars()
+                )
+            for table in tables:
+                self._autocommit(f'ANALYZE "{table}"')
+        except DBAPIError as exc:
+            log.warning("statistics not refreshed: %s", type(exc).__name__)
 
     def _autocommit(self, statement: str) -> None:
         """VACUUM and ANALYZE skip (with a warning only) the tables the acting role does
@@ -175,7 +191,9 @@ class PgMaintenance:
             try:
                 connection.exec_driver_sql(statement)
             finally:
-                if role is not None:
+                # A connection lost during the statement is discarded, not handed back:
+                # setting its role would only hide the real error under another.
+                if role is not None and not connection.invalidated:
                     connection.exec_driver_sql(f"SET ROLE {roles.quoted(role)}")
 
 
