@@ -16,6 +16,11 @@ from sociaalveilig.core.i18n import tr
 
 _ONE_DAY = timedelta(days=1)
 
+DATE_YEARS = (1900, 2199)
+"""The years a date may have where a user enters one or a request to the centre carries
+one: wider than any record's, narrow enough that date arithmetic (a day after a period, a
+term in working days, a time zone) cannot run past Python's first or last date."""
+
 
 def easter_sunday(year: int) -> date:
     """Western Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher)."""

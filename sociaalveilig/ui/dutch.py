@@ -9,6 +9,8 @@ from datetime import date, time
 from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtWidgets import QCalendarWidget, QDateTimeEdit, QWidget
 
+from sociaalveilig.core.workdays import DATE_YEARS
+
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 _LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
 _program_locale = DUTCH
@@ -24,9 +26,19 @@ def program_locale() -> QLocale:
     return _program_locale
 
 
+FIRST_DATE = QDate(DATE_YEARS[0], 1, 1)
+LAST_DATE = QDate(DATE_YEARS[1], 12, 31)
+"""A date field's range (Qt's own runs from 1752 to 9999, dates the centre refuses)."""
+
+
 def dutch(widget: QWidget) -> QWidget:
-    """Give a date field or calendar the Dutch locale (and its popup calendar too)."""
+    """Give a date field or calendar the Dutch locale (and its popup calendar too), and a
+    date field no dates outside ``DATE_YEARS`` (within any narrower range it has)."""
     widget.setLocale(program_locale())
+    if isinstance(widget, QDateTimeEdit):
+        widget.setDateRange(
+            max(widget.minimumDate(), FIRST_DATE), min(widget.maximumDate(), LAST_DATE)
+        )
     if isinstance(widget, QCalendarWidget):
         widget.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
     if isinstance(widget, QDateTimeEdit) and widget.calendarPopup():

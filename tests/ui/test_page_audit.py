@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from sociaalveilig.core.enums import Role
+from sociaalveilig.core.workdays import DATE_YEARS
 from sociaalveilig.services import cases
 from tests.services.test_retention import add_case, add_person
 
@@ -188,3 +190,21 @@ def test_lock_empties_every_view(qtbot, admin_ctx, wait_idle) -> None:
     assert page.person_edit.text() == ""
     assert page.user_combo.count() == 1
     assert "nog niet gecontroleerd" in page.chain_label.text()
+
+
+def test_the_period_fields_take_only_dates_a_centre_accepts(
+    qtbot, admin_ctx, wait_idle
+) -> None:
+    """Qt's date fields run to 9999, which a request to the centre may not carry (the
+    codec refuses years outside DATE_YEARS): the fields stop at 31-12-2199."""
+    page = _open(qtbot, admin_ctx, wait_idle)
+    for edit in (page.from_date, page.to_date, page.as_of_date):
+        assert edit.minimumDate() == QDate(DATE_YEARS[0], 1, 1)
+        assert edit.maximumDate() <= QDate(DATE_YEARS[1], 12, 31)
+        assert edit.locale().language() == QLocale.Language.Dutch
+    page.to_check.setChecked(True)
+    page.to_date.setDate(QDate(9999, 12, 31))
+    assert page.to_date.date() == QDate(DATE_YEARS[1], 12, 31)
+    page.apply_filter()
+    wait_idle()
+    assert _error_boxes() == []

@@ -31,15 +31,14 @@ from typing import Any
 
 from sociaalveilig.core.errors import SociaalVeiligError, ValidationError
 from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.workdays import DATE_YEARS
 
 MAX_DEPTH = 48
 """Deeper than any service's value (a report's nested records reach about six)."""
 MAX_INT = 2**63 - 1
 """PostgreSQL's bigint: no service takes a larger number (limits, versions, years)."""
-YEARS = (1900, 2199)
-"""The dates a request may carry: wider than any record's, narrow enough that a service's
-date arithmetic (a day after the period, a term in working days, a time zone) cannot run
-past Python's first or last date."""
+YEARS = DATE_YEARS
+"""The dates a request may carry (``core.workdays.DATE_YEARS``, the date fields' range)."""
 MAX_DAYS = 100_000
 """The longest timedelta a request may carry (about 270 years), for the same reason."""
 PACKAGES = ("sociaalveilig.core", "sociaalveilig.services")

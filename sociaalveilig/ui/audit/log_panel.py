@@ -38,6 +38,7 @@ from sociaalveilig.storage.files import write_text_atomic
 from sociaalveilig.ui.audit.host import PanelHost
 from sociaalveilig.ui.audit.labels import action_text
 from sociaalveilig.ui.audit.log_model import AuditTableModel
+from sociaalveilig.ui.dutch import dutch
 from sociaalveilig.ui.flow_layout import FlowLayout
 from sociaalveilig.ui.record_view import RecordView
 
@@ -128,6 +129,7 @@ class AuditLogPanel(QWidget):
         for check, edit in ((self.from_check, self.from_date), (self.to_check, self.to_date)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd-MM-yyyy")
+            dutch(edit)
             edit.setEnabled(False)
             check.toggled.connect(edit.setEnabled)
         self.search_button = QPushButton(self.tr("&Zoeken"), self)

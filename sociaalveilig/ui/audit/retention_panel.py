@@ -29,6 +29,7 @@ from sociaalveilig.services.retention_rules import RetentionRuleInfo
 
 from sociaalveilig.ui import errors
 from sociaalveilig.ui.audit.host import PanelHost
+from sociaalveilig.ui.dutch import dutch
 from sociaalveilig.ui.models.record_table import RecordColumn, RecordTableModel
 from sociaalveilig.ui.record_view import RecordView
 
@@ -107,6 +108,7 @@ class RetentionPanel(QWidget):
         self.as_of_date.setObjectName("purgeAsOf")
         self.as_of_date.setCalendarPopup(True)
         self.as_of_date.setDisplayFormat("dd-MM-yyyy")
+        dutch(self.as_of_date)
         self.purge_button = QPushButton(self.tr("Nu &opschonen…"), purge_box)
         self.purge_button.setObjectName("purgeNow")
         self.purge_button.clicked.connect(lambda: self.purge())
