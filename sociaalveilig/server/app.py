@@ -282,14 +282,16 @@ class CentreApp:
                 result = function(ctx, *args, **kwargs)
             except Exception:
                 if not call.wrote:
+                    self.store.log_views(call)  # the views it finished did happen
                     raise
             else:
                 if not call.wrote:
+                    self.store.log_views(call)  # before the answer leaves
                     return result
             finally:
                 views.VIEW_CALL.reset(reset)
-            # Nothing of it was stored but its finished views' audit entries: again, as a
-            # writer, now and from now on.
+            # Nothing of it was stored, its views' audit entries neither: again, as a
+            # writer (which logs those views once), now and from now on.
             self.writers.add(function)
         return function(ctx, *args, **kwargs)
 

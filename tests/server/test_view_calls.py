@@ -132,3 +132,51 @@ def test_a_blocked_user_is_refused_at_the_next_call_of_a_known_writer(
     with centre_store.unit() as session:
         texts = session.execute(select(Signal.description)).scalars().all()
     assert texts == ["Fictieve melding voor de blokkade"]
+
+
+def _view_then_write(ctx: ServiceContext, text: str) -> int:
+    """A service as many are: a unit that views (and logs it), then one that writes."""
+    with ctx.unit() as session:
+        count = int(session.execute(select(func.count()).select_from(Signal)).scalar_one())
+        ctx.audit(session, "view", "signal_list", "fictief-overzicht")
+    _signal(ctx, text)
+    return count
+
+
+def _views(store: PgStore) -> list[str | None]:
+    with store.unit() as session:
+        return list(session.execute(select(AuditEntry.object_id).where(
+            AuditEntry.username == "cor", AuditEntry.action == "view")).scalars())
+
+
+def test_a_view_before_the_first_write_is_logged_once(
+    cor: centre.CentreHarness, centre_store: PgStore
+) -> None:
+    """The first call of a function that views, then writes, runs as a view call until its
+    write is refused, and again as a writer: the view is in the log once, not twice."""
+    app = cor.client.http.app.state.centre  # type: ignore[attr-defined]
+    token = cor._token
+    assert token is not None
+
+    assert app._run(_view_then_write, token, ["Fictieve melding een"], {}) == 0
+    assert _view_then_write in app.writers
+    assert _views(centre_store) == ["fictief-overzicht"]
+    assert app._run(_view_then_write, token, ["Fictieve melding twee"], {}) == 1
+    assert _views(centre_store) == ["fictief-overzicht"] * 2
+    with centre_store.unit() as session:
+        assert audit.verify_chain(session).ok
+
+
+def test_the_views_of_a_failed_view_call_are_logged(
+    cor: centre.CentreHarness, centre_store: PgStore
+) -> None:
+    def view_then_fail(ctx: ServiceContext) -> None:
+        with ctx.unit() as session:
+            ctx.audit(session, "view", "signal_list", "fictief-mislukt")
+        raise SessionEnded("fictief")
+
+    app = cor.client.http.app.state.centre  # type: ignore[attr-defined]
+    with pytest.raises(SessionEnded):
+        app._run(view_then_fail, cor._token, [], {})
+    assert view_then_fail not in app.writers
+    assert _views(centre_store) == ["fictief-mislukt"]

@@ -384,7 +384,7 @@ class PgStore:
         self, call: views.ViewCall, acting: str | None, emergency: bool, partner: bool
     ) -> Iterator[Session]:
         """A unit of a view call (views.py): read-only and without the write order; its
-        audit entries appended after, in a unit of their own that takes it."""
+        audit entries kept in the call once the unit is done, for ``log_views``."""
         deferred: list[tuple[audit.AuditEvent, datetime | None]] = []
         with self._refused_writes(call), self._translated(), self._sessions() as session, \
                 session.begin():
@@ -392,16 +392,25 @@ class PgStore:
             session.info[audit.DEFERRED_INFO] = deferred
             session.execute(text("SET TRANSACTION READ ONLY"))
             yield session
-        if not deferred:
-            return
-        with self._translated(), self._sessions() as session, session.begin():
-            act_for(session, self._acting(acting, emergency, partner))
-            order_writes(session)
-            for event, at in deferred:
-                audit.append(session, event, at=at)
-            head = session.info.pop(audit.HEAD_INFO, None)
-        if head is not None:
-            self._advance(anchor.AuditHeadMark(*head))
+        call.entries.extend(((acting, emergency, partner), event, at) for event, at in deferred)
+
+    def log_views(self, call: views.ViewCall) -> None:
+        """Append the audit entries a view call's units kept (views.py), in one unit that
+        takes the write order; one per acting when its units acted differently."""
+        self._check_open()
+        entries, call.entries = call.entries, []
+        while entries:
+            acting = entries[0][0]
+            group = [entry for entry in entries if entry[0] == acting]
+            entries = [entry for entry in entries if entry[0] != acting]
+            with self._translated(), self._sessions() as session, session.begin():
+                act_for(session, self._acting(*acting))
+                order_writes(session)
+                for _acting, event, at in group:
+                    audit.append(session, event, at=at)
+                head = session.info.pop(audit.HEAD_INFO, None)
+            if head is not None:
+                self._advance(anchor.AuditHeadMark(*head))
 
     @contextmanager
     def _credentials_unit(self) -> Iterator[Session]:

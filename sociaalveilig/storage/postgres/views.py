@@ -8,15 +8,16 @@ load"). The server runs each call (``server/app.py``) as a **view call** until i
 function has been seen to write:
 
 - each unit of the call reads in a read-only REPEATABLE READ snapshot, without the lock;
-  its audit entries are kept (``audit.DEFERRED_INFO``) and, when the unit's body is done,
-  appended in a short unit of their own that takes the write order as every writer does;
-  the call returns only after they are committed, so nothing is shown that is not logged;
+  its audit entries are kept (``audit.DEFERRED_INFO``, then ``ViewCall.entries`` once the
+  unit's body is done) and, when the function has returned or failed, appended in one
+  short unit that takes the write order as every writer does (``PgStore.log_views``); the
+  server answers only after they are committed, so nothing is shown that is not logged;
 - a unit that writes anything else is refused by PostgreSQL itself (a read-only
   transaction refuses every change, a row lock and ``nextval`` too; SQLSTATE 25006), and
   the credentials' units refuse at once: the call is marked (``ViewCall.wrote``), and the
   server runs it again as a writer, whose units take the write order first as before, and
-  remembers that this function writes. Nothing of the refused attempt is stored but the
-  audit entries of the views it had finished (those views did happen).
+  remembers that this function writes. Nothing of the refused attempt is stored, its
+  kept audit entries neither: the run as a writer logs those views again, once.
 
 A unit outside a view call (the desk's own calls to a local store, tools, tests, the
 server's jobs and sign-in) is as before.
@@ -25,7 +26,10 @@ server's jobs and sign-in) is as before.
 from __future__ import annotations
 
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sociaalveilig.storage.audit import AuditEvent
 
 READ_ONLY_SQL_TRANSACTION = "25006"
 
@@ -33,9 +37,13 @@ READ_ONLY_SQL_TRANSACTION = "25006"
 @dataclass
 class ViewCall:
     """The call running on this thread is a view call; ``wrote``: one of its units tried
-    to write."""
+    to write; ``entries``: the audit entries of its finished units, each with the acting
+    of its unit (``(acting, emergency, partner)``), not yet appended."""
 
     wrote: bool = False
+    entries: list[tuple[tuple[str | None, bool, bool], AuditEvent, datetime | None]] = field(
+        default_factory=list
+    )
 
 
 VIEW_CALL: ContextVar[ViewCall | None] = ContextVar("sv_view_call", default=None)
