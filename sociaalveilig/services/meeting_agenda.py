@@ -63,6 +63,8 @@ from sociaalveilig.storage.models import (
 
 AGENDA_PURPOSE = "agenda overleg"
 """The purpose noted with the view of a case shown on a meeting's agenda."""
+REORDER_PURPOSE = "volgorde agenda"
+"""The purpose noted with the change of an item moved on the agenda."""
 
 
 class AgendaReason(StrEnum):
@@ -484,7 +486,12 @@ def reorder_agenda(
                 field="ordered_item_ids",
             )
         for position, item_id in enumerate(ordered_item_ids, start=1):
-            items[item_id].position = position
+            item = items[item_id]
+            if item.position != position:
+                item.position = position
+                # A moved item is changed (its version too): logged on it as well, so a
+                # stale edit of it names this change, not the item's creation.
+                ctx.audit(session, "update", OBJ_AGENDA_ITEM, item.id, purpose=REORDER_PURPOSE)
         ctx.audit(session, "update", OBJ_MEETING, meeting.id)
         return _detail(ctx, session, meeting, None)
 

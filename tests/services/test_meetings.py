@@ -488,4 +488,9 @@ def test_opening_a_meeting_logs_one_meeting_view_and_one_view_per_case(
     before = _last_audit_id(ctx)
     ids = [i.item_id for i in detail.items]
     reorder_agenda(ctx, mid, list(reversed(ids)))
-    assert _audit_since(ctx, before) == [("update", "meeting", mid)]
+    # Each moved item is logged as changed (the middle one stays); the meeting once.
+    moved = [i for position, i in enumerate(reversed(ids)) if ids[position] != i]
+    assert len(moved) == 4
+    assert _audit_since(ctx, before) == [
+        *(("update", "agenda_item", i) for i in moved), ("update", "meeting", mid)
+    ]

@@ -233,3 +233,47 @@ def test_items_reordered_and_removed_elsewhere_move_in_place_keeping_the_selecti
     current = agenda.model.row_object(agenda.view.current_row())
     assert current is not None and current.item_id == items[2]
     assert page.minutes.model.item_ids() == [items[2], items[0]]
+
+
+def test_a_draft_stays_based_on_its_version_when_the_page_reloads_behind_the_feed(
+    qtbot, coordinator_ctx, make_actor, clock, wait_idle
+) -> None:
+    """The desk fell behind the feed (``reload``) while a colleague reordered the agenda
+    (every item's version changes): the page reloads the meeting, the draft stays and
+    keeps the version it was begun on, as when the change is followed in place, so saving
+    it names the colleague's change; saving again applies it. (A reload used to base the
+    draft on the reloaded version: the colleague's change was taken as seen.)"""
+    meeting_id, items = _meeting_with_items(coordinator_ctx, 2)
+    clock.set(datetime(2026, 4, 15, 11, 0))
+    page = _open(qtbot, coordinator_ctx, wait_idle, meeting_id)
+    page.tabs.setCurrentIndex(1)
+    editor = page.minutes
+    assert editor.model.row_object(0).item_id == items[0]
+    typed = "Fictief: huisbezoek met de wijkagent"
+    qtbot.keyClicks(editor.decision, typed)
+
+    colleague = make_actor(Role.COORDINATOR, username="coordinator-bo")
+    meeting_agenda.reorder_agenda(colleague, meeting_id, list(reversed(items)))
+    page.apply_changes(ChangeBatch((), 99, reload=True))
+    qtbot.waitUntil(
+        lambda: page.detail is not None and page.detail.items[0].item_id == items[1],
+        timeout=BOUND_MS,
+    )
+    wait_idle()
+    assert editor.decision.toPlainText() == typed
+    assert editor.changed_notice.isVisibleTo(editor)
+
+    editor.save()
+    qtbot.waitUntil(lambda: bool(_error_boxes()), timeout=BOUND_MS)
+    message = _error_boxes()[0].text()
+    assert message.startswith("Dit agendapunt is intussen gewijzigd door Coordinator-Bo"), message
+    for box in _error_boxes():
+        box.close()
+    assert editor.decision.toPlainText() == typed
+    editor.save()
+    qtbot.waitUntil(
+        lambda: meeting_agenda.get_meeting(coordinator_ctx, meeting_id).items[1].decision
+        == typed,
+        timeout=BOUND_MS,
+    )
+    assert _error_boxes() == []

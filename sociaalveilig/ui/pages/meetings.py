@@ -442,9 +442,12 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         )
         return prepare, minutes
 
-    def _show_meeting(self, detail: MeetingDetail | None, follow: bool = False) -> None:
+    def _show_meeting(
+        self, detail: MeetingDetail | None, follow: bool = False, own_change: bool = False
+    ) -> None:
         """Show ``detail``; ``follow``: the meeting shown, after another desk's change
-        (in place: see ``MeetingDetailPanel.show_meeting``)."""
+        (in place); ``own_change``: after the user's own change of its agenda (see
+        ``MeetingDetailPanel.show_meeting``)."""
         if not follow:
             self._follow_generation += 1  # an older answer for the open meeting is moot
         self.detail = detail
@@ -468,6 +471,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
                 and info.status is MeetingStatus.GEPLAND
             ),
             follow=follow,
+            own_change=own_change,
         )
         if self.model.row_of(info.meeting_id) >= 0:
             self.model.update_row(info)
@@ -486,7 +490,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
             return
 
         def done(detail: MeetingDetail) -> None:
-            self._show_meeting(detail)
+            self._show_meeting(detail, own_change=True)
             if on_done is not None:
                 on_done()
 
@@ -539,7 +543,7 @@ class MeetingsPage(MasterDetailPage[MonthLoad]):
         )
 
     def _item_added(self, detail: MeetingDetail) -> None:
-        self._show_meeting(detail)
+        self._show_meeting(detail, own_change=True)
         self.agenda.added()
 
     def propose(self) -> None:

@@ -156,10 +156,12 @@ class MeetingDetailPanel(QWidget):
         action_due: date,
         may_cancel: bool,
         follow: bool = False,
+        own_change: bool = False,
     ) -> None:
         """Show ``detail``; ``follow``: it is the meeting shown, as stored now after
         another desk's change, so rows change in place and what the user chose, typed
-        and has the focus in stays."""
+        and has the focus in stays; ``own_change``: as stored after the user's own change
+        of the agenda (the minutes' drafts are based on it: ``MinutesEditor.set_detail``)."""
         info = detail.meeting
         self.header.setText(f"{info.meeting_type.label} · {info.area}")
         names = ", ".join(info.partner_names) or self.tr("nog geen partners")
@@ -177,7 +179,7 @@ class MeetingDetailPanel(QWidget):
             self.minutes.follow_detail(detail, partners, may_write, action_due)
         else:
             self.agenda.set_detail(detail, may_prepare)
-            self.minutes.set_detail(detail, partners, may_write, action_due)
+            self.minutes.set_detail(detail, partners, may_write, action_due, rebase=own_change)
         self.minutes_hint.setText(self._minutes_hint(info, now, may_write))
         self.agenda_doc.setEnabled(True)
         self.minutes_doc.setEnabled(True)

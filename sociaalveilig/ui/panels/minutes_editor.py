@@ -185,7 +185,15 @@ class MinutesEditor(QWidget):
         partners: tuple[PartnerChoice, ...] | list[PartnerChoice],
         editable: bool,
         default_deadline: date,
+        *,
+        rebase: bool = False,
     ) -> None:
+        """Show ``detail``. The drafts of the same meeting stay, each based on the version
+        of its item it was begun on, so a colleague's change that came in with this
+        detail (an opening, a reload after the desk fell behind the feed) makes its save
+        stale instead of overwriting it; ``rebase``: the detail is as stored after the
+        user's own change of the agenda (a reorder changes every item's version), and the
+        drafts are based on what it shows."""
         self._store_draft()
         keep = self._current_item
         same_meeting = (
@@ -194,10 +202,9 @@ class MinutesEditor(QWidget):
         if not same_meeting:
             self.drafts = {}
             keep = None
-        for draft in self.drafts.values():
-            # Shown after the user's own change (or an opening): the input is based on
-            # what is shown now, as before any colleague's change.
-            draft.base_version = None
+        if rebase:
+            for draft in self.drafts.values():
+                draft.base_version = None
         self.detail = detail
         self.editable = editable
         self.action_editor.set_partners(self._taking_part(detail, partners))
