@@ -485,15 +485,18 @@ def reorder_agenda(
                 ).format(n=len(items)),
                 field="ordered_item_ids",
             )
-        for position, item_id in enumerate(ordered_item_ids, start=1):
-            item = items[item_id]
-            if item.position != position:
-                item.position = position
-                # A moved item is changed (its version too): logged on it as well, so a
-                # stale edit of it names this change, not the item's creation.
-                ctx.audit(session, "update", OBJ_AGENDA_ITEM, item.id, purpose=REORDER_PURPOSE)
+        _number(ctx, session, [items[item_id] for item_id in ordered_item_ids])
         ctx.audit(session, "update", OBJ_MEETING, meeting.id)
         return _detail(ctx, session, meeting, None)
+
+
+def _number(ctx: ServiceContext, session: Session, ordered: Sequence[AgendaItem]) -> None:
+    """Positions 1, 2, ... in this order. A moved item is changed (its version too): it is
+    logged on the item, so a stale edit of it names this change, not the item's creation."""
+    for position, item in enumerate(ordered, start=1):
+        if item.position != position:
+            item.position = position
+            ctx.audit(session, "update", OBJ_AGENDA_ITEM, item.id, purpose=REORDER_PURPOSE)
 
 
 def load_item(session: Session, item_id: str) -> AgendaItem:
@@ -536,8 +539,7 @@ def remove_agenda_item(
             )
         session.delete(item)
         session.flush()
-        for position, rest in enumerate(_items(session, meeting.id), start=1):
-            rest.position = position
+        _number(ctx, session, _items(session, meeting.id))
         ctx.audit(session, "delete", OBJ_AGENDA_ITEM, item_id)
         return _detail(ctx, session, meeting, None)
 

@@ -630,3 +630,29 @@ def test_two_desks_saving_the_same_version_at_once_one_wins(
     assert len(won) == 1 and len(lost) == 1, outcomes
     assert type(lost[0]) is StaleEdit
     assert cases.get_case(desks.first, case_id).risk_level is won[0].risk_level
+
+
+@pytest.mark.parametrize("how", ["reorder", "remove"])
+def test_an_item_moved_on_the_agenda_names_who_moved_it(desks: Desks, how: str) -> None:
+    """Reordering the agenda, or taking an item off it, moves the others (their versions
+    change): a save based on the version before names that change and its maker."""
+    meeting_id = _meeting(desks)
+    meeting_agenda.add_agenda_item(desks.first, meeting_id, case_id=_case(desks))
+    detail = meeting_agenda.add_agenda_item(
+        desks.first, meeting_id, case_id=make_case(desks.first, number=7)
+    )
+    first, second = detail.items
+    desks.clock.set(datetime(2026, 4, 22, 16, 0))
+    if how == "reorder":
+        meeting_agenda.reorder_agenda(desks.second, meeting_id, [second.item_id, first.item_id])
+    else:
+        meeting_agenda.remove_agenda_item(desks.second, first.item_id)
+
+    with pytest.raises(StaleEdit) as refused:
+        meeting_minutes.record_decision(
+            desks.first, second.item_id, "Fictief besluit.", expected_version=second.version
+        )
+    second_name = desks.second.actor.display_name
+    assert refused.value.message.startswith(
+        f"Dit agendapunt is intussen gewijzigd door {second_name} (wijzigen, "
+    ), refused.value.message
