@@ -48,7 +48,7 @@ from sociaalveilig.services.meeting_planning import (
 )
 from sociaalveilig.services.retry import retrying
 from sociaalveilig.services.signal_records import find_signal, format_address
-from sociaalveilig.services.versions import check_version, refuses_stale
+from sociaalveilig.services.versions import MOVED_PURPOSE, check_version, refuses_stale
 from sociaalveilig.storage import row_scope
 from sociaalveilig.storage.models import (
     Action,
@@ -63,8 +63,6 @@ from sociaalveilig.storage.models import (
 
 AGENDA_PURPOSE = "agenda overleg"
 """The purpose noted with the view of a case shown on a meeting's agenda."""
-REORDER_PURPOSE = "volgorde agenda"
-"""The purpose noted with the change of an item moved on the agenda."""
 
 
 class AgendaReason(StrEnum):
@@ -496,7 +494,7 @@ def _number(ctx: ServiceContext, session: Session, ordered: Sequence[AgendaItem]
     for position, item in enumerate(ordered, start=1):
         if item.position != position:
             item.position = position
-            ctx.audit(session, "update", OBJ_AGENDA_ITEM, item.id, purpose=REORDER_PURPOSE)
+            ctx.audit(session, "update", OBJ_AGENDA_ITEM, item.id, purpose=MOVED_PURPOSE)
 
 
 def load_item(session: Session, item_id: str) -> AgendaItem:

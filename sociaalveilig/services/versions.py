@@ -28,7 +28,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from sociaalveilig.core.enums import ActionStatus, CaseStatus, EscalationStatus, VisitStatus
 from sociaalveilig.core.errors import StaleEdit
-from sociaalveilig.core.i18n import tr
+from sociaalveilig.core.i18n import QT_TR_NOOP, tr
 from sociaalveilig.services.audit_objects import OBJ_ACTION, OBJ_CASE, OBJ_ESCALATION, OBJ_VISIT
 from sociaalveilig.services.context import LOCAL_ZONE, ServiceContext
 from sociaalveilig.services.retry import retrying
@@ -57,6 +57,12 @@ NOT_CHANGES = frozenset(
     }
 )
 """Audit actions that read a record without changing it: never named as the change."""
+
+MOVED_PURPOSE = "volgorde agenda"
+"""The purpose logged with an agenda item another item's move or removal renumbered
+(``meeting_agenda``): its version changed, and the refusal names the change as a move."""
+PURPOSE_STEPS: dict[str, str] = {MOVED_PURPOSE: QT_TR_NOOP("verplaatst op de agenda")}
+"""What a generic "update" logged with one of these purposes was, for the refusal."""
 
 
 class VersionedRow(Protocol):
@@ -130,6 +136,8 @@ def _last_change(
         if user is not None and isinstance(row_id, str)
         else None
     )
+    if step is None and entry.purpose in PURPOSE_STEPS:
+        step = tr(PURPOSE_STEPS[entry.purpose])
     if step is None:
         label = ACTION_LABELS.get(entry.action)
         verb = tr(label) if label else tr("gewijzigd")

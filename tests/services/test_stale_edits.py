@@ -654,5 +654,5 @@ def test_an_item_moved_on_the_agenda_names_who_moved_it(desks: Desks, how: str) 
         )
     second_name = desks.second.actor.display_name
     assert refused.value.message.startswith(
-        f"Dit agendapunt is intussen gewijzigd door {second_name} (wijzigen, "
+        f"Dit agendapunt is intussen gewijzigd door {second_name} (verplaatst op de agenda, "
     ), refused.value.message

@@ -266,7 +266,9 @@ def test_a_draft_stays_based_on_its_version_when_the_page_reloads_behind_the_fee
     editor.save()
     qtbot.waitUntil(lambda: bool(_error_boxes()), timeout=BOUND_MS)
     message = _error_boxes()[0].text()
-    assert message.startswith("Dit agendapunt is intussen gewijzigd door Coordinator-Bo"), message
+    assert message.startswith(
+        "Dit agendapunt is intussen gewijzigd door Coordinator-Bo (verplaatst op de agenda"
+    ), message
     for box in _error_boxes():
         box.close()
     assert editor.decision.toPlainText() == typed

@@ -5416,6 +5416,10 @@
         <translation>reminders of users without access</translation>
     </message>
     <message>
+        <source>verplaatst op de agenda</source>
+        <translation>moved on the agenda</translation>
+    </message>
+    <message>
         <source>{what} is intussen door iemand anders gewijzigd. Bekijk de nieuwe gegevens; uw invoer staat nog in het venster.</source>
         <translation>{what} has been changed by someone else in the meantime. Look at the new data; your input is still in the window.</translation>
     </message>
