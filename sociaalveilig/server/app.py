@@ -115,6 +115,13 @@ def error_body(exc: SociaalVeiligError, cls: type[SociaalVeiligError]) -> dict[s
     return body
 
 
+def refusal(
+    exc: SociaalVeiligError, status: int, cls: type[SociaalVeiligError] | None = None
+) -> Response:
+    """The error body of ``exc`` (as ``cls``, by default its own class) with ``status``."""
+    return JSONResponse({"error": error_body(exc, cls or type(exc))}, status_code=status)
+
+
 def error_response(exc: BaseException) -> Response:
     """An expected failure (a ``core.errors`` class, by an allow-list) as its kind and
     Dutch line; anything else as a 500 with one fixed line, and a log line with only the
@@ -122,7 +129,7 @@ def error_response(exc: BaseException) -> Response:
     cls = _travelling_class(exc)
     if isinstance(exc, SociaalVeiligError) and cls is not None and cls is not SociaalVeiligError:
         status = next((code for base, code in _STATUS if isinstance(exc, base)), 422)
-        return JSONResponse({"error": error_body(exc, cls)}, status_code=status)
+        return refusal(exc, status, cls)
     frames = traceback.extract_tb(exc.__traceback__)
     places = " < ".join(f"{_short(frame.filename)}:{frame.lineno}" for frame in reversed(frames))
     log.error("internal error %s at %s", type(exc).__name__, places)
@@ -349,7 +356,7 @@ def create_app(
     ]
     app = Starlette(routes=routes)
     app.state.centre = centre_app
-    openapi.install(app, centre_app.version)  # the description, and JSON-only refusals
+    openapi.install(app, centre_app.version, refusal)  # the description, JSON only
     return app
 
 

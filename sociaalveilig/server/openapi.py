@@ -13,6 +13,7 @@ the path does not take) the server's error body with a Dutch line, as every othe
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.applications import Starlette
@@ -222,24 +223,27 @@ _JSON_TYPES = ("application/json",)
 _WITH_BODY = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def _refusal(exc: SociaalVeiligError, status: int) -> JSONResponse:
-    body = {"kind": type(exc).__name__, "message": exc.message, "exit_code": exc.exit_code}
-    return JSONResponse({"error": body}, status_code=status)
+Refusal = Callable[[SociaalVeiligError, int], Response]
+"""The server's error body for an error and a status (``app.refusal``)."""
 
 
-async def _http_error(request: Request, exc: Exception) -> Response:
-    status = exc.status_code if isinstance(exc, HTTPException) else 400
-    if status == 404:
-        return _refusal(NotFound(tr("Het centrum kent dit adres niet. Werk het programma bij.")),
-                        404)
-    if status == 405:
-        return _refusal(UsageError(tr(
-            "Het centrum neemt dit verzoek op dit adres niet aan. Werk het programma bij."
-        )), 405)
-    return _refusal(UsageError(tr(
-        "Het centrum kon het verzoek niet lezen. Werk het programma bij of meld dit bij de "
-        "functioneel beheerder."
-    )), status if 400 <= status < 500 else 400)
+def _http_error(refusal: Refusal) -> Callable[[Request, Exception], Awaitable[Response]]:
+    async def answer(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 400
+        if status == 404:
+            return refusal(
+                NotFound(tr("Het centrum kent dit adres niet. Werk het programma bij.")), 404
+            )
+        if status == 405:
+            return refusal(UsageError(tr(
+                "Het centrum neemt dit verzoek op dit adres niet aan. Werk het programma bij."
+            )), 405)
+        return refusal(UsageError(tr(
+            "Het centrum kon het verzoek niet lezen. Werk het programma bij of meld dit bij de "
+            "functioneel beheerder."
+        )), status if 400 <= status < 500 else 400)
+
+    return answer
 
 
 class JsonOnly:
@@ -247,15 +251,16 @@ class JsonOnly:
     text) before any endpoint reads it: 415. A body without a Content-Type is read as
     JSON, as before (the desks send the header; scripts and older tools may not)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, refusal: Refusal) -> None:
         self.app = app
+        self.refusal = refusal
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in _WITH_BODY:
             declared = _content_type(scope)
             if declared is not None and declared not in _JSON_TYPES:
                 refused = tr("Het centrum neemt alleen JSON aan. Werk het programma bij.")
-                response = _refusal(UsageError(refused), 415)
+                response = self.refusal(UsageError(refused), 415)
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
@@ -268,14 +273,14 @@ def _content_type(scope: Scope) -> str | None:
     return None
 
 
-def install(app: Starlette, version: str) -> None:
+def install(app: Starlette, version: str, refusal: Refusal) -> None:
     """Serve the description at ``PATH``, refuse non-JSON bodies, and answer Starlette's own
-    refusals (404, 405) with the server's error body."""
+    refusals (404, 405) with the server's error body (``refusal``)."""
     document = description(version)
 
     async def serve(request: Request) -> Response:
         return JSONResponse(document)
 
     app.router.routes.append(Route(PATH, serve, methods=["GET"]))
-    app.add_exception_handler(HTTPException, _http_error)
-    app.add_middleware(JsonOnly)
+    app.add_exception_handler(HTTPException, _http_error(refusal))
+    app.add_middleware(JsonOnly, refusal=refusal)

@@ -398,16 +398,17 @@ class PgStore:
         """Append the audit entries a view call's units kept (views.py), in one unit that
         takes the write order; one per acting when its units acted differently."""
         self._check_open()
-        entries, call.entries = call.entries, []
-        while entries:
-            acting = entries[0][0]
-            group = [entry for entry in entries if entry[0] == acting]
-            entries = [entry for entry in entries if entry[0] != acting]
+        groups: dict[tuple[str | None, bool, bool], list[tuple[audit.AuditEvent, datetime | None]]]
+        groups = {}
+        for acting, logged, at in call.entries:
+            groups.setdefault(acting, []).append((logged, at))
+        call.entries = []
+        for acting, group in groups.items():
             with self._translated(), self._sessions() as session, session.begin():
                 act_for(session, self._acting(*acting))
                 order_writes(session)
-                for _acting, event, at in group:
-                    audit.append(session, event, at=at)
+                for logged, at in group:
+                    audit.append(session, logged, at=at)
                 head = session.info.pop(audit.HEAD_INFO, None)
             if head is not None:
                 self._advance(anchor.AuditHeadMark(*head))
